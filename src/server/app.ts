@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ERRORS } from '../shared/errors';
+import { accountsRoutes } from './features/accounts/accounts.routes';
+import { authRoutes } from './features/accounts/auth.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { orgRoutes } from './features/org/org.routes';
+import { settingsRoutes } from './features/settings/settings.routes';
+import { registerAuth } from './platform/auth';
+import type { Deps } from './platform/deps';
+import { registerErrorHandler } from './platform/errors';
+
+// Validation messages in Chinese: "数值过小：期望 string >=1 字符".
+z.config(z.locales.zhCN());
+
+export interface AppOptions {
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | object;
+}
+
+/** Builds the whole app: plugins, every feature's routes, the web build. Does not listen. */
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      opts.logger === undefined
+        ? {
+            level: deps.config.logLevel,
+            // No personal data in logs: cookies, tokens and bodies never reach the log.
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+          }
+        : opts.logger,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 30_000,
+    connectionTimeout: 10_000,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd 6 is CSS-in-JS and injects <style> elements.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Over plain http on an intranet HSTS would lock browsers out; production sits behind TLS.
+    hsts: deps.config.cookieSecure,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'onRequest',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'auth.rate_limited', message: ERRORS['auth.rate_limited'].message, retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '实践 Shijian 新时代文明实践平台 API', version: '0.1.0', description: '除登录、健康检查与门户接口外，所有接口需要登录；写操作需携带 x-csrf-token。' },
+      tags: [
+        { name: 'accounts', description: '登录、账号与角色' },
+        { name: 'org', description: '组织架构：区中心、实践所、实践站、岗位、领导小组' },
+        { name: 'settings', description: '规则设置（工作方案中的数字）' },
+        { name: 'audit', description: '审计日志' },
+        { name: 'public', description: '门户公开信息' },
+        { name: 'health', description: '健康检查' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  registerAuth(app, deps);
+
+  await app.register(healthRoutes(deps));
+  await app.register(authRoutes(deps));
+  await app.register(accountsRoutes(deps));
+  await app.register(orgRoutes(deps));
+  await app.register(settingsRoutes(deps));
+  await app.register(auditRoutes(deps));
+
+  const webDir = deps.config.webDir;
+  const hasWeb = existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0];
+    // The SPA owns every path without a file extension; API paths and missing assets are real 404s.
+    if (!hasWeb || url.startsWith('/api/') || path.extname(url) !== '') {
+      return reply.code(404).send({ code: 'route.not_found', message: ERRORS['route.not_found'].message, requestId: String(req.id) });
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+  return app;
+}

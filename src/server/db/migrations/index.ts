@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m20261128_0001 from './20261128_0001_foundation';
+
+/** Every migration in order. Add new ones at the end; never edit a landed one. */
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_foundation': m20261128_0001,
+};

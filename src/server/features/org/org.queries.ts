@@ -1,0 +1,98 @@
+import type { LeadingGroupMembersTable, PostsTable, UnitsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function listUnits(db: DbOrTrx, ids: string[], filter: { kind?: string; parentId?: string; includeArchived: boolean }) {
+  if (ids.length === 0) return Promise.resolve([] as UnitsTable[]);
+  let qb = db.selectFrom('units').selectAll().where('id', 'in', ids);
+  if (filter.kind) qb = qb.where('kind', '=', filter.kind as UnitsTable['kind']);
+  if (filter.parentId) qb = qb.where('parent_id', '=', filter.parentId);
+  if (!filter.includeArchived) qb = qb.where('archived', '=', 0);
+  return qb.orderBy('sort').orderBy('name').execute();
+}
+
+export function getUnit(db: DbOrTrx, id: string) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findSiblingByName(db: DbOrTrx, parentId: string | null, name: string, exceptId?: string) {
+  let qb = db.selectFrom('units').select('id').where('name', '=', name);
+  qb = parentId ? qb.where('parent_id', '=', parentId) : qb.where('parent_id', 'is', null);
+  if (exceptId) qb = qb.where('id', '!=', exceptId);
+  return qb.executeTakeFirst();
+}
+
+export function insertUnit(db: DbOrTrx, row: UnitsTable) {
+  return db.insertInto('units').values(row).execute();
+}
+
+export function updateUnit(db: DbOrTrx, id: string, patch: Partial<UnitsTable>) {
+  return db.updateTable('units').set(patch).where('id', '=', id).execute();
+}
+
+export function countActiveChildren(db: DbOrTrx, id: string) {
+  return db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).where('archived', '=', 0).executeTakeFirstOrThrow();
+}
+
+export function listPosts(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as PostsTable[]);
+  return db.selectFrom('posts').selectAll().where('unit_id', 'in', unitIds).orderBy('sort').orderBy('created_at').execute();
+}
+
+export function getPost(db: DbOrTrx, id: string) {
+  return db.selectFrom('posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertPost(db: DbOrTrx, row: PostsTable) {
+  return db.insertInto('posts').values(row).execute();
+}
+
+export function updatePost(db: DbOrTrx, id: string, patch: Partial<PostsTable>) {
+  return db.updateTable('posts').set(patch).where('id', '=', id).execute();
+}
+
+export function deletePost(db: DbOrTrx, id: string) {
+  return db.deleteFrom('posts').where('id', '=', id).execute();
+}
+
+/** 工作人员 posts per unit, for the staffing check. */
+export function countStaffPosts(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as { unit_id: string; n: number }[]);
+  return db
+    .selectFrom('posts')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unit_id', 'in', unitIds)
+    .where('post', '=', 'staff')
+    .groupBy('unit_id')
+    .execute();
+}
+
+export function listLeadingGroup(db: DbOrTrx, unitId: string) {
+  return db.selectFrom('leading_group_members').selectAll().where('unit_id', '=', unitId).orderBy('sort').orderBy('created_at').execute();
+}
+
+export function getLeadingGroupMember(db: DbOrTrx, id: string) {
+  return db.selectFrom('leading_group_members').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertLeadingGroupMember(db: DbOrTrx, row: LeadingGroupMembersTable) {
+  return db.insertInto('leading_group_members').values(row).execute();
+}
+
+export function updateLeadingGroupMember(db: DbOrTrx, id: string, patch: Partial<LeadingGroupMembersTable>) {
+  return db.updateTable('leading_group_members').set(patch).where('id', '=', id).execute();
+}
+
+export function deleteLeadingGroupMember(db: DbOrTrx, id: string) {
+  return db.deleteFrom('leading_group_members').where('id', '=', id).execute();
+}
+
+/** Public directory: institutes and stations that are not archived. */
+export function listPublicUnits(db: DbOrTrx) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'kind', 'name', 'short_name', 'parent_id', 'address', 'phone', 'lng', 'lat', 'intro'])
+    .where('archived', '=', 0)
+    .orderBy('sort')
+    .orderBy('name')
+    .execute();
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfMatches, resolveSession } from '../features/accounts/auth.service';
+import type { Actor, Ctx, Deps } from './deps';
+import { AppError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health, the public portal). Everything else needs one. */
+    public?: boolean;
+    /** Still reachable while the account must change its password first. */
+    duringPasswordChange?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function sessionCookieName(deps: Deps): string {
+  // __Host- needs Secure; on a plain-http intranet install the cookie would never be sent back.
+  return deps.config.cookieSecure ? '__Host-sid' : 'sid';
+}
+
+export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
+  reply.setCookie(sessionCookieName(deps), token, {
+    path: '/',
+    httpOnly: true,
+    secure: deps.config.cookieSecure,
+    sameSite: 'lax',
+    maxAge: maxAgeSeconds,
+  });
+}
+
+export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(deps), { path: '/', httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax' });
+}
+
+/**
+ * Fails closed: every /api route needs a live session unless its config says `public`; every
+ * state-changing request must carry the session's CSRF token in `x-csrf-token` (ASVS 3.5.1).
+ */
+export function registerAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const config = req.routeOptions.config ?? {};
+    if (config.public || !req.routeOptions.url) return;
+    const token = req.cookies[sessionCookieName(deps)];
+    if (!token) throw new AppError('auth.required');
+    const resolved = await resolveSession(deps, token);
+    if ('problem' in resolved) {
+      clearSessionCookie(deps, reply);
+      throw new AppError(resolved.problem === 'expired' ? 'auth.session_expired' : 'auth.required');
+    }
+    if (!SAFE_METHODS.has(req.method) && !csrfMatches(resolved.csrfToken, req.headers['x-csrf-token'] as string | undefined)) {
+      throw new AppError('csrf.invalid');
+    }
+    if (resolved.mustChangePassword && !config.duringPasswordChange) throw new AppError('auth.password_change_required');
+    req.actor = resolved.actor;
+  });
+}
+
+/** The request's context for a service call. Only valid on routes that are not public. */
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('auth.required');
+  return { actor: req.actor, ip: req.ip, requestId: String(req.id) };
+}

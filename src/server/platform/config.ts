@@ -1,0 +1,83 @@
+import { randomBytes, hkdfSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… runs on PostgreSQL; empty means the embedded SQLite file under dataDir. */
+  databaseUrl: string | null;
+  /** Keys derived from one master secret: column encryption, blind indexes, the audit chain. */
+  keys: { encryption: Buffer; index: Buffer; audit: Buffer };
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  loginRateLimit: { max: number; windowMs: number };
+  lockout: { maxFailures: number; lockSeconds: number };
+  session: { staffIdleSeconds: number; staffAbsoluteSeconds: number; selfIdleSeconds: number; selfAbsoluteSeconds: number };
+  /** Where the built web app lives; the server serves it when present. */
+  webDir: string;
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new Error(`配置项应为整数: ${value}`);
+  return n;
+}
+
+/**
+ * The master secret lives outside the database so that a stolen database dump does not carry the
+ * key to its own ID numbers or the means to re-sign a tampered audit chain. SHIJIAN_SECRET (64 hex)
+ * wins; otherwise a key is made once under DATA_DIR with owner-only permissions.
+ */
+function loadSecret(dataDir: string, fromEnv: string | undefined): Buffer {
+  if (fromEnv) {
+    if (!/^[0-9a-f]{64}$/i.test(fromEnv)) throw new Error('SHIJIAN_SECRET 应为 64 位十六进制字符串');
+    return Buffer.from(fromEnv, 'hex');
+  }
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  const secret = randomBytes(32);
+  writeFileSync(file, secret.toString('hex'), { mode: 0o600 });
+  return secret;
+}
+
+function derive(master: Buffer, label: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `shijian:${label}`, 32));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const master = loadSecret(dataDir, env.SHIJIAN_SECRET);
+  return {
+    env: mode,
+    port: int(env.PORT, 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    keys: { encryption: derive(master, 'encryption'), index: derive(master, 'index'), audit: derive(master, 'audit') },
+    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : mode === 'production',
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
+    loginRateLimit: { max: int(env.LOGIN_RATE_LIMIT, 20), windowMs: 60_000 },
+    lockout: { maxFailures: 5, lockSeconds: 15 * 60 },
+    session: {
+      staffIdleSeconds: 30 * 60,
+      staffAbsoluteSeconds: 12 * 3600,
+      selfIdleSeconds: 7 * 24 * 3600,
+      selfAbsoluteSeconds: 30 * 24 * 3600,
+    },
+    webDir: path.resolve(env.WEB_DIR || 'dist/web'),
+    ...overrides,
+  };
+}
+
+/** Reads a `.env` beside the package when there is one; real environment variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../db/schema';
+import { migrations } from '../db/migrations/index';
+
+// PostgreSQL returns int8 (count, sum over integers) as strings; our numbers fit in a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export type Db = Kysely<Database>;
+export type Trx = Transaction<Database>;
+/** Queries take either, so a service can compose them in one transaction. */
+export type DbOrTrx = Db | Trx;
+
+export interface DbHandle {
+  db: Db;
+  dialect: 'sqlite' | 'postgres';
+  /** Describes where the data is, for logs (never includes a password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** SQLite only: a file path, or ':memory:'. Defaults to DATA_DIR/shijian.sqlite. */
+  sqliteFile?: string;
+  /** PostgreSQL only: run in this schema (tests give each file its own). */
+  pgSchema?: string;
+}
+
+export function openDb(opts: DbOptions): DbHandle {
+  if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 2000,
+      statement_timeout: 5000,
+      options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
+    } as pg.PoolConfig);
+    // A dropped connection must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    const url = new URL(opts.databaseUrl);
+    return {
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      dialect: 'postgres',
+      describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
+      async close() {
+        await pool.end();
+      },
+    };
+  }
+  if (opts.databaseUrl) throw new Error(`不支持的 DATABASE_URL: 只支持 postgres://…，留空则使用内置 SQLite`);
+  const file = opts.sqliteFile ?? path.join(opts.dataDir, 'shijian.sqlite');
+  const sqlite = new SQLite(file);
+  // Durability over speed: WAL with FULL sync survives power loss (security.md, T2).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    dialect: 'sqlite',
+    describe: `SQLite ${file}`,
+    async close() {
+      sqlite.close();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function pingDb(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A `SELECT … FOR UPDATE` on PostgreSQL; SQLite already serialises writers, and has no such clause. */
+export function isPostgres(handle: Pick<DbHandle, 'dialect'>): boolean {
+  return handle.dialect === 'postgres';
+}
+
+/** A unique-constraint violation on either database (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: string })?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,75 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+
+/** A domain error with a stable code; its HTTP status and Chinese message come from ERRORS. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: { path: string; message: string }[];
+  /** Extra facts safe to show (e.g. when a locked account opens again). */
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, opts: { fields?: { path: string; message: string }[]; details?: Record<string, unknown>; message?: string } = {}) {
+    super(opts.message ?? ERRORS[code].message);
+    this.code = code;
+    this.fields = opts.fields;
+    this.details = opts.details;
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+/** "Not found or no access": one answer, so nobody can probe what exists in another station. */
+export function notFound(): AppError {
+  return new AppError('not_found');
+}
+
+function isDbUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR', 'ENOSPC'].includes(
+      e?.code ?? '',
+    ) || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
+  );
+}
+
+/** The one place errors become HTTP responses. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) =>
+      reply.code(status).send({ ...body, requestId: String(req.id) } satisfies ErrorBody);
+
+    if (err instanceof AppError) {
+      return send(err.status, { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.details ?? {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? '格式不正确',
+      }));
+      const first = fields[0];
+      return send(400, {
+        code: 'validation.failed',
+        message: first ? `${ERRORS['validation.failed'].message}（${first.path}：${first.message}）` : ERRORS['validation.failed'].message,
+        fields,
+      });
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode === 429) return send(429, { code: 'auth.rate_limited', message: ERRORS['auth.rate_limited'].message });
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, { code: 'request.too_large', message: ERRORS['request.too_large'].message });
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, { code: 'request.unsupported_type', message: ERRORS['request.unsupported_type'].message });
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
+      return send(400, { code: 'request.bad_json', message: ERRORS['request.bad_json'].message });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return send(fe.statusCode, { code: 'validation.failed', message: ERRORS['validation.failed'].message });
+    }
+    if (isDbUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return send(503, { code: 'service.unavailable', message: ERRORS['service.unavailable'].message });
+    }
+    if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
+    else req.log.error({ err }, 'unhandled error');
+    return send(500, { code: 'internal', message: ERRORS.internal.message });
+  });
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Id, Phone, Text } from './common';
+
+/** Roles and the kind of scope each one carries (domain.md, "Who uses it"). */
+export const ROLES = {
+  district_viewer: { label: '区中心查看', scope: 'district', staff: true },
+  institute_admin: { label: '实践所管理员', scope: 'institute', staff: true },
+  station_admin: { label: '实践站管理员', scope: 'station', staff: true },
+  team_leader: { label: '队长', scope: 'team', staff: true },
+  volunteer: { label: '志愿者', scope: 'self', staff: false },
+  resident: { label: '居民', scope: 'self', staff: false },
+} as const;
+export type Role = keyof typeof ROLES;
+export const Role = z.enum(Object.keys(ROLES) as [Role, ...Role[]]);
+
+export const LoginInput = z.strictObject({
+  username: z.string().trim().min(1, { message: '请输入账号或手机号' }).max(64),
+  password: z.string().min(1, { message: '请输入密码' }).max(256),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const RoleGrantView = z.object({
+  role: Role,
+  unitId: Id,
+  unitName: z.string(),
+  teamId: Id.nullable(),
+});
+export type RoleGrantView = z.infer<typeof RoleGrantView>;
+
+/** What the signed-in person is told about themself. */
+export const SessionView = z.object({
+  account: z.object({
+    id: Id,
+    username: z.string(),
+    displayName: z.string(),
+    phoneMasked: z.string().nullable(),
+    mustChangePassword: z.boolean(),
+  }),
+  roles: z.array(RoleGrantView),
+  isStaff: z.boolean(),
+  csrfToken: z.string(),
+  idleTimeoutSeconds: z.number().int(),
+  expiresAt: z.string(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1, { message: '请输入当前密码' }).max(256),
+  newPassword: z.string().min(1, { message: '请输入新密码' }).max(256),
+});
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+export const Username = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, { message: '账号名为 3–32 位字母、数字或 _ . -，以字母开头' });
+
+export const AccountView = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.string().nullable(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  roles: z.array(RoleGrantView),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const CreateAccountInput = z.strictObject({
+  username: Username,
+  displayName: Text(32),
+  phone: Phone.optional(),
+  role: Role,
+  unitId: Id,
+});
+export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
+
+/** A new account gets a one-time password that the server returns once and never stores in clear. */
+export const CreatedAccountView = z.object({ account: AccountView, oneTimePassword: z.string() });
+
+export const AccountListQuery = z.strictObject({
+  unitId: Id.optional(),
+  q: z.string().trim().max(64).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});

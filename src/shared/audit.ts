@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { Id } from './common';
+
+export const AuditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string().nullable(),
+  objectId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  outcome: z.enum(['success', 'failure']),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
+  hash: z.string(),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+
+export const AuditQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: z.string().trim().max(64).optional(),
+  objectId: z.string().trim().max(64).optional(),
+  outcome: z.enum(['success', 'failure']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditVerifyView = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenSeq: z.number().int().nullable(),
+  reason: z.string().nullable(),
+  headSeq: z.number().int().nullable(),
+});
+export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
+
+/** Chinese names for audit actions; an unknown action shows its code. */
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'auth.password_changed': '修改密码',
+  'auth.locked': '账号锁定',
+  'org.unit_created': '新增单位',
+  'org.unit_updated': '修改单位',
+  'org.post_created': '新增岗位任职',
+  'org.post_updated': '修改岗位任职',
+  'org.post_deleted': '删除岗位任职',
+  'org.leading_group_member_created': '新增领导小组成员',
+  'org.leading_group_member_updated': '修改领导小组成员',
+  'org.leading_group_member_deleted': '删除领导小组成员',
+  'accounts.created': '新建账号',
+  'accounts.disabled': '停用账号',
+  'accounts.enabled': '启用账号',
+  'accounts.password_reset': '重置密码',
+  'accounts.sessions_revoked': '强制下线',
+  'settings.rule_updated': '修改规则',
+  'settings.rule_reset': '恢复默认规则',
+};
+
+export const AuditIdParams = z.strictObject({ unitId: Id });

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { DateString, Id } from './common';
+
+/**
+ * The plan's numbers as rules. Each institute may change them; Ma'an's values are the defaults.
+ * `source` names where the number comes from so staff can see why it is what it is.
+ * `editor` tells the console which input to show.
+ */
+const IntRule = (min: number, max: number) => z.number().int().min(min).max(max);
+const RangeRule = z
+  .strictObject({ min: z.number().int().min(0).max(100), max: z.number().int().min(0).max(100) })
+  .refine((v) => v.min <= v.max, { message: '下限不能大于上限' });
+const Thresholds = z
+  .array(z.number().int().min(1).max(100000))
+  .min(1)
+  .max(10)
+  .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]), { message: '各级门槛必须逐级递增' });
+const DateList = z.array(DateString).max(400);
+
+export const RULES = {
+  'activities.minPerStationPerMonth': {
+    label: '每个实践站每月至少开展文明实践活动（次）',
+    source: '工作方案 二、（二）6 有活动项目',
+    editor: 'integer',
+    unit: '次',
+    schema: IntRule(0, 100),
+    default: 1,
+  },
+  'staffing.institute': {
+    label: '实践所工作人员配备（人）',
+    source: '工作方案 二、（二）3 有工作人员',
+    editor: 'range',
+    unit: '人',
+    schema: RangeRule,
+    default: { min: 2, max: 3 },
+  },
+  'staffing.station': {
+    label: '实践站工作人员配备（人）',
+    source: '工作方案 二、（二）3 有工作人员',
+    editor: 'range',
+    unit: '人',
+    schema: RangeRule,
+    default: { min: 1, max: 1 },
+  },
+  'stars.thresholds': {
+    label: '星级志愿者门槛（累计认定服务时长，小时；一星至五星）',
+    source: '工作方案 五、（二）四 激励制度；星级志愿者通行标准',
+    editor: 'thresholds',
+    unit: '小时',
+    schema: Thresholds,
+    default: [100, 300, 600, 1000, 1500],
+  },
+  'points.perApprovedHour': {
+    label: '每认定 1 小时服务时长获得积分',
+    source: '工作方案 五、（二）四 激励回馈',
+    editor: 'integer',
+    unit: '分',
+    schema: IntRule(0, 100),
+    default: 1,
+  },
+  'hours.recordDeadlineWorkingDays': {
+    label: '活动结束后录入服务记录的期限（工作日）',
+    source: '《志愿服务记录与证明出具办法（试行）》第十一条',
+    editor: 'integer',
+    unit: '个工作日',
+    schema: IntRule(1, 60),
+    default: 10,
+  },
+  'calendar.holidays': {
+    label: '法定节假日（不计工作日）',
+    source: '国务院办公厅节假日安排',
+    editor: 'dates',
+    unit: '',
+    schema: DateList,
+    default: [
+      '2026-01-01', '2026-01-02', '2026-01-03',
+      '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23',
+      '2026-04-04', '2026-04-05', '2026-04-06',
+      '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05',
+      '2026-06-19', '2026-06-20', '2026-06-21',
+      '2026-09-25', '2026-09-26', '2026-09-27',
+      '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
+    ],
+  },
+  'calendar.makeupWorkdays': {
+    label: '调休上班日（周末按工作日计）',
+    source: '国务院办公厅节假日安排',
+    editor: 'dates',
+    unit: '',
+    schema: DateList,
+    default: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
+  },
+} as const;
+
+export type RuleKey = keyof typeof RULES;
+export const RULE_KEYS = Object.keys(RULES) as RuleKey[];
+export type RuleValue<K extends RuleKey> = z.infer<(typeof RULES)[K]['schema']>;
+export type RuleValues = { [K in RuleKey]: RuleValue<K> };
+
+export function isRuleKey(key: string): key is RuleKey {
+  return Object.hasOwn(RULES, key);
+}
+
+export const RuleView = z.object({
+  key: z.string(),
+  label: z.string(),
+  source: z.string(),
+  editor: z.enum(['integer', 'range', 'thresholds', 'dates']),
+  unit: z.string(),
+  value: z.unknown(),
+  defaultValue: z.unknown(),
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type RuleView = z.infer<typeof RuleView>;
+
+export const SettingsView = z.object({ unitId: Id, unitName: z.string(), canEdit: z.boolean(), rules: z.array(RuleView) });
+export type SettingsView = z.infer<typeof SettingsView>;
+
+export const UpdateRuleInput = z.strictObject({ value: z.unknown() });
+export const RuleParams = z.strictObject({ unitId: Id, key: z.string().max(64) });
