@@ -175,14 +175,13 @@ export async function logout(deps: Deps, ctx: Ctx): Promise<void> {
 }
 
 /** Checks a new password against every rule; throws the first problem found. */
-export async function assertAcceptablePassword(deps: Deps, password: string, username: string, accountId: string | null): Promise<void> {
-  const problem = passwordProblem(password, username);
+export async function assertAcceptablePassword(deps: Deps, password: string, account: { username: string; id: string; password_hash: string }): Promise<void> {
+  const problem = passwordProblem(password, account.username);
   if (problem) throw new AppError(problem);
   if (isCommonPassword(password)) throw new AppError('password.common');
-  if (accountId) {
-    for (const old of await q.recentPasswordHashes(deps.db, accountId, PASSWORD_HISTORY)) {
-      if (await verifyPassword(password, old.password_hash)) throw new AppError('password.reused');
-    }
+  const previous = [account.password_hash, ...(await q.recentPasswordHashes(deps.db, account.id, PASSWORD_HISTORY)).map((r) => r.password_hash)];
+  for (const hash of new Set(previous)) {
+    if (await verifyPassword(password, hash)) throw new AppError('password.reused');
   }
 }
 
@@ -194,7 +193,7 @@ export async function changePassword(deps: Deps, ctx: Ctx, meta: RequestMeta, in
   const account = await q.getAccount(deps.db, ctx.actor.accountId);
   if (!account) throw new AppError('auth.required');
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) throw new AppError('auth.wrong_password');
-  await assertAcceptablePassword(deps, input.newPassword, account.username, account.id);
+  await assertAcceptablePassword(deps, input.newPassword, account);
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {

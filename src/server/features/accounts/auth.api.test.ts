@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import { manualClock } from '../../../../test/support/clock';
+
+const clock = manualClock(new Date('2026-11-28T02:00:00Z'));
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await makeTestApp({ clock });
+});
+afterAll(async () => t?.close());
+
+async function auditCount() {
+  const r = await t.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+describe('login', () => {
+  it('signs in with account name, sets an httpOnly session cookie and returns a CSRF token', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Shijian#2026' } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'sid');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const body = res.json();
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    expect(body.roles[0]).toMatchObject({ role: 'institute_admin', unitName: '马鞍街道新时代文明实践所' });
+    expect(body.idleTimeoutSeconds).toBe(1800);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('signs in with the phone number too', async () => {
+    const person = await t.deps.db
+      .selectFrom('accounts')
+      .innerJoin('people', 'people.id', 'accounts.person_id')
+      .select('people.phone')
+      .where('accounts.username', '=', 'station02')
+      .executeTakeFirstOrThrow();
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: person.phone, password: 'Shijian#2026' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().account.username).toBe('station02');
+  });
+
+  it('gives one generic answer for an unknown account and a wrong password, and audits both', async () => {
+    const before = await auditCount();
+    const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
+    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'station10', password: 'wrong-Password1' } });
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json()).toMatchObject({ code: 'auth.invalid_credentials', message: '账号或密码错误' });
+    expect(b.json().message).toBe(a.json().message);
+    expect(await auditCount()).toBe(before + 2);
+  });
+
+  it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'station05', password } });
+    for (let i = 1; i <= 4; i++) expect((await attempt(`Wrong#Pass${i}`)).statusCode).toBe(401);
+    const fifth = await attempt('Wrong#Pass5');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json()).toMatchObject({ code: 'auth.locked' });
+    expect(fifth.json().message).toContain('锁定');
+    expect((await attempt('Shijian#2026')).statusCode).toBe(423);
+    clock.advance(14 * 60_000);
+    expect((await attempt('Shijian#2026')).statusCode).toBe(423);
+    clock.advance(60_000 + 1000);
+    expect((await attempt('Shijian#2026')).statusCode).toBe(200);
+  });
+
+  it('rejects unknown fields and wrong types with 400 naming the field', async () => {
+    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Shijian#2026', role: 'x' } });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().code).toBe('validation.failed');
+    const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 42, password: 'x' } });
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().fields[0].path).toBe('body.username');
+    const badJson = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json().code).toBe('request.bad_json');
+  });
+});
+
+describe('sessions', () => {
+  it('requires a session on every non-public route', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/org/units' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'auth.required', message: '请先登录' });
+    expect(res.json().requestId).toBeTruthy();
+  });
+
+  it('refuses a state change without the CSRF token, and writes nothing', async () => {
+    const admin = await t.login('admin');
+    const inst = await t.unitId('马鞍街道新时代文明实践所');
+    const before = await auditCount();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      headers: { cookie: admin.cookie },
+      payload: { kind: 'station', parentId: inst, name: '无令牌社区新时代文明实践站' },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('csrf.invalid');
+    expect(await t.deps.db.selectFrom('units').select('id').where('name', '=', '无令牌社区新时代文明实践站').executeTakeFirst()).toBeUndefined();
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('ends a staff session after 30 idle minutes, not before', async () => {
+    const s = await t.login('station01');
+    clock.advance(29 * 60_000 + 59_000);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    clock.advance(30 * 60_000 + 1000);
+    const res = await s.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('auth.session_expired');
+  });
+
+  it('ends any session 12 hours after login however active it is', async () => {
+    const s = await t.login('station01');
+    for (let i = 0; i < 24; i++) {
+      clock.advance(29 * 60_000);
+      expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    clock.advance(30 * 60_000);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('rotates the token at login and kills the session at logout', async () => {
+    const a = await t.login('station04');
+    const b = await t.login('station04');
+    expect(a.cookie).not.toBe(b.cookie);
+    expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await b.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+describe('password change', () => {
+  it('enforces length, 3 of 4 classes, the common list and the account name', async () => {
+    const s = await t.login('station06');
+    const change = (newPassword: string) => s.post('/api/auth/password', { currentPassword: 'Shijian#2026', newPassword });
+    expect((await change('Ab1!')).json().code).toBe('password.too_short');
+    expect((await change('abcdefgh12')).json().code).toBe('password.too_simple');
+    expect((await change('Password2026!')).json().code).toBe('password.common');
+    expect((await change('Station06#Abc')).json().code).toBe('password.contains_username');
+    expect((await change('Shijian#2026')).json().code).toBe('password.reused');
+    const wrong = await s.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Hongyan#River88' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('auth.wrong_password');
+  });
+
+  it('ends every other session and rotates the caller', async () => {
+    const other = await t.login('station07');
+    const s = await t.login('station07');
+    const res = await s.post('/api/auth/password', { currentPassword: 'Shijian#2026', newPassword: 'Hongyan#River88' });
+    expect(res.statusCode).toBe(200);
+    expect((await other.get('/api/auth/me')).statusCode).toBe(401);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+    const fresh = await t.login('station07', 'Hongyan#River88');
+    expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
+  });
+});
+
+describe('login rate limit', () => {
+  it('answers 429 per address before hashing any password', async () => {
+    const limited = await makeTestApp({ config: { loginRateLimit: { max: 3, windowMs: 60_000 } } });
+    try {
+      const before = Number((await limited.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: `Guess#${i}xx` } });
+        codes.push(r.statusCode);
+        if (r.statusCode === 429) expect(r.json()).toMatchObject({ code: 'auth.rate_limited' });
+      }
+      expect(codes).toEqual([401, 401, 401, 429, 429, 429]);
+      const after = Number((await limited.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      // Only the three attempts that got through were processed (and audited); the 429s never reached the password check.
+      expect(after - before).toBe(3);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, makeTestApp } from '../../../../test/support/app';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  // Some history to verify: logins, edits.
+  const admin = await t.login('admin');
+  const inst = await t.unitId('马鞍街道新时代文明实践所');
+  for (let i = 0; i < 5; i++) await admin.patch(`/api/org/units/${inst}`, { phone: `023-7281100${i}` });
+});
+afterAll(async () => t?.close());
+
+/** What a DBA with write access could do behind the app's back: the triggers are lifted first. */
+async function tamper(statement: ReturnType<typeof sql>) {
+  const db = t.deps.db;
+  if (t.deps.dialect === 'postgres') {
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+    await statement.execute(db);
+    await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
+  } else {
+    await sql`DROP TRIGGER audit_log_no_update`.execute(db);
+    await sql`DROP TRIGGER audit_log_no_delete`.execute(db);
+    await statement.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  }
+}
+
+describe('audit log', () => {
+  it('pages newest first and shows changed fields', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.get('/api/audit?pageSize=3');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.items).toHaveLength(3);
+    expect(body.total).toBeGreaterThanOrEqual(6);
+    expect(body.items[0].seq).toBeGreaterThan(body.items[1].seq);
+    const edit = (await admin.get('/api/audit?action=org.unit_updated&pageSize=1')).json().items[0];
+    expect(edit.changes.phone).toEqual({ before: '023-72811003', after: '023-72811004' });
+    expect(edit.actorName).toBe('李文彬');
+    expect(edit.ip).toBeTruthy();
+    expect(edit.requestId).toBeTruthy();
+  });
+
+  it('cannot be changed through the database without lifting the guard', async () => {
+    await expect(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM audit_log WHERE seq = 1`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('verifies the intact chain', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.post('/api/audit/verify');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ ok: true, firstBrokenSeq: null });
+    expect(res.json().checked).toBeGreaterThan(5);
+  });
+
+  it('names the first edited row', async () => {
+    await tamper(sql`UPDATE audit_log SET changes = '{"phone":{"before":"x","after":"y"}}' WHERE seq = 4`);
+    const admin = await t.login('admin');
+    const res = (await admin.post('/api/audit/verify')).json();
+    expect(res).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+    expect(res.reason).toContain('改动');
+  });
+
+  it('refuses station admins and volunteers', async () => {
+    expect((await (await t.login('station01')).get('/api/audit')).statusCode).toBe(403);
+    expect((await (await t.login('station01')).post('/api/audit/verify')).statusCode).toBe(403);
+    expect((await (await t.login('volunteer01')).get('/api/audit')).statusCode).toBe(403);
+  });
+});
+
+describe('audit chain tampering (fresh chain each)', () => {
+  it('detects a deleted row in the middle and a cut tail', async () => {
+    const x = await makeTestApp();
+    try {
+      const admin = await x.login('admin');
+      for (let i = 0; i < 3; i++) await x.login('station01');
+      const db = x.deps.db;
+      const lift = async (s: ReturnType<typeof sql>) => {
+        if (x.deps.dialect === 'postgres') {
+          await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+          await s.execute(db);
+          await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
+        } else {
+          await sql`DROP TRIGGER IF EXISTS audit_log_no_delete`.execute(db);
+          await s.execute(db);
+        }
+      };
+      const maxSeq = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
+      await lift(sql`DELETE FROM audit_log WHERE seq = ${maxSeq}`);
+      const tail = (await admin.post('/api/audit/verify')).json();
+      expect(tail).toMatchObject({ ok: false, firstBrokenSeq: maxSeq });
+      await lift(sql`DELETE FROM audit_log WHERE seq = 2`);
+      const middle = (await admin.post('/api/audit/verify')).json();
+      expect(middle).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+      expect(middle.reason).toContain('缺失');
+    } finally {
+      await x.close();
+    }
+  });
+});

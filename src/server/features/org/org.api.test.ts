@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, makeTestApp } from '../../../../test/support/app';
+
+let t: TestApp;
+let instituteId: string;
+let station03: string;
+let station04: string;
+
+beforeAll(async () => {
+  t = await makeTestApp();
+  instituteId = await t.unitId('马鞍街道新时代文明实践所');
+  station03 = await t.unitId('马鞍社区新时代文明实践站');
+  station04 = await t.unitId('望州社区新时代文明实践站');
+});
+afterAll(async () => t?.close());
+
+const count = async (table: 'units' | 'audit_log' | 'posts') =>
+  Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('units in scope', () => {
+  it('shows the institute admin the institute and its 20 stations', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.get('/api/org/units');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { kind: string; parentId: string }[];
+    expect(items.filter((u) => u.kind === 'station')).toHaveLength(20);
+    expect(items.filter((u) => u.kind === 'institute')).toHaveLength(1);
+    expect(items.every((u) => u.kind !== 'district')).toBe(true);
+  });
+
+  it('shows a station admin only their own station, and 404 for another', async () => {
+    const s = await t.login('station03');
+    const res = await s.get('/api/org/units');
+    expect(res.json().items.map((u: { id: string }) => u.id)).toEqual([station03]);
+    expect((await s.get(`/api/org/units/${station04}`)).statusCode).toBe(404);
+    expect((await s.get(`/api/org/units/${instituteId}`)).statusCode).toBe(404);
+    const patch = await s.patch(`/api/org/units/${station04}`, { phone: '023-12345678' });
+    expect(patch.statusCode).toBe(404);
+    expect(patch.json()).toMatchObject({ code: 'not_found', message: '内容不存在或无权查看' });
+  });
+
+  it('lets the district viewer read every level but change nothing', async () => {
+    const d = await t.login('district');
+    const items = (await d.get('/api/org/units')).json().items;
+    expect(items).toHaveLength(22);
+    expect((await d.patch(`/api/org/units/${station03}`, { phone: '023-72810000' })).statusCode).toBe(403);
+  });
+
+  it('answers 400 for a malformed id, not 500', async () => {
+    const admin = await t.login('admin');
+    const res = await admin.get('/api/org/units/not-a-uuid');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].path).toBe('params.id');
+  });
+});
+
+describe('adding and editing stations', () => {
+  it('lets the institute admin add a station, audited', async () => {
+    const admin = await t.login('admin');
+    const auditBefore = await count('audit_log');
+    const res = await admin.post('/api/org/units', { kind: 'station', parentId: instituteId, name: '新城社区新时代文明实践站', address: '新城路 1 号', lng: 107.4, lat: 29.7 });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ kind: 'station', parentId: instituteId, name: '新城社区新时代文明实践站' });
+    expect(await count('audit_log')).toBe(auditBefore + 1);
+    const row = await t.deps.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(row.action).toBe('org.unit_created');
+    expect(row.object_id).toBe(res.json().id);
+    expect(JSON.parse(row.changes ?? '{}').name).toEqual({ before: null, after: '新城社区新时代文明实践站' });
+  });
+
+  it('refuses a duplicate station name with 409 and writes nothing', async () => {
+    const admin = await t.login('admin');
+    const [units, audit] = [await count('units'), await count('audit_log')];
+    const res = await admin.post('/api/org/units', { kind: 'station', parentId: instituteId, name: '金银社区新时代文明实践站' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'org.duplicate_name', message: '同级单位中已有同名单位' });
+    expect([await count('units'), await count('audit_log')]).toEqual([units, audit]);
+    const rename = await admin.patch(`/api/org/units/${station03}`, { name: '金银社区新时代文明实践站' });
+    expect(rename.statusCode).toBe(409);
+  });
+
+  it('refuses a station admin adding a station (403) and a station under a station (422)', async () => {
+    const s = await t.login('station03');
+    expect((await s.post('/api/org/units', { kind: 'station', parentId: station03, name: '越权社区新时代文明实践站' })).statusCode).toBe(403);
+    const admin = await t.login('admin');
+    const bad = await admin.post('/api/org/units', { kind: 'station', parentId: station03, name: '子站新时代文明实践站' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('org.bad_parent');
+  });
+
+  it('lets a station admin edit their own station, recording before → after', async () => {
+    const s = await t.login('station03');
+    const res = await s.patch(`/api/org/units/${station03}`, { phone: '023-72819999', intro: '马鞍社区以“邻里守望”为特色。' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().phone).toBe('023-72819999');
+    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'org.unit_updated').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.changes ?? '{}').phone).toEqual({ before: '023-72811103', after: '023-72819999' });
+    // Archiving is the institute's decision.
+    expect((await s.patch(`/api/org/units/${station03}`, { archived: true })).statusCode).toBe(403);
+  });
+
+  it('rejects unknown fields and out-of-range coordinates with 400', async () => {
+    const admin = await t.login('admin');
+    const unknown = await admin.patch(`/api/org/units/${station03}`, { parentId: station04 });
+    expect(unknown.statusCode).toBe(400);
+    const lat = await admin.patch(`/api/org/units/${station03}`, { lat: 200 });
+    expect(lat.statusCode).toBe(400);
+    expect(lat.json().fields[0].path).toBe('body.lat');
+  });
+});
+
+describe('posts, staffing and the leading group', () => {
+  it('shows the plan staffing rule against 工作人员 posts, and updates when a post is added', async () => {
+    const admin = await t.login('admin');
+    const staffing = (await admin.get('/api/org/staffing')).json().items as { unitName: string; actual: number; status: string; required: { min: number } }[];
+    const inst = staffing.find((s) => s.unitName === '马鞍街道新时代文明实践所');
+    expect(inst).toMatchObject({ actual: 2, status: 'ok', required: { min: 2, max: 3 } });
+    const short = staffing.filter((s) => s.status === 'short').map((s) => s.unitName);
+    expect(short).toEqual(expect.arrayContaining(['兴华社区新时代文明实践站', '滨江社区新时代文明实践站']));
+    expect(short).not.toContain('金银社区新时代文明实践站');
+
+    const xinghua = await t.unitId('兴华社区新时代文明实践站');
+    const created = await admin.post(`/api/org/units/${xinghua}/posts`, { post: 'staff', holderName: '林小琴', phone: '13900001234' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().phoneMasked).toBe('139****1234');
+    const after = (await admin.get('/api/org/staffing')).json().items.find((s: { unitId: string }) => s.unitId === xinghua);
+    expect(after).toMatchObject({ actual: 1, status: 'ok' });
+  });
+
+  it('refuses an institute post on a station, and another station admin gets 404', async () => {
+    const s = await t.login('station03');
+    const bad = await s.post(`/api/org/units/${station03}/posts`, { post: 'director', holderName: '某某' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().code).toBe('org.post_not_for_unit');
+    const posts = (await s.get(`/api/org/units/${station03}/posts`)).json().items;
+    expect(posts.map((p: { post: string }) => p.post)).toEqual(['station_head', 'deputy_station_head', 'staff']);
+    const other = await t.login('station04');
+    const before = await count('posts');
+    expect((await other.delete(`/api/org/posts/${posts[0].id}`)).statusCode).toBe(404);
+    expect((await other.put(`/api/org/posts/${posts[0].id}`, { post: 'station_head', holderName: '冒名' })).statusCode).toBe(404);
+    expect(await count('posts')).toBe(before);
+  });
+
+  it('keeps the leading group on the institute', async () => {
+    const admin = await t.login('admin');
+    const list = (await admin.get(`/api/org/units/${instituteId}/leading-group`)).json().items;
+    expect(list[0]).toMatchObject({ name: '周国强', groupRole: 'leader' });
+    const added = await admin.post(`/api/org/units/${instituteId}/leading-group`, { name: '郭雪梅', groupRole: 'member', title: '司法所所长', duty: '法治宣传' });
+    expect(added.statusCode).toBe(201);
+    const onStation = await admin.post(`/api/org/units/${station03}/leading-group`, { name: '错放', groupRole: 'member' });
+    expect(onStation.statusCode).toBe(422);
+    expect((await admin.delete(`/api/org/leading-group/${added.json().id}`)).statusCode).toBe(200);
+  });
+});
+
+describe('public portal data', () => {
+  it('needs no login and shows names and addresses only', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/public/site' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().institutes[0]).toMatchObject({ name: '马鞍街道新时代文明实践所' });
+    const units = await t.app.inject({ method: 'GET', url: '/api/public/units' });
+    expect(Object.keys(units.json().items[0]).sort()).toEqual(['address', 'id', 'kind', 'lat', 'lng', 'name', 'parentId', 'phone', 'shortName']);
+  });
+});

@@ -1,0 +1,83 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/db/seed/maan';
+import { type Clock, systemClock } from '../../src/server/platform/clock';
+import { type Config, loadConfig } from '../../src/server/platform/config';
+import type { Deps } from '../../src/server/platform/deps';
+import { freshDb } from './db';
+
+export interface Agent {
+  username: string;
+  csrfToken: string;
+  cookie: string;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  /** Logs in through the API (password defaults to the demo password) and returns a client. */
+  login(username: string, password?: string): Promise<Agent>;
+  /** The unit id of a demo unit by exact name. */
+  unitId(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database seeded with the Ma'an demo, driven through app.inject. */
+export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestApp> {
+  const { handle, dataDir, drop } = await freshDb();
+  const clock = opts.clock ?? systemClock;
+  // Suites log in many times from one address; the rate-limit test sets its own small limit.
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: `${dataDir}/no-web` }, {
+    loginRateLimit: { max: 10_000, windowMs: 60_000 },
+    ...opts.config,
+  });
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock };
+  if (opts.seed !== false) await seedDemo(handle.db, clock.now());
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+
+  const agentFor = (username: string, cookie: string, csrfToken: string): Agent => {
+    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+      app.inject({
+        method,
+        url,
+        headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+        ...(body === undefined ? {} : { payload: body as object }),
+      });
+    return {
+      username,
+      cookie,
+      csrfToken,
+      get: (url) => send('GET', url),
+      post: (url, body) => send('POST', url, body ?? {}),
+      put: (url, body) => send('PUT', url, body ?? {}),
+      patch: (url, body) => send('PATCH', url, body ?? {}),
+      delete: (url) => send('DELETE', url),
+    };
+  };
+
+  return {
+    app,
+    deps,
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const setCookie = res.cookies.find((c) => c.name === 'sid' || c.name === '__Host-sid');
+      if (!setCookie) throw new Error('no session cookie');
+      return agentFor(username, `${setCookie.name}=${setCookie.value}`, res.json().csrfToken);
+    },
+    async unitId(name) {
+      const row = await handle.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
