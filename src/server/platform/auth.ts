@@ -43,7 +43,8 @@ export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req, reply) => {
-    if (!req.url.startsWith('/api/')) return;
+    // The browsable API docs carry no data; they are as public as /api/openapi.json.
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const config = req.routeOptions.config ?? {};
     if (config.public || !req.routeOptions.url) return;
     const token = req.cookies[sessionCookieName(deps)];
