@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +15,12 @@ import { ERRORS } from '../shared/errors';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/accounts/auth.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { certificatesRoutes } from './features/certificates/certificates.routes';
+import { filesRoutes } from './features/files/files.routes';
+import { hoursRoutes } from './features/hours/hours.routes';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { teamsRoutes } from './features/teams/teams.routes';
+import { volunteersRoutes } from './features/volunteers/volunteers.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
@@ -74,6 +81,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   await app.register(fastifyRateLimit, {
     global: false,
     hook: 'onRequest',
@@ -88,6 +96,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         { name: 'org', description: '组织架构：区中心、实践所、实践站、岗位、领导小组' },
         { name: 'settings', description: '规则设置（工作方案中的数字）' },
         { name: 'audit', description: '审计日志' },
+        { name: 'volunteers', description: '志愿者登记、审核、人才库、导入导出' },
+        { name: 'teams', description: '志愿服务队伍' },
+        { name: 'hours', description: '服务记录（时长台账）、培训与表彰、星级' },
+        { name: 'certificates', description: '志愿服务记录证明' },
+        { name: 'files', description: '证明材料上传' },
+        { name: 'notifications', description: '站内消息' },
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
       ],
@@ -108,6 +122,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(orgRoutes(deps));
   await app.register(settingsRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(filesRoutes(deps));
+  await app.register(notificationsRoutes(deps));
+  await app.register(volunteersRoutes(deps));
+  await app.register(teamsRoutes(deps));
+  await app.register(hoursRoutes(deps));
+  await app.register(certificatesRoutes(deps));
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -29,7 +29,7 @@ async function prepare(config: Config, handle: DbHandle): Promise<void> {
       console.log('此密码只显示这一次，首次登录后必须修改。');
       console.log('==========================================\n');
     }
-  } else if (await seedDemo(handle.db, systemClock.now())) {
+  } else if (await seedDemo({ db: handle.db, config }, systemClock.now())) {
     console.log(`已写入马鞍街道演示数据。演示账号: admin, station01…station20, leader01, volunteer01…, resident01…, district；密码 ${DEMO_PASSWORD}`);
   }
 }
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
       const config = loadConfig();
       const handle = open(config);
       await migrateToLatest(handle.db);
-      console.log((await seedDemo(handle.db, systemClock.now())) ? '已写入演示数据' : '数据库中已有数据，未写入');
+      console.log((await seedDemo({ db: handle.db, config }, systemClock.now())) ? '已写入演示数据' : '数据库中已有数据，未写入');
       return handle.close();
     }
     case 'backup':

@@ -37,7 +37,7 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
     ...opts.config,
   });
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock };
-  if (opts.seed !== false) await seedDemo(handle.db, clock.now());
+  if (opts.seed !== false) await seedDemo(deps, clock.now());
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 

@@ -17,7 +17,7 @@ export async function startTestServer(): Promise<{ url: string; close(): Promise
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: path.resolve('dist/web') });
   const handle = openDb({ databaseUrl: null, dataDir });
   await migrateToLatest(handle.db);
-  await seedDemo(handle.db, systemClock.now());
+  await seedDemo({ db: handle.db, config }, systemClock.now());
   const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clock: systemClock }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;

@@ -17,6 +17,19 @@ export interface Database {
   settings: SettingsTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  counters: CountersTable;
+  files: FilesTable;
+  volunteers: VolunteersTable;
+  volunteer_status_log: VolunteerStatusLogTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  service_records: ServiceRecordsTable;
+  correction_requests: CorrectionRequestsTable;
+  training_records: TrainingRecordsTable;
+  awards: AwardsTable;
+  star_levels: StarLevelsTable;
+  certificates: CertificatesTable;
+  notifications: NotificationsTable;
 }
 
 export interface UnitsTable {
@@ -50,6 +63,8 @@ export interface PeopleTable {
   id_number_hash: string | null;
   /** Last four characters, kept in clear only to build the masked form. */
   id_number_tail: string | null;
+  /** `110***********1234`: what every response shows. */
+  id_number_masked: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -157,3 +172,199 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+
+/** Named sequences (volunteer numbers, certificate numbers): `UPDATE … SET value = value + 1 RETURNING`. */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+/** An uploaded file; the bytes live under DATA_DIR/uploads. */
+export interface FilesTable {
+  id: string;
+  unit_id: string | null;
+  purpose: string;
+  original_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  path: string;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export interface VolunteersTable {
+  id: string;
+  person_id: string;
+  station_id: string;
+  volunteer_no: string | null;
+  status: 'reviewing' | 'certified' | 'rejected' | 'suspended' | 'exited';
+  status_reason: string | null;
+  category: string;
+  political_status: string | null;
+  education: string | null;
+  ethnicity: string | null;
+  email: string | null;
+  employment: string | null;
+  /** 居住区域 (county level), a required field of the national record. */
+  residence_area: string | null;
+  /** JSON arrays as text. */
+  skills: string;
+  service_categories: string;
+  availability: string;
+  emergency_name: string | null;
+  emergency_phone: string | null;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  guardian_relation: string | null;
+  guardian_consent_method: string | null;
+  guardian_consent_at: string | null;
+  consent_method: 'self_online' | 'signed_form' | 'phone_confirmation';
+  consent_at: string;
+  consent_by: string | null;
+  consent_file_id: string | null;
+  consent_note: string | null;
+  registered_by: string | null;
+  certified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VolunteerStatusLogTable {
+  id: string;
+  volunteer_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  unit_id: string;
+  kind: 'street_corps' | 'community_squad' | 'specialised';
+  parent_team_id: string | null;
+  name: string;
+  intro: string | null;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  id: string;
+  team_id: string;
+  volunteer_id: string;
+  role: 'leader' | 'deputy' | 'member';
+  status: 'pending' | 'active' | 'declined' | 'left';
+  note: string | null;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+/** The service-hour ledger. Decided rows are frozen by a trigger; corrections are new rows. */
+export interface ServiceRecordsTable {
+  id: string;
+  volunteer_id: string;
+  unit_id: string;
+  source: 'verified' | 'backfilled' | 'correction';
+  activity_id: string | null;
+  order_id: string | null;
+  title: string;
+  service_date: string;
+  start_at: string | null;
+  end_at: string | null;
+  /** Signed: a correction that takes hours away is negative. */
+  minutes: number;
+  place: string | null;
+  content: string | null;
+  organiser_name: string;
+  person_in_charge: string | null;
+  entry_method: string;
+  evidence_file_ids: string;
+  reason: string | null;
+  status: 'pending' | 'approved' | 'rejected';
+  late: number;
+  flag: string | null;
+  corrects_id: string | null;
+  entered_by: string | null;
+  entered_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+}
+
+export interface CorrectionRequestsTable {
+  id: string;
+  volunteer_id: string;
+  record_id: string | null;
+  unit_id: string;
+  message: string;
+  status: 'open' | 'resolved' | 'declined';
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  created_at: string;
+}
+
+export interface TrainingRecordsTable {
+  id: string;
+  volunteer_id: string;
+  name: string;
+  content: string | null;
+  minutes: number;
+  organiser: string;
+  held_on: string;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface AwardsTable {
+  id: string;
+  volunteer_id: string;
+  name: string;
+  level: string | null;
+  issuer: string;
+  awarded_on: string;
+  entered_by: string | null;
+  created_at: string;
+}
+
+export interface StarLevelsTable {
+  id: string;
+  volunteer_id: string;
+  level: number;
+  previous_level: number;
+  minutes: number;
+  thresholds: string;
+  at: string;
+}
+
+export interface CertificatesTable {
+  id: string;
+  number: string;
+  volunteer_id: string;
+  unit_id: string;
+  from_date: string;
+  to_date: string;
+  minutes: number;
+  snapshot: string;
+  issued_by: string | null;
+  issued_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  revoke_reason: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  person_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}

@@ -19,6 +19,14 @@ export const POLICY = {
   'audit.read': { roles: ['institute_admin'], upward: false },
   'accounts.read': { roles: ADMINS, upward: false },
   'accounts.manage': { roles: ADMINS, upward: false },
+  'volunteers.read': { roles: ADMINS, upward: false },
+  'volunteers.manage': { roles: ADMINS, upward: false },
+  'teams.read': { roles: STAFF, upward: false },
+  'teams.manage': { roles: ADMINS, upward: false },
+  'hours.read': { roles: ADMINS, upward: false },
+  'hours.enter': { roles: ADMINS, upward: false },
+  'hours.approve': { roles: ADMINS, upward: false },
+  'certificates.issue': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, { roles: readonly Role[]; upward: boolean }>;
 export type Action = keyof typeof POLICY;
 

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m20261128_0001 from './20261128_0001_foundation';
+import * as m20261128_0002 from './20261128_0002_volunteers_hours';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m20261128_0001,
+  '20261128_0002_volunteers_hours': m20261128_0002,
 };

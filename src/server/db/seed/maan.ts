@@ -3,6 +3,8 @@ import type { Role } from '../../../shared/accounts';
 import type { PostKind } from '../../../shared/org';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
 import type { Db, Trx } from '../../platform/db';
+import type { Deps } from '../../platform/deps';
+import { seedVolunteers } from './maan-volunteers';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -48,12 +50,16 @@ export function demoName(i: number): string {
 }
 
 /** Seeds the Ma'an demo organisation into an empty database. Returns false when data already exists. */
-export async function seedDemo(db: Db, now: Date): Promise<boolean> {
+export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Promise<boolean> {
+  const db = deps.db;
   const existing = await db.selectFrom('units').select('id').limit(1).executeTakeFirst();
   if (existing) return false;
   // One hash for every demo account: they share the demo password, and hashing 40 times would slow tests.
   const demoHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute((trx) => seedInto(trx, now.toISOString(), demoHash));
+  await db.transaction().execute(async (trx) => {
+    const people = await seedInto(trx, now.toISOString(), demoHash);
+    await seedVolunteers(deps, trx, now, people);
+  });
   return true;
 }
 
@@ -121,7 +127,7 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
     .execute();
 
   let phoneSeq = 0;
-  const account = async (username: string, name: string, grants: { role: Role; unitId: string }[]) => {
+  const account = async (username: string, name: string, grants: { role: Role; unitId: string }[]): Promise<{ accountId: string; personId: string }> => {
     const personId = randomUUID();
     const accountId = randomUUID();
     phoneSeq++;
@@ -136,19 +142,26 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
     for (const g of grants) {
       await trx.insertInto('role_grants').values({ id: randomUUID(), account_id: accountId, role: g.role, unit_id: g.unitId, team_id: null, created_at: at }).execute();
     }
+    return { accountId, personId };
   };
-  await account('admin', '李文彬', [{ role: 'institute_admin', unitId: instituteId }]);
+  const admin = await account('admin', '李文彬', [{ role: 'institute_admin', unitId: instituteId }]);
   await account('district', '区中心 高海涛', [{ role: 'district_viewer', unitId: districtId }]);
+  const stationAdminIds: string[] = [];
   for (const [i, id] of stationIds.entries()) {
-    await account(`station${String(i + 1).padStart(2, '0')}`, demoName(i * 3 + 3), [{ role: 'station_admin', unitId: id }]);
+    stationAdminIds.push((await account(`station${String(i + 1).padStart(2, '0')}`, demoName(i * 3 + 3), [{ role: 'station_admin', unitId: id }])).accountId);
   }
-  await account('leader01', '吴国庆', [{ role: 'team_leader', unitId: stationIds[0] }]);
+  const leader = await account('leader01', '吴国庆', [{ role: 'team_leader', unitId: stationIds[0] }, { role: 'volunteer', unitId: stationIds[0] }]);
+  const volunteerPersonIds: string[] = [];
   for (let i = 0; i < 10; i++) {
-    await account(`volunteer${String(i + 1).padStart(2, '0')}`, demoName(100 + i), [{ role: 'volunteer', unitId: stationIds[i % stationIds.length] }]);
+    volunteerPersonIds.push((await account(`volunteer${String(i + 1).padStart(2, '0')}`, demoName(100 + i), [{ role: 'volunteer', unitId: stationIds[i % stationIds.length] }])).personId);
   }
   for (let i = 0; i < 5; i++) {
     await account(`resident${String(i + 1).padStart(2, '0')}`, demoName(200 + i), [{ role: 'resident', unitId: stationIds[i % stationIds.length] }]);
   }
+  return {
+    stationIds, instituteId, adminAccountId: admin.accountId, stationAdminIds, volunteerPersonIds,
+    leaderPersonId: leader.personId, leaderAccountId: leader.accountId,
+  };
 }
 
 /**

@@ -1,0 +1,72 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { requireScope } from '../../platform/access';
+import type { Ctx, Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import * as q from './files.queries';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+const KINDS = [
+  { mime: 'image/jpeg', exts: ['.jpg', '.jpeg'], magic: [0xff, 0xd8, 0xff] },
+  { mime: 'image/png', exts: ['.png'], magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { mime: 'application/pdf', exts: ['.pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+];
+
+/** ASVS 5.2.2: the bytes must be what the extension says; the client's content type is not trusted. */
+export function sniffKind(name: string, bytes: Buffer): string | null {
+  const ext = path.extname(name).toLowerCase();
+  const kind = KINDS.find((k) => k.exts.includes(ext));
+  if (!kind || bytes.length < kind.magic.length) return null;
+  return kind.magic.every((b, i) => bytes[i] === b) ? kind.mime : null;
+}
+
+export interface FileView {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/** Stores an upload under DATA_DIR/uploads; the database keeps who, what and a checksum. */
+export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; bytes: Buffer; purpose: string }): Promise<FileView> {
+  if (input.bytes.length === 0) throw new AppError('files.missing');
+  if (input.bytes.length > MAX_UPLOAD_BYTES) throw new AppError('files.too_large');
+  const mime = sniffKind(input.name, input.bytes);
+  if (!mime) throw new AppError('files.bad_type');
+  const id = randomUUID();
+  const now = deps.clock.now();
+  const rel = path.join(now.toISOString().slice(0, 7), `${id}${path.extname(input.name).toLowerCase()}`);
+  const dir = path.join(deps.config.dataDir, 'uploads', path.dirname(rel));
+  mkdirSync(dir, { recursive: true });
+  await writeFile(path.join(deps.config.dataDir, 'uploads', rel), input.bytes, { mode: 0o600 });
+  const unitId = ctx.actor.grants[0]?.unitId ?? null;
+  await q.insertFile(deps.db, {
+    id, unit_id: unitId, purpose: input.purpose, original_name: path.basename(input.name).slice(0, 120), mime, size: input.bytes.length,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'), path: rel, uploaded_by: ctx.actor.accountId, created_at: now.toISOString(),
+  });
+  return { id, name: path.basename(input.name), mime, size: input.bytes.length };
+}
+
+/** The uploader, or staff whose scope covers the unit the file was uploaded in. */
+export async function canUseFile(deps: Deps, ctx: Ctx, fileId: string): Promise<boolean> {
+  const file = await q.getFile(deps.db, fileId);
+  if (!file) return false;
+  if (file.uploaded_by === ctx.actor.accountId) return true;
+  if (!ctx.actor.isStaff || !file.unit_id) return false;
+  try {
+    const { unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+    return unitIds.has(file.unit_id);
+  } catch {
+    return false;
+  }
+}
+
+export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {
+  if (!(await canUseFile(deps, ctx, fileId))) throw notFound();
+  const file = await q.getFile(deps.db, fileId);
+  if (!file) throw notFound();
+  return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
+}

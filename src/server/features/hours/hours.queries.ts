@@ -1,0 +1,192 @@
+import { sql } from 'kysely';
+import type { AwardsTable, CorrectionRequestsTable, ServiceRecordsTable, StarLevelsTable, TrainingRecordsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export type RecordRow = ServiceRecordsTable & {
+  volunteer_name: string;
+  volunteer_no: string | null;
+  volunteer_person_id: string;
+  volunteer_station_id: string;
+  entered_by_name: string | null;
+  decided_by_name: string | null;
+};
+
+function base(db: DbOrTrx) {
+  return db
+    .selectFrom('service_records')
+    .innerJoin('volunteers', 'volunteers.id', 'service_records.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .leftJoin('accounts as entered', 'entered.id', 'service_records.entered_by')
+    .leftJoin('accounts as decided', 'decided.id', 'service_records.decided_by')
+    .selectAll('service_records')
+    .select([
+      'people.name as volunteer_name', 'volunteers.volunteer_no', 'volunteers.person_id as volunteer_person_id', 'volunteers.station_id as volunteer_station_id',
+      'entered.display_name as entered_by_name', 'decided.display_name as decided_by_name',
+    ]);
+}
+
+export function getRecord(db: DbOrTrx, id: string): Promise<RecordRow | undefined> {
+  return base(db).where('service_records.id', '=', id).executeTakeFirst() as Promise<RecordRow | undefined>;
+}
+
+export interface RecordFilter {
+  unitIds?: string[];
+  volunteerId?: string;
+  status?: string;
+  source?: string;
+  late?: boolean;
+  from?: string;
+  to?: string;
+}
+
+export async function listRecords(db: DbOrTrx, f: RecordFilter, limit: number, offset: number) {
+  let qb = base(db);
+  if (f.unitIds) {
+    const ids = f.unitIds;
+    if (ids.length === 0) return { rows: [] as RecordRow[], total: 0 };
+    qb = qb.where((eb) => eb.or([eb('service_records.unit_id', 'in', ids), eb('volunteers.station_id', 'in', ids)]));
+  }
+  if (f.volunteerId) qb = qb.where('service_records.volunteer_id', '=', f.volunteerId);
+  if (f.status) qb = qb.where('service_records.status', '=', f.status as ServiceRecordsTable['status']);
+  if (f.source) qb = qb.where('service_records.source', '=', f.source as ServiceRecordsTable['source']);
+  if (f.late !== undefined) qb = qb.where('service_records.late', '=', f.late ? 1 : 0);
+  if (f.from) qb = qb.where('service_records.service_date', '>=', f.from);
+  if (f.to) qb = qb.where('service_records.service_date', '<=', f.to);
+  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = (await qb.orderBy('service_records.service_date', 'desc').orderBy('service_records.entered_at', 'desc').limit(limit).offset(offset).execute()) as RecordRow[];
+  return { rows, total: Number(total) };
+}
+
+export function insertRecord(db: DbOrTrx, row: ServiceRecordsTable) {
+  return db.insertInto('service_records').values(row).execute();
+}
+
+/** Decides a pending record; 0 rows means someone else decided it first. */
+export async function decideRecord(db: DbOrTrx, id: string, patch: { status: 'approved' | 'rejected'; decided_by: string; decided_at: string; decision_note: string | null }) {
+  const res = await db.updateTable('service_records').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Records of one volunteer whose time overlaps [start, end). Corrections carry no time of their own. */
+export function overlapping(db: DbOrTrx, volunteerId: string, start: string, end: string) {
+  return db
+    .selectFrom('service_records')
+    .select(['id', 'title', 'service_date'])
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', 'in', ['pending', 'approved'])
+    .where('source', '!=', 'correction')
+    .where('start_at', '<', end)
+    .where('end_at', '>', start)
+    .execute();
+}
+
+export async function approvedMinutes(db: DbOrTrx, volunteerId: string): Promise<number> {
+  const r = await db
+    .selectFrom('service_records')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), sql<number>`0`).as('m'))
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  return Number(r.m);
+}
+
+/** The original's minutes plus every approved correction of it. */
+export async function netMinutesOf(db: DbOrTrx, originalId: string): Promise<number> {
+  const r = await db
+    .selectFrom('service_records')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), sql<number>`0`).as('m'))
+    .where((eb) => eb.or([eb('id', '=', originalId), eb('corrects_id', '=', originalId)]))
+    .where('status', '=', 'approved')
+    .executeTakeFirstOrThrow();
+  return Number(r.m);
+}
+
+export function minutesByYear(db: DbOrTrx, volunteerId: string) {
+  return db
+    .selectFrom('service_records')
+    .select([
+      (eb) => eb.fn<string>('substr', ['service_date', sql.lit(1), sql.lit(4)]).as('year'),
+      (eb) => eb.fn.sum<number>('minutes').as('minutes'),
+      (eb) => eb.fn.countAll<number>().as('records'),
+    ])
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '=', 'approved')
+    .groupBy((eb) => eb.fn<string>('substr', ['service_date', sql.lit(1), sql.lit(4)]))
+    .orderBy('year', 'desc')
+    .execute();
+}
+
+export async function pendingMinutes(db: DbOrTrx, volunteerId: string): Promise<number> {
+  const r = await db
+    .selectFrom('service_records')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('minutes'), sql<number>`0`).as('m'))
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return Number(r.m);
+}
+
+export function lastStarLevel(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('star_levels').select(['level']).where('volunteer_id', '=', volunteerId).orderBy('at', 'desc').orderBy('level', 'desc').limit(1).executeTakeFirst();
+}
+
+export function insertStarLevel(db: DbOrTrx, row: StarLevelsTable) {
+  return db.insertInto('star_levels').values(row).execute();
+}
+
+export function starHistory(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('star_levels').selectAll().where('volunteer_id', '=', volunteerId).orderBy('at', 'desc').execute();
+}
+
+/** The recognition list: who reached which level, newest first, within some stations. */
+export function recognitions(db: DbOrTrx, stationIds: string[], limit: number) {
+  if (stationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('star_levels')
+    .innerJoin('volunteers', 'volunteers.id', 'star_levels.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .innerJoin('units', 'units.id', 'volunteers.station_id')
+    .select(['star_levels.id', 'star_levels.volunteer_id', 'star_levels.level', 'star_levels.previous_level', 'star_levels.minutes', 'star_levels.at', 'people.name', 'volunteers.volunteer_no', 'units.name as station_name'])
+    .where('volunteers.station_id', 'in', stationIds)
+    .where((eb) => eb('star_levels.level', '>', eb.ref('star_levels.previous_level')))
+    .orderBy('star_levels.at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export function insertTraining(db: DbOrTrx, row: TrainingRecordsTable) {
+  return db.insertInto('training_records').values(row).execute();
+}
+export function listTraining(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('training_records').selectAll().where('volunteer_id', '=', volunteerId).orderBy('held_on', 'desc').execute();
+}
+export function insertAward(db: DbOrTrx, row: AwardsTable) {
+  return db.insertInto('awards').values(row).execute();
+}
+export function listAwards(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('awards').selectAll().where('volunteer_id', '=', volunteerId).orderBy('awarded_on', 'desc').execute();
+}
+
+export function insertCorrectionRequest(db: DbOrTrx, row: CorrectionRequestsTable) {
+  return db.insertInto('correction_requests').values(row).execute();
+}
+export function getCorrectionRequest(db: DbOrTrx, id: string) {
+  return db.selectFrom('correction_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export function listCorrectionRequests(db: DbOrTrx, f: { unitIds?: string[]; volunteerId?: string; status?: string }) {
+  let qb = db
+    .selectFrom('correction_requests')
+    .innerJoin('volunteers', 'volunteers.id', 'correction_requests.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .leftJoin('service_records', 'service_records.id', 'correction_requests.record_id')
+    .selectAll('correction_requests')
+    .select(['people.name as volunteer_name', 'service_records.title as record_title']);
+  if (f.unitIds) qb = f.unitIds.length ? qb.where('correction_requests.unit_id', 'in', f.unitIds) : qb.where(sql<boolean>`1 = 0`);
+  if (f.volunteerId) qb = qb.where('correction_requests.volunteer_id', '=', f.volunteerId);
+  if (f.status) qb = qb.where('correction_requests.status', '=', f.status as CorrectionRequestsTable['status']);
+  return qb.orderBy('correction_requests.created_at', 'desc').limit(200).execute();
+}
+export async function resolveCorrectionRequest(db: DbOrTrx, id: string, patch: { status: 'resolved' | 'declined'; resolution: string; resolved_by: string; resolved_at: string }) {
+  const res = await db.updateTable('correction_requests').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

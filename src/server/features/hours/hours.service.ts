@@ -1,0 +1,361 @@
+import { randomUUID } from 'node:crypto';
+import type { BackfillInput, CorrectionInput, DecideInput, HoursQuery, HoursSummaryView, ServiceRecordView } from '../../../shared/hours';
+import { isLateEntry, MAX_RECORD_MINUTES, shanghaiDay } from '../../../shared/rules/hours';
+import { minutesToHours, STAR_NAMES, starLevel, starProgress } from '../../../shared/rules/stars';
+import { loadUnitTree, requireAccess, requireScope, type UnitTree, unitsInScope } from '../../platform/access';
+import { appendAudit } from '../../platform/audit';
+import type { DbOrTrx } from '../../platform/db';
+import type { Actor, Ctx, Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import { canUseFile } from '../files/files.service';
+import { notify } from '../notifications/notifications.service';
+import { instituteOf, rulesFor } from '../settings/settings.service';
+import * as vq from '../volunteers/volunteers.queries';
+import * as q from './hours.queries';
+
+const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
+
+/**
+ * Who may decide a record (办法 第十三条, and the field's best-known fraud — hours typed in and
+ * approved by the same hand): staff of the organising unit who are neither the volunteer nor the
+ * person who entered it; a late record needs the institute.
+ */
+function decisionBlock(actor: Actor, tree: UnitTree, r: q.RecordRow): 'hours.self_approval' | 'hours.entered_by_approver' | 'hours.needs_institute' | 'not_found' | 'access.denied' | null {
+  if (!actor.grants.some((g) => g.role === 'institute_admin' || g.role === 'station_admin')) return 'access.denied';
+  if (!unitsInScope(tree, actor, 'hours.approve').has(r.unit_id)) return 'not_found';
+  if (r.volunteer_person_id === actor.personId) return 'hours.self_approval';
+  if (r.entered_by && r.entered_by === actor.accountId) return 'hours.entered_by_approver';
+  if (r.late) {
+    const inst = instituteOf(tree, r.unit_id);
+    const isInstituteAdmin = actor.grants.some((g) => g.role === 'institute_admin' && inst && tree.subtree(g.unitId).includes(inst));
+    if (!isInstituteAdmin) return 'hours.needs_institute';
+  }
+  return null;
+}
+
+export function presentRecord(r: q.RecordRow, actor: Actor, tree: UnitTree): ServiceRecordView {
+  return {
+    id: r.id, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerNo: r.volunteer_no, unitId: r.unit_id, organiserName: r.organiser_name,
+    source: r.source, title: r.title, serviceDate: r.service_date, startAt: r.start_at, endAt: r.end_at, hours: minutesToHours(Number(r.minutes)),
+    place: r.place, content: r.content, personInCharge: r.person_in_charge, entryMethod: r.entry_method, evidenceFileIds: JSON.parse(r.evidence_file_ids),
+    reason: r.reason, status: r.status, late: Boolean(r.late), flag: r.flag, correctsId: r.corrects_id, enteredByName: r.entered_by_name,
+    enteredAt: r.entered_at, decidedByName: r.decided_by_name, decidedAt: r.decided_at, decisionNote: r.decision_note,
+    canDecide: r.status === 'pending' && decisionBlock(actor, tree, r) === null,
+  };
+}
+
+/**
+ * Recomputes a volunteer's star level after their approved hours change, recording each change
+ * and telling them when they move up (and it lands on the institute's recognition list).
+ */
+export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string, thresholds: number[]): Promise<void> {
+  const total = await q.approvedMinutes(trx, volunteerId);
+  const level = starLevel(total, thresholds);
+  const last = Number((await q.lastStarLevel(trx, volunteerId))?.level ?? 0);
+  if (level === last) return;
+  await q.insertStarLevel(trx, { id: randomUUID(), volunteer_id: volunteerId, level, previous_level: last, minutes: total, thresholds: JSON.stringify(thresholds), at: at.toISOString() });
+  if (level > last) {
+    const v = await vq.getVolunteer(trx, volunteerId);
+    if (v) {
+      await notify(trx, at, v.person_id, {
+        kind: 'stars.level_up',
+        title: `恭喜您成为${STAR_NAMES[level]}志愿者`,
+        body: `累计认定服务时长 ${minutesToHours(total)} 小时。感谢您的奉献！`,
+        link: '/m/volunteer',
+      });
+    }
+  }
+}
+
+async function thresholdsForVolunteer(deps: Deps, tree: UnitTree, stationId: string): Promise<number[]> {
+  const inst = instituteOf(tree, stationId);
+  return inst ? (await rulesFor(deps.db, inst))['stars.thresholds'] : [];
+}
+
+/** A backfilled record: entered afterwards by staff with evidence and a reason; pending until someone else approves it. */
+export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput): Promise<ServiceRecordView> {
+  const tree = await requireAccess(deps, ctx.actor, 'hours.enter', input.unitId);
+  const volunteer = await vq.getVolunteer(deps.db, input.volunteerId);
+  if (!volunteer) throw notFound();
+  if (volunteer.status !== 'certified') throw new AppError('hours.volunteer_not_certified');
+  const start = toIso(input.serviceDate, input.startTime);
+  const end = toIso(input.serviceDate, input.endTime);
+  const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
+  if (minutes <= 0 || minutes > MAX_RECORD_MINUTES) throw new AppError('hours.bad_time', { fields: [{ path: 'body.endTime', message: '结束时间必须晚于开始时间' }] });
+  const now = deps.clock.now();
+  if (end > now.toISOString()) throw new AppError('hours.future');
+  for (const f of input.evidenceFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
+  const inst = instituteOf(tree, input.unitId);
+  const rules = await rulesFor(deps.db, inst ?? '');
+  const late = isLateEntry(input.serviceDate, shanghaiDay(now), rules['hours.recordDeadlineWorkingDays'], {
+    holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
+  });
+  const unitName = (await deps.db.selectFrom('units').select('name').where('id', '=', input.unitId).executeTakeFirstOrThrow()).name;
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const clash = await q.overlapping(trx, input.volunteerId, start, end);
+    if (clash.length) throw new AppError('hours.overlap', { message: `该志愿者在这段时间已有服务记录：${clash[0].service_date} ${clash[0].title}` });
+    await q.insertRecord(trx, {
+      id, volunteer_id: input.volunteerId, unit_id: input.unitId, source: 'backfilled', activity_id: null, order_id: null, title: input.title,
+      service_date: input.serviceDate, start_at: start, end_at: end, minutes, place: input.place ?? null, content: input.content, organiser_name: unitName,
+      person_in_charge: input.personInCharge ?? null, entry_method: '团体录入', evidence_file_ids: JSON.stringify(input.evidenceFileIds), reason: input.reason,
+      status: 'pending', late: late ? 1 : 0, flag: late ? 'late_entry' : null, corrects_id: null, entered_by: ctx.actor.accountId, entered_at: now.toISOString(),
+      decided_by: null, decided_at: null, decision_note: null,
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.backfilled', objectType: 'service_record', objectId: id, unitId: input.unitId,
+      changes: { volunteer: { before: null, after: volunteer.name }, minutes: { before: null, after: minutes }, serviceDate: { before: null, after: input.serviceDate }, late: { before: null, after: late } },
+    });
+  });
+  return getRecord(deps, ctx, id);
+}
+
+async function requireRecordReadable(deps: Deps, actor: Actor, id: string) {
+  const r = await q.getRecord(deps.db, id);
+  if (!r) throw notFound();
+  const tree = await loadUnitTree(deps);
+  if (r.volunteer_person_id === actor.personId) return { r, tree };
+  const scope = unitsInScope(tree, actor, 'hours.read');
+  if (!scope.has(r.unit_id) && !scope.has(r.volunteer_station_id)) throw notFound();
+  return { r, tree };
+}
+
+export async function getRecord(deps: Deps, ctx: Ctx, id: string): Promise<ServiceRecordView> {
+  const { r, tree } = await requireRecordReadable(deps, ctx.actor, id);
+  return presentRecord(r, ctx.actor, tree);
+}
+
+async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: string, input: DecideInput, now: Date) {
+  const r = await q.getRecord(trx, id);
+  if (!r) throw notFound();
+  const block = decisionBlock(ctx.actor, tree, r);
+  if (block === 'not_found') throw notFound();
+  if (block) throw new AppError(block);
+  if (r.status !== 'pending') throw new AppError('hours.not_pending');
+  if (input.decision === 'reject' && !input.note) throw new AppError('hours.reason_required');
+  const status = input.decision === 'approve' ? 'approved' : 'rejected';
+  const n = await q.decideRecord(trx, id, { status, decided_by: ctx.actor.accountId, decided_at: now.toISOString(), decision_note: input.note ?? null });
+  if (n !== 1) throw new AppError('hours.not_pending');
+  await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+    action: status === 'approved' ? 'hours.approved' : 'hours.rejected', objectType: 'service_record', objectId: id, unitId: r.unit_id,
+    changes: { status: { before: 'pending', after: status }, ...(input.note ? { note: { before: null, after: input.note } } : {}) },
+  });
+  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsForVolunteer(deps, tree, r.volunteer_station_id));
+  else {
+    await notify(trx, now, r.volunteer_person_id, { kind: 'hours.rejected', title: '服务记录未通过审核', body: `${r.service_date} ${r.title}：${input.note}`, link: '/m/volunteer' });
+  }
+}
+
+export async function decideRecord(deps: Deps, ctx: Ctx, id: string, input: DecideInput): Promise<ServiceRecordView> {
+  const tree = await loadUnitTree(deps);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute((trx) => decideIn(deps, ctx, trx, tree, id, input, now));
+  return getRecord(deps, ctx, id);
+}
+
+/** Bulk confirmation is all or nothing: one record that may not be approved stops the batch, naming it. */
+export async function approveMany(deps: Deps, ctx: Ctx, ids: string[]): Promise<{ approved: number }> {
+  const tree = await loadUnitTree(deps);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    for (const id of new Set(ids)) {
+      try {
+        await decideIn(deps, ctx, trx, tree, id, { decision: 'approve' }, now);
+      } catch (err) {
+        if (err instanceof AppError) throw new AppError(err.code, { message: `${err.message}（记录 ${id}）`, details: { recordId: id } });
+        throw err;
+      }
+    }
+  });
+  return { approved: new Set(ids).size };
+}
+
+/**
+ * A correction never edits the approved original: it is a new record of signed minutes, linked to
+ * it, with a reason, approved like any other record.
+ */
+export async function correctRecord(deps: Deps, ctx: Ctx, originalId: string, input: CorrectionInput): Promise<ServiceRecordView> {
+  const original = await q.getRecord(deps.db, originalId);
+  if (!original) throw notFound();
+  await requireAccess(deps, ctx.actor, 'hours.enter', original.unit_id);
+  if (original.status !== 'approved' || original.source === 'correction') throw new AppError('hours.not_approved');
+  const delta = Math.round(input.hoursDelta * 60);
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    if ((await q.netMinutesOf(trx, originalId)) + delta < 0) throw new AppError('hours.correction_below_zero');
+    await q.insertRecord(trx, {
+      id, volunteer_id: original.volunteer_id, unit_id: original.unit_id, source: 'correction', activity_id: original.activity_id, order_id: original.order_id,
+      title: `更正：${original.title}`, service_date: original.service_date, start_at: null, end_at: null, minutes: delta, place: original.place,
+      content: original.content, organiser_name: original.organiser_name, person_in_charge: original.person_in_charge, entry_method: original.entry_method,
+      evidence_file_ids: '[]', reason: input.reason, status: 'pending', late: 0, flag: null, corrects_id: originalId, entered_by: ctx.actor.accountId,
+      entered_at: now.toISOString(), decided_by: null, decided_at: null, decision_note: null,
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.correction_entered', objectType: 'service_record', objectId: id, unitId: original.unit_id,
+      changes: { corrects: { before: null, after: originalId }, minutes: { before: null, after: delta }, reason: { before: null, after: input.reason } },
+    });
+  });
+  return getRecord(deps, ctx, id);
+}
+
+export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
+  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'hours.read');
+  let units = [...unitIds];
+  if (query.unitId) {
+    if (!unitIds.has(query.unitId)) throw notFound();
+    units = tree.subtree(query.unitId).filter((u) => unitIds.has(u));
+  }
+  const { rows, total } = await q.listRecords(
+    deps.db,
+    { unitIds: units, volunteerId: query.volunteerId, status: query.status, source: query.source, late: query.late === undefined ? undefined : query.late === 'true', from: query.from, to: query.to },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The volunteer's own records (办法 第十二条: volunteers can see their records). */
+export async function listMyRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
+  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  if (!v) throw new AppError('volunteer.not_found_self');
+  const tree = await loadUnitTree(deps);
+  const { rows, total } = await q.listRecords(deps.db, { volunteerId: v.id, status: query.status, from: query.from, to: query.to }, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
+}
+
+async function requireVolunteerReadable(deps: Deps, actor: Actor, volunteerId: string) {
+  const v = await vq.getVolunteer(deps.db, volunteerId);
+  if (!v) throw notFound();
+  const tree = await loadUnitTree(deps);
+  if (v.person_id !== actor.personId && !unitsInScope(tree, actor, 'volunteers.read').has(v.station_id)) throw notFound();
+  return { v, tree };
+}
+
+export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): Promise<HoursSummaryView> {
+  const { v, tree } = await requireVolunteerReadable(deps, ctx.actor, volunteerId);
+  const thresholds = await thresholdsForVolunteer(deps, tree, v.station_id);
+  const [approved, pending, years, history] = await Promise.all([
+    q.approvedMinutes(deps.db, v.id), q.pendingMinutes(deps.db, v.id), q.minutesByYear(deps.db, v.id), q.starHistory(deps.db, v.id),
+  ]);
+  return {
+    volunteerId: v.id,
+    approvedHours: minutesToHours(approved),
+    pendingHours: minutesToHours(pending),
+    byYear: years.map((y) => ({ year: String(y.year), hours: minutesToHours(Number(y.minutes)), records: Number(y.records) })),
+    stars: starProgress(approved, thresholds),
+    starHistory: history.map((h) => ({ level: Number(h.level), previousLevel: Number(h.previous_level), hours: minutesToHours(Number(h.minutes)), at: h.at })),
+  };
+}
+
+export async function mySummary(deps: Deps, ctx: Ctx) {
+  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  if (!v) throw new AppError('volunteer.not_found_self');
+  return hoursSummary(deps, ctx, v.id);
+}
+
+export async function recognitionList(deps: Deps, ctx: Ctx) {
+  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+  const stations = [...unitIds].filter((u) => tree.nodes.get(u)?.kind === 'station');
+  const rows = await q.recognitions(deps.db, stations, 200);
+  return {
+    items: rows.map((r) => ({
+      volunteerId: r.volunteer_id, name: r.name, volunteerNo: r.volunteer_no, stationName: r.station_name, level: Number(r.level),
+      levelName: STAR_NAMES[Number(r.level)] ?? '', hours: minutesToHours(Number(r.minutes)), at: r.at,
+    })),
+  };
+}
+
+/** 办法 第八条 training and 第九条 awards, entered by the volunteer's station staff. */
+export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; content?: string; hours: number; organiser: string; heldOn: string }) {
+  const v = await vq.getVolunteer(deps.db, volunteerId);
+  if (!v) throw notFound();
+  await requireAccess(deps, ctx.actor, 'volunteers.manage', v.station_id);
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertTraining(trx, { id, volunteer_id: volunteerId, name: input.name, content: input.content ?? null, minutes: Math.round(input.hours * 60), organiser: input.organiser, held_on: input.heldOn, entered_by: ctx.actor.accountId, created_at: now.toISOString() });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.training_added', objectType: 'training_record', objectId: id, unitId: v.station_id, changes: { name: { before: null, after: input.name } } });
+  });
+  return { id, name: input.name, content: input.content ?? null, hours: input.hours, organiser: input.organiser, heldOn: input.heldOn };
+}
+
+export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
+  await requireVolunteerReadable(deps, ctx.actor, volunteerId);
+  const rows = await q.listTraining(deps.db, volunteerId);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, content: r.content, hours: minutesToHours(Number(r.minutes)), organiser: r.organiser, heldOn: r.held_on })) };
+}
+
+export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; level?: string; issuer: string; awardedOn: string }) {
+  const v = await vq.getVolunteer(deps.db, volunteerId);
+  if (!v) throw notFound();
+  await requireAccess(deps, ctx.actor, 'volunteers.manage', v.station_id);
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertAward(trx, { id, volunteer_id: volunteerId, name: input.name, level: input.level ?? null, issuer: input.issuer, awarded_on: input.awardedOn, entered_by: ctx.actor.accountId, created_at: now.toISOString() });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.award_added', objectType: 'award', objectId: id, unitId: v.station_id, changes: { name: { before: null, after: input.name } } });
+    await notify(trx, now, v.person_id, { kind: 'awards.added', title: `您获得了表彰：${input.name}`, body: input.issuer, link: '/m/volunteer' });
+  });
+  return { id, name: input.name, level: input.level ?? null, issuer: input.issuer, awardedOn: input.awardedOn };
+}
+
+export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string) {
+  await requireVolunteerReadable(deps, ctx.actor, volunteerId);
+  const rows = await q.listAwards(deps.db, volunteerId);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, level: r.level, issuer: r.issuer, awardedOn: r.awarded_on })) };
+}
+
+function presentRequest(r: Awaited<ReturnType<typeof q.listCorrectionRequests>>[number]) {
+  return {
+    id: r.id, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, recordId: r.record_id, recordTitle: r.record_title ?? null, message: r.message,
+    status: r.status, resolution: r.resolution, createdAt: r.created_at, resolvedAt: r.resolved_at,
+  };
+}
+
+/** 办法 第十三条: a volunteer may ask for a record to be corrected; it becomes a task for the unit's staff. */
+export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?: string; message: string }) {
+  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  if (!v) throw new AppError('volunteer.not_found_self');
+  let unitId = v.station_id;
+  if (input.recordId) {
+    const r = await q.getRecord(deps.db, input.recordId);
+    if (!r || r.volunteer_id !== v.id) throw notFound();
+    unitId = r.unit_id;
+  }
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertCorrectionRequest(trx, { id, volunteer_id: v.id, record_id: input.recordId ?? null, unit_id: unitId, message: input.message, status: 'open', resolution: null, resolved_by: null, resolved_at: null, created_at: now.toISOString() });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.correction_requested', objectType: 'correction_request', objectId: id, unitId, changes: { message: { before: null, after: input.message } } });
+  });
+  const [row] = (await q.listCorrectionRequests(deps.db, { volunteerId: v.id })).filter((r) => r.id === id);
+  return presentRequest(row);
+}
+
+export async function listCorrectionRequests(deps: Deps, ctx: Ctx, status?: string) {
+  if (!ctx.actor.isStaff) {
+    const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+    if (!v) throw new AppError('volunteer.not_found_self');
+    return { items: (await q.listCorrectionRequests(deps.db, { volunteerId: v.id, status })).map(presentRequest) };
+  }
+  const { unitIds } = await requireScope(deps, ctx.actor, 'hours.read');
+  return { items: (await q.listCorrectionRequests(deps.db, { unitIds: [...unitIds], status })).map(presentRequest) };
+}
+
+export async function resolveCorrection(deps: Deps, ctx: Ctx, id: string, input: { status: 'resolved' | 'declined'; resolution: string }) {
+  const req = await q.getCorrectionRequest(deps.db, id);
+  if (!req) throw notFound();
+  await requireAccess(deps, ctx.actor, 'hours.enter', req.unit_id);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const n = await q.resolveCorrectionRequest(trx, id, { status: input.status, resolution: input.resolution, resolved_by: ctx.actor.accountId, resolved_at: now.toISOString() });
+    if (n !== 1) throw new AppError('hours.request_closed');
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.correction_request_resolved', objectType: 'correction_request', objectId: id, unitId: req.unit_id, changes: { status: { before: 'open', after: input.status } } });
+    const v = await vq.getVolunteer(trx, req.volunteer_id);
+    if (v) await notify(trx, now, v.person_id, { kind: 'hours.correction_request', title: input.status === 'resolved' ? '您的更正申请已处理' : '您的更正申请未被采纳', body: input.resolution, link: '/m/volunteer' });
+  });
+  const [row] = (await q.listCorrectionRequests(deps.db, { volunteerId: req.volunteer_id })).filter((r) => r.id === id);
+  return presentRequest(row);
+}

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { TeamMembersTable, TeamsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function listTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }) {
+  if (unitIds.length === 0) return Promise.resolve([] as (TeamsTable & { unit_name: string })[]);
+  let qb = db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').selectAll('teams').select('units.name as unit_name').where('teams.unit_id', 'in', unitIds);
+  if (f.kind) qb = qb.where('teams.kind', '=', f.kind as TeamsTable['kind']);
+  if (!f.includeArchived) qb = qb.where('teams.archived', '=', 0);
+  return qb.orderBy('units.sort').orderBy('teams.kind').orderBy('teams.name').execute();
+}
+
+export function getTeam(db: DbOrTrx, id: string) {
+  return db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').selectAll('teams').select('units.name as unit_name').where('teams.id', '=', id).executeTakeFirst();
+}
+
+export function findTeamByName(db: DbOrTrx, unitId: string, name: string) {
+  return db.selectFrom('teams').select('id').where('unit_id', '=', unitId).where('name', '=', name).executeTakeFirst();
+}
+
+export function insertTeam(db: DbOrTrx, row: TeamsTable) {
+  return db.insertInto('teams').values(row).execute();
+}
+
+export function updateTeam(db: DbOrTrx, id: string, patch: Partial<TeamsTable>) {
+  return db.updateTable('teams').set(patch).where('id', '=', id).execute();
+}
+
+export type MemberRow = TeamMembersTable & { name: string; volunteer_no: string | null; station_name: string; person_id: string; approved_minutes: number };
+
+export async function listMembers(db: DbOrTrx, teamIds: string[]): Promise<MemberRow[]> {
+  if (teamIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('team_members')
+    .innerJoin('volunteers', 'volunteers.id', 'team_members.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .innerJoin('units', 'units.id', 'volunteers.station_id')
+    .selectAll('team_members')
+    .select([
+      'people.name', 'volunteers.volunteer_no', 'units.name as station_name', 'volunteers.person_id',
+      (eb) =>
+        eb
+          .selectFrom('service_records')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('service_records.minutes'), sql<number>`0`).as('m'))
+          .whereRef('service_records.volunteer_id', '=', 'team_members.volunteer_id')
+          .where('service_records.status', '=', 'approved')
+          .as('approved_minutes'),
+    ])
+    .where('team_members.team_id', 'in', teamIds)
+    .orderBy('team_members.requested_at')
+    .execute();
+  return rows.map((r) => ({ ...r, approved_minutes: Number(r.approved_minutes ?? 0) })) as MemberRow[];
+}
+
+export function getMember(db: DbOrTrx, id: string) {
+  return db.selectFrom('team_members').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findMembership(db: DbOrTrx, teamId: string, volunteerId: string) {
+  return db.selectFrom('team_members').selectAll().where('team_id', '=', teamId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+}
+
+export function insertMember(db: DbOrTrx, row: TeamMembersTable) {
+  return db.insertInto('team_members').values(row).execute();
+}
+
+export function updateMember(db: DbOrTrx, id: string, patch: Partial<TeamMembersTable>) {
+  return db.updateTable('team_members').set(patch).where('id', '=', id).execute();
+}
+
+/** Memberships of one person's volunteer record: for "my teams" and for leader rights. */
+export function membershipsOfPerson(db: DbOrTrx, personId: string) {
+  return db
+    .selectFrom('team_members')
+    .innerJoin('volunteers', 'volunteers.id', 'team_members.volunteer_id')
+    .select(['team_members.id', 'team_members.team_id', 'team_members.role', 'team_members.status'])
+    .where('volunteers.person_id', '=', personId)
+    .execute();
+}

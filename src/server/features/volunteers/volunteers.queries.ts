@@ -1,0 +1,147 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, PeopleTable, VolunteersTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export type VolunteerRow = VolunteersTable & {
+  name: string;
+  phone: string | null;
+  gender: string | null;
+  birth_date: string | null;
+  id_type: string | null;
+  id_number_masked: string | null;
+  station_name: string;
+  approved_minutes: number;
+};
+
+function approvedMinutes(eb: ExpressionBuilder<Database, 'volunteers'>) {
+  return eb
+    .selectFrom('service_records')
+    .select((e) => e.fn.coalesce(e.fn.sum<number>('service_records.minutes'), sql<number>`0`).as('m'))
+    .whereRef('service_records.volunteer_id', '=', 'volunteers.id')
+    .where('service_records.status', '=', 'approved');
+}
+
+function base(db: DbOrTrx) {
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .innerJoin('units', 'units.id', 'volunteers.station_id')
+    .selectAll('volunteers')
+    .select([
+      'people.name', 'people.phone', 'people.gender', 'people.birth_date', 'people.id_type', 'people.id_number_masked', 'units.name as station_name',
+      (eb) => approvedMinutes(eb).as('approved_minutes'),
+    ]);
+}
+
+function normalise(r: VolunteerRow): VolunteerRow {
+  return { ...r, approved_minutes: Number(r.approved_minutes ?? 0) };
+}
+
+export async function getVolunteer(db: DbOrTrx, id: string): Promise<VolunteerRow | undefined> {
+  const r = await base(db).where('volunteers.id', '=', id).executeTakeFirst();
+  return r ? normalise(r as VolunteerRow) : undefined;
+}
+
+export async function getVolunteerByPerson(db: DbOrTrx, personId: string): Promise<VolunteerRow | undefined> {
+  const r = await base(db).where('volunteers.person_id', '=', personId).executeTakeFirst();
+  return r ? normalise(r as VolunteerRow) : undefined;
+}
+
+export interface VolunteerFilter {
+  stationIds: string[];
+  status?: string;
+  q?: string;
+  skill?: string;
+  category?: string;
+  serviceCategory?: string;
+  availability?: string;
+  bornOnOrBefore?: string;
+  bornAfter?: string;
+  minMinutes?: number;
+  maxMinutes?: number;
+}
+
+/** Talent pool search (人才库). JSON arrays are matched as text, which works the same on both databases. */
+export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: number, offset: number) {
+  if (f.stationIds.length === 0) return { rows: [] as VolunteerRow[], total: 0 };
+  let qb = db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .where('volunteers.station_id', 'in', f.stationIds);
+  if (f.status) qb = qb.where('volunteers.status', '=', f.status as VolunteersTable['status']);
+  if (f.category) qb = qb.where('volunteers.category', '=', f.category);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
+    qb = qb.where((eb) => eb.or([eb('people.name', 'like', like), eb('volunteers.volunteer_no', '=', f.q as string), eb('people.phone', '=', f.q as string)]));
+  }
+  if (f.skill) qb = qb.where('volunteers.skills', 'like', `%${JSON.stringify(f.skill).slice(1, -1).replace(/[%_]/g, '')}%`);
+  if (f.serviceCategory) qb = qb.where('volunteers.service_categories', 'like', `%"${f.serviceCategory}"%`);
+  if (f.availability) qb = qb.where('volunteers.availability', 'like', `%"${f.availability}"%`);
+  if (f.bornOnOrBefore) qb = qb.where('people.birth_date', '<=', f.bornOnOrBefore);
+  if (f.bornAfter) qb = qb.where('people.birth_date', '>', f.bornAfter);
+  if (f.minMinutes !== undefined) qb = qb.where((eb) => eb(approvedMinutes(eb), '>=', f.minMinutes as number));
+  if (f.maxMinutes !== undefined) qb = qb.where((eb) => eb(approvedMinutes(eb), '<', f.maxMinutes as number));
+  const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const ids = await qb.select('volunteers.id').orderBy('volunteers.created_at', 'desc').orderBy('volunteers.id').limit(limit).offset(offset).execute();
+  if (ids.length === 0) return { rows: [], total: Number(total) };
+  const rows = (await base(db).where('volunteers.id', 'in', ids.map((r) => r.id)).execute()).map((r) => normalise(r as VolunteerRow));
+  const order = new Map(ids.map((r, i) => [r.id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { rows, total: Number(total) };
+}
+
+export function findPersonByIdHash(db: DbOrTrx, hash: string) {
+  return db.selectFrom('people').selectAll().where('id_number_hash', '=', hash).executeTakeFirst();
+}
+
+export function findPersonByPhone(db: DbOrTrx, phone: string) {
+  return db.selectFrom('people').selectAll().where('phone', '=', phone).executeTakeFirst();
+}
+
+export function volunteerForPerson(db: DbOrTrx, personId: string) {
+  return db.selectFrom('volunteers').select(['id', 'station_id']).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export function insertPerson(db: DbOrTrx, row: PeopleTable) {
+  return db.insertInto('people').values(row).execute();
+}
+
+export function updatePerson(db: DbOrTrx, id: string, patch: Partial<PeopleTable>) {
+  return db.updateTable('people').set(patch).where('id', '=', id).execute();
+}
+
+export function insertVolunteer(db: DbOrTrx, row: VolunteersTable) {
+  return db.insertInto('volunteers').values(row).execute();
+}
+
+export function updateVolunteer(db: DbOrTrx, id: string, patch: Partial<VolunteersTable>) {
+  return db.updateTable('volunteers').set(patch).where('id', '=', id).execute();
+}
+
+export function insertStatusLog(db: DbOrTrx, row: { id: string; volunteer_id: string; from_status: string | null; to_status: string; reason: string | null; actor_id: string | null; at: string }) {
+  return db.insertInto('volunteer_status_log').values(row).execute();
+}
+
+export function listStatusLog(db: DbOrTrx, volunteerId: string) {
+  return db
+    .selectFrom('volunteer_status_log')
+    .leftJoin('accounts', 'accounts.id', 'volunteer_status_log.actor_id')
+    .select(['volunteer_status_log.from_status', 'volunteer_status_log.to_status', 'volunteer_status_log.reason', 'volunteer_status_log.at', 'accounts.display_name as actor_name'])
+    .where('volunteer_status_log.volunteer_id', '=', volunteerId)
+    .orderBy('volunteer_status_log.at', 'desc')
+    .execute();
+}
+
+export function accountNames(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as { id: string; display_name: string }[]);
+  return db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', ids).execute();
+}
+
+export function stationsOf(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
+  return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).where('kind', '=', 'station').where('archived', '=', 0).execute();
+}
+
+export function accountForPerson(db: DbOrTrx, personId: string) {
+  return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
+}

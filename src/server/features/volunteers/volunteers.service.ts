@@ -1,0 +1,477 @@
+import { randomUUID } from 'node:crypto';
+import { maskIdNumber, maskPhone } from '../../../shared/mask';
+import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
+import { shanghaiDay } from '../../../shared/rules/hours';
+import { starLevel } from '../../../shared/rules/stars';
+import type { RuleValues } from '../../../shared/settings';
+import {
+  ADULT_AGE,
+  allowedVolunteerActions,
+  MIN_VOLUNTEER_AGE,
+  type RegisterVolunteerInput,
+  type UpdateVolunteerInput,
+  VOLUNTEER_STATUSES,
+  VOLUNTEER_TRANSITIONS,
+  type VolunteerAction,
+  type VolunteerListQuery,
+  type VolunteerStatus,
+  type VolunteerView,
+} from '../../../shared/volunteers';
+import type { VolunteersTable } from '../../db/schema';
+import { loadUnitTree, requireAccess, requireScope, type UnitTree } from '../../platform/access';
+import { appendAudit, diffFields } from '../../platform/audit';
+import { nextCounter } from '../../platform/counters.queries';
+import { decrypt, encrypt, hashPassword, hmacHex } from '../../platform/crypto';
+import { isCommonPassword } from '../../platform/common-passwords';
+import { passwordProblem } from '../../../shared/rules/password';
+import { type DbOrTrx, isUniqueViolation, type Trx } from '../../platform/db';
+import type { Actor, Ctx, Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import { canUseFile } from '../files/files.service';
+import { notify } from '../notifications/notifications.service';
+import { instituteOf, rulesFor } from '../settings/settings.service';
+import * as q from './volunteers.queries';
+
+const parseList = (s: string): string[] => {
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+/** Full phone numbers go only to the person and to the staff of their own station (issue 3). */
+function seesPhone(actor: Actor, row: { person_id: string; station_id: string }): boolean {
+  return actor.personId === row.person_id || actor.grants.some((g) => g.role === 'station_admin' && g.unitId === row.station_id);
+}
+
+export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: string, thresholds: number[], names: Map<string, string>): VolunteerView {
+  const full = seesPhone(actor, row);
+  const age = row.birth_date ? ageOn(row.birth_date, today) : null;
+  const isStaffViewer = actor.personId !== row.person_id;
+  return {
+    id: row.id,
+    volunteerNo: row.volunteer_no,
+    name: row.name,
+    gender: row.gender === 'male' || row.gender === 'female' ? row.gender : null,
+    age,
+    birthDate: row.birth_date,
+    idType: (row.id_type as VolunteerView['idType']) ?? null,
+    idNumberMasked: row.id_number_masked,
+    phone: full ? row.phone : maskPhone(row.phone),
+    phoneMasked: !full,
+    stationId: row.station_id,
+    stationName: row.station_name,
+    status: row.status,
+    statusReason: row.status_reason,
+    category: row.category,
+    politicalStatus: row.political_status,
+    education: row.education,
+    ethnicity: row.ethnicity,
+    email: full ? row.email : row.email ? row.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,
+    employment: row.employment,
+    residenceArea: row.residence_area,
+    skills: parseList(row.skills),
+    serviceCategories: parseList(row.service_categories),
+    availability: parseList(row.availability),
+    emergencyContact: row.emergency_name ? { name: row.emergency_name, phone: (full ? row.emergency_phone : maskPhone(row.emergency_phone)) ?? '' } : null,
+    isMinor: age !== null && age < ADULT_AGE,
+    guardian: row.guardian_name
+      ? { name: row.guardian_name, relation: row.guardian_relation ?? '', consentMethod: row.guardian_consent_method ?? '', consentAt: row.guardian_consent_at ?? '' }
+      : null,
+    consent: { method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (names.get(row.consent_by) ?? null) : null, hasEvidence: Boolean(row.consent_file_id) },
+    approvedHours: Math.round((row.approved_minutes / 60) * 10) / 10,
+    starLevel: starLevel(row.approved_minutes, thresholds),
+    allowedActions: isStaffViewer ? allowedVolunteerActions(row.status) : [],
+    createdAt: row.created_at,
+    certifiedAt: row.certified_at,
+  };
+}
+
+async function present(deps: Deps, actor: Actor, rows: q.VolunteerRow[], tree?: UnitTree): Promise<VolunteerView[]> {
+  const t = tree ?? (await loadUnitTree(deps));
+  const today = shanghaiDay(deps.clock.now());
+  const names = new Map((await q.accountNames(deps.db, [...new Set(rows.map((r) => r.consent_by).filter((x): x is string => Boolean(x)))])).map((a) => [a.id, a.display_name]));
+  const rulesCache = new Map<string, RuleValues>();
+  const out: VolunteerView[] = [];
+  for (const r of rows) {
+    const inst = instituteOf(t, r.station_id) ?? '';
+    if (!rulesCache.has(inst)) rulesCache.set(inst, await rulesFor(deps.db, inst));
+    out.push(presentVolunteer(r, actor, today, (rulesCache.get(inst) as RuleValues)['stars.thresholds'], names));
+  }
+  return out;
+}
+
+interface Identity {
+  idType: string;
+  idNumber: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  age: number;
+}
+
+/**
+ * 办法 第五条 fields, checked once: the ID's check digit, birth date and gender derived from a
+ * resident ID, and the age rules (under 14 refused; 14–17 only with a guardian's consent).
+ */
+export function checkIdentity(input: Pick<RegisterVolunteerInput, 'idType' | 'idNumber' | 'gender' | 'birthDate' | 'guardian'>, today: string): Identity {
+  const idType = input.idType ?? '01';
+  const idNumber = idType === '01' ? normaliseIdNumber(input.idNumber) : input.idNumber.trim().toUpperCase();
+  let birthDate: string | null;
+  let gender: 'male' | 'female' | null;
+  if (idType === '01') {
+    if (idNumberProblem(idNumber)) throw new AppError('volunteer.bad_id_number', { fields: [{ path: 'body.idNumber', message: '证件号码不正确' }] });
+    birthDate = birthDateFromId(idNumber);
+    gender = genderFromId(idNumber);
+  } else {
+    birthDate = input.birthDate ?? null;
+    gender = input.gender ?? null;
+  }
+  if (!birthDate || !gender) throw new AppError('volunteer.birth_gender_required');
+  const age = ageOn(birthDate, today);
+  if (age < MIN_VOLUNTEER_AGE) throw new AppError('volunteer.too_young');
+  if (age < ADULT_AGE && !input.guardian) throw new AppError('volunteer.guardian_required');
+  return { idType, idNumber, birthDate, gender, age };
+}
+
+export interface NewVolunteer {
+  input: RegisterVolunteerInput;
+  identity: Identity;
+  consent: { method: VolunteersTable['consent_method']; by: string | null; fileId: string | null; note: string | null };
+  registeredBy: string | null;
+  /** An existing person (a signed-in resident) to attach to, instead of a new one. */
+  personId?: string;
+  /** Sign-up on the phone: the login account made in the same transaction. */
+  account?: { username: string; passwordHash: string };
+}
+
+/** Finds a clash by ID number or phone; says where the existing record is if the caller may see it. */
+async function assertNotDuplicate(db: DbOrTrx, actor: Actor | null, scope: Set<string> | null, idHash: string, phone: string, personId?: string): Promise<{ reusePersonId: string | null }> {
+  const byId = await q.findPersonByIdHash(db, idHash);
+  const byPhone = await q.findPersonByPhone(db, phone);
+  for (const p of [byId, byPhone]) {
+    if (!p || p.id === personId) continue;
+    const v = await q.volunteerForPerson(db, p.id);
+    if (v || (byId && byPhone && byId.id !== byPhone.id) || (p.id_number_hash && p.id_number_hash !== idHash)) {
+      const existingId = v && actor && scope?.has(v.station_id) ? v.id : null;
+      throw new AppError('volunteer.duplicate', { details: existingId ? { existingId } : {} });
+    }
+  }
+  // A person already known by phone (e.g. a resident account made by staff) becomes the volunteer.
+  return { reusePersonId: personId ?? byPhone?.id ?? byId?.id ?? null };
+}
+
+/** Scope for telling staff where an existing record is; null for people registering themselves. */
+async function readScope(deps: Deps, actor: Actor | null): Promise<Set<string> | null> {
+  if (!actor?.isStaff) return null;
+  try {
+    return (await requireScope(deps, actor, 'volunteers.read')).unitIds;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes one volunteer (and their person, and for a sign-up their account) with its audit row.
+ * Runs in `outer` when given — a roster import puts every row in one transaction.
+ */
+export async function createVolunteer(
+  deps: Deps,
+  who: Parameters<typeof appendAudit>[3],
+  actor: Actor | null,
+  nv: NewVolunteer,
+  outer?: Trx,
+): Promise<{ volunteerId: string; personId: string }> {
+  const { input, identity } = nv;
+  const idHash = hmacHex(deps.config.keys.index, `${identity.idType}:${identity.idNumber}`);
+  const scope = await readScope(deps, actor);
+  const { reusePersonId } = await assertNotDuplicate(outer ?? deps.db, actor, scope, idHash, input.phone, nv.personId);
+  const now = deps.clock.now().toISOString();
+  const volunteerId = randomUUID();
+  const personId = reusePersonId ?? randomUUID();
+  const identityCols = {
+    name: input.name,
+    phone: input.phone,
+    gender: identity.gender,
+    birth_date: identity.birthDate,
+    id_type: identity.idType,
+    id_number_enc: encrypt(deps.config.keys.encryption, identity.idNumber),
+    id_number_hash: idHash,
+    id_number_tail: identity.idNumber.slice(-4),
+    id_number_masked: maskIdNumber(identity.idNumber.slice(0, 3), identity.idNumber.slice(-4), identity.idNumber.length),
+    updated_at: now,
+  };
+  const write = async (trx: Trx) => {
+      if (reusePersonId) await q.updatePerson(trx, personId, identityCols);
+      else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
+      if (nv.account) {
+        const accountId = randomUUID();
+        await trx
+          .insertInto('accounts')
+          .values({
+            id: accountId, username: nv.account.username, person_id: personId, display_name: input.name, password_hash: nv.account.passwordHash,
+            must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
+          })
+          .execute();
+        await trx.insertInto('role_grants').values({ id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now }).execute();
+      }
+      await q.insertVolunteer(trx, {
+        id: volunteerId, person_id: personId, station_id: input.stationId, volunteer_no: null, status: 'reviewing', status_reason: null,
+        category: input.category, political_status: input.politicalStatus ?? null, education: input.education ?? null, ethnicity: input.ethnicity ?? null,
+        email: input.email ?? null, employment: input.employment ?? null, residence_area: input.residenceArea ?? null, skills: JSON.stringify(input.skills ?? []), service_categories: JSON.stringify(input.serviceCategories),
+        availability: JSON.stringify(input.availability ?? []), emergency_name: input.emergencyContact?.name ?? null, emergency_phone: input.emergencyContact?.phone ?? null,
+        guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
+        guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
+        guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
+        guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
+        guardian_consent_at: identity.age < ADULT_AGE ? now : null,
+        consent_method: nv.consent.method, consent_at: now, consent_by: nv.consent.by, consent_file_id: nv.consent.fileId, consent_note: nv.consent.note,
+        registered_by: nv.registeredBy, certified_at: null, created_at: now, updated_at: now,
+      });
+      await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: volunteerId, from_status: null, to_status: 'reviewing', reason: null, actor_id: nv.registeredBy, at: now });
+      await appendAudit(trx, deps.config.keys.audit, new Date(now), who, {
+        action: 'volunteers.registered', objectType: 'volunteer', objectId: volunteerId, unitId: input.stationId,
+        changes: {
+          name: { before: null, after: input.name },
+          consent: { before: null, after: nv.consent.method },
+          ...(identity.age < ADULT_AGE ? { guardian: { before: null, after: input.guardian?.name ?? null } } : {}),
+        },
+      });
+  };
+  try {
+    if (outer) await write(outer);
+    else await deps.db.transaction().execute(write);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('volunteer.duplicate');
+    throw err;
+  }
+  return { volunteerId, personId };
+}
+
+async function assertStation(deps: Deps, stationId: string): Promise<UnitTree> {
+  const tree = await loadUnitTree(deps);
+  if (tree.nodes.get(stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
+  return tree;
+}
+
+/**
+ * Staff enter a person with the person's consent recorded (办法 第六条): how (signed form with a
+ * photo, or a phone confirmation with a note), who recorded it and when. No consent, no record.
+ */
+export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolunteerInput) {
+  await requireAccess(deps, ctx.actor, 'volunteers.manage', input.stationId);
+  await assertStation(deps, input.stationId);
+  if (!input.consent || input.consent.method === 'self_online') throw new AppError('volunteer.consent_required');
+  if (input.consent.method === 'signed_form') {
+    if (!input.consent.evidenceFileId) throw new AppError('volunteer.consent_evidence_required');
+    if (!(await canUseFile(deps, ctx, input.consent.evidenceFileId))) throw new AppError('volunteer.consent_evidence_required');
+  }
+  if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('volunteer.consent_required', { message: '电话确认同意的，请记录通话时间和对方的答复' });
+  const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
+  const { volunteerId } = await createVolunteer(deps, whoOf(ctx), ctx.actor, {
+    input, identity, registeredBy: ctx.actor.accountId,
+    consent: { method: input.consent.method, by: ctx.actor.accountId, fileId: input.consent.evidenceFileId ?? null, note: input.consent.note ?? null },
+  });
+  return getVolunteer(deps, ctx, volunteerId);
+}
+
+/** The person registers themself on the phone, ticking the consent box: a signed-in resident, or anyone with a new account. */
+export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVolunteerInput) {
+  if (input.agree !== true) throw new AppError('volunteer.consent_required');
+  await assertStation(deps, input.stationId);
+  if (await q.volunteerForPerson(deps.db, ctx.actor.personId)) throw new AppError('volunteer.duplicate');
+  const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
+  const { volunteerId } = await createVolunteer(deps, whoOf(ctx), null, {
+    input, identity, registeredBy: ctx.actor.accountId, personId: ctx.actor.personId,
+    consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
+  });
+  const now = deps.clock.now().toISOString();
+  await deps.db
+    .insertInto('role_grants')
+    .values({ id: randomUUID(), account_id: ctx.actor.accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return getVolunteer(deps, { ...ctx, actor: { ...ctx.actor, personId: ctx.actor.personId } }, volunteerId);
+}
+
+/**
+ * Someone without an account signs up on the phone in one step: the volunteer record, a login
+ * (their phone number and a password they choose) and their consent, all in one transaction.
+ */
+export async function signUp(deps: Deps, meta: { ip: string; requestId: string }, input: RegisterVolunteerInput & { password: string }) {
+  if (input.agree !== true) throw new AppError('volunteer.consent_required');
+  const { password, ...rest } = input;
+  const problem = passwordProblem(password, input.phone);
+  if (problem) throw new AppError(problem);
+  if (isCommonPassword(password)) throw new AppError('password.common');
+  await assertStation(deps, input.stationId);
+  const identity = checkIdentity(rest, shanghaiDay(deps.clock.now()));
+  if (await q.findPersonByPhone(deps.db, input.phone)) throw new AppError('volunteer.duplicate', { message: '该手机号已注册，请直接登录后再登记为志愿者' });
+  const passwordHash = await hashPassword(password);
+  await createVolunteer(deps, { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId }, null, {
+    input: rest, identity, registeredBy: null, account: { username: `u${input.phone}`, passwordHash },
+    consent: { method: 'self_online', by: null, fileId: null, note: null },
+  });
+}
+
+/** Staff of the volunteer's station (or above) see the record; the person sees their own. Others: 404. */
+async function requireVolunteer(deps: Deps, actor: Actor, id: string, action: 'volunteers.read' | 'volunteers.manage') {
+  const row = await q.getVolunteer(deps.db, id);
+  if (!row) throw notFound();
+  if (action === 'volunteers.read' && row.person_id === actor.personId) return { row, tree: await loadUnitTree(deps) };
+  const tree = await requireAccess(deps, actor, action, row.station_id);
+  return { row, tree };
+}
+
+export async function getVolunteer(deps: Deps, ctx: Ctx, id: string): Promise<VolunteerView> {
+  const { row, tree } = await requireVolunteer(deps, ctx.actor, id, 'volunteers.read');
+  return (await present(deps, ctx.actor, [row], tree))[0];
+}
+
+/** A staff member opening someone's record is an access to personal data: it is logged (PIPL). */
+export async function viewVolunteer(deps: Deps, ctx: Ctx, id: string) {
+  const view = await getVolunteer(deps, ctx, id);
+  const history = await q.listStatusLog(deps.db, id);
+  if (ctx.actor.personId !== (await q.getVolunteer(deps.db, id))?.person_id) {
+    await deps.db.transaction().execute((trx) =>
+      appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), { action: 'volunteers.viewed', objectType: 'volunteer', objectId: id, unitId: view.stationId }),
+    );
+  }
+  return {
+    volunteer: view,
+    history: history.map((h) => ({
+      from: h.from_status, to: h.to_status, toLabel: VOLUNTEER_STATUSES[h.to_status as VolunteerStatus] ?? h.to_status, reason: h.reason, at: h.at, actorName: h.actor_name,
+    })),
+  };
+}
+
+export async function myVolunteer(deps: Deps, ctx: Ctx) {
+  const row = await q.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  if (!row) throw new AppError('volunteer.not_found_self');
+  return viewVolunteer(deps, ctx, row.id);
+}
+
+export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQuery) {
+  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+  let stations = [...unitIds].filter((id) => tree.nodes.get(id)?.kind === 'station');
+  if (query.stationId) {
+    if (!stations.includes(query.stationId)) throw notFound();
+    stations = [query.stationId];
+  }
+  const today = shanghaiDay(deps.clock.now());
+  const yearsBefore = (years: number) => `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
+  let minMinutes = query.minHours !== undefined ? Math.round(query.minHours * 60) : undefined;
+  let maxMinutes = query.maxHours !== undefined ? Math.round(query.maxHours * 60) + 1 : undefined;
+  if (query.starLevel !== undefined) {
+    const inst = stations[0] ? instituteOf(tree, stations[0]) : null;
+    const thresholds = inst ? (await rulesFor(deps.db, inst))['stars.thresholds'] : [];
+    const lo = query.starLevel === 0 ? 0 : (thresholds[query.starLevel - 1] ?? Number.MAX_SAFE_INTEGER / 60) * 60;
+    const hi = thresholds[query.starLevel] !== undefined ? thresholds[query.starLevel] * 60 : undefined;
+    minMinutes = Math.max(minMinutes ?? 0, lo);
+    maxMinutes = hi === undefined ? maxMinutes : Math.min(maxMinutes ?? hi, hi);
+  }
+  const { rows, total } = await q.listVolunteers(
+    deps.db,
+    {
+      stationIds: stations, status: query.status, q: query.q, skill: query.skill, category: query.category, serviceCategory: query.serviceCategory,
+      availability: query.availability,
+      bornOnOrBefore: query.minAge !== undefined ? yearsBefore(query.minAge) : undefined,
+      bornAfter: query.maxAge !== undefined ? yearsBefore(query.maxAge + 1) : undefined,
+      minMinutes, maxMinutes,
+    },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
+  return { items: await present(deps, ctx.actor, rows, tree), total, page: query.page, pageSize: query.pageSize };
+}
+
+const EDITABLE = ['phone', 'category', 'political_status', 'education', 'ethnicity', 'email', 'employment', 'residence_area', 'skills', 'service_categories', 'availability', 'emergency_name', 'emergency_phone'] as const;
+
+/** The person edits their own details, or their station's staff do; identity fields (name, ID) are not editable here. */
+export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: UpdateVolunteerInput) {
+  const row = await q.getVolunteer(deps.db, id);
+  if (!row) throw notFound();
+  if (row.person_id !== ctx.actor.personId) await requireAccess(deps, ctx.actor, 'volunteers.manage', row.station_id);
+  if (input.phone && input.phone !== row.phone) {
+    const clash = await q.findPersonByPhone(deps.db, input.phone);
+    if (clash && clash.id !== row.person_id) throw new AppError('volunteer.duplicate');
+  }
+  const now = deps.clock.now();
+  const patch: Partial<VolunteersTable> = {
+    ...(input.category !== undefined && { category: input.category }),
+    ...(input.politicalStatus !== undefined && { political_status: input.politicalStatus }),
+    ...(input.education !== undefined && { education: input.education }),
+    ...(input.ethnicity !== undefined && { ethnicity: input.ethnicity }),
+    ...(input.email !== undefined && { email: input.email }),
+    ...(input.employment !== undefined && { employment: input.employment }),
+    ...(input.residenceArea !== undefined && { residence_area: input.residenceArea }),
+    ...(input.skills !== undefined && { skills: JSON.stringify(input.skills) }),
+    ...(input.serviceCategories !== undefined && { service_categories: JSON.stringify(input.serviceCategories) }),
+    ...(input.availability !== undefined && { availability: JSON.stringify(input.availability) }),
+    ...(input.emergencyContact !== undefined && { emergency_name: input.emergencyContact?.name ?? null, emergency_phone: input.emergencyContact?.phone ?? null }),
+  };
+  const before = { ...row, phone: maskPhone(row.phone), emergency_phone: maskPhone(row.emergency_phone) };
+  const after = { ...row, ...patch, phone: maskPhone(input.phone ?? row.phone), emergency_phone: maskPhone(patch.emergency_phone === undefined ? row.emergency_phone : patch.emergency_phone) };
+  const changes = diffFields(before, after, [...EDITABLE]);
+  if (Object.keys(changes).length > 0) {
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        if (Object.keys(patch).length) await q.updateVolunteer(trx, id, { ...patch, updated_at: now.toISOString() });
+        if (input.phone) await q.updatePerson(trx, row.person_id, { phone: input.phone, updated_at: now.toISOString() });
+        await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'volunteers.updated', objectType: 'volunteer', objectId: id, unitId: row.station_id, changes });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('volunteer.duplicate');
+      throw err;
+    }
+  }
+  return getVolunteer(deps, ctx, id);
+}
+
+/**
+ * Review and status changes: reviewing → certified | rejected; certified → suspended | exited →
+ * reinstated. Certification assigns the volunteer number (志愿者编号). The person is told.
+ */
+export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, action: VolunteerAction, reason?: string) {
+  const { row } = await requireVolunteer(deps, ctx.actor, id, 'volunteers.manage');
+  const t = VOLUNTEER_TRANSITIONS[action];
+  if (!(t.from as readonly string[]).includes(row.status)) throw new AppError('volunteer.bad_transition');
+  if (t.needsReason && !reason) throw new AppError('volunteer.reason_required');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const patch: Partial<VolunteersTable> = { status: t.to, status_reason: reason ?? null, updated_at: now.toISOString() };
+    if (t.to === 'certified' && !row.volunteer_no) {
+      const year = shanghaiDay(now).slice(0, 4);
+      patch.volunteer_no = `SJ${year}${String(await nextCounter(trx, `volunteer_no:${year}`)).padStart(6, '0')}`;
+      patch.certified_at = now.toISOString();
+    }
+    // A guarded update: a concurrent review of the same record cannot both succeed.
+    const res = await trx.updateTable('volunteers').set(patch).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('volunteer.bad_transition');
+    await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: id, from_status: row.status, to_status: t.to, reason: reason ?? null, actor_id: ctx.actor.accountId, at: now.toISOString() });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: `volunteers.${action}`, objectType: 'volunteer', objectId: id, unitId: row.station_id,
+      changes: { status: { before: row.status, after: t.to }, ...(reason ? { reason: { before: null, after: reason } } : {}), ...(patch.volunteer_no ? { volunteerNo: { before: null, after: patch.volunteer_no } } : {}) },
+    });
+    await notify(trx, now, row.person_id, {
+      kind: `volunteer.${action}`,
+      title: `志愿者登记：${t.label}`,
+      body: reason ? `原因：${reason}` : action === 'certify' ? `您的志愿者编号是 ${patch.volunteer_no ?? row.volunteer_no}` : null,
+      link: '/m/volunteer',
+    });
+  });
+  return getVolunteer(deps, ctx, id);
+}
+
+/** The full ID number, only to the person, and each reveal is logged. */
+export async function revealMyIdNumber(deps: Deps, ctx: Ctx): Promise<{ idNumber: string }> {
+  const person = await deps.db.selectFrom('people').select(['id_number_enc']).where('id', '=', ctx.actor.personId).executeTakeFirst();
+  if (!person?.id_number_enc) throw new AppError('volunteer.not_found_self');
+  const idNumber = decrypt(deps.config.keys.encryption, person.id_number_enc);
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), { action: 'volunteers.id_revealed', objectType: 'person', objectId: ctx.actor.personId }),
+  );
+  return { idNumber };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { DateString, Id, Text } from './common';
+import { StarProgress } from './volunteers';
+
+export const RECORD_SOURCES = { verified: '签到认定', backfilled: '补录', correction: '更正' } as const;
+export const RecordSource = z.enum(['verified', 'backfilled', 'correction']);
+export const RECORD_STATUSES = { pending: '待审核', approved: '已认定', rejected: '未通过' } as const;
+export const RecordStatus = z.enum(['pending', 'approved', 'rejected']);
+export const ENTRY_METHODS = ['团体录入', '个人申请', '扫码打卡'] as const;
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
+
+/** 办法 第七条: what was done, when, where, for whom, by whom; plus evidence and a reason for a backfill. */
+export const BackfillInput = z.strictObject({
+  volunteerId: Id,
+  unitId: Id,
+  title: Text(80),
+  serviceDate: DateString,
+  startTime: Time,
+  endTime: Time,
+  place: Text(120).optional(),
+  content: Text(500),
+  personInCharge: Text(32).optional(),
+  evidenceFileIds: z.array(Id).min(1, { message: '补录必须上传证明材料（照片或签到表）' }).max(9),
+  reason: Text(200),
+});
+export type BackfillInput = z.infer<typeof BackfillInput>;
+
+export const CorrectionInput = z.strictObject({
+  /** Signed change in hours, e.g. -1.5 or 2; a correction never edits the original. */
+  hoursDelta: z.number().min(-24).max(24).refine((v) => v !== 0, { message: '更正时长不能为 0' }).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
+  reason: Text(200),
+});
+export type CorrectionInput = z.infer<typeof CorrectionInput>;
+
+export const DecideInput = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  note: Text(200).optional(),
+});
+export type DecideInput = z.infer<typeof DecideInput>;
+
+export const BulkApproveInput = z.strictObject({ ids: z.array(Id).min(1).max(200) });
+
+export const ServiceRecordView = z.object({
+  id: Id,
+  volunteerId: Id,
+  volunteerName: z.string(),
+  volunteerNo: z.string().nullable(),
+  unitId: Id,
+  organiserName: z.string(),
+  source: RecordSource,
+  title: z.string(),
+  serviceDate: z.string(),
+  startAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  hours: z.number(),
+  place: z.string().nullable(),
+  content: z.string().nullable(),
+  personInCharge: z.string().nullable(),
+  entryMethod: z.string(),
+  evidenceFileIds: z.array(Id),
+  reason: z.string().nullable(),
+  status: RecordStatus,
+  late: z.boolean(),
+  flag: z.string().nullable(),
+  correctsId: Id.nullable(),
+  enteredByName: z.string().nullable(),
+  enteredAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Whether the caller may approve it: scope, not self, not the one who entered it, institute for late ones. */
+  canDecide: z.boolean(),
+});
+export type ServiceRecordView = z.infer<typeof ServiceRecordView>;
+
+export const HoursQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  status: RecordStatus.optional(),
+  source: RecordSource.optional(),
+  volunteerId: Id.optional(),
+  unitId: Id.optional(),
+  late: z.enum(['true', 'false']).optional(),
+  from: DateString.optional(),
+  to: DateString.optional(),
+});
+export type HoursQuery = z.infer<typeof HoursQuery>;
+
+export const HoursSummaryView = z.object({
+  volunteerId: Id,
+  approvedHours: z.number(),
+  pendingHours: z.number(),
+  byYear: z.array(z.object({ year: z.string(), hours: z.number(), records: z.number().int() })),
+  stars: StarProgress,
+  starHistory: z.array(z.object({ level: z.number().int(), previousLevel: z.number().int(), hours: z.number(), at: z.string() })),
+});
+export type HoursSummaryView = z.infer<typeof HoursSummaryView>;
+
+export const TrainingInput = z.strictObject({
+  name: Text(80),
+  content: Text(500).optional(),
+  hours: z.number().positive().max(200).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
+  organiser: Text(80),
+  heldOn: DateString,
+});
+export const TrainingView = z.object({ id: Id, name: z.string(), content: z.string().nullable(), hours: z.number(), organiser: z.string(), heldOn: z.string() });
+
+export const AwardInput = z.strictObject({ name: Text(80), level: Text(20).optional(), issuer: Text(80), awardedOn: DateString });
+export const AwardView = z.object({ id: Id, name: z.string(), level: z.string().nullable(), issuer: z.string(), awardedOn: z.string() });
+
+export const CorrectionRequestInput = z.strictObject({ recordId: Id.optional(), message: Text(500) });
+export const ResolveCorrectionRequestInput = z.strictObject({ status: z.enum(['resolved', 'declined']), resolution: Text(300) });
+export const CorrectionRequestView = z.object({
+  id: Id,
+  volunteerId: Id,
+  volunteerName: z.string(),
+  recordId: Id.nullable(),
+  recordTitle: z.string().nullable(),
+  message: z.string(),
+  status: z.enum(['open', 'resolved', 'declined']),
+  resolution: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});

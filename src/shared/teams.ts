@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Id, Text } from './common';
+
+export const TEAM_KINDS = {
+  street_corps: '街道志愿服务分队',
+  community_squad: '社区志愿服务小队',
+  specialised: '专业志愿服务队',
+} as const;
+export const TeamKind = z.enum(['street_corps', 'community_squad', 'specialised']);
+export const TEAM_ROLES = { leader: '队长', deputy: '副队长', member: '队员' } as const;
+export const TeamRole = z.enum(['leader', 'deputy', 'member']);
+
+export const CreateTeamInput = z.strictObject({
+  unitId: Id,
+  kind: TeamKind,
+  name: Text(40, 2),
+  parentTeamId: Id.optional(),
+  intro: Text(1000).optional(),
+});
+export type CreateTeamInput = z.infer<typeof CreateTeamInput>;
+
+export const UpdateTeamInput = z.strictObject({ name: Text(40, 2).optional(), intro: Text(1000).nullable().optional(), archived: z.boolean().optional() });
+
+export const TeamView = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  kind: TeamKind,
+  name: z.string(),
+  parentTeamId: Id.nullable(),
+  intro: z.string().nullable(),
+  archived: z.boolean(),
+  leader: z.object({ volunteerId: Id, name: z.string() }).nullable(),
+  deputies: z.array(z.object({ volunteerId: Id, name: z.string() })),
+  memberCount: z.number().int(),
+  pendingCount: z.number().int(),
+  approvedHours: z.number(),
+  canManage: z.boolean(),
+  myMembership: z.enum(['pending', 'active', 'declined', 'left']).nullable(),
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+export const TeamMemberView = z.object({
+  id: Id,
+  volunteerId: Id,
+  name: z.string(),
+  volunteerNo: z.string().nullable(),
+  stationName: z.string(),
+  role: TeamRole,
+  status: z.enum(['pending', 'active', 'declined', 'left']),
+  note: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  approvedHours: z.number(),
+});
+export type TeamMemberView = z.infer<typeof TeamMemberView>;
+
+export const AddMemberInput = z.strictObject({ volunteerId: Id, role: TeamRole.default('member') });
+export const JoinTeamInput = z.strictObject({ note: Text(200).optional() });
+export const DecideMemberInput = z.strictObject({ decision: z.enum(['approve', 'decline']) });
+export const SetMemberRoleInput = z.strictObject({ role: TeamRole });
+export const MemberParams = z.strictObject({ id: Id, memberId: Id });
+export const TeamListQuery = z.strictObject({ unitId: Id.optional(), kind: TeamKind.optional(), includeArchived: z.enum(['true', 'false']).optional() });
