@@ -81,3 +81,22 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
     },
   };
 }
+
+/** A multipart/form-data body with one file, for app.inject. */
+export function multipart(field: string, filename: string, bytes: Buffer, contentType = 'application/octet-stream') {
+  const boundary = `----shijian${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { payload: Buffer.concat([head, bytes, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A real 1×1 PNG, for evidence uploads. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** Uploads a file as the agent and returns its id. */
+export async function upload(t: TestApp, agent: Agent, name = 'evidence.png', bytes = TINY_PNG): Promise<string> {
+  const body = multipart('file', name, bytes, 'image/png');
+  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...body.headers, cookie: agent.cookie, 'x-csrf-token': agent.csrfToken }, payload: body.payload });
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}

@@ -215,7 +215,7 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
   const stars = certified
     .map((v) => ({ v, m: minutesBy.get(v.id) ?? 0 }))
     .filter(({ m }) => starLevel(m, thresholds) > 0)
-    .map(({ v, m }, i) => ({ id: randomUUID(), volunteer_id: v.id, level: starLevel(m, thresholds), previous_level: 0, minutes: m, thresholds: JSON.stringify(thresholds), at: new Date(now.getTime() - (i % 40) * 86_400_000).toISOString() }));
+    .map(({ v, m }, i) => ({ id: randomUUID(), volunteer_id: v.id, level: starLevel(m, thresholds), previous_level: 0, minutes: m, thresholds: JSON.stringify(thresholds), at: new Date(now.getTime() - ((i % 40) + 1) * 86_400_000).toISOString() }));
   for (let i = 0; i < stars.length; i += 200) await trx.insertInto('star_levels').values(stars.slice(i, i + 200)).execute();
 
   for (const v of certified.filter((x) => (minutesBy.get(x.id) ?? 0) > 300 * 60).slice(0, 8)) {

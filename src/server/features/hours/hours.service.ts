@@ -68,9 +68,10 @@ export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string
   }
 }
 
-async function thresholdsForVolunteer(deps: Deps, tree: UnitTree, stationId: string): Promise<number[]> {
+/** `db` is the caller's transaction when there is one: on SQLite a second connection would wait forever. */
+async function thresholdsForVolunteer(db: DbOrTrx, tree: UnitTree, stationId: string): Promise<number[]> {
   const inst = instituteOf(tree, stationId);
-  return inst ? (await rulesFor(deps.db, inst))['stars.thresholds'] : [];
+  return inst ? (await rulesFor(db, inst))['stars.thresholds'] : [];
 }
 
 /** A backfilled record: entered afterwards by staff with evidence and a reason; pending until someone else approves it. */
@@ -141,7 +142,7 @@ async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: 
     action: status === 'approved' ? 'hours.approved' : 'hours.rejected', objectType: 'service_record', objectId: id, unitId: r.unit_id,
     changes: { status: { before: 'pending', after: status }, ...(input.note ? { note: { before: null, after: input.note } } : {}) },
   });
-  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsForVolunteer(deps, tree, r.volunteer_station_id));
+  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsForVolunteer(trx, tree, r.volunteer_station_id));
   else {
     await notify(trx, now, r.volunteer_person_id, { kind: 'hours.rejected', title: '服务记录未通过审核', body: `${r.service_date} ${r.title}：${input.note}`, link: '/m/volunteer' });
   }
@@ -235,7 +236,7 @@ async function requireVolunteerReadable(deps: Deps, actor: Actor, volunteerId: s
 
 export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): Promise<HoursSummaryView> {
   const { v, tree } = await requireVolunteerReadable(deps, ctx.actor, volunteerId);
-  const thresholds = await thresholdsForVolunteer(deps, tree, v.station_id);
+  const thresholds = await thresholdsForVolunteer(deps.db, tree, v.station_id);
   const [approved, pending, years, history] = await Promise.all([
     q.approvedMinutes(deps.db, v.id), q.pendingMinutes(deps.db, v.id), q.minutesByYear(deps.db, v.id), q.starHistory(deps.db, v.id),
   ]);

@@ -76,10 +76,10 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
   if (opts.dryRun || valid.length === 0) return report;
   if (!opts.consentFileId || !(await canUseFile(deps, ctx, opts.consentFileId))) throw new AppError('volunteer.consent_evidence_required');
   const now = deps.clock.now();
+  for (const c of valid) await requireAccess(deps, ctx.actor, 'volunteers.manage', c.input!.stationId);
   await deps.db.transaction().execute(async (trx) => {
     for (const c of valid) {
       const input = { ...c.input!, residenceArea: c.extras?.residenceArea || undefined, employment: c.extras?.employment ?? undefined };
-      await requireAccess(deps, ctx.actor, 'volunteers.manage', input.stationId);
       await createVolunteer(
         deps,
         whoOf(ctx),

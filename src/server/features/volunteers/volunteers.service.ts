@@ -164,10 +164,10 @@ async function assertNotDuplicate(db: DbOrTrx, actor: Actor | null, scope: Set<s
 }
 
 /** Scope for telling staff where an existing record is; null for people registering themselves. */
-async function readScope(deps: Deps, actor: Actor | null): Promise<Set<string> | null> {
+async function readScope(db: DbOrTrx, actor: Actor | null): Promise<Set<string> | null> {
   if (!actor?.isStaff) return null;
   try {
-    return (await requireScope(deps, actor, 'volunteers.read')).unitIds;
+    return (await requireScope({ db: db as Deps['db'] }, actor, 'volunteers.read')).unitIds;
   } catch {
     return null;
   }
@@ -186,7 +186,8 @@ export async function createVolunteer(
 ): Promise<{ volunteerId: string; personId: string }> {
   const { input, identity } = nv;
   const idHash = hmacHex(deps.config.keys.index, `${identity.idType}:${identity.idNumber}`);
-  const scope = await readScope(deps, actor);
+  // Inside an outer transaction every query must use it: on SQLite a second connection would wait forever.
+  const scope = await readScope(outer ?? deps.db, actor);
   const { reusePersonId } = await assertNotDuplicate(outer ?? deps.db, actor, scope, idHash, input.phone, nv.personId);
   const now = deps.clock.now().toISOString();
   const volunteerId = randomUUID();

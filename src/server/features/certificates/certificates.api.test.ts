@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, makeTestApp } from '../../../../test/support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('certificates', () => {
+  it('are issued by the volunteer, with only approved hours, and checkable in public', async () => {
+    const v = await t.login('volunteer01');
+    const me = (await v.get('/api/volunteers/me')).json().volunteer;
+    const summary = (await v.get('/api/hours/mine/summary')).json();
+    const res = await v.post('/api/certificates', { volunteerId: me.id, from: '2020-01-01', to: '2030-12-31' });
+    expect(res.statusCode).toBe(201);
+    const cert = res.json();
+    expect(cert.number).toMatch(/^SJ\d{4}-[0-9A-Z]{8}$/);
+    // Pending hours exist in the demo, but only approved ones are certified.
+    expect(cert.hours).toBeCloseTo(summary.approvedHours, 5);
+
+    const pub = await t.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.number}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json()).toMatchObject({ status: 'valid', hours: cert.hours, idNumberMasked: me.idNumberMasked });
+    expect(pub.json().holderName).not.toBe(me.name);
+    expect(pub.json().holderName[0]).toBe(me.name[0]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates/SJ2026-XXXXXXXX' })).statusCode).toBe(404);
+  });
+
+  it('renders a PDF whose text, font and QR code check out', async () => {
+    const v = await t.login('volunteer01');
+    const cert = (await v.get('/api/certificates/mine')).json().items[0];
+    const pdf = await v.get(cert.pdfUrl);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    if (!existsSync('/usr/bin/pdftotext')) {
+      if (process.env.CI === 'true') throw new Error('poppler-utils missing');
+      console.warn('!! pdftotext missing: skipping the PDF content check');
+      return;
+    }
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-'));
+    try {
+      const file = path.join(dir, 'c.pdf');
+      writeFileSync(file, pdf.rawPayload);
+      const text = execFileSync('pdftotext', [file, '-']).toString().replace(/\s+/g, '');
+      expect(text).toContain('志愿服务记录证明');
+      expect(text).toContain(cert.number);
+      execFileSync('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', file, path.join(dir, 'p')]);
+      const png = path.join(dir, 'p-1.png');
+      expect(readFileSync(png).length).toBeGreaterThan(10_000);
+      if (existsSync('/usr/bin/zbarimg')) {
+        const qr = execFileSync('zbarimg', ['-q', '--raw', png], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+        expect(qr).toMatch(new RegExp(`/verify/${cert.number}$`));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('can be revoked by staff with a reason; the public check says so; others get 404', async () => {
+    const v = await t.login('volunteer01');
+    const cert = (await v.get('/api/certificates/mine')).json().items[0];
+    expect((await v.post(`/api/certificates/${cert.id}/revoke`, { reason: '自己作废' })).statusCode).toBe(403);
+    expect((await (await t.login('station02')).post(`/api/certificates/${cert.id}/revoke`, { reason: '越权' })).statusCode).toBe(404);
+    expect((await (await t.login('volunteer02')).get(cert.pdfUrl)).statusCode).toBe(404);
+    const s01 = await t.login('station01');
+    const revoked = await s01.post(`/api/certificates/${cert.id}/revoke`, { reason: '服务记录更正后重新开具' });
+    expect(revoked.json()).toMatchObject({ revoked: true, revokeReason: '服务记录更正后重新开具' });
+    const pub = (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.number}` })).json();
+    expect(pub.status).toBe('revoked');
+    expect((await s01.post(`/api/certificates/${cert.id}/revoke`, { reason: '再作废' })).json().code).toBe('certificates.revoked');
+  });
+});
