@@ -131,7 +131,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
     // The SPA owns every path without a file extension; API paths and missing assets are real 404s.

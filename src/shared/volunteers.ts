@@ -116,6 +116,8 @@ export const UpdateVolunteerInput = z.strictObject({
   email: z.email().nullable().optional(),
   employment: Text(20).nullable().optional(),
   residenceArea: Text(40).nullable().optional(),
+  /** 志愿服务条例 第十七条: insurance for risky services, recorded by staff. */
+  insuredUntil: DateString.nullable().optional(),
   skills: z.array(Text(20)).max(10).optional(),
   serviceCategories: z.array(ServiceCategory).min(1).max(4).optional(),
   availability: z.array(AvailabilitySlot).max(21).optional(),
@@ -158,6 +160,7 @@ export const VolunteerView = z.object({
   email: z.string().nullable(),
   employment: z.string().nullable(),
   residenceArea: z.string().nullable(),
+  insuredUntil: z.string().nullable(),
   skills: z.array(z.string()),
   serviceCategories: z.array(z.string()),
   availability: z.array(z.string()),

@@ -30,6 +30,18 @@ export interface Database {
   star_levels: StarLevelsTable;
   certificates: CertificatesTable;
   notifications: NotificationsTable;
+  programmes: ProgrammesTable;
+  brands: BrandsTable;
+  venues: VenuesTable;
+  rooms: RoomsTable;
+  activity_series: ActivitySeriesTable;
+  activities: ActivitiesTable;
+  positions: PositionsTable;
+  signups: SignupsTable;
+  checkins: CheckinsTable;
+  room_bookings: RoomBookingsTable;
+  activity_summaries: ActivitySummariesTable;
+  ical_tokens: IcalTokensTable;
 }
 
 export interface UnitsTable {
@@ -226,6 +238,8 @@ export interface VolunteersTable {
   consent_note: string | null;
   registered_by: string | null;
   certified_at: string | null;
+  /** Volunteer insurance cover, needed for activities that require it. */
+  insured_until: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -367,4 +381,172 @@ export interface NotificationsTable {
   link: string | null;
   created_at: string;
   read_at: string | null;
+  emailed_at: string | null;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  unit_id: string;
+  block: string;
+  name: string;
+  intro: string | null;
+  sort: number;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 一所一品 / 一社区一特色: one brand per unit. */
+export interface BrandsTable {
+  unit_id: string;
+  name: string;
+  intro: string | null;
+  photo_file_ids: string;
+  programme_id: string | null;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface VenuesTable {
+  id: string;
+  unit_id: string;
+  mode: 'online' | 'offline';
+  kind: string;
+  name: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  opening_hours: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  url: string | null;
+  intro: string | null;
+  photo_file_ids: string;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoomsTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  capacity: number;
+  archived: number;
+  created_at: string;
+}
+
+export interface ActivitySeriesTable {
+  id: string;
+  rule: 'weekly' | 'monthly';
+  count: number;
+  created_at: string;
+}
+
+export interface ActivitiesTable {
+  id: string;
+  unit_id: string;
+  series_id: string | null;
+  programme_id: string | null;
+  type: 'service' | 'meeting' | 'duty' | 'rehearsal' | 'team_building';
+  title: string;
+  content: string | null;
+  venue_id: string | null;
+  room_id: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  geofence_m: number | null;
+  starts_at: string;
+  ends_at: string;
+  credit_minutes: number;
+  min_age: number | null;
+  max_age: number | null;
+  required_skills: string;
+  insurance_required: number;
+  signup_opens_at: string | null;
+  signup_closes_at: string | null;
+  cancel_cutoff_at: string | null;
+  needs_approval: number;
+  waitlist: number;
+  contact_name: string | null;
+  contact_phone: string | null;
+  status: 'draft' | 'submitted' | 'published' | 'full' | 'in_progress' | 'ended' | 'summarised' | 'rejected' | 'cancelled';
+  status_reason: string | null;
+  checkin_code: string;
+  created_by: string | null;
+  reminded_at: string | null;
+  hours_written_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `taken` is the capacity counter: a conditional UPDATE … WHERE taken < headcount holds it under concurrency. */
+export interface PositionsTable {
+  id: string;
+  activity_id: string;
+  name: string;
+  headcount: number;
+  taken: number;
+  sort: number;
+}
+
+export interface SignupsTable {
+  id: string;
+  activity_id: string;
+  position_id: string;
+  volunteer_id: string;
+  status: 'pending' | 'confirmed' | 'waitlisted' | 'cancelled' | 'rejected' | 'no_show';
+  waitlist_seq: number | null;
+  channel: 'self' | 'staff';
+  by_account: string | null;
+  reason: string | null;
+  reminded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckinsTable {
+  id: string;
+  activity_id: string;
+  volunteer_id: string;
+  day: string;
+  in_at: string;
+  in_method: 'qr' | 'code' | 'staff';
+  in_token: string | null;
+  out_at: string | null;
+  out_method: 'qr' | 'code' | 'staff' | 'auto' | null;
+  out_token: string | null;
+  by_account: string | null;
+  staff_reason: string | null;
+  lat: number | null;
+  lng: number | null;
+  flag: string | null;
+  created_at: string;
+}
+
+export interface RoomBookingsTable {
+  id: string;
+  room_id: string;
+  activity_id: string;
+  starts_at: string;
+  ends_at: string;
+}
+
+export interface ActivitySummariesTable {
+  activity_id: string;
+  served_count: number;
+  notes: string;
+  photo_file_ids: string;
+  late: number;
+  submitted_by: string | null;
+  submitted_at: string;
+}
+
+export interface IcalTokensTable {
+  id: string;
+  volunteer_id: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
 }

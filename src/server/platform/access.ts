@@ -27,6 +27,13 @@ export const POLICY = {
   'hours.enter': { roles: ADMINS, upward: false },
   'hours.approve': { roles: ADMINS, upward: false },
   'certificates.issue': { roles: ADMINS, upward: false },
+  'programmes.read': { roles: STAFF, upward: true },
+  'programmes.manage': { roles: ADMINS, upward: false },
+  'venues.read': { roles: STAFF, upward: true },
+  'venues.manage': { roles: ADMINS, upward: false },
+  'activities.read': { roles: STAFF, upward: false },
+  'activities.create': { roles: STAFF, upward: false },
+  'activities.manage': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, { roles: readonly Role[]; upward: boolean }>;
 export type Action = keyof typeof POLICY;
 

@@ -119,7 +119,8 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
         emergency_name: null, emergency_phone: null, guardian_name: null, guardian_phone: null, guardian_relation: null, guardian_consent_method: null, guardian_consent_at: null,
         consent_method: k % 3 === 0 ? 'self_online' : 'signed_form', consent_at: certifiedAt ? `${certifiedAt}T01:00:00.000Z` : at,
         consent_by: k % 3 === 0 ? null : p.stationAdminIds[s], consent_file_id: k % 3 === 0 ? null : evidenceId, consent_note: null,
-        registered_by: k % 3 === 0 ? null : p.stationAdminIds[s], certified_at: certifiedAt ? `${certifiedAt}T02:00:00.000Z` : null, created_at: at, updated_at: at,
+        registered_by: k % 3 === 0 ? null : p.stationAdminIds[s], certified_at: certifiedAt ? `${certifiedAt}T02:00:00.000Z` : null,
+        insured_until: k % 2 === 0 ? '2027-12-31' : null, created_at: at, updated_at: at,
       });
     }
   }

@@ -73,6 +73,7 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: strin
     email: full ? row.email : row.email ? row.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,
     employment: row.employment,
     residenceArea: row.residence_area,
+    insuredUntil: row.insured_until,
     skills: parseList(row.skills),
     serviceCategories: parseList(row.service_categories),
     availability: parseList(row.availability),
@@ -229,7 +230,7 @@ export async function createVolunteer(
         guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
         guardian_consent_at: identity.age < ADULT_AGE ? now : null,
         consent_method: nv.consent.method, consent_at: now, consent_by: nv.consent.by, consent_file_id: nv.consent.fileId, consent_note: nv.consent.note,
-        registered_by: nv.registeredBy, certified_at: null, created_at: now, updated_at: now,
+        registered_by: nv.registeredBy, certified_at: null, insured_until: null, created_at: now, updated_at: now,
       });
       await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: volunteerId, from_status: null, to_status: 'reviewing', reason: null, actor_id: nv.registeredBy, at: now });
       await appendAudit(trx, deps.config.keys.audit, new Date(now), who, {
@@ -388,7 +389,7 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
   return { items: await present(deps, ctx.actor, rows, tree), total, page: query.page, pageSize: query.pageSize };
 }
 
-const EDITABLE = ['phone', 'category', 'political_status', 'education', 'ethnicity', 'email', 'employment', 'residence_area', 'skills', 'service_categories', 'availability', 'emergency_name', 'emergency_phone'] as const;
+const EDITABLE = ['phone', 'insured_until', 'category', 'political_status', 'education', 'ethnicity', 'email', 'employment', 'residence_area', 'skills', 'service_categories', 'availability', 'emergency_name', 'emergency_phone'] as const;
 
 /** The person edits their own details, or their station's staff do; identity fields (name, ID) are not editable here. */
 export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: UpdateVolunteerInput) {
@@ -408,6 +409,7 @@ export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: U
     ...(input.email !== undefined && { email: input.email }),
     ...(input.employment !== undefined && { employment: input.employment }),
     ...(input.residenceArea !== undefined && { residence_area: input.residenceArea }),
+    ...(input.insuredUntil !== undefined && { insured_until: input.insuredUntil }),
     ...(input.skills !== undefined && { skills: JSON.stringify(input.skills) }),
     ...(input.serviceCategories !== undefined && { service_categories: JSON.stringify(input.serviceCategories) }),
     ...(input.availability !== undefined && { availability: JSON.stringify(input.availability) }),

@@ -1,0 +1,194 @@
+import { z } from 'zod';
+import { DateString, Id, Phone, Text } from './common';
+
+/** Only volunteer service credits hours; meetings, duty shifts, rehearsals and team building never do (办法 第十九条). */
+export const ACTIVITY_TYPES = {
+  service: { label: '志愿服务', creditsHours: true },
+  meeting: { label: '会议', creditsHours: false },
+  duty: { label: '值班', creditsHours: false },
+  rehearsal: { label: '排练', creditsHours: false },
+  team_building: { label: '团队建设', creditsHours: false },
+} as const;
+export type ActivityType = keyof typeof ACTIVITY_TYPES;
+export const ActivityType = z.enum(['service', 'meeting', 'duty', 'rehearsal', 'team_building']);
+
+export const ACTIVITY_STATUSES = {
+  draft: '草稿',
+  submitted: '待审核',
+  published: '招募中',
+  full: '已满员',
+  in_progress: '进行中',
+  ended: '已结束',
+  summarised: '已总结',
+  rejected: '未通过',
+  cancelled: '已取消',
+} as const;
+export type ActivityStatus = keyof typeof ACTIVITY_STATUSES;
+export const ActivityStatus = z.enum(['draft', 'submitted', 'published', 'full', 'in_progress', 'ended', 'summarised', 'rejected', 'cancelled']);
+
+/** The lifecycle. `full`, `in_progress` and `ended` also happen by themselves (capacity, the clock). */
+export const ACTIVITY_ACTIONS = {
+  submit: { from: ['draft', 'rejected'], to: 'submitted', label: '提交审核', needsReason: false },
+  publish: { from: ['draft', 'submitted'], to: 'published', label: '发布', needsReason: false },
+  reject: { from: ['submitted'], to: 'rejected', label: '退回', needsReason: true },
+  cancel: { from: ['draft', 'submitted', 'published', 'full', 'in_progress'], to: 'cancelled', label: '取消活动', needsReason: true },
+  end: { from: ['published', 'full', 'in_progress'], to: 'ended', label: '结束活动', needsReason: false },
+} as const satisfies Record<string, { from: ActivityStatus[]; to: ActivityStatus; label: string; needsReason: boolean }>;
+export type ActivityAction = keyof typeof ACTIVITY_ACTIONS;
+export const ActivityAction = z.enum(['submit', 'publish', 'reject', 'cancel', 'end']);
+
+export function allowedActivityActions(status: ActivityStatus): ActivityAction[] {
+  return (Object.keys(ACTIVITY_ACTIONS) as ActivityAction[]).filter((a) => (ACTIVITY_ACTIONS[a].from as readonly string[]).includes(status));
+}
+
+/** Statuses in which people may sign up. */
+export const OPEN_STATUSES: ActivityStatus[] = ['published', 'full'];
+
+const DateTime = z.iso.datetime({ offset: true, message: '时间格式不正确' });
+
+export const PositionInput = z.strictObject({ id: Id.optional(), name: Text(20), headcount: z.number().int().min(1).max(1000) });
+
+export const ActivityInput = z
+  .strictObject({
+    unitId: Id,
+    programmeId: Id.optional(),
+    type: ActivityType.default('service'),
+    title: Text(60, 2),
+    content: Text(2000).optional(),
+    venueId: Id.optional(),
+    roomId: Id.optional(),
+    address: Text(120).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    geofenceMeters: z.number().int().min(50).max(5000).optional(),
+    startsAt: DateTime,
+    endsAt: DateTime,
+    creditHours: z.number().min(0).max(24).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }).optional(),
+    positions: z.array(PositionInput).min(1, { message: '至少设置一个岗位' }).max(20),
+    minAge: z.number().int().min(0).max(120).optional(),
+    maxAge: z.number().int().min(0).max(120).optional(),
+    requiredSkills: z.array(Text(20)).max(10).default([]),
+    insuranceRequired: z.boolean().default(false),
+    signupOpensAt: DateTime.optional(),
+    signupClosesAt: DateTime.optional(),
+    cancelCutoffAt: DateTime.optional(),
+    needsApproval: z.boolean().default(false),
+    waitlist: z.boolean().default(true),
+    contactName: Text(32).optional(),
+    contactPhone: Phone.optional(),
+    repeat: z.strictObject({ rule: z.enum(['weekly', 'monthly']), count: z.number().int().min(2).max(52) }).optional(),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { message: '结束时间必须晚于开始时间', path: ['endsAt'] })
+  .refine((v) => v.minAge === undefined || v.maxAge === undefined || v.minAge <= v.maxAge, { message: '年龄下限不能大于上限', path: ['maxAge'] });
+export type ActivityInput = z.infer<typeof ActivityInput>;
+
+export const UpdateActivityInput = z.strictObject({
+  title: Text(60, 2).optional(),
+  content: Text(2000).nullable().optional(),
+  programmeId: Id.nullable().optional(),
+  startsAt: DateTime.optional(),
+  endsAt: DateTime.optional(),
+  address: Text(120).nullable().optional(),
+  contactName: Text(32).nullable().optional(),
+  contactPhone: Phone.nullable().optional(),
+  positions: z.array(PositionInput).min(1).max(20).optional(),
+  /** A change to one of a series, or to this and all later ones. */
+  scope: z.enum(['one', 'following']).default('one'),
+});
+
+export const TransitionInput = z.strictObject({ action: ActivityAction, reason: Text(200).optional() });
+
+export const PositionView = z.object({ id: Id, name: z.string(), headcount: z.number().int(), taken: z.number().int(), waitlisted: z.number().int() });
+
+export const ActivityView = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  seriesId: Id.nullable(),
+  programmeId: Id.nullable(),
+  programmeName: z.string().nullable(),
+  type: ActivityType,
+  title: z.string(),
+  content: z.string().nullable(),
+  venueId: Id.nullable(),
+  venueName: z.string().nullable(),
+  roomId: Id.nullable(),
+  roomName: z.string().nullable(),
+  address: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  geofenceMeters: z.number().int().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  creditHours: z.number(),
+  positions: z.array(PositionView),
+  minAge: z.number().int().nullable(),
+  maxAge: z.number().int().nullable(),
+  requiredSkills: z.array(z.string()),
+  insuranceRequired: z.boolean(),
+  signupOpensAt: z.string().nullable(),
+  signupClosesAt: z.string().nullable(),
+  cancelCutoffAt: z.string().nullable(),
+  needsApproval: z.boolean(),
+  waitlist: z.boolean(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  status: ActivityStatus,
+  statusReason: z.string().nullable(),
+  allowedActions: z.array(ActivityAction),
+  canManage: z.boolean(),
+  summarised: z.boolean(),
+  summaryOverdue: z.boolean(),
+  mySignup: z.object({ id: Id, status: z.string(), positionId: Id, waitlistPosition: z.number().int().nullable() }).nullable(),
+});
+export type ActivityView = z.infer<typeof ActivityView>;
+
+export const ActivityListQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+  unitId: Id.optional(),
+  status: ActivityStatus.optional(),
+  programmeId: Id.optional(),
+  from: DateString.optional(),
+  to: DateString.optional(),
+  q: z.string().trim().max(40).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+
+export const SignupInput = z.strictObject({ positionId: Id.optional(), volunteerId: Id.optional(), reason: Text(200).optional() });
+export const SignupView = z.object({
+  id: Id,
+  activityId: Id,
+  positionId: Id,
+  positionName: z.string(),
+  volunteerId: Id,
+  volunteerName: z.string(),
+  volunteerNo: z.string().nullable(),
+  age: z.number().int().nullable(),
+  phoneMasked: z.string().nullable(),
+  status: z.enum(['pending', 'confirmed', 'waitlisted', 'cancelled', 'rejected', 'no_show']),
+  waitlistPosition: z.number().int().nullable(),
+  channel: z.enum(['self', 'staff']),
+  createdAt: z.string(),
+  checkins: z.array(z.object({ inAt: z.string(), outAt: z.string().nullable(), inMethod: z.string(), outMethod: z.string().nullable(), flag: z.string().nullable() })),
+});
+export type SignupView = z.infer<typeof SignupView>;
+
+export const CheckinInput = z.strictObject({
+  /** The rotating QR token shown on the organiser's screen, or the activity's 6-digit code. */
+  token: z.string().trim().max(200).optional(),
+  code: z.string().trim().regex(/^\d{6}$/, { message: '签到码为 6 位数字' }).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+});
+export const StaffCheckinInput = z.strictObject({ volunteerId: Id, direction: z.enum(['in', 'out']), reason: Text(200) });
+export const CheckinResult = z.object({ direction: z.enum(['in', 'out']), at: z.string(), activityTitle: z.string(), pairsToday: z.number().int() });
+
+export const SummaryInput = z.strictObject({ servedCount: z.number().int().min(0).max(100000), notes: Text(2000), photoFileIds: z.array(Id).max(9).default([]) });
+
+export const MonthlyTableView = z.object({
+  months: z.array(z.string()),
+  minimum: z.number().int(),
+  rows: z.array(z.object({ unitId: Id, unitName: z.string(), counts: z.array(z.number().int()), below: z.array(z.boolean()) })),
+});
+export type MonthlyTableView = z.infer<typeof MonthlyTableView>;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { Id, Text } from './common';
+
+/** Offline venues of the plan's five kinds (工作方案 二、（三）2) and the online ones (二、（三）1). */
+export const OFFLINE_VENUE_KINDS = {
+  theory: '理论宣讲',
+  education: '教育服务',
+  culture: '文化惠民',
+  civility: '乡风文明',
+  health_sports: '健康促进与体育服务',
+} as const;
+export const ONLINE_VENUE_KINDS = {
+  district_column: '区“新时代文明实践”专栏',
+  wechat: '微信公众号',
+  groups: '“进圈入群”网络群组',
+} as const;
+export const VenueKind = z.enum(['theory', 'education', 'culture', 'civility', 'health_sports', 'district_column', 'wechat', 'groups']);
+export type VenueKind = z.infer<typeof VenueKind>;
+export const VENUE_KIND_LABELS: Record<VenueKind, string> = { ...OFFLINE_VENUE_KINDS, ...ONLINE_VENUE_KINDS };
+export function isOnlineKind(kind: VenueKind): boolean {
+  return kind in ONLINE_VENUE_KINDS;
+}
+
+export const RoomView = z.object({ id: Id, name: z.string(), capacity: z.number().int(), archived: z.boolean() });
+export const RoomInput = z.strictObject({ name: Text(40), capacity: z.number().int().min(1).max(10000) });
+
+export const VenueView = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  mode: z.enum(['online', 'offline']),
+  kind: VenueKind,
+  name: z.string(),
+  address: z.string().nullable(),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  openingHours: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  url: z.string().nullable(),
+  intro: z.string().nullable(),
+  photoFileIds: z.array(Id),
+  archived: z.boolean(),
+  rooms: z.array(RoomView),
+});
+export type VenueView = z.infer<typeof VenueView>;
+
+export const VenueInput = z.strictObject({
+  unitId: Id,
+  kind: VenueKind,
+  name: Text(60, 2),
+  address: Text(120).optional(),
+  lng: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  openingHours: Text(120).optional(),
+  contactName: Text(32).optional(),
+  contactPhone: z.string().trim().regex(/^[0-9-]{7,20}$/, { message: '请输入有效的电话号码' }).optional(),
+  url: z.url({ message: '请输入有效的网址' }).optional(),
+  intro: Text(2000).optional(),
+  photoFileIds: z.array(Id).max(9).default([]),
+  rooms: z.array(RoomInput).max(50).default([]),
+});
+export type VenueInput = z.infer<typeof VenueInput>;
+
+export const UpdateVenueInput = VenueInput.omit({ unitId: true, rooms: true }).partial().extend({ archived: z.boolean().optional() }).strict();
+
+/** A public map: tiles from a configured server when there is one, otherwise a plain plot of the points. */
+export const MapConfigView = z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() });

@@ -1,0 +1,177 @@
+import { type ErrorBody, messageFor } from '../../shared/errors';
+
+/**
+ * The one way the web app talks to the server: same-origin JSON with the session cookie, the CSRF
+ * token (kept in memory only, never in storage) on every state-changing request, and one error
+ * type carrying the server's Chinese message.
+ */
+
+export type FieldProblem = { path: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields?: FieldProblem[];
+  /** Everything else the error body carried, e.g. `lockedUntil` for a locked account. */
+  readonly details: Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, fields?: FieldProblem[], details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.details = details;
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
+
+/** Codes that mean "this browser no longer has a session": the app sends the person to /login. */
+export const SESSION_LOST_CODES = new Set(['auth.session_expired', 'auth.required']);
+
+let csrfToken: string | null = null;
+let lastActivityAt = Date.now();
+const sessionLostListeners = new Set<(error: ApiError) => void>();
+const activityListeners = new Set<() => void>();
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** When the server last saw this browser (an API call resets the server's idle timer). */
+export function getLastActivityAt(): number {
+  return lastActivityAt;
+}
+
+export function onSessionLost(listener: (error: ApiError) => void): () => void {
+  sessionLostListeners.add(listener);
+  return () => sessionLostListeners.delete(listener);
+}
+
+export function onApiActivity(listener: () => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** Don't announce a lost session (used by the "who am I" probe, where 401 just means logged out). */
+  quietAuth?: boolean;
+  signal?: AbortSignal;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function rememberCsrf(body: unknown): void {
+  if (body && typeof body === 'object' && 'csrfToken' in body) {
+    const token = (body as { csrfToken?: unknown }).csrfToken;
+    if (typeof token === 'string' && token) csrfToken = token;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  if (body && typeof body === 'object' && 'code' in body) {
+    const { code, message, fields, requestId: _requestId, ...details } = body as ErrorBody & Record<string, unknown>;
+    const text = typeof message === 'string' && message ? message : messageFor(String(code));
+    return new ApiError(status, String(code), text, Array.isArray(fields) ? fields : undefined, details);
+  }
+  const code = status === 404 ? 'route.not_found' : status === 429 ? 'auth.rate_limited' : status >= 500 ? 'internal' : 'validation.failed';
+  return new ApiError(status, code, messageFor(code));
+}
+
+async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+  }
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  let res = await send(method, path, body, options);
+  let data = await readJson(res);
+
+  // A stale CSRF token (e.g. another tab logged in again): fetch the current one and retry once.
+  if (res.status === 403 && (data as { code?: string } | undefined)?.code === 'csrf.invalid' && method !== 'GET') {
+    const me = await send('GET', '/api/auth/me', undefined, {});
+    if (me.ok) {
+      rememberCsrf(await readJson(me));
+      res = await send(method, path, body, options);
+      data = await readJson(res);
+    }
+  }
+
+  if (res.status !== 401) {
+    lastActivityAt = Date.now();
+    for (const listener of activityListeners) listener();
+  }
+
+  if (!res.ok) {
+    const error = toApiError(res.status, data);
+    if (res.status === 401 && SESSION_LOST_CODES.has(error.code) && !options.quietAuth) {
+      for (const listener of sessionLostListeners) listener(error);
+    }
+    throw error;
+  }
+  rememberCsrf(data);
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body ?? {}, options),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body ?? {}, options),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
+};
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Lists come back as `{items}` (paged or not); accept a bare array too. */
+export function itemsOf<T>(data: T[] | { items: T[] } | undefined | null): T[] {
+  if (!data) return [];
+  return Array.isArray(data) ? data : (data.items ?? []);
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return messageFor('internal');
+}

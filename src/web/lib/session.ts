@@ -1,0 +1,81 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordInput, LoginInput, Role, SessionView } from '../../shared/accounts';
+import { ApiError, api, setCsrfToken } from './api';
+
+export const SESSION_KEY = ['session'] as const;
+
+/** Who is signed in, or null. A 401 here only means "logged out", so it never triggers a redirect. */
+export async function fetchSession(): Promise<SessionView | null> {
+  try {
+    return await api.get<SessionView>('/api/auth/me', { quietAuth: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginInput) => api.post<SessionView>('/api/auth/login', input),
+    onSuccess: (session) => {
+      // Drop anything cached for a previous person before storing the new session.
+      client.clear();
+      client.setQueryData(SESSION_KEY, session);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<unknown>('/api/auth/logout', {}, { quietAuth: true }).catch(() => undefined),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangePasswordInput) => api.post<SessionView>('/api/auth/password', input),
+    // The server answers with a fresh session (and a new CSRF token, which api.ts keeps).
+    onSuccess: (session) => client.setQueryData(SESSION_KEY, session),
+  });
+}
+
+export function hasRole(session: SessionView | null | undefined, ...roles: Role[]): boolean {
+  return !!session?.roles.some((grant) => roles.includes(grant.role));
+}
+
+/** Only same-site paths may be a post-login destination (no open redirects). */
+export function safeNext(next: string | null | undefined): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}
+
+/** Where a person goes after signing in. */
+export function homeFor(session: SessionView, next?: string | null): string {
+  const target = safeNext(next);
+  if (session.account.mustChangePassword) return session.isStaff ? '/admin/password' : '/m/password';
+  if (session.isStaff) return target && !target.startsWith('/login') ? target : '/admin';
+  return target?.startsWith('/m') ? target : '/m';
+}
+
+export function loginPath(next?: string, reason?: 'expired' | 'idle'): string {
+  const params = new URLSearchParams();
+  if (next && safeNext(next)) params.set('next', next);
+  if (reason) params.set('reason', reason);
+  const qs = params.toString();
+  return qs ? `/login?${qs}` : '/login';
+}

@@ -1,0 +1,114 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { ROLES } from '../../shared/labels';
+import { useElderMode } from '../lib/elder';
+import { useLogout, useSession } from '../lib/session';
+import { useTitle } from '../lib/title';
+import styles from './mobile.module.css';
+
+export default function MePage() {
+  useTitle('我的');
+  const session = useSession();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [elder, setElder] = useElderMode();
+  const me = session.data;
+
+  const elderRow = (
+    <ul className={styles.menu} aria-label="显示设置">
+      <li>
+        <button type="button" role="switch" aria-checked={elder} className={styles.menuItem} onClick={() => setElder(!elder)}>
+          <span>
+            长辈版
+            <span className={styles.hint}>更大的字和按钮</span>
+          </span>
+          <span className={elder ? `${styles.switch} ${styles.switchOn}` : styles.switch} aria-hidden="true" />
+        </button>
+      </li>
+    </ul>
+  );
+
+  if (session.isPending) {
+    return (
+      <p className={styles.empty} role="status">
+        正在加载…
+      </p>
+    );
+  }
+
+  if (!me) {
+    return (
+      <>
+        <section className={styles.card} aria-label="未登录">
+          <p className={styles.hello}>您还没有登录</p>
+          <p className={`${styles.text} ${styles.muted}`}>登录后可以查看自己的身份和所在实践站，修改密码。</p>
+          <Link to="/login?next=/m/me" className={`${styles.btn} ${styles.btnBlock}`}>
+            登录
+          </Link>
+        </section>
+        {elderRow}
+      </>
+    );
+  }
+
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/m', { replace: true }) });
+
+  return (
+    <>
+      <section className={styles.card} aria-label="个人信息">
+        <div className={styles.profile}>
+          <span className={styles.avatar} aria-hidden="true">
+            {[...me.account.displayName][0] ?? '我'}
+          </span>
+          <div>
+            <p className={styles.profileName}>{me.account.displayName}</p>
+            <p className={styles.muted} style={{ margin: 0 }}>
+              账号 {me.account.username}
+            </p>
+            {me.account.phoneMasked ? (
+              <p className={styles.muted} style={{ margin: 0 }}>
+                手机 {me.account.phoneMasked}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        {me.roles.length ? (
+          <ul className={styles.roles} aria-label="我的身份">
+            {me.roles.map((r) => (
+              <li key={`${r.role}-${r.unitId}`}>
+                <span className={ROLES[r.role].staff ? styles.badge : `${styles.badge} ${styles.badgeGrey}`}>{ROLES[r.role].label}</span>
+                <span>{r.unitName}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+
+      {elderRow}
+
+      <ul className={styles.menu} aria-label="账号">
+        {me.isStaff ? (
+          <li>
+            <Link to="/admin" className={styles.menuItem}>
+              进入工作台
+              <span className={styles.chevron} aria-hidden="true">
+                ›
+              </span>
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/m/password" className={styles.menuItem}>
+            修改密码
+            <span className={styles.chevron} aria-hidden="true">
+              ›
+            </span>
+          </Link>
+        </li>
+      </ul>
+
+      <button type="button" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`} onClick={signOut} disabled={logout.isPending}>
+        {logout.isPending ? '正在退出…' : '退出登录'}
+      </button>
+    </>
+  );
+}

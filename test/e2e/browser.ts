@@ -1,0 +1,91 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { startTestServer } from '../support/server';
+
+/** Debian's chromium; the journeys never download a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const PASSWORD = 'Shijian#2026';
+export const SCREENS = path.resolve('test-results/screens');
+
+/**
+ * The browser-required rule: without chromium the journeys are skipped loudly on a developer
+ * machine, and fail in CI, where a silent skip would hide a broken pipeline.
+ */
+export const hasBrowser = existsSync(CHROMIUM);
+if (!hasBrowser) {
+  const message = `Browser journeys need ${CHROMIUM} (apt-get install chromium fonts-wqy-microhei).`;
+  if (process.env.CI === 'true') throw new Error(`${message} CI=true, so this is a failure, not a skip.`);
+  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING BROWSER JOURNEYS: ${message}\n${'!'.repeat(78)}\n`);
+}
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** A fresh seeded server (Ma'an demo) and a headless chromium for one test file. */
+export async function startHarness(): Promise<Harness> {
+  const server = await startTestServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page; a journey ends by asserting there were none. */
+  pageErrors: string[];
+}
+
+export async function openTab(h: Harness, viewport: { width: number; height: number }): Promise<Tab> {
+  const context = await h.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: h.url });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return { context, page, pageErrors };
+}
+
+/** Sign in through the login form, as a person would. */
+export async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('账号/手机号').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS, { recursive: true });
+  const file = path.join(SCREENS, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** axe-core findings that matter: impact serious or critical. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, hasBrowser, openTab, PASSWORD, screenshot, signIn, startHarness } from './browser';
+
+/** Staff journeys through the console: scope of the org chart per role, and account lockout. */
+describe.skipIf(!hasBrowser)('staff console', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('(a) the institute admin sees the institute and its 20 stations in 组织架构', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
+    await signIn(page, 'admin');
+    await page.waitForURL('**/admin');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: '工作台' }).count()).toBe(1);
+
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '组织架构' }).click();
+    await page.waitForURL('**/admin/org');
+    await page.getByRole('heading', { level: 1, name: '组织架构' }).waitFor();
+
+    const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
+    const instituteRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) });
+    await expect.poll(() => stationRows.count()).toBe(20);
+    expect(await instituteRows.count()).toBe(1);
+    // Only an institute admin may open a new station.
+    expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(1);
+
+    await screenshot(page, 'org-1280.png');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('(b) a station admin sees only their own station', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
+    await signIn(page, 'station03');
+    await page.waitForURL('**/admin');
+
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '组织架构' }).click();
+    await page.getByRole('heading', { level: 1, name: '组织架构' }).waitFor();
+
+    const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
+    await expect.poll(() => stationRows.count()).toBe(1);
+    expect(await page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(0);
+    // The audit log is for the institute admin only: not in this person's menu.
+    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '审计日志' }).count()).toBe(0);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('(c) five wrong passwords lock the account and the login page says so', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
+    await page.goto('/login');
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    const messages: string[] = [];
+
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('账号/手机号').fill('station05');
+      await page.getByLabel('密码', { exact: true }).fill(`${PASSWORD}-wrong-${attempt}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await page.getByRole('button', { name: '登录', exact: true }).click();
+      await answered;
+      await alert.waitFor();
+      await expect.poll(() => page.getByRole('button', { name: '登录', exact: true }).isEnabled()).toBe(true);
+      messages.push(((await alert.textContent()) ?? '').trim());
+      if (messages.at(-1)?.includes('锁定')) break;
+    }
+
+    expect(messages.slice(0, 4).every((m) => m.includes('账号或密码错误'))).toBe(true);
+    const last = messages.at(-1) ?? '';
+    expect(messages.length).toBeLessThanOrEqual(6);
+    expect(last).toContain('锁定');
+    // When the lock ends, in local time: "… 09:45 后可再试。"
+    expect(last).toMatch(/\d{2}:\d{2} 后可再试/);
+
+    // Even the right password is refused while the lock lasts.
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    expect((await answered).status()).toBe(423);
+    expect(page.url()).toContain('/login');
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
