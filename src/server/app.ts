@@ -14,15 +14,18 @@ import { z } from 'zod';
 import { ERRORS } from '../shared/errors';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/accounts/auth.routes';
+import { activitiesRoutes } from './features/activities/activities.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { certificatesRoutes } from './features/certificates/certificates.routes';
 import { filesRoutes } from './features/files/files.routes';
 import { hoursRoutes } from './features/hours/hours.routes';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { teamsRoutes } from './features/teams/teams.routes';
+import { venuesRoutes } from './features/venues/venues.routes';
 import { volunteersRoutes } from './features/volunteers/volunteers.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { orgRoutes } from './features/org/org.routes';
+import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
@@ -101,6 +104,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         { name: 'hours', description: '服务记录（时长台账）、培训与表彰、星级' },
         { name: 'certificates', description: '志愿服务记录证明' },
         { name: 'files', description: '证明材料上传' },
+        { name: 'programmes', description: '实践项目与品牌' },
+        { name: 'venues', description: '阵地与功能室' },
+        { name: 'activities', description: '活动：发布、报名、签到签退、时长、总结、日历' },
         { name: 'notifications', description: '站内消息' },
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
@@ -128,6 +134,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(teamsRoutes(deps));
   await app.register(hoursRoutes(deps));
   await app.register(certificatesRoutes(deps));
+  await app.register(programmesRoutes(deps));
+  await app.register(venuesRoutes(deps));
+  await app.register(activitiesRoutes(deps));
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

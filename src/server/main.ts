@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
+import { tick } from './features/activities/activities.service';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv } from './platform/config';
@@ -47,6 +48,12 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // The clock moves activities on (start, end with hours, reminders). Every process may run it:
+  // each step is a guarded update, so two processes never do the same step twice.
+  const runTick = () => tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
+  await runTick();
+  const timer = setInterval(runTick, 60_000);
+  app.addHook('onClose', async () => clearInterval(timer));
   await app.listen({ port: config.port, host: config.host });
   console.log(`实践 Shijian 已启动（${handle.describe}）`);
   console.log(`  门户     http://localhost:${config.port}/`);

@@ -10,7 +10,7 @@ export interface Config {
   /** postgres://… runs on PostgreSQL; empty means the embedded SQLite file under dataDir. */
   databaseUrl: string | null;
   /** Keys derived from one master secret: column encryption, blind indexes, the audit chain. */
-  keys: { encryption: Buffer; index: Buffer; audit: Buffer };
+  keys: { encryption: Buffer; index: Buffer; audit: Buffer; checkin: Buffer; ical: Buffer };
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -60,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    keys: { encryption: derive(master, 'encryption'), index: derive(master, 'index'), audit: derive(master, 'audit') },
+    keys: { encryption: derive(master, 'encryption'), index: derive(master, 'index'), audit: derive(master, 'audit'), checkin: derive(master, 'checkin'), ical: derive(master, 'ical') },
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : mode === 'production',
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),

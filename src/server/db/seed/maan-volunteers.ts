@@ -63,7 +63,6 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
   const rand = rng(20200229);
   const at = now.toISOString();
   const keys = deps.config.keys;
-  const thresholds = [...RULES['stars.thresholds'].default];
 
   // A scanned sign-in sheet stands in for the evidence of backfilled demo records.
   const evidenceId = randomUUID();
@@ -209,10 +208,15 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
     }
   });
   for (let i = 0; i < records.length; i += 200) await trx.insertInto('service_records').values(records.slice(i, i + 200)).execute();
+}
 
-  // Star levels reached, and certificates for a few of the most active.
-  const minutesBy = new Map<string, number>();
-  for (const r of records) if (r.status === 'approved') minutesBy.set(r.volunteer_id, (minutesBy.get(r.volunteer_id) ?? 0) + r.minutes);
+/** Star levels from all approved demo hours, and certificates for a few of the most active. Runs last. */
+export async function seedStarsAndCertificates(trx: Trx, now: Date, p: SeedPeople): Promise<void> {
+  const at = now.toISOString();
+  const thresholds = [...RULES['stars.thresholds'].default];
+  const certified = await trx.selectFrom('volunteers').select(['id', 'station_id', 'person_id', 'volunteer_no']).where('status', '=', 'certified').orderBy('created_at').orderBy('id').execute();
+  const sums = await trx.selectFrom('service_records').select(['volunteer_id', (eb) => eb.fn.sum<number>('minutes').as('m')]).where('status', '=', 'approved').groupBy('volunteer_id').execute();
+  const minutesBy = new Map(sums.map((r) => [r.volunteer_id, Number(r.m)]));
   const stars = certified
     .map((v) => ({ v, m: minutesBy.get(v.id) ?? 0 }))
     .filter(({ m }) => starLevel(m, thresholds) > 0)

@@ -4,7 +4,8 @@ import type { PostKind } from '../../../shared/org';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
 import type { Db, Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
-import { seedVolunteers } from './maan-volunteers';
+import { seedActivities } from './maan-activities';
+import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -59,6 +60,8 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
   await db.transaction().execute(async (trx) => {
     const people = await seedInto(trx, now.toISOString(), demoHash);
     await seedVolunteers(deps, trx, now, people);
+    await seedActivities(trx, now, people);
+    await seedStarsAndCertificates(trx, now, people);
   });
   return true;
 }

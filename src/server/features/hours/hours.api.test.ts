@@ -135,7 +135,14 @@ describe('star levels', () => {
     const start = await summary();
     const level = start.stars.level;
     const next = start.stars.nextThresholdHours as number;
-    const gapMinutes = Math.round((next - start.approvedHours) * 60);
+    // Exact minutes from the ledger: the summary rounds hours to one decimal.
+    const exact = await t.deps.db
+      .selectFrom('service_records')
+      .select((eb) => eb.fn.sum<number>('minutes').as('m'))
+      .where('volunteer_id', '=', volunteerId)
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    const gapMinutes = next * 60 - Number(exact.m);
     expect(start.stars.explanation).toContain('只计算经审核认定的服务时长');
     // Fill the gap in records of up to 8 hours, one minute short of the threshold first.
     let remaining = gapMinutes - 1;

@@ -1,0 +1,278 @@
+import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
+import { manualClock } from '../../../../test/support/clock';
+import { tick } from './activities.service';
+import { issueToken } from './checkin-token';
+
+const clock = manualClock(new Date('2026-11-28T02:00:00Z')); // Saturday 10:00 in Beijing
+let t: TestApp;
+let station01: string;
+let admin: Agent;
+let s01: Agent;
+
+beforeAll(async () => {
+  t = await makeTestApp({ clock });
+  station01 = await t.unitId('金银社区新时代文明实践站');
+  admin = await t.login('admin');
+  s01 = await t.login('station01');
+});
+afterAll(async () => t?.close());
+
+const at = (beijing: string) => new Date(`${beijing}+08:00`).toISOString();
+
+async function publish(agent: Agent, body: Record<string, unknown>) {
+  const res = await agent.post('/api/activities', {
+    unitId: station01, title: '敬老助老：空巢老人上门探访', startsAt: at('2026-12-05T09:00:00'), endsAt: at('2026-12-05T12:00:00'),
+    positions: [{ name: '志愿者', headcount: 20 }], ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const a = res.json().items[0];
+  const pub = await agent.post(`/api/activities/${a.id}/transitions`, { action: 'publish' });
+  expect(pub.statusCode, pub.body).toBe(200);
+  return pub.json();
+}
+
+async function certifiedVolunteers(n: number, stationId?: string) {
+  let qb = t.deps.db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.birth_date']).where('status', '=', 'certified');
+  if (stationId) qb = qb.where('station_id', '=', stationId);
+  return (await qb.orderBy('volunteers.id').limit(n).execute()).map((r) => r.id);
+}
+
+describe('sign-up capacity under concurrent requests', () => {
+  it('accepts exactly 20 of 200 parallel sign-ups over real HTTP; the rest wait in line; cancellations promote in order', async () => {
+    const a = await publish(s01, { title: '铜鼓湖公园环境整治', positions: [{ name: '志愿者', headcount: 20 }] });
+    const ids = await certifiedVolunteers(200);
+    expect(ids).toHaveLength(200);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const results = await Promise.all(
+      ids.map((volunteerId) =>
+        fetch(`http://127.0.0.1:${port}/api/activities/${a.id}/signups`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+          body: JSON.stringify({ volunteerId }),
+        }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      ),
+    );
+    expect(results.filter((r) => r.status >= 500)).toEqual([]);
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(20);
+    expect(results.filter((r) => r.body.status === 'waitlisted')).toHaveLength(180);
+    const list = (await admin.get(`/api/activities/${a.id}/signups`)).json().items;
+    expect(list.filter((s: { status: string }) => s.status === 'confirmed')).toHaveLength(20);
+    const detail = (await admin.get(`/api/activities/${a.id}`)).json();
+    expect(detail.status).toBe('full');
+    expect(detail.positions[0]).toMatchObject({ headcount: 20, taken: 20, waitlisted: 180 });
+
+    // Cancel three confirmed: the first three in the waitlist move up, in order.
+    const waiting = list.filter((s: { status: string }) => s.status === 'waitlisted').sort((x: { waitlistPosition: number }, y: { waitlistPosition: number }) => x.waitlistPosition - y.waitlistPosition);
+    const confirmed = list.filter((s: { status: string }) => s.status === 'confirmed');
+    for (const c of confirmed.slice(0, 3)) expect((await admin.delete(`/api/activities/${a.id}/signups/volunteers/${c.volunteerId}`)).statusCode).toBe(200);
+    const after = (await admin.get(`/api/activities/${a.id}/signups`)).json().items;
+    for (const w of waiting.slice(0, 3)) expect(after.find((s: { id: string }) => s.id === w.id).status).toBe('confirmed');
+    expect(after.find((s: { id: string }) => s.id === waiting[3].id).status).toBe('waitlisted');
+    expect(after.filter((s: { status: string }) => s.status === 'confirmed')).toHaveLength(20);
+  });
+
+  it('refuses with 409 when full and the waitlist is off, and refuses duplicates', async () => {
+    const x = await makeTestApp({ clock });
+    try {
+      const a2 = await x.login('admin');
+      const st = await x.unitId('金银社区新时代文明实践站');
+      const created = (await a2.post('/api/activities', { unitId: st, title: '限额活动', startsAt: at('2026-12-06T09:00:00'), endsAt: at('2026-12-06T11:00:00'), positions: [{ name: '讲解员', headcount: 5 }], waitlist: false })).json().items[0];
+      await a2.post(`/api/activities/${created.id}/transitions`, { action: 'publish' });
+      const ids = (await x.deps.db.selectFrom('volunteers').select('id').where('status', '=', 'certified').limit(40).execute()).map((r) => r.id);
+      const res = await Promise.all(ids.map((volunteerId) => a2.post(`/api/activities/${created.id}/signups`, { volunteerId })));
+      expect(res.filter((r) => r.statusCode === 201)).toHaveLength(5);
+      expect(res.filter((r) => r.statusCode === 409 && r.json().code === 'activities.full')).toHaveLength(35);
+      const dup = await a2.post(`/api/activities/${created.id}/signups`, { volunteerId: ids[0] });
+      expect([409]).toContain(dup.statusCode);
+    } finally {
+      await x.close();
+    }
+  });
+});
+
+describe('sign-up rules', () => {
+  it('checks age, skills and insurance with clear messages', async () => {
+    const a = await publish(s01, { title: '义诊体检服务', startsAt: at('2026-12-07T09:00:00'), endsAt: at('2026-12-07T11:00:00'), requiredSkills: ['医疗护理'], insuranceRequired: true, minAge: 18, maxAge: 60 });
+    const v = await t.login('volunteer01');
+    const res = await v.post(`/api/activities/${a.id}/signups`, {});
+    expect(res.statusCode).toBe(422);
+    expect(['activities.age_mismatch', 'activities.skill_mismatch']).toContain(res.json().code);
+    expect(res.json().message).toMatch(/年龄|技能/);
+  });
+
+  it('lets a volunteer cancel before the cutoff but not after', async () => {
+    const a = await publish(s01, { title: '周末课堂', startsAt: at('2026-11-29T09:00:00'), endsAt: at('2026-11-29T11:00:00'), cancelCutoffAt: at('2026-11-28T12:00:00') });
+    const v = await t.login('volunteer01');
+    expect((await v.post(`/api/activities/${a.id}/signups`, {})).json().status).toBe('confirmed');
+    expect((await v.post(`/api/activities/${a.id}/signups`, {})).json().code).toBe('activities.already_signed_up');
+    clock.set(new Date('2026-11-28T05:00:00Z'));
+    expect((await v.delete(`/api/activities/${a.id}/signups/mine`)).json().code).toBe('activities.cancel_closed');
+    clock.set(new Date('2026-11-28T02:00:00Z'));
+    expect((await v.delete(`/api/activities/${a.id}/signups/mine`)).statusCode).toBe(200);
+  });
+
+  it('never lets a non-service activity credit hours', async () => {
+    const res = await s01.post('/api/activities', { unitId: station01, type: 'meeting', title: '小队工作例会', startsAt: at('2026-12-08T19:00:00'), endsAt: at('2026-12-08T20:00:00'), positions: [{ name: '参会', headcount: 10 }], creditHours: 1 });
+    expect(res.json().items[0]).toMatchObject({ type: 'meeting', creditHours: 0 });
+  });
+});
+
+describe('rooms', () => {
+  it('refuses an overlapping booking with 409 and accepts the next free slot', async () => {
+    const venue = (await admin.get('/api/venues')).json().items.find((v: { name: string }) => v.name === '街道综合文化服务中心');
+    const room = venue.rooms.find((r: { name: string }) => r.name === '书画室');
+    const base = { unitId: station01, venueId: venue.id, roomId: room.id, title: '书法培训', positions: [{ name: '助教', headcount: 5 }] };
+    const first = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-10T09:00:00'), endsAt: at('2026-12-10T11:00:00') });
+    expect(first.statusCode).toBe(201);
+    const clash = await admin.post('/api/activities', { ...base, unitId: await t.unitId('龙井湖社区新时代文明实践站'), startsAt: at('2026-12-10T10:30:00'), endsAt: at('2026-12-10T12:00:00') });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().code).toBe('venues.room_conflict');
+    expect(clash.json().message).toContain('书法培训');
+    const next = await admin.post('/api/activities', { ...base, startsAt: at('2026-12-10T11:00:00'), endsAt: at('2026-12-10T12:00:00') });
+    expect(next.statusCode).toBe(201);
+    const tooMany = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-11T09:00:00'), endsAt: at('2026-12-11T10:00:00'), positions: [{ name: '助教', headcount: 50 }] });
+    expect(tooMany.json().code).toBe('venues.room_too_small');
+    const series = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-03T09:00:00'), endsAt: at('2026-12-03T10:00:00'), repeat: { rule: 'weekly', count: 3 } });
+    expect(series.statusCode).toBe(409); // the second week hits 12-10 09:00–11:00
+    expect(await t.deps.db.selectFrom('activities').select('id').where('title', '=', '书法培训').where('starts_at', '=', at('2026-12-03T09:00:00')).executeTakeFirst()).toBeUndefined();
+  });
+});
+
+describe('check-in, check-out and hours', () => {
+  let activityId: string;
+  let v1: Agent;
+  let v1Id: string;
+  let others: string[];
+
+  beforeAll(async () => {
+    clock.set(new Date('2026-11-28T02:00:00Z'));
+    const a = await publish(s01, { title: '四点半课堂作业辅导', startsAt: at('2026-11-30T14:00:00'), endsAt: at('2026-11-30T17:00:00'), lat: 29.7269, lng: 107.3721, geofenceMeters: 300 });
+    activityId = a.id;
+    v1 = await t.login('volunteer01');
+    v1Id = (await v1.get('/api/volunteers/me')).json().volunteer.id;
+    expect((await v1.post(`/api/activities/${activityId}/signups`, {})).statusCode).toBe(201);
+    others = (await certifiedVolunteers(12, station01)).filter((x) => x !== v1Id).slice(0, 3);
+    for (const id of others) expect((await s01.post(`/api/activities/${activityId}/signups`, { volunteerId: id })).statusCode).toBe(201);
+  });
+
+  /** Sessions idle out while the test clock jumps days ahead: sign in again at the new time. */
+  async function relogin() {
+    s01 = await t.login('station01');
+    v1 = await t.login('volunteer01');
+  }
+
+  it('accepts the rotating QR token only while it is fresh, once per person, and near the venue', async () => {
+    clock.set(new Date(at('2026-11-30T13:55:00')));
+    await relogin();
+    const tokenRes = (await s01.get(`/api/activities/${activityId}/checkin-token`)).json();
+    expect(tokenRes.code).toMatch(/^\d{6}$/);
+    expect(tokenRes.checkinPath).toContain(activityId);
+    const far = await v1.post(`/api/activities/${activityId}/checkins`, { token: tokenRes.token, lat: 29.74, lng: 107.40 });
+    expect(far.json().code).toBe('checkins.too_far');
+    clock.advance(61_000);
+    const stale = await v1.post(`/api/activities/${activityId}/checkins`, { token: tokenRes.token, lat: 29.727, lng: 107.3722 });
+    expect(stale.json().code).toBe('checkins.bad_token');
+    const fresh = issueToken(t.deps.config.keys.checkin, activityId, clock.now()).token;
+    const forged = `${fresh.split('.')[0]}.${'A'.repeat(22)}`;
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { token: forged })).json().code).toBe('checkins.bad_token');
+    const ok = await v1.post(`/api/activities/${activityId}/checkins`, { token: fresh, lat: 29.727, lng: 107.3722 });
+    expect(ok.json()).toMatchObject({ direction: 'in', pairsToday: 1 });
+    const replay = await v1.post(`/api/activities/${activityId}/checkins`, { token: fresh, lat: 29.727, lng: 107.3722 });
+    expect(replay.json().code).toBe('checkins.token_used');
+  });
+
+  it('counts at most 3 pairs a day and checks out with the code', async () => {
+    clock.set(new Date(at('2026-11-30T15:00:00')));
+    await relogin();
+    const code = (await s01.get(`/api/activities/${activityId}/checkin-token`)).json().code;
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code: '000000' === code ? '111111' : '000000' })).json().code).toBe('checkins.bad_code');
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json().direction).toBe('out');
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json()).toMatchObject({ direction: 'in', pairsToday: 2 });
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json().direction).toBe('out');
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json()).toMatchObject({ direction: 'in', pairsToday: 3 });
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json().direction).toBe('out');
+    expect((await v1.post(`/api/activities/${activityId}/checkins`, { code })).json().code).toBe('checkins.too_many');
+  });
+
+  it('at the end closes forgotten check-outs (flagged), marks no-shows, and writes verified hours by the 60 % rule', async () => {
+    // Staff check in two more people on their behalf: one stays long enough, one does not, one forgets to check out.
+    clock.set(new Date(at('2026-11-30T14:05:00')));
+    await relogin();
+    await s01.post(`/api/activities/${activityId}/checkins/staff`, { volunteerId: others[0], direction: 'in', reason: '老人没有智能手机' });
+    await s01.post(`/api/activities/${activityId}/checkins/staff`, { volunteerId: others[1], direction: 'in', reason: '手机没电' });
+    clock.set(new Date(at('2026-11-30T15:00:00')));
+    await relogin();
+    await s01.post(`/api/activities/${activityId}/checkins/staff`, { volunteerId: others[1], direction: 'out', reason: '家中有事提前离开' });
+    clock.set(new Date(at('2026-11-30T17:01:00')));
+    const ticked = await tick(t.deps);
+    await relogin();
+    expect(ticked.ended).toBeGreaterThanOrEqual(1);
+    const signups = (await s01.get(`/api/activities/${activityId}/signups`)).json().items;
+    const byId = (id: string) => signups.find((s: { volunteerId: string }) => s.volunteerId === id);
+    expect(byId(others[0]).checkins[0]).toMatchObject({ outMethod: 'auto', flag: 'auto_closed' });
+    expect(byId(others[2]).status).toBe('no_show');
+    const recs = (await s01.get('/api/hours?source=verified&status=pending&pageSize=200')).json().items.filter((r: { title: string }) => r.title === '四点半课堂作业辅导');
+    const forVolunteer = (id: string) => recs.find((r: { volunteerId: string }) => r.volunteerId === id);
+    expect(forVolunteer(others[0])).toMatchObject({ hours: 2.9, flag: 'auto_closed', source: 'verified', status: 'pending' });
+    expect(forVolunteer(others[1])).toBeUndefined(); // 55 minutes of 180 is under 60 %
+    expect(forVolunteer(v1Id)).toBeUndefined(); // 3 short pairs, about 60 minutes
+    // The organiser confirms; the volunteer's hours go up.
+    const before = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json().approvedHours;
+    expect((await s01.post('/api/hours/approve', { ids: [forVolunteer(others[0]).id] })).json()).toEqual({ approved: 1 });
+    const after = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json().approvedHours;
+    expect(Math.abs(after - before - 2.9)).toBeLessThanOrEqual(0.1); // totals are shown to one decimal
+    expect((await s01.get(`/api/activities/${activityId}`)).json().status).toBe('ended');
+  });
+
+  it('takes the summary and counts the activity in the station’s month', async () => {
+    await relogin();
+    admin = await t.login('admin');
+    const before = (await admin.get('/api/activities/monthly?months=3')).json();
+    const row = before.rows.find((r: { unitId: string }) => r.unitId === station01);
+    const res = await s01.post(`/api/activities/${activityId}/summary`, { servedCount: 18, notes: '辅导 18 名留守儿童完成作业', photoFileIds: [] });
+    expect(res.json()).toMatchObject({ status: 'summarised', summarised: true });
+    expect(before.months[before.months.length - 1]).toBe('2026-11');
+    expect(row.counts[row.counts.length - 1]).toBeGreaterThanOrEqual(1);
+    expect(before.minimum).toBe(1);
+    const short = before.rows.filter((r: { below: boolean[] }) => r.below.some(Boolean)).map((r: { unitName: string }) => r.unitName);
+    expect(short).toContain('兴华社区新时代文明实践站');
+  });
+});
+
+describe('calendar feeds', () => {
+  it('publishes a unit feed and a private feed that parse as iCalendar', async () => {
+    admin = await t.login('admin');
+    const feed = await t.app.inject({ method: 'GET', url: `/ical/units/${station01}.ics` });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const cal = new ICAL.Component(ICAL.parse(feed.body));
+    const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.length).toBeGreaterThan(5);
+    expect(events.some((e) => e.summary === '四点半课堂作业辅导')).toBe(true);
+    expect(feed.body.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    const v = await t.login('volunteer01');
+    const { path } = (await v.post('/api/ical/token')).json();
+    const mine = await t.app.inject({ method: 'GET', url: path });
+    expect(mine.statusCode).toBe(200);
+    const myEvents = new ICAL.Component(ICAL.parse(mine.body)).getAllSubcomponents('vevent');
+    expect(myEvents.length).toBeGreaterThan(0);
+    await v.delete('/api/ical/token');
+    expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+  });
+});
+
+describe('scope', () => {
+  it('hides drafts from volunteers and other stations’ management from station admins', async () => {
+    s01 = await t.login('station01');
+    const draft = (await s01.post('/api/activities', { unitId: station01, title: '内部草稿', startsAt: at('2026-12-20T09:00:00'), endsAt: at('2026-12-20T10:00:00'), positions: [{ name: 'x', headcount: 1 }] })).json().items[0];
+    expect((await (await t.login('volunteer01')).get(`/api/activities/${draft.id}`)).statusCode).toBe(404);
+    const other = await t.login('station02');
+    expect((await other.get(`/api/activities/${draft.id}`)).statusCode).toBe(404);
+    expect((await other.post(`/api/activities/${draft.id}/transitions`, { action: 'publish' })).statusCode).toBe(404);
+  });
+});

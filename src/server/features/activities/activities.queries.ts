@@ -1,0 +1,272 @@
+
+import type { ActivitiesTable, CheckinsTable, PositionsTable, SignupsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export type ActivityRow = ActivitiesTable & { unit_name: string; programme_name: string | null; venue_name: string | null; room_name: string | null; summarised_at: string | null };
+
+function base(db: DbOrTrx) {
+  return db
+    .selectFrom('activities')
+    .innerJoin('units', 'units.id', 'activities.unit_id')
+    .leftJoin('programmes', 'programmes.id', 'activities.programme_id')
+    .leftJoin('venues', 'venues.id', 'activities.venue_id')
+    .leftJoin('rooms', 'rooms.id', 'activities.room_id')
+    .leftJoin('activity_summaries', 'activity_summaries.activity_id', 'activities.id')
+    .selectAll('activities')
+    .select(['units.name as unit_name', 'programmes.name as programme_name', 'venues.name as venue_name', 'rooms.name as room_name', 'activity_summaries.submitted_at as summarised_at']);
+}
+
+export function getActivity(db: DbOrTrx, id: string): Promise<ActivityRow | undefined> {
+  return base(db).where('activities.id', '=', id).executeTakeFirst() as Promise<ActivityRow | undefined>;
+}
+
+export interface ActivityFilter {
+  unitIds: string[];
+  statuses?: string[];
+  programmeId?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  ids?: string[];
+}
+
+export async function listActivities(db: DbOrTrx, f: ActivityFilter, limit: number, offset: number) {
+  if (f.unitIds.length === 0) return { rows: [] as ActivityRow[], total: 0 };
+  let qb = base(db).where('activities.unit_id', 'in', f.unitIds);
+  if (f.statuses) qb = qb.where('activities.status', 'in', f.statuses as ActivitiesTable['status'][]);
+  if (f.programmeId) qb = qb.where('activities.programme_id', '=', f.programmeId);
+  if (f.from) qb = qb.where('activities.ends_at', '>=', f.from);
+  if (f.to) qb = qb.where('activities.starts_at', '<', f.to);
+  if (f.q) qb = qb.where('activities.title', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
+  if (f.ids) qb = qb.where('activities.id', 'in', f.ids.length ? f.ids : ['']);
+  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = (await qb.orderBy('activities.starts_at').limit(limit).offset(offset).execute()) as ActivityRow[];
+  return { rows, total: Number(total) };
+}
+
+export function insertActivity(db: DbOrTrx, row: ActivitiesTable) {
+  return db.insertInto('activities').values(row).execute();
+}
+
+export function updateActivity(db: DbOrTrx, id: string, patch: Partial<ActivitiesTable>) {
+  return db.updateTable('activities').set(patch).where('id', '=', id).execute();
+}
+
+/** A status change only from the status we saw: two concurrent changes cannot both win. */
+export async function moveStatus(db: DbOrTrx, id: string, from: ActivitiesTable['status'][], patch: Partial<ActivitiesTable>) {
+  const res = await db.updateTable('activities').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export function seriesActivities(db: DbOrTrx, seriesId: string, fromStart: string) {
+  return db.selectFrom('activities').select(['id', 'starts_at', 'ends_at', 'status']).where('series_id', '=', seriesId).where('starts_at', '>=', fromStart).orderBy('starts_at').execute();
+}
+
+export function insertPositions(db: DbOrTrx, rows: PositionsTable[]) {
+  return rows.length ? db.insertInto('positions').values(rows).execute() : Promise.resolve([]);
+}
+
+export function listPositions(db: DbOrTrx, activityIds: string[]) {
+  if (activityIds.length === 0) return Promise.resolve([] as (PositionsTable & { waitlisted: number })[]);
+  return db
+    .selectFrom('positions')
+    .selectAll()
+    .select((eb) =>
+      eb.selectFrom('signups').select((e) => e.fn.countAll<number>().as('n')).whereRef('signups.position_id', '=', 'positions.id').where('signups.status', '=', 'waitlisted').as('waitlisted'),
+    )
+    .where('activity_id', 'in', activityIds)
+    .orderBy('sort')
+    .execute() as Promise<(PositionsTable & { waitlisted: number })[]>;
+}
+
+export function updatePosition(db: DbOrTrx, id: string, patch: Partial<PositionsTable>) {
+  return db.updateTable('positions').set(patch).where('id', '=', id).execute();
+}
+
+/** Takes a place if one is left. 1 = taken, 0 = full. Holds under concurrent sign-ups on both databases. */
+export async function takePlace(db: DbOrTrx, positionId: string): Promise<boolean> {
+  const res = await db
+    .updateTable('positions')
+    .set((eb) => ({ taken: eb('taken', '+', 1) }))
+    .where('id', '=', positionId)
+    .where((eb) => eb('taken', '<', eb.ref('headcount')))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function releasePlace(db: DbOrTrx, positionId: string) {
+  return db
+    .updateTable('positions')
+    .set((eb) => ({ taken: eb('taken', '-', 1) }))
+    .where('id', '=', positionId)
+    .where('taken', '>', 0)
+    .execute();
+}
+
+export async function hasFreePlace(db: DbOrTrx, activityId: string): Promise<boolean> {
+  const r = await db.selectFrom('positions').select('id').where('activity_id', '=', activityId).where((eb) => eb('taken', '<', eb.ref('headcount'))).executeTakeFirst();
+  return Boolean(r);
+}
+
+export function getSignup(db: DbOrTrx, activityId: string, volunteerId: string) {
+  return db.selectFrom('signups').selectAll().where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+}
+
+export function getSignupById(db: DbOrTrx, id: string) {
+  return db.selectFrom('signups').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertSignup(db: DbOrTrx, row: SignupsTable) {
+  return db.insertInto('signups').values(row).execute();
+}
+
+export async function updateSignup(db: DbOrTrx, id: string, from: SignupsTable['status'][], patch: Partial<SignupsTable>) {
+  const res = await db.updateTable('signups').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** The first in line for a position. */
+export function firstWaitlisted(db: DbOrTrx, positionId: string) {
+  return db.selectFrom('signups').selectAll().where('position_id', '=', positionId).where('status', '=', 'waitlisted').orderBy('waitlist_seq').limit(1).executeTakeFirst();
+}
+
+export async function waitlistPosition(db: DbOrTrx, positionId: string, seq: number): Promise<number> {
+  const r = await db
+    .selectFrom('signups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('position_id', '=', positionId)
+    .where('status', '=', 'waitlisted')
+    .where('waitlist_seq', '<=', seq)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function listSignups(db: DbOrTrx, activityId: string) {
+  return db
+    .selectFrom('signups')
+    .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .innerJoin('positions', 'positions.id', 'signups.position_id')
+    .selectAll('signups')
+    .select(['people.name', 'people.phone', 'people.birth_date', 'volunteers.volunteer_no', 'volunteers.person_id', 'positions.name as position_name'])
+    .where('signups.activity_id', '=', activityId)
+    .orderBy('signups.status')
+    .orderBy('signups.waitlist_seq')
+    .orderBy('signups.created_at')
+    .execute();
+}
+
+export function signupsOfVolunteer(db: DbOrTrx, volunteerId: string, activityIds?: string[]) {
+  let qb = db.selectFrom('signups').selectAll().where('volunteer_id', '=', volunteerId);
+  if (activityIds) qb = qb.where('activity_id', 'in', activityIds.length ? activityIds : ['']);
+  return qb.execute();
+}
+
+export function activeSignups(db: DbOrTrx, activityId: string) {
+  return db
+    .selectFrom('signups')
+    .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .select(['signups.id', 'signups.volunteer_id', 'signups.status', 'signups.position_id', 'volunteers.person_id'])
+    .where('signups.activity_id', '=', activityId)
+    .where('signups.status', 'in', ['pending', 'confirmed', 'waitlisted'])
+    .execute();
+}
+
+export function checkinsFor(db: DbOrTrx, activityId: string, volunteerId?: string) {
+  let qb = db.selectFrom('checkins').selectAll().where('activity_id', '=', activityId);
+  if (volunteerId) qb = qb.where('volunteer_id', '=', volunteerId);
+  return qb.orderBy('in_at').execute();
+}
+
+export async function pairsOnDay(db: DbOrTrx, volunteerId: string, day: string): Promise<number> {
+  const r = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).where('volunteer_id', '=', volunteerId).where('day', '=', day).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function tokenUsed(db: DbOrTrx, volunteerId: string, token: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('checkins')
+    .select('id')
+    .where('volunteer_id', '=', volunteerId)
+    .where((eb) => eb.or([eb('in_token', '=', token), eb('out_token', '=', token)]))
+    .executeTakeFirst();
+  return Boolean(r);
+}
+
+export function insertCheckin(db: DbOrTrx, row: CheckinsTable) {
+  return db.insertInto('checkins').values(row).execute();
+}
+
+export function closeCheckin(db: DbOrTrx, id: string, patch: Partial<CheckinsTable>) {
+  return db.updateTable('checkins').set(patch).where('id', '=', id).where('out_at', 'is', null).execute();
+}
+
+export function insertBooking(db: DbOrTrx, row: { id: string; room_id: string; activity_id: string; starts_at: string; ends_at: string }) {
+  return db.insertInto('room_bookings').values(row).execute();
+}
+
+export function moveBooking(db: DbOrTrx, activityId: string, start: string, end: string) {
+  return db.updateTable('room_bookings').set({ starts_at: start, ends_at: end }).where('activity_id', '=', activityId).execute();
+}
+
+export function deleteBooking(db: DbOrTrx, activityId: string) {
+  return db.deleteFrom('room_bookings').where('activity_id', '=', activityId).execute();
+}
+
+export function insertSummary(db: DbOrTrx, row: { activity_id: string; served_count: number; notes: string; photo_file_ids: string; late: number; submitted_by: string; submitted_at: string }) {
+  return db.insertInto('activity_summaries').values(row).execute();
+}
+
+export function getSummary(db: DbOrTrx, activityId: string) {
+  return db.selectFrom('activity_summaries').selectAll().where('activity_id', '=', activityId).executeTakeFirst();
+}
+
+/** Activities whose clock has moved them on: started, or ended but not closed yet. */
+export function dueToStart(db: DbOrTrx, now: string) {
+  return db.selectFrom('activities').select(['id']).where('status', 'in', ['published', 'full']).where('starts_at', '<=', now).where('ends_at', '>', now).execute();
+}
+
+export function dueToEnd(db: DbOrTrx, now: string) {
+  return db.selectFrom('activities').select(['id']).where('status', 'in', ['published', 'full', 'in_progress']).where('ends_at', '<=', now).execute();
+}
+
+export function dueForReminder(db: DbOrTrx, now: string, until: string) {
+  return db
+    .selectFrom('signups')
+    .innerJoin('activities', 'activities.id', 'signups.activity_id')
+    .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
+    .select(['signups.id', 'volunteers.person_id', 'activities.title', 'activities.starts_at', 'activities.id as activity_id'])
+    .where('signups.status', '=', 'confirmed')
+    .where('signups.reminded_at', 'is', null)
+    .where('activities.status', 'in', ['published', 'full'])
+    .where('activities.starts_at', '>', now)
+    .where('activities.starts_at', '<=', until)
+    .execute();
+}
+
+/** Held practice activities per station and Beijing month, for the plan's monthly rule. */
+export function heldPerMonth(db: DbOrTrx, unitIds: string[], fromIso: string, toIso: string) {
+  if (unitIds.length === 0) return Promise.resolve([] as { unit_id: string; starts_at: string }[]);
+  return db
+    .selectFrom('activities')
+    .select(['unit_id', 'starts_at'])
+    .where('unit_id', 'in', unitIds)
+    .where('type', '=', 'service')
+    .where('status', 'in', ['in_progress', 'ended', 'summarised'])
+    .where('starts_at', '>=', fromIso)
+    .where('starts_at', '<', toIso)
+    .execute();
+}
+
+export function insertIcalToken(db: DbOrTrx, row: { id: string; volunteer_id: string; token_hash: string; created_at: string }) {
+  return db.insertInto('ical_tokens').values({ ...row, revoked_at: null }).execute();
+}
+
+export function revokeIcalTokens(db: DbOrTrx, volunteerId: string, at: string) {
+  return db.updateTable('ical_tokens').set({ revoked_at: at }).where('volunteer_id', '=', volunteerId).where('revoked_at', 'is', null).execute();
+}
+
+export function findIcalToken(db: DbOrTrx, hash: string) {
+  return db.selectFrom('ical_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+

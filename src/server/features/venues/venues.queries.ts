@@ -1,0 +1,67 @@
+import type { RoomsTable, VenuesTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function listVenues(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
+  let qb = db.selectFrom('venues').innerJoin('units', 'units.id', 'venues.unit_id').selectAll('venues').select('units.name as unit_name');
+  if (unitIds) qb = qb.where('venues.unit_id', 'in', unitIds.length ? unitIds : ['']);
+  if (!includeArchived) qb = qb.where('venues.archived', '=', 0);
+  return qb.orderBy('units.sort').orderBy('venues.kind').orderBy('venues.name').execute();
+}
+
+export function getVenue(db: DbOrTrx, id: string) {
+  return db.selectFrom('venues').innerJoin('units', 'units.id', 'venues.unit_id').selectAll('venues').select('units.name as unit_name').where('venues.id', '=', id).executeTakeFirst();
+}
+
+export function listRooms(db: DbOrTrx, venueIds: string[]) {
+  if (venueIds.length === 0) return Promise.resolve([] as RoomsTable[]);
+  return db.selectFrom('rooms').selectAll().where('venue_id', 'in', venueIds).orderBy('name').execute();
+}
+
+export function getRoom(db: DbOrTrx, id: string) {
+  return db.selectFrom('rooms').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findVenueByName(db: DbOrTrx, unitId: string, name: string) {
+  return db.selectFrom('venues').select('id').where('unit_id', '=', unitId).where('name', '=', name).executeTakeFirst();
+}
+
+export function insertVenue(db: DbOrTrx, row: VenuesTable) {
+  return db.insertInto('venues').values(row).execute();
+}
+
+export function updateVenue(db: DbOrTrx, id: string, patch: Partial<VenuesTable>) {
+  return db.updateTable('venues').set(patch).where('id', '=', id).execute();
+}
+
+export function insertRoom(db: DbOrTrx, row: RoomsTable) {
+  return db.insertInto('rooms').values(row).execute();
+}
+
+export function updateRoom(db: DbOrTrx, id: string, patch: Partial<RoomsTable>) {
+  return db.updateTable('rooms').set(patch).where('id', '=', id).execute();
+}
+
+/** Bookings of a room that overlap [start, end), other than one activity's own. */
+export function overlappingBookings(db: DbOrTrx, roomId: string, start: string, end: string, exceptActivityId?: string) {
+  let qb = db
+    .selectFrom('room_bookings')
+    .innerJoin('activities', 'activities.id', 'room_bookings.activity_id')
+    .select(['room_bookings.id', 'activities.title', 'room_bookings.starts_at', 'room_bookings.ends_at'])
+    .where('room_bookings.room_id', '=', roomId)
+    .where('room_bookings.starts_at', '<', end)
+    .where('room_bookings.ends_at', '>', start);
+  if (exceptActivityId) qb = qb.where('room_bookings.activity_id', '!=', exceptActivityId);
+  return qb.execute();
+}
+
+export function roomBookings(db: DbOrTrx, roomId: string, from: string, to: string) {
+  return db
+    .selectFrom('room_bookings')
+    .innerJoin('activities', 'activities.id', 'room_bookings.activity_id')
+    .select(['room_bookings.activity_id', 'activities.title', 'room_bookings.starts_at', 'room_bookings.ends_at'])
+    .where('room_bookings.room_id', '=', roomId)
+    .where('room_bookings.starts_at', '<', to)
+    .where('room_bookings.ends_at', '>', from)
+    .orderBy('room_bookings.starts_at')
+    .execute();
+}
