@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
 import { tick } from './features/activities/activities.service';
+import { deliverEmails, smtpNotifier } from './features/notifications/notifier';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv } from './platform/config';
@@ -50,7 +51,11 @@ async function start(): Promise<void> {
   process.on('SIGTERM', shutdown);
   // The clock moves activities on (start, end with hours, reminders). Every process may run it:
   // each step is a guarded update, so two processes never do the same step twice.
-  const runTick = () => tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
+  const notifier = process.env.SMTP_URL ? smtpNotifier(process.env.SMTP_URL, process.env.SMTP_FROM || 'noreply@localhost') : null;
+  const runTick = async () => {
+    await tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
+    if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
+  };
   await runTick();
   const timer = setInterval(runTick, 60_000);
   app.addHook('onClose', async () => clearInterval(timer));

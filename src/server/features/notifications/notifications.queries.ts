@@ -15,3 +15,25 @@ export async function markRead(db: DbOrTrx, personId: string, id: string | null,
   const res = await qb.executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/** Notices not yet e-mailed to people who have an e-mail address on their volunteer record. */
+export function pendingEmails(db: DbOrTrx, limit: number) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('volunteers', 'volunteers.person_id', 'notifications.person_id')
+    .select(['notifications.id', 'notifications.title', 'notifications.body', 'notifications.link', 'volunteers.email'])
+    .where('notifications.emailed_at', 'is', null)
+    .where('volunteers.email', 'is not', null)
+    .orderBy('notifications.created_at')
+    .limit(limit)
+    .execute() as Promise<{ id: string; title: string; body: string | null; link: string | null; email: string }[]>;
+}
+
+export async function claimEmail(db: DbOrTrx, id: string, at: string): Promise<boolean> {
+  const res = await db.updateTable('notifications').set({ emailed_at: at }).where('id', '=', id).where('emailed_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function unclaimEmail(db: DbOrTrx, id: string) {
+  return db.updateTable('notifications').set({ emailed_at: null }).where('id', '=', id).execute();
+}
