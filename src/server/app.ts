@@ -16,6 +16,7 @@ import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/accounts/auth.routes';
 import { activitiesRoutes } from './features/activities/activities.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { careRoutes } from './features/care/care.routes';
 import { certificatesRoutes } from './features/certificates/certificates.routes';
 import { filesRoutes } from './features/files/files.routes';
 import { hoursRoutes } from './features/hours/hours.routes';
@@ -24,6 +25,8 @@ import { teamsRoutes } from './features/teams/teams.routes';
 import { venuesRoutes } from './features/venues/venues.routes';
 import { volunteersRoutes } from './features/volunteers/volunteers.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { open311KeysRoutes, open311Routes } from './features/open311/open311.routes';
+import { ordersRoutes } from './features/orders/orders.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
@@ -107,6 +110,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         { name: 'programmes', description: '实践项目与品牌' },
         { name: 'venues', description: '阵地与功能室' },
         { name: 'activities', description: '活动：发布、报名、签到签退、时长、总结、日历' },
+        { name: 'orders', description: '群众点单、审单、派单、接单、评单' },
+        { name: 'care', description: '关爱对象（敏感个人信息）' },
+        { name: 'open311', description: 'Open311 GeoReport v2 接口' },
         { name: 'notifications', description: '站内消息' },
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
@@ -137,6 +143,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(programmesRoutes(deps));
   await app.register(venuesRoutes(deps));
   await app.register(activitiesRoutes(deps));
+  await app.register(ordersRoutes(deps));
+  await app.register(careRoutes(deps));
+  await app.register(open311KeysRoutes(deps));
+  await app.register(open311Routes(deps));
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { tick } from './features/activities/activities.service';
 import { deliverEmails, smtpNotifier } from './features/notifications/notifier';
+import { tickOrders } from './features/orders/orders.service';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv } from './platform/config';
@@ -54,6 +55,7 @@ async function start(): Promise<void> {
   const notifier = process.env.SMTP_URL ? smtpNotifier(process.env.SMTP_URL, process.env.SMTP_FROM || 'noreply@localhost') : null;
   const runTick = async () => {
     await tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
+    await tickOrders(deps).catch((err) => app.log.error({ err }, 'order tick failed'));
     if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
   };
   await runTick();

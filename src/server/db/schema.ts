@@ -42,6 +42,13 @@ export interface Database {
   room_bookings: RoomBookingsTable;
   activity_summaries: ActivitySummariesTable;
   ical_tokens: IcalTokensTable;
+  service_items: ServiceItemsTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
+  order_declines: OrderDeclinesTable;
+  care_recipients: CareRecipientsTable;
+  care_visits: CareVisitsTable;
+  open311_keys: Open311KeysTable;
 }
 
 export interface UnitsTable {
@@ -547,6 +554,145 @@ export interface IcalTokensTable {
   id: string;
   volunteer_id: string;
   token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** 需求清单: what a unit offers residents, with the time within which an order must be taken. */
+export interface ServiceItemsTable {
+  id: string;
+  unit_id: string;
+  /** Stable short code, used as Open311 service_code. */
+  code: string;
+  programme_id: string | null;
+  name: string;
+  description: string | null;
+  who_may_ask: string | null;
+  typical_minutes: number;
+  required_skills: string;
+  service_category: string | null;
+  insurance_required: number;
+  sla_hours: number;
+  archived: number;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  number: string;
+  unit_id: string;
+  item_id: string | null;
+  title: string;
+  description: string;
+  photo_file_ids: string;
+  requester_person_id: string | null;
+  requester_name: string;
+  requester_phone: string | null;
+  requester_verified: number;
+  verify_note: string | null;
+  care_recipient_id: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  preferred_at: string | null;
+  channel: 'app' | 'staff_phone' | 'staff_visit' | 'portal' | 'open311';
+  entered_by: string | null;
+  status: 'submitted' | 'reviewing' | 'rejected' | 'dispatched' | 'accepted' | 'in_service' | 'completed' | 'rated' | 'closed' | 'cancelled';
+  reject_reason: string | null;
+  cancel_reason: string | null;
+  target_type: 'institute' | 'station' | 'team' | 'volunteer' | 'pool' | null;
+  target_id: string | null;
+  dispatched_at: string | null;
+  sla_due_at: string | null;
+  escalation_level: number;
+  accepted_volunteer_id: string | null;
+  accepted_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  completion_report: string | null;
+  completion_photo_ids: string | null;
+  service_minutes: number | null;
+  rating: number | null;
+  rating_comment: string | null;
+  rated_by: 'requester' | 'staff' | 'system' | null;
+  rated_at: string | null;
+  open311_key_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every transition of an order, in order: its history for the requester and for staff. */
+export interface OrderEventsTable {
+  id: string;
+  order_id: string;
+  at: string;
+  actor_kind: 'staff' | 'volunteer' | 'requester' | 'system';
+  actor_account_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+}
+
+export interface OrderDeclinesTable {
+  id: string;
+  order_id: string;
+  volunteer_id: string;
+  reason: string | null;
+  at: string;
+}
+
+/** Sensitive personal data (PIPL 第二十八条): visible only to the serving station and the institute admin. */
+export interface CareRecipientsTable {
+  id: string;
+  station_id: string;
+  name: string;
+  gender: string | null;
+  birth_date: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone: string | null;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  categories: string;
+  guardian_name: string | null;
+  guardian_phone: string | null;
+  guardian_relation: string | null;
+  needs: string | null;
+  legal_basis: 'consent' | 'statutory_duty';
+  consent_method: string | null;
+  consent_file_id: string | null;
+  consent_note: string | null;
+  recorded_by: string | null;
+  last_contact_at: string | null;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CareVisitsTable {
+  id: string;
+  recipient_id: string;
+  kind: 'visit' | 'call' | 'order' | 'activity';
+  at: string;
+  note: string | null;
+  order_id: string | null;
+  activity_id: string | null;
+  by_account: string | null;
+  created_at: string;
+}
+
+export interface Open311KeysTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  key_hash: string;
+  created_by: string | null;
   created_at: string;
   revoked_at: string | null;
 }

@@ -34,6 +34,11 @@ export const POLICY = {
   'activities.read': { roles: STAFF, upward: false },
   'activities.create': { roles: STAFF, upward: false },
   'activities.manage': { roles: ADMINS, upward: false },
+  'orders.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  'orders.manage': { roles: ADMINS, upward: false },
+  'care.read': { roles: ADMINS, upward: false },
+  'care.manage': { roles: ADMINS, upward: false },
+  'open311.manage': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, { roles: readonly Role[]; upward: boolean }>;
 export type Action = keyof typeof POLICY;
 

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m20261128_0001 from './20261128_0001_foundation';
 import * as m20261128_0002 from './20261128_0002_volunteers_hours';
 import * as m20261128_0003 from './20261128_0003_activities';
+import * as m20261128_0004 from './20261128_0004_orders_care';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_foundation': m20261128_0001,
   '20261128_0002_volunteers_hours': m20261128_0002,
   '20261128_0003_activities': m20261128_0003,
+  '20261128_0004_orders_care': m20261128_0004,
 };

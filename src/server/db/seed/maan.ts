@@ -5,6 +5,7 @@ import { hashPassword, oneTimePassword } from '../../platform/crypto';
 import type { Db, Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
 import { seedActivities } from './maan-activities';
+import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
 /** The demo password every demo account shares; README lists it. */
@@ -61,6 +62,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     const people = await seedInto(trx, now.toISOString(), demoHash);
     await seedVolunteers(deps, trx, now, people);
     await seedActivities(trx, now, people);
+    await seedOrdersAndCare(deps, trx, now, people);
     await seedStarsAndCertificates(trx, now, people);
   });
   return true;

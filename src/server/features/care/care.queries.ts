@@ -1,0 +1,40 @@
+import type { CareRecipientsTable, CareVisitsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function listRecipients(db: DbOrTrx, stationIds: string[], includeArchived: boolean) {
+  if (stationIds.length === 0) return Promise.resolve([] as (CareRecipientsTable & { station_name: string })[]);
+  let qb = db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').selectAll('care_recipients').select('units.name as station_name').where('care_recipients.station_id', 'in', stationIds);
+  if (!includeArchived) qb = qb.where('care_recipients.archived', '=', 0);
+  return qb.orderBy('care_recipients.last_contact_at').orderBy('care_recipients.name').execute();
+}
+
+export function getRecipient(db: DbOrTrx, id: string) {
+  return db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').selectAll('care_recipients').select('units.name as station_name').where('care_recipients.id', '=', id).executeTakeFirst();
+}
+
+export function findByIdHash(db: DbOrTrx, hash: string) {
+  return db.selectFrom('care_recipients').select('id').where('id_number_hash', '=', hash).executeTakeFirst();
+}
+
+export function insertRecipient(db: DbOrTrx, row: CareRecipientsTable) {
+  return db.insertInto('care_recipients').values(row).execute();
+}
+
+export function updateRecipient(db: DbOrTrx, id: string, patch: Partial<CareRecipientsTable>) {
+  return db.updateTable('care_recipients').set(patch).where('id', '=', id).execute();
+}
+
+export function insertVisit(db: DbOrTrx, row: CareVisitsTable) {
+  return db.insertInto('care_visits').values(row).execute();
+}
+
+export function listVisits(db: DbOrTrx, recipientId: string) {
+  return db
+    .selectFrom('care_visits')
+    .leftJoin('accounts', 'accounts.id', 'care_visits.by_account')
+    .selectAll('care_visits')
+    .select('accounts.display_name as by_name')
+    .where('care_visits.recipient_id', '=', recipientId)
+    .orderBy('care_visits.at', 'desc')
+    .execute();
+}

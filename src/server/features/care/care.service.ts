@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CareRecipientInput, CareRecipientView, CareVisitInput, UpdateCareRecipientInput } from '../../../shared/care';
+import { maskIdNumber } from '../../../shared/mask';
+import { shanghaiDay } from '../../../shared/rules/hours';
+import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
+import type { CareRecipientsTable } from '../../db/schema';
+import { loadUnitTree, requireAccess, type UnitTree, unitsInScope } from '../../platform/access';
+import { appendAudit, diffFields } from '../../platform/audit';
+import { encrypt, hmacHex } from '../../platform/crypto';
+import { isUniqueViolation } from '../../platform/db';
+import type { Actor, Ctx, Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import { canUseFile } from '../files/files.service';
+import { instituteOf, rulesFor } from '../settings/settings.service';
+import * as q from './care.queries';
+
+type Row = CareRecipientsTable & { station_name: string };
+
+/**
+ * Care recipients are sensitive personal data (PIPL 第二十八条: children under 14, health,
+ * disability, poverty, living alone with an address). Only the serving station's staff and the
+ * institute admin see them; everyone else gets 404, whatever their role; every view is logged.
+ */
+async function careScope(deps: Deps, actor: Actor, action: 'care.read' | 'care.manage'): Promise<{ tree: UnitTree; units: Set<string> }> {
+  const tree = await loadUnitTree(deps);
+  return { tree, units: unitsInScope(tree, actor, action) };
+}
+
+function present(r: Row, today: string, noContactDays: number, now: Date): CareRecipientView {
+  const last = r.last_contact_at ?? r.created_at;
+  return {
+    id: r.id, stationId: r.station_id, stationName: r.station_name, name: r.name, gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+    age: r.birth_date ? ageOn(r.birth_date, today) : null, idNumberMasked: r.id_number_masked, phone: r.phone, address: r.address, categories: JSON.parse(r.categories),
+    guardian: r.guardian_name ? { name: r.guardian_name, phone: r.guardian_phone ?? '', relation: r.guardian_relation ?? '' } : null, needs: r.needs, legalBasis: r.legal_basis,
+    consentMethod: r.consent_method, lastContactAt: r.last_contact_at, noContactFlag: !r.archived && Date.parse(last) < now.getTime() - noContactDays * 86_400_000, archived: Boolean(r.archived),
+  };
+}
+
+async function noContactDays(deps: Deps, tree: UnitTree, stationId: string) {
+  return (await rulesFor(deps.db, instituteOf(tree, stationId) ?? ''))['care.noContactDays'];
+}
+
+export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean }) {
+  const { tree, units } = await careScope(deps, ctx.actor, 'care.read');
+  if (units.size === 0) throw notFound();
+  let stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
+  if (opts.stationId) {
+    if (!units.has(opts.stationId)) throw notFound();
+    stations = [opts.stationId];
+  }
+  const now = deps.clock.now();
+  const today = shanghaiDay(now);
+  const rows = await q.listRecipients(deps.db, stations, Boolean(opts.includeArchived));
+  const days = stations[0] ? await noContactDays(deps, tree, stations[0]) : 30;
+  let items = rows.map((r) => present(r, today, days, now));
+  if (opts.flagged) items = items.filter((i) => i.noContactFlag);
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.listed', objectType: 'care_recipient', unitId: opts.stationId ?? null, changes: { rows: { before: null, after: items.length } } }),
+  );
+  return { items };
+}
+
+/** For the station's home page: how many recipients have had no contact for too long. */
+export async function careFlags(deps: Deps, ctx: Ctx) {
+  const { tree, units } = await careScope(deps, ctx.actor, 'care.read');
+  if (units.size === 0) throw notFound();
+  const stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
+  const now = deps.clock.now();
+  const rows = await q.listRecipients(deps.db, stations, false);
+  const days = stations[0] ? await noContactDays(deps, tree, stations[0]) : 30;
+  const flagged = rows.map((r) => present(r, shanghaiDay(now), days, now)).filter((r) => r.noContactFlag);
+  const byStation = new Map<string, { stationId: string; stationName: string; count: number }>();
+  for (const f of flagged) {
+    const e = byStation.get(f.stationId) ?? { stationId: f.stationId, stationName: f.stationName, count: 0 };
+    e.count++;
+    byStation.set(f.stationId, e);
+  }
+  return { noContactDays: days, total: flagged.length, stations: [...byStation.values()] };
+}
+
+async function requireRecipient(deps: Deps, ctx: Ctx, id: string, action: 'care.read' | 'care.manage') {
+  const r = await q.getRecipient(deps.db, id);
+  if (!r) throw notFound();
+  const { tree, units } = await careScope(deps, ctx.actor, action);
+  if (!units.has(r.station_id)) throw notFound();
+  return { r, tree };
+}
+
+export async function getRecipient(deps: Deps, ctx: Ctx, id: string) {
+  const { r, tree } = await requireRecipient(deps, ctx, id, 'care.read');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.viewed', objectType: 'care_recipient', objectId: id, unitId: r.station_id }),
+  );
+  const visits = await q.listVisits(deps.db, id);
+  return {
+    recipient: present(r, shanghaiDay(now), await noContactDays(deps, tree, r.station_id), now),
+    visits: visits.map((v) => ({ id: v.id, kind: v.kind, at: v.at, note: v.note, orderId: v.order_id, activityId: v.activity_id, byName: v.by_name })),
+  };
+}
+
+/** Registers a recipient with the legal basis recorded: statutory duty, or a separate consent with its evidence. */
+export async function createRecipient(deps: Deps, ctx: Ctx, input: CareRecipientInput) {
+  const tree = await requireAccess(deps, ctx.actor, 'care.manage', input.stationId).catch((err) => {
+    throw err instanceof AppError && err.code === 'access.denied' ? notFound() : err;
+  });
+  if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
+  if (input.legalBasis === 'consent') {
+    if (!input.consent) throw new AppError('care.consent_required');
+    if (input.consent.method === 'signed_form' && (!input.consent.evidenceFileId || !(await canUseFile(deps, ctx, input.consent.evidenceFileId)))) throw new AppError('care.consent_required');
+    if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('care.consent_required');
+  }
+  let idCols: Partial<CareRecipientsTable> = { id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: input.gender ?? null, birth_date: input.birthDate ?? null };
+  if (input.idNumber) {
+    const id = normaliseIdNumber(input.idNumber);
+    if (idNumberProblem(id)) throw new AppError('volunteer.bad_id_number', { fields: [{ path: 'body.idNumber', message: '证件号码不正确' }] });
+    const hash = hmacHex(deps.config.keys.index, `care:01:${id}`);
+    if (await q.findByIdHash(deps.db, hash)) throw new AppError('care.duplicate');
+    idCols = { id_number_enc: encrypt(deps.config.keys.encryption, id), id_number_hash: hash, id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)), gender: genderFromId(id), birth_date: birthDateFromId(id) };
+  }
+  const now = deps.clock.now().toISOString();
+  const rowId = randomUUID();
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await q.insertRecipient(trx, {
+        id: rowId, station_id: input.stationId, name: input.name, phone: input.phone ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
+        categories: JSON.stringify(input.categories), guardian_name: input.guardian?.name ?? null, guardian_phone: input.guardian?.phone ?? null, guardian_relation: input.guardian?.relation ?? null,
+        needs: input.needs ?? null, legal_basis: input.legalBasis, consent_method: input.consent?.method ?? null, consent_file_id: input.consent?.evidenceFileId ?? null,
+        consent_note: input.consent?.note ?? null, recorded_by: ctx.actor.accountId, last_contact_at: now, archived: 0, created_at: now, updated_at: now,
+        id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: null, birth_date: null, ...idCols,
+      });
+      await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+        action: 'care.created', objectType: 'care_recipient', objectId: rowId, unitId: input.stationId,
+        changes: { categories: { before: null, after: input.categories }, legalBasis: { before: null, after: input.legalBasis } },
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('care.duplicate');
+    throw err;
+  }
+  return getRecipient(deps, ctx, rowId);
+}
+
+export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof UpdateCareRecipientInput>) {
+  const { r } = await requireRecipient(deps, ctx, id, 'care.manage');
+  const now = deps.clock.now().toISOString();
+  const patch: Partial<CareRecipientsTable> = {
+    ...(input.phone !== undefined && { phone: input.phone }),
+    ...(input.address !== undefined && { address: input.address }),
+    ...(input.categories !== undefined && { categories: JSON.stringify(input.categories) }),
+    ...(input.guardian !== undefined && { guardian_name: input.guardian?.name ?? null, guardian_phone: input.guardian?.phone ?? null, guardian_relation: input.guardian?.relation ?? null }),
+    ...(input.needs !== undefined && { needs: input.needs }),
+    ...(input.archived !== undefined && { archived: input.archived ? 1 : 0 }),
+  };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.updateRecipient(trx, id, { ...patch, updated_at: now });
+    // Field names only for the sensitive ones: the audit log must not become a second copy of the data.
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'care.updated', objectType: 'care_recipient', objectId: id, unitId: r.station_id,
+      changes: Object.fromEntries(Object.keys(diffFields(r, { ...r, ...patch }, ['phone', 'address', 'categories', 'guardian_name', 'guardian_phone', 'needs', 'archived'])).map((k) => [k, { before: '（已修改）', after: '（已修改）' }])),
+    });
+  });
+  return getRecipient(deps, ctx, id);
+}
+
+export async function addVisit(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof CareVisitInput>) {
+  const { r } = await requireRecipient(deps, ctx, id, 'care.manage');
+  const now = deps.clock.now().toISOString();
+  const at = new Date(input.at).toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertVisit(trx, { id: randomUUID(), recipient_id: id, kind: input.kind, at, note: input.note, order_id: null, activity_id: null, by_account: ctx.actor.accountId, created_at: now });
+    if (!r.last_contact_at || at > r.last_contact_at) await q.updateRecipient(trx, id, { last_contact_at: at, updated_at: now });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'care.visited', objectType: 'care_recipient', objectId: id, unitId: r.station_id, changes: { kind: { before: null, after: input.kind } } });
+  });
+  return getRecipient(deps, ctx, id);
+}

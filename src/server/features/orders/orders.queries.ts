@@ -1,0 +1,149 @@
+import { sql } from 'kysely';
+import type { OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function listItems(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
+  let qb = db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name');
+  if (unitIds) qb = qb.where('service_items.unit_id', 'in', unitIds.length ? unitIds : ['']);
+  if (!includeArchived) qb = qb.where('service_items.archived', '=', 0);
+  return qb.orderBy('units.sort').orderBy('service_items.sort').orderBy('service_items.name').execute();
+}
+
+export function getItem(db: DbOrTrx, id: string) {
+  return db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name').where('service_items.id', '=', id).executeTakeFirst();
+}
+
+export function getItemByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name').where('service_items.code', '=', code).executeTakeFirst();
+}
+
+export function insertItem(db: DbOrTrx, row: ServiceItemsTable) {
+  return db.insertInto('service_items').values(row).execute();
+}
+
+export function updateItem(db: DbOrTrx, id: string, patch: Partial<ServiceItemsTable>) {
+  return db.updateTable('service_items').set(patch).where('id', '=', id).execute();
+}
+
+export type OrderRow = OrdersTable & { unit_name: string; item_name: string | null; volunteer_name: string | null; volunteer_person_id: string | null };
+
+function base(db: DbOrTrx) {
+  return db
+    .selectFrom('orders')
+    .innerJoin('units', 'units.id', 'orders.unit_id')
+    .leftJoin('service_items', 'service_items.id', 'orders.item_id')
+    .leftJoin('volunteers', 'volunteers.id', 'orders.accepted_volunteer_id')
+    .leftJoin('people as vp', 'vp.id', 'volunteers.person_id')
+    .selectAll('orders')
+    .select(['units.name as unit_name', 'service_items.name as item_name', 'vp.name as volunteer_name', 'volunteers.person_id as volunteer_person_id']);
+}
+
+export function getOrder(db: DbOrTrx, id: string): Promise<OrderRow | undefined> {
+  return base(db).where('orders.id', '=', id).executeTakeFirst() as Promise<OrderRow | undefined>;
+}
+
+export function getOrderByNumber(db: DbOrTrx, number: string): Promise<OrderRow | undefined> {
+  return base(db).where('orders.number', '=', number).executeTakeFirst() as Promise<OrderRow | undefined>;
+}
+
+export interface OrderFilter {
+  unitIds?: string[];
+  requesterPersonId?: string;
+  statuses?: string[];
+  overdueAt?: string;
+  from?: string;
+  to?: string;
+  q?: string;
+  ids?: string[];
+  itemIds?: string[];
+}
+
+export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, offset: number) {
+  let qb = base(db);
+  if (f.unitIds) qb = qb.where('orders.unit_id', 'in', f.unitIds.length ? f.unitIds : ['']);
+  if (f.requesterPersonId) qb = qb.where('orders.requester_person_id', '=', f.requesterPersonId);
+  if (f.statuses) qb = qb.where('orders.status', 'in', f.statuses as OrdersTable['status'][]);
+  if (f.overdueAt) qb = qb.where('orders.status', '=', 'dispatched').where('orders.sla_due_at', '<', f.overdueAt);
+  if (f.from) qb = qb.where('orders.created_at', '>=', f.from);
+  if (f.to) qb = qb.where('orders.created_at', '<', f.to);
+  if (f.ids) qb = qb.where('orders.id', 'in', f.ids.length ? f.ids : ['']);
+  if (f.itemIds) qb = qb.where('orders.item_id', 'in', f.itemIds.length ? f.itemIds : ['']);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
+    qb = qb.where((eb) => eb.or([eb('orders.title', 'like', like), eb('orders.number', '=', f.q as string), eb('orders.requester_name', 'like', like)]));
+  }
+  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = (await qb.orderBy('orders.created_at', 'desc').limit(limit).offset(offset).execute()) as OrderRow[];
+  return { rows, total: Number(total) };
+}
+
+export function insertOrder(db: DbOrTrx, row: OrdersTable) {
+  return db.insertInto('orders').values(row).execute();
+}
+
+/** A guarded move: only from the status we read, so two people cannot both take the same order. */
+export async function moveOrder(db: DbOrTrx, id: string, from: OrdersTable['status'][], patch: Partial<OrdersTable>) {
+  const res = await db.updateTable('orders').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export function insertEvent(db: DbOrTrx, row: OrderEventsTable) {
+  return db.insertInto('order_events').values(row).execute();
+}
+
+export function listEvents(db: DbOrTrx, orderIds: string[]) {
+  if (orderIds.length === 0) return Promise.resolve([] as OrderEventsTable[]);
+  return db.selectFrom('order_events').selectAll().where('order_id', 'in', orderIds).orderBy('at').execute();
+}
+
+export function insertDecline(db: DbOrTrx, row: { id: string; order_id: string; volunteer_id: string; reason: string | null; at: string }) {
+  return db.insertInto('order_declines').values(row).execute();
+}
+
+export function declinedBy(db: DbOrTrx, orderId: string) {
+  return db.selectFrom('order_declines').select('volunteer_id').where('order_id', '=', orderId).execute();
+}
+
+/** The same person asking for the same item recently: a hint for staff, never a refusal. */
+export function recentSameRequest(db: DbOrTrx, itemId: string, personId: string | null, phone: string | null, since: string, exceptId: string) {
+  let qb = db.selectFrom('orders').select(['number']).where('item_id', '=', itemId).where('created_at', '>=', since).where('id', '!=', exceptId);
+  qb = qb.where((eb) => eb.or([...(personId ? [eb('requester_person_id', '=', personId)] : []), ...(phone ? [eb('requester_phone', '=', phone)] : []), eb(sql.lit(1), '=', 0)]));
+  return qb.orderBy('created_at', 'desc').executeTakeFirst();
+}
+
+export function openLoads(db: DbOrTrx) {
+  return db.selectFrom('orders').select(['accepted_volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['accepted', 'in_service']).groupBy('accepted_volunteer_id').execute();
+}
+
+export function ratingsByVolunteer(db: DbOrTrx) {
+  return db
+    .selectFrom('orders')
+    .select(['accepted_volunteer_id', (eb) => eb.fn.avg<number>('rating').as('avg'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('rating', 'is not', null)
+    .where('rated_by', '!=', 'system')
+    .groupBy('accepted_volunteer_id')
+    .execute();
+}
+
+export function dueForEscalation(db: DbOrTrx, now: string) {
+  return db.selectFrom('orders').select(['id']).where('status', '=', 'dispatched').where('escalation_level', '=', 0).where('sla_due_at', '<', now).where('target_type', '!=', 'institute').execute();
+}
+
+export function dueForDefaultRating(db: DbOrTrx, before: string) {
+  return db.selectFrom('orders').select(['id', 'unit_id']).where('status', '=', 'completed').where('completed_at', '<', before).execute();
+}
+
+export function teamMember(db: DbOrTrx, teamId: string, volunteerId: string) {
+  return db.selectFrom('team_members').select('id').where('team_id', '=', teamId).where('volunteer_id', '=', volunteerId).where('status', '=', 'active').executeTakeFirst();
+}
+
+export function unitAdmins(db: DbOrTrx, unitId: string) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['accounts.person_id'])
+    .where('role_grants.unit_id', '=', unitId)
+    .where('role_grants.role', 'in', ['institute_admin', 'station_admin'])
+    .where('accounts.disabled', '=', 0)
+    .execute();
+}
