@@ -204,34 +204,50 @@ interface Roles {
   eligible: boolean;
 }
 
+/** What we need to know about the caller once per request, not once per order. */
+interface Me {
+  volunteer: Awaited<ReturnType<typeof vq.getVolunteerByPerson>> | undefined;
+  declined: Set<string>;
+  teams: Set<string>;
+}
+
+async function whoAmI(deps: Deps, actor: Actor, orderIds: string[]): Promise<Me> {
+  const volunteer = await vq.getVolunteerByPerson(deps.db, actor.personId);
+  if (!volunteer) return { volunteer, declined: new Set(), teams: new Set() };
+  const declined = orderIds.length
+    ? await deps.db.selectFrom('order_declines').select('order_id').where('volunteer_id', '=', volunteer.id).where('order_id', 'in', orderIds).execute()
+    : [];
+  const teams = await deps.db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteer.id).where('status', '=', 'active').execute();
+  return { volunteer, declined: new Set(declined.map((d) => d.order_id)), teams: new Set(teams.map((t) => t.team_id)) };
+}
+
 /** Who the caller is to this order: staff of its unit (or the institute), the requester, the assigned or an eligible volunteer. */
-async function rolesFor(deps: Deps, actor: Actor, tree: UnitTree, o: q.OrderRow): Promise<Roles> {
-  const staff = unitsInScope(tree, actor, 'orders.manage').has(o.unit_id) || (o.target_type === 'institute' && o.target_id !== null && unitsInScope(tree, actor, 'orders.manage').has(o.target_id));
+function rolesFor(actor: Actor, tree: UnitTree, o: q.OrderRow, me: Me): Roles {
+  const manage = unitsInScope(tree, actor, 'orders.manage');
+  const staff = manage.has(o.unit_id) || (o.target_type === 'institute' && o.target_id !== null && manage.has(o.target_id));
   const requester = o.requester_person_id !== null && o.requester_person_id === actor.personId;
-  const v = await vq.getVolunteerByPerson(deps.db, actor.personId);
+  const v = me.volunteer;
   const volunteerId = v && v.status === 'certified' ? v.id : null;
   const assigned = volunteerId !== null && o.accepted_volunteer_id === volunteerId;
+  const declined = volunteerId !== null && me.declined.has(o.id);
   let eligible = false;
-  const declined = volunteerId !== null && (await q.declinedBy(deps.db, o.id)).some((d) => d.volunteer_id === volunteerId);
-  if (volunteerId && v && o.status === 'dispatched') {
-    if (!declined) {
-      switch (o.target_type) {
-        case 'volunteer':
-          eligible = o.target_id === volunteerId;
-          break;
-        case 'team':
-          eligible = o.target_id !== null && Boolean(await q.teamMember(deps.db, o.target_id, volunteerId));
-          break;
-        case 'station':
-          eligible = o.target_id === v.station_id;
-          break;
-        case 'institute':
-        case 'pool':
-          eligible = instituteOf(tree, v.station_id) === instituteOf(tree, o.unit_id);
-          break;
-        default:
-          eligible = false;
-      }
+  if (volunteerId && v && o.status === 'dispatched' && !declined) {
+    switch (o.target_type) {
+      case 'volunteer':
+        eligible = o.target_id === volunteerId;
+        break;
+      case 'team':
+        eligible = o.target_id !== null && me.teams.has(o.target_id);
+        break;
+      case 'station':
+        eligible = o.target_id === v.station_id;
+        break;
+      case 'institute':
+      case 'pool':
+        eligible = instituteOf(tree, v.station_id) === instituteOf(tree, o.unit_id);
+        break;
+      default:
+        eligible = false;
     }
   }
   return { declined, staff, requester, volunteerId, assigned, eligible };
@@ -244,9 +260,18 @@ function canSee(r: Roles, actor: Actor, tree: UnitTree, o: q.OrderRow) {
 async function present(deps: Deps, actor: Actor, tree: UnitTree, rows: q.OrderRow[], withEvents: boolean): Promise<OrderView[]> {
   const events = withEvents ? await q.listEvents(deps.db, rows.map((r) => r.id)) : [];
   const now = deps.clock.now().toISOString();
+  const me = await whoAmI(deps, actor, rows.map((r) => r.id));
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id as string))];
+  const names = new Map<string, string>();
+  const unitIds = [...ids('institute'), ...ids('station')];
+  if (unitIds.length) for (const u of await deps.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()) names.set(u.id, u.name);
+  if (ids('team').length) for (const t of await deps.db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids('team')).execute()) names.set(t.id, t.name);
+  if (ids('volunteer').length) {
+    for (const v of await deps.db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.name']).where('volunteers.id', 'in', ids('volunteer')).execute()) names.set(v.id, v.name);
+  }
   const out: OrderView[] = [];
   for (const o of rows) {
-    const r = await rolesFor(deps, actor, tree, o);
+    const r = rolesFor(actor, tree, o, me);
     const actions = new Set<OrderAction>();
     if (r.staff) for (const a of allowedOrderActions(o.status, 'staff')) actions.add(a);
     if (r.requester) for (const a of allowedOrderActions(o.status, 'requester')) actions.add(a);
@@ -254,13 +279,9 @@ async function present(deps: Deps, actor: Actor, tree: UnitTree, rows: q.OrderRo
     if (r.assigned) for (const a of allowedOrderActions(o.status, 'volunteer')) if (!['accept', 'decline'].includes(a)) actions.add(a);
     // A volunteer never rates their own work.
     if (r.assigned) actions.delete('rate');
-    let targetName: string | null = null;
-    if (o.target_type === 'institute' || o.target_type === 'station') targetName = (await deps.db.selectFrom('units').select('name').where('id', '=', o.target_id ?? '').executeTakeFirst())?.name ?? null;
-    else if (o.target_type === 'team') targetName = (await deps.db.selectFrom('teams').select('name').where('id', '=', o.target_id ?? '').executeTakeFirst())?.name ?? null;
-    else if (o.target_type === 'volunteer') targetName = (await vq.getVolunteer(deps.db, o.target_id ?? ''))?.name ?? null;
-    else if (o.target_type === 'pool') targetName = '抢单池';
+    const targetName = o.target_type === 'pool' ? '抢单池' : o.target_id ? (names.get(o.target_id) ?? null) : null;
     let duplicateOf: string | null = null;
-    if (o.item_id && r.staff) {
+    if (withEvents && o.item_id && r.staff) {
       const rules = await rulesFor(deps.db, instituteOf(tree, o.unit_id) ?? '');
       const since = new Date(Date.parse(o.created_at) - rules['orders.duplicateWindowDays'] * 86_400_000).toISOString();
       duplicateOf = (await q.recentSameRequest(deps.db, o.item_id, o.requester_person_id, o.requester_phone, since, o.id))?.number ?? null;
@@ -286,7 +307,7 @@ export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderV
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
   const tree = await loadUnitTree(deps);
-  const r = await rolesFor(deps, ctx.actor, tree, o);
+  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id]));
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
   return (await present(deps, ctx.actor, tree, [o], true))[0];
 }
@@ -343,7 +364,7 @@ export async function suggestVolunteers(deps: Deps, ctx: Ctx, id: string) {
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
   const tree = await loadUnitTree(deps);
-  if (!(await rolesFor(deps, ctx.actor, tree, o)).staff) throw notFound();
+  if (!rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id])).staff) throw notFound();
   const inst = instituteOf(tree, o.unit_id);
   const stations = await deps.db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
   const coords = new Map(stations.map((s) => [s.id, s]));
@@ -409,7 +430,7 @@ export async function actOnOrder(deps: Deps, ctx: Ctx, id: string, input: OrderA
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
   const tree = await loadUnitTree(deps);
-  const r = await rolesFor(deps, ctx.actor, tree, o);
+  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id]));
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
   if (input.action === 'rate' && r.assigned) throw new AppError('orders.own_work');
   const kind = pickActor(input.action, r);
