@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapProduction } from '../../db/seed/maan';
+import { type TestApp, makeTestApp } from '../../../../test/support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp({ seed: false });
+});
+afterAll(async () => t?.close());
+
+describe('a production database', () => {
+  it('starts with one institute admin and no demo data; the one-time password must be changed first', async () => {
+    const first = await bootstrapProduction(t.deps.db, new Date(), '某某街道新时代文明实践所');
+    expect(first?.username).toBe('admin');
+    expect(await bootstrapProduction(t.deps.db, new Date(), 'x')).toBeNull();
+    const counts = await t.deps.db.selectFrom('volunteers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(counts.n)).toBe(0);
+    const admin = await t.login('admin', first?.password);
+    expect((await admin.get('/api/org/units')).json().code).toBe('auth.password_change_required');
+    expect((await admin.post('/api/auth/password', { currentPassword: first?.password, newPassword: 'Moumou#Street2026' })).statusCode).toBe(200);
+    const again = await t.login('admin', 'Moumou#Street2026');
+    const units = (await again.get('/api/org/units')).json().items;
+    expect(units).toHaveLength(1);
+    expect(units[0]).toMatchObject({ kind: 'institute', name: '某某街道新时代文明实践所' });
+  });
+});
