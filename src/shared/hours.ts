@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { DateString, Id, Text } from './common';
+import { RECORD_FLAGS, RECORD_SOURCES, RECORD_STATUSES } from './labels';
 import { StarProgress } from './volunteers';
 
-export const RECORD_SOURCES = { verified: '签到认定', backfilled: '补录', correction: '更正' } as const;
+export { RECORD_FLAGS, RECORD_SOURCES, RECORD_STATUSES };
+
 export const RecordSource = z.enum(['verified', 'backfilled', 'correction']);
-export const RECORD_STATUSES = { pending: '待审核', approved: '已认定', rejected: '未通过' } as const;
 export const RecordStatus = z.enum(['pending', 'approved', 'rejected']);
 export const ENTRY_METHODS = ['团体录入', '个人申请', '扫码打卡'] as const;
 
@@ -123,3 +124,6 @@ export const CorrectionRequestView = z.object({
   createdAt: z.string(),
   resolvedAt: z.string().nullable(),
 });
+
+export const RecognitionView = z.object({ volunteerId: Id, name: z.string(), volunteerNo: z.string().nullable(), stationName: z.string(), level: z.number().int(), levelName: z.string(), hours: z.number(), at: z.string() });
+export type RecognitionView = z.infer<typeof RecognitionView>;

@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { Id, Text } from './common';
+import { TEAM_KINDS, TEAM_ROLES } from './labels';
 
-export const TEAM_KINDS = {
-  street_corps: '街道志愿服务分队',
-  community_squad: '社区志愿服务小队',
-  specialised: '专业志愿服务队',
-} as const;
+export { TEAM_KINDS, TEAM_ROLES };
+
 export const TeamKind = z.enum(['street_corps', 'community_squad', 'specialised']);
-export const TEAM_ROLES = { leader: '队长', deputy: '副队长', member: '队员' } as const;
 export const TeamRole = z.enum(['leader', 'deputy', 'member']);
 
 export const CreateTeamInput = z.strictObject({
@@ -61,3 +58,7 @@ export const DecideMemberInput = z.strictObject({ decision: z.enum(['approve', '
 export const SetMemberRoleInput = z.strictObject({ role: TeamRole });
 export const MemberParams = z.strictObject({ id: Id, memberId: Id });
 export const TeamListQuery = z.strictObject({ unitId: Id.optional(), kind: TeamKind.optional(), includeArchived: z.enum(['true', 'false']).optional() });
+
+/** `GET /api/teams/:id` and every member change answer with the whole team page. */
+export const TeamPage = z.object({ team: TeamView, members: z.array(TeamMemberView) });
+export type TeamPage = z.infer<typeof TeamPage>;

@@ -1,16 +1,21 @@
 import { z } from 'zod';
 import { DateString, Id, Phone, Text } from './common';
+import {
+  ADULT_AGE,
+  DAY_PART_LABELS,
+  DAY_PARTS,
+  MIN_VOLUNTEER_AGE,
+  SERVICE_CATEGORIES,
+  VOLUNTEER_CATEGORIES,
+  VOLUNTEER_STATUSES,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
+} from './labels';
 
-export const VOLUNTEER_CATEGORIES = [
-  '党员干部', '公职人员', '教师', '学生', '热心群众', '新乡贤', '五老', '返乡党员干部', '身边好人', '企业或社会组织负责人',
-] as const;
+export { ADULT_AGE, DAY_PART_LABELS, DAY_PARTS, MIN_VOLUNTEER_AGE, SERVICE_CATEGORIES, VOLUNTEER_CATEGORIES, VOLUNTEER_STATUSES, WEEKDAY_LABELS, WEEKDAYS };
+
 export const VolunteerCategory = z.enum(VOLUNTEER_CATEGORIES, { message: '请选择志愿者类别' });
 
-/** 服务类别: the national system's service areas, at most 4 per volunteer. */
-export const SERVICE_CATEGORIES = [
-  '理论宣讲', '教育服务', '文化惠民', '乡风文明', '健康促进', '体育服务', '扶贫济困', '助老助残', '关爱儿童',
-  '妇女关爱', '法律服务', '环境保护', '文明交通', '应急救援', '社区治理', '科普宣传',
-] as const;
 export const ServiceCategory = z.enum(SERVICE_CATEGORIES, { message: '请选择服务类别' });
 
 export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '民主党派', '群众'] as const;
@@ -22,10 +27,6 @@ export const IdType = z.enum(['01', '02', '03', '04']);
 /** The national format's gender codes. */
 export const GENDER_CODES_FOR_EXPORT = { male: '1', female: '2' } as const;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const DAY_PARTS = ['am', 'pm', 'eve'] as const;
-export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' };
-export const DAY_PART_LABELS: Record<(typeof DAY_PARTS)[number], string> = { am: '上午', pm: '下午', eve: '晚上' };
 /** "sat-am": Saturday morning. */
 export const AvailabilitySlot = z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun)-(am|pm|eve)$/, { message: '空闲时间格式不正确' });
 
@@ -36,13 +37,6 @@ export const CONSENT_METHODS = {
 } as const;
 export const ConsentMethod = z.enum(['self_online', 'signed_form', 'phone_confirmation']);
 
-export const VOLUNTEER_STATUSES = {
-  reviewing: '待审核',
-  certified: '已认证',
-  rejected: '未通过',
-  suspended: '暂停服务',
-  exited: '已退出',
-} as const;
 export type VolunteerStatus = keyof typeof VOLUNTEER_STATUSES;
 export const VolunteerStatus = z.enum(['reviewing', 'certified', 'rejected', 'suspended', 'exited']);
 
@@ -61,9 +55,6 @@ export function allowedVolunteerActions(status: VolunteerStatus): VolunteerActio
   return (Object.keys(VOLUNTEER_TRANSITIONS) as VolunteerAction[]).filter((a) => (VOLUNTEER_TRANSITIONS[a].from as readonly string[]).includes(status));
 }
 
-/** Age limits (PIPL 第三十一条; 志愿服务条例 第十五条): under 14 refused, 14–17 need a guardian's consent. */
-export const MIN_VOLUNTEER_AGE = 14;
-export const ADULT_AGE = 18;
 
 const Guardian = z.strictObject({
   name: Text(32),
@@ -167,7 +158,7 @@ export const VolunteerView = z.object({
   emergencyContact: z.object({ name: z.string(), phone: z.string() }).nullable(),
   isMinor: z.boolean(),
   guardian: z.object({ name: z.string(), relation: z.string(), consentMethod: z.string(), consentAt: z.string() }).nullable(),
-  consent: z.object({ method: ConsentMethod, at: z.string(), byName: z.string().nullable(), hasEvidence: z.boolean() }),
+  consent: z.object({ method: ConsentMethod, at: z.string(), byName: z.string().nullable(), hasEvidence: z.boolean(), evidenceFileId: Id.nullable() }),
   approvedHours: z.number(),
   starLevel: z.number().int(),
   allowedActions: z.array(VolunteerAction),
@@ -193,3 +184,19 @@ export const VolunteerListQuery = z.strictObject({
   maxHours: z.coerce.number().min(0).optional(),
 });
 export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
+
+export const VolunteerStatusChange = z.object({ from: z.string().nullable(), to: z.string(), toLabel: z.string(), reason: z.string().nullable(), at: z.string(), actorName: z.string().nullable() });
+/** `GET /api/volunteers/:id` and `GET /api/volunteers/me`. */
+export const VolunteerDetail = z.object({ volunteer: VolunteerView, history: z.array(VolunteerStatusChange) });
+export type VolunteerDetail = z.infer<typeof VolunteerDetail>;
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  imported: z.number().int(),
+  headerProblems: z.array(z.string()),
+  rows: z.array(z.object({ rowNumber: z.number().int(), name: z.string(), problems: z.array(z.string()) })),
+});
+export type ImportReport = z.infer<typeof ImportReport>;

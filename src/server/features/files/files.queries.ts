@@ -13,3 +13,24 @@ export function getFiles(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as FilesTable[]);
   return db.selectFrom('files').selectAll().where('id', 'in', ids).execute();
 }
+
+/** Units (and volunteers' persons) of the records that cite a file as evidence, consent or photo. */
+export async function referencesTo(db: DbOrTrx, fileId: string) {
+  const like = `%${fileId}%`;
+  const records = await db
+    .selectFrom('service_records')
+    .innerJoin('volunteers', 'volunteers.id', 'service_records.volunteer_id')
+    .select(['service_records.unit_id', 'volunteers.station_id', 'volunteers.person_id'])
+    .where('service_records.evidence_file_ids', 'like', like)
+    .execute();
+  const consents = await db.selectFrom('volunteers').select(['station_id', 'person_id']).where('consent_file_id', '=', fileId).execute();
+  const orders = await db
+    .selectFrom('orders')
+    .select(['unit_id', 'requester_person_id'])
+    .where((eb) => eb.or([eb('photo_file_ids', 'like', like), eb('completion_photo_ids', 'like', like)]))
+    .execute();
+  return {
+    units: [...records.flatMap((r) => [r.unit_id, r.station_id]), ...consents.map((c) => c.station_id), ...orders.map((o) => o.unit_id)],
+    persons: [...records.map((r) => r.person_id), ...consents.map((c) => c.person_id), ...orders.map((o) => o.requester_person_id)].filter((x): x is string => Boolean(x)),
+  };
+}

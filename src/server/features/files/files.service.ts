@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { requireScope } from '../../platform/access';
+import { loadUnitTree, requireScope, unitsInScope } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import * as q from './files.queries';
@@ -64,8 +64,23 @@ export async function canUseFile(deps: Deps, ctx: Ctx, fileId: string): Promise<
   }
 }
 
+/**
+ * Reading is wider than reusing: besides the uploader and staff over the unit it was uploaded in,
+ * staff whose scope covers a record citing the file (evidence, consent form, order photo) and the
+ * person the record is about may open it.
+ */
+async function canReadFile(deps: Deps, ctx: Ctx, fileId: string): Promise<boolean> {
+  if (await canUseFile(deps, ctx, fileId)) return true;
+  const refs = await q.referencesTo(deps.db, fileId);
+  if (refs.persons.includes(ctx.actor.personId)) return true;
+  if (!ctx.actor.isStaff || refs.units.length === 0) return false;
+  const tree = await loadUnitTree(deps);
+  const scope = new Set([...unitsInScope(tree, ctx.actor, 'hours.read'), ...unitsInScope(tree, ctx.actor, 'orders.read')]);
+  return refs.units.some((u) => scope.has(u));
+}
+
 export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {
-  if (!(await canUseFile(deps, ctx, fileId))) throw notFound();
+  if (!(await canReadFile(deps, ctx, fileId))) throw notFound();
   const file = await q.getFile(deps.db, fileId);
   if (!file) throw notFound();
   return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };

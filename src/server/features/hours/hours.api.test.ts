@@ -210,3 +210,17 @@ describe('training, awards and correction requests', () => {
     expect((await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'declined', resolution: 'x' })).json().code).toBe('hours.request_closed');
   });
 });
+
+describe('evidence files', () => {
+  it('open for staff whose scope covers the record citing them, and for the volunteer, not for another station', async () => {
+    const rec = (await s01.get(`/api/hours?volunteerId=${volunteerId}&source=backfilled&pageSize=1`)).json().items[0];
+    const fileId = rec.evidenceFileIds[0];
+    const admin = await t.login('admin');
+    expect((await admin.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await (await t.login('volunteer01')).get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await (await t.login('station02')).get(`/api/files/${fileId}`)).statusCode).toBe(404);
+    // The demo's sign-in sheet was uploaded at the institute; station staff still open it from their records.
+    const seeded = (await s01.get('/api/hours?status=approved&source=backfilled&pageSize=50')).json().items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === '李文彬');
+    expect((await (await t.login('station01')).get(`/api/files/${seeded.evidenceFileIds[0]}`)).statusCode).toBe(200);
+  });
+});

@@ -12,6 +12,7 @@ import {
   DecideInput,
   HoursQuery,
   HoursSummaryView,
+  RecognitionView,
   ResolveCorrectionRequestInput,
   ServiceRecordView,
   TrainingInput,
@@ -54,7 +55,7 @@ export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
       hours.hoursSummary(deps, ctxOf(req), req.params.id),
     );
     app.get('/api/stars/recognitions', {
-      schema: { tags: ['hours'], summary: '星级晋升表彰名单', response: { 200: items(z.object({ volunteerId: Id, name: z.string(), volunteerNo: z.string().nullable(), stationName: z.string(), level: z.number().int(), levelName: z.string(), hours: z.number(), at: z.string() })) } },
+      schema: { tags: ['hours'], summary: '星级晋升表彰名单', response: { 200: items(RecognitionView) } },
     }, async (req) => hours.recognitionList(deps, ctxOf(req)));
 
     app.get('/api/volunteers/:id/training', { schema: { tags, summary: '培训记录', params: IdParams, response: { 200: items(TrainingView) } } }, async (req) =>

@@ -55,4 +55,12 @@ describe('teams', () => {
     expect((await asLeader.get('/api/auth/me')).json().roles.some((r: { role: string; teamId: string }) => r.role === 'team_leader' && r.teamId === squad.id)).toBe(true);
     expect((await asLeader.get(`/api/teams/${squad.id}`)).json().team.canManage).toBe(true);
   });
+
+  it('adds a member straight into a role', async () => {
+    const admin = await t.login('admin');
+    const team = (await admin.get('/api/teams')).json().items.find((x: { name: string }) => x.name === '金银文艺轻骑兵');
+    const vid = (await t.deps.db.selectFrom('volunteers').select('id').where('station_id', '=', station01).where('status', '=', 'certified').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const page = (await admin.post(`/api/teams/${team.id}/members`, { volunteerId: vid, role: 'deputy' })).json();
+    expect(page.members.find((m: { volunteerId: string }) => m.volunteerId === vid).role).toBe('deputy');
+  });
 });

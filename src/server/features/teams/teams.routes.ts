@@ -9,7 +9,7 @@ import {
   MemberParams,
   SetMemberRoleInput,
   TeamListQuery,
-  TeamMemberView,
+  TeamPage,
   TeamView,
   UpdateTeamInput,
 } from '../../../shared/teams';
@@ -17,7 +17,6 @@ import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import * as teams from './teams.service';
 
-const TeamPage = z.object({ team: TeamView, members: z.array(TeamMemberView) });
 
 export function teamsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SessionView } from '../../../shared/accounts';
 import { IdParams, Paged } from '../../../shared/common';
-import { RegisterVolunteerInput, UpdateVolunteerInput, VolunteerListQuery, VolunteerTransitionInput, VolunteerView } from '../../../shared/volunteers';
+import { ImportReport, RegisterVolunteerInput, UpdateVolunteerInput, VolunteerDetail, VolunteerListQuery, VolunteerTransitionInput, VolunteerView } from '../../../shared/volunteers';
 import { ctxOf, sessionCookieName, setSessionCookie } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { login } from '../accounts/auth.service';
@@ -11,21 +11,8 @@ import { AppError } from '../../platform/errors';
 import { exportVolunteers, importRoster, importTemplate } from './volunteers.exchange';
 import * as volunteers from './volunteers.service';
 
-const ImportReport = z.object({
-  dryRun: z.boolean(),
-  total: z.number().int(),
-  valid: z.number().int(),
-  invalid: z.number().int(),
-  imported: z.number().int(),
-  headerProblems: z.array(z.string()),
-  rows: z.array(z.object({ rowNumber: z.number().int(), name: z.string(), problems: z.array(z.string()) })),
-});
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const VolunteerDetail = z.object({
-  volunteer: VolunteerView,
-  history: z.array(z.object({ from: z.string().nullable(), to: z.string(), toLabel: z.string(), reason: z.string().nullable(), at: z.string(), actorName: z.string().nullable() })),
-});
 
 export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

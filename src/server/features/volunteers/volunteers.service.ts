@@ -82,7 +82,10 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: strin
     guardian: row.guardian_name
       ? { name: row.guardian_name, relation: row.guardian_relation ?? '', consentMethod: row.guardian_consent_method ?? '', consentAt: row.guardian_consent_at ?? '' }
       : null,
-    consent: { method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (names.get(row.consent_by) ?? null) : null, hasEvidence: Boolean(row.consent_file_id) },
+    consent: {
+      method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (names.get(row.consent_by) ?? null) : null, hasEvidence: Boolean(row.consent_file_id),
+      evidenceFileId: isStaffViewer ? row.consent_file_id : null,
+    },
     approvedHours: Math.round((row.approved_minutes / 60) * 10) / 10,
     starLevel: starLevel(row.approved_minutes, thresholds),
     allowedActions: isStaffViewer ? allowedVolunteerActions(row.status) : [],
