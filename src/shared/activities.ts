@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { DateString, Id, Phone, Text } from './common';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from './labels';
 
-/** Only volunteer service credits hours; meetings, duty shifts, rehearsals and team building never do (办法 第十九条). */
-export const ACTIVITY_TYPES = {
-  service: { label: '志愿服务', creditsHours: true },
-  meeting: { label: '会议', creditsHours: false },
-  duty: { label: '值班', creditsHours: false },
-  rehearsal: { label: '排练', creditsHours: false },
-  team_building: { label: '团队建设', creditsHours: false },
-} as const;
+export { ACTIVITY_STATUSES, ACTIVITY_TYPES };
+
 export type ActivityType = keyof typeof ACTIVITY_TYPES;
 export const ActivityType = z.enum(['service', 'meeting', 'duty', 'rehearsal', 'team_building']);
 
-export const ACTIVITY_STATUSES = {
-  draft: '草稿',
-  submitted: '待审核',
-  published: '招募中',
-  full: '已满员',
-  in_progress: '进行中',
-  ended: '已结束',
-  summarised: '已总结',
-  rejected: '未通过',
-  cancelled: '已取消',
-} as const;
 export type ActivityStatus = keyof typeof ACTIVITY_STATUSES;
 export const ActivityStatus = z.enum(['draft', 'submitted', 'published', 'full', 'in_progress', 'ended', 'summarised', 'rejected', 'cancelled']);
 

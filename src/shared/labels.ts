@@ -52,3 +52,39 @@ export const TEAM_KINDS = {
   specialised: '专业志愿服务队',
 } as const;
 export const TEAM_ROLES = { leader: '队长', deputy: '副队长', member: '队员' } as const;
+
+/** Offline venues of the plan's five kinds (工作方案 二、（三）2) and the online ones (二、（三）1). */
+export const OFFLINE_VENUE_KINDS = {
+  theory: '理论宣讲',
+  education: '教育服务',
+  culture: '文化惠民',
+  civility: '乡风文明',
+  health_sports: '健康促进与体育服务',
+} as const;
+export const ONLINE_VENUE_KINDS = {
+  district_column: '区“新时代文明实践”专栏',
+  wechat: '微信公众号',
+  groups: '“进圈入群”网络群组',
+} as const;
+export const VENUE_KIND_LABELS = { ...OFFLINE_VENUE_KINDS, ...ONLINE_VENUE_KINDS } as const;
+
+/** Only volunteer service credits hours; meetings, duty shifts, rehearsals and team building never do (办法 第十九条). */
+export const ACTIVITY_TYPES = {
+  service: { label: '志愿服务', creditsHours: true },
+  meeting: { label: '会议', creditsHours: false },
+  duty: { label: '值班', creditsHours: false },
+  rehearsal: { label: '排练', creditsHours: false },
+  team_building: { label: '团队建设', creditsHours: false },
+} as const;
+
+export const ACTIVITY_STATUSES = {
+  draft: '草稿',
+  submitted: '待审核',
+  published: '招募中',
+  full: '已满员',
+  in_progress: '进行中',
+  ended: '已结束',
+  summarised: '已总结',
+  rejected: '未通过',
+  cancelled: '已取消',
+} as const;

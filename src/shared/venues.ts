@@ -1,22 +1,11 @@
 import { z } from 'zod';
 import { Id, Text } from './common';
+import { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS } from './labels';
 
-/** Offline venues of the plan's five kinds (工作方案 二、（三）2) and the online ones (二、（三）1). */
-export const OFFLINE_VENUE_KINDS = {
-  theory: '理论宣讲',
-  education: '教育服务',
-  culture: '文化惠民',
-  civility: '乡风文明',
-  health_sports: '健康促进与体育服务',
-} as const;
-export const ONLINE_VENUE_KINDS = {
-  district_column: '区“新时代文明实践”专栏',
-  wechat: '微信公众号',
-  groups: '“进圈入群”网络群组',
-} as const;
+export { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS };
+
 export const VenueKind = z.enum(['theory', 'education', 'culture', 'civility', 'health_sports', 'district_column', 'wechat', 'groups']);
 export type VenueKind = z.infer<typeof VenueKind>;
-export const VENUE_KIND_LABELS: Record<VenueKind, string> = { ...OFFLINE_VENUE_KINDS, ...ONLINE_VENUE_KINDS };
 export function isOnlineKind(kind: VenueKind): boolean {
   return kind in ONLINE_VENUE_KINDS;
 }

@@ -34,3 +34,12 @@ export async function referencesTo(db: DbOrTrx, fileId: string) {
     persons: [...records.map((r) => r.person_id), ...consents.map((c) => c.person_id), ...orders.map((o) => o.requester_person_id)].filter((x): x is string => Boolean(x)),
   };
 }
+
+/** Whether a file is shown publicly: a brand's or a venue's photo. */
+export async function isPublicPhoto(db: DbOrTrx, fileId: string): Promise<boolean> {
+  const like = `%${fileId}%`;
+  const brand = await db.selectFrom('brands').select('unit_id').where('photo_file_ids', 'like', like).executeTakeFirst();
+  if (brand) return true;
+  const venue = await db.selectFrom('venues').select('id').where('photo_file_ids', 'like', like).where('archived', '=', 0).executeTakeFirst();
+  return Boolean(venue);
+}

@@ -5,7 +5,7 @@ import { IdParams } from '../../../shared/common';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { MAX_UPLOAD_BYTES, readUpload, saveUpload } from './files.service';
+import { MAX_UPLOAD_BYTES, readPublicPhoto, readUpload, saveUpload } from './files.service';
 
 const FileView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });
 
@@ -31,6 +31,13 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
         return reply.code(201).send(await saveUpload(deps, ctxOf(req), { name: part.filename, bytes, purpose: req.query.purpose }));
       },
     );
+    app.get('/api/public/files/:id', { schema: { tags: ['public', 'files'], summary: '门户：品牌与阵地照片', params: IdParams }, config: { public: true } }, async (req, reply) => {
+      const { file, bytes } = await readPublicPhoto(deps, req.params.id);
+      reply.header('content-type', file.mime);
+      reply.header('cache-control', 'public, max-age=3600');
+      reply.header('x-content-type-options', 'nosniff');
+      return reply.send(bytes);
+    });
     app.get('/api/files/:id', { schema: { tags: ['files'], summary: '查看已上传的文件', params: IdParams } }, async (req, reply) => {
       const { file, bytes } = await readUpload(deps, ctxOf(req), req.params.id);
       reply.header('content-type', file.mime);

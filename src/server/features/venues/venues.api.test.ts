@@ -59,3 +59,17 @@ describe('venues', () => {
     expect((await (await t.login('station02')).patch(`/api/venues/${res.json().id}`, { name: '改名' })).statusCode).toBe(404);
   });
 });
+
+describe('public photos', () => {
+  it('serves a brand photo to anyone, and nothing that is not a brand or venue photo', async () => {
+    const { upload } = await import('../../../../test/support/app');
+    const s = await t.login('station01');
+    const photo = await upload(t, s, 'brand.png');
+    const evidence = await upload(t, s, 'evidence.png');
+    await s.put(`/api/brands/${station01}`, { name: '金银·银龄互助', photoFileIds: [photo] });
+    const ok = await t.app.inject({ method: 'GET', url: `/api/public/files/${photo}` });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toBe('image/png');
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/files/${evidence}` })).statusCode).toBe(404);
+  });
+});
