@@ -89,6 +89,6 @@ export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {
 /** The portal shows brand and venue photos to anyone; nothing else is public. */
 export async function readPublicPhoto(deps: Deps, fileId: string) {
   const file = await q.getFile(deps.db, fileId);
-  if (!file || !file.mime.startsWith('image/') || !(await q.isPublicPhoto(deps.db, fileId))) throw notFound();
+  if (!file?.mime.startsWith('image/') || !(await q.isPublicPhoto(deps.db, fileId))) throw notFound();
   return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
 }

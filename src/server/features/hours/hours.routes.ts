@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Id, IdParams, Paged } from '../../../shared/common';
+import { IdParams, Paged } from '../../../shared/common';
 import {
   AwardInput,
   AwardView,
