@@ -88,3 +88,6 @@ export const ACTIVITY_STATUSES = {
   rejected: '未通过',
   cancelled: '已取消',
 } as const;
+
+export const ORDER_CHANNELS = { app: '手机点单', staff_phone: '电话代点', staff_visit: '入户走访代点', portal: '门户网站', open311: '第三方平台（Open311）' } as const;
+export const TARGET_TYPES = { institute: '实践所', station: '实践站', team: '志愿服务队', volunteer: '指定志愿者', pool: '抢单池' } as const;

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DateString, Id, Phone, Text } from './common';
+import { ORDER_CHANNELS, TARGET_TYPES } from './labels';
+
+export { ORDER_CHANNELS, TARGET_TYPES };
 import { ORDER_ACTION_KEYS, ORDER_STATUSES, type OrderAction, type OrderStatus } from './rules/order-flow';
 
 export const OrderStatusSchema = z.enum(Object.keys(ORDER_STATUSES) as [OrderStatus, ...OrderStatus[]]);
 export const OrderActionSchema = z.enum(ORDER_ACTION_KEYS as [OrderAction, ...OrderAction[]]);
 
-export const ORDER_CHANNELS = { app: '手机点单', staff_phone: '电话代点', staff_visit: '入户走访代点', portal: '门户网站', open311: '第三方平台（Open311）' } as const;
 export const OrderChannel = z.enum(['app', 'staff_phone', 'staff_visit', 'portal', 'open311']);
-export const TARGET_TYPES = { institute: '实践所', station: '实践站', team: '志愿服务队', volunteer: '指定志愿者', pool: '抢单池' } as const;
 export const TargetType = z.enum(['institute', 'station', 'team', 'volunteer', 'pool']);
 
 export const ServiceItemInput = z.strictObject({

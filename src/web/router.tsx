@@ -6,6 +6,8 @@ import { PageLoading } from './page-loading';
 // Each area and page is its own chunk: the portal, login and mobile pages never load antd.
 const PortalPage = lazy(() => import('./portal/portal-page'));
 const LoginPage = lazy(() => import('./login/login-page'));
+const VerifyPage = lazy(() => import('./portal/verify-page'));
+const PortalOrderPage = lazy(() => import('./portal/order/order-page'));
 
 const AdminShell = lazy(() => import('./admin/admin-shell'));
 const AdminHome = lazy(() => import('./admin/home-page'));
@@ -15,11 +17,37 @@ const SettingsPage = lazy(() => import('./admin/settings/settings-page'));
 const AuditPage = lazy(() => import('./admin/audit/audit-page'));
 const AccountsPage = lazy(() => import('./admin/accounts/accounts-page'));
 const AdminPasswordPage = lazy(() => import('./admin/password/password-page'));
+const ActivitiesPage = lazy(() => import('./admin/activities/activities-page'));
+const ActivityFormPage = lazy(() => import('./admin/activities/activity-form-page'));
+const ActivityDetailPage = lazy(() => import('./admin/activities/activity-detail-page'));
+const VenuesPage = lazy(() => import('./admin/venues/venues-page'));
+const ProgrammesPage = lazy(() => import('./admin/programmes/programmes-page'));
+const VolunteerListPage = lazy(() => import('./admin/volunteers/volunteer-list-page'));
+const VolunteerNewPage = lazy(() => import('./admin/volunteers/volunteer-new-page'));
+const VolunteerDetailPage = lazy(() => import('./admin/volunteers/volunteer-detail-page'));
+const HoursPage = lazy(() => import('./admin/hours/hours-page'));
+const TeamListPage = lazy(() => import('./admin/teams/team-list-page'));
+const TeamDetailPage = lazy(() => import('./admin/teams/team-detail-page'));
+const StarsPage = lazy(() => import('./admin/stars/stars-page'));
+const OrdersPage = lazy(() => import('./admin/orders/orders-page'));
+const OrderDetailPage = lazy(() => import('./admin/orders/order-detail-page'));
+const OrderMenuPage = lazy(() => import('./admin/orders/menu-page'));
+const CareListPage = lazy(() => import('./admin/care/care-list-page'));
+const CareDetailPage = lazy(() => import('./admin/care/care-detail-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
 const MobileMe = lazy(() => import('./m/me-page'));
 const MobilePassword = lazy(() => import('./m/password-page'));
+const MobileRegister = lazy(() => import('./m/register-page'));
+const MobileVolunteer = lazy(() => import('./m/volunteer-page'));
+const MobileActivities = lazy(() => import('./m/activities/activities-page'));
+const MobileActivity = lazy(() => import('./m/activities/activity-page'));
+const MobileCheckin = lazy(() => import('./m/checkin/checkin-page'));
+const MobileMyOrders = lazy(() => import('./m/orders/my-orders-page'));
+const MobileNewOrder = lazy(() => import('./m/orders/new-order-page'));
+const MobileOrderStatus = lazy(() => import('./m/orders/order-status-page'));
+const MobileTasks = lazy(() => import('./m/tasks/tasks-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -28,6 +56,9 @@ function page(node: ReactNode) {
 export const router = createBrowserRouter([
   { path: '/', element: page(<PortalPage />) },
   { path: '/login', element: page(<LoginPage />) },
+  { path: '/verify', element: page(<VerifyPage />) },
+  { path: '/verify/:number', element: page(<VerifyPage />) },
+  { path: '/order', element: page(<PortalOrderPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -36,10 +67,28 @@ export const router = createBrowserRouter([
       { index: true, element: <AdminHome /> },
       { path: 'org', element: <OrgListPage /> },
       { path: 'org/:unitId', element: <UnitDetailPage /> },
+      { path: 'volunteers', element: <VolunteerListPage /> },
+      { path: 'volunteers/new', element: <VolunteerNewPage /> },
+      { path: 'volunteers/:id', element: <VolunteerDetailPage /> },
+      { path: 'hours', element: <HoursPage /> },
+      { path: 'teams', element: <TeamListPage /> },
+      { path: 'teams/:id', element: <TeamDetailPage /> },
+      { path: 'stars', element: <StarsPage /> },
+      { path: 'orders', element: <OrdersPage /> },
+      { path: 'orders/menu', element: <OrderMenuPage /> },
+      { path: 'orders/:id', element: <OrderDetailPage /> },
+      { path: 'care', element: <CareListPage /> },
+      { path: 'care/:id', element: <CareDetailPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'password', element: <AdminPasswordPage /> },
+      { path: 'activities', element: <ActivitiesPage /> },
+      { path: 'activities/new', element: <ActivityFormPage /> },
+      { path: 'activities/:id', element: <ActivityDetailPage /> },
+      { path: 'activities/:id/edit', element: <ActivityFormPage /> },
+      { path: 'venues', element: <VenuesPage /> },
+      { path: 'programmes', element: <ProgrammesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -50,6 +99,15 @@ export const router = createBrowserRouter([
       { index: true, element: <MobileHome /> },
       { path: 'me', element: <MobileMe /> },
       { path: 'password', element: <MobilePassword /> },
+      { path: 'register', element: <MobileRegister /> },
+      { path: 'volunteer', element: <MobileVolunteer /> },
+      { path: 'activities', element: <MobileActivities /> },
+      { path: 'activities/:id', element: <MobileActivity /> },
+      { path: 'checkin', element: <MobileCheckin /> },
+      { path: 'orders', element: <MobileMyOrders /> },
+      { path: 'orders/new', element: <MobileNewOrder /> },
+      { path: 'orders/:id', element: <MobileOrderStatus /> },
+      { path: 'tasks', element: <MobileTasks /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

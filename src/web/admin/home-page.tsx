@@ -6,6 +6,8 @@ import { ROLES } from '../../shared/accounts';
 import { formatToday, greeting } from '../lib/format';
 import { useStaffing, useUnits } from '../lib/queries/org';
 import { hasRole } from '../lib/session';
+import { MonthlyCard } from './activities/monthly-card';
+import { CareFlagsCard } from './care/care-flags-card';
 import { PageHeader } from './components/page-header';
 import { KindTag, requiredText, StaffingTag, ToneTag } from './components/tags';
 import styles from './admin.module.css';
@@ -67,6 +69,8 @@ export default function HomePage() {
         )}
       </Card>
       {seesOrg ? <OrgOverview /> : null}
+      <MonthlyCard />
+      <CareFlagsCard />
       {shortcuts.length > 0 ? (
         <>
           <Typography.Title level={2} style={{ fontSize: 16, margin: '24px 0 12px' }}>

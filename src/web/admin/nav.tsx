@@ -1,4 +1,20 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  StarOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
 import { hasRole } from '../lib/session';
@@ -14,6 +30,15 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/admin', label: '工作台', icon: <DashboardOutlined />, roles: null },
   { path: '/admin/org', label: '组织架构', icon: <ApartmentOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/activities', label: '活动', icon: <CalendarOutlined />, roles: null },
+  { path: '/admin/venues', label: '阵地', icon: <EnvironmentOutlined />, roles: null },
+  { path: '/admin/programmes', label: '实践项目', icon: <AppstoreOutlined />, roles: null },
+  { path: '/admin/orders', label: '群众点单', icon: <PhoneOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/care', label: '关爱对象', icon: <HeartOutlined />, roles: ['institute_admin', 'station_admin'] },
+  { path: '/admin/volunteers', label: '志愿者', icon: <IdcardOutlined />, roles: ['institute_admin', 'station_admin'] },
+  { path: '/admin/hours', label: '服务记录', icon: <FieldTimeOutlined />, roles: ['institute_admin', 'station_admin'] },
+  { path: '/admin/teams', label: '队伍', icon: <FlagOutlined />, roles: ['institute_admin', 'station_admin', 'team_leader'] },
+  { path: '/admin/stars', label: '星级表彰', icon: <StarOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },

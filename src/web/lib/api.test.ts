@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../../shared/accounts';
-import { ApiError, api, itemsOf, onSessionLost, setCsrfToken, withQuery } from './api';
+import { ApiError, api, fileNameFrom, itemsOf, onSessionLost, setCsrfToken, upload, withQuery } from './api';
 import { homeFor, safeNext } from './session';
 
 type Call = { url: string; init: RequestInit };
@@ -83,6 +83,27 @@ describe('api client', () => {
     expect(itemsOf({ items: [1, 2] })).toEqual([1, 2]);
     expect(itemsOf([3])).toEqual([3]);
     expect(itemsOf(undefined)).toEqual([]);
+  });
+});
+
+describe('file uploads and downloads', () => {
+  it('uploads as multipart field `file` with the CSRF token and no JSON content type', async () => {
+    const calls = stubFetch({ status: 200, body: { csrfToken: 'tok-2' } }, { status: 201, body: { id: 'f1', name: 'a.png', mime: 'image/png', size: 3 } });
+    await api.post('/api/auth/login', {});
+    const file = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' });
+    const saved = await upload<{ id: string }>('/api/files?purpose=evidence', file, 'a.png');
+    expect(saved.id).toBe('f1');
+    const body = calls[1].init.body as FormData;
+    expect(body).toBeInstanceOf(FormData);
+    expect((body.get('file') as File).name).toBe('a.png');
+    expect(header(calls[1], 'content-type')).toBeUndefined();
+    expect(header(calls[1], 'x-csrf-token')).toBe('tok-2');
+  });
+
+  it("reads the download's Chinese file name from content-disposition", () => {
+    expect(fileNameFrom(`attachment; filename*=UTF-8''${encodeURIComponent('志愿者名册.xlsx')}`, 'x.xlsx')).toBe('志愿者名册.xlsx');
+    expect(fileNameFrom('attachment; filename="plain.csv"', 'x.csv')).toBe('plain.csv');
+    expect(fileNameFrom(null, 'fallback.csv')).toBe('fallback.csv');
   });
 });
 

@@ -104,14 +104,16 @@ function toApiError(status: number, body: unknown): ApiError {
 
 async function send(method: Method, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   try {
     return await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
       signal: options.signal,
     });
   } catch (err) {
@@ -148,6 +150,56 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   }
   rememberCsrf(data);
   return data as T;
+}
+
+/** POST one file as multipart field `file` (uploads, spreadsheet imports); same CSRF and errors as JSON calls. */
+export function upload<T>(path: string, file: Blob, name?: string, options?: RequestOptions): Promise<T> {
+  const form = new FormData();
+  if (name) form.append('file', file, name);
+  else form.append('file', file);
+  return request<T>('POST', path, form, options);
+}
+
+/** The file name from `content-disposition: …; filename*=UTF-8''…`, when the server sent one. */
+export function fileNameFrom(disposition: string | null, fallback: string): string {
+  const star = disposition?.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {
+      return fallback;
+    }
+  }
+  return disposition?.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+/**
+ * Download a file the server generates (templates, exports) with the session cookie, and show a
+ * failure as an ApiError instead of navigating to a JSON error page.
+ */
+export async function download(path: string, fallbackName: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(path, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+  }
+  if (!res.ok) {
+    const error = toApiError(res.status, await readJson(res));
+    if (res.status === 401 && SESSION_LOST_CODES.has(error.code)) for (const listener of sessionLostListeners) listener(error);
+    throw error;
+  }
+  lastActivityAt = Date.now();
+  const name = fileNameFrom(res.headers.get('content-disposition'), fallbackName);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  return name;
 }
 
 export const api = {

@@ -8,13 +8,47 @@ import styles from './mobile.module.css';
 const TITLES: Record<string, string> = {
   '/m': '文明实践',
   '/m/me': '我的',
+  '/m/activities': '活动',
+  '/m/checkin': '签到',
   '/m/password': '修改密码',
+  '/m/volunteer': '我的志愿',
+  '/m/register': '志愿者注册',
+  '/m/orders': '群众点单',
+  '/m/orders/new': '我要点单',
+  '/m/tasks': '接单',
 };
 
 function HomeIcon() {
   return (
     <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
       <path d="M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z" fill="currentColor" />
+    </svg>
+  );
+}
+
+function VolunteerIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
+      <path
+        d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z"
+        fill="currentColor"
+      />
+    </svg>
+  );
+}
+
+function ActivitiesIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
+      <path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 7H5v10h14zM7 11h4v4H7z" fill="currentColor" />
+    </svg>
+  );
+}
+
+function OrderIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
+      <path d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 5v4H7v2h4v4h2v-4h4v-2h-4V7z" fill="currentColor" />
     </svg>
   );
 }
@@ -33,7 +67,7 @@ export default function MobileShell() {
   const location = useLocation();
   const [elder, setElder] = useElderMode();
   const session = useSession();
-  const title = TITLES[location.pathname.replace(/\/$/, '')] ?? '文明实践';
+  const title = TITLES[location.pathname.replace(/\/$/, '')] ?? (location.pathname.startsWith('/m/activities/') ? '活动详情' : location.pathname.startsWith('/m/orders/') ? '点单进度' : '文明实践');
 
   // A one-time or expired password must be replaced before anything else.
   if (session.data?.account.mustChangePassword && location.pathname !== '/m/password') {
@@ -57,6 +91,27 @@ export default function MobileShell() {
         <NavLink to="/m" end className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
           <HomeIcon />
           <span>首页</span>
+        </NavLink>
+        <NavLink
+          to="/m/activities"
+          className={({ isActive }) => (isActive || location.pathname === '/m/checkin' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
+        >
+          <ActivitiesIcon />
+          <span>活动</span>
+        </NavLink>
+        <NavLink
+          to="/m/orders"
+          className={({ isActive }) => (isActive || location.pathname === '/m/tasks' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
+        >
+          <OrderIcon />
+          <span>点单</span>
+        </NavLink>
+        <NavLink
+          to="/m/volunteer"
+          className={({ isActive }) => (isActive || location.pathname === '/m/register' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
+        >
+          <VolunteerIcon />
+          <span>志愿</span>
         </NavLink>
         <NavLink to="/m/me" className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
           <MeIcon />

@@ -1,9 +1,13 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type PublicInstitute, type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
 import { useSession } from '../lib/session';
 import { PRODUCT_NAME, useTitle } from '../lib/title';
 import styles from './portal.module.css';
+import { NumberForm } from './verify-form';
+
+// The venues map and brand showcase load as their own chunk, after the page itself.
+const VenuesSection = lazy(() => import('./venues/venues-section'));
 
 export default function PortalPage() {
   const site = usePublicSite();
@@ -28,7 +32,10 @@ export default function PortalPage() {
             </span>
           </Link>
           <nav aria-label="网站导航" className={styles.nav}>
+            <Link to="/order">群众点单</Link>
             <a href="#stations">实践站名录</a>
+            <a href="#venues">实践阵地</a>
+            <Link to="/verify">证明核验</Link>
             <Link to="/m">移动端</Link>
             {session.data ? (
               <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
@@ -91,16 +98,42 @@ export default function PortalPage() {
 
         <Directory units={units.data} loading={units.isPending} error={units.error?.message} onRetry={() => void units.refetch()} institutes={institutes} />
 
+        <Suspense fallback={null}>
+          <VenuesSection />
+        </Suspense>
+
+        <section className={styles.section} aria-labelledby="verify-title">
+          <h2 id="verify-title" className={styles.sectionTitle}>
+            志愿服务证明核验
+          </h2>
+          <div className={styles.card}>
+            <p className={styles.cardText} style={{ marginTop: 0, marginBottom: 12 }}>
+              收到志愿服务记录证明？输入证明上的编号，或扫描证明上的二维码，即可核对真伪，无需登录。
+            </p>
+            <NumberForm />
+          </div>
+        </section>
+
         <section className={styles.section} aria-labelledby="join-title">
           <h2 id="join-title" className={styles.sectionTitle}>
             使用本平台
           </h2>
           <div className={styles.grid}>
             <div className={styles.card}>
+              <h3 className={styles.cardTitle}>群众点单</h3>
+              <p className={styles.cardText}>家里有事需要帮忙？向社区实践站点单，志愿者上门服务。实践站工作人员会先电话联系您核实。</p>
+              <Link to="/order" className={styles.cardLink}>
+                我要点单
+              </Link>
+            </div>
+            <div className={styles.card}>
               <h3 className={styles.cardTitle}>志愿者和居民</h3>
-              <p className={styles.cardText}>用手机打开本平台的移动端，登录后可以查看自己所在的实践站和身份。页面支持「长辈版」大字模式。</p>
+              <p className={styles.cardText}>用手机打开本平台的移动端，注册成为志愿者，查看服务时长、星级，开具志愿服务证明。页面支持「长辈版」大字模式。</p>
               <Link to="/m" className={styles.cardLink}>
                 打开移动端
+              </Link>
+              <Link to="/m/register" className={styles.cardLink} style={{ marginInlineStart: 16 }}>
+                注册志愿者
               </Link>
             </div>
             <div className={styles.card}>

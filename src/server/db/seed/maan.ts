@@ -161,7 +161,7 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
     volunteerPersonIds.push((await account(`volunteer${String(i + 1).padStart(2, '0')}`, demoName(100 + i), [{ role: 'volunteer', unitId: stationIds[i % stationIds.length] }])).personId);
   }
   for (let i = 0; i < 5; i++) {
-    await account(`resident${String(i + 1).padStart(2, '0')}`, demoName(200 + i), [{ role: 'resident', unitId: stationIds[i % stationIds.length] }]);
+    await account(`resident${String(i + 1).padStart(2, '0')}`, demoName(211 + i * 3), [{ role: 'resident', unitId: stationIds[i % stationIds.length] }]);
   }
   return {
     stationIds, instituteId, adminAccountId: admin.accountId, stationAdminIds, volunteerPersonIds,

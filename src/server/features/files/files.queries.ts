@@ -26,12 +26,13 @@ export async function referencesTo(db: DbOrTrx, fileId: string) {
   const consents = await db.selectFrom('volunteers').select(['station_id', 'person_id']).where('consent_file_id', '=', fileId).execute();
   const orders = await db
     .selectFrom('orders')
-    .select(['unit_id', 'requester_person_id'])
-    .where((eb) => eb.or([eb('photo_file_ids', 'like', like), eb('completion_photo_ids', 'like', like)]))
+    .leftJoin('volunteers', 'volunteers.id', 'orders.accepted_volunteer_id')
+    .select(['orders.unit_id as unit_id', 'orders.requester_person_id as requester_person_id', 'volunteers.person_id as volunteer_person_id'])
+    .where((eb) => eb.or([eb('orders.photo_file_ids', 'like', like), eb('orders.completion_photo_ids', 'like', like)]))
     .execute();
   return {
     units: [...records.flatMap((r) => [r.unit_id, r.station_id]), ...consents.map((c) => c.station_id), ...orders.map((o) => o.unit_id)],
-    persons: [...records.map((r) => r.person_id), ...consents.map((c) => c.person_id), ...orders.map((o) => o.requester_person_id)].filter((x): x is string => Boolean(x)),
+    persons: [...records.map((r) => r.person_id), ...consents.map((c) => c.person_id), ...orders.flatMap((o) => [o.requester_person_id, o.volunteer_person_id])].filter((x): x is string => Boolean(x)),
   };
 }
 

@@ -12,9 +12,10 @@ const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
-export function ToneTag({ tone, children }: { tone: Tone; children: ReactNode }) {
+/** `wrap` lets a long tag break onto two lines in a narrow column instead of overflowing it. */
+export function ToneTag({ tone, children, wrap = false }: { tone: Tone; children: ReactNode; wrap?: boolean }) {
   return (
-    <Tag style={{ ...TONES[tone], marginInlineEnd: 4 }} variant="outlined">
+    <Tag style={{ ...TONES[tone], marginInlineEnd: 4, ...(wrap ? { whiteSpace: 'normal', height: 'auto' } : {}) }} variant="outlined">
       {children}
     </Tag>
   );

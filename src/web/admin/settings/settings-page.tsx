@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { useResetRule, useSaveRule, useSettings } from '../../lib/queries/settings';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
+import { Open311KeysSection } from '../orders/open311-keys-section';
 
 const STAR_LABELS = ['一星', '二星', '三星', '四星', '五星', '六星', '七星', '八星', '九星', '十星'];
 
@@ -73,6 +74,7 @@ export default function SettingsPage() {
       {settings.data?.map((view) => (
         <UnitRules key={view.unitId} view={view} showUnitName={(settings.data?.length ?? 0) > 1} />
       ))}
+      <Open311KeysSection />
     </>
   );
 }

@@ -1,0 +1,283 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Row, Skeleton, Space, Timeline, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
+import { ApiError, errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import {
+  type CareDetail,
+  type CareRecipientView,
+  CONSENT_METHODS,
+  type UpdateCareRecipientInput,
+  useAddCareVisit,
+  useCareRecipient,
+  useUpdateCareRecipient,
+  VISIT_KINDS,
+} from '../../lib/queries/care';
+import { PageHeader } from '../components/page-header';
+import { ToneTag } from '../components/tags';
+import { applyServerErrors } from '../form-errors';
+import { chinaIso, PlaceOrderModal } from '../orders/place-order-modal';
+import { GENDERS, lastContactText, SensitiveBanner } from './care-parts';
+
+export default function CareDetailPage() {
+  const { id = '' } = useParams();
+  const detail = useCareRecipient(id);
+  if (detail.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
+  if (detail.error) {
+    const missing = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={<h1 style={{ fontSize: 20 }}>{missing ? '关爱对象不存在，或不由您所在的实践站服务' : '关爱对象加载失败'}</h1>}
+        subTitle={missing ? '关爱对象的信息只对服务站点的工作人员和实践所管理员开放。' : detail.error.message}
+        extra={
+          <Link to="/admin/care">
+            <Button type="primary">返回关爱对象</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  return <Detail detail={detail.data} />;
+}
+
+function Detail({ detail }: { detail: CareDetail }) {
+  const { message } = App.useApp();
+  const r = detail.recipient;
+  const [ordering, setOrdering] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const update = useUpdateCareRecipient();
+  const orders = detail.visits.filter((v) => v.orderId);
+
+  const archive = () =>
+    update.mutateAsync({ id: r.id, input: { archived: !r.archived } }).then(
+      () => message.success(r.archived ? '已恢复' : '已归档'),
+      (err: unknown) => message.error(errorMessage(err)),
+    );
+
+  return (
+    <>
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/care">关爱对象</Link> }, { title: r.name }]} />
+      <PageHeader
+        title={r.name}
+        description={
+          <Space size={4} wrap>
+            {r.categories.map((c) => (
+              <ToneTag key={c} tone="blue">
+                {c}
+              </ToneTag>
+            ))}
+            {r.noContactFlag ? <ToneTag tone="red">久未联系</ToneTag> : null}
+            {r.archived ? <ToneTag tone="grey">已归档</ToneTag> : null}
+            <span>{r.stationName}</span>
+          </Space>
+        }
+        extra={
+          <>
+            {!r.archived ? (
+              <Button type="primary" icon={<PhoneOutlined />} onClick={() => setOrdering(true)}>
+                为TA代为点单
+              </Button>
+            ) : null}
+            <Button onClick={() => setEditing(true)}>修改</Button>
+            <Popconfirm
+              title={r.archived ? '恢复这位关爱对象？' : '归档这位关爱对象？'}
+              description={r.archived ? undefined : '不再需要关爱帮扶时归档（如已迁出、已成年）。归档后不再提醒联系。'}
+              onConfirm={archive}
+              okText={r.archived ? '恢复' : '归档'}
+            >
+              <Button>{r.archived ? '恢复' : '归档'}</Button>
+            </Popconfirm>
+          </>
+        }
+      />
+      <SensitiveBanner />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>基本情况</h2>} style={{ marginBottom: 16 }}>
+            <Descriptions
+              column={{ xs: 1, md: 2 }}
+              items={[
+                { key: 'gender', label: '性别', children: r.gender ? GENDERS[r.gender] : '—' },
+                { key: 'age', label: '年龄', children: r.age !== null ? `${r.age} 岁` : '—' },
+                { key: 'id', label: '身份证号', children: r.idNumberMasked ?? '未登记' },
+                { key: 'phone', label: '联系电话', children: r.phone ? <a href={`tel:${r.phone}`}>{r.phone}</a> : '—' },
+                { key: 'address', label: '住址', children: r.address ?? '—', span: { xs: 1, md: 2 } },
+                { key: 'needs', label: '主要需求', children: <span style={{ whiteSpace: 'pre-wrap' }}>{r.needs ?? '—'}</span>, span: { xs: 1, md: 2 } },
+                {
+                  key: 'guardian',
+                  label: '监护人 / 紧急联系人',
+                  span: { xs: 1, md: 2 },
+                  children: r.guardian ? (
+                    <>
+                      {r.guardian.name}（{r.guardian.relation}） <a href={`tel:${r.guardian.phone}`}>{r.guardian.phone}</a>
+                    </>
+                  ) : (
+                    '—'
+                  ),
+                },
+                { key: 'last', label: '最近联系', children: lastContactText(r.lastContactAt) },
+                { key: 'station', label: '服务实践站', children: r.stationName },
+                {
+                  key: 'basis',
+                  label: '处理依据',
+                  span: { xs: 1, md: 2 },
+                  children: (
+                    <>
+                      {LEGAL_BASES[r.legalBasis]}
+                      {r.consentMethod ? `（${CONSENT_METHODS[r.consentMethod as keyof typeof CONSENT_METHODS] ?? r.consentMethod}）` : ''}
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </Card>
+          <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>关联的需求单</h2>}>
+            {orders.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有为TA结项的点单服务" />
+            ) : (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {orders.map((v) => (
+                  <li key={v.id}>
+                    <Link to={`/admin/orders/${v.orderId}`}>{formatDateTime(v.at).slice(0, 10)} 点单服务</Link>
+                    {v.note ? <Typography.Text type="secondary">：{v.note}</Typography.Text> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          {!r.archived ? (
+            <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>记录走访 / 电话</h2>} style={{ marginBottom: 16 }}>
+              <VisitForm id={r.id} />
+            </Card>
+          ) : null}
+          <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>联系记录</h2>}>
+            {detail.visits.length === 0 ? (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无联系记录" />
+            ) : (
+              <Timeline
+                items={detail.visits.map((v) => ({
+                  key: v.id,
+                  color: v.kind === 'visit' ? 'green' : v.kind === 'order' ? 'red' : 'blue',
+                  title: formatDateTime(v.at).slice(0, 16),
+                  content: (
+                    <div>
+                      <strong>{VISIT_KINDS[v.kind] ?? v.kind}</strong>
+                      {v.byName ? <Typography.Text type="secondary"> · {v.byName}</Typography.Text> : null}
+                      {v.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{v.note}</div> : null}
+                      {v.orderId ? <Link to={`/admin/orders/${v.orderId}`}>查看需求单</Link> : null}
+                    </div>
+                  ),
+                }))}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {ordering ? <PlaceOrderModal recipient={r} onClose={() => setOrdering(false)} /> : null}
+      {editing ? <EditModal recipient={r} onClose={() => setEditing(false)} /> : null}
+    </>
+  );
+}
+
+function VisitForm({ id }: { id: string }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ kind: 'visit' | 'call'; at: Dayjs; note: string }>();
+  const add = useAddCareVisit();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setError(null);
+    try {
+      await add.mutateAsync({ id, input: { kind: v.kind, at: chinaIso(v.at), note: v.note.trim() } });
+      message.success(v.kind === 'visit' ? '已记录走访' : '已记录电话联系');
+      form.resetFields();
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" name="care-visit" initialValues={{ kind: 'visit', at: dayjs() }} requiredMark="optional">
+      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+      <Space wrap align="start">
+        <Form.Item name="kind" label="方式" rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'visit', label: '上门走访' },
+              { value: 'call', label: '电话联系' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="at" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+      </Space>
+      <Form.Item name="note" label="情况记录" rules={[{ required: true, whitespace: true, message: '请简要记录情况' }, { max: 1000 }]}>
+        <Input.TextArea rows={3} placeholder="身体和生活情况、提出的需求、需要跟进的事" />
+      </Form.Item>
+      <Button type="primary" onClick={submit} loading={add.isPending}>
+        保存记录
+      </Button>
+    </Form>
+  );
+}
+
+function EditModal({ recipient: r, onClose }: { recipient: CareRecipientView; onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ phone?: string; address?: string; needs?: string; categories: string[] }>();
+  const update = useUpdateCareRecipient();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setError(null);
+    const input: UpdateCareRecipientInput = {
+      phone: v.phone?.trim() || null,
+      address: v.address?.trim() || null,
+      needs: v.needs?.trim() || null,
+      categories: v.categories as UpdateCareRecipientInput['categories'],
+    };
+    try {
+      await update.mutateAsync({ id: r.id, input });
+      message.success('已保存');
+      onClose();
+    } catch (err) {
+      setError(applyServerErrors(form, err));
+    }
+  };
+
+  return (
+    <Modal open title={`修改：${r.name}`} okText="保存" onOk={submit} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden mask={{ closable: false }} width={640}>
+      <Form
+        form={form}
+        layout="vertical"
+        name="care-edit"
+        initialValues={{ phone: r.phone ?? undefined, address: r.address ?? undefined, needs: r.needs ?? undefined, categories: r.categories }}
+      >
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
+        <Form.Item name="categories" label="类别" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一类' }, { type: 'array', max: 5, message: '最多 5 项' }]}>
+          <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]}>
+          <Input inputMode="numeric" maxLength={11} />
+        </Form.Item>
+        <Form.Item name="address" label="住址" rules={[{ max: 120 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="needs" label="主要需求" rules={[{ max: 1000 }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,172 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Select, Space, Switch, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
+import { type CareRecipientView, useCareFlags, useCareRecipients } from '../../lib/queries/care';
+import { useUnits } from '../../lib/queries/org';
+import { hasRole } from '../../lib/session';
+import { PageHeader } from '../components/page-header';
+import { ToneTag } from '../components/tags';
+import { sortUnits } from '../org/helpers';
+import { useAdminSession } from '../session-context';
+import { CareFormModal } from './care-form-modal';
+import { GENDERS, lastContactText, SensitiveBanner } from './care-parts';
+
+export default function CareListPage() {
+  const session = useAdminSession();
+  const [search, setSearch] = useSearchParams();
+  const stationId = search.get('station') ?? undefined;
+  const flagged = search.get('flagged') === 'true';
+  const [category, setCategory] = useState<string | undefined>();
+  const [adding, setAdding] = useState(false);
+  const units = useUnits();
+  const list = useCareRecipients({ stationId, flagged });
+  const flags = useCareFlags();
+  const isInstitute = hasRole(session, 'institute_admin');
+
+  const stations = useMemo(() => {
+    const own = new Set(session.roles.filter((g) => g.role === 'station_admin').map((g) => g.unitId));
+    return sortUnits((units.data ?? []).filter((u) => u.kind === 'station' && !u.archived && (isInstitute || own.has(u.id))));
+  }, [units.data, isInstitute, session]);
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(search);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    setSearch(next, { replace: true });
+  };
+
+  const rows = (list.data ?? []).filter((r) => !category || r.categories.includes(category));
+  const days = flags.data?.noContactDays;
+
+  const columns: ColumnsType<CareRecipientView> = [
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 150,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/admin/care/${r.id}`} style={{ fontWeight: 600 }}>
+            {r.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {[r.gender ? GENDERS[r.gender] : null, r.age !== null ? `${r.age} 岁` : null].filter(Boolean).join(' · ') || '—'}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '类别',
+      dataIndex: 'categories',
+      render: (cats: string[]) => (
+        <Space size={0} wrap>
+          {cats.map((c) => (
+            <ToneTag key={c} tone="blue">
+              {c}
+            </ToneTag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: '实践站', dataIndex: 'stationName', width: 140 },
+    {
+      title: '最近联系',
+      dataIndex: 'lastContactAt',
+      width: 210,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{lastContactText(r.lastContactAt)}</span>
+          {r.noContactFlag ? <ToneTag tone="red">久未联系</ToneTag> : null}
+        </Space>
+      ),
+    },
+    {
+      title: '主要需求',
+      dataIndex: 'needs',
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
+            {v}
+          </Typography.Paragraph>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '处理依据',
+      dataIndex: 'legalBasis',
+      width: 120,
+      render: (v: CareRecipientView['legalBasis']) => <ToneTag tone="grey">{v === 'statutory_duty' ? '法定职责' : '单独同意'}</ToneTag>,
+      responsive: ['xl'],
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="关爱对象"
+        description="留守儿童、困境儿童、空巢老人、残疾人等需要经常关心的居民。定期走访或电话联系，超过规定天数未联系的会提醒。"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            登记关爱对象
+          </Button>
+        }
+      />
+      <SensitiveBanner />
+      {flags.data && flags.data.total > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${flags.data.total} 人超过 ${flags.data.noContactDays} 天未联系`}
+          action={
+            flagged ? null : (
+              <Button size="small" onClick={() => set({ flagged: 'true' })}>
+                只看这些人
+              </Button>
+            )
+          }
+        />
+      ) : null}
+      <Card variant="borderless">
+        <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
+          {stations.length > 1 ? (
+            <Select
+              aria-label="实践站"
+              placeholder="全部实践站"
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              options={stations.map((s) => ({ value: s.id, label: s.name }))}
+              value={stationId}
+              onChange={(v?: string) => set({ station: v })}
+              style={{ width: 220 }}
+            />
+          ) : null}
+          <Select aria-label="类别" placeholder="全部类别" allowClear options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} value={category} onChange={setCategory} style={{ width: 160 }} />
+          <Space size={8}>
+            <Switch id="care-flagged" checked={flagged} onChange={(on) => set({ flagged: on ? 'true' : undefined })} />
+            <label htmlFor="care-flagged">只看久未联系{days ? `（超过 ${days} 天）` : ''}</label>
+          </Space>
+        </Flex>
+        {list.error ? <Alert type="error" showIcon title="关爱对象加载失败" description={list.error.message} style={{ marginBottom: 12 }} /> : null}
+        <Table<CareRecipientView>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          loading={list.isPending}
+          scroll={{ x: 900 }}
+          locale={{ emptyText: flagged ? '没有久未联系的关爱对象' : '尚未登记关爱对象' }}
+          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人`, hideOnSinglePage: true }}
+        />
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 13 }}>
+          处理依据：{LEGAL_BASES.statutory_duty}；或{LEGAL_BASES.consent}（《个人信息保护法》第十三条、第二十九条）。
+        </Typography.Paragraph>
+      </Card>
+      {adding ? <CareFormModal stations={stations} defaultStationId={stationId} onClose={() => setAdding(false)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,345 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Flex, Popconfirm, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { ServiceRecordView } from '../../../shared/hours';
+import { ApiError, errorMessage } from '../../lib/api';
+import { formatClock, formatDateTime } from '../../lib/format';
+import { type HoursListParams, useApproveMany, useDecideRecord, useHours } from '../../lib/queries/hours';
+import { hasRole } from '../../lib/session';
+import { PageHeader } from '../components/page-header';
+import { useAdminSession } from '../session-context';
+import { FlagTag, hoursText, LateTag, SourceTag } from '../volunteers/volunteer-tags';
+import { BackfillModal } from './backfill-modal';
+import { CorrectionRequests } from './correction-requests';
+import { CorrectionModal, RejectModal } from './decision-modals';
+import { EvidenceLinks } from './evidence-links';
+
+type TabKey = 'pending' | 'approved' | 'rejected' | 'requests';
+const TABS: { key: TabKey; label: string }[] = [
+  { key: 'pending', label: '待审核' },
+  { key: 'approved', label: '已认定' },
+  { key: 'rejected', label: '未通过' },
+  { key: 'requests', label: '更正申请' },
+];
+
+/** Why the caller may not decide a record: the same rules the server applies. */
+function whyNot(record: ServiceRecordView, isInstitute: boolean): string {
+  if (record.late && !isInstitute) return '逾期录入的记录需由实践所审核';
+  return '录入人和志愿者本人不能审核，请由另一位工作人员审核';
+}
+
+export default function HoursPage() {
+  const session = useAdminSession();
+  const { message } = App.useApp();
+  const [search, setSearch] = useSearchParams();
+  const tab = (TABS.find((t) => t.key === search.get('tab'))?.key ?? 'pending') as TabKey;
+  const volunteerId = search.get('volunteerId') ?? undefined;
+  const volunteerName = search.get('volunteerName') ?? undefined;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [failedId, setFailedId] = useState<string | null>(null);
+  const [backfilling, setBackfilling] = useState(false);
+  const [rejecting, setRejecting] = useState<ServiceRecordView | null>(null);
+  const [correcting, setCorrecting] = useState<ServiceRecordView | null>(null);
+  const isInstitute = hasRole(session, 'institute_admin');
+
+  const params: HoursListParams = {
+    page,
+    pageSize,
+    status: tab === 'requests' ? undefined : tab,
+    volunteerId,
+    from: range?.[0].format('YYYY-MM-DD'),
+    to: range?.[1].format('YYYY-MM-DD'),
+  };
+  const records = useHours(params, tab !== 'requests');
+  const decide = useDecideRecord();
+  const approveMany = useApproveMany();
+  const rows = records.data?.items ?? [];
+  const selectable = useMemo(() => new Set(rows.filter((r) => r.canDecide).map((r) => r.id)), [rows]);
+
+  const switchTab = (key: string) => {
+    const next = new URLSearchParams(search);
+    next.set('tab', key);
+    setSearch(next);
+    setPage(1);
+    setSelected([]);
+    setFailedId(null);
+  };
+
+  const clearVolunteer = () => {
+    const next = new URLSearchParams(search);
+    next.delete('volunteerId');
+    next.delete('volunteerName');
+    setSearch(next);
+    setPage(1);
+  };
+
+  const approve = (record: ServiceRecordView) =>
+    decide.mutateAsync({ id: record.id, input: { decision: 'approve' } }).then(
+      () => message.success(`已认定：${record.volunteerName} ${hoursText(record.hours)}`),
+      (err: unknown) => message.error(errorMessage(err)),
+    );
+
+  const approveSelected = () =>
+    approveMany.mutateAsync(selected).then(
+      (r) => {
+        message.success(`已认定 ${r.approved} 条记录`);
+        setSelected([]);
+        setFailedId(null);
+      },
+      (err: unknown) => {
+        // All or nothing: the server names the record that stopped the batch.
+        if (err instanceof ApiError && typeof err.details.recordId === 'string') setFailedId(err.details.recordId);
+        message.error(`${errorMessage(err)}。本批记录均未认定，请取消勾选该条后重试。`);
+      },
+    );
+
+  // What was done, the proof and who entered it sit together, so an approver reads one row at 1280 px.
+  const columns: ColumnsType<ServiceRecordView> = [
+    {
+      title: '志愿者',
+      dataIndex: 'volunteerName',
+      width: 110,
+      fixed: 'left',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/admin/volunteers/${r.volunteerId}`} style={{ fontWeight: 600 }}>
+            {r.volunteerName}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {r.volunteerNo ?? '未编号'}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '服务内容与证明材料',
+      dataIndex: 'title',
+      width: 270,
+      render: (_, r) => (
+        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+          <strong>{r.correctsId ? `更正：${r.title}` : r.title}</strong>
+          {r.content ? (
+            <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, tooltip: r.content }} style={{ margin: 0, fontSize: 13 }}>
+              {r.content}
+            </Typography.Paragraph>
+          ) : null}
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {r.place ? `${r.place} · ` : ''}
+            {r.organiserName}
+          </Typography.Text>
+          {r.evidenceFileIds.length ? <EvidenceLinks ids={r.evidenceFileIds} /> : null}
+        </Space>
+      ),
+    },
+    {
+      title: '服务时间',
+      key: 'when',
+      width: 110,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.serviceDate}</span>
+          {r.startAt && r.endAt ? (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {formatClock(r.startAt)}–{formatClock(r.endAt)}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: '时长 / 来源',
+      key: 'hours',
+      width: 140,
+      render: (_, r) => (
+        <Flex vertical gap={4} align="flex-start">
+          <strong>{hoursText(r.hours, r.source === 'correction')}</strong>
+          <Flex wrap gap={4}>
+            <SourceTag source={r.source} />
+            {r.late ? <LateTag /> : null}
+            <FlagTag flag={r.flag} />
+          </Flex>
+        </Flex>
+      ),
+    },
+    {
+      title: tab === 'pending' ? '录入' : '审核',
+      key: 'who',
+      width: 150,
+      render: (_, r) =>
+        tab === 'pending' ? (
+          <Space orientation="vertical" size={0}>
+            <span>{r.enteredByName ?? '本人'}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {formatDateTime(r.enteredAt).slice(0, 16)}
+            </Typography.Text>
+            {r.reason ? (
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                原因：{r.reason}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        ) : (
+          <Space orientation="vertical" size={0}>
+            <span>{r.decidedByName ?? '—'}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {formatDateTime(r.decidedAt).slice(0, 16)}
+            </Typography.Text>
+            {r.decisionNote ? (
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {r.status === 'rejected' ? '原因：' : '备注：'}
+                {r.decisionNote}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 130,
+      fixed: 'right',
+      render: (_, r) => {
+        if (r.status === 'pending') {
+          if (!r.canDecide) {
+            return (
+              <Tooltip title={whyNot(r, isInstitute)}>
+                <Typography.Text type="secondary">待他人审核</Typography.Text>
+              </Tooltip>
+            );
+          }
+          return (
+            <Space size={0}>
+              <Popconfirm
+                title={`认定 ${r.volunteerName} 的 ${hoursText(r.hours)}？`}
+                description="认定后不能修改，如有错误只能提交更正记录。"
+                okText="认定"
+                onConfirm={() => approve(r)}
+              >
+                <Button type="link" size="small" aria-label={`认定 ${r.volunteerName} ${r.title}`}>
+                  认定
+                </Button>
+              </Popconfirm>
+              <Button type="link" size="small" danger onClick={() => setRejecting(r)} aria-label={`不予认定 ${r.volunteerName} ${r.title}`}>
+                不予认定
+              </Button>
+            </Space>
+          );
+        }
+        if (r.status === 'approved' && r.source !== 'correction') {
+          return (
+            <Button type="link" size="small" onClick={() => setCorrecting(r)} aria-label={`更正 ${r.volunteerName} ${r.title}`}>
+              更正
+            </Button>
+          );
+        }
+        return <Typography.Text type="secondary">—</Typography.Text>;
+      },
+    },
+  ];
+
+  const recordsTable = (
+    <>
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
+        <Space wrap>
+          {volunteerId ? (
+            <Space size={4}>
+              <Tag>志愿者：{volunteerName ?? '已选'}</Tag>
+              <Button size="small" onClick={clearVolunteer}>
+                查看全部志愿者
+              </Button>
+            </Space>
+          ) : null}
+          <DatePicker.RangePicker
+            value={range}
+            onChange={(v) => {
+              setRange(v?.[0] && v[1] ? [v[0], v[1]] : null);
+              setPage(1);
+            }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            placeholder={['服务日期从', '到']}
+            aria-label="按服务日期筛选"
+          />
+        </Space>
+        {tab === 'pending' ? (
+          <Popconfirm
+            title={`批量认定选中的 ${selected.length} 条记录？`}
+            description="全部成功或全部不变：任何一条不能认定，整批都不会认定。"
+            okText="认定"
+            onConfirm={approveSelected}
+            disabled={selected.length === 0}
+          >
+            <Button type="primary" disabled={selected.length === 0} loading={approveMany.isPending}>
+              批量认定{selected.length ? `（${selected.length}）` : ''}
+            </Button>
+          </Popconfirm>
+        ) : null}
+      </Flex>
+      {records.error ? <Alert type="error" showIcon title="服务记录加载失败" description={records.error.message} style={{ marginBottom: 12 }} /> : null}
+      <Table<ServiceRecordView>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={records.isFetching}
+        scroll={{ x: 940 }}
+        rowClassName={(r) => (r.id === failedId ? 'ant-table-row-selected' : '')}
+        rowSelection={
+          tab === 'pending'
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys.map(String)),
+                getCheckboxProps: (r) => ({ disabled: !selectable.has(r.id), 'aria-label': `选择 ${r.volunteerName} ${r.title}` }),
+              }
+            : undefined
+        }
+        locale={{
+          emptyText:
+            tab === 'pending' ? '没有待审核的服务记录' : tab === 'approved' ? '还没有已认定的服务记录' : '没有未通过的服务记录',
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: records.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (t) => `共 ${t} 条`,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="服务记录"
+        description="志愿服务时长台账。补录须附证明材料和原因，由录入人以外的工作人员审核；认定后不能修改，错误通过更正记录冲正。"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setBackfilling(true)}>
+            补录
+          </Button>
+        }
+      />
+      <Card variant="borderless">
+        <Tabs
+          activeKey={tab}
+          onChange={switchTab}
+          items={TABS.map((t) => ({ key: t.key, label: t.label, children: t.key === 'requests' ? <CorrectionRequests /> : t.key === tab ? recordsTable : null }))}
+        />
+      </Card>
+      {backfilling ? <BackfillModal onClose={() => setBackfilling(false)} /> : null}
+      {rejecting ? <RejectModal record={rejecting} onClose={() => setRejecting(null)} /> : null}
+      {correcting ? <CorrectionModal record={correcting} onClose={() => setCorrecting(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,343 @@
+import { DownloadOutlined, DownOutlined, ImportOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { STAR_NAMES } from '../../../shared/rules/stars';
+import {
+  DAY_PART_LABELS,
+  DAY_PARTS,
+  SERVICE_CATEGORIES,
+  VOLUNTEER_CATEGORIES,
+  VOLUNTEER_STATUSES,
+  type VolunteerAction,
+  type VolunteerStatus,
+  type VolunteerView,
+  WEEKDAY_LABELS,
+  WEEKDAYS,
+} from '../../../shared/volunteers';
+import { download, errorMessage, withQuery } from '../../lib/api';
+import { useUnits } from '../../lib/queries/org';
+import { useVolunteers, type VolunteerListParams } from '../../lib/queries/volunteers';
+import { PageHeader } from '../components/page-header';
+import { ToneTag } from '../components/tags';
+import { sortUnits } from '../org/helpers';
+import { ImportModal } from './import-modal';
+import { TransitionDialog } from './transition-dialog';
+import { hoursText, StarTag, VolunteerStatusTag } from './volunteer-tags';
+
+type Filters = Omit<VolunteerListParams, 'page' | 'pageSize'>;
+const NUMBER_KEYS = ['minAge', 'maxAge', 'starLevel', 'minHours', 'maxHours'] as const;
+const TEXT_KEYS = ['stationId', 'status', 'q', 'skill', 'category', 'serviceCategory', 'availability'] as const;
+const MORE_KEYS = ['skill', 'category', 'serviceCategory', 'availability', 'minAge', 'maxAge', 'starLevel', 'minHours', 'maxHours'] as const;
+
+/** Filters live in the address, so 返回 from a volunteer's page brings the same list back. */
+function paramsFrom(search: URLSearchParams): VolunteerListParams {
+  const out: VolunteerListParams = { page: Number(search.get('page')) || 1, pageSize: Number(search.get('pageSize')) || 20 };
+  for (const key of TEXT_KEYS) {
+    const value = search.get(key);
+    if (value) (out as unknown as Record<string, string>)[key] = value;
+  }
+  for (const key of NUMBER_KEYS) {
+    const value = search.get(key);
+    if (value !== null && value !== '' && Number.isFinite(Number(value))) out[key] = Number(value);
+  }
+  return out;
+}
+
+function toSearch(params: Partial<VolunteerListParams>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    if ((key === 'page' && value === 1) || (key === 'pageSize' && value === 20)) continue;
+    out[key] = String(value);
+  }
+  return out;
+}
+
+interface FilterValues extends Filters {
+  day?: string;
+  part?: string;
+}
+
+export default function VolunteerListPage() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [search, setSearch] = useSearchParams();
+  const params = useMemo(() => paramsFrom(search), [search]);
+  const volunteers = useVolunteers(params);
+  const units = useUnits();
+  const [form] = Form.useForm<FilterValues>();
+  const [more, setMore] = useState(() => MORE_KEYS.some((k) => params[k] !== undefined));
+  const [importing, setImporting] = useState(false);
+  const [acting, setActing] = useState<{ volunteer: VolunteerView; action: VolunteerAction } | null>(null);
+  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
+  const stations = useMemo(() => sortUnits((units.data ?? []).filter((u) => u.kind === 'station' && !u.archived)), [units.data]);
+  const filtered = TEXT_KEYS.some((k) => params[k]) || NUMBER_KEYS.some((k) => params[k] !== undefined);
+
+  const apply = (values: FilterValues) => {
+    const { day, part, ...rest } = values;
+    const availability = day && part ? `${day}-${part}` : undefined;
+    setSearch(toSearch({ ...rest, q: rest.q?.trim() || undefined, skill: rest.skill?.trim() || undefined, availability, page: 1, pageSize: params.pageSize }));
+  };
+
+  const reset = () => setSearch({});
+
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    const { page: _page, pageSize: _size, ...filters } = params;
+    setExporting(format);
+    try {
+      const name = await download(withQuery(`/api/volunteers/export.${format}`, { ...filters }), format === 'xlsx' ? '志愿者名册.xlsx' : '志愿者名册.csv');
+      message.success(`已导出：${name}`);
+    } catch (err) {
+      message.error(errorMessage(err));
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  // Keep the filter form in step with the address (reset, back and forward).
+  useEffect(() => {
+    const [day, part] = params.availability?.split('-') ?? [];
+    const blank = Object.fromEntries([...TEXT_KEYS, ...NUMBER_KEYS, 'day', 'part'].map((k) => [k, undefined]));
+    form.setFieldsValue({ ...blank, ...params, day, part });
+  }, [form, params]);
+
+  // The columns people scan first (status, stars, hours) come right after the name; the row fits 1280 px.
+  const columns: ColumnsType<VolunteerView> = [
+    {
+      title: '姓名',
+      dataIndex: 'name',
+      width: 150,
+      fixed: 'left',
+      render: (_, v) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/admin/volunteers/${v.id}`} style={{ fontWeight: 600 }}>
+            {v.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {v.volunteerNo ?? '未编号'}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {v.gender === 'male' ? '男' : v.gender === 'female' ? '女' : ''} {v.age !== null ? `${v.age} 岁` : ''}
+            {v.isMinor ? <ToneTag tone="red">未成年</ToneTag> : null}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    { title: '状态', dataIndex: 'status', width: 90, render: (s: VolunteerStatus) => <VolunteerStatusTag status={s} /> },
+    {
+      title: '星级 / 认定时长',
+      key: 'stars',
+      width: 140,
+      render: (_, v) => (
+        <Space orientation="vertical" size={2}>
+          <StarTag level={v.starLevel} />
+          <span>{hoursText(v.approvedHours)}</span>
+        </Space>
+      ),
+    },
+    { title: '实践站', dataIndex: 'stationName', width: 140 },
+    {
+      title: '类别 / 服务类别',
+      key: 'categories',
+      width: 190,
+      render: (_, v) => (
+        <Flex vertical gap={4}>
+          <span>{v.category}</span>
+          <Flex wrap gap={4}>
+            {v.serviceCategories.map((c) => (
+              <ToneTag key={c} tone="grey">
+                {c}
+              </ToneTag>
+            ))}
+          </Flex>
+        </Flex>
+      ),
+    },
+    {
+      title: '手机号 / 身份证号',
+      key: 'contact',
+      width: 170,
+      render: (_, v) => (
+        <Space orientation="vertical" size={0}>
+          <span>{v.phone ?? '—'}</span>
+          <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 13 }}>
+            {v.idNumberMasked ?? '—'}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 110,
+      fixed: 'right',
+      render: (_, v) => (
+        <Flex vertical align="flex-start">
+          <Link to={`/admin/volunteers/${v.id}`} aria-label={`查看 ${v.name}`} style={{ padding: '0 7px' }}>
+            查看
+          </Link>
+          {v.allowedActions.includes('certify') ? (
+            <Button type="link" size="small" onClick={() => setActing({ volunteer: v, action: 'certify' })} aria-label={`审核通过 ${v.name}`}>
+              审核通过
+            </Button>
+          ) : null}
+          {v.allowedActions.includes('reject') ? (
+            <Button type="link" size="small" danger onClick={() => setActing({ volunteer: v, action: 'reject' })} aria-label={`不予通过 ${v.name}`}>
+              不予通过
+            </Button>
+          ) : null}
+        </Flex>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="志愿者"
+        description="文明实践人才库：按特长、类别、空闲时间等查找志愿者，审核注册，登记、导入和导出名册。"
+        extra={
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admin/volunteers/new')}>
+              登记志愿者
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setImporting(true)}>
+              批量导入
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('xlsx')} loading={exporting === 'xlsx'}>
+              导出 Excel
+            </Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
+              导出全国系统 CSV
+            </Button>
+          </>
+        }
+      />
+      {volunteers.error ? <Alert type="error" showIcon title="志愿者名单加载失败" description={volunteers.error.message} style={{ marginBottom: 16 }} /> : null}
+      <Card variant="borderless">
+        <Form<FilterValues> name="volunteer-filters" form={form} layout="vertical" onFinish={apply} style={{ marginBottom: 8 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8} xl={6}>
+              <Form.Item name="q" label="姓名 / 编号 / 手机号">
+                <Input allowClear placeholder="输入后按回车查找" maxLength={32} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8} xl={6}>
+              <Form.Item name="stationId" label="实践站">
+                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部实践站" options={stations.map((s) => ({ value: s.id, label: s.name }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8} xl={4}>
+              <Form.Item name="status" label="状态">
+                <Select
+                  allowClear
+                  placeholder="全部状态"
+                  options={(Object.keys(VOLUNTEER_STATUSES) as VolunteerStatus[]).map((s) => ({ value: s, label: VOLUNTEER_STATUSES[s] }))}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} xl={8}>
+              <Form.Item label=" " colon={false}>
+                <Space wrap>
+                  <Button type="primary" htmlType="submit">
+                    查询
+                  </Button>
+                  <Button onClick={reset}>重置</Button>
+                  <Button type="link" onClick={() => setMore(!more)} icon={more ? <UpOutlined /> : <DownOutlined />} aria-expanded={more} aria-controls="more-filters">
+                    {more ? '收起筛选' : '更多筛选'}
+                  </Button>
+                </Space>
+              </Form.Item>
+            </Col>
+          </Row>
+          <div id="more-filters" hidden={!more}>
+            <Row gutter={16}>
+              <Col xs={24} md={8} xl={6}>
+                <Form.Item name="skill" label="特长">
+                  <Input allowClear placeholder="如：理发、急救" maxLength={20} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8} xl={6}>
+                <Form.Item name="category" label="志愿者类别">
+                  <Select allowClear placeholder="全部类别" options={VOLUNTEER_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={8} xl={6}>
+                <Form.Item name="serviceCategory" label="服务类别">
+                  <Select allowClear placeholder="全部服务类别" options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={6}>
+                <Form.Item label="空闲时间">
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name="day" noStyle>
+                      <Select allowClear placeholder="星期" aria-label="空闲时间：星期" style={{ width: '50%' }} options={WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LABELS[d] }))} />
+                    </Form.Item>
+                    <Form.Item name="part" noStyle>
+                      <Select allowClear placeholder="时段" aria-label="空闲时间：时段" style={{ width: '50%' }} options={DAY_PARTS.map((p) => ({ value: p, label: DAY_PART_LABELS[p] }))} />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={6}>
+                <Form.Item label="年龄（岁）">
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name="minAge" noStyle>
+                      <InputNumber min={0} max={120} precision={0} placeholder="最小" aria-label="最小年龄" style={{ width: '50%' }} />
+                    </Form.Item>
+                    <Form.Item name="maxAge" noStyle>
+                      <InputNumber min={0} max={120} precision={0} placeholder="最大" aria-label="最大年龄" style={{ width: '50%' }} />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={6}>
+                <Form.Item name="starLevel" label="星级">
+                  <Select
+                    allowClear
+                    placeholder="全部星级"
+                    options={STAR_NAMES.slice(0, 6).map((n, i) => ({ value: i, label: i === 0 ? '未定级' : `${'★'.repeat(i)} ${n}` }))}
+                  />
+                </Form.Item>
+              </Col>
+              <Col xs={24} md={12} xl={6}>
+                <Form.Item label="认定时长（小时）">
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Form.Item name="minHours" noStyle>
+                      <InputNumber min={0} placeholder="最少" aria-label="最少认定时长" style={{ width: '50%' }} />
+                    </Form.Item>
+                    <Form.Item name="maxHours" noStyle>
+                      <InputNumber min={0} placeholder="最多" aria-label="最多认定时长" style={{ width: '50%' }} />
+                    </Form.Item>
+                  </Space.Compact>
+                </Form.Item>
+              </Col>
+            </Row>
+          </div>
+        </Form>
+        <Table<VolunteerView>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={volunteers.data?.items ?? []}
+          loading={volunteers.isFetching}
+          scroll={{ x: 990 }}
+          locale={{ emptyText: filtered ? '没有符合条件的志愿者' : '还没有志愿者，可点击「登记志愿者」或「批量导入」' }}
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: volunteers.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 名志愿者`,
+            onChange: (page, pageSize) => setSearch(toSearch({ ...params, page, pageSize })),
+          }}
+        />
+      </Card>
+      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+      {acting ? <TransitionDialog volunteer={acting.volunteer} action={acting.action} onClose={() => setActing(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type {
+  OrderActionInput as OrderActionInputSchema,
+  OrderEventView as OrderEventViewSchema,
+  OrderView,
+  PlaceOrderInput as PlaceOrderInputSchema,
+  PortalOrderInput as PortalOrderInputSchema,
+  ServiceItemInput as ServiceItemInputSchema,
+  ServiceItemView,
+  SuggestionView as SuggestionViewSchema,
+} from '../../../shared/orders';
+import { ORDER_ACTIONS, ORDER_STATUSES, type OrderAction, type OrderStatus } from '../../../shared/rules/order-flow';
+import { api, type Paged, upload, withQuery } from '../api';
+import { ORDER_CHANNELS, TARGET_TYPES } from '../../../shared/labels';
+
+/*
+ * Orders (群众点单) for the console, the phone and the portal. Types only from the schema module
+ * (`import type` is erased), so the mobile chunks never load zod.
+ */
+
+export type { OrderView, ServiceItemView };
+export type PlaceOrderInput = z.input<typeof PlaceOrderInputSchema>;
+export type OrderActionInput = z.input<typeof OrderActionInputSchema>;
+export type OrderEventView = z.infer<typeof OrderEventViewSchema>;
+export type SuggestionView = z.infer<typeof SuggestionViewSchema>;
+export type ServiceItemInput = z.input<typeof ServiceItemInputSchema>;
+export type PortalOrderInput = z.input<typeof PortalOrderInputSchema>;
+export type OrderTargetType = NonNullable<OrderView['target']>['type'];
+export type OrderChannel = OrderView['channel'];
+
+/** Channel and dispatch-target words from the zod-free shared labels, so the mobile pages can use them. */
+export const CHANNEL_LABELS: Record<OrderChannel, string> = ORDER_CHANNELS;
+export const TARGET_LABELS: Record<OrderTargetType, string> = TARGET_TYPES;
+
+export function statusLabel(status: string): string {
+  return ORDER_STATUSES[status as OrderStatus] ?? status;
+}
+
+/** An event's action in words; `submit` (the order being placed) is not an action anyone can take. */
+export function eventLabel(action: string): string {
+  if (action === 'submit') return '点单';
+  return ORDER_ACTIONS[action as OrderAction]?.label ?? action;
+}
+
+/** The server stores some notes as codes (`pool：…` for a dispatch, the channel for a new order). */
+export function eventNote(e: Pick<OrderEventView, 'action' | 'note'>): string | null {
+  if (!e.note) return null;
+  if (e.action === 'submit') return CHANNEL_LABELS[e.note as OrderChannel] ?? e.note;
+  if (e.action === 'dispatch' || e.action === 'redispatch') {
+    const [code, ...rest] = e.note.split('：');
+    const label = TARGET_LABELS[code as OrderTargetType];
+    if (label) return rest.length ? `派给${label}：${rest.join('：')}` : `派给${label}`;
+  }
+  return e.note;
+}
+
+/** Where an order went, as a person says it: 抢单池 / 金银社区志愿服务小队 (志愿服务队). */
+export function targetText(target: OrderView['target']): string {
+  if (!target) return '—';
+  if (target.type === 'pool') return TARGET_LABELS.pool;
+  return target.name ? `${target.name}（${TARGET_LABELS[target.type]}）` : TARGET_LABELS[target.type];
+}
+
+/** 剩 3 小时 20 分 / 超时 2 小时: the time left to take a dispatched order. */
+export function slaText(slaDueAt: string | null, now: number): { text: string; late: boolean } | null {
+  if (!slaDueAt) return null;
+  const ms = Date.parse(slaDueAt) - now;
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / 86_400_000);
+  const hours = Math.floor((abs % 86_400_000) / 3_600_000);
+  const minutes = Math.floor((abs % 3_600_000) / 60_000);
+  const span = days > 0 ? `${days} 天 ${hours} 小时` : hours > 0 ? `${hours} 小时 ${minutes} 分` : `${minutes} 分钟`;
+  return ms >= 0 ? { text: `剩 ${span}`, late: false } : { text: `超时 ${span}`, late: true };
+}
+
+export interface OrderListParams {
+  page: number;
+  pageSize: number;
+  status?: OrderStatus;
+  unitId?: string;
+  overdue?: 'true';
+  q?: string;
+  from?: string;
+  to?: string;
+}
+
+export const orderKeys = {
+  all: ['orders'] as const,
+  list: (params: OrderListParams) => ['orders', 'list', params] as const,
+  detail: (id: string) => ['orders', 'detail', id] as const,
+  suggestions: (id: string) => ['orders', 'suggestions', id] as const,
+  mine: ['orders', 'mine'] as const,
+  tasks: ['orders', 'tasks'] as const,
+  items: ['orders', 'items'] as const,
+  publicItems: (stationId: string) => ['orders', 'public-items', stationId] as const,
+};
+
+export function useOrders(params: OrderListParams, enabled = true) {
+  return useQuery({
+    queryKey: orderKeys.list(params),
+    enabled,
+    queryFn: () => api.get<Paged<OrderView>>(withQuery('/api/orders', { ...params })),
+    placeholderData: keepPreviousData,
+    // The queue shows SLA timers; fresh data every minute keeps escalations visible.
+    refetchInterval: 60_000,
+  });
+}
+
+export function useOrder(id: string, enabled = true) {
+  return useQuery({ queryKey: orderKeys.detail(id), enabled: enabled && !!id, queryFn: () => api.get<OrderView>(`/api/orders/${encodeURIComponent(id)}`) });
+}
+
+export function useSuggestions(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: orderKeys.suggestions(id),
+    enabled,
+    queryFn: async () => (await api.get<{ items: SuggestionView[] }>(`/api/orders/${encodeURIComponent(id)}/suggestions`)).items,
+  });
+}
+
+export function useMyOrders(enabled = true) {
+  return useQuery({ queryKey: orderKeys.mine, enabled, queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/mine')).items });
+}
+
+export function useTasks(enabled = true) {
+  return useQuery({ queryKey: orderKeys.tasks, enabled, retry: false, queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/tasks')).items });
+}
+
+/** Staff: the menus of the units in scope and the institute above (archived items included). */
+export function useServiceItems(enabled = true) {
+  return useQuery({ queryKey: orderKeys.items, enabled, queryFn: async () => (await api.get<{ items: ServiceItemView[] }>('/api/service-items')).items });
+}
+
+/** Anyone: what residents of a station may ask for (its own items and the institute's). */
+export function usePublicServiceItems(stationId: string | undefined) {
+  return useQuery({
+    queryKey: orderKeys.publicItems(stationId ?? ''),
+    enabled: !!stationId,
+    staleTime: 5 * 60_000,
+    queryFn: async () => (await api.get<{ items: ServiceItemView[] }>(withQuery('/api/public/service-items', { stationId }))).items,
+  });
+}
+
+/** Every order write can move it between queues, so refresh all order data. */
+function useOrdersMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }) });
+}
+
+export function usePlaceOrder() {
+  return useOrdersMutation((input: PlaceOrderInput) => api.post<OrderView>('/api/orders', input));
+}
+
+export function useOrderAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string; input: OrderActionInput }) =>
+      api.post<OrderView>(`/api/orders/${encodeURIComponent(id)}/actions`, input),
+    onSuccess: async (order) => {
+      client.setQueryData(orderKeys.detail(order.id), order);
+      await client.invalidateQueries({ queryKey: orderKeys.all });
+      // Completing an order writes a service record; rating changes a volunteer's average.
+      await client.invalidateQueries({ queryKey: ['hours'] });
+    },
+  });
+}
+
+export function usePlacePortalOrder() {
+  return useMutation({ mutationFn: (input: PortalOrderInput) => api.post<{ number: string; status: 'submitted' }>('/api/public/orders', input) });
+}
+
+export function useCreateServiceItem() {
+  return useOrdersMutation((input: ServiceItemInput) => api.post<ServiceItemView>('/api/service-items', input));
+}
+
+export function useArchiveServiceItem() {
+  return useOrdersMutation(({ id, archived }: { id: string; archived: boolean }) =>
+    api.patch<ServiceItemView>(`/api/service-items/${encodeURIComponent(id)}`, { archived }),
+  );
+}
+
+export interface UploadedPhoto {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/** `POST /api/files?purpose=photo`: a JPG/PNG photo of the need or of the finished work. */
+export function uploadPhoto(file: File): Promise<UploadedPhoto> {
+  return upload<UploadedPhoto>(withQuery('/api/files', { purpose: 'photo' }), file, file.name);
+}
+
+export function photoUrl(id: string): string {
+  return `/api/files/${encodeURIComponent(id)}`;
+}

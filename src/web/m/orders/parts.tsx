@@ -1,0 +1,281 @@
+import { useId, useState } from 'react';
+import { errorMessage } from '../../lib/api';
+import { formatDateTime } from '../../lib/format';
+import { eventLabel, eventNote, type OrderEventView, type OrderView, photoUrl, statusLabel, type UploadedPhoto, uploadPhoto } from '../../lib/queries/orders';
+import styles from '../mobile.module.css';
+import o from './orders.module.css';
+
+/** Shared bits of the phone order pages. No antd, no zod: type imports only. */
+
+const TONES: Record<OrderView['status'], string> = {
+  submitted: o.toneGold,
+  reviewing: o.toneGold,
+  rejected: o.toneGrey,
+  dispatched: o.toneBlue,
+  accepted: o.toneBlue,
+  in_service: o.toneBlue,
+  completed: o.toneGold,
+  rated: o.toneGreen,
+  closed: o.toneGreen,
+  cancelled: o.toneGrey,
+};
+
+export function StatusBadge({ status }: { status: OrderView['status'] }) {
+  return (
+    <span className={`${o.badge} ${TONES[status]}`} data-testid="order-status">
+      {statusLabel(status)}
+    </span>
+  );
+}
+
+/** `11-28 21:44` in China time. */
+export const shortTime = (iso: string | null | undefined) => (iso ? formatDateTime(iso).slice(5, 16) : '');
+
+// ---------- the step indicator ----------
+
+const STEPS = ['点单', '审单', '派单', '接单', '服务', '评价'] as const;
+
+/** How many steps are done for a status (the next one is the current step). */
+function stepsDone(status: OrderView['status']): number {
+  switch (status) {
+    case 'submitted':
+      return 1;
+    case 'reviewing':
+      return 1;
+    case 'dispatched':
+      return 3;
+    case 'accepted':
+      return 4;
+    case 'in_service':
+      return 4;
+    case 'completed':
+      return 5;
+    case 'rated':
+    case 'closed':
+      return 6;
+    case 'rejected':
+    case 'cancelled':
+      return 0;
+  }
+}
+
+/** 点单 → 审单 → 派单 → 接单 → 服务 → 评价, big enough to read at arm's length. */
+export function OrderSteps({ status }: { status: OrderView['status'] }) {
+  const done = stepsDone(status);
+  const stopped = status === 'rejected' || status === 'cancelled';
+  return (
+    <ol className={`${o.steps} ${stopped ? o.stepsStopped : ''}`} aria-label="办理进度">
+      {STEPS.map((name, i) => {
+        const isDone = i < done;
+        const isNow = !stopped && i === done;
+        return (
+          <li key={name} className={`${o.stepItem} ${isDone ? o.stepDone : ''} ${isNow ? o.stepNow : ''}`} aria-current={isNow ? 'step' : undefined}>
+            <span className={o.stepDot} aria-hidden="true">
+              {isDone ? '✓' : i + 1}
+            </span>
+            <span>
+              {name}
+              <span className="sr-only">{isDone ? '（已完成）' : isNow ? '（进行中）' : '（未开始）'}</span>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+// ---------- history ----------
+
+/** What happened, newest first (as parcel tracking shows it). */
+export function OrderHistory({ events, forRequester = false }: { events: OrderEventView[]; forRequester?: boolean }) {
+  // A volunteer's 婉拒 is between them and the station; the resident only sees progress.
+  const shown = events.filter((e) => !(forRequester && e.action === 'decline'));
+  if (!shown.length) return <p className={`${styles.text} ${styles.muted}`}>暂无记录</p>;
+  return (
+    <ol className={o.history}>
+      {[...shown].reverse().map((e) => (
+        <li key={`${e.at}-${e.action}-${e.note ?? ''}`}>
+          <span className={o.historyWhat}>{eventLabel(e.action)}</span>
+          {e.actorName ? <span> · {e.actorName}</span> : null}
+          <span className={o.historyWhen}>{formatDateTime(e.at).slice(0, 16)}</span>
+          {eventNote(e) ? <span className={o.historyNote}>{eventNote(e)}</span> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+// ---------- stars ----------
+
+const STAR_WORDS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
+
+function StarIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M12 2.5l2.9 6.1 6.6.8-4.9 4.6 1.3 6.6L12 17.3l-5.9 3.3 1.3-6.6-4.9-4.6 6.6-.8z" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** Five big star buttons (≥ 60 px in 长辈版), each a toggle a screen reader names. */
+export function StarPicker({ value, onChange }: { value: number; onChange: (n: number) => void }) {
+  return (
+    <>
+      <fieldset className={o.stars}>
+        <legend className="sr-only">评价星级</legend>
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button
+            key={n}
+            type="button"
+            className={`${o.star} ${n <= value ? o.starOn : ''}`}
+            aria-pressed={n === value}
+            aria-label={`${n} 星：${STAR_WORDS[n]}`}
+            onClick={() => onChange(n)}
+          >
+            <StarIcon />
+          </button>
+        ))}
+      </fieldset>
+      <p className={o.starWords} aria-live="polite">
+        {value ? `${value} 星 · ${STAR_WORDS[value]}` : '请点星星打分'}
+      </p>
+    </>
+  );
+}
+
+export function StarsShown({ value }: { value: number }) {
+  return (
+    <span role="img" aria-label={`${value} 星`} style={{ color: '#d48806', letterSpacing: 2 }}>
+      {'★'.repeat(value)}
+      <span style={{ color: '#b8bec7' }}>{'★'.repeat(5 - value)}</span>
+    </span>
+  );
+}
+
+// ---------- photos ----------
+
+const OK_NAME = /\.(jpe?g|png)$/i;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/** Pick photos from the album or the camera; each uploads at once and shows as a thumbnail. */
+export function PhotoPicker({ photos, onChange, max = 3, label = '添加照片' }: { photos: UploadedPhoto[]; onChange: (p: UploadedPhoto[]) => void; max?: number; label?: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+
+  const pick = async (files: FileList | null) => {
+    setError(null);
+    const list = [...(files ?? [])].slice(0, max - photos.length);
+    if (!list.length) return;
+    setBusy(true);
+    const added: UploadedPhoto[] = [];
+    for (const f of list) {
+      if (!OK_NAME.test(f.name)) {
+        setError('只能上传 JPG 或 PNG 照片');
+        continue;
+      }
+      if (f.size > MAX_BYTES) {
+        setError('照片超过 10 MB，请换一张');
+        continue;
+      }
+      try {
+        added.push(await uploadPhoto(f));
+      } catch (err) {
+        setError(`照片上传失败：${errorMessage(err)}`);
+      }
+    }
+    setBusy(false);
+    if (added.length) onChange([...photos, ...added]);
+  };
+
+  return (
+    <div>
+      <ul className={o.photos} aria-label="已添加的照片">
+        {photos.map((p, i) => (
+          <li key={p.id} className={o.photo}>
+            <img src={photoUrl(p.id)} alt={`照片 ${i + 1}`} />
+            <button type="button" className={o.photoRemove} aria-label={`删除照片 ${i + 1}`} onClick={() => onChange(photos.filter((x) => x.id !== p.id))}>
+              ×
+            </button>
+          </li>
+        ))}
+        {photos.length < max ? (
+          <li>
+            <label className={o.addPhoto} htmlFor={id}>
+              <svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">
+                <path d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" fill="currentColor" />
+              </svg>
+              {busy ? '上传中…' : label}
+              <input
+                id={id}
+                type="file"
+                accept="image/jpeg,image/png"
+                multiple={max - photos.length > 1}
+                disabled={busy}
+                onChange={(e) => {
+                  void pick(e.target.files);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+          </li>
+        ) : null}
+      </ul>
+      {error ? (
+        <p className={styles.fieldError} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+// ---------- preferred time ----------
+
+export type When = 'asap' | 'today' | 'am' | 'pm' | 'pick';
+
+/** Today's date in China as [y, m, d], and the hour there. */
+function chinaNow(now = Date.now()): { y: number; m: number; d: number; hour: number } {
+  const t = new Date(now + 8 * 3_600_000);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), hour: t.getUTCHours() };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function chinaAt(dayOffset: number, hour: number, now = Date.now()): string {
+  const t = new Date(now + 8 * 3_600_000 + dayOffset * 86_400_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(hour)}:00:00+08:00`;
+}
+
+/** 今天 is only offered while there is still a working day left. */
+export function canToday(now = Date.now()): boolean {
+  return chinaNow(now).hour < 18;
+}
+
+/** The time sent for a choice: China time with its offset, so the server reads it the same everywhere. */
+export function preferredAtFor(when: When, picked: string, now = Date.now()): string | undefined {
+  switch (when) {
+    case 'asap':
+      return undefined;
+    case 'today':
+      return chinaAt(0, Math.min(20, Math.max(9, chinaNow(now).hour + 2)), now);
+    case 'am':
+      return chinaAt(1, 9, now);
+    case 'pm':
+      return chinaAt(1, 15, now);
+    case 'pick':
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(picked) ? `${picked}:00+08:00` : undefined;
+  }
+}
+
+/** `datetime-local`'s minimum: now, in China. */
+export function pickMin(now = Date.now()): string {
+  const t = new Date(now + 8 * 3_600_000);
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+/** `11月29日 09:00` for the sentence under the time choices. */
+export function whenText(iso: string): string {
+  const f = formatDateTime(iso);
+  return `${Number(f.slice(5, 7))}月${Number(f.slice(8, 10))}日 ${f.slice(11, 16)}`;
+}
