@@ -89,3 +89,27 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** A signed-in API client for test setup and assertions: the session cookie plus the CSRF header, as the web app sends them. */
+export async function apiSession(base: string, username: string, password = PASSWORD) {
+  let cookie = '';
+  let csrf = '';
+  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.getSetCookie().find((c) => /^(__Host-)?sid=/.test(c));
+    if (setCookie) cookie = setCookie.split(';')[0];
+    const data = (await res.json()) as T & { csrfToken?: string };
+    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(data)}`);
+    if (data?.csrfToken) csrf = data.csrfToken;
+    return data;
+  };
+  await call('POST', '/api/auth/login', { username, password });
+  return call;
+}
+
+/** True when the page has no horizontal scroll (the 375-px check). */
+export const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);

@@ -1,33 +1,22 @@
-import type { Page } from 'playwright-core';
+
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, hasBrowser, openTab, PASSWORD, screenshot, seriousA11yViolations, signIn, startHarness, type Tab } from './browser';
+import {
+  type Harness,
+  hasBrowser,
+  openTab,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startHarness,
+  type Tab,
+  apiSession,
+  noSideScroll,
+} from './browser';
 
 const NEED = '腿摔伤了下不了楼，想请人帮忙买 10 斤米和一桶油（浏览器测试）';
 const REPORT = '已购买大米 10 斤、菜籽油 1 桶送到家中，老人行动不便，建议下周再次探访。';
 
-/** A signed-in API client for assertions: the session cookie plus the CSRF header, as the web app sends them. */
-async function apiSession(base: string, username: string, password = PASSWORD) {
-  let cookie = '';
-  let csrf = '';
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.getSetCookie().find((c) => /^(__Host-)?sid=/.test(c));
-    if (setCookie) cookie = setCookie.split(';')[0];
-    const data = (await res.json()) as T & { csrfToken?: string };
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(data)}`);
-    if (data?.csrfToken) csrf = data.csrfToken;
-    return data;
-  };
-  await call('POST', '/api/auth/login', { username, password });
-  return call;
-}
-
-const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 const smallPng = (text: string) => QRCode.toBuffer(text, { width: 96 });
 
 /**

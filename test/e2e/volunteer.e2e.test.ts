@@ -2,12 +2,23 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDay } from '../../src/shared/rules/hours';
 import { makeIdNumber } from '../../src/shared/rules/id-number';
-import { type Harness, hasBrowser, openTab, PASSWORD, screenshot, seriousA11yViolations, signIn, startHarness, type Tab } from './browser';
+import {
+  type Harness,
+  hasBrowser,
+  openTab,
+  PASSWORD,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startHarness,
+  type Tab,
+  apiSession,
+  noSideScroll,
+} from './browser';
 
 const NAME = '龚晓梅';
 const PHONE = '13912345678';
@@ -16,28 +27,6 @@ const VOLUNTEER_PASSWORD = 'Zhiyuan#2026';
 const REVIEWER = 'station01b';
 const REVIEWER_PASSWORD = 'Shenhe#Jinyin2026';
 
-/** A signed-in API client for test setup: the session cookie plus the CSRF header, as the web app sends them. */
-async function apiSession(base: string, username: string, password: string) {
-  let cookie = '';
-  let csrf = '';
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${url}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.getSetCookie().find((c) => /^(__Host-)?sid=/.test(c));
-    if (setCookie) cookie = setCookie.split(';')[0];
-    const data = (await res.json()) as T & { csrfToken?: string };
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(data)}`);
-    if (data?.csrfToken) csrf = data.csrfToken;
-    return data;
-  };
-  await call('POST', '/api/auth/login', { username, password });
-  return call;
-}
-
-const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /**
  * A resident registers on the phone, the station approves them, one staff member backfills 3 hours

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { type PublicInstitute, type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
 import { useSession } from '../lib/session';
 import { PRODUCT_NAME, useTitle } from '../lib/title';
+import { PortalHeader } from './portal-header';
 import styles from './portal.module.css';
 import { NumberForm } from './verify-form';
 
@@ -19,36 +20,26 @@ export default function PortalPage() {
 
   return (
     <div className={styles.page}>
-      <a href="#content" className={styles.skip}>
-        跳到正文
-      </a>
-      <header className={styles.header}>
-        <div className={styles.headerInner}>
-          <Link to="/" className={styles.brand} aria-label={`${PRODUCT_NAME} 首页`}>
-            <img src="/favicon.svg" alt="" width={40} height={40} />
-            <span>
-              <strong>实践</strong>
-              <span>新时代文明实践平台</span>
-            </span>
-          </Link>
-          <nav aria-label="网站导航" className={styles.nav}>
-            <Link to="/order">群众点单</Link>
-            <a href="#stations">实践站名录</a>
-            <a href="#venues">实践阵地</a>
-            <Link to="/verify">证明核验</Link>
-            <Link to="/m">移动端</Link>
-            {session.data ? (
-              <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
-                {session.data.isStaff ? '进入工作台' : '我的'}
-              </Link>
-            ) : (
-              <Link to="/login" className={styles.login}>
-                工作人员登录
-              </Link>
-            )}
-          </nav>
-        </div>
-      </header>
+      <PortalHeader
+        nav={
+          <>
+          <Link to="/order">群众点单</Link>
+          <a href="#stations">实践站名录</a>
+          <a href="#venues">实践阵地</a>
+          <Link to="/verify">证明核验</Link>
+          <Link to="/m">移动端</Link>
+          {session.data ? (
+            <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
+              {session.data.isStaff ? '进入工作台' : '我的'}
+            </Link>
+          ) : (
+            <Link to="/login" className={styles.login}>
+              工作人员登录
+            </Link>
+          )}
+          </>
+        }
+      />
 
       <main id="content">
         <section className={styles.hero} aria-labelledby="portal-title">

@@ -1,8 +1,9 @@
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { PublicCertificateView } from '../../shared/certificates';
 import { formatDateTime } from '../lib/format';
 import { usePublicCertificate } from '../lib/queries/certificates';
 import { PRODUCT_NAME, useTitle } from '../lib/title';
+import { PortalHeader } from './portal-header';
 import styles from './portal.module.css';
 import { cleanCertificateNumber, NumberForm } from './verify-form';
 import v from './verify.module.css';
@@ -18,20 +19,7 @@ export default function VerifyPage() {
 
   return (
     <div className={styles.page}>
-      <a href="#content" className={styles.skip}>
-        跳到正文
-      </a>
-      <header className={styles.header}>
-        <div className={styles.headerInner}>
-          <Link to="/" className={styles.brand} aria-label={`${PRODUCT_NAME} 首页`}>
-            <img src="/favicon.svg" alt="" width={40} height={40} />
-            <span>
-              <strong>实践</strong>
-              <span>新时代文明实践平台</span>
-            </span>
-          </Link>
-        </div>
-      </header>
+      <PortalHeader />
       <main id="content" className={v.main}>
         <h1 className={v.title}>志愿服务记录证明核验</h1>
         <p className={v.lead}>输入证明上的编号，或用手机扫描证明上的二维码，核对证明是否真实有效。</p>

@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/api';
 import { type PortalOrderInput, usePlacePortalOrder, usePublicServiceItems } from '../../lib/queries/orders';
 import { usePublicUnits } from '../../lib/queries/public';
 import { PRODUCT_NAME, useTitle } from '../../lib/title';
+import { PortalHeader } from '../portal-header';
 import styles from '../portal.module.css';
 import f from './order.module.css';
 
@@ -84,24 +85,14 @@ export default function PortalOrderPage() {
 
   return (
     <div className={styles.page}>
-      <a href="#content" className={styles.skip}>
-        跳到正文
-      </a>
-      <header className={styles.header}>
-        <div className={styles.headerInner}>
-          <Link to="/" className={styles.brand} aria-label={`${PRODUCT_NAME} 首页`}>
-            <img src="/favicon.svg" alt="" width={40} height={40} />
-            <span>
-              <strong>实践</strong>
-              <span>新时代文明实践平台</span>
-            </span>
-          </Link>
-          <nav aria-label="网站导航" className={styles.nav}>
-            <Link to="/">首页</Link>
-            <Link to="/m/orders/new">手机点单</Link>
-          </nav>
-        </div>
-      </header>
+      <PortalHeader
+        nav={
+          <>
+          <Link to="/">首页</Link>
+          <Link to="/m/orders/new">手机点单</Link>
+          </>
+        }
+      />
       <main id="content" className={f.main}>
         <h1 className={f.title}>群众点单</h1>
         <p className={f.lead}>家里有事需要帮忙？告诉社区实践站，志愿者为您上门服务：理发、陪同就医、家电维修、作业辅导、法律咨询……</p>
