@@ -39,7 +39,10 @@ export const UpdateCareRecipientInput = z.strictObject({
   archived: z.boolean().optional(),
 });
 
-export const CareVisitInput = z.strictObject({ kind: z.enum(['visit', 'call']), at: z.iso.datetime({ offset: true }), note: Text(1000) });
+/** A visit, a call, or the recipient taking part in an activity (the service is then linked to them). */
+export const CareVisitInput = z
+  .strictObject({ kind: z.enum(['visit', 'call', 'activity']), at: z.iso.datetime({ offset: true }), note: Text(1000), activityId: Id.optional() })
+  .refine((v) => v.kind !== 'activity' || v.activityId, { message: '请选择活动', path: ['activityId'] });
 
 export const CareRecipientView = z.object({
   id: Id,

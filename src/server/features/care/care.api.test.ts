@@ -59,5 +59,9 @@ describe('care recipients', () => {
     const visited = await s.post(`/api/care-recipients/${one.id}/visits`, { kind: 'visit', at: new Date().toISOString(), note: '入户走访，身体状况良好' });
     expect(visited.json().recipient.noContactFlag).toBe(false);
     expect(visited.json().visits[0].note).toContain('入户走访');
+    const activity = await t.deps.db.selectFrom('activities').select(['id', 'starts_at']).where('unit_id', '=', station01).where('status', '=', 'summarised').executeTakeFirstOrThrow();
+    const linked = await s.post(`/api/care-recipients/${one.id}/visits`, { kind: 'activity', activityId: activity.id, at: new Date().toISOString(), note: '参加四点半课堂' });
+    expect(linked.json().visits.find((v: { kind: string }) => v.kind === 'activity')).toMatchObject({ activityId: activity.id, at: activity.starts_at });
+    expect((await s.post(`/api/care-recipients/${one.id}/visits`, { kind: 'activity', at: new Date().toISOString(), note: 'x' })).statusCode).toBe(400);
   });
 });

@@ -166,11 +166,17 @@ export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z
 }
 
 export async function addVisit(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof CareVisitInput>) {
-  const { r } = await requireRecipient(deps, ctx, id, 'care.manage');
+  const { r, tree } = await requireRecipient(deps, ctx, id, 'care.manage');
   const now = deps.clock.now().toISOString();
-  const at = new Date(input.at).toISOString();
+  let at = new Date(input.at).toISOString();
+  if (input.kind === 'activity') {
+    // Only an activity of the recipient's own institute; the time of the record is the activity's start.
+    const a = await deps.db.selectFrom('activities').select(['unit_id', 'starts_at', 'status']).where('id', '=', input.activityId as string).executeTakeFirst();
+    if (!a || instituteOf(tree, a.unit_id) !== instituteOf(tree, r.station_id) || ['draft', 'submitted', 'rejected'].includes(a.status)) throw notFound();
+    at = a.starts_at;
+  }
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertVisit(trx, { id: randomUUID(), recipient_id: id, kind: input.kind, at, note: input.note, order_id: null, activity_id: null, by_account: ctx.actor.accountId, created_at: now });
+    await q.insertVisit(trx, { id: randomUUID(), recipient_id: id, kind: input.kind, at, note: input.note, order_id: null, activity_id: input.kind === 'activity' ? (input.activityId ?? null) : null, by_account: ctx.actor.accountId, created_at: now });
     if (!r.last_contact_at || at > r.last_contact_at) await q.updateRecipient(trx, id, { last_contact_at: at, updated_at: now });
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'care.visited', objectType: 'care_recipient', objectId: id, unitId: r.station_id, changes: { kind: { before: null, after: input.kind } } });
   });

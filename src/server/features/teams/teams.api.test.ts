@@ -20,6 +20,11 @@ describe('teams', () => {
     expect(teams.filter((x) => x.kind === 'community_squad')).toHaveLength(20);
     expect(teams.filter((x) => x.kind === 'specialised').length).toBeGreaterThanOrEqual(2);
     expect(teams.find((x) => x.name === '金银社区志愿服务小队')).toMatchObject({ leader: { name: '吴国庆' } });
+    const squad = teams.find((x) => x.name === '金银社区志愿服务小队') as unknown as { id: string };
+    const page = (await admin.get(`/api/teams/${squad.id}`)).json();
+    expect(page.activities.length).toBeGreaterThan(0);
+    expect(page.activities[0]).toMatchObject({ unitName: '金银社区新时代文明实践站' });
+    expect(page.activities[0].members).toBeGreaterThan(0);
   });
 
   it('keeps 分队 on the institute and 小队 on stations, with unique names', async () => {

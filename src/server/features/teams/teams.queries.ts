@@ -77,3 +77,18 @@ export function membershipsOfPerson(db: DbOrTrx, personId: string) {
     .where('volunteers.person_id', '=', personId)
     .execute();
 }
+
+/** Activities the team's active members took part in, newest first, with how many of them. */
+export function teamActivities(db: DbOrTrx, teamId: string, limit: number) {
+  return db
+    .selectFrom('signups')
+    .innerJoin('team_members', (j) => j.onRef('team_members.volunteer_id', '=', 'signups.volunteer_id').on('team_members.team_id', '=', teamId).on('team_members.status', '=', 'active'))
+    .innerJoin('activities', 'activities.id', 'signups.activity_id')
+    .innerJoin('units', 'units.id', 'activities.unit_id')
+    .select(['activities.id', 'activities.title', 'activities.starts_at', 'activities.status', 'units.name as unit_name', (eb) => eb.fn.countAll<number>().as('members')])
+    .where('signups.status', 'in', ['confirmed', 'no_show'])
+    .groupBy(['activities.id', 'activities.title', 'activities.starts_at', 'activities.status', 'units.name'])
+    .orderBy('activities.starts_at', 'desc')
+    .limit(limit)
+    .execute();
+}

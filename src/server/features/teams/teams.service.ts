@@ -98,7 +98,10 @@ export async function getTeam(deps: Deps, ctx: Ctx, id: string) {
   const isMember = view.myMembership === 'active';
   const seesMembers = view.canManage || isMember || unitsInScope(tree, ctx.actor, 'teams.read').has(team.unit_id);
   const members = seesMembers ? (await q.listMembers(deps.db, [id])).filter((m) => view.canManage || m.status === 'active').map(presentMember) : [];
-  return { team: view, members };
+  const activities = (await q.teamActivities(deps.db, id, 20)).map((a) => ({
+    id: a.id, title: a.title, startsAt: a.starts_at, unitName: a.unit_name, status: a.status, members: Number(a.members),
+  }));
+  return { team: view, members, activities };
 }
 
 export async function createTeam(deps: Deps, ctx: Ctx, input: CreateTeamInput) {

@@ -1,10 +1,11 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Row, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Row, Select, Skeleton, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
 import { ApiError, errorMessage } from '../../lib/api';
+import { useActivities } from '../../lib/queries/activities';
 import { formatDateTime } from '../../lib/format';
 import {
   type CareDetail,
@@ -153,7 +154,7 @@ function Detail({ detail }: { detail: CareDetail }) {
         <Col xs={24} xl={10}>
           {!r.archived ? (
             <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>记录走访 / 电话</h2>} style={{ marginBottom: 16 }}>
-              <VisitForm id={r.id} />
+              <VisitForm id={r.id} stationId={r.stationId} />
             </Card>
           ) : null}
           <Card variant="borderless" title={<h2 style={{ fontSize: 16, margin: 0 }}>联系记录</h2>}>
@@ -171,6 +172,7 @@ function Detail({ detail }: { detail: CareDetail }) {
                       {v.byName ? <Typography.Text type="secondary"> · {v.byName}</Typography.Text> : null}
                       {v.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{v.note}</div> : null}
                       {v.orderId ? <Link to={`/admin/orders/${v.orderId}`}>查看需求单</Link> : null}
+                      {v.activityId ? <Link to={`/admin/activities/${v.activityId}`}>查看活动</Link> : null}
                     </div>
                   ),
                 }))}
@@ -185,9 +187,11 @@ function Detail({ detail }: { detail: CareDetail }) {
   );
 }
 
-function VisitForm({ id }: { id: string }) {
+function VisitForm({ id, stationId }: { id: string; stationId: string }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ kind: 'visit' | 'call'; at: Dayjs; note: string }>();
+  const [form] = Form.useForm<{ kind: 'visit' | 'call' | 'activity'; at: Dayjs; note: string; activityId?: string }>();
+  const kind = Form.useWatch('kind', form);
+  const activities = useActivities({ unitId: stationId, pageSize: 100, from: dayjs().subtract(60, 'day').format('YYYY-MM-DD') }, kind === 'activity');
   const add = useAddCareVisit();
   const [error, setError] = useState<string | null>(null);
 
@@ -196,8 +200,8 @@ function VisitForm({ id }: { id: string }) {
     if (!v) return;
     setError(null);
     try {
-      await add.mutateAsync({ id, input: { kind: v.kind, at: chinaIso(v.at), note: v.note.trim() } });
-      message.success(v.kind === 'visit' ? '已记录走访' : '已记录电话联系');
+      await add.mutateAsync({ id, input: { kind: v.kind, at: chinaIso(v.at), note: v.note.trim(), ...(v.kind === 'activity' ? { activityId: v.activityId } : {}) } });
+      message.success(v.kind === 'visit' ? '已记录走访' : v.kind === 'call' ? '已记录电话联系' : '已关联活动');
       form.resetFields();
     } catch (err) {
       setError(applyServerErrors(form, err));
@@ -214,9 +218,22 @@ function VisitForm({ id }: { id: string }) {
             options={[
               { value: 'visit', label: '上门走访' },
               { value: 'call', label: '电话联系' },
+              { value: 'activity', label: '参加活动' },
             ]}
           />
         </Form.Item>
+        {kind === 'activity' ? (
+          <Form.Item name="activityId" label="活动" rules={[{ required: true, message: '请选择活动' }]}>
+            <Select
+              style={{ minWidth: 280 }}
+              loading={activities.isLoading}
+              showSearch
+              optionFilterProp="label"
+              placeholder="本社区近两个月的活动"
+              options={(activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${dayjs(a.startsAt).format('MM-DD')} ${a.title}` }))}
+            />
+          </Form.Item>
+        ) : null}
         <Form.Item name="at" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
         </Form.Item>

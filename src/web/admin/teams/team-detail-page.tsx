@@ -3,6 +3,7 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Form, In
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { ACTIVITY_STATUSES } from '../../../shared/labels';
 import { TEAM_KINDS, TEAM_ROLES, type TeamMemberView, type TeamView } from '../../../shared/teams';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -234,6 +235,24 @@ export default function TeamDetailPage() {
               pagination={members.length > 20 ? { pageSize: 20 } : false}
               scroll={{ x: 820 }}
               locale={{ emptyText: '还没有队员' }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card variant="borderless" title="队员参加的活动（最近 20 场）">
+            <Table
+              rowKey="id"
+              size="middle"
+              dataSource={page.data.activities}
+              pagination={false}
+              locale={{ emptyText: '队员还没有参加过活动' }}
+              columns={[
+                { title: '时间', dataIndex: 'startsAt', width: 170, render: (v: string) => formatDateTime(v).slice(0, 16) },
+                { title: '活动', dataIndex: 'title', render: (v: string, a) => <Link to={`/admin/activities/${a.id}`}>{v}</Link> },
+                { title: '组织单位', dataIndex: 'unitName' },
+                { title: '参加队员', dataIndex: 'members', width: 100, render: (n: number) => `${n} 人` },
+                { title: '状态', dataIndex: 'status', width: 100, render: (v: string) => ACTIVITY_STATUSES[v as keyof typeof ACTIVITY_STATUSES] ?? v },
+              ]}
             />
           </Card>
         </Col>
