@@ -13,8 +13,8 @@ const TITLE = `敬老助老上门探访（浏览器测试 ${Date.now() % 100000}
 /**
  * An activity from start to end, across the console and two phones: station01 plans and publishes
  * it, two volunteers sign up on their phones, volunteer01 checks in by opening the organiser's QR
- * link, the organiser checks them out on their behalf with a reason and ends the activity, and
- * the monthly table on the home page counts it.
+ * link, the activity runs its course (the server's clock moves), the organiser ends it and
+ * confirms the verified hours, the volunteer sees them, and the monthly table counts it.
  */
 describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
   let h: Harness;
@@ -151,29 +151,41 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     expect(v1.pageErrors).toEqual([]);
   });
 
-  it('the organiser checks volunteer01 out on their behalf, with a reason, and ends the activity', async () => {
-    const { page } = staff;
-    await page.getByRole('button', { name: '刷新名单' }).click();
-    await page.getByRole('button', { name: `代为签退：${volunteerName}` }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('原因').fill('手机没电，现场工作人员统一签退');
-    await dialog.getByRole('button', { name: '确认签退' }).click();
-    await page.getByText(`${volunteerName} 签退成功`).waitFor();
+  it('the activity runs its course; the organiser ends it and confirms the hours; the volunteer sees them', async () => {
+    // What volunteer01 has before: approved hours on the phone.
+    await v1.page.goto('/m/volunteer');
+    const hoursBefore = Number(((await v1.page.getByTestId('approved-hours').textContent()) ?? '').replace(/[^\d.]/g, ''));
 
+    // The server's clock moves past the end; volunteer01 never checked out (it closes at the end, flagged).
+    h.advance(end.getTime() - Date.now() + 5 * 60_000);
+    const { page } = staff;
+    await signIn(page, 'station01'); // the staff session idled out while the clock moved
+    await page.waitForURL('**/admin');
+    await page.goto(activityUrl);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('group', { name: '活动操作' }).getByRole('button', { name: '结束活动' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '结束活动' }).click();
-    await page.getByText('已结束', { exact: true }).first().waitFor();
-
-    // Both check-in methods are on the list: in by QR, out by staff.
+    await page.getByText('已结束', { exact: true }).first().waitFor({ timeout: 10_000 }).catch(async (err) => {
+      await screenshot(page, 'debug-end-activity.png');
+      throw err;
+    });
     await page.getByRole('tab', { name: '报名名单' }).click();
-    const row = page.getByRole('row').filter({ hasText: volunteerName });
-    await row.getByText(/（扫码）/).waitFor();
-    await row.getByText(/（代签）/).waitFor();
+    await page.getByRole('row').filter({ hasText: volunteerName }).getByText(/（扫码）/).waitFor();
     // leader01 never checked in: a no-show once the activity ended.
     await page.getByRole('row').filter({ hasText: '吴国庆' }).getByText('未到场').waitFor();
-    // The summary form opens once it has ended.
-    await page.getByRole('tab', { name: '活动总结' }).click();
-    await page.getByLabel('服务群众人数').waitFor();
+
+    // The organiser confirms the verified record the attendance produced (2 hours, present throughout).
+    await page.goto('/admin/hours');
+    await page.getByRole('button', { name: `认定 ${volunteerName} ${TITLE}`, exact: true }).click();
+    await page.getByRole('button', { name: /^认\s?定$/ }).click();
+    await page.getByText(`已认定：${volunteerName}`).first().waitFor();
+
+    // The volunteer's hours and star progress move.
+    await v1.page.goto('/m/volunteer');
+    await expect
+      .poll(async () => Number(((await v1.page.getByTestId('approved-hours').textContent()) ?? '').replace(/[^\d.]/g, '')))
+      .toBeCloseTo(hoursBefore + 2, 1);
+    await v1.page.getByTestId('star-explanation').waitFor();
     expect(staff.pageErrors).toEqual([]);
   });
 

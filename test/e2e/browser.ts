@@ -23,12 +23,15 @@ if (!hasBrowser) {
 export interface Harness {
   url: string;
   browser: Browser;
+  /** Moves the server's clock forward (sessions, activity times and hours all follow it). */
+  advance(ms: number): void;
   close(): Promise<void>;
 }
 
 /** A fresh seeded server (Ma'an demo) and a headless chromium for one test file. */
 export async function startHarness(): Promise<Harness> {
-  const server = await startTestServer();
+  let offset = 0;
+  const server = await startTestServer({ clock: { now: () => new Date(Date.now() + offset) } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -45,6 +48,9 @@ export async function startHarness(): Promise<Harness> {
   return {
     url: server.url,
     browser,
+    advance(ms) {
+      offset += ms;
+    },
     async close() {
       await browser.close();
       await server.close();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../src/server/app';
 import { seedDemo } from '../../src/server/db/seed/maan';
-import { systemClock } from '../../src/server/platform/clock';
+import { type Clock, systemClock } from '../../src/server/platform/clock';
 import { loadConfig } from '../../src/server/platform/config';
 import { migrateToLatest, openDb } from '../../src/server/platform/db';
 
@@ -12,13 +12,14 @@ import { migrateToLatest, openDb } from '../../src/server/platform/db';
  * The real server over HTTP for browser journeys: a fresh SQLite database with the Ma'an demo,
  * serving the built web app from dist/web (the test command builds it first).
  */
-export async function startTestServer(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startTestServer(opts: { clock?: Clock } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const clock = opts.clock ?? systemClock;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: path.resolve('dist/web') });
   const handle = openDb({ databaseUrl: null, dataDir });
   await migrateToLatest(handle.db);
-  await seedDemo({ db: handle.db, config }, systemClock.now());
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clock: systemClock }, { logger: false });
+  await seedDemo({ db: handle.db, config }, clock.now());
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clock }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
