@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { UnitView } from '../../../shared/org';
 import { errorMessage } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
+import { useProgrammes } from '../../lib/queries/programmes';
 import { type ServiceItemInput, type ServiceItemView, useArchiveServiceItem, useCreateServiceItem, useServiceItems } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
@@ -153,12 +154,14 @@ interface Values {
   slaHours: number;
   requiredSkills: string[];
   insuranceRequired: boolean;
+  programmeId?: string;
 }
 
 function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categories: string[]; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateServiceItem();
+  const programmes = useProgrammes();
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
@@ -168,6 +171,7 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
     const t = (s?: string) => (s?.trim() ? s.trim() : undefined);
     const input: ServiceItemInput = {
       unitId: v.unitId,
+      programmeId: v.programmeId,
       name: v.name.trim(),
       description: t(v.description),
       whoMayAsk: t(v.whoMayAsk),
@@ -205,6 +209,16 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
           <Col xs={24} md={12}>
             <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请输入项目名称' }, { min: 2, max: 40 }]}>
               <Input placeholder="如：上门理发" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="programmeId" label="所属实践项目" extra="需求清单与实践项目挂钩，便于按项目统计服务">
+              <Select
+                allowClear
+                loading={programmes.isLoading}
+                placeholder="如：共享邻里情"
+                options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
             </Form.Item>
           </Col>
           <Col xs={24}>
