@@ -64,8 +64,20 @@ describe('teams', () => {
   it('adds a member straight into a role', async () => {
     const admin = await t.login('admin');
     const team = (await admin.get('/api/teams')).json().items.find((x: { name: string }) => x.name === '金银文艺轻骑兵');
-    const vid = (await t.deps.db.selectFrom('volunteers').select('id').where('station_id', '=', station01).where('status', '=', 'certified').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
-    const page = (await admin.post(`/api/teams/${team.id}/members`, { volunteerId: vid, role: 'deputy' })).json();
+    // A certified volunteer of the station who is not in this team yet.
+    const vid = (
+      await t.deps.db
+        .selectFrom('volunteers')
+        .select('id')
+        .where('station_id', '=', station01)
+        .where('status', '=', 'certified')
+        .where((eb) => eb('id', 'not in', eb.selectFrom('team_members').select('volunteer_id').where('team_id', '=', team.id)))
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await admin.post(`/api/teams/${team.id}/members`, { volunteerId: vid, role: 'deputy' });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json();
     expect(page.members.find((m: { volunteerId: string }) => m.volunteerId === vid).role).toBe('deputy');
   });
 });
