@@ -1,5 +1,5 @@
 
-import type { ActivitiesTable, CheckinsTable, PositionsTable, SignupsTable } from '../../db/schema';
+import type { ActivitiesTable, ActivitySeriesTable, CheckinsTable, PositionsTable, SignupsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export type ActivityRow = ActivitiesTable & { unit_name: string; programme_name: string | null; venue_name: string | null; room_name: string | null; summarised_at: string | null };
@@ -270,3 +270,23 @@ export function findIcalToken(db: DbOrTrx, hash: string) {
   return db.selectFrom('ical_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
+
+export function programmeUnit(db: DbOrTrx, programmeId: string) {
+  return db.selectFrom('programmes').select(['unit_id']).where('id', '=', programmeId).executeTakeFirst();
+}
+
+export function insertSeries(db: DbOrTrx, row: ActivitySeriesTable) {
+  return db.insertInto('activity_series').values(row).execute();
+}
+
+export function activeStations(db: DbOrTrx) {
+  return db.selectFrom('units').select(['id', 'name', 'sort']).where('kind', '=', 'station').where('archived', '=', 0).orderBy('sort').execute();
+}
+
+export function feedUnit(db: DbOrTrx, unitId: string) {
+  return db.selectFrom('units').select(['id', 'name', 'kind']).where('id', '=', unitId).where('archived', '=', 0).executeTakeFirst();
+}
+
+export function allUnitIds(db: DbOrTrx) {
+  return db.selectFrom('units').select('id').execute();
+}

@@ -179,7 +179,7 @@ export async function createActivity(deps: Deps, ctx: Ctx, input: z.infer<typeof
     if (Number(room.capacity) < seats) throw new AppError('venues.room_too_small', { message: `功能室“${room.name}”最多容纳 ${room.capacity} 人，活动招募 ${seats} 人` });
   }
   if (input.programmeId) {
-    const p = await deps.db.selectFrom('programmes').select(['unit_id']).where('id', '=', input.programmeId).executeTakeFirst();
+    const p = await q.programmeUnit(deps.db, input.programmeId);
     if (!p || !tree.ancestry(input.unitId).concat(tree.subtree(input.unitId)).includes(p.unit_id)) throw notFound();
   }
   const durationMin = Math.round((Date.parse(input.endsAt) - Date.parse(input.startsAt)) / 60_000);
@@ -190,7 +190,7 @@ export async function createActivity(deps: Deps, ctx: Ctx, input: z.infer<typeof
   const seriesId = input.repeat ? randomUUID() : null;
   const ids: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
-    if (seriesId && input.repeat) await trx.insertInto('activity_series').values({ id: seriesId, rule: input.repeat.rule, count, created_at: now.toISOString() }).execute();
+    if (seriesId && input.repeat) await q.insertSeries(trx, { id: seriesId, rule: input.repeat.rule, count, created_at: now.toISOString() });
     for (let i = 0; i < count; i++) {
       const shift = (iso: string | undefined) =>
         iso === undefined ? null : input.repeat?.rule === 'monthly' ? addMonths(new Date(iso).toISOString(), i) : new Date(Date.parse(iso) + i * 7 * 86_400_000).toISOString();
@@ -644,7 +644,7 @@ export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promis
   const tree = await loadUnitTree(deps);
   const scope = unitsInScope(tree, ctx.actor, 'activities.read');
   if (scope.size === 0) throw new AppError('access.denied');
-  const stations = (await deps.db.selectFrom('units').select(['id', 'name', 'sort']).where('kind', '=', 'station').where('archived', '=', 0).orderBy('sort').execute()).filter((s) => scope.has(s.id));
+  const stations = (await q.activeStations(deps.db)).filter((s) => scope.has(s.id));
   const today = shanghaiDay(deps.clock.now());
   const labels: string[] = [];
   const [y, m] = today.split('-').map(Number);
@@ -691,7 +691,7 @@ export async function revokeIcal(deps: Deps, ctx: Ctx) {
 }
 
 export async function unitFeedActivities(deps: Deps, unitId: string) {
-  const unit = await deps.db.selectFrom('units').select(['id', 'name', 'kind']).where('id', '=', unitId).where('archived', '=', 0).executeTakeFirst();
+  const unit = await q.feedUnit(deps.db, unitId);
   if (!unit || unit.kind === 'district') throw notFound();
   const { rows } = await q.listActivities(deps.db, { unitIds: [unitId], statuses: VISIBLE_TO_PUBLIC }, 1000, 0);
   return { name: unit.name, rows };
@@ -701,7 +701,7 @@ export async function volunteerFeedActivities(deps: Deps, token: string) {
   const t = await q.findIcalToken(deps.db, sha256Hex(token));
   if (!t) throw new AppError('ical.bad_token');
   const signups = (await q.signupsOfVolunteer(deps.db, t.volunteer_id)).filter((s) => ['pending', 'confirmed', 'waitlisted'].includes(s.status));
-  const units = (await deps.db.selectFrom('units').select('id').execute()).map((u) => u.id);
+  const units = (await q.allUnitIds(deps.db)).map((u) => u.id);
   const { rows } = await q.listActivities(deps.db, { unitIds: units, ids: signups.map((s) => s.activity_id) }, 1000, 0);
   return { name: '我的志愿活动', rows };
 }

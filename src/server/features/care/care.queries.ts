@@ -38,3 +38,7 @@ export function listVisits(db: DbOrTrx, recipientId: string) {
     .orderBy('care_visits.at', 'desc')
     .execute();
 }
+
+export function activityForVisit(db: DbOrTrx, activityId: string) {
+  return db.selectFrom('activities').select(['unit_id', 'starts_at', 'status']).where('id', '=', activityId).executeTakeFirst();
+}

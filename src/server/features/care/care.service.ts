@@ -171,7 +171,7 @@ export async function addVisit(deps: Deps, ctx: Ctx, id: string, input: z.infer<
   let at = new Date(input.at).toISOString();
   if (input.kind === 'activity') {
     // Only an activity of the recipient's own institute; the time of the record is the activity's start.
-    const a = await deps.db.selectFrom('activities').select(['unit_id', 'starts_at', 'status']).where('id', '=', input.activityId as string).executeTakeFirst();
+    const a = await q.activityForVisit(deps.db, input.activityId as string);
     if (!a || instituteOf(tree, a.unit_id) !== instituteOf(tree, r.station_id) || ['draft', 'submitted', 'rejected'].includes(a.status)) throw notFound();
     at = a.starts_at;
   }

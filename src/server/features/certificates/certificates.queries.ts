@@ -43,3 +43,7 @@ export function approvedRecordsBetween(db: DbOrTrx, volunteerId: string, from: s
 export function postHolder(db: DbOrTrx, unitId: string, post: string) {
   return db.selectFrom('posts').select('holder_name').where('unit_id', '=', unitId).where('post', '=', post).orderBy('sort').executeTakeFirst();
 }
+
+export function stationContact(db: DbOrTrx, stationId: string) {
+  return db.selectFrom('units').select(['name', 'phone']).where('id', '=', stationId).executeTakeFirstOrThrow();
+}

@@ -54,7 +54,7 @@ export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: st
     .map((r) => ({ date: r.service_date, title: r.title, content: r.content, minutes: Number(r.minutes) + (corrections.get(r.id) ?? 0), unitName: r.organiser_name }))
     .filter((s) => s.minutes > 0);
   const totalMinutes = services.reduce((s, r) => s + r.minutes, 0);
-  const station = await db.selectFrom('units').select(['name', 'phone']).where('id', '=', v.station_id).executeTakeFirstOrThrow();
+  const station = await q.stationContact(db, v.station_id);
   const head = await q.postHolder(db, v.station_id, 'station_head');
   const staff = await q.postHolder(db, v.station_id, 'staff');
   const snapshot: Snapshot = {

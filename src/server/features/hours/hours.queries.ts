@@ -190,3 +190,7 @@ export async function resolveCorrectionRequest(db: DbOrTrx, id: string, patch: {
   const res = await db.updateTable('correction_requests').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+export function unitName(db: DbOrTrx, unitId: string) {
+  return db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
+}

@@ -92,7 +92,7 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
   const late = isLateEntry(input.serviceDate, shanghaiDay(now), rules['hours.recordDeadlineWorkingDays'], {
     holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
   });
-  const unitName = (await deps.db.selectFrom('units').select('name').where('id', '=', input.unitId).executeTakeFirstOrThrow()).name;
+  const unitName = (await q.unitName(deps.db, input.unitId)).name;
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
     const clash = await q.overlapping(trx, input.volunteerId, start, end);

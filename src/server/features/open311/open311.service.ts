@@ -9,6 +9,7 @@ import { notFound } from '../../platform/errors';
 import { whoOf } from '../accounts/auth.service';
 import { insertNewOrder } from '../orders/orders.service';
 import * as oq from '../orders/orders.queries';
+import * as kq from './open311.queries';
 import type { Open311Value } from './open311.format';
 import { w3c } from './open311.format';
 
@@ -76,7 +77,7 @@ export async function getRequests(deps: Deps, q: { ids?: string[]; serviceCode?:
     const start = q.start ? new Date(q.start) : new Date(end.getTime() - 90 * 86_400_000);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 'start_date and end_date must be W3C datetimes');
     const itemIds = q.serviceCode ? [...codes.entries()].filter(([, c]) => q.serviceCode?.split(',').includes(c)).map(([id]) => id) : undefined;
-    const units = (await deps.db.selectFrom('units').select('id').execute()).map((u) => u.id);
+    const units = (await kq.allUnitIds(deps.db)).map((u) => u.id);
     rows = (await oq.listOrders(deps.db, { unitIds: units, from: start.toISOString(), to: end.toISOString(), itemIds }, 1000, 0)).rows;
   }
   let out = rows.map((o) => presentRequest(o, o.item_id ? (codes.get(o.item_id) ?? null) : null));
@@ -110,7 +111,7 @@ export interface Open311Post {
 /** POST Service Request: needs an institute-issued api_key, a known service_code and a location. */
 export async function postRequest(deps: Deps, meta: { ip: string; requestId: string }, body: Open311Post) {
   if (!body.api_key) throw new Open311Error(403, 'api_key is required');
-  const key = await deps.db.selectFrom('open311_keys').selectAll().where('key_hash', '=', sha256Hex(body.api_key)).where('revoked_at', 'is', null).executeTakeFirst();
+  const key = await kq.findLiveKey(deps.db, sha256Hex(body.api_key));
   if (!key) throw new Open311Error(403, 'api_key is invalid');
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
   const item = await oq.getItemByCode(deps.db, body.service_code);
@@ -123,7 +124,7 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
   if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4000 characters');
   if (body.phone && !/^[0-9+\- ]{5,20}$/.test(body.phone)) throw new Open311Error(400, 'phone is not a phone number');
   const tree = await loadUnitTree(deps);
-  const stations = (await deps.db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').where('archived', '=', 0).execute()).filter((s) => tree.ancestry(s.id).includes(key.unit_id));
+  const stations = (await oq.activeStationPoints(deps.db)).filter((s) => tree.ancestry(s.id).includes(key.unit_id));
   let unitId = tree.nodes.get(item.unit_id)?.kind === 'station' ? item.unit_id : null;
   if (!unitId && hasPoint) {
     let best: { id: string; d: number } | null = null;
@@ -159,7 +160,7 @@ export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: strin
   const id = randomUUID();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('open311_keys').values({ id, unit_id: unitId, name, key_hash: sha256Hex(key), created_by: ctx.actor.accountId, created_at: now.toISOString(), revoked_at: null }).execute();
+    await kq.insertKey(trx, { id, unit_id: unitId, name, key_hash: sha256Hex(key), created_by: ctx.actor.accountId, created_at: now.toISOString(), revoked_at: null });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'open311.key_issued', objectType: 'open311_key', objectId: id, unitId, changes: { name: { before: null, after: name } } });
   });
   return { id, name, apiKey: key };
@@ -167,17 +168,17 @@ export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: strin
 
 export async function listKeys(deps: Deps, ctx: Ctx, unitId: string) {
   await requireAccess(deps, ctx.actor, 'open311.manage', unitId);
-  const rows = await deps.db.selectFrom('open311_keys').select(['id', 'name', 'created_at', 'revoked_at']).where('unit_id', '=', unitId).orderBy('created_at', 'desc').execute();
+  const rows = await kq.keysOfUnit(deps.db, unitId);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })) };
 }
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string) {
-  const key = await deps.db.selectFrom('open311_keys').selectAll().where('id', '=', id).executeTakeFirst();
+  const key = await kq.getKey(deps.db, id);
   if (!key) throw notFound();
   await requireAccess(deps, ctx.actor, 'open311.manage', key.unit_id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('open311_keys').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    await kq.revokeKey(trx, id, now.toISOString());
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'open311.key_revoked', objectType: 'open311_key', objectId: id, unitId: key.unit_id });
   });
   return { ok: true as const };

@@ -147,3 +147,47 @@ export function unitAdmins(db: DbOrTrx, unitId: string) {
     .where('accounts.disabled', '=', 0)
     .execute();
 }
+
+export function activeStationPoints(db: DbOrTrx) {
+  return db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').where('archived', '=', 0).execute();
+}
+
+export function stationPoints(db: DbOrTrx) {
+  return db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
+}
+
+export function personContact(db: DbOrTrx, personId: string) {
+  return db.selectFrom('people').select(['id', 'name', 'phone']).where('id', '=', personId).executeTakeFirstOrThrow();
+}
+
+export function declinesOf(db: DbOrTrx, volunteerId: string, orderIds: string[]) {
+  return db.selectFrom('order_declines').select('order_id').where('volunteer_id', '=', volunteerId).where('order_id', 'in', orderIds).execute();
+}
+
+export function activeTeamsOf(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteerId).where('status', '=', 'active').execute();
+}
+
+export function unitNames(db: DbOrTrx, ids: string[]) {
+  return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export function teamNames(db: DbOrTrx, ids: string[]) {
+  return db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+export function volunteerNames(db: DbOrTrx, ids: string[]) {
+  return db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.name']).where('volunteers.id', 'in', ids).execute();
+}
+
+export function escalatedTo(db: DbOrTrx, unitIds: string[]) {
+  return db.selectFrom('orders').select('id').where('target_type', '=', 'institute').where('target_id', 'in', unitIds).execute();
+}
+
+export function heldOrderIds(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('orders').select('id').where('accepted_volunteer_id', '=', volunteerId).where('status', 'in', ['accepted', 'in_service', 'completed', 'rated']).execute();
+}
+
+export function teamUnit(db: DbOrTrx, teamId: string) {
+  return db.selectFrom('teams').select(['unit_id']).where('id', '=', teamId).executeTakeFirst();
+}

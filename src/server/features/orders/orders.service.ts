@@ -13,6 +13,7 @@ import type { DbOrTrx, Trx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../accounts/auth.service';
+import * as cq from '../care/care.queries';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
 import { instituteOf, rulesFor } from '../settings/settings.service';
@@ -139,7 +140,7 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
  */
 export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   const tree = await loadUnitTree(deps);
-  const stations = await deps.db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').where('archived', '=', 0).execute();
+  const stations = await q.activeStationPoints(deps.db);
   const own = ctx.actor.grants.find((g) => tree.nodes.get(g.unitId)?.kind === 'station')?.unitId ?? null;
   const unitId = routeStation(tree, stations, input.stationId, input.lat, input.lng, own);
   if (!unitId) throw new AppError('volunteer.not_station');
@@ -156,7 +157,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     channel = input.onBehalf.channel;
     kind = 'staff';
   } else {
-    const me = await deps.db.selectFrom('people').select(['id', 'name', 'phone']).where('id', '=', ctx.actor.personId).executeTakeFirstOrThrow();
+    const me = await q.personContact(deps.db, ctx.actor.personId);
     requester = { personId: me.id, name: me.name, phone: me.phone, verified: false };
   }
   const id = await insertNewOrder(
@@ -215,9 +216,9 @@ async function whoAmI(deps: Deps, actor: Actor, orderIds: string[]): Promise<Me>
   const volunteer = await vq.getVolunteerByPerson(deps.db, actor.personId);
   if (!volunteer) return { volunteer, declined: new Set(), teams: new Set() };
   const declined = orderIds.length
-    ? await deps.db.selectFrom('order_declines').select('order_id').where('volunteer_id', '=', volunteer.id).where('order_id', 'in', orderIds).execute()
+    ? await q.declinesOf(deps.db, volunteer.id, orderIds)
     : [];
-  const teams = await deps.db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteer.id).where('status', '=', 'active').execute();
+  const teams = await q.activeTeamsOf(deps.db, volunteer.id);
   return { volunteer, declined: new Set(declined.map((d) => d.order_id)), teams: new Set(teams.map((t) => t.team_id)) };
 }
 
@@ -264,10 +265,10 @@ async function present(deps: Deps, actor: Actor, tree: UnitTree, rows: q.OrderRo
   const ids = (type: string) => [...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id as string))];
   const names = new Map<string, string>();
   const unitIds = [...ids('institute'), ...ids('station')];
-  if (unitIds.length) for (const u of await deps.db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute()) names.set(u.id, u.name);
-  if (ids('team').length) for (const t of await deps.db.selectFrom('teams').select(['id', 'name']).where('id', 'in', ids('team')).execute()) names.set(t.id, t.name);
+  if (unitIds.length) for (const u of await q.unitNames(deps.db, unitIds)) names.set(u.id, u.name);
+  if (ids('team').length) for (const t of await q.teamNames(deps.db, ids('team'))) names.set(t.id, t.name);
   if (ids('volunteer').length) {
-    for (const v of await deps.db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.name']).where('volunteers.id', 'in', ids('volunteer')).execute()) names.set(v.id, v.name);
+    for (const v of await q.volunteerNames(deps.db, ids('volunteer'))) names.set(v.id, v.name);
   }
   const out: OrderView[] = [];
   for (const o of rows) {
@@ -323,7 +324,7 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
     units = tree.subtree(query.unitId).filter((u) => scope.has(u));
   }
   // Orders escalated to an institute show in its queue too.
-  const escalated = await deps.db.selectFrom('orders').select('id').where('target_type', '=', 'institute').where('target_id', 'in', units).execute();
+  const escalated = await q.escalatedTo(deps.db, units);
   const { rows, total } = await q.listOrders(
     deps.db,
     {
@@ -353,7 +354,7 @@ export async function myTasks(deps: Deps, ctx: Ctx) {
   const inst = instituteOf(tree, v.station_id);
   const units = inst ? tree.subtree(inst) : [v.station_id];
   const open = (await q.listOrders(deps.db, { unitIds: units, statuses: ['dispatched'] }, 200, 0)).rows;
-  const mine = (await deps.db.selectFrom('orders').select('id').where('accepted_volunteer_id', '=', v.id).where('status', 'in', ['accepted', 'in_service', 'completed', 'rated']).execute()).map((x) => x.id);
+  const mine = (await q.heldOrderIds(deps.db, v.id)).map((x) => x.id);
   const held = mine.length ? (await q.listOrders(deps.db, { ids: mine }, 100, 0)).rows : [];
   const views = await present(deps, ctx.actor, tree, [...held, ...open], false);
   return { items: views.filter((o) => o.volunteer?.id === v.id || o.allowedActions.includes('accept')) };
@@ -366,7 +367,7 @@ export async function suggestVolunteers(deps: Deps, ctx: Ctx, id: string) {
   const tree = await loadUnitTree(deps);
   if (!rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id])).staff) throw notFound();
   const inst = instituteOf(tree, o.unit_id);
-  const stations = await deps.db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
+  const stations = await q.stationPoints(deps.db);
   const coords = new Map(stations.map((s) => [s.id, s]));
   const vols = await deps.db
     .selectFrom('volunteers')
@@ -468,7 +469,7 @@ export async function actOnOrder(deps: Deps, ctx: Ctx, id: string, input: OrderA
       if (t.type === 'institute' || t.type === 'station') {
         if (!t.id || tree.nodes.get(t.id)?.kind !== t.type || instituteOf(tree, t.id) !== instituteOf(tree, o.unit_id)) throw notFound();
       } else if (t.type === 'team') {
-        const team = await deps.db.selectFrom('teams').select(['unit_id']).where('id', '=', t.id as string).executeTakeFirst();
+        const team = await q.teamUnit(deps.db, t.id as string);
         if (!team || instituteOf(tree, team.unit_id) !== instituteOf(tree, o.unit_id)) throw notFound();
       } else if (t.type === 'volunteer') {
         const v = await vq.getVolunteer(deps.db, t.id as string);
@@ -531,8 +532,8 @@ export async function actOnOrder(deps: Deps, ctx: Ctx, id: string, input: OrderA
     await event(trx, id, now, kind, { accountId: ctx.actor.accountId, name: ctx.actor.displayName }, input.action, o.status, input.action === 'note' ? o.status : input.action === 'decline' ? null : to, note);
     if (input.action === 'complete' && o.accepted_volunteer_id) await writeOrderHours(trx, o, now, Number(patch.service_minutes));
     if (input.action === 'complete' && o.care_recipient_id) {
-      await trx.insertInto('care_visits').values({ id: randomUUID(), recipient_id: o.care_recipient_id, kind: 'order', at: iso, note: input.report ?? null, order_id: id, activity_id: null, by_account: ctx.actor.accountId, created_at: iso }).execute();
-      await trx.updateTable('care_recipients').set({ last_contact_at: iso }).where('id', '=', o.care_recipient_id).execute();
+      await cq.insertVisit(trx, { id: randomUUID(), recipient_id: o.care_recipient_id, kind: 'order', at: iso, note: input.report ?? null, order_id: id, activity_id: null, by_account: ctx.actor.accountId, created_at: iso });
+      await cq.updateRecipient(trx, o.care_recipient_id, { last_contact_at: iso });
     }
     for (const t of tell) await notify(trx, now, t.personId, { kind: `orders.${input.action}`, title: t.title, body: t.body ?? null, link: `/m/orders/${id}` });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {

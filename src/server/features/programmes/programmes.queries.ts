@@ -48,3 +48,7 @@ export function upsertBrand(db: DbOrTrx, row: BrandsTable) {
     .onConflict((oc) => oc.column('unit_id').doUpdateSet({ name: row.name, intro: row.intro, photo_file_ids: row.photo_file_ids, programme_id: row.programme_id, updated_at: row.updated_at, updated_by: row.updated_by }))
     .execute();
 }
+
+export function brandUnits(db: DbOrTrx) {
+  return db.selectFrom('units').select('id').where('kind', 'in', ['institute', 'station']).where('archived', '=', 0).execute();
+}

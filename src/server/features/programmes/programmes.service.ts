@@ -87,7 +87,7 @@ function presentBrand(r: Awaited<ReturnType<typeof q.listBrands>>[number]): Bran
 
 /** 一所一品, 一社区一特色: every unit's brand, for the console and the public showcase. */
 export async function listBrands(deps: Deps) {
-  const units = await deps.db.selectFrom('units').select('id').where('kind', 'in', ['institute', 'station']).where('archived', '=', 0).execute();
+  const units = await q.brandUnits(deps.db);
   return { items: (await q.listBrands(deps.db, units.map((u) => u.id))).map(presentBrand) };
 }
 

@@ -20,3 +20,7 @@ export function upsertRule(db: DbOrTrx, row: { unit_id: string; key: string; val
 export function deleteRule(db: DbOrTrx, unitId: string, key: string) {
   return db.deleteFrom('settings').where('unit_id', '=', unitId).where('key', '=', key).execute();
 }
+
+export function unitName(db: DbOrTrx, unitId: string) {
+  return db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
+}

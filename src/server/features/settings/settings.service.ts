@@ -49,7 +49,7 @@ export async function viewSettings(deps: Deps, ctx: Ctx, unitId?: string): Promi
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const values = await rulesFor(deps.db, instituteId);
   const canEdit = ctx.actor.grants.some((g) => g.role === 'institute_admin' && tree.subtree(g.unitId).includes(instituteId));
-  const unit = await deps.db.selectFrom('units').select('name').where('id', '=', instituteId).executeTakeFirstOrThrow();
+  const unit = await q.unitName(deps.db, instituteId);
   const rules: RuleView[] = RULE_KEYS.map((key) => {
     const def = RULES[key];
     const row = byKey.get(key);

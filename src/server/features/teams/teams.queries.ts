@@ -92,3 +92,7 @@ export function teamActivities(db: DbOrTrx, teamId: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string) {
+  return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
+}

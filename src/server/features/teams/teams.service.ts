@@ -163,7 +163,7 @@ async function syncLeaderGrant(trx: Trx, team: TeamRow, volunteerId: string, isL
       .onConflict((oc) => oc.doNothing())
       .execute();
   } else {
-    await trx.deleteFrom('role_grants').where('account_id', '=', account.id).where('role', '=', 'team_leader').where('team_id', '=', team.id).execute();
+    await q.deleteLeaderGrant(trx, account.id, team.id);
   }
 }
 

@@ -145,3 +145,12 @@ export function stationsOf(db: DbOrTrx, ids: string[]) {
 export function accountForPerson(db: DbOrTrx, personId: string) {
   return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
 }
+
+/** A guarded update: only while the volunteer is still in the given status. */
+export function moveVolunteer(db: DbOrTrx, id: string, fromStatus: VolunteersTable['status'], patch: Partial<VolunteersTable>) {
+  return db.updateTable('volunteers').set(patch).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
+}
+
+export function personIdNumber(db: DbOrTrx, personId: string) {
+  return db.selectFrom('people').select(['id_number_enc']).where('id', '=', personId).executeTakeFirst();
+}

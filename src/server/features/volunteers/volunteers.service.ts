@@ -27,6 +27,7 @@ import { passwordProblem } from '../../../shared/rules/password';
 import { type DbOrTrx, isUniqueViolation, type Trx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import * as aq from '../accounts/accounts.queries';
 import { whoOf } from '../accounts/auth.service';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
@@ -220,7 +221,7 @@ export async function createVolunteer(
             must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
           })
           .execute();
-        await trx.insertInto('role_grants').values({ id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now }).execute();
+        await aq.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now });
       }
       await q.insertVolunteer(trx, {
         id: volunteerId, person_id: personId, station_id: input.stationId, volunteer_no: null, status: 'reviewing', status_reason: null,
@@ -454,7 +455,7 @@ export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, acti
       patch.certified_at = now.toISOString();
     }
     // A guarded update: a concurrent review of the same record cannot both succeed.
-    const res = await trx.updateTable('volunteers').set(patch).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+    const res = await q.moveVolunteer(trx, id, row.status, patch);
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('volunteer.bad_transition');
     await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: id, from_status: row.status, to_status: t.to, reason: reason ?? null, actor_id: ctx.actor.accountId, at: now.toISOString() });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
@@ -473,7 +474,7 @@ export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, acti
 
 /** The full ID number, only to the person, and each reveal is logged. */
 export async function revealMyIdNumber(deps: Deps, ctx: Ctx): Promise<{ idNumber: string }> {
-  const person = await deps.db.selectFrom('people').select(['id_number_enc']).where('id', '=', ctx.actor.personId).executeTakeFirst();
+  const person = await q.personIdNumber(deps.db, ctx.actor.personId);
   if (!person?.id_number_enc) throw new AppError('volunteer.not_found_self');
   const idNumber = decrypt(deps.config.keys.encryption, person.id_number_enc);
   await deps.db.transaction().execute((trx) =>

@@ -1,0 +1,26 @@
+import type { Open311KeysTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+
+export function allUnitIds(db: DbOrTrx) {
+  return db.selectFrom('units').select('id').execute();
+}
+
+export function findLiveKey(db: DbOrTrx, keyHash: string) {
+  return db.selectFrom('open311_keys').selectAll().where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export function insertKey(db: DbOrTrx, row: Open311KeysTable) {
+  return db.insertInto('open311_keys').values(row).execute();
+}
+
+export function keysOfUnit(db: DbOrTrx, unitId: string) {
+  return db.selectFrom('open311_keys').select(['id', 'name', 'created_at', 'revoked_at']).where('unit_id', '=', unitId).orderBy('created_at', 'desc').execute();
+}
+
+export function getKey(db: DbOrTrx, id: string) {
+  return db.selectFrom('open311_keys').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function revokeKey(db: DbOrTrx, id: string, at: string) {
+  return db.updateTable('open311_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+}
