@@ -20,7 +20,21 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.api.test.ts'], env: { NODE_ENV: 'test' } } },
       api('sqlite'),
       api('postgres'),
-      { test: { name: 'e2e', include: ['test/e2e/**/*.e2e.test.ts'], testTimeout: 90_000, hookTimeout: 90_000, fileParallelism: false, env: { NODE_ENV: 'test' } } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          // A backstop for a hung journey, not a measure of speed: every step waits for what a person
+          // waits for, and a loaded 2-core machine can take minutes over a long story.
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          env: { NODE_ENV: 'test' },
+          // A value a person watches settle (a total, a count) may take as long as a page does on a
+          // busy machine: poll as long as Playwright's own waits do (30 s), not vitest's default 1 s.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
+        },
+      },
     ],
   },
 });

@@ -57,8 +57,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     requestIdHeader: false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A slow client is cut off while its request is still arriving (requestTimeout); once a request
+    // is being handled its socket is never closed under it, since its write may still commit and the
+    // caller must learn the outcome. Work that cannot start in time is refused with 503 instead
+    // (the database pool's acquire timeout, mapped in platform/errors.ts).
     requestTimeout: 30_000,
-    connectionTimeout: 10_000,
+    connectionTimeout: 0,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

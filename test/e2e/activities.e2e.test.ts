@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('group', { name: '活动操作' }).getByRole('button', { name: '结束活动' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '结束活动' }).click();
-    await page.getByText('已结束', { exact: true }).first().waitFor({ timeout: 10_000 }).catch(async (err) => {
+    await page.getByText('已结束', { exact: true }).first().waitFor().catch(async (err) => {
       await screenshot(page, 'debug-end-activity.png');
       throw err;
     });

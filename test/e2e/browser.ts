@@ -67,6 +67,10 @@ export interface Tab {
 
 export async function openTab(h: Harness, viewport: { width: number; height: number }): Promise<Tab> {
   const context = await h.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: h.url });
+  // Each wait ends as soon as what it waits for is there; the bound only catches a page that never
+  // gets there. On a loaded 2-core machine one step can take tens of seconds, so it is generous.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -15,7 +15,7 @@ describe.skipIf(!hasBrowser)('staff console', () => {
     const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
     await signIn(page, 'admin');
     await page.waitForURL('**/admin');
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: '工作台' }).count()).toBe(1);
+    await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
 
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '组织架构' }).click();
     await page.waitForURL('**/admin/org');
@@ -23,7 +23,8 @@ describe.skipIf(!hasBrowser)('staff console', () => {
 
     const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
     const instituteRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) });
-    await expect.poll(() => stationRows.count()).toBe(20);
+    await stationRows.nth(19).waitFor();
+    expect(await stationRows.count()).toBe(20);
     expect(await instituteRows.count()).toBe(1);
     // Only an institute admin may open a new station.
     expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(1);
@@ -42,7 +43,8 @@ describe.skipIf(!hasBrowser)('staff console', () => {
     await page.getByRole('heading', { level: 1, name: '组织架构' }).waitFor();
 
     const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
-    await expect.poll(() => stationRows.count()).toBe(1);
+    await stationRows.first().waitFor();
+    expect(await stationRows.count()).toBe(1);
     expect(await page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(0);
     // The audit log is for the institute admin only: not in this person's menu.
@@ -65,7 +67,7 @@ describe.skipIf(!hasBrowser)('staff console', () => {
       await page.getByRole('button', { name: '登录', exact: true }).click();
       await answered;
       await alert.waitFor();
-      await expect.poll(() => page.getByRole('button', { name: '登录', exact: true }).isEnabled()).toBe(true);
+      await page.locator('button:not([disabled])', { hasText: /^登\s?录$/ }).waitFor();
       messages.push(((await alert.textContent()) ?? '').trim());
       if (messages.at(-1)?.includes('锁定')) break;
     }

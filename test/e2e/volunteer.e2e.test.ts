@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
 
     await page.getByRole('heading', { level: 2, name: /第 2 步/ }).waitFor();
     const station = page.getByLabel('所在实践站');
-    await expect.poll(() => station.locator('option').count()).toBeGreaterThan(20);
+    await station.locator('option').nth(20).waitFor({ state: 'attached' });
     const jinyin = await station.locator('option', { hasText: '金银' }).first().getAttribute('value');
     await station.selectOption(jinyin ?? '');
     await page.getByText('热心群众', { exact: true }).click();
@@ -106,7 +106,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await page.getByRole('button', { name: '提交注册' }).click();
 
     await page.waitForURL((u) => u.pathname === '/m/volunteer');
-    await expect.poll(() => page.getByTestId('volunteer-status').textContent()).toBe('待审核');
+    await page.getByTestId('volunteer-status').filter({ hasText: /^待审核$/ }).waitFor();
     await page.getByText('金银', { exact: false }).first().waitFor();
     // Signed in now, with 志愿 current in the bottom navigation.
     expect(await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '志愿' }).getAttribute('aria-current')).toBe('page');
@@ -144,7 +144,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     const dialog = page.getByRole('dialog', { name: '补录服务记录' });
     await dialog.getByLabel('志愿者', { exact: true }).fill(NAME);
     await page.locator('.ant-select-item-option').filter({ hasText: NAME }).click();
-    await expect.poll(() => dialog.getByText('金银社区', { exact: false }).count()).toBeGreaterThan(0);
+    await dialog.getByText('金银社区', { exact: false }).first().waitFor();
     await dialog.getByLabel('活动 / 项目名称').fill('共享邻里情·敬老助老');
     await dialog.getByLabel('服务日期').fill(serviceDay);
     await dialog.getByLabel('服务日期').press('Enter');
@@ -189,7 +189,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
   it('(4) the volunteer sees 3 approved hours and star progress, issues a certificate and its QR code verifies as 有效', async () => {
     const { page, context } = phone;
     await page.goto('/m/volunteer');
-    await expect.poll(() => page.getByTestId('approved-hours').textContent()).toContain('3');
+    await page.getByTestId('approved-hours').filter({ hasText: '3' }).waitFor();
     expect(await page.getByTestId('volunteer-status').textContent()).toBe('已认证');
     expect(await page.getByTestId('star-explanation').textContent()).toContain('累计 3 小时');
     expect(await page.getByRole('progressbar').count()).toBe(1);

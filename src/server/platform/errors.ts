@@ -66,6 +66,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isDbUnavailable(err)) {
       req.log.error({ err }, 'database unavailable');
+      // Nothing was written: the work never got a connection, or its transaction rolled back.
+      reply.header('retry-after', '1');
       return send(503, { code: 'service.unavailable', message: ERRORS['service.unavailable'].message });
     }
     if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
