@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
-import { tick } from './features/activities/activities.service';
+import { tick } from './features/activities/activities.tick';
 import { deliverEmails, smtpNotifier } from './features/notifications/notifier';
-import { tickOrders } from './features/orders/orders.service';
+import { tickOrders } from './features/orders/orders.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv } from './platform/config';

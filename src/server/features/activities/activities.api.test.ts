@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
-import { tick } from './activities.service';
+import { tick } from './activities.tick';
 import { issueToken } from './checkin-token';
 
 const clock = manualClock(new Date('2026-11-28T02:00:00Z')); // Saturday 10:00 in Beijing

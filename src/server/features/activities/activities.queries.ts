@@ -130,15 +130,18 @@ export function firstWaitlisted(db: DbOrTrx, positionId: string) {
   return db.selectFrom('signups').selectAll().where('position_id', '=', positionId).where('status', '=', 'waitlisted').orderBy('waitlist_seq').limit(1).executeTakeFirst();
 }
 
-export async function waitlistPosition(db: DbOrTrx, positionId: string, seq: number): Promise<number> {
-  const r = await db
-    .selectFrom('signups')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('position_id', '=', positionId)
-    .where('status', '=', 'waitlisted')
-    .where('waitlist_seq', '<=', seq)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Each given waitlisted sign-up's place in its position's queue (1 = next in line), in one query. */
+export async function waitlistPlaces(db: DbOrTrx, signupIds: string[]): Promise<Map<string, number>> {
+  if (signupIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('signups as mine')
+    .innerJoin('signups as ahead', (join) => join.onRef('ahead.position_id', '=', 'mine.position_id').onRef('ahead.waitlist_seq', '<=', 'mine.waitlist_seq'))
+    .select(['mine.id', (eb) => eb.fn.count<number>('ahead.id').as('n')])
+    .where('mine.id', 'in', signupIds)
+    .where('ahead.status', '=', 'waitlisted')
+    .groupBy('mine.id')
+    .execute();
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
 export function listSignups(db: DbOrTrx, activityId: string) {

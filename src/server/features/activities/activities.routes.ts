@@ -17,9 +17,14 @@ import {
 import { Id, IdParams, OkView, Paged } from '../../../shared/common';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
-import * as activities from './activities.service';
-import { buildCalendar } from './ical';
+import { checkIn, checkinToken, staffCheck } from './activities.checkin';
+import { issueIcalToken, revokeIcal, unitFeedActivities, volunteerFeedActivities } from './activities.ical';
+import { createActivity, getSummary, submitSummary, transitionActivity, updateActivity } from './activities.lifecycle';
+import { getActivity, listActivities } from './activities.listing';
+import { monthlyTable } from './activities.monthly';
+import { cancelSignup, decideSignup, listSignups, signUp } from './activities.signups';
 import type { ActivityRow } from './activities.queries';
+import { buildCalendar } from './ical.format';
 
 export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -27,53 +32,53 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
     const baseUrl = (req: { protocol: string; host: string }) => process.env.PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.host}`;
 
     app.get('/api/activities', { schema: { tags, summary: '活动列表（日历、筛选）', querystring: ActivityListQuery, response: { 200: Paged(ActivityView) } } }, async (req) =>
-      activities.listActivities(deps, ctxOf(req), req.query),
+      listActivities(deps, ctxOf(req), req.query),
     );
     app.post('/api/activities', { schema: { tags, summary: '新建活动（可按周/按月重复）', body: ActivityInput, response: { 201: z.object({ items: z.array(ActivityView) }) } } }, async (req, reply) =>
-      reply.code(201).send(await activities.createActivity(deps, ctxOf(req), req.body)),
+      reply.code(201).send(await createActivity(deps, ctxOf(req), req.body)),
     );
     app.get('/api/activities/monthly', {
       schema: { tags, summary: '各实践站每月开展文明实践活动情况', querystring: z.strictObject({ months: z.coerce.number().int().min(1).max(24).default(6) }), response: { 200: MonthlyTableView } },
-    }, async (req) => activities.monthlyTable(deps, ctxOf(req), req.query.months));
-    app.get('/api/activities/:id', { schema: { tags, summary: '活动详情', params: IdParams, response: { 200: ActivityView } } }, async (req) => activities.getActivity(deps, ctxOf(req), req.params.id));
+    }, async (req) => monthlyTable(deps, ctxOf(req), req.query.months));
+    app.get('/api/activities/:id', { schema: { tags, summary: '活动详情', params: IdParams, response: { 200: ActivityView } } }, async (req) => getActivity(deps, ctxOf(req), req.params.id));
     app.patch('/api/activities/:id', { schema: { tags, summary: '修改活动（单次或本次及以后）', params: IdParams, body: UpdateActivityInput, response: { 200: ActivityView } } }, async (req) =>
-      activities.updateActivity(deps, ctxOf(req), req.params.id, req.body),
+      updateActivity(deps, ctxOf(req), req.params.id, req.body),
     );
     app.post('/api/activities/:id/transitions', { schema: { tags, summary: '提交、发布、退回、取消、结束', params: IdParams, body: TransitionInput, response: { 200: ActivityView } } }, async (req) =>
-      activities.transitionActivity(deps, ctxOf(req), req.params.id, req.body.action, req.body.reason),
+      transitionActivity(deps, ctxOf(req), req.params.id, req.body.action, req.body.reason),
     );
     app.post('/api/activities/:id/signups', {
       schema: { tags, summary: '报名（本人，或工作人员代为报名）', params: IdParams, body: SignupInput, response: { 201: z.object({ status: z.enum(['pending', 'confirmed', 'waitlisted']), activity: ActivityView }) } },
-    }, async (req, reply) => reply.code(201).send(await activities.signUp(deps, ctxOf(req), req.params.id, req.body)));
+    }, async (req, reply) => reply.code(201).send(await signUp(deps, ctxOf(req), req.params.id, req.body)));
     app.delete('/api/activities/:id/signups/mine', { schema: { tags, summary: '取消本人报名', params: IdParams, response: { 200: ActivityView } } }, async (req) =>
-      activities.cancelSignup(deps, ctxOf(req), req.params.id),
+      cancelSignup(deps, ctxOf(req), req.params.id),
     );
     app.delete('/api/activities/:id/signups/volunteers/:volunteerId', {
       schema: { tags, summary: '工作人员取消某人的报名', params: z.strictObject({ id: Id, volunteerId: Id }), response: { 200: ActivityView } },
-    }, async (req) => activities.cancelSignup(deps, ctxOf(req), req.params.id, req.params.volunteerId));
+    }, async (req) => cancelSignup(deps, ctxOf(req), req.params.id, req.params.volunteerId));
     app.get('/api/activities/:id/signups', { schema: { tags, summary: '报名与签到名单', params: IdParams, response: { 200: z.object({ items: z.array(SignupView) }) } } }, async (req) =>
-      activities.listSignups(deps, ctxOf(req), req.params.id),
+      listSignups(deps, ctxOf(req), req.params.id),
     );
     app.post('/api/activities/:id/signups/:signupId/decision', {
       schema: { tags, summary: '审核报名', params: z.strictObject({ id: Id, signupId: Id }), body: z.strictObject({ approve: z.boolean(), reason: z.string().trim().max(200).optional() }), response: { 200: z.object({ items: z.array(SignupView) }) } },
-    }, async (req) => activities.decideSignup(deps, ctxOf(req), req.params.id, req.params.signupId, req.body.approve, req.body.reason));
+    }, async (req) => decideSignup(deps, ctxOf(req), req.params.id, req.params.signupId, req.body.approve, req.body.reason));
     app.get('/api/activities/:id/checkin-token', {
       schema: { tags, summary: '现场签到二维码（30 秒刷新）与签到码', params: IdParams, response: { 200: z.object({ token: z.string(), expiresInSeconds: z.number().int(), code: z.string(), checkinPath: z.string() }) } },
-    }, async (req) => activities.checkinToken(deps, ctxOf(req), req.params.id));
+    }, async (req) => checkinToken(deps, ctxOf(req), req.params.id));
     app.post('/api/activities/:id/checkins', { schema: { tags, summary: '扫码或输入签到码签到/签退', params: IdParams, body: CheckinInput, response: { 200: CheckinResult } } }, async (req) =>
-      activities.checkIn(deps, ctxOf(req), req.params.id, req.body),
+      checkIn(deps, ctxOf(req), req.params.id, req.body),
     );
     app.post('/api/activities/:id/checkins/staff', { schema: { tags, summary: '工作人员代为签到/签退（记录原因）', params: IdParams, body: StaffCheckinInput, response: { 200: CheckinResult } } }, async (req) =>
-      activities.staffCheck(deps, ctxOf(req), req.params.id, req.body),
+      staffCheck(deps, ctxOf(req), req.params.id, req.body),
     );
     app.post('/api/activities/:id/summary', { schema: { tags, summary: '提交活动总结', params: IdParams, body: SummaryInput, response: { 200: ActivityView } } }, async (req) =>
-      activities.submitSummary(deps, ctxOf(req), req.params.id, req.body),
+      submitSummary(deps, ctxOf(req), req.params.id, req.body),
     );
     app.get('/api/activities/:id/summary', {
       schema: { tags, summary: '活动总结', params: IdParams, response: { 200: z.object({ servedCount: z.number().int(), notes: z.string(), photoFileIds: z.array(Id), late: z.boolean(), submittedAt: z.string() }) } },
-    }, async (req) => activities.getSummary(deps, ctxOf(req), req.params.id));
-    app.post('/api/ical/token', { schema: { tags, summary: '生成我的日历订阅链接（旧链接作废）', response: { 200: z.object({ path: z.string() }) } } }, async (req) => activities.issueIcalToken(deps, ctxOf(req)));
-    app.delete('/api/ical/token', { schema: { tags, summary: '作废我的日历订阅链接', response: { 200: OkView } } }, async (req) => activities.revokeIcal(deps, ctxOf(req)));
+    }, async (req) => getSummary(deps, ctxOf(req), req.params.id));
+    app.post('/api/ical/token', { schema: { tags, summary: '生成我的日历订阅链接（旧链接作废）', response: { 200: z.object({ path: z.string() }) } } }, async (req) => issueIcalToken(deps, ctxOf(req)));
+    app.delete('/api/ical/token', { schema: { tags, summary: '作废我的日历订阅链接', response: { 200: OkView } } }, async (req) => revokeIcal(deps, ctxOf(req)));
 
     const toEvents = (rows: ActivityRow[], base: string) =>
       rows.map((r) => ({
@@ -87,11 +92,11 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       return reply.send(body);
     };
     app.get('/ical/units/:unitId.ics', { schema: { tags, summary: '单位公开活动日历（iCalendar）', params: z.strictObject({ unitId: Id }) } }, async (req, reply) => {
-      const { name, rows } = await activities.unitFeedActivities(deps, req.params.unitId);
+      const { name, rows } = await unitFeedActivities(deps, req.params.unitId);
       return sendIcs(reply, buildCalendar(`${name}·文明实践活动`, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });
     app.get('/ical/volunteers/:token.ics', { schema: { tags, summary: '个人活动日历（私密链接）', params: z.strictObject({ token: z.string().regex(/^[\w-]{20,64}$/) }) } }, async (req, reply) => {
-      const { name, rows } = await activities.volunteerFeedActivities(deps, req.params.token);
+      const { name, rows } = await volunteerFeedActivities(deps, req.params.token);
       return sendIcs(reply, buildCalendar(name, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });
   };

@@ -12,6 +12,7 @@ import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
 import { instituteOf, rulesFor } from '../settings/settings.service';
 import * as vq from '../volunteers/volunteers.queries';
+import { recordBackfilledService, recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
 
 const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
@@ -93,21 +94,19 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
     holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
   });
   const unitName = (await q.unitName(deps.db, input.unitId)).name;
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const id = await deps.db.transaction().execute(async (trx) => {
     const clash = await q.overlapping(trx, input.volunteerId, start, end);
     if (clash.length) throw new AppError('hours.overlap', { message: `该志愿者在这段时间已有服务记录：${clash[0].service_date} ${clash[0].title}` });
-    await q.insertRecord(trx, {
-      id, volunteer_id: input.volunteerId, unit_id: input.unitId, source: 'backfilled', activity_id: null, order_id: null, title: input.title,
-      service_date: input.serviceDate, start_at: start, end_at: end, minutes, place: input.place ?? null, content: input.content, organiser_name: unitName,
-      person_in_charge: input.personInCharge ?? null, entry_method: '团体录入', evidence_file_ids: JSON.stringify(input.evidenceFileIds), reason: input.reason,
-      status: 'pending', late: late ? 1 : 0, flag: late ? 'late_entry' : null, corrects_id: null, entered_by: ctx.actor.accountId, entered_at: now.toISOString(),
-      decided_by: null, decided_at: null, decision_note: null,
+    const recordId = await recordBackfilledService(trx, {
+      volunteerId: input.volunteerId, unitId: input.unitId, title: input.title, serviceDate: input.serviceDate, startAt: start, endAt: end, minutes,
+      place: input.place ?? null, content: input.content, organiserName: unitName, personInCharge: input.personInCharge ?? null, entryMethod: '团体录入',
+      evidenceFileIds: input.evidenceFileIds, reason: input.reason, late, flag: late ? 'late_entry' : null, enteredBy: ctx.actor.accountId, at: now,
     });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'hours.backfilled', objectType: 'service_record', objectId: id, unitId: input.unitId,
+      action: 'hours.backfilled', objectType: 'service_record', objectId: recordId, unitId: input.unitId,
       changes: { volunteer: { before: null, after: volunteer.name }, minutes: { before: null, after: minutes }, serviceDate: { before: null, after: input.serviceDate }, late: { before: null, after: late } },
     });
+    return recordId;
   });
   return getRecord(deps, ctx, id);
 }
@@ -183,20 +182,14 @@ export async function correctRecord(deps: Deps, ctx: Ctx, originalId: string, in
   if (original.status !== 'approved' || original.source === 'correction') throw new AppError('hours.not_approved');
   const delta = Math.round(input.hoursDelta * 60);
   const now = deps.clock.now();
-  const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  const id = await deps.db.transaction().execute(async (trx) => {
     if ((await q.netMinutesOf(trx, originalId)) + delta < 0) throw new AppError('hours.correction_below_zero');
-    await q.insertRecord(trx, {
-      id, volunteer_id: original.volunteer_id, unit_id: original.unit_id, source: 'correction', activity_id: original.activity_id, order_id: original.order_id,
-      title: `更正：${original.title}`, service_date: original.service_date, start_at: null, end_at: null, minutes: delta, place: original.place,
-      content: original.content, organiser_name: original.organiser_name, person_in_charge: original.person_in_charge, entry_method: original.entry_method,
-      evidence_file_ids: '[]', reason: input.reason, status: 'pending', late: 0, flag: null, corrects_id: originalId, entered_by: ctx.actor.accountId,
-      entered_at: now.toISOString(), decided_by: null, decided_at: null, decision_note: null,
-    });
+    const recordId = await recordCorrection(trx, original, { minutes: delta, reason: input.reason, enteredBy: ctx.actor.accountId, at: now });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'hours.correction_entered', objectType: 'service_record', objectId: id, unitId: original.unit_id,
+      action: 'hours.correction_entered', objectType: 'service_record', objectId: recordId, unitId: original.unit_id,
       changes: { corrects: { before: null, after: originalId }, minutes: { before: null, after: delta }, reason: { before: null, after: input.reason } },
     });
+    return recordId;
   });
   return getRecord(deps, ctx, id);
 }

@@ -7,7 +7,7 @@ import { sha256Hex } from '../../platform/crypto';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { whoOf } from '../accounts/auth.service';
-import { insertNewOrder } from '../orders/orders.service';
+import { insertNewOrder } from '../orders/orders.placing';
 import * as oq from '../orders/orders.queries';
 import * as kq from './open311.queries';
 import type { Open311Value } from './open311.format';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
-import { tickOrders } from './orders.service';
+import { tickOrders } from './orders.tick';
 
 const clock = manualClock(new Date('2026-11-28T02:00:00Z'));
 let t: TestApp;

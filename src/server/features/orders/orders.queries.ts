@@ -191,3 +191,20 @@ export function heldOrderIds(db: DbOrTrx, volunteerId: string) {
 export function teamUnit(db: DbOrTrx, teamId: string) {
   return db.selectFrom('teams').select(['unit_id']).where('id', '=', teamId).executeTakeFirst();
 }
+
+/** Certified volunteers of these stations with what matching weighs: skills, categories, availability, insurance. */
+export function certifiedVolunteersIn(db: DbOrTrx, stationIds: string[]) {
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'people.name', 'volunteers.station_id', 'volunteers.skills', 'volunteers.service_categories', 'volunteers.availability', 'volunteers.insured_until'])
+    .where('volunteers.status', '=', 'certified')
+    .where('volunteers.station_id', 'in', stationIds)
+    .execute();
+}
+
+/** Hands an order not taken in time to the institute, once: only from dispatched at level 0. 1 = escalated now. */
+export async function escalateOrder(db: DbOrTrx, id: string, patch: Pick<OrdersTable, 'target_type' | 'target_id' | 'sla_due_at' | 'updated_at'>) {
+  const res = await db.updateTable('orders').set({ ...patch, escalation_level: 1 }).where('id', '=', id).where('status', '=', 'dispatched').where('escalation_level', '=', 0).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -157,11 +157,7 @@ async function syncLeaderGrant(trx: Trx, team: TeamRow, volunteerId: string, isL
   const account = await vq.accountForPerson(trx, v.person_id);
   if (!account) return;
   if (isLeader) {
-    await trx
-      .insertInto('role_grants')
-      .values({ id: randomUUID(), account_id: account.id, role: 'team_leader', unit_id: team.unit_id, team_id: team.id, created_at: now })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await q.insertLeaderGrant(trx, { id: randomUUID(), account_id: account.id, unit_id: team.unit_id, team_id: team.id, created_at: now });
   } else {
     await q.deleteLeaderGrant(trx, account.id, team.id);
   }
@@ -215,13 +211,8 @@ export async function decideMember(deps: Deps, ctx: Ctx, teamId: string, memberI
   const now = deps.clock.now().toISOString();
   const v = await vq.getVolunteer(deps.db, m.volunteer_id);
   await deps.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('team_members')
-      .set({ status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now })
-      .where('id', '=', memberId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw new AppError('teams.not_pending');
+    const n = await q.decideMember(trx, memberId, { status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now });
+    if (n !== 1) throw new AppError('teams.not_pending');
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
       action: decision === 'approve' ? 'teams.join_approved' : 'teams.join_declined', objectType: 'team', objectId: teamId, unitId: team.unit_id, changes: { member: { before: null, after: v?.name ?? null } },
     });

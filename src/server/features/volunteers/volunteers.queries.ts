@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database, PeopleTable, VolunteersTable } from '../../db/schema';
+import type { AccountsTable, Database, PeopleTable, VolunteersTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export type VolunteerRow = VolunteersTable & {
@@ -153,4 +153,14 @@ export function moveVolunteer(db: DbOrTrx, id: string, fromStatus: VolunteersTab
 
 export function personIdNumber(db: DbOrTrx, personId: string) {
   return db.selectFrom('people').select(['id_number_enc']).where('id', '=', personId).executeTakeFirst();
+}
+
+/** A volunteer's own login, created with their registration. */
+export function insertAccount(db: DbOrTrx, row: AccountsTable) {
+  return db.insertInto('accounts').values(row).execute();
+}
+
+/** The volunteer role at their station for someone who registered themself; already having it is fine. */
+export function grantVolunteerRole(db: DbOrTrx, row: { id: string; account_id: string; unit_id: string; created_at: string }) {
+  return db.insertInto('role_grants').values({ ...row, role: 'volunteer', team_id: null }).onConflict((oc) => oc.doNothing()).execute();
 }

@@ -214,13 +214,10 @@ export async function createVolunteer(
       else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
       if (nv.account) {
         const accountId = randomUUID();
-        await trx
-          .insertInto('accounts')
-          .values({
-            id: accountId, username: nv.account.username, person_id: personId, display_name: input.name, password_hash: nv.account.passwordHash,
-            must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
-          })
-          .execute();
+        await q.insertAccount(trx, {
+          id: accountId, username: nv.account.username, person_id: personId, display_name: input.name, password_hash: nv.account.passwordHash,
+          must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
+        });
         await aq.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now });
       }
       await q.insertVolunteer(trx, {
@@ -294,11 +291,7 @@ export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVoluntee
     consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
   });
   const now = deps.clock.now().toISOString();
-  await deps.db
-    .insertInto('role_grants')
-    .values({ id: randomUUID(), account_id: ctx.actor.accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await q.grantVolunteerRole(deps.db, { id: randomUUID(), account_id: ctx.actor.accountId, unit_id: input.stationId, created_at: now });
   return getVolunteer(deps, { ...ctx, actor: { ...ctx.actor, personId: ctx.actor.personId } }, volunteerId);
 }
 

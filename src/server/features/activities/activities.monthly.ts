@@ -1,0 +1,37 @@
+import type { MonthlyTableView } from '../../../shared/activities';
+import { shanghaiDay } from '../../../shared/rules/hours';
+import { loadUnitTree, unitsInScope } from '../../platform/access';
+import type { Ctx, Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { instituteOf, rulesFor } from '../settings/settings.service';
+import * as q from './activities.queries';
+
+/** The plan's monthly rule (二、（二）6): practice activities held per station per month, against the minimum. */
+export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promise<MonthlyTableView> {
+  const tree = await loadUnitTree(deps);
+  const scope = unitsInScope(tree, ctx.actor, 'activities.read');
+  if (scope.size === 0) throw new AppError('access.denied');
+  const stations = (await q.activeStations(deps.db)).filter((s) => scope.has(s.id));
+  const today = shanghaiDay(deps.clock.now());
+  const labels: string[] = [];
+  const [y, m] = today.split('-').map(Number);
+  for (let i = months - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(y, m - 1 - i, 1));
+    labels.push(d.toISOString().slice(0, 7));
+  }
+  const from = new Date(`${labels[0]}-01T00:00:00+08:00`).toISOString();
+  const to = new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
+  const held = await q.heldPerMonth(deps.db, stations.map((s) => s.id), from, to);
+  const inst = stations[0] ? instituteOf(tree, stations[0].id) : null;
+  const minimum = inst ? (await rulesFor(deps.db, inst))['activities.minPerStationPerMonth'] : 1;
+  const current = today.slice(0, 7);
+  return {
+    months: labels,
+    minimum,
+    rows: stations.map((s) => {
+      const counts = labels.map((label) => held.filter((h) => h.unit_id === s.id && shanghaiDay(new Date(h.starts_at)).slice(0, 7) === label).length);
+      // The running month is not yet below the rule: it still has days left.
+      return { unitId: s.id, unitName: s.name, counts, below: counts.map((c, i) => labels[i] !== current && c < minimum) };
+    }),
+  };
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { OPEN_STATUSES, type SignupView } from '../../../shared/activities';
+import { shanghaiDay } from '../../../shared/rules/hours';
+import { ageOn } from '../../../shared/rules/id-number';
+import { type UnitTree, unitsInScope } from '../../platform/access';
+import { appendAudit } from '../../platform/audit';
+import { nextCounter } from '../../platform/counters.queries';
+import { isUniqueViolation, type Trx } from '../../platform/db';
+import type { Ctx, Deps } from '../../platform/deps';
+import { AppError, notFound } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import { notify } from '../notifications/notifications.service';
+import * as vq from '../volunteers/volunteers.queries';
+import { LOCKED, requireActivity } from './activities.access';
+import { getActivity } from './activities.listing';
+import { presentSignups } from './activities.presenter';
+import * as q from './activities.queries';
+
+type Volunteer = NonNullable<Awaited<ReturnType<typeof vq.getVolunteer>>>;
+type Position = Awaited<ReturnType<typeof q.listPositions>>[number];
+
+/** Whose sign-up this is: the caller's own, or, for staff, the volunteer they sign up on someone's behalf. */
+async function volunteerFor(deps: Deps, ctx: Ctx, tree: UnitTree, activity: q.ActivityRow, volunteerId?: string) {
+  if (volunteerId) {
+    if (!unitsInScope(tree, ctx.actor, 'activities.manage').has(activity.unit_id)) throw new AppError('access.denied');
+    const v = await vq.getVolunteer(deps.db, volunteerId);
+    if (!v) throw notFound();
+    return { v, channel: 'staff' as const };
+  }
+  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  if (!v) throw new AppError('volunteer.not_found_self');
+  return { v, channel: 'self' as const };
+}
+
+/** Open for sign-up now, and the age, skill and insurance checks (条例 第十五、十七条). */
+function checkEligible(row: q.ActivityRow, v: Volunteer, now: Date) {
+  if (v.status !== 'certified') throw new AppError('activities.volunteer_not_certified');
+  if (!OPEN_STATUSES.includes(row.status)) throw new AppError('activities.not_open');
+  const opens = row.signup_opens_at ?? '';
+  const closes = row.signup_closes_at ?? row.starts_at;
+  if (now.toISOString() < opens || now.toISOString() >= closes) throw new AppError('activities.not_open');
+  const day = shanghaiDay(new Date(row.starts_at));
+  const age = v.birth_date ? ageOn(v.birth_date, day) : null;
+  if (age !== null && ((row.min_age !== null && age < Number(row.min_age)) || (row.max_age !== null && age > Number(row.max_age)))) {
+    throw new AppError('activities.age_mismatch', { message: `该活动要求年龄 ${row.min_age ?? '不限'}–${row.max_age ?? '不限'} 岁` });
+  }
+  const required: string[] = JSON.parse(row.required_skills);
+  const has: string[] = JSON.parse(v.skills);
+  const missing = required.filter((s) => !has.includes(s));
+  if (missing.length) throw new AppError('activities.skill_mismatch', { message: `该活动需要以下技能：${missing.join('、')}` });
+  if (row.insurance_required && (!v.insured_until || v.insured_until < day)) throw new AppError('activities.insurance_required');
+}
+
+type SignupStatus = 'pending' | 'confirmed' | 'waitlisted';
+
+/** Takes a place (or a waitlist number) and writes the sign-up, reusing a cancelled one; runs in the caller's transaction. */
+async function takeSignup(trx: Trx, row: q.ActivityRow, position: Position, v: Volunteer, s: { channel: 'self' | 'staff'; byAccount: string; now: Date }): Promise<SignupStatus> {
+  const existing = await q.getSignup(trx, row.id, v.id);
+  if (existing && ['pending', 'confirmed', 'waitlisted'].includes(existing.status)) throw new AppError('activities.already_signed_up');
+  const got = await q.takePlace(trx, position.id);
+  let status: SignupStatus;
+  let seq: number | null = null;
+  if (got) status = row.needs_approval ? 'pending' : 'confirmed';
+  else if (row.waitlist) {
+    status = 'waitlisted';
+    seq = await nextCounter(trx, `waitlist:${row.id}`);
+  } else throw new AppError('activities.full');
+  const fields = { position_id: position.id, status, waitlist_seq: seq, channel: s.channel, by_account: s.byAccount, reason: null, reminded_at: null, updated_at: s.now.toISOString() };
+  if (existing) await q.updateSignup(trx, existing.id, ['cancelled', 'rejected', 'no_show'], fields);
+  else await q.insertSignup(trx, { id: randomUUID(), activity_id: row.id, volunteer_id: v.id, created_at: s.now.toISOString(), ...fields });
+  if (got && !(await q.hasFreePlace(trx, row.id))) await q.moveStatus(trx, row.id, ['published'], { status: 'full' });
+  return status;
+}
+
+/**
+ * Sign-up (on the phone, or by staff on someone's behalf). The age, skill and insurance checks come
+ * first (条例 第十五、十七条). A place is taken with a conditional update, so capacity holds under
+ * concurrent requests on both databases; when none is left the person joins the waitlist in order.
+ */
+export async function signUp(deps: Deps, ctx: Ctx, activityId: string, input: { positionId?: string; volunteerId?: string }) {
+  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'read');
+  const { v, channel } = await volunteerFor(deps, ctx, tree, row, input.volunteerId);
+  const now = deps.clock.now();
+  checkEligible(row, v, now);
+  const positions = await q.listPositions(deps.db, [activityId]);
+  const position = input.positionId ? positions.find((p) => p.id === input.positionId) : positions.length === 1 ? positions[0] : undefined;
+  if (!position) throw input.positionId ? notFound() : new AppError('activities.position_required');
+  let status: SignupStatus;
+  try {
+    status = await deps.db.transaction().execute(async (trx) => {
+      const taken = await takeSignup(trx, row, position, v, { channel, byAccount: ctx.actor.accountId, now });
+      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+        action: 'activities.signed_up', objectType: 'activity', objectId: activityId, unitId: row.unit_id,
+        changes: { volunteer: { before: null, after: v.name }, status: { before: null, after: taken }, channel: { before: null, after: channel } },
+      });
+      if (channel === 'staff') await notify(trx, now, v.person_id, { kind: 'activities.signed_up', title: `工作人员已为您报名：${row.title}`, link: `/m/activities/${activityId}` });
+      return taken;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError('activities.already_signed_up');
+    throw err;
+  }
+  return { status, activity: await getActivity(deps, ctx, activityId) };
+}
+
+/** Frees a place and hands it to the first on the waitlist, in one transaction. */
+async function releaseAndPromote(trx: Trx, activity: q.ActivityRow, positionId: string, now: Date) {
+  const next = await q.firstWaitlisted(trx, positionId);
+  if (next) {
+    const to = activity.needs_approval ? 'pending' : 'confirmed';
+    await q.updateSignup(trx, next.id, ['waitlisted'], { status: to, waitlist_seq: null, updated_at: now.toISOString() });
+    const v = await vq.getVolunteer(trx, next.volunteer_id);
+    if (v) await notify(trx, now, v.person_id, { kind: 'activities.promoted', title: `候补成功：${activity.title}`, body: '有人取消了报名，您已从候补转为正式报名', link: `/m/activities/${activity.id}` });
+    return;
+  }
+  await q.releasePlace(trx, positionId);
+  await q.moveStatus(trx, activity.id, ['full'], { status: 'published' });
+}
+
+/** The volunteer cancels before the cut-off, or staff cancel for them at any time before it runs; the place goes to the waitlist. */
+export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, volunteerId?: string) {
+  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'read');
+  const { v, channel } = await volunteerFor(deps, ctx, tree, row, volunteerId);
+  const now = deps.clock.now();
+  const cutoff = row.cancel_cutoff_at ?? row.starts_at;
+  if (channel === 'self' && now.toISOString() >= cutoff) throw new AppError('activities.cancel_closed');
+  if (LOCKED.includes(row.status)) throw new AppError('activities.cancel_closed');
+  await deps.db.transaction().execute(async (trx) => {
+    const s = await q.getSignup(trx, activityId, v.id);
+    if (!s || !['pending', 'confirmed', 'waitlisted'].includes(s.status)) throw new AppError('activities.not_signed_up');
+    const n = await q.updateSignup(trx, s.id, [s.status], { status: 'cancelled', waitlist_seq: null, updated_at: now.toISOString() });
+    if (n !== 1) throw new AppError('activities.not_signed_up');
+    if (s.status !== 'waitlisted') await releaseAndPromote(trx, row, s.position_id, now);
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'activities.signup_cancelled', objectType: 'activity', objectId: activityId, unitId: row.unit_id, changes: { volunteer: { before: v.name, after: null } },
+    });
+  });
+  return getActivity(deps, ctx, activityId);
+}
+
+/** For activities that need approval: the organiser accepts or turns down a sign-up. */
+export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, signupId: string, approve: boolean, reason?: string) {
+  const { row } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const s = await q.getSignupById(deps.db, signupId);
+  if (!s || s.activity_id !== activityId) throw notFound();
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const n = await q.updateSignup(trx, signupId, ['pending'], { status: approve ? 'confirmed' : 'rejected', reason: reason ?? null, updated_at: now.toISOString() });
+    if (n !== 1) throw new AppError('activities.bad_transition');
+    if (!approve) await releaseAndPromote(trx, row, s.position_id, now);
+    const v = await vq.getVolunteer(trx, s.volunteer_id);
+    if (v) await notify(trx, now, v.person_id, { kind: 'activities.signup_decided', title: approve ? `报名已通过：${row.title}` : `报名未通过：${row.title}`, body: reason ?? null, link: `/m/activities/${activityId}` });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: approve ? 'activities.signup_approved' : 'activities.signup_rejected', objectType: 'activity', objectId: activityId, unitId: row.unit_id });
+  });
+  return listSignups(deps, ctx, activityId);
+}
+
+export async function listSignups(deps: Deps, ctx: Ctx, activityId: string): Promise<{ items: SignupView[] }> {
+  const { row } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const rows = await q.listSignups(deps.db, activityId);
+  const checkins = await q.checkinsFor(deps.db, activityId);
+  return { items: presentSignups(activityId, row.starts_at, rows, checkins) };
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { ServiceItemInput, ServiceItemView } from '../../../shared/orders';
+import type { ServiceItemsTable } from '../../db/schema';
+import { loadUnitTree, requireAccess, unitsInScope } from '../../platform/access';
+import { appendAudit } from '../../platform/audit';
+import { nextCounter } from '../../platform/counters.queries';
+import type { Ctx, Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import * as q from './orders.queries';
+
+/** The service menu (需求清单): what residents may ask a station or the institute for. */
+export type ItemRow = ServiceItemsTable & { unit_name: string };
+
+function presentItem(r: ItemRow): ServiceItemView {
+  return {
+    id: r.id, unitId: r.unit_id, unitName: r.unit_name, code: r.code, programmeId: r.programme_id, name: r.name, description: r.description, whoMayAsk: r.who_may_ask,
+    typicalHours: Number(r.typical_minutes) / 60, requiredSkills: JSON.parse(r.required_skills), serviceCategory: r.service_category,
+    insuranceRequired: Boolean(r.insurance_required), slaHours: Number(r.sla_hours), archived: Boolean(r.archived),
+  };
+}
+
+/** The service menu of a unit and the institute above it: what a resident there may ask for. */
+export async function menuFor(deps: Deps, stationId?: string) {
+  const tree = await loadUnitTree(deps);
+  const units = stationId ? tree.ancestry(stationId).filter((u) => tree.nodes.get(u)?.kind !== 'district') : null;
+  return { items: (await q.listItems(deps.db, units, false)).map(presentItem) };
+}
+
+export async function listItemsForStaff(deps: Deps, ctx: Ctx) {
+  const tree = await loadUnitTree(deps);
+  const scope = unitsInScope(tree, ctx.actor, 'orders.read');
+  const units = new Set(scope);
+  for (const u of scope) for (const a of tree.ancestry(u)) units.add(a);
+  return { items: (await q.listItems(deps.db, [...units], true)).map(presentItem) };
+}
+
+export async function createItem(deps: Deps, ctx: Ctx, input: z.infer<typeof ServiceItemInput>) {
+  await requireAccess(deps, ctx.actor, 'orders.manage', input.unitId);
+  const now = deps.clock.now().toISOString();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const code = `S${String(await nextCounter(trx, 'service_item')).padStart(4, '0')}`;
+    await q.insertItem(trx, {
+      id, unit_id: input.unitId, code, programme_id: input.programmeId ?? null, name: input.name, description: input.description ?? null, who_may_ask: input.whoMayAsk ?? null,
+      typical_minutes: Math.round(input.typicalHours * 60), required_skills: JSON.stringify(input.requiredSkills), service_category: input.serviceCategory ?? null,
+      insurance_required: input.insuranceRequired ? 1 : 0, sla_hours: input.slaHours, archived: 0, sort: 100, created_at: now, updated_at: now,
+    });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'orders.item_created', objectType: 'service_item', objectId: id, unitId: input.unitId, changes: { name: { before: null, after: input.name } } });
+  });
+  return presentItem((await q.getItem(deps.db, id)) as ItemRow);
+}
+
+export async function archiveItem(deps: Deps, ctx: Ctx, id: string, archived: boolean) {
+  const item = await q.getItem(deps.db, id);
+  if (!item) throw notFound();
+  await requireAccess(deps, ctx.actor, 'orders.manage', item.unit_id);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.updateItem(trx, id, { archived: archived ? 1 : 0, updated_at: now });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'orders.item_updated', objectType: 'service_item', objectId: id, unitId: item.unit_id, changes: { archived: { before: Boolean(item.archived), after: archived } } });
+  });
+  return presentItem((await q.getItem(deps.db, id)) as ItemRow);
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { PlaceOrderInput } from '../../../shared/orders';
+import { distanceMeters } from '../../../shared/rules/attendance';
+import { shanghaiDay } from '../../../shared/rules/hours';
+import type { OrderActor } from '../../../shared/rules/order-flow';
+import type { OrdersTable } from '../../db/schema';
+import { loadUnitTree, requireAccess, type UnitTree } from '../../platform/access';
+import { appendAudit, type AuditWho } from '../../platform/audit';
+import { nextCounter } from '../../platform/counters.queries';
+import type { Trx } from '../../platform/db';
+import type { Ctx, Deps } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
+import { whoOf } from '../accounts/auth.service';
+import { canUseFile } from '../files/files.service';
+import { notify } from '../notifications/notifications.service';
+import * as vq from '../volunteers/volunteers.queries';
+import { recordEvent } from './orders.events';
+import { getOrder } from './orders.listing';
+import type { ItemRow } from './orders.menu';
+import * as q from './orders.queries';
+
+/** The station an order goes to: the chosen one, else the nearest to the location, else the requester's own. */
+function routeStation(tree: UnitTree, stations: { id: string; lat: number | null; lng: number | null }[], chosen: string | undefined, lat: number | undefined, lng: number | undefined, own: string | null): string | null {
+  if (chosen && tree.nodes.get(chosen)?.kind === 'station') return chosen;
+  if (lat !== undefined && lng !== undefined) {
+    let best: { id: string; d: number } | null = null;
+    for (const s of stations) {
+      if (s.lat === null || s.lng === null) continue;
+      const d = distanceMeters(lat, lng, Number(s.lat), Number(s.lng));
+      if (!best || d < best.d) best = { id: s.id, d };
+    }
+    if (best) return best.id;
+  }
+  return own;
+}
+
+async function orderNumber(trx: Trx, now: Date): Promise<string> {
+  const day = shanghaiDay(now).replaceAll('-', '');
+  return `D${day}-${String(await nextCounter(trx, `order:${day}`)).padStart(4, '0')}`;
+}
+
+/** An order as placed, whichever the channel (app, staff, portal, Open311). */
+export interface NewOrder {
+  unitId: string;
+  item: ItemRow | null;
+  title: string;
+  description: string;
+  photos: string[];
+  requester: { personId: string | null; name: string; phone: string | null; verified: boolean };
+  careRecipientId: string | null;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  preferredAt: string | null;
+  channel: OrdersTable['channel'];
+  enteredBy: string | null;
+  open311KeyId?: string | null;
+}
+
+export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Date, o: NewOrder, who: AuditWho, kind: OrderActor): Promise<string> {
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    const number = await orderNumber(trx, now);
+    await q.insertOrder(trx, {
+      id, number, unit_id: o.unitId, item_id: o.item?.id ?? null, title: o.title, description: o.description, photo_file_ids: JSON.stringify(o.photos),
+      requester_person_id: o.requester.personId, requester_name: o.requester.name, requester_phone: o.requester.phone, requester_verified: o.requester.verified ? 1 : 0,
+      verify_note: o.requester.verified ? '工作人员代为点单时已核实' : null, care_recipient_id: o.careRecipientId, address: o.address, lng: o.lng, lat: o.lat,
+      preferred_at: o.preferredAt, channel: o.channel, entered_by: o.enteredBy, status: 'submitted', reject_reason: null, cancel_reason: null, target_type: null, target_id: null,
+      dispatched_at: null, sla_due_at: null, escalation_level: 0, accepted_volunteer_id: null, accepted_at: null, started_at: null, completed_at: null, completion_report: null,
+      completion_photo_ids: null, service_minutes: null, rating: null, rating_comment: null, rated_by: null, rated_at: null, open311_key_id: o.open311KeyId ?? null,
+      created_at: now.toISOString(), updated_at: now.toISOString(),
+    });
+    await recordEvent(trx, id, now, kind, { accountId: who.actorAccountId, name: who.actorName }, 'submit', null, 'submitted', o.channel);
+    await appendAudit(trx, deps.config.keys.audit, now, who, { action: 'orders.placed', objectType: 'order', objectId: id, unitId: o.unitId, changes: { number: { before: null, after: number }, channel: { before: null, after: o.channel } } });
+    for (const admin of await q.unitAdmins(trx, o.unitId)) await notify(trx, now, admin.person_id, { kind: 'orders.new', title: `新的群众点单：${o.title}`, body: o.description.slice(0, 60), link: `/admin/orders/${id}` });
+  });
+  return id;
+}
+
+/**
+ * 群众点单: a resident on the phone, or staff for a resident after a call or a door-to-door visit
+ * (the channel is recorded). Routed to the chosen station, the nearest one, or the resident's own.
+ */
+export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
+  const tree = await loadUnitTree(deps);
+  const stations = await q.activeStationPoints(deps.db);
+  const own = ctx.actor.grants.find((g) => tree.nodes.get(g.unitId)?.kind === 'station')?.unitId ?? null;
+  const unitId = routeStation(tree, stations, input.stationId, input.lat, input.lng, own);
+  if (!unitId) throw new AppError('volunteer.not_station');
+  const item = input.itemId ? ((await q.getItem(deps.db, input.itemId)) ?? null) : null;
+  if (input.itemId && (!item || item.archived || !tree.ancestry(unitId).includes(item.unit_id))) throw new AppError('orders.item_not_found');
+  for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
+  let requester: NewOrder['requester'];
+  let channel: OrdersTable['channel'] = 'app';
+  let kind: OrderActor = 'requester';
+  if (input.onBehalf) {
+    await requireAccess(deps, ctx.actor, 'orders.manage', unitId);
+    const known = input.onBehalf.phone ? await vq.findPersonByPhone(deps.db, input.onBehalf.phone) : undefined;
+    requester = { personId: known?.id ?? null, name: input.onBehalf.name, phone: input.onBehalf.phone ?? null, verified: true };
+    channel = input.onBehalf.channel;
+    kind = 'staff';
+  } else {
+    const me = await q.personContact(deps.db, ctx.actor.personId);
+    requester = { personId: me.id, name: me.name, phone: me.phone, verified: false };
+  }
+  const id = await insertNewOrder(
+    deps,
+    deps.clock.now(),
+    {
+      unitId, item, title: input.title ?? item?.name ?? input.description.slice(0, 20), description: input.description, photos: input.photoFileIds, requester,
+      careRecipientId: input.onBehalf?.careRecipientId ?? null, address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, preferredAt: input.preferredAt ?? null,
+      channel, enteredBy: ctx.actor.accountId,
+    },
+    whoOf(ctx),
+    kind,
+  );
+  return getOrder(deps, ctx, id);
+}
+
+/** The public portal form: no account; the station calls back to verify. */
+export async function placePortalOrder(deps: Deps, meta: { ip: string; requestId: string }, input: { stationId: string; itemId?: string; name: string; phone: string; description: string; address?: string; preferredAt?: string }) {
+  const tree = await loadUnitTree(deps);
+  if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
+  const item = input.itemId ? ((await q.getItem(deps.db, input.itemId)) ?? null) : null;
+  if (input.itemId && (!item || item.archived || !tree.ancestry(input.stationId).includes(item.unit_id))) throw new AppError('orders.item_not_found');
+  const id = await insertNewOrder(
+    deps,
+    deps.clock.now(),
+    {
+      unitId: input.stationId, item, title: item?.name ?? input.description.slice(0, 20), description: input.description, photos: [],
+      requester: { personId: null, name: input.name, phone: input.phone, verified: false }, careRecipientId: null, address: input.address ?? null, lat: null, lng: null,
+      preferredAt: input.preferredAt ?? null, channel: 'portal', enteredBy: null,
+    },
+    { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId },
+    'requester',
+  );
+  const row = await q.getOrder(deps.db, id);
+  return { number: row?.number ?? '', status: 'submitted' as const };
+}
