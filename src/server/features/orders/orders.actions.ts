@@ -132,7 +132,7 @@ async function writeComplete(trx: Trx, c: StepContext, plan: Plan) {
     await recordVerifiedService(trx, {
       volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, orderId: o.id, title: `群众点单：${o.title}`, serviceDate: shanghaiDay(now), startAt: o.started_at ?? o.accepted_at,
       endAt: now.toISOString(), minutes: Number(plan.patch.service_minutes), place: o.address, content: o.description.slice(0, 200), organiserName: o.unit_name, personInCharge: null,
-      entryMethod: '个人申请', evidenceFileIds: JSON.parse(o.completion_photo_ids ?? '[]'), reason: `需求单 ${o.number} 结项`, late: false, flag: null, at: now,
+      entryMethod: '个人申请', evidenceFileIds: c.input.photoFileIds ?? [], reason: `需求单 ${o.number} 结项`, late: false, flag: null, at: now,
     });
   }
   if (o.care_recipient_id) await recordOrderContact(trx, { recipientId: o.care_recipient_id, orderId: o.id, at: now, note: c.input.report ?? null, byAccount: c.ctx.actor.accountId });
