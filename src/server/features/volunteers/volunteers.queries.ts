@@ -11,6 +11,8 @@ export type VolunteerRow = VolunteersTable & {
   id_number_masked: string | null;
   station_name: string;
   approved_minutes: number;
+  /** Who recorded the consent, by name: in the row, so a page needs no second look-up. */
+  consent_by_name: string | null;
 };
 
 function approvedMinutes(eb: ExpressionBuilder<Database, 'volunteers'>) {
@@ -30,6 +32,7 @@ function base(db: DbOrTrx) {
     .select([
       'people.name', 'people.phone', 'people.gender', 'people.birth_date', 'people.id_type', 'people.id_number_masked', 'units.name as station_name',
       (eb) => approvedMinutes(eb).as('approved_minutes'),
+      (eb) => eb.selectFrom('accounts').select('accounts.display_name').whereRef('accounts.id', '=', 'volunteers.consent_by').as('consent_by_name'),
     ]);
 }
 
@@ -130,11 +133,6 @@ export function listStatusLog(db: DbOrTrx, volunteerId: string) {
     .where('volunteer_status_log.volunteer_id', '=', volunteerId)
     .orderBy('volunteer_status_log.at', 'desc')
     .execute();
-}
-
-export function accountNames(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([] as { id: string; display_name: string }[]);
-  return db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', ids).execute();
 }
 
 export function stationsOf(db: DbOrTrx, ids: string[]) {
