@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
+import { markOrgChanged } from '../../platform/scope';
 
 /** The one read of the whole unit tree (platform/scope.queries.ts `listUnitNodes`). */
 const isTreeRead = (sql: string) => /^select "id", "kind", "parent_id" from "units"$/.test(sql);
@@ -48,6 +50,21 @@ describe('statements per request: the talent pool list', () => {
     const second = await t.statements(() => admin.get('/api/volunteers?pageSize=5'));
     expect(second.sql.filter(isTreeRead)).toHaveLength(0);
     expect(second.sql).toHaveLength(STATEMENTS_PER_LIST);
+  });
+
+  it('sees a station another process added: the version row moved, so the tree is read again', async () => {
+    const instituteId = await t.unitId('马鞍街道新时代文明实践所');
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    // What another process on the same database does: the unit and the version bump in one transaction.
+    await t.deps.db.transaction().execute(async (trx) => {
+      await trx.insertInto('units').values({ id, kind: 'station', parent_id: instituteId, name: '另一进程新增站', short_name: null, address: null, lng: null, lat: null, phone: null, intro: null, sort: 99, archived: 0, created_at: at, updated_at: at }).execute();
+      await markOrgChanged(trx);
+    });
+    const { result, sql } = await t.statements(() => admin.get(`/api/volunteers?stationId=${id}`));
+    expect(result.statusCode).toBe(200);
+    expect(result.json().total).toBe(0);
+    expect(sql.filter(isTreeRead)).toHaveLength(1);
   });
 
   it('a station admin sees the same count on their smaller pool', async () => {
