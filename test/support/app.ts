@@ -24,12 +24,15 @@ export interface TestApp {
   login(username: string, password?: string): Promise<Agent>;
   /** The unit id of a demo unit by exact name. */
   unitId(name: string): Promise<string>;
+  /** Runs `fn` and returns the SQL of every statement it ran, in order (count one request's statements). */
+  statements<T>(fn: () => Promise<T>): Promise<{ result: T; sql: string[] }>;
   close(): Promise<void>;
 }
 
 /** The whole app on a fresh database seeded with the Ma'an demo, driven through app.inject. */
 export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestApp> {
-  const { handle, dataDir, drop } = await freshDb();
+  let recording: string[] | null = null;
+  const { handle, dataDir, drop } = await freshDb({ onQuery: (sql) => recording?.push(sql) });
   const clock = opts.clock ?? systemClock;
   // Suites log in many times from one address; the rate-limit test sets its own small limit.
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: `${dataDir}/no-web` }, {
@@ -74,6 +77,16 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
     async unitId(name) {
       const row = await handle.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
       return row.id;
+    },
+    async statements(fn) {
+      if (recording) throw new Error('statements() does not nest');
+      recording = [];
+      try {
+        const result = await fn();
+        return { result, sql: recording };
+      } finally {
+        recording = null;
+      }
     },
     async close() {
       await app.close();

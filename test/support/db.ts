@@ -11,7 +11,7 @@ export const PG_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.
  * A fresh, migrated database for one test file: an in-memory SQLite, or a new schema in the test
  * PostgreSQL database (dropped afterwards). TEST_DB picks which; the suites are the same.
  */
-export async function freshDb(): Promise<{ handle: DbHandle; dataDir: string; drop(): Promise<void> }> {
+export async function freshDb(opts: { onQuery?: (sql: string) => void } = {}): Promise<{ handle: DbHandle; dataDir: string; drop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shijian-test-'));
   if (process.env.TEST_DB === 'postgres') {
     const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -19,7 +19,7 @@ export async function freshDb(): Promise<{ handle: DbHandle; dataDir: string; dr
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
-    const handle = openDb({ databaseUrl: PG_URL, dataDir, pgSchema: schema });
+    const handle = openDb({ databaseUrl: PG_URL, dataDir, pgSchema: schema, onQuery: opts.onQuery });
     await migrateToLatest(handle.db, schema);
     return {
       handle,
@@ -34,7 +34,7 @@ export async function freshDb(): Promise<{ handle: DbHandle; dataDir: string; dr
       },
     };
   }
-  const handle = openDb({ databaseUrl: null, dataDir, sqliteFile: path.join(dataDir, 'test.sqlite') });
+  const handle = openDb({ databaseUrl: null, dataDir, sqliteFile: path.join(dataDir, 'test.sqlite'), onQuery: opts.onQuery });
   await migrateToLatest(handle.db);
   return {
     handle,

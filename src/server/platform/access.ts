@@ -1,14 +1,34 @@
 import type { Role } from '../../shared/accounts';
-import { listUnitNodes, type UnitNode } from './access.queries';
-import type { Actor, Deps } from './deps';
-import { AppError, notFound } from './errors';
+import type { Deps } from './deps';
+import type { Actor } from './deps';
+import type { UnitNode } from './scope.queries';
+import { scopeFor, unitTreeOf } from './scope';
 
 const STAFF: Role[] = ['district_viewer', 'institute_admin', 'station_admin', 'team_leader'];
 const ADMINS: Role[] = ['institute_admin', 'station_admin'];
 
 /**
+ * What someone sees of a kind beyond their staff scope: units reached from their own volunteer
+ * station and/or from each of their grants, either up the tree (`ancestry`) or across the whole
+ * institute (`institute`). `onlyWithoutStaffScope`: staff with a scope see that scope and no more.
+ */
+export interface OthersSee {
+  from: readonly ('volunteer_station' | 'grants')[];
+  reach: 'ancestry' | 'institute';
+  onlyWithoutStaffScope: boolean;
+}
+
+export interface PolicyEntry {
+  roles: readonly Role[];
+  upward: boolean;
+  /** For the kinds volunteers and residents also see (`scope.visibleUnits(kind)`). */
+  others?: OthersSee;
+}
+
+/**
  * Who may do what. A grant covers its own unit and every unit below it; `upward` actions also
- * reach the units above (a station admin reads the rules its institute set).
+ * reach the units above (a station admin reads the rules its institute set). `others` says what
+ * volunteers and residents see of a kind.
  */
 export const POLICY = {
   'org.read': { roles: STAFF, upward: false },
@@ -17,21 +37,29 @@ export const POLICY = {
   'settings.read': { roles: STAFF, upward: true },
   'settings.edit': { roles: ['institute_admin'], upward: false },
   'audit.read': { roles: ['institute_admin'], upward: false },
+  /** The chain is one for the deployment: verifying it is for institute admins only. */
+  'audit.verify': { roles: ['institute_admin'], upward: false },
   'accounts.read': { roles: ADMINS, upward: false },
   'accounts.manage': { roles: ADMINS, upward: false },
+  /** Only an institute admin makes another institute admin. */
+  'accounts.grant_institute_admin': { roles: ['institute_admin'], upward: false },
   'volunteers.read': { roles: ADMINS, upward: false },
   'volunteers.manage': { roles: ADMINS, upward: false },
-  'teams.read': { roles: STAFF, upward: false },
+  /** Full phone numbers and e-mail: the staff of the volunteer's own station (issue 3). */
+  'volunteers.contact': { roles: ['station_admin'], upward: false },
+  'teams.read': { roles: STAFF, upward: false, others: { from: ['volunteer_station'], reach: 'ancestry', onlyWithoutStaffScope: false } },
   'teams.manage': { roles: ADMINS, upward: false },
   'hours.read': { roles: ADMINS, upward: false },
   'hours.enter': { roles: ADMINS, upward: false },
   'hours.approve': { roles: ADMINS, upward: false },
+  /** 办法 第十三条: a record entered late is decided by the institute. */
+  'hours.approve_late': { roles: ['institute_admin'], upward: false },
   'certificates.issue': { roles: ADMINS, upward: false },
-  'programmes.read': { roles: STAFF, upward: true },
+  'programmes.read': { roles: STAFF, upward: true, others: { from: ['volunteer_station', 'grants'], reach: 'ancestry', onlyWithoutStaffScope: false } },
   'programmes.manage': { roles: ADMINS, upward: false },
   'venues.read': { roles: STAFF, upward: true },
   'venues.manage': { roles: ADMINS, upward: false },
-  'activities.read': { roles: STAFF, upward: false },
+  'activities.read': { roles: STAFF, upward: false, others: { from: ['grants'], reach: 'institute', onlyWithoutStaffScope: true } },
   'activities.create': { roles: STAFF, upward: false },
   'activities.manage': { roles: ADMINS, upward: false },
   'orders.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
@@ -39,8 +67,10 @@ export const POLICY = {
   'care.read': { roles: ADMINS, upward: false },
   'care.manage': { roles: ADMINS, upward: false },
   'open311.manage': { roles: ['institute_admin'], upward: false },
-} as const satisfies Record<string, { roles: readonly Role[]; upward: boolean }>;
+} as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
+/** The kinds whose visibility POLICY states for volunteers and residents too. */
+export type VisibleKind = 'teams' | 'programmes' | 'activities';
 
 export interface UnitTree {
   nodes: Map<string, UnitNode>;
@@ -48,10 +78,11 @@ export interface UnitTree {
   ancestry(id: string): string[];
   /** The unit and everything below it. */
   subtree(id: string): string[];
+  /** The institute a unit belongs to (itself, for an institute): the one way to find it. Null above the institutes. */
+  instituteOf(id: string): string | null;
 }
 
-export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
-  const rows = await listUnitNodes(deps.db);
+export function buildUnitTree(rows: UnitNode[]): UnitTree {
   const nodes = new Map(rows.map((r) => [r.id, r]));
   const children = new Map<string, string[]>();
   for (const r of rows) {
@@ -60,13 +91,14 @@ export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
     list.push(r.id);
     children.set(r.parent_id, list);
   }
+  const ancestry = (id: string) => {
+    const out: string[] = [];
+    for (let cur = nodes.get(id); cur && out.length < 10; cur = cur.parent_id ? nodes.get(cur.parent_id) : undefined) out.push(cur.id);
+    return out;
+  };
   return {
     nodes,
-    ancestry(id) {
-      const out: string[] = [];
-      for (let cur = nodes.get(id); cur && out.length < 10; cur = cur.parent_id ? nodes.get(cur.parent_id) : undefined) out.push(cur.id);
-      return out;
-    },
+    ancestry,
     subtree(id) {
       const out: string[] = [];
       const stack = [id];
@@ -78,12 +110,20 @@ export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
       }
       return out;
     },
+    instituteOf(id) {
+      return ancestry(id).find((u) => nodes.get(u)?.kind === 'institute') ?? null;
+    },
   };
 }
 
 function grantsFor(actor: Actor, action: Action) {
   const roles: readonly Role[] = POLICY[action].roles;
   return actor.grants.filter((g) => roles.includes(g.role));
+}
+
+/** Whether any of the actor's roles may ever do `action`, somewhere. */
+export function hasRoleFor(actor: Actor, action: Action): boolean {
+  return grantsFor(actor, action).length > 0;
 }
 
 /** The units in which the actor may do `action`. */
@@ -97,21 +137,49 @@ export function unitsInScope(tree: UnitTree, actor: Actor, action: Action): Set<
 }
 
 /**
- * The first line of every service function that touches a unit's data. Out of scope answers 404,
- * the same as "does not exist"; a role that can never do this at all gets 403.
+ * What a person sees of a kind: their staff scope for `<kind>.read`, plus what POLICY's `others`
+ * grants from their own volunteer station and their grants (volunteers, residents).
  */
-export async function requireAccess(deps: Pick<Deps, 'db'>, actor: Actor, action: Action, unitId: string): Promise<UnitTree> {
-  if (grantsFor(actor, action).length === 0) throw new AppError('access.denied');
-  const tree = await loadUnitTree(deps);
-  if (!tree.nodes.has(unitId) || !unitsInScope(tree, actor, action).has(unitId)) throw notFound();
-  return tree;
+export function visibleUnitsOf(tree: UnitTree, actor: Actor, kind: VisibleKind, volunteerStationId: string | null): Set<string> {
+  const action = `${kind}.read` as const;
+  const units = unitsInScope(tree, actor, action);
+  const others = (POLICY[action] as PolicyEntry).others;
+  if (!others || (others.onlyWithoutStaffScope && units.size > 0)) return units;
+  const starts = [
+    ...(others.from.includes('volunteer_station') && volunteerStationId ? [volunteerStationId] : []),
+    ...(others.from.includes('grants') ? actor.grants.map((g) => g.unitId) : []),
+  ];
+  for (const start of starts) {
+    if (others.reach === 'ancestry') for (const u of tree.ancestry(start)) units.add(u);
+    else {
+      const inst = tree.instituteOf(start);
+      if (inst) for (const u of tree.subtree(inst)) units.add(u);
+    }
+  }
+  return units;
 }
 
-/** For list endpoints: the set of units to filter by, or 403 for a role with no such right. */
+/**
+ * @deprecated Ask the request's scope: `ctx.scope.tree()`. Kept for activities and orders until
+ * they are converted; it reads the cached tree (one version check, no whole-table read).
+ */
+export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
+  return unitTreeOf(deps.db);
+}
+
+/**
+ * @deprecated Use `ctx.scope.require(action, unitId)`. Out of scope answers 404, the same as
+ * "does not exist"; a role that can never do this at all gets 403.
+ */
+export async function requireAccess(deps: Pick<Deps, 'db'>, actor: Actor, action: Action, unitId: string): Promise<UnitTree> {
+  return scopeFor(deps, actor).require(action, unitId);
+}
+
+/** @deprecated Use `ctx.scope.units(action)` (and `ctx.scope.tree()`). 403 for a role with no such right. */
 export async function requireScope(deps: Pick<Deps, 'db'>, actor: Actor, action: Action): Promise<{ tree: UnitTree; unitIds: Set<string> }> {
-  if (grantsFor(actor, action).length === 0) throw new AppError('access.denied');
-  const tree = await loadUnitTree(deps);
-  return { tree, unitIds: unitsInScope(tree, actor, action) };
+  const scope = scopeFor(deps, actor);
+  const unitIds = await scope.units(action);
+  return { tree: await scope.tree(), unitIds };
 }
 
 export function isStaffRole(role: Role): boolean {

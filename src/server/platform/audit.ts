@@ -1,5 +1,6 @@
 import type { AuditVerifyView } from '../../shared/audit';
 import { hmacHex } from './crypto';
+import { auditRowsFrom, bumpAuditHead, getAuditHead, insertAuditRow, setAuditHeadHash } from './audit.queries';
 import type { Db, DbOrTrx } from './db';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
@@ -52,12 +53,7 @@ function canonical(r: ChainRow): string {
  * lock on PostgreSQL (SQLite serialises writers anyway), so concurrent appends form one chain.
  */
 export async function appendAudit(trx: DbOrTrx, key: Buffer, at: Date, who: AuditWho, ev: AuditEvent): Promise<number> {
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow();
+  const head = await bumpAuditHead(trx);
   const row: ChainRow = {
     seq: Number(head.seq),
     at: at.toISOString(),
@@ -74,8 +70,8 @@ export async function appendAudit(trx: DbOrTrx, key: Buffer, at: Date, who: Audi
     prev_hash: head.hash,
   };
   const hash = hmacHex(key, canonical(row));
-  await trx.insertInto('audit_log').values({ ...row, outcome: row.outcome as 'success' | 'failure', hash }).execute();
-  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  await insertAuditRow(trx, { ...row, outcome: row.outcome as 'success' | 'failure', hash });
+  await setAuditHeadHash(trx, hash);
   return row.seq;
 }
 
@@ -101,7 +97,7 @@ export async function verifyAuditChain(db: Db, key: Buffer): Promise<AuditVerify
   let checked = 0;
   const batch = 2000;
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute();
+    const rows = await auditRowsFrom(db, expectedSeq, batch);
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expectedSeq) return broken(checked, expectedSeq, `第 ${expectedSeq} 条记录缺失（下一条是第 ${seq} 条）`);
@@ -113,7 +109,7 @@ export async function verifyAuditChain(db: Db, key: Buffer): Promise<AuditVerify
     }
     if (rows.length < batch) break;
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head = await getAuditHead(db);
   if (!head) return broken(checked, expectedSeq, '审计链头记录缺失');
   if (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash) {
     return broken(checked, expectedSeq, `审计链末尾的记录被删除（应有 ${Number(head.seq)} 条，实有 ${expectedSeq - 1} 条）`);

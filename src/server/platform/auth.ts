@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { csrfMatches, resolveSession } from '../features/accounts/auth.service';
 import type { Actor, Ctx, Deps } from './deps';
 import { AppError } from './errors';
+import { makeScope, type Scope } from './scope';
+import { csrfMatches, resolveSession } from './session';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** Built once per signed-in request, with the versions read alongside the session. */
+    scope: Scope | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health, the public portal). Everything else needs one. */
@@ -42,6 +45,7 @@ export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
  */
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('scope', null);
   app.addHook('onRequest', async (req, reply) => {
     // The browsable API docs carry no data; they are as public as /api/openapi.json.
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
@@ -59,11 +63,12 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     }
     if (resolved.mustChangePassword && !config.duringPasswordChange) throw new AppError('auth.password_change_required');
     req.actor = resolved.actor;
+    req.scope = makeScope(deps, resolved.actor, resolved.versions);
   });
 }
 
 /** The request's context for a service call. Only valid on routes that are not public. */
 export function ctxOf(req: FastifyRequest): Ctx {
-  if (!req.actor) throw new AppError('auth.required');
-  return { actor: req.actor, ip: req.ip, requestId: String(req.id) };
+  if (!req.actor || !req.scope) throw new AppError('auth.required');
+  return { actor: req.actor, scope: req.scope, ip: req.ip, requestId: String(req.id) };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
@@ -28,9 +28,13 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL only: run in this schema (tests give each file its own). */
   pgSchema?: string;
+  /** Called with the SQL of every statement run (tests count the statements of one request). */
+  onQuery?: (sql: string) => void;
 }
 
 export function openDb(opts: DbOptions): DbHandle {
+  const onQuery = opts.onQuery;
+  const log = onQuery ? { log: (e: LogEvent) => onQuery(e.query.sql) } : {};
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
@@ -43,7 +47,7 @@ export function openDb(opts: DbOptions): DbHandle {
     pool.on('error', () => {});
     const url = new URL(opts.databaseUrl);
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...log }),
       dialect: 'postgres',
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
       async close() {
@@ -60,7 +64,7 @@ export function openDb(opts: DbOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...log }),
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
     async close() {

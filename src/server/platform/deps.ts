@@ -2,6 +2,7 @@ import type { Role } from '../../shared/accounts';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db';
+import type { Scope } from './scope';
 
 /** What every service function gets: explicit dependencies, no container. */
 export interface Deps {
@@ -31,6 +32,8 @@ export interface Actor {
 /** Who asks, from where: what services need to authorise and to write the audit row. */
 export interface Ctx {
   actor: Actor;
+  /** What the request resolved about the caller once: grants, unit tree, rules, their own records. */
+  scope: Scope;
   ip: string;
   requestId: string;
 }

@@ -4,6 +4,7 @@ import type { PostKind } from '../../../shared/org';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
 import type { Db, Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
+import { markOrgChanged } from '../../platform/scope';
 import { seedActivities } from './maan-activities';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
@@ -60,6 +61,8 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
   const demoHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const people = await seedInto(trx, now.toISOString(), demoHash);
+    // A server already running on this database reloads its cached unit tree.
+    await markOrgChanged(trx);
     await seedVolunteers(deps, trx, now, people);
     await seedActivities(trx, now, people);
     await seedOrdersAndCare(deps, trx, now, people);
@@ -183,6 +186,7 @@ export async function bootstrapProduction(db: Db, now: Date, instituteName: stri
     const instituteId = randomUUID();
     const personId = randomUUID();
     const accountId = randomUUID();
+    await markOrgChanged(trx);
     await trx.insertInto('units').values({ id: instituteId, kind: 'institute', parent_id: null, name: instituteName, short_name: null, address: null, lng: null, lat: null, phone: null, intro: null, sort: 0, archived: 0, created_at: at, updated_at: at }).execute();
     await trx.insertInto('people').values({ id: personId, name: '系统管理员', phone: null, created_at: at, updated_at: at }).execute();
     await trx.insertInto('accounts').values({ id: accountId, username: 'admin', person_id: personId, display_name: '系统管理员', password_hash: hash, must_change_password: 1, password_changed_at: at, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: at, updated_at: at }).execute();

@@ -51,10 +51,6 @@ export function findSession(db: DbOrTrx, id: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function touchSession(db: DbOrTrx, id: string, now: string) {
-  return db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-}
-
 export function revokeSession(db: DbOrTrx, id: string, now: string) {
   return db.updateTable('sessions').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
 }
@@ -132,6 +128,11 @@ export function insertAccount(db: DbOrTrx, row: AccountsTable) {
 
 export function insertGrant(db: DbOrTrx, row: RoleGrantsTable) {
   return db.insertInto('role_grants').values(row).execute();
+}
+
+/** The same role on the same unit twice is one grant. */
+export function insertGrantIfMissing(db: DbOrTrx, row: RoleGrantsTable) {
+  return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
 
 export function countAccounts(db: DbOrTrx) {

@@ -3,12 +3,11 @@ import { type AccountListQuery, type AccountView, type CreateAccountInput, ROLES
 import type { UnitKind } from '../../../shared/org';
 import { maskPhone } from '../../../shared/mask';
 import type { z } from 'zod';
-import { requireAccess, requireScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from './auth.service';
+import { whoOf } from '../../platform/session';
 import * as q from './accounts.queries';
 
 /** Which kind of unit each role's grant sits on. */
@@ -37,7 +36,7 @@ async function present(deps: Deps, rows: q.AccountRow[]): Promise<AccountView[]>
 }
 
 export async function listAccounts(deps: Deps, ctx: Ctx, query: z.infer<typeof AccountListQuery>) {
-  const { unitIds } = await requireScope(deps, ctx.actor, 'accounts.read');
+  const unitIds = await ctx.scope.units('accounts.read');
   let units = [...unitIds];
   if (query.unitId) {
     if (!unitIds.has(query.unitId)) throw notFound();
@@ -49,7 +48,7 @@ export async function listAccounts(deps: Deps, ctx: Ctx, query: z.infer<typeof A
 
 /** An account is managed by someone whose scope covers every one of its grants. */
 async function requireManageable(deps: Deps, ctx: Ctx, accountId: string): Promise<q.AccountRow> {
-  const { unitIds } = await requireScope(deps, ctx.actor, 'accounts.manage');
+  const unitIds = await ctx.scope.units('accounts.manage');
   const account = await q.getAccount(deps.db, accountId);
   if (!account) throw notFound();
   const grants = await q.listGrants(deps.db, [accountId]);
@@ -62,10 +61,10 @@ async function requireManageable(deps: Deps, ctx: Ctx, accountId: string): Promi
  * one-time password, shown once, and must choose their own at first login.
  */
 export async function createAccount(deps: Deps, ctx: Ctx, input: CreateAccountInput) {
-  const tree = await requireAccess(deps, ctx.actor, 'accounts.manage', input.unitId);
+  const tree = await ctx.scope.require('accounts.manage', input.unitId);
   const unit = tree.nodes.get(input.unitId);
   if (!unit || !ROLE_UNIT_KINDS[input.role].includes(unit.kind)) throw new AppError('account.role_unit_mismatch');
-  if (input.role === 'institute_admin' && !ctx.actor.grants.some((g) => g.role === 'institute_admin')) throw new AppError('access.denied');
+  if (input.role === 'institute_admin' && !ctx.scope.hasRole('accounts.grant_institute_admin')) throw new AppError('access.denied');
   if (await q.findAccountByUsername(deps.db, input.username)) throw new AppError('account.duplicate_username');
   if (input.phone && (await q.findPersonByPhone(deps.db, input.phone))) throw new AppError('account.duplicate_phone');
   const otp = oneTimePassword();

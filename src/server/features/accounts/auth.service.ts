@@ -1,4 +1,4 @@
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { ROLES, type ChangePasswordInput, type LoginInput, type SessionView } from '../../../shared/accounts';
 import { maskPhone } from '../../../shared/mask';
 import { passwordProblem } from '../../../shared/rules/password';
@@ -6,6 +6,7 @@ import { appendAudit } from '../../platform/audit';
 import { isCommonPassword } from '../../platform/common-passwords';
 import { DUMMY_PASSWORD_HASH, hashPassword, newToken, sha256Hex, verifyPassword } from '../../platform/crypto';
 import type { Actor, Ctx, Deps, Grant } from '../../platform/deps';
+import { whoOf } from '../../platform/session';
 import { AppError } from '../../platform/errors';
 import * as q from './accounts.queries';
 
@@ -206,44 +207,5 @@ export async function changePassword(deps: Deps, ctx: Ctx, meta: RequestMeta, in
   });
 }
 
-export function whoOf(ctx: Ctx) {
-  return { actorAccountId: ctx.actor.accountId, actorName: ctx.actor.displayName, ip: ctx.ip, requestId: ctx.requestId };
-}
-
-/** Resolves a session cookie to an actor, or says why it cannot. Used by the auth hook on every request. */
-export async function resolveSession(
-  deps: Deps,
-  token: string,
-): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | { problem: 'expired' | 'none' }> {
-  const id = sha256Hex(token);
-  const session = await q.findSession(deps.db, id);
-  if (!session) return { problem: 'none' };
-  const now = deps.clock.now();
-  const idleDeadline = new Date(new Date(session.last_seen_at).getTime() + session.idle_seconds * 1000);
-  if (session.revoked_at || session.expires_at <= now.toISOString() || idleDeadline <= now) return { problem: 'expired' };
-  const account = await q.getAccount(deps.db, session.account_id);
-  if (!account || account.disabled) return { problem: 'expired' };
-  const grants = await loadGrants(deps, account.id);
-  // Writing on every request would turn reads into writes; a minute of slack is enough.
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) await q.touchSession(deps.db, id, now.toISOString());
-  return {
-    actor: {
-      accountId: account.id,
-      personId: account.person_id,
-      username: account.username,
-      displayName: account.display_name,
-      grants: grants.map(({ role, unitId, teamId }) => ({ role, unitId, teamId })),
-      isStaff: grants.some((g) => ROLES[g.role].staff),
-      sessionId: id,
-    },
-    csrfToken: session.csrf_token,
-    mustChangePassword: Boolean(account.must_change_password),
-  };
-}
-
-export function csrfMatches(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/** @deprecated Import `whoOf` from `platform/session`; kept while activities and orders still import it here. */
+export { whoOf } from '../../platform/session';

@@ -1,12 +1,10 @@
 import type { AuditEntryView, AuditQuery } from '../../../shared/audit';
-import { requireScope } from '../../platform/access';
 import { verifyAuditChain } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
 import * as q from './audit.queries';
 
 export async function listAudit(deps: Deps, ctx: Ctx, query: AuditQuery) {
-  const { unitIds } = await requireScope(deps, ctx.actor, 'audit.read');
+  const unitIds = await ctx.scope.units('audit.read');
   const { rows, total } = await q.pageAudit(
     deps.db,
     {
@@ -28,7 +26,6 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: AuditQuery) {
  * run it, and it names the first broken row.
  */
 export async function verifyAudit(deps: Deps, ctx: Ctx) {
-  await requireScope(deps, ctx.actor, 'audit.read');
-  if (!ctx.actor.grants.some((g) => g.role === 'institute_admin')) throw new AppError('access.denied');
+  await ctx.scope.units('audit.verify');
   return verifyAuditChain(deps.db, deps.config.keys.audit);
 }

@@ -5,15 +5,14 @@ import { maskIdNumber } from '../../../shared/mask';
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
 import type { CareRecipientsTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, type UnitTree, unitsInScope } from '../../platform/access';
+import { type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
 import { encrypt, hmacHex } from '../../platform/crypto';
 import { isUniqueViolation } from '../../platform/db';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
 import * as q from './care.queries';
 
 type Row = CareRecipientsTable & { station_name: string };
@@ -23,9 +22,9 @@ type Row = CareRecipientsTable & { station_name: string };
  * disability, poverty, living alone with an address). Only the serving station's staff and the
  * institute admin see them; everyone else gets 404, whatever their role; every view is logged.
  */
-async function careScope(deps: Deps, actor: Actor, action: 'care.read' | 'care.manage'): Promise<{ tree: UnitTree; units: Set<string> }> {
-  const tree = await loadUnitTree(deps);
-  return { tree, units: unitsInScope(tree, actor, action) };
+async function careScope(ctx: Ctx, action: 'care.read' | 'care.manage'): Promise<{ tree: UnitTree; units: Set<string> }> {
+  const tree = await ctx.scope.tree();
+  return { tree, units: unitsInScope(tree, ctx.actor, action) };
 }
 
 function present(r: Row, today: string, noContactDays: number, now: Date): CareRecipientView {
@@ -38,12 +37,13 @@ function present(r: Row, today: string, noContactDays: number, now: Date): CareR
   };
 }
 
-async function noContactDays(deps: Deps, tree: UnitTree, stationId: string) {
-  return (await rulesFor(deps.db, instituteOf(tree, stationId) ?? ''))['care.noContactDays'];
+/** The institute's number; with no station in scope, the plan's default (the list is empty anyway). */
+async function noContactDays(ctx: Ctx, stationId: string | undefined) {
+  return (await ctx.scope.rulesOf(stationId ?? ''))['care.noContactDays'];
 }
 
 export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean }) {
-  const { tree, units } = await careScope(deps, ctx.actor, 'care.read');
+  const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
   let stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
   if (opts.stationId) {
@@ -53,7 +53,7 @@ export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: s
   const now = deps.clock.now();
   const today = shanghaiDay(now);
   const rows = await q.listRecipients(deps.db, stations, Boolean(opts.includeArchived));
-  const days = stations[0] ? await noContactDays(deps, tree, stations[0]) : 30;
+  const days = await noContactDays(ctx, stations[0]);
   let items = rows.map((r) => present(r, today, days, now));
   if (opts.flagged) items = items.filter((i) => i.noContactFlag);
   await deps.db.transaction().execute((trx) =>
@@ -64,12 +64,12 @@ export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: s
 
 /** For the station's home page: how many recipients have had no contact for too long. */
 export async function careFlags(deps: Deps, ctx: Ctx) {
-  const { tree, units } = await careScope(deps, ctx.actor, 'care.read');
+  const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
   const stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
   const now = deps.clock.now();
   const rows = await q.listRecipients(deps.db, stations, false);
-  const days = stations[0] ? await noContactDays(deps, tree, stations[0]) : 30;
+  const days = await noContactDays(ctx, stations[0]);
   const flagged = rows.map((r) => present(r, shanghaiDay(now), days, now)).filter((r) => r.noContactFlag);
   const byStation = new Map<string, { stationId: string; stationName: string; count: number }>();
   for (const f of flagged) {
@@ -83,27 +83,27 @@ export async function careFlags(deps: Deps, ctx: Ctx) {
 async function requireRecipient(deps: Deps, ctx: Ctx, id: string, action: 'care.read' | 'care.manage') {
   const r = await q.getRecipient(deps.db, id);
   if (!r) throw notFound();
-  const { tree, units } = await careScope(deps, ctx.actor, action);
+  const { tree, units } = await careScope(ctx, action);
   if (!units.has(r.station_id)) throw notFound();
   return { r, tree };
 }
 
 export async function getRecipient(deps: Deps, ctx: Ctx, id: string) {
-  const { r, tree } = await requireRecipient(deps, ctx, id, 'care.read');
+  const { r } = await requireRecipient(deps, ctx, id, 'care.read');
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.viewed', objectType: 'care_recipient', objectId: id, unitId: r.station_id }),
   );
   const visits = await q.listVisits(deps.db, id);
   return {
-    recipient: present(r, shanghaiDay(now), await noContactDays(deps, tree, r.station_id), now),
+    recipient: present(r, shanghaiDay(now), await noContactDays(ctx, r.station_id), now),
     visits: visits.map((v) => ({ id: v.id, kind: v.kind, at: v.at, note: v.note, orderId: v.order_id, activityId: v.activity_id, byName: v.by_name })),
   };
 }
 
 /** Registers a recipient with the legal basis recorded: statutory duty, or a separate consent with its evidence. */
 export async function createRecipient(deps: Deps, ctx: Ctx, input: CareRecipientInput) {
-  const tree = await requireAccess(deps, ctx.actor, 'care.manage', input.stationId).catch((err) => {
+  const tree = await ctx.scope.require('care.manage', input.stationId).catch((err) => {
     throw err instanceof AppError && err.code === 'access.denied' ? notFound() : err;
   });
   if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
@@ -172,7 +172,7 @@ export async function addVisit(deps: Deps, ctx: Ctx, id: string, input: z.infer<
   if (input.kind === 'activity') {
     // Only an activity of the recipient's own institute; the time of the record is the activity's start.
     const a = await q.activityForVisit(deps.db, input.activityId as string);
-    if (!a || instituteOf(tree, a.unit_id) !== instituteOf(tree, r.station_id) || ['draft', 'submitted', 'rejected'].includes(a.status)) throw notFound();
+    if (!a || tree.instituteOf(a.unit_id) !== tree.instituteOf(r.station_id) || ['draft', 'submitted', 'rejected'].includes(a.status)) throw notFound();
     at = a.starts_at;
   }
   await deps.db.transaction().execute(async (trx) => {

@@ -3,12 +3,12 @@ import { type CertificateView, maskName, type PublicCertificateView } from '../.
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { minutesToHours } from '../../../shared/rules/stars';
 import type { CertificatesTable } from '../../db/schema';
-import { loadUnitTree, requireScope, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { DbOrTrx } from '../../platform/db';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Ctx, Deps } from '../../platform/deps';
+import type { Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import * as vq from '../volunteers/volunteers.queries';
 import { type CertificateDoc, renderCertificatePdf } from './certificate.pdf';
 import * as q from './certificates.queries';
@@ -32,12 +32,11 @@ function present(row: CertificatesTable & { issued_by_name?: string | null }): C
 }
 
 /** The volunteer themself, or staff whose scope covers the volunteer's station. */
-async function requireVolunteerFor(deps: Deps, actor: Actor, volunteerId: string, action: 'certificates.issue' | 'volunteers.read') {
+async function requireVolunteerFor(deps: Deps, scope: Scope, volunteerId: string, action: 'certificates.issue' | 'volunteers.read') {
   const v = await vq.getVolunteer(deps.db, volunteerId);
   if (!v) throw notFound();
-  if (v.person_id === actor.personId) return v;
-  const tree = await loadUnitTree(deps);
-  if (!unitsInScope(tree, actor, action).has(v.station_id)) throw notFound();
+  if (v.person_id === scope.actor.personId) return v;
+  if (!(await scope.can(action, v.station_id))) throw notFound();
   return v;
 }
 
@@ -81,7 +80,7 @@ export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: st
  * check always show what was issued.
  */
 export async function issueCertificate(deps: Deps, ctx: Ctx, input: { volunteerId: string; from: string; to: string }): Promise<CertificateView> {
-  const v = await requireVolunteerFor(deps, ctx.actor, input.volunteerId, 'certificates.issue');
+  const v = await requireVolunteerFor(deps, ctx.scope, input.volunteerId, 'certificates.issue');
   const now = deps.clock.now();
   const { snapshot, totalMinutes } = await buildSnapshot(deps.db, v, input.from, input.to, ctx.actor.isStaff ? ctx.actor.displayName : null, now);
   const row: CertificatesTable = {
@@ -100,15 +99,15 @@ export async function issueCertificate(deps: Deps, ctx: Ctx, input: { volunteerI
 
 export async function listCertificates(deps: Deps, ctx: Ctx, volunteerId?: string) {
   if (volunteerId) {
-    await requireVolunteerFor(deps, ctx.actor, volunteerId, 'volunteers.read');
+    await requireVolunteerFor(deps, ctx.scope, volunteerId, 'volunteers.read');
     return { items: (await q.listCertificates(deps.db, { volunteerId })).map(present) };
   }
-  const { unitIds } = await requireScope(deps, ctx.actor, 'certificates.issue');
+  const unitIds = await ctx.scope.units('certificates.issue');
   return { items: (await q.listCertificates(deps.db, { unitIds: [...unitIds] })).map(present) };
 }
 
 export async function myCertificates(deps: Deps, ctx: Ctx) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   return { items: (await q.listCertificates(deps.db, { volunteerId: v.id })).map(present) };
 }
@@ -116,7 +115,7 @@ export async function myCertificates(deps: Deps, ctx: Ctx) {
 export async function certificatePdf(deps: Deps, ctx: Ctx, id: string, baseUrl: string): Promise<{ pdf: Buffer; number: string }> {
   const row = await q.getCertificate(deps.db, id);
   if (!row) throw notFound();
-  await requireVolunteerFor(deps, ctx.actor, row.volunteer_id, 'volunteers.read');
+  await requireVolunteerFor(deps, ctx.scope, row.volunteer_id, 'volunteers.read');
   if (row.revoked_at) throw new AppError('certificates.revoked');
   const snap = JSON.parse(row.snapshot) as Snapshot;
   const pdf = await renderCertificatePdf({ ...snap, verifyUrl: `${baseUrl}/verify/${encodeURIComponent(row.number)}` });
@@ -126,7 +125,7 @@ export async function certificatePdf(deps: Deps, ctx: Ctx, id: string, baseUrl: 
 export async function revokeCertificate(deps: Deps, ctx: Ctx, id: string, reason: string): Promise<CertificateView> {
   const row = await q.getCertificate(deps.db, id);
   if (!row) throw notFound();
-  const { unitIds } = await requireScope(deps, ctx.actor, 'certificates.issue');
+  const unitIds = await ctx.scope.units('certificates.issue');
   if (!unitIds.has(row.unit_id)) throw notFound();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadUnitTree, requireScope, unitsInScope } from '../../platform/access';
+import { unitsInScope } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import * as q from './files.queries';
@@ -57,7 +57,7 @@ export async function canUseFile(deps: Deps, ctx: Ctx, fileId: string): Promise<
   if (file.uploaded_by === ctx.actor.accountId) return true;
   if (!ctx.actor.isStaff || !file.unit_id) return false;
   try {
-    const { unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+    const unitIds = await ctx.scope.units('volunteers.read');
     return unitIds.has(file.unit_id);
   } catch {
     return false;
@@ -74,7 +74,7 @@ async function canReadFile(deps: Deps, ctx: Ctx, fileId: string): Promise<boolea
   const refs = await q.referencesTo(deps.db, fileId);
   if (refs.persons.includes(ctx.actor.personId)) return true;
   if (!ctx.actor.isStaff || refs.units.length === 0) return false;
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const scope = new Set([...unitsInScope(tree, ctx.actor, 'hours.read'), ...unitsInScope(tree, ctx.actor, 'orders.read')]);
   return refs.units.some((u) => scope.has(u));
 }

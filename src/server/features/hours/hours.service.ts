@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { BackfillInput, CorrectionInput, DecideInput, HoursQuery, HoursSummaryView, ServiceRecordView } from '../../../shared/hours';
 import { isLateEntry, MAX_RECORD_MINUTES, shanghaiDay } from '../../../shared/rules/hours';
 import { minutesToHours, STAR_NAMES, starLevel, starProgress } from '../../../shared/rules/stars';
-import { loadUnitTree, requireAccess, requireScope, type UnitTree, unitsInScope } from '../../platform/access';
+import { hasRoleFor, type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { DbOrTrx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
+import { readRules, type Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
 import * as vq from '../volunteers/volunteers.queries';
 import { recordBackfilledService, recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
@@ -23,14 +23,13 @@ const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00
  * person who entered it; a late record needs the institute.
  */
 function decisionBlock(actor: Actor, tree: UnitTree, r: q.RecordRow): 'hours.self_approval' | 'hours.entered_by_approver' | 'hours.needs_institute' | 'not_found' | 'access.denied' | null {
-  if (!actor.grants.some((g) => g.role === 'institute_admin' || g.role === 'station_admin')) return 'access.denied';
+  if (!hasRoleFor(actor, 'hours.approve')) return 'access.denied';
   if (!unitsInScope(tree, actor, 'hours.approve').has(r.unit_id)) return 'not_found';
   if (r.volunteer_person_id === actor.personId) return 'hours.self_approval';
   if (r.entered_by && r.entered_by === actor.accountId) return 'hours.entered_by_approver';
   if (r.late) {
-    const inst = instituteOf(tree, r.unit_id);
-    const isInstituteAdmin = actor.grants.some((g) => g.role === 'institute_admin' && inst && tree.subtree(g.unitId).includes(inst));
-    if (!isInstituteAdmin) return 'hours.needs_institute';
+    const inst = tree.instituteOf(r.unit_id);
+    if (!inst || !unitsInScope(tree, actor, 'hours.approve_late').has(inst)) return 'hours.needs_institute';
   }
   return null;
 }
@@ -69,15 +68,17 @@ export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string
   }
 }
 
-/** `db` is the caller's transaction when there is one: on SQLite a second connection would wait forever. */
-async function thresholdsForVolunteer(db: DbOrTrx, tree: UnitTree, stationId: string): Promise<number[]> {
-  const inst = instituteOf(tree, stationId);
-  return inst ? (await rulesFor(db, inst))['stars.thresholds'] : [];
+/**
+ * Inside the decision's transaction the rules are read through it (on SQLite a second connection
+ * would wait forever), so the stars use the values committed with the decision.
+ */
+async function thresholdsInTransaction(trx: DbOrTrx, tree: UnitTree, stationId: string): Promise<number[]> {
+  return (await readRules(trx, tree.instituteOf(stationId) ?? ''))['stars.thresholds'];
 }
 
 /** A backfilled record: entered afterwards by staff with evidence and a reason; pending until someone else approves it. */
 export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput): Promise<ServiceRecordView> {
-  const tree = await requireAccess(deps, ctx.actor, 'hours.enter', input.unitId);
+  await ctx.scope.require('hours.enter', input.unitId);
   const volunteer = await vq.getVolunteer(deps.db, input.volunteerId);
   if (!volunteer) throw notFound();
   if (volunteer.status !== 'certified') throw new AppError('hours.volunteer_not_certified');
@@ -88,8 +89,7 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
   const now = deps.clock.now();
   if (end > now.toISOString()) throw new AppError('hours.future');
   for (const f of input.evidenceFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
-  const inst = instituteOf(tree, input.unitId);
-  const rules = await rulesFor(deps.db, inst ?? '');
+  const rules = await ctx.scope.rulesOf(input.unitId);
   const late = isLateEntry(input.serviceDate, shanghaiDay(now), rules['hours.recordDeadlineWorkingDays'], {
     holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
   });
@@ -111,18 +111,19 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
   return getRecord(deps, ctx, id);
 }
 
-async function requireRecordReadable(deps: Deps, actor: Actor, id: string) {
+async function requireRecordReadable(deps: Deps, scope: Scope, id: string) {
+  const actor = scope.actor;
   const r = await q.getRecord(deps.db, id);
   if (!r) throw notFound();
-  const tree = await loadUnitTree(deps);
+  const tree = await scope.tree();
   if (r.volunteer_person_id === actor.personId) return { r, tree };
-  const scope = unitsInScope(tree, actor, 'hours.read');
-  if (!scope.has(r.unit_id) && !scope.has(r.volunteer_station_id)) throw notFound();
+  const readable = unitsInScope(tree, actor, 'hours.read');
+  if (!readable.has(r.unit_id) && !readable.has(r.volunteer_station_id)) throw notFound();
   return { r, tree };
 }
 
 export async function getRecord(deps: Deps, ctx: Ctx, id: string): Promise<ServiceRecordView> {
-  const { r, tree } = await requireRecordReadable(deps, ctx.actor, id);
+  const { r, tree } = await requireRecordReadable(deps, ctx.scope, id);
   return presentRecord(r, ctx.actor, tree);
 }
 
@@ -141,14 +142,14 @@ async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: 
     action: status === 'approved' ? 'hours.approved' : 'hours.rejected', objectType: 'service_record', objectId: id, unitId: r.unit_id,
     changes: { status: { before: 'pending', after: status }, ...(input.note ? { note: { before: null, after: input.note } } : {}) },
   });
-  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsForVolunteer(trx, tree, r.volunteer_station_id));
+  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsInTransaction(trx, tree, r.volunteer_station_id));
   else {
     await notify(trx, now, r.volunteer_person_id, { kind: 'hours.rejected', title: '服务记录未通过审核', body: `${r.service_date} ${r.title}：${input.note}`, link: '/m/volunteer' });
   }
 }
 
 export async function decideRecord(deps: Deps, ctx: Ctx, id: string, input: DecideInput): Promise<ServiceRecordView> {
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) => decideIn(deps, ctx, trx, tree, id, input, now));
   return getRecord(deps, ctx, id);
@@ -156,7 +157,7 @@ export async function decideRecord(deps: Deps, ctx: Ctx, id: string, input: Deci
 
 /** Bulk confirmation is all or nothing: one record that may not be approved stops the batch, naming it. */
 export async function approveMany(deps: Deps, ctx: Ctx, ids: string[]): Promise<{ approved: number }> {
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     for (const id of new Set(ids)) {
@@ -178,7 +179,7 @@ export async function approveMany(deps: Deps, ctx: Ctx, ids: string[]): Promise<
 export async function correctRecord(deps: Deps, ctx: Ctx, originalId: string, input: CorrectionInput): Promise<ServiceRecordView> {
   const original = await q.getRecord(deps.db, originalId);
   if (!original) throw notFound();
-  await requireAccess(deps, ctx.actor, 'hours.enter', original.unit_id);
+  await ctx.scope.require('hours.enter', original.unit_id);
   if (original.status !== 'approved' || original.source === 'correction') throw new AppError('hours.not_approved');
   const delta = Math.round(input.hoursDelta * 60);
   const now = deps.clock.now();
@@ -195,7 +196,8 @@ export async function correctRecord(deps: Deps, ctx: Ctx, originalId: string, in
 }
 
 export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
-  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'hours.read');
+  const unitIds = await ctx.scope.units('hours.read');
+  const tree = await ctx.scope.tree();
   let units = [...unitIds];
   if (query.unitId) {
     if (!unitIds.has(query.unitId)) throw notFound();
@@ -212,24 +214,25 @@ export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
 
 /** The volunteer's own records (办法 第十二条: volunteers can see their records). */
 export async function listMyRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const { rows, total } = await q.listRecords(deps.db, { volunteerId: v.id, status: query.status, from: query.from, to: query.to }, query.pageSize, (query.page - 1) * query.pageSize);
   return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
 }
 
-async function requireVolunteerReadable(deps: Deps, actor: Actor, volunteerId: string) {
+async function requireVolunteerReadable(deps: Deps, scope: Scope, volunteerId: string) {
+  const actor = scope.actor;
   const v = await vq.getVolunteer(deps.db, volunteerId);
   if (!v) throw notFound();
-  const tree = await loadUnitTree(deps);
+  const tree = await scope.tree();
   if (v.person_id !== actor.personId && !unitsInScope(tree, actor, 'volunteers.read').has(v.station_id)) throw notFound();
   return { v, tree };
 }
 
 export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): Promise<HoursSummaryView> {
-  const { v, tree } = await requireVolunteerReadable(deps, ctx.actor, volunteerId);
-  const thresholds = await thresholdsForVolunteer(deps.db, tree, v.station_id);
+  const { v } = await requireVolunteerReadable(deps, ctx.scope, volunteerId);
+  const thresholds = (await ctx.scope.rulesOf(v.station_id))['stars.thresholds'];
   const [approved, pending, years, history] = await Promise.all([
     q.approvedMinutes(deps.db, v.id), q.pendingMinutes(deps.db, v.id), q.minutesByYear(deps.db, v.id), q.starHistory(deps.db, v.id),
   ]);
@@ -244,13 +247,14 @@ export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): P
 }
 
 export async function mySummary(deps: Deps, ctx: Ctx) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   return hoursSummary(deps, ctx, v.id);
 }
 
 export async function recognitionList(deps: Deps, ctx: Ctx) {
-  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+  const unitIds = await ctx.scope.units('volunteers.read');
+  const tree = await ctx.scope.tree();
   const stations = [...unitIds].filter((u) => tree.nodes.get(u)?.kind === 'station');
   const rows = await q.recognitions(deps.db, stations, 200);
   return {
@@ -265,7 +269,7 @@ export async function recognitionList(deps: Deps, ctx: Ctx) {
 export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; content?: string; hours: number; organiser: string; heldOn: string }) {
   const v = await vq.getVolunteer(deps.db, volunteerId);
   if (!v) throw notFound();
-  await requireAccess(deps, ctx.actor, 'volunteers.manage', v.station_id);
+  await ctx.scope.require('volunteers.manage', v.station_id);
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
@@ -276,7 +280,7 @@ export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, inp
 }
 
 export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
-  await requireVolunteerReadable(deps, ctx.actor, volunteerId);
+  await requireVolunteerReadable(deps, ctx.scope, volunteerId);
   const rows = await q.listTraining(deps.db, volunteerId);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, content: r.content, hours: minutesToHours(Number(r.minutes)), organiser: r.organiser, heldOn: r.held_on })) };
 }
@@ -284,7 +288,7 @@ export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
 export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; level?: string; issuer: string; awardedOn: string }) {
   const v = await vq.getVolunteer(deps.db, volunteerId);
   if (!v) throw notFound();
-  await requireAccess(deps, ctx.actor, 'volunteers.manage', v.station_id);
+  await ctx.scope.require('volunteers.manage', v.station_id);
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
@@ -296,7 +300,7 @@ export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input:
 }
 
 export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string) {
-  await requireVolunteerReadable(deps, ctx.actor, volunteerId);
+  await requireVolunteerReadable(deps, ctx.scope, volunteerId);
   const rows = await q.listAwards(deps.db, volunteerId);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, level: r.level, issuer: r.issuer, awardedOn: r.awarded_on })) };
 }
@@ -310,9 +314,9 @@ function presentRequest(r: Awaited<ReturnType<typeof q.listCorrectionRequests>>[
 
 /** 办法 第十三条: a volunteer may ask for a record to be corrected; it becomes a task for the unit's staff. */
 export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?: string; message: string }) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
-  let unitId = v.station_id;
+  let unitId = v.stationId;
   if (input.recordId) {
     const r = await q.getRecord(deps.db, input.recordId);
     if (!r || r.volunteer_id !== v.id) throw notFound();
@@ -330,18 +334,18 @@ export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?
 
 export async function listCorrectionRequests(deps: Deps, ctx: Ctx, status?: string) {
   if (!ctx.actor.isStaff) {
-    const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+    const v = (await ctx.scope.me()).volunteer;
     if (!v) throw new AppError('volunteer.not_found_self');
     return { items: (await q.listCorrectionRequests(deps.db, { volunteerId: v.id, status })).map(presentRequest) };
   }
-  const { unitIds } = await requireScope(deps, ctx.actor, 'hours.read');
+  const unitIds = await ctx.scope.units('hours.read');
   return { items: (await q.listCorrectionRequests(deps.db, { unitIds: [...unitIds], status })).map(presentRequest) };
 }
 
 export async function resolveCorrection(deps: Deps, ctx: Ctx, id: string, input: { status: 'resolved' | 'declined'; resolution: string }) {
   const req = await q.getCorrectionRequest(deps.db, id);
   if (!req) throw notFound();
-  await requireAccess(deps, ctx.actor, 'hours.enter', req.unit_id);
+  await ctx.scope.require('hours.enter', req.unit_id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const n = await q.resolveCorrectionRequest(trx, id, { status: input.status, resolution: input.resolution, resolved_by: ctx.actor.accountId, resolved_at: now.toISOString() });

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ORDER_STATUSES, open311Status, type OrderStatus } from '../../../shared/rules/order-flow';
 import { distanceMeters } from '../../../shared/rules/attendance';
-import { loadUnitTree, requireAccess } from '../../platform/access';
+import { unitTreeOf } from '../../platform/scope';
 import { appendAudit } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { insertNewOrder } from '../orders/orders.placing';
 import * as oq from '../orders/orders.queries';
 import * as kq from './open311.queries';
@@ -123,7 +123,8 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
   const description = (body.description ?? '').trim();
   if (description.length > 4000) throw new Open311Error(400, 'description is longer than 4000 characters');
   if (body.phone && !/^[0-9+\- ]{5,20}$/.test(body.phone)) throw new Open311Error(400, 'phone is not a phone number');
-  const tree = await loadUnitTree(deps);
+  // An api key, not a session: no request scope, the cached tree as of now.
+  const tree = await unitTreeOf(deps.db);
   const stations = (await oq.activeStationPoints(deps.db)).filter((s) => tree.ancestry(s.id).includes(key.unit_id));
   let unitId = tree.nodes.get(item.unit_id)?.kind === 'station' ? item.unit_id : null;
   if (!unitId && hasPoint) {
@@ -155,7 +156,7 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
 
 /** The institute admin issues keys for the civic-request clients it trusts; the key is shown once. */
 export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: string) {
-  await requireAccess(deps, ctx.actor, 'open311.manage', unitId);
+  await ctx.scope.require('open311.manage', unitId);
   const key = randomBytes(24).toString('base64url');
   const id = randomUUID();
   const now = deps.clock.now();
@@ -167,7 +168,7 @@ export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: strin
 }
 
 export async function listKeys(deps: Deps, ctx: Ctx, unitId: string) {
-  await requireAccess(deps, ctx.actor, 'open311.manage', unitId);
+  await ctx.scope.require('open311.manage', unitId);
   const rows = await kq.keysOfUnit(deps.db, unitId);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })) };
 }
@@ -175,7 +176,7 @@ export async function listKeys(deps: Deps, ctx: Ctx, unitId: string) {
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string) {
   const key = await kq.getKey(deps.db, id);
   if (!key) throw notFound();
-  await requireAccess(deps, ctx.actor, 'open311.manage', key.unit_id);
+  await ctx.scope.require('open311.manage', key.unit_id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await kq.revokeKey(trx, id, now.toISOString());

@@ -17,13 +17,12 @@ import {
   staffingStatus,
 } from '../../../shared/org';
 import type { LeadingGroupMembersTable, PostsTable, UnitsTable } from '../../db/schema';
-import { requireAccess, requireScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
+import { markOrgChanged } from '../../platform/scope';
+import { whoOf } from '../../platform/session';
 import * as q from './org.queries';
 
 export function presentUnit(r: UnitsTable): UnitView {
@@ -45,13 +44,13 @@ function presentMember(r: LeadingGroupMembersTable): LeadingGroupMemberView {
 const UNIT_FIELDS = ['name', 'short_name', 'address', 'lng', 'lat', 'phone', 'intro', 'sort', 'archived'] as const;
 
 export async function listUnits(deps: Deps, ctx: Ctx, query: z.infer<typeof UnitListQuery>) {
-  const { unitIds } = await requireScope(deps, ctx.actor, 'org.read');
+  const unitIds = await ctx.scope.units('org.read');
   const rows = await q.listUnits(deps.db, [...unitIds], { kind: query.kind, parentId: query.parentId, includeArchived: query.includeArchived === 'true' });
   return { items: rows.map(presentUnit) };
 }
 
 export async function getUnit(deps: Deps, ctx: Ctx, id: string) {
-  await requireAccess(deps, ctx.actor, 'org.read', id);
+  await ctx.scope.require('org.read', id);
   const row = await q.getUnit(deps.db, id);
   if (!row) throw notFound();
   return presentUnit(row);
@@ -59,7 +58,7 @@ export async function getUnit(deps: Deps, ctx: Ctx, id: string) {
 
 /** The institute admin adds a station (or, at district level, an institute). Names are unique among siblings. */
 export async function createUnit(deps: Deps, ctx: Ctx, input: CreateUnitInput) {
-  const tree = await requireAccess(deps, ctx.actor, 'org.create_unit', input.parentId);
+  const tree = await ctx.scope.require('org.create_unit', input.parentId);
   if (tree.nodes.get(input.parentId)?.kind !== PARENT_KIND[input.kind]) throw new AppError('org.bad_parent');
   if (await q.findSiblingByName(deps.db, input.parentId, input.name)) throw new AppError('org.duplicate_name');
   const now = deps.clock.now();
@@ -71,6 +70,7 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: CreateUnitInput) {
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertUnit(trx, row);
+      await markOrgChanged(trx);
       await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
         action: 'org.unit_created', objectType: 'unit', objectId: row.id, unitId: row.id, changes: diffFields(null, row, [...UNIT_FIELDS]),
       });
@@ -79,17 +79,18 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: CreateUnitInput) {
     if (isUniqueViolation(err)) throw new AppError('org.duplicate_name');
     throw err;
   }
+  ctx.scope.changed();
   return presentUnit(row);
 }
 
 export async function updateUnit(deps: Deps, ctx: Ctx, id: string, input: UpdateUnitInput) {
-  await requireAccess(deps, ctx.actor, 'org.edit', id);
+  await ctx.scope.require('org.edit', id);
   const before = await q.getUnit(deps.db, id);
   if (!before) throw notFound();
   // Archiving removes a unit from the structure: only whoever may create it may do that.
   if (input.archived !== undefined && input.archived !== Boolean(before.archived)) {
     if (!before.parent_id) throw new AppError('access.denied');
-    await requireAccess(deps, ctx.actor, 'org.create_unit', before.parent_id);
+    await ctx.scope.require('org.create_unit', before.parent_id);
     if (input.archived && Number((await q.countActiveChildren(deps.db, id)).n) > 0) throw new AppError('org.has_children');
   }
   const name = input.name ?? before.name;
@@ -112,24 +113,26 @@ export async function updateUnit(deps: Deps, ctx: Ctx, id: string, input: Update
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.updateUnit(trx, id, { ...patch, updated_at: now.toISOString() });
+      await markOrgChanged(trx);
       await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'org.unit_updated', objectType: 'unit', objectId: id, unitId: id, changes });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('org.duplicate_name');
     throw err;
   }
+  ctx.scope.changed();
   return presentUnit({ ...after, updated_at: now.toISOString() });
 }
 
 export async function listPosts(deps: Deps, ctx: Ctx, unitId: string) {
-  await requireAccess(deps, ctx.actor, 'org.read', unitId);
+  await ctx.scope.require('org.read', unitId);
   return { items: (await q.listPosts(deps.db, [unitId])).map(presentPost) };
 }
 
 const POST_FIELDS = ['post', 'holder_name', 'title', 'phone', 'sort'] as const;
 
 export async function createPost(deps: Deps, ctx: Ctx, unitId: string, input: PostInput) {
-  const tree = await requireAccess(deps, ctx.actor, 'org.edit', unitId);
+  const tree = await ctx.scope.require('org.edit', unitId);
   const kind = tree.nodes.get(unitId)?.kind;
   if (!kind || !postFitsUnit(input.post, kind)) throw new AppError('org.post_not_for_unit');
   const now = deps.clock.now();
@@ -149,7 +152,7 @@ export async function createPost(deps: Deps, ctx: Ctx, unitId: string, input: Po
 async function requirePost(deps: Deps, ctx: Ctx, id: string) {
   const post = await q.getPost(deps.db, id);
   if (!post) throw notFound();
-  const tree = await requireAccess(deps, ctx.actor, 'org.edit', post.unit_id);
+  const tree = await ctx.scope.require('org.edit', post.unit_id);
   return { post, tree };
 }
 
@@ -185,16 +188,14 @@ export async function deletePost(deps: Deps, ctx: Ctx, id: string) {
 
 /** The plan's staffing rule (二、(二)3) for every unit in scope, with the institute's current numbers. */
 export async function staffing(deps: Deps, ctx: Ctx): Promise<{ items: StaffingView[] }> {
-  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'org.read');
+  const unitIds = await ctx.scope.units('org.read');
+  const tree = await ctx.scope.tree();
   const units = (await q.listUnits(deps.db, [...unitIds], { includeArchived: false })).filter((u) => u.kind !== 'district');
   const counts = new Map((await q.countStaffPosts(deps.db, units.map((u) => u.id))).map((r) => [r.unit_id, Number(r.n)]));
-  const rulesByInstitute = new Map<string, Awaited<ReturnType<typeof rulesFor>>>();
   const items: StaffingView[] = [];
   for (const u of units) {
-    const inst = instituteOf(tree, u.id);
-    if (!inst) continue;
-    if (!rulesByInstitute.has(inst)) rulesByInstitute.set(inst, await rulesFor(deps.db, inst));
-    const rules = rulesByInstitute.get(inst) as Awaited<ReturnType<typeof rulesFor>>;
+    if (!tree.instituteOf(u.id)) continue;
+    const rules = await ctx.scope.rulesOf(u.id);
     const required = u.kind === 'institute' ? rules['staffing.institute'] : rules['staffing.station'];
     const actual = counts.get(u.id) ?? 0;
     items.push({ unitId: u.id, unitName: u.name, kind: u.kind, required, actual, status: staffingStatus(actual, required.min, required.max) });
@@ -202,20 +203,20 @@ export async function staffing(deps: Deps, ctx: Ctx): Promise<{ items: StaffingV
   return { items };
 }
 
-async function requireInstitute(deps: Deps, ctx: Ctx, unitId: string, action: 'org.read' | 'org.edit') {
-  const tree = await requireAccess(deps, ctx.actor, action, unitId);
+async function requireInstitute(ctx: Ctx, unitId: string, action: 'org.read' | 'org.edit') {
+  const tree = await ctx.scope.require(action, unitId);
   if (tree.nodes.get(unitId)?.kind !== 'institute') throw new AppError('org.leading_group_institute_only');
 }
 
 export async function listLeadingGroup(deps: Deps, ctx: Ctx, unitId: string) {
-  await requireInstitute(deps, ctx, unitId, 'org.read');
+  await requireInstitute(ctx, unitId, 'org.read');
   return { items: (await q.listLeadingGroup(deps.db, unitId)).map(presentMember) };
 }
 
 const MEMBER_FIELDS = ['name', 'group_role', 'title', 'duty', 'sort'] as const;
 
 export async function addLeadingGroupMember(deps: Deps, ctx: Ctx, unitId: string, input: LeadingGroupMemberInput) {
-  await requireInstitute(deps, ctx, unitId, 'org.edit');
+  await requireInstitute(ctx, unitId, 'org.edit');
   const now = deps.clock.now();
   const row: LeadingGroupMembersTable = {
     id: randomUUID(), unit_id: unitId, name: input.name, group_role: input.groupRole, title: input.title ?? null, duty: input.duty ?? null,
@@ -233,7 +234,7 @@ export async function addLeadingGroupMember(deps: Deps, ctx: Ctx, unitId: string
 async function requireMember(deps: Deps, ctx: Ctx, id: string) {
   const member = await q.getLeadingGroupMember(deps.db, id);
   if (!member) throw notFound();
-  await requireAccess(deps, ctx.actor, 'org.edit', member.unit_id);
+  await ctx.scope.require('org.edit', member.unit_id);
   return member;
 }
 

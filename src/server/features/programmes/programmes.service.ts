@@ -2,28 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { BrandInput, BrandView, ProgrammeInput, ProgrammeView, UpdateProgrammeInput } from '../../../shared/programmes';
 import type { ProgrammesTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, requireScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
-import * as vq from '../volunteers/volunteers.queries';
 import * as q from './programmes.queries';
-
-/** Programmes a person can use: staff by scope (and the institute above them); volunteers, their station's chain. */
-async function visibleUnits(deps: Deps, actor: Actor): Promise<string[]> {
-  const tree = await loadUnitTree(deps);
-  const units = new Set<string>();
-  if (actor.isStaff) {
-    for (const u of (await requireScope(deps, actor, 'programmes.read')).unitIds) units.add(u);
-  }
-  const v = await vq.getVolunteerByPerson(deps.db, actor.personId);
-  if (v) for (const u of tree.ancestry(v.station_id)) units.add(u);
-  for (const g of actor.grants) for (const u of tree.ancestry(g.unitId)) units.add(u);
-  return [...units];
-}
 
 function present(r: Awaited<ReturnType<typeof q.listProgrammes>>[number]): ProgrammeView {
   return {
@@ -33,11 +18,13 @@ function present(r: Awaited<ReturnType<typeof q.listProgrammes>>[number]): Progr
 }
 
 export async function listProgrammes(deps: Deps, ctx: Ctx, includeArchived = false) {
-  return { items: (await q.listProgrammes(deps.db, await visibleUnits(deps, ctx.actor), includeArchived)).map(present) };
+  // Staff by scope and the units above; volunteers and residents, their station's and grants' chain (POLICY `programmes.read`).
+  const units = await ctx.scope.visibleUnits('programmes');
+  return { items: (await q.listProgrammes(deps.db, [...units], includeArchived)).map(present) };
 }
 
 export async function createProgramme(deps: Deps, ctx: Ctx, input: z.infer<typeof ProgrammeInput>) {
-  await requireAccess(deps, ctx.actor, 'programmes.manage', input.unitId);
+  await ctx.scope.require('programmes.manage', input.unitId);
   if (await q.findProgrammeByName(deps.db, input.unitId, input.name)) throw new AppError('programmes.duplicate_name');
   const now = deps.clock.now();
   const row: ProgrammesTable = {
@@ -59,7 +46,7 @@ export async function createProgramme(deps: Deps, ctx: Ctx, input: z.infer<typeo
 export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof UpdateProgrammeInput>) {
   const before = await q.getProgramme(deps.db, id);
   if (!before) throw notFound();
-  await requireAccess(deps, ctx.actor, 'programmes.manage', before.unit_id);
+  await ctx.scope.require('programmes.manage', before.unit_id);
   if (input.name && input.name !== before.name && (await q.findProgrammeByName(deps.db, before.unit_id, input.name))) throw new AppError('programmes.duplicate_name');
   const now = deps.clock.now();
   const patch: Partial<ProgrammesTable> = {
@@ -92,7 +79,7 @@ export async function listBrands(deps: Deps) {
 }
 
 export async function setBrand(deps: Deps, ctx: Ctx, unitId: string, input: z.infer<typeof BrandInput>) {
-  const tree = await requireAccess(deps, ctx.actor, 'programmes.manage', unitId);
+  const tree = await ctx.scope.require('programmes.manage', unitId);
   const kind = tree.nodes.get(unitId)?.kind;
   if (kind !== 'institute' && kind !== 'station') throw notFound();
   for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');

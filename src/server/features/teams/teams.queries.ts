@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { TeamMembersTable, TeamsTable } from '../../db/schema';
+import type { RoleGrantsTable, TeamMembersTable, TeamsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export function listTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }) {
@@ -97,13 +97,12 @@ export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string
   return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
 }
 
-/** The team leader's console role; a second grant for the same team is a no-op. */
-export function insertLeaderGrant(db: DbOrTrx, row: { id: string; account_id: string; unit_id: string; team_id: string; created_at: string }) {
-  return db.insertInto('role_grants').values({ ...row, role: 'team_leader' }).onConflict((oc) => oc.doNothing()).execute();
+/** Idempotent: a leader already holding the grant keeps it. */
+export function insertLeaderGrant(db: DbOrTrx, row: RoleGrantsTable) {
+  return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** Decides a pending join request; 0 rows means someone else decided it first. */
-export async function decideMember(db: DbOrTrx, id: string, patch: { status: 'active' | 'declined'; decided_by: string; decided_at: string }) {
-  const res = await db.updateTable('team_members').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-  return Number(res.numUpdatedRows);
+/** A guarded update: only a request still pending is decided, so two deciders cannot both win. */
+export function decidePendingMember(db: DbOrTrx, id: string, patch: Pick<TeamMembersTable, 'status' | 'decided_by' | 'decided_at'>) {
+  return db.updateTable('team_members').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
 }

@@ -3,12 +3,13 @@ import type { z } from 'zod';
 import { minutesToHours } from '../../../shared/rules/stars';
 import { type CreateTeamInput, TEAM_ROLES, type TeamListQuery, type TeamMemberView, type TeamView } from '../../../shared/teams';
 import type { TeamsTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, type UnitTree, unitsInScope } from '../../platform/access';
+import { type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { isUniqueViolation, type Trx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
 import * as vq from '../volunteers/volunteers.queries';
 import * as q from './teams.queries';
@@ -30,14 +31,6 @@ async function leadsTeam(deps: Deps, actor: Actor, teamId: string): Promise<bool
 /** Staff over the team's unit, or the team's own leader or deputy. */
 async function canManage(deps: Deps, actor: Actor, tree: UnitTree, team: TeamRow): Promise<boolean> {
   return unitsInScope(tree, actor, 'teams.manage').has(team.unit_id) || (await leadsTeam(deps, actor, team.id));
-}
-
-/** Units whose teams a person may see: staff by scope; a volunteer, their station and its institute. */
-async function visibleUnits(deps: Deps, actor: Actor, tree: UnitTree): Promise<Set<string>> {
-  const units = unitsInScope(tree, actor, 'teams.read');
-  const v = await vq.getVolunteerByPerson(deps.db, actor.personId);
-  if (v) for (const u of tree.ancestry(v.station_id)) units.add(u);
-  return units;
 }
 
 async function presentTeams(deps: Deps, actor: Actor, tree: UnitTree, teams: TeamRow[]): Promise<TeamView[]> {
@@ -63,8 +56,9 @@ async function presentTeams(deps: Deps, actor: Actor, tree: UnitTree, teams: Tea
 }
 
 export async function listTeams(deps: Deps, ctx: Ctx, query: z.infer<typeof TeamListQuery>) {
-  const tree = await loadUnitTree(deps);
-  const units = await visibleUnits(deps, ctx.actor, tree);
+  // Staff by scope; a volunteer, their station and the units above it (POLICY `teams.read`).
+  const tree = await ctx.scope.tree();
+  const units = await ctx.scope.visibleUnits('teams');
   if (units.size === 0) throw new AppError('access.denied');
   let ids = [...units];
   if (query.unitId) {
@@ -75,11 +69,12 @@ export async function listTeams(deps: Deps, ctx: Ctx, query: z.infer<typeof Team
   return { items: await presentTeams(deps, ctx.actor, tree, teams) };
 }
 
-async function requireTeam(deps: Deps, actor: Actor, id: string, manage: boolean) {
+async function requireTeam(deps: Deps, scope: Scope, id: string, manage: boolean) {
+  const actor = scope.actor;
   const team = await q.getTeam(deps.db, id);
   if (!team) throw notFound();
-  const tree = await loadUnitTree(deps);
-  if (!(await visibleUnits(deps, actor, tree)).has(team.unit_id) && !(await leadsTeam(deps, actor, id))) throw notFound();
+  const tree = await scope.tree();
+  if (!(await scope.visibleUnits('teams')).has(team.unit_id) && !(await leadsTeam(deps, actor, id))) throw notFound();
   if (manage && !(await canManage(deps, actor, tree, team))) throw new AppError('access.denied');
   return { team, tree };
 }
@@ -93,7 +88,7 @@ function presentMember(m: q.MemberRow): TeamMemberView {
 
 /** The team page: the team, and its members for those who may see them (staff, the team's members). */
 export async function getTeam(deps: Deps, ctx: Ctx, id: string) {
-  const { team, tree } = await requireTeam(deps, ctx.actor, id, false);
+  const { team, tree } = await requireTeam(deps, ctx.scope, id, false);
   const [view] = await presentTeams(deps, ctx.actor, tree, [team]);
   const isMember = view.myMembership === 'active';
   const seesMembers = view.canManage || isMember || unitsInScope(tree, ctx.actor, 'teams.read').has(team.unit_id);
@@ -105,7 +100,7 @@ export async function getTeam(deps: Deps, ctx: Ctx, id: string) {
 }
 
 export async function createTeam(deps: Deps, ctx: Ctx, input: CreateTeamInput) {
-  const tree = await requireAccess(deps, ctx.actor, 'teams.manage', input.unitId);
+  const tree = await ctx.scope.require('teams.manage', input.unitId);
   const kind = tree.nodes.get(input.unitId)?.kind;
   if (!kind || kind === 'district' || !KIND_UNIT[input.kind].includes(kind)) throw new AppError('teams.bad_kind');
   if (input.parentTeamId) {
@@ -131,7 +126,7 @@ export async function createTeam(deps: Deps, ctx: Ctx, input: CreateTeamInput) {
 }
 
 export async function updateTeam(deps: Deps, ctx: Ctx, id: string, input: { name?: string; intro?: string | null; archived?: boolean }) {
-  const { team } = await requireTeam(deps, ctx.actor, id, true);
+  const { team } = await requireTeam(deps, ctx.scope, id, true);
   if (input.name && input.name !== team.name && (await q.findTeamByName(deps.db, team.unit_id, input.name))) throw new AppError('teams.duplicate_name');
   const now = deps.clock.now();
   const patch: Partial<TeamsTable> = {
@@ -157,14 +152,14 @@ async function syncLeaderGrant(trx: Trx, team: TeamRow, volunteerId: string, isL
   const account = await vq.accountForPerson(trx, v.person_id);
   if (!account) return;
   if (isLeader) {
-    await q.insertLeaderGrant(trx, { id: randomUUID(), account_id: account.id, unit_id: team.unit_id, team_id: team.id, created_at: now });
+    await q.insertLeaderGrant(trx, { id: randomUUID(), account_id: account.id, role: 'team_leader', unit_id: team.unit_id, team_id: team.id, created_at: now });
   } else {
     await q.deleteLeaderGrant(trx, account.id, team.id);
   }
 }
 
 export async function addMember(deps: Deps, ctx: Ctx, teamId: string, input: { volunteerId: string; role: 'leader' | 'deputy' | 'member' }) {
-  const { team } = await requireTeam(deps, ctx.actor, teamId, true);
+  const { team } = await requireTeam(deps, ctx.scope, teamId, true);
   const v = await vq.getVolunteer(deps.db, input.volunteerId);
   if (!v) throw notFound();
   if (v.status !== 'certified') throw new AppError('teams.volunteer_not_certified');
@@ -188,8 +183,8 @@ export async function addMember(deps: Deps, ctx: Ctx, teamId: string, input: { v
 
 /** A certified volunteer asks to join; the leader (or the unit's staff) decides. */
 export async function requestToJoin(deps: Deps, ctx: Ctx, teamId: string, note?: string) {
-  const { team } = await requireTeam(deps, ctx.actor, teamId, false);
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const { team } = await requireTeam(deps, ctx.scope, teamId, false);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   if (v.status !== 'certified') throw new AppError('teams.volunteer_not_certified');
   const existing = await q.findMembership(deps.db, teamId, v.id);
@@ -204,15 +199,15 @@ export async function requestToJoin(deps: Deps, ctx: Ctx, teamId: string, note?:
 }
 
 export async function decideMember(deps: Deps, ctx: Ctx, teamId: string, memberId: string, decision: 'approve' | 'decline') {
-  const { team } = await requireTeam(deps, ctx.actor, teamId, true);
+  const { team } = await requireTeam(deps, ctx.scope, teamId, true);
   const m = await q.getMember(deps.db, memberId);
   if (!m || m.team_id !== teamId) throw notFound();
   if (m.status !== 'pending') throw new AppError('teams.not_pending');
   const now = deps.clock.now().toISOString();
   const v = await vq.getVolunteer(deps.db, m.volunteer_id);
   await deps.db.transaction().execute(async (trx) => {
-    const n = await q.decideMember(trx, memberId, { status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now });
-    if (n !== 1) throw new AppError('teams.not_pending');
+    const res = await q.decidePendingMember(trx, memberId, { status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now });
+    if (Number(res.numUpdatedRows) !== 1) throw new AppError('teams.not_pending');
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
       action: decision === 'approve' ? 'teams.join_approved' : 'teams.join_declined', objectType: 'team', objectId: teamId, unitId: team.unit_id, changes: { member: { before: null, after: v?.name ?? null } },
     });
@@ -223,7 +218,7 @@ export async function decideMember(deps: Deps, ctx: Ctx, teamId: string, memberI
 
 /** One leader per team: naming a new leader makes the old one a member. */
 export async function setMemberRole(deps: Deps, ctx: Ctx, teamId: string, memberId: string, role: 'leader' | 'deputy' | 'member') {
-  const { team } = await requireTeam(deps, ctx.actor, teamId, true);
+  const { team } = await requireTeam(deps, ctx.scope, teamId, true);
   const m = await q.getMember(deps.db, memberId);
   if (!m || m.team_id !== teamId || m.status !== 'active') throw notFound();
   const now = deps.clock.now().toISOString();
@@ -245,7 +240,7 @@ export async function setMemberRole(deps: Deps, ctx: Ctx, teamId: string, member
 }
 
 export async function removeMember(deps: Deps, ctx: Ctx, teamId: string, memberId: string) {
-  const { team } = await requireTeam(deps, ctx.actor, teamId, true);
+  const { team } = await requireTeam(deps, ctx.scope, teamId, true);
   const m = await q.getMember(deps.db, memberId);
   if (!m || m.team_id !== teamId || m.status !== 'active') throw notFound();
   const now = deps.clock.now().toISOString();

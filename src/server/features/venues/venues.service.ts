@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { isOnlineKind, type UpdateVenueInput, type VenueInput, type VenueKind, type VenueView } from '../../../shared/venues';
 import type { RoomsTable, VenuesTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, requireScope, unitsInScope } from '../../platform/access';
+import { unitsInScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import * as q from './venues.queries';
 
 type VenueRow = VenuesTable & { unit_name: string };
@@ -30,14 +30,14 @@ async function presentAll(deps: Deps, rows: VenueRow[]) {
 /** Staff see venues in scope and their institute's; anyone else sees what the portal shows. */
 export async function listVenues(deps: Deps, ctx: Ctx | null, includeArchived = false) {
   if (!ctx?.actor.isStaff) return { items: await presentAll(deps, await q.listVenues(deps.db, null, false)) };
-  const { unitIds } = await requireScope(deps, ctx.actor, 'venues.read');
+  const unitIds = await ctx.scope.units('venues.read');
   return { items: await presentAll(deps, await q.listVenues(deps.db, [...unitIds], includeArchived)) };
 }
 
-async function requireVenue(deps: Deps, actor: Actor, id: string) {
+async function requireVenue(deps: Deps, ctx: Ctx, id: string) {
   const v = await q.getVenue(deps.db, id);
   if (!v) throw notFound();
-  await requireAccess(deps, actor, 'venues.manage', v.unit_id);
+  await ctx.scope.require('venues.manage', v.unit_id);
   return v;
 }
 
@@ -48,7 +48,7 @@ export async function getVenue(deps: Deps, _ctx: Ctx, id: string) {
 }
 
 export async function createVenue(deps: Deps, ctx: Ctx, input: z.infer<typeof VenueInput>) {
-  await requireAccess(deps, ctx.actor, 'venues.manage', input.unitId);
+  await ctx.scope.require('venues.manage', input.unitId);
   if (await q.findVenueByName(deps.db, input.unitId, input.name)) throw new AppError('venues.duplicate_name');
   const now = deps.clock.now().toISOString();
   const online = isOnlineKind(input.kind);
@@ -72,7 +72,7 @@ export async function createVenue(deps: Deps, ctx: Ctx, input: z.infer<typeof Ve
 }
 
 export async function updateVenue(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof UpdateVenueInput>) {
-  const before = await requireVenue(deps, ctx.actor, id);
+  const before = await requireVenue(deps, ctx, id);
   const now = deps.clock.now().toISOString();
   const patch: Partial<VenuesTable> = {
     ...(input.kind !== undefined && { kind: input.kind, mode: isOnlineKind(input.kind) ? 'online' : 'offline' }),
@@ -100,7 +100,7 @@ export async function updateVenue(deps: Deps, ctx: Ctx, id: string, input: z.inf
 }
 
 export async function addRoom(deps: Deps, ctx: Ctx, venueId: string, input: { name: string; capacity: number }) {
-  const v = await requireVenue(deps, ctx.actor, venueId);
+  const v = await requireVenue(deps, ctx, venueId);
   const now = deps.clock.now().toISOString();
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -118,7 +118,7 @@ export async function addRoom(deps: Deps, ctx: Ctx, venueId: string, input: { na
 export async function updateRoom(deps: Deps, ctx: Ctx, roomId: string, input: { name?: string; capacity?: number; archived?: boolean }) {
   const room = await q.getRoom(deps.db, roomId);
   if (!room) throw notFound();
-  const v = await requireVenue(deps, ctx.actor, room.venue_id);
+  const v = await requireVenue(deps, ctx, room.venue_id);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updateRoom(trx, roomId, {
@@ -135,7 +135,7 @@ export async function updateRoom(deps: Deps, ctx: Ctx, roomId: string, input: { 
 export async function roomSchedule(deps: Deps, ctx: Ctx, roomId: string, from: string, to: string) {
   const room = await q.getRoom(deps.db, roomId);
   if (!room) throw notFound();
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const v = await q.getVenue(deps.db, room.venue_id);
   if (!v || !unitsInScope(tree, ctx.actor, 'venues.read').has(v.unit_id)) throw notFound();
   const rows = await q.roomBookings(deps.db, roomId, from, to);

@@ -1,11 +1,10 @@
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { GENDER_CODES_FOR_EXPORT, type VolunteerListQuery, type VolunteerView } from '../../../shared/volunteers';
-import { requireAccess, requireScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { hmacHex } from '../../platform/crypto';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { checkIdentity, createVolunteer, listVolunteers } from './volunteers.service';
 import * as q from './volunteers.queries';
@@ -13,7 +12,8 @@ import { buildVolunteerTemplate, checkVolunteerRow, markDuplicatesInFile, readVo
 
 /** The stations an import may target: those the caller manages. */
 async function managedStations(deps: Deps, ctx: Ctx) {
-  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'volunteers.manage');
+  const unitIds = await ctx.scope.units('volunteers.manage');
+  const tree = await ctx.scope.tree();
   const ids = [...unitIds].filter((u) => tree.nodes.get(u)?.kind === 'station');
   return q.stationsOf(deps.db, ids);
 }
@@ -76,14 +76,14 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
   if (opts.dryRun || valid.length === 0) return report;
   if (!opts.consentFileId || !(await canUseFile(deps, ctx, opts.consentFileId))) throw new AppError('volunteer.consent_evidence_required');
   const now = deps.clock.now();
-  for (const c of valid) await requireAccess(deps, ctx.actor, 'volunteers.manage', c.input!.stationId);
+  for (const c of valid) await ctx.scope.require('volunteers.manage', c.input!.stationId);
   await deps.db.transaction().execute(async (trx) => {
     for (const c of valid) {
       const input = { ...c.input!, residenceArea: c.extras?.residenceArea || undefined, employment: c.extras?.employment ?? undefined };
       await createVolunteer(
         deps,
         whoOf(ctx),
-        ctx.actor,
+        ctx.scope,
         {
           input, identity: checkIdentity(input, today), registeredBy: ctx.actor.accountId,
           consent: { method: 'signed_form', by: ctx.actor.accountId, fileId: opts.consentFileId ?? null, note: `Excel 批量导入，第 ${c.rowNumber} 行` },

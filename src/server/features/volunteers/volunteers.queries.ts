@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely';
-import type { AccountsTable, Database, PeopleTable, VolunteersTable } from '../../db/schema';
+import type { Database, PeopleTable, VolunteersTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export type VolunteerRow = VolunteersTable & {
@@ -11,6 +11,8 @@ export type VolunteerRow = VolunteersTable & {
   id_number_masked: string | null;
   station_name: string;
   approved_minutes: number;
+  /** Who recorded the consent, by name: in the row, so a page needs no second look-up. */
+  consent_by_name: string | null;
 };
 
 function approvedMinutes(eb: ExpressionBuilder<Database, 'volunteers'>) {
@@ -30,6 +32,7 @@ function base(db: DbOrTrx) {
     .select([
       'people.name', 'people.phone', 'people.gender', 'people.birth_date', 'people.id_type', 'people.id_number_masked', 'units.name as station_name',
       (eb) => approvedMinutes(eb).as('approved_minutes'),
+      (eb) => eb.selectFrom('accounts').select('accounts.display_name').whereRef('accounts.id', '=', 'volunteers.consent_by').as('consent_by_name'),
     ]);
 }
 
@@ -132,11 +135,6 @@ export function listStatusLog(db: DbOrTrx, volunteerId: string) {
     .execute();
 }
 
-export function accountNames(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([] as { id: string; display_name: string }[]);
-  return db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', ids).execute();
-}
-
 export function stationsOf(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
   return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).where('kind', '=', 'station').where('archived', '=', 0).execute();
@@ -155,12 +153,4 @@ export function personIdNumber(db: DbOrTrx, personId: string) {
   return db.selectFrom('people').select(['id_number_enc']).where('id', '=', personId).executeTakeFirst();
 }
 
-/** A volunteer's own login, created with their registration. */
-export function insertAccount(db: DbOrTrx, row: AccountsTable) {
-  return db.insertInto('accounts').values(row).execute();
-}
 
-/** The volunteer role at their station for someone who registered themself; already having it is fine. */
-export function grantVolunteerRole(db: DbOrTrx, row: { id: string; account_id: string; unit_id: string; created_at: string }) {
-  return db.insertInto('role_grants').values({ ...row, role: 'volunteer', team_id: null }).onConflict((oc) => oc.doNothing()).execute();
-}

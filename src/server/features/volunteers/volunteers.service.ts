@@ -3,7 +3,6 @@ import { maskIdNumber, maskPhone } from '../../../shared/mask';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { starLevel } from '../../../shared/rules/stars';
-import type { RuleValues } from '../../../shared/settings';
 import {
   ADULT_AGE,
   allowedVolunteerActions,
@@ -18,7 +17,7 @@ import {
   type VolunteerView,
 } from '../../../shared/volunteers';
 import type { VolunteersTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, requireScope, type UnitTree } from '../../platform/access';
+import { type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
 import { decrypt, encrypt, hashPassword, hmacHex } from '../../platform/crypto';
@@ -26,12 +25,12 @@ import { isCommonPassword } from '../../platform/common-passwords';
 import { passwordProblem } from '../../../shared/rules/password';
 import { type DbOrTrx, isUniqueViolation, type Trx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
+import { type Scope, unitTreeOf } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
 import * as aq from '../accounts/accounts.queries';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
 import * as q from './volunteers.queries';
 
 const parseList = (s: string): string[] => {
@@ -43,13 +42,13 @@ const parseList = (s: string): string[] => {
   }
 };
 
-/** Full phone numbers go only to the person and to the staff of their own station (issue 3). */
-function seesPhone(actor: Actor, row: { person_id: string; station_id: string }): boolean {
-  return actor.personId === row.person_id || actor.grants.some((g) => g.role === 'station_admin' && g.unitId === row.station_id);
+/** Full phone numbers go only to the person and to the staff of their own station (issue 3; POLICY `volunteers.contact`). */
+function seesPhone(actor: Actor, tree: UnitTree, row: { person_id: string; station_id: string }): boolean {
+  return actor.personId === row.person_id || unitsInScope(tree, actor, 'volunteers.contact').has(row.station_id);
 }
 
-export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: string, thresholds: number[], names: Map<string, string>): VolunteerView {
-  const full = seesPhone(actor, row);
+export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTree, today: string, thresholds: number[]): VolunteerView {
+  const full = seesPhone(actor, tree, row);
   const age = row.birth_date ? ageOn(row.birth_date, today) : null;
   const isStaffViewer = actor.personId !== row.person_id;
   return {
@@ -84,7 +83,7 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: strin
       ? { name: row.guardian_name, relation: row.guardian_relation ?? '', consentMethod: row.guardian_consent_method ?? '', consentAt: row.guardian_consent_at ?? '' }
       : null,
     consent: {
-      method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (names.get(row.consent_by) ?? null) : null, hasEvidence: Boolean(row.consent_file_id),
+      method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (row.consent_by_name ?? null) : null, hasEvidence: Boolean(row.consent_file_id),
       evidenceFileId: isStaffViewer ? row.consent_file_id : null,
     },
     approvedHours: Math.round((row.approved_minutes / 60) * 10) / 10,
@@ -95,17 +94,11 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, today: strin
   };
 }
 
-async function present(deps: Deps, actor: Actor, rows: q.VolunteerRow[], tree?: UnitTree): Promise<VolunteerView[]> {
-  const t = tree ?? (await loadUnitTree(deps));
+async function present(deps: Deps, scope: Scope, rows: q.VolunteerRow[]): Promise<VolunteerView[]> {
+  const tree = await scope.tree();
   const today = shanghaiDay(deps.clock.now());
-  const names = new Map((await q.accountNames(deps.db, [...new Set(rows.map((r) => r.consent_by).filter((x): x is string => Boolean(x)))])).map((a) => [a.id, a.display_name]));
-  const rulesCache = new Map<string, RuleValues>();
   const out: VolunteerView[] = [];
-  for (const r of rows) {
-    const inst = instituteOf(t, r.station_id) ?? '';
-    if (!rulesCache.has(inst)) rulesCache.set(inst, await rulesFor(deps.db, inst));
-    out.push(presentVolunteer(r, actor, today, (rulesCache.get(inst) as RuleValues)['stars.thresholds'], names));
-  }
+  for (const r of rows) out.push(presentVolunteer(r, scope.actor, tree, today, (await scope.rulesOf(r.station_id))['stars.thresholds']));
   return out;
 }
 
@@ -153,14 +146,14 @@ export interface NewVolunteer {
 }
 
 /** Finds a clash by ID number or phone; says where the existing record is if the caller may see it. */
-async function assertNotDuplicate(db: DbOrTrx, actor: Actor | null, scope: Set<string> | null, idHash: string, phone: string, personId?: string): Promise<{ reusePersonId: string | null }> {
+async function assertNotDuplicate(db: DbOrTrx, scope: Set<string> | null, idHash: string, phone: string, personId?: string): Promise<{ reusePersonId: string | null }> {
   const byId = await q.findPersonByIdHash(db, idHash);
   const byPhone = await q.findPersonByPhone(db, phone);
   for (const p of [byId, byPhone]) {
     if (!p || p.id === personId) continue;
     const v = await q.volunteerForPerson(db, p.id);
     if (v || (byId && byPhone && byId.id !== byPhone.id) || (p.id_number_hash && p.id_number_hash !== idHash)) {
-      const existingId = v && actor && scope?.has(v.station_id) ? v.id : null;
+      const existingId = v && scope?.has(v.station_id) ? v.id : null;
       throw new AppError('volunteer.duplicate', { details: existingId ? { existingId } : {} });
     }
   }
@@ -168,14 +161,14 @@ async function assertNotDuplicate(db: DbOrTrx, actor: Actor | null, scope: Set<s
   return { reusePersonId: personId ?? byPhone?.id ?? byId?.id ?? null };
 }
 
-/** Scope for telling staff where an existing record is; null for people registering themselves. */
-async function readScope(db: DbOrTrx, actor: Actor | null): Promise<Set<string> | null> {
-  if (!actor?.isStaff) return null;
-  try {
-    return (await requireScope({ db: db as Deps['db'] }, actor, 'volunteers.read')).unitIds;
-  } catch {
-    return null;
-  }
+/**
+ * Scope for telling staff where an existing record is; null for people registering themselves.
+ * The staff paths have already asked the scope (`require`), so its tree is in hand: no query here,
+ * which matters inside an import's transaction.
+ */
+async function readScope(scope: Scope | null): Promise<Set<string> | null> {
+  if (!scope?.actor.isStaff || !scope.hasRole('volunteers.read')) return null;
+  return scope.units('volunteers.read');
 }
 
 /**
@@ -185,15 +178,15 @@ async function readScope(db: DbOrTrx, actor: Actor | null): Promise<Set<string> 
 export async function createVolunteer(
   deps: Deps,
   who: Parameters<typeof appendAudit>[3],
-  actor: Actor | null,
+  staff: Scope | null,
   nv: NewVolunteer,
   outer?: Trx,
 ): Promise<{ volunteerId: string; personId: string }> {
   const { input, identity } = nv;
   const idHash = hmacHex(deps.config.keys.index, `${identity.idType}:${identity.idNumber}`);
   // Inside an outer transaction every query must use it: on SQLite a second connection would wait forever.
-  const scope = await readScope(outer ?? deps.db, actor);
-  const { reusePersonId } = await assertNotDuplicate(outer ?? deps.db, actor, scope, idHash, input.phone, nv.personId);
+  const scope = await readScope(staff);
+  const { reusePersonId } = await assertNotDuplicate(outer ?? deps.db, scope, idHash, input.phone, nv.personId);
   const now = deps.clock.now().toISOString();
   const volunteerId = randomUUID();
   const personId = reusePersonId ?? randomUUID();
@@ -214,7 +207,7 @@ export async function createVolunteer(
       else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
       if (nv.account) {
         const accountId = randomUUID();
-        await q.insertAccount(trx, {
+        await aq.insertAccount(trx, {
           id: accountId, username: nv.account.username, person_id: personId, display_name: input.name, password_hash: nv.account.passwordHash,
           must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
         });
@@ -253,10 +246,8 @@ export async function createVolunteer(
   return { volunteerId, personId };
 }
 
-async function assertStation(deps: Deps, stationId: string): Promise<UnitTree> {
-  const tree = await loadUnitTree(deps);
+async function assertStation(tree: UnitTree, stationId: string): Promise<void> {
   if (tree.nodes.get(stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
-  return tree;
 }
 
 /**
@@ -264,8 +255,7 @@ async function assertStation(deps: Deps, stationId: string): Promise<UnitTree> {
  * photo, or a phone confirmation with a note), who recorded it and when. No consent, no record.
  */
 export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolunteerInput) {
-  await requireAccess(deps, ctx.actor, 'volunteers.manage', input.stationId);
-  await assertStation(deps, input.stationId);
+  await assertStation(await ctx.scope.require('volunteers.manage', input.stationId), input.stationId);
   if (!input.consent || input.consent.method === 'self_online') throw new AppError('volunteer.consent_required');
   if (input.consent.method === 'signed_form') {
     if (!input.consent.evidenceFileId) throw new AppError('volunteer.consent_evidence_required');
@@ -273,7 +263,7 @@ export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolun
   }
   if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('volunteer.consent_required', { message: '电话确认同意的，请记录通话时间和对方的答复' });
   const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
-  const { volunteerId } = await createVolunteer(deps, whoOf(ctx), ctx.actor, {
+  const { volunteerId } = await createVolunteer(deps, whoOf(ctx), ctx.scope, {
     input, identity, registeredBy: ctx.actor.accountId,
     consent: { method: input.consent.method, by: ctx.actor.accountId, fileId: input.consent.evidenceFileId ?? null, note: input.consent.note ?? null },
   });
@@ -283,16 +273,16 @@ export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolun
 /** The person registers themself on the phone, ticking the consent box: a signed-in resident, or anyone with a new account. */
 export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVolunteerInput) {
   if (input.agree !== true) throw new AppError('volunteer.consent_required');
-  await assertStation(deps, input.stationId);
-  if (await q.volunteerForPerson(deps.db, ctx.actor.personId)) throw new AppError('volunteer.duplicate');
+  await assertStation(await ctx.scope.tree(), input.stationId);
+  if ((await ctx.scope.me()).volunteer) throw new AppError('volunteer.duplicate');
   const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
   const { volunteerId } = await createVolunteer(deps, whoOf(ctx), null, {
     input, identity, registeredBy: ctx.actor.accountId, personId: ctx.actor.personId,
     consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
   });
   const now = deps.clock.now().toISOString();
-  await q.grantVolunteerRole(deps.db, { id: randomUUID(), account_id: ctx.actor.accountId, unit_id: input.stationId, created_at: now });
-  return getVolunteer(deps, { ...ctx, actor: { ...ctx.actor, personId: ctx.actor.personId } }, volunteerId);
+  await aq.insertGrantIfMissing(deps.db, { id: randomUUID(), account_id: ctx.actor.accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now });
+  return getVolunteer(deps, ctx, volunteerId);
 }
 
 /**
@@ -305,7 +295,7 @@ export async function signUp(deps: Deps, meta: { ip: string; requestId: string }
   const problem = passwordProblem(password, input.phone);
   if (problem) throw new AppError(problem);
   if (isCommonPassword(password)) throw new AppError('password.common');
-  await assertStation(deps, input.stationId);
+  await assertStation(await unitTreeOf(deps.db), input.stationId);
   const identity = checkIdentity(rest, shanghaiDay(deps.clock.now()));
   if (await q.findPersonByPhone(deps.db, input.phone)) throw new AppError('volunteer.duplicate', { message: '该手机号已注册，请直接登录后再登记为志愿者' });
   const passwordHash = await hashPassword(password);
@@ -316,17 +306,16 @@ export async function signUp(deps: Deps, meta: { ip: string; requestId: string }
 }
 
 /** Staff of the volunteer's station (or above) see the record; the person sees their own. Others: 404. */
-async function requireVolunteer(deps: Deps, actor: Actor, id: string, action: 'volunteers.read' | 'volunteers.manage') {
+async function requireVolunteer(deps: Deps, scope: Scope, id: string, action: 'volunteers.read' | 'volunteers.manage') {
   const row = await q.getVolunteer(deps.db, id);
   if (!row) throw notFound();
-  if (action === 'volunteers.read' && row.person_id === actor.personId) return { row, tree: await loadUnitTree(deps) };
-  const tree = await requireAccess(deps, actor, action, row.station_id);
-  return { row, tree };
+  if (!(action === 'volunteers.read' && row.person_id === scope.actor.personId)) await scope.require(action, row.station_id);
+  return row;
 }
 
 export async function getVolunteer(deps: Deps, ctx: Ctx, id: string): Promise<VolunteerView> {
-  const { row, tree } = await requireVolunteer(deps, ctx.actor, id, 'volunteers.read');
-  return (await present(deps, ctx.actor, [row], tree))[0];
+  const row = await requireVolunteer(deps, ctx.scope, id, 'volunteers.read');
+  return (await present(deps, ctx.scope, [row]))[0];
 }
 
 /** A staff member opening someone's record is an access to personal data: it is logged (PIPL). */
@@ -347,13 +336,14 @@ export async function viewVolunteer(deps: Deps, ctx: Ctx, id: string) {
 }
 
 export async function myVolunteer(deps: Deps, ctx: Ctx) {
-  const row = await q.getVolunteerByPerson(deps.db, ctx.actor.personId);
-  if (!row) throw new AppError('volunteer.not_found_self');
-  return viewVolunteer(deps, ctx, row.id);
+  const me = (await ctx.scope.me()).volunteer;
+  if (!me) throw new AppError('volunteer.not_found_self');
+  return viewVolunteer(deps, ctx, me.id);
 }
 
 export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQuery) {
-  const { tree, unitIds } = await requireScope(deps, ctx.actor, 'volunteers.read');
+  const unitIds = await ctx.scope.units('volunteers.read');
+  const tree = await ctx.scope.tree();
   let stations = [...unitIds].filter((id) => tree.nodes.get(id)?.kind === 'station');
   if (query.stationId) {
     if (!stations.includes(query.stationId)) throw notFound();
@@ -364,8 +354,8 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
   let minMinutes = query.minHours !== undefined ? Math.round(query.minHours * 60) : undefined;
   let maxMinutes = query.maxHours !== undefined ? Math.round(query.maxHours * 60) + 1 : undefined;
   if (query.starLevel !== undefined) {
-    const inst = stations[0] ? instituteOf(tree, stations[0]) : null;
-    const thresholds = inst ? (await rulesFor(deps.db, inst))['stars.thresholds'] : [];
+    // Star levels are the institute's: the first station's rules stand for the pool.
+    const thresholds = stations[0] ? (await ctx.scope.rulesOf(stations[0]))['stars.thresholds'] : [];
     const lo = query.starLevel === 0 ? 0 : (thresholds[query.starLevel - 1] ?? Number.MAX_SAFE_INTEGER / 60) * 60;
     const hi = thresholds[query.starLevel] !== undefined ? thresholds[query.starLevel] * 60 : undefined;
     minMinutes = Math.max(minMinutes ?? 0, lo);
@@ -383,7 +373,7 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  return { items: await present(deps, ctx.actor, rows, tree), total, page: query.page, pageSize: query.pageSize };
+  return { items: await present(deps, ctx.scope, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 const EDITABLE = ['phone', 'insured_until', 'category', 'political_status', 'education', 'ethnicity', 'email', 'employment', 'residence_area', 'skills', 'service_categories', 'availability', 'emergency_name', 'emergency_phone'] as const;
@@ -392,7 +382,7 @@ const EDITABLE = ['phone', 'insured_until', 'category', 'political_status', 'edu
 export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: UpdateVolunteerInput) {
   const row = await q.getVolunteer(deps.db, id);
   if (!row) throw notFound();
-  if (row.person_id !== ctx.actor.personId) await requireAccess(deps, ctx.actor, 'volunteers.manage', row.station_id);
+  if (row.person_id !== ctx.actor.personId) await ctx.scope.require('volunteers.manage', row.station_id);
   if (input.phone && input.phone !== row.phone) {
     const clash = await q.findPersonByPhone(deps.db, input.phone);
     if (clash && clash.id !== row.person_id) throw new AppError('volunteer.duplicate');
@@ -435,7 +425,7 @@ export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: U
  * reinstated. Certification assigns the volunteer number (志愿者编号). The person is told.
  */
 export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, action: VolunteerAction, reason?: string) {
-  const { row } = await requireVolunteer(deps, ctx.actor, id, 'volunteers.manage');
+  const row = await requireVolunteer(deps, ctx.scope, id, 'volunteers.manage');
   const t = VOLUNTEER_TRANSITIONS[action];
   if (!(t.from as readonly string[]).includes(row.status)) throw new AppError('volunteer.bad_transition');
   if (t.needsReason && !reason) throw new AppError('volunteer.reason_required');
