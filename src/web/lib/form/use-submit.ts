@@ -13,6 +13,8 @@ export interface SubmitOptions<TValues, TVars, TResult> {
   input: (values: TValues) => TVars;
   /** After the server said yes: a message, close the modal, navigate. */
   onDone?: (result: TResult, values: TValues) => void;
+  /** Also told of a failure, e.g. to read a code's details (the duplicate's id). */
+  onError?: (error: unknown) => void;
   /** Error code → the field it belongs on (see `applyServerErrors`). */
   byCode?: Record<string, string>;
   /** API path → form field, where the form names a field differently. */
@@ -27,7 +29,7 @@ export interface SubmitOptions<TValues, TVars, TResult> {
 export function useSubmit<TValues, TVars, TResult>(
   form: FormInstance<TValues>,
   mutation: Mutation<TVars, TResult>,
-  { input, onDone, byCode, aliases }: SubmitOptions<TValues, TVars, TResult>,
+  { input, onDone, onError, byCode, aliases }: SubmitOptions<TValues, TVars, TResult>,
 ) {
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -38,6 +40,7 @@ export function useSubmit<TValues, TVars, TResult>(
       const result = await mutation.mutateAsync(input(values));
       onDone?.(result, values);
     } catch (err) {
+      onError?.(err);
       setError(applyServerErrors(form, err, byCode, aliases));
     }
   };
