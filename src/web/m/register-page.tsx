@@ -429,7 +429,7 @@ export default function RegisterPage() {
                 ) : (
                   <select
                     id="reg-stationId"
-                    className={v.select}
+                    className={styles.input}
                     value={draft.stationId}
                     onChange={(e) => set('stationId', e.target.value)}
                     aria-invalid={!!errors.stationId}

@@ -77,7 +77,7 @@ export default function MyOrdersPage() {
             <li key={x.id}>
               <Link to={`/m/orders/${x.id}`} className={ui.item}>
                 <span className={ui.itemHead}>
-                  <span className={o.itemTitle}>{x.title}</span>
+                  <span className={ui.itemTitle}>{x.title}</span>
                   <StatusBadge status={x.status} />
                 </span>
                 <span className={o.meta} style={{ display: 'block' }}>

@@ -94,7 +94,7 @@ function Status({ order: x }: { order: OrderView }) {
       ) : null}
       <section className={styles.card} aria-labelledby="order-title">
         <div className={ui.itemHead}>
-          <h2 id="order-title" className={o.itemTitle}>
+          <h2 id="order-title" className={ui.itemTitle}>
             {x.title}
           </h2>
           <StatusBadge status={x.status} />
@@ -117,7 +117,7 @@ function Status({ order: x }: { order: OrderView }) {
       ) : null}
 
       <section className={styles.card} aria-labelledby="order-facts">
-        <h3 id="order-facts" className={o.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-facts" className={ui.itemTitle} style={{ marginBottom: 10 }}>
           点单内容
         </h3>
         <dl className={`${ui.facts} ${o.facts}`}>
@@ -149,7 +149,7 @@ function Status({ order: x }: { order: OrderView }) {
       {canCancel ? <CancelBox order={x} /> : null}
 
       <section className={styles.card} aria-labelledby="order-history">
-        <h3 id="order-history" className={o.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-history" className={ui.itemTitle} style={{ marginBottom: 10 }}>
           办理记录
         </h3>
         <OrderHistory events={x.events} forRequester />
@@ -179,7 +179,7 @@ function RateForm({ order: x }: { order: OrderView }) {
 
   return (
     <section className={styles.card} aria-labelledby="rate-title">
-      <h3 id="rate-title" className={o.itemTitle}>
+      <h3 id="rate-title" className={ui.itemTitle}>
         为这次服务评价
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>您的评价会告诉志愿者，也帮助实践站把服务做得更好。</p>
@@ -233,7 +233,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
   }
   return (
     <section className={styles.card} aria-labelledby="cancel-title">
-      <h3 id="cancel-title" className={o.itemTitle}>
+      <h3 id="cancel-title" className={ui.itemTitle}>
         取消点单
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>志愿者接单前可以取消。为什么不需要了？</p>

@@ -166,7 +166,7 @@ function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: st
   return (
     <article className={styles.card} style={{ marginBottom: 0 }} aria-labelledby={headingId}>
       <div className={ui.itemHead}>
-        <h3 id={headingId} className={o.itemTitle}>
+        <h3 id={headingId} className={ui.itemTitle}>
           {x.title}
         </h3>
         <StatusBadge status={x.status} />
