@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PHONE_MESSAGE, PHONE_PATTERN } from './patterns';
 
 /** Object ids are random UUIDs made by the app, the same on SQLite and PostgreSQL. */
 export const Id = z.uuid({ message: '编号格式不正确' });
@@ -15,8 +16,8 @@ export function Paged<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
 
-/** Mainland mobile numbers: 11 digits starting with 1. */
-export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '请输入 11 位手机号' });
+/** Mainland mobile numbers: 11 digits starting with 1 (the pattern is shared with the zod-free pages). */
+export const Phone = z.string().trim().regex(PHONE_PATTERN, { message: PHONE_MESSAGE });
 
 /** A line of free text a person types: trimmed, no control characters. */
 export function Text(max: number, min = 1) {

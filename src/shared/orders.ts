@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateString, Id, Phone, Text } from './common';
+import { LIMITS } from './patterns';
 import { ORDER_CHANNELS, TARGET_TYPES } from './labels';
 
 export { ORDER_CHANNELS, TARGET_TYPES };
@@ -44,9 +45,9 @@ export type ServiceItemView = z.infer<typeof ServiceItemView>;
 export const PlaceOrderInput = z.strictObject({
   itemId: Id.optional(),
   title: Text(60).optional(),
-  description: Text(2000),
+  description: Text(LIMITS.orderDescription),
   photoFileIds: z.array(Id).max(9).default([]),
-  address: Text(120).optional(),
+  address: Text(LIMITS.address).optional(),
   lng: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
   preferredAt: z.iso.datetime({ offset: true }).optional(),
@@ -63,10 +64,10 @@ export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 export const PortalOrderInput = z.strictObject({
   stationId: Id,
   itemId: Id.optional(),
-  name: Text(32),
+  name: Text(LIMITS.personName),
   phone: Phone,
-  description: Text(2000),
-  address: Text(120).optional(),
+  description: Text(LIMITS.orderDescription),
+  address: Text(LIMITS.address).optional(),
   preferredAt: z.iso.datetime({ offset: true }).optional(),
   agree: z.literal(true, { message: '请同意我们为办理需求使用您的联系方式' }),
 });

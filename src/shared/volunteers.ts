@@ -11,6 +11,7 @@ import {
   WEEKDAY_LABELS,
   WEEKDAYS,
 } from './labels';
+import { LIMITS } from './patterns';
 
 export { ADULT_AGE, DAY_PART_LABELS, DAY_PARTS, MIN_VOLUNTEER_AGE, SERVICE_CATEGORIES, VOLUNTEER_CATEGORIES, VOLUNTEER_STATUSES, WEEKDAY_LABELS, WEEKDAYS };
 
@@ -66,7 +67,7 @@ const Guardian = z.strictObject({
 export const RegisterVolunteerInput = z.strictObject({
   name: Text(32),
   idType: IdType.default('01'),
-  idNumber: z.string().trim().min(5).max(32),
+  idNumber: z.string().trim().min(LIMITS.idNumber.min).max(LIMITS.idNumber.max),
   /** Needed for ID types other than 01, derived from the number for 01. */
   gender: z.enum(['male', 'female']).optional(),
   birthDate: DateString.optional(),

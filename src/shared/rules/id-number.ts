@@ -3,6 +3,7 @@
  * For ID type 01 (居民身份证) the birth date and gender are read from the number (digits 7–14,
  * and the 17th digit: odd = male), so people never type them twice.
  */
+import { ID_CARD_PATTERN } from '../patterns';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 
@@ -20,7 +21,7 @@ export function normaliseIdNumber(raw: string): string {
 }
 
 export function idNumberProblem(id: string): IdNumberProblem | null {
-  if (!/^\d{17}[\dX]$/.test(id)) return 'format';
+  if (!ID_CARD_PATTERN.test(id)) return 'format';
   const birth = birthDateFromId(id);
   if (!birth) return 'birth_date';
   if (idCheckCharacter(id.slice(0, 17)) !== id[17]) return 'checksum';

@@ -5,6 +5,7 @@ import { type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/p
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import styles from './mobile.module.css';
+import ui from './primitives.module.css';
 
 export default function HomePage() {
   useTitle('移动端首页');
@@ -93,7 +94,7 @@ export default function HomePage() {
 function UnitCard({ unit, mine }: { unit: PublicUnit; mine: boolean }) {
   return (
     <li className={mine ? `${styles.unit} ${styles.mine}` : styles.unit}>
-      <h3 className={styles.unitName}>{unit.name}</h3>
+      <h3 className={ui.itemTitle}>{unit.name}</h3>
       {mine || unit.kind === 'institute' ? (
         <p className={styles.text}>
           {mine ? <span className={styles.badge}>我的站点</span> : null} {unit.kind === 'institute' ? <span className={`${styles.badge} ${styles.badgeGrey}`}>实践所</span> : null}

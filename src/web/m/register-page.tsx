@@ -1,3 +1,4 @@
+import { PHONE_MESSAGE, PHONE_PATTERN } from '../../shared/patterns';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { messageFor } from '../../shared/errors';
@@ -64,7 +65,6 @@ const EMPTY: Draft = {
 
 const STEPS = ['基本信息', '服务意向', '同意并提交'] as const;
 const MAX_SERVICE_CATEGORIES = 4;
-const PHONE = /^1[3-9]\d{9}$/;
 
 /** Which step shows a field, so a server error can take the person back to it. */
 const STEP_OF: Record<keyof Draft, 0 | 1 | 2> = {
@@ -208,7 +208,7 @@ export default function RegisterPage() {
         else if (tooYoung) e.idNumber = messageFor('volunteer.too_young');
       }
       if (!draft.phone.trim()) e.phone = '请输入手机号';
-      else if (!PHONE.test(draft.phone.trim())) e.phone = '请输入 11 位手机号';
+      else if (!PHONE_PATTERN.test(draft.phone.trim())) e.phone = PHONE_MESSAGE;
     }
     if (which === 1) {
       if (!draft.stationId) e.stationId = '请选择所在的实践站';
@@ -222,7 +222,7 @@ export default function RegisterPage() {
       if (minor) {
         if (!draft.guardianName.trim()) e.guardianName = '请输入监护人姓名';
         if (!draft.guardianRelation.trim()) e.guardianRelation = '请输入与监护人的关系';
-        if (!PHONE.test(draft.guardianPhone.trim())) e.guardianPhone = '请输入监护人的 11 位手机号';
+        if (!PHONE_PATTERN.test(draft.guardianPhone.trim())) e.guardianPhone = '请输入监护人的 11 位手机号';
       }
       if (!draft.agree) e.agree = '请阅读并勾选同意后再提交';
       if (!me) {
@@ -429,7 +429,7 @@ export default function RegisterPage() {
                 ) : (
                   <select
                     id="reg-stationId"
-                    className={v.select}
+                    className={styles.input}
                     value={draft.stationId}
                     onChange={(e) => set('stationId', e.target.value)}
                     aria-invalid={!!errors.stationId}

@@ -18,6 +18,7 @@ import { useTitle } from '../lib/title';
 import { RECORD_SOURCES, RECORD_STATUSES, TEAM_KINDS, TEAM_ROLES, VOLUNTEER_STATUSES } from '../lib/volunteer-labels';
 import styles from './mobile.module.css';
 import v from './volunteer.module.css';
+import ui from './primitives.module.css';
 
 const STATUS_TONE: Record<VolunteerView['status'], string> = {
   reviewing: v.tagGold,
@@ -368,10 +369,10 @@ function Records() {
       ) : items.length === 0 ? (
         <p className={styles.empty}>还没有服务记录。参加活动签到签退，或由实践站补录后，记录会出现在这里。</p>
       ) : (
-        <ul className={v.list}>
+        <ul className={ui.list}>
           {items.map((r) => (
-            <li key={r.id} className={v.item}>
-              <div className={v.itemHead}>
+            <li key={r.id} className={ui.item}>
+              <div className={ui.itemHead}>
                 <div>
                   <h3 className={v.itemTitle}>{r.title}</h3>
                   <p className={v.itemMeta}>
@@ -495,10 +496,10 @@ function Teams({ certified }: { certified: boolean }) {
           {mine.length === 0 ? (
             <p className={styles.empty}>还没有加入队伍。</p>
           ) : (
-            <ul className={v.list}>
+            <ul className={ui.list}>
               {mine.map((t) => (
-                <li key={t.id} className={v.item}>
-                  <div className={v.itemHead}>
+                <li key={t.id} className={ui.item}>
+                  <div className={ui.itemHead}>
                     <h3 className={v.itemTitle}>{t.name}</h3>
                     <span className={`${v.tag} ${t.myMembership === 'active' ? v.tagGreen : v.tagGold}`}>{t.myMembership === 'active' ? '已加入' : '申请中'}</span>
                   </div>
@@ -524,9 +525,9 @@ function Teams({ certified }: { certified: boolean }) {
                   已提交申请，队长同意后即可加入。
                 </p>
               ) : null}
-              <ul className={v.list}>
+              <ul className={ui.list}>
                 {others.map((t) => (
-                  <li key={t.id} className={v.item}>
+                  <li key={t.id} className={ui.item}>
                     <h3 className={v.itemTitle}>{t.name}</h3>
                     <p className={v.itemMeta}>{teamLine(t)}</p>
                     {t.intro ? <p className={styles.text}>{t.intro}</p> : null}
@@ -622,10 +623,10 @@ function Certificates({ volunteer }: { volunteer: VolunteerView }) {
       ) : items.length === 0 ? (
         <p className={styles.empty}>还没有开具过证明。</p>
       ) : (
-        <ul className={v.list} aria-label="已开具的证明">
+        <ul className={ui.list} aria-label="已开具的证明">
           {items.map((c) => (
-            <li key={c.id} className={v.item}>
-              <div className={v.itemHead}>
+            <li key={c.id} className={ui.item}>
+              <div className={ui.itemHead}>
                 <div>
                   <h3 className={`${v.itemTitle} ${v.mono}`}>{c.number}</h3>
                   <p className={v.itemMeta}>

@@ -8,13 +8,13 @@ import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../shared/activiti
 import { PROGRAMME_BLOCKS } from '../../../shared/programmes';
 import { addDays, chinaDay, chinaToday, clock, mondayOf, timeRange, weekdayOf } from '../../lib/activities/time';
 import { type ActivityListParams, type ActivityView, useActivities } from '../../lib/queries/activities';
-import { useUnits } from '../../lib/queries/org';
 import { useProgrammes } from '../../lib/queries/programmes';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import styles from './activities.module.css';
 import { OverdueTag, STATUS_COLOUR, StatusTag, TypeTag } from './labels';
+import { useUnitOptions } from '../components/use-unit-options';
 
 type View = 'month' | 'week' | 'list';
 const VIEWS: { value: View; label: string }[] = [
@@ -56,20 +56,12 @@ export default function ActivitiesPage() {
   const session = useAdminSession();
   const navigate = useNavigate();
   const f = useFilters();
-  const units = useUnits();
   const programmes = useProgrammes();
   const [typed, setTyped] = useState(f.q ?? '');
   const [feedOpen, setFeedOpen] = useState(false);
   const canCreate = hasRole(session, 'institute_admin', 'station_admin', 'team_leader');
 
-  const unitOptions = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((u) => (u.kind === 'institute' || u.kind === 'station') && !u.archived)
-        .sort((a, b) => Number(b.kind === 'institute') - Number(a.kind === 'institute') || a.sort - b.sort)
-        .map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
-  );
+  const { options: unitOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
   const programmeOptions = useMemo(
     () =>
       (Object.keys(PROGRAMME_BLOCKS) as (keyof typeof PROGRAMME_BLOCKS)[]).map((block) => ({

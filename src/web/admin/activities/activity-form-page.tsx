@@ -37,13 +37,14 @@ import {
   useTransition,
   useUpdateActivity,
 } from '../../lib/queries/activities';
-import { useUnits } from '../../lib/queries/org';
 import { useProgrammes } from '../../lib/queries/programmes';
 import { useVenues } from '../../lib/queries/venues';
 import { hasRole } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import { applyServerErrors } from '../form-errors';
 import { useAdminSession } from '../session-context';
+import { useUnitOptions } from '../components/use-unit-options';
+import { useUnits } from '../../lib/queries/org';
 
 const LOCKED = ['in_progress', 'ended', 'summarised', 'cancelled'];
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
@@ -158,7 +159,6 @@ function ActivityForm({ activity }: { activity?: ActivityView }) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const units = useUnits();
   const programmes = useProgrammes();
   const venues = useVenues();
   const create = useCreateActivity();
@@ -169,14 +169,8 @@ function ActivityForm({ activity }: { activity?: ActivityView }) {
   const editing = !!activity;
   const isAdmin = hasRole(session, 'institute_admin', 'station_admin');
 
-  const unitOptions = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((u) => (u.kind === 'institute' || u.kind === 'station') && !u.archived)
-        .sort((a, b) => Number(b.kind === 'institute') - Number(a.kind === 'institute') || a.sort - b.sort)
-        .map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
-  );
+  const units = useUnits();
+  const { options: unitOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
   const defaultUnit = useMemo(() => {
     const station = session.roles.find((r) => unitOptions.some((o) => o.value === r.unitId) && r.role !== 'volunteer' && r.role !== 'resident');
     return station?.unitId ?? unitOptions[0]?.value;

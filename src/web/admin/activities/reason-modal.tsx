@@ -1,4 +1,9 @@
 import { Form, Input, Modal, Typography } from 'antd';
+import { TransitionInput } from '../../../shared/activities';
+import { limitsOf, rulesFrom } from '../../lib/form';
+
+// The activity actions' reason; the same limit as the check-in and sign-up reasons.
+const reason = TransitionInput.shape.reason;
 
 /** A required reason, kept with the action in the audit log. */
 export function ReasonModal({
@@ -43,12 +48,9 @@ export function ReasonModal({
         <Form.Item
           name="reason"
           label="原因"
-          rules={[
-            { required: true, whitespace: true, message: '请填写原因' },
-            { max: 200, message: '最多 200 个字' },
-          ]}
+          rules={rulesFrom(reason, { required: '请填写原因' })}
         >
-          <Input.TextArea rows={3} maxLength={200} showCount autoFocus />
+          <Input.TextArea rows={3} maxLength={limitsOf(reason).maxLength} showCount autoFocus />
         </Form.Item>
       </Form>
     </Modal>

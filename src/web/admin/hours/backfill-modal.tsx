@@ -1,14 +1,14 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { BackfillInput } from '../../../shared/hours';
 import { useBackfill } from '../../lib/queries/hours';
-import { useUnits } from '../../lib/queries/org';
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
 import { VolunteerPicker } from '../components/volunteer-picker';
 import { applyServerErrors } from '../form-errors';
-import { sortUnits } from '../org/helpers';
+import { useUnitOptions } from '../components/use-unit-options';
+import { useUnits } from '../../lib/queries/org';
 
 interface Values {
   volunteerId: string;
@@ -30,14 +30,11 @@ interface Values {
  */
 export function BackfillModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
-  const units = useUnits();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const backfill = useBackfill();
-  const unitOptions = useMemo(
-    () => sortUnits((units.data ?? []).filter((u) => !u.archived && u.kind !== 'district')).map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
-  );
+  const units = useUnits();
+  const { options: unitOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);

@@ -1,11 +1,12 @@
-import { Alert, App, Form, Input, Modal, Radio, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, App, Form, Input, Radio, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ResolveCorrectionRequestInput } from '../../../shared/hours';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { type CorrectionRequestStatus, type CorrectionRequestView, useCorrectionRequests, useResolveCorrection } from '../../lib/queries/hours';
 import { type Tone, ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
 
 const STATUS: Record<CorrectionRequestStatus, { label: string; tone: Tone }> = {
   open: { label: '待处理', tone: 'gold' },
@@ -89,45 +90,45 @@ export function CorrectionRequests() {
 function ResolveModal({ request, onClose }: { request: CorrectionRequestView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ status: 'resolved' | 'declined'; resolution: string }>();
-  const resolve = useResolveCorrection();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await resolve.mutateAsync({ id: request.id, status: values.status, resolution: values.resolution.trim() });
+  const submit = useSubmit(form, useResolveCorrection(), {
+    input: (values) => ({ id: request.id, status: values.status, resolution: values.resolution.trim() }),
+    onDone: () => {
       message.success('已答复，志愿者会收到通知');
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
+    },
+  });
+  const f = ResolveCorrectionRequestInput.shape;
 
   return (
-    <Modal open title={`处理更正申请：${request.volunteerName}`} okText="提交答复" onOk={submit} onCancel={onClose} confirmLoading={resolve.isPending} destroyOnHidden>
-      <Typography.Paragraph>
-        <Typography.Text type="secondary">涉及记录：</Typography.Text>
-        {request.recordTitle ?? '未指定'}
-        <br />
-        <Typography.Text type="secondary">申请内容：</Typography.Text>
-        {request.message}
-      </Typography.Paragraph>
-      <Form name="correction-resolve" form={form} layout="vertical" initialValues={{ status: 'resolved' }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="status" label="处理结果" rules={[{ required: true }]}>
-          <Radio.Group
-            options={[
-              { value: 'resolved', label: '已更正' },
-              { value: 'declined', label: '不予更正' },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="resolution" label="答复（志愿者能看到）" rules={[{ required: true, whitespace: true, message: '请填写答复' }, { max: 300, message: '最多 300 个字' }]}>
-          <Input.TextArea rows={3} maxLength={300} showCount placeholder="如：已核对签到表，补记 0.5 小时，待审核后生效" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      name="correction-resolve"
+      form={form}
+      submit={submit}
+      title={`处理更正申请：${request.volunteerName}`}
+      okText="提交答复"
+      onClose={onClose}
+      initialValues={{ status: 'resolved' }}
+      before={
+        <Typography.Paragraph>
+          <Typography.Text type="secondary">涉及记录：</Typography.Text>
+          {request.recordTitle ?? '未指定'}
+          <br />
+          <Typography.Text type="secondary">申请内容：</Typography.Text>
+          {request.message}
+        </Typography.Paragraph>
+      }
+    >
+      <Form.Item name="status" label="处理结果" rules={rulesFrom(f.status)}>
+        <Radio.Group
+          options={[
+            { value: 'resolved', label: '已更正' },
+            { value: 'declined', label: '不予更正' },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="resolution" label="答复（志愿者能看到）" rules={rulesFrom(f.resolution, { required: '请填写答复' })}>
+        <Input.TextArea rows={3} maxLength={limitsOf(f.resolution).maxLength} showCount placeholder="如：已核对签到表，补记 0.5 小时，待审核后生效" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { Alert, App, Descriptions, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
-import type { ServiceRecordView } from '../../../shared/hours';
+import { Alert, App, Descriptions, Form, Input, InputNumber, Typography } from 'antd';
+import { CorrectionInput, DecideInput, type ServiceRecordView } from '../../../shared/hours';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { useCorrectRecord, useDecideRecord } from '../../lib/queries/hours';
-import { applyServerErrors } from '../form-errors';
 import { hoursText } from '../volunteers/volunteer-tags';
 
 function RecordSummary({ record }: { record: ServiceRecordView }) {
@@ -26,41 +25,22 @@ function RecordSummary({ record }: { record: ServiceRecordView }) {
 export function RejectModal({ record, onClose }: { record: ServiceRecordView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ note: string }>();
-  const decide = useDecideRecord();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await decide.mutateAsync({ id: record.id, input: { decision: 'reject', note: values.note.trim() } });
+  const submit = useSubmit(form, useDecideRecord(), {
+    input: (values) => ({ id: record.id, input: { decision: 'reject' as const, note: values.note.trim() } }),
+    onDone: () => {
       message.success(`已不予认定：${record.volunteerName} ${record.title}`);
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'hours.reason_required': 'note' }));
-    }
-  };
+    },
+    byCode: { 'hours.reason_required': 'note' },
+  });
+  const note = DecideInput.shape.note;
 
   return (
-    <Modal
-      open
-      title="不予认定"
-      okText="不予认定"
-      okButtonProps={{ danger: true }}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={decide.isPending}
-      destroyOnHidden
-    >
-      <RecordSummary record={record} />
-      <Form name="hours-reject" form={form} layout="vertical">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="note" label="原因（志愿者能看到）" rules={[{ required: true, whitespace: true, message: '不予认定时请填写原因' }, { max: 200, message: '最多 200 个字' }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：签到表上没有该志愿者；会议、值班不计入志愿服务时长" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal name="hours-reject" form={form} submit={submit} title="不予认定" okText="不予认定" okButtonProps={{ danger: true }} onClose={onClose} before={<RecordSummary record={record} />}>
+      <Form.Item name="note" label="原因（志愿者能看到）" rules={rulesFrom(note, { required: '不予认定时请填写原因' })}>
+        <Input.TextArea rows={3} maxLength={limitsOf(note).maxLength} showCount placeholder="如：签到表上没有该志愿者；会议、值班不计入志愿服务时长" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -68,63 +48,66 @@ export function RejectModal({ record, onClose }: { record: ServiceRecordView; on
 export function CorrectionModal({ record, onClose }: { record: ServiceRecordView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ hoursDelta: number; reason: string }>();
-  const correct = useCorrectRecord();
-  const [error, setError] = useState<string | null>(null);
-  const delta = Form.useWatch('hoursDelta', form);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await correct.mutateAsync({ id: record.id, input: { hoursDelta: values.hoursDelta, reason: values.reason.trim() } });
+  const submit = useSubmit(form, useCorrectRecord(), {
+    input: (values) => ({ id: record.id, input: { hoursDelta: values.hoursDelta, reason: values.reason.trim() } }),
+    onDone: () => {
       message.success('已提交更正记录，待另一位工作人员审核后生效');
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'hours.correction_below_zero': 'hoursDelta' }));
-    }
-  };
+    },
+    byCode: { 'hours.correction_below_zero': 'hoursDelta' },
+  });
+  const delta = Form.useWatch('hoursDelta', form);
+  const f = CorrectionInput.shape;
+  const range = limitsOf(f.hoursDelta);
 
   return (
-    <Modal open title="更正已认定的记录" okText="提交更正" onOk={submit} onCancel={onClose} confirmLoading={correct.isPending} destroyOnHidden>
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title="原记录不会被修改"
-        description="已认定的时长不能直接改动。系统会新增一条「更正」记录（增加或扣减时长，写明原因），与原记录一起保留，经录入人以外的工作人员审核后计入。"
-      />
-      <RecordSummary record={record} />
-      <Form name="hours-correction" form={form} layout="vertical">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="hoursDelta"
-          label="更正时长（小时）"
-          extra={
-            typeof delta === 'number' && delta !== 0 ? (
-              <Typography.Text>
-                更正后合计：{hoursText(record.hours)} {delta > 0 ? '+' : '−'} {Math.abs(delta)} 小时 = <strong>{hoursText(record.hours + delta)}</strong>
-              </Typography.Text>
-            ) : (
-              '少记了填正数（如 0.5），多记了填负数（如 -1.5）'
-            )
-          }
-          rules={[
-            { required: true, message: '请输入更正时长' },
-            {
-              validator: async (_, v: number | undefined) => {
-                if (v === 0) throw new Error('更正时长不能为 0');
-                if (typeof v === 'number' && record.hours + v < 0) throw new Error('更正后时长不能小于 0');
-              },
+    <FormModal
+      name="hours-correction"
+      form={form}
+      submit={submit}
+      title="更正已认定的记录"
+      okText="提交更正"
+      onClose={onClose}
+      before={
+        <>
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title="原记录不会被修改"
+            description="已认定的时长不能直接改动。系统会新增一条「更正」记录（增加或扣减时长，写明原因），与原记录一起保留，经录入人以外的工作人员审核后计入。"
+          />
+          <RecordSummary record={record} />
+        </>
+      }
+    >
+      <Form.Item
+        name="hoursDelta"
+        label="更正时长（小时）"
+        extra={
+          typeof delta === 'number' && delta !== 0 ? (
+            <Typography.Text>
+              更正后合计：{hoursText(record.hours)} {delta > 0 ? '+' : '−'} {Math.abs(delta)} 小时 = <strong>{hoursText(record.hours + delta)}</strong>
+            </Typography.Text>
+          ) : (
+            '少记了填正数（如 0.5），多记了填负数（如 -1.5）'
+          )
+        }
+        rules={[
+          ...rulesFrom(f.hoursDelta, { required: '请输入更正时长' }),
+          {
+            validator: async (_, v: number | undefined) => {
+              if (v === 0) throw new Error('更正时长不能为 0');
+              if (typeof v === 'number' && record.hours + v < 0) throw new Error('更正后时长不能小于 0');
             },
-          ]}
-        >
-          <InputNumber min={-24} max={24} step={0.5} precision={2} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="reason" label="更正原因" rules={[{ required: true, whitespace: true, message: '请填写更正原因' }, { max: 200, message: '最多 200 个字' }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：签退时间记错，实际服务到 11:30" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <InputNumber min={range.min} max={range.max} step={0.5} precision={2} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item name="reason" label="更正原因" rules={rulesFrom(f.reason, { required: '请填写更正原因' })}>
+        <Input.TextArea rows={3} maxLength={limitsOf(f.reason).maxLength} showCount placeholder="如：签退时间记错，实际服务到 11:30" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -5,25 +5,21 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { UnitView } from '../../../shared/org';
 import { errorMessage } from '../../lib/api';
-import { useUnits } from '../../lib/queries/org';
 import { useProgrammes } from '../../lib/queries/programmes';
 import { type ServiceItemInput, type ServiceItemView, useArchiveServiceItem, useCreateServiceItem, useServiceItems } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { applyServerErrors } from '../form-errors';
-import { sortUnits } from '../org/helpers';
 import { useAdminSession } from '../session-context';
+import { useUnitOptions } from '../components/use-unit-options';
 
 /** Units whose menu this person may change: every unit for an institute admin, their own station otherwise. */
 function useManagedUnits(): UnitView[] {
   const session = useAdminSession();
-  const units = useUnits();
   const isInstitute = hasRole(session, 'institute_admin');
-  return useMemo(() => {
-    const own = new Set(session.roles.filter((g) => g.role === 'station_admin' || g.role === 'institute_admin').map((g) => g.unitId));
-    return sortUnits((units.data ?? []).filter((u) => !u.archived && u.kind !== 'district' && (isInstitute || own.has(u.id))));
-  }, [units.data, isInstitute, session]);
+  const own = useMemo(() => new Set(session.roles.filter((g) => g.role === 'station_admin' || g.role === 'institute_admin').map((g) => g.unitId)), [session]);
+  return useUnitOptions({ kinds: ['institute', 'station'], within: isInstitute ? undefined : own }).units;
 }
 
 export default function MenuPage() {

@@ -2,12 +2,11 @@ import { PhoneOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueries } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Flex, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { OrderStatus } from '../../../shared/rules/order-flow';
 import { api, type Paged, withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { useUnits } from '../../lib/queries/org';
 import { type OrderListParams, type OrderView, orderKeys, targetText } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
@@ -15,6 +14,7 @@ import { ToneTag } from '../components/tags';
 import { useAdminSession } from '../session-context';
 import { ChannelText, OrderStatusTag, SlaTags, useNow } from './order-parts';
 import { PlaceOrderModal } from './place-order-modal';
+import { useUnitOptions } from '../components/use-unit-options';
 
 type TabKey = 'review' | 'dispatched' | 'service' | 'rating' | 'done' | 'all';
 /** Work queues by state: what the person at the desk has to do next. */
@@ -79,7 +79,6 @@ export default function OrdersPage() {
   const [placing, setPlacing] = useState(false);
   const canPlace = hasRole(session, 'institute_admin', 'station_admin');
   const now = useNow();
-  const units = useUnits();
 
   const setParam = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(search);
@@ -95,14 +94,7 @@ export default function OrdersPage() {
   const queue = useQueue(tab.statuses, filters, page, pageSize);
   const countOf = useCounts({ q, unitId });
 
-  const stationOptions = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((u) => (u.kind === 'station' || u.kind === 'institute') && !u.archived)
-        .sort((a, b) => Number(b.kind === 'institute') - Number(a.kind === 'institute') || a.sort - b.sort)
-        .map((u) => ({ value: u.id, label: u.name })),
-    [units.data],
-  );
+  const { options: stationOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
 
   const columns: ColumnsType<OrderView> = [
     {

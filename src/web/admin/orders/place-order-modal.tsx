@@ -3,12 +3,12 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type CareRecipientView, useCareRecipients } from '../../lib/queries/care';
-import { useUnits } from '../../lib/queries/org';
 import { type PlaceOrderInput, usePlaceOrder, useServiceItems } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
 import { applyServerErrors } from '../form-errors';
-import { sortUnits } from '../org/helpers';
 import { useAdminSession } from '../session-context';
+import { useUnitOptions } from '../components/use-unit-options';
+import { useUnits } from '../../lib/queries/org';
 
 interface Values {
   channel: 'staff_phone' | 'staff_visit';
@@ -42,13 +42,11 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
   const [error, setError] = useState<string | null>(null);
   const [careOpened, setCareOpened] = useState(false);
   const place = usePlaceOrder();
-  const units = useUnits();
   const items = useServiceItems();
   const isInstitute = hasRole(session, 'institute_admin');
-  const stations = useMemo(() => {
-    const mine = new Set(session.roles.filter((g) => g.role === 'station_admin').map((g) => g.unitId));
-    return sortUnits((units.data ?? []).filter((u) => u.kind === 'station' && !u.archived && (isInstitute || mine.has(u.id))));
-  }, [units.data, isInstitute, session]);
+  const units = useUnits();
+  const mine = useMemo(() => new Set(session.roles.filter((g) => g.role === 'station_admin').map((g) => g.unitId)), [session]);
+  const { units: stations } = useUnitOptions({ kinds: ['station'], within: isInstitute ? undefined : mine });
   const stationId = Form.useWatch('stationId', form) ?? recipient?.stationId ?? (stations.length === 1 ? stations[0].id : undefined);
   const itemId = Form.useWatch('itemId', form);
   const station = stations.find((s) => s.id === stationId);

@@ -1,39 +1,33 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Result, Select, Skeleton, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Popconfirm, Result, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
   LEADING_GROUP_ROLES,
-  type LeadingGroupMemberInput,
   type LeadingGroupMemberView,
   POSTS,
-  type PostInput,
   type PostKind,
   type PostView,
-  postFitsUnit,
   UNIT_KINDS,
   type UnitView,
 } from '../../../shared/org';
 import { ApiError } from '../../lib/api';
 import {
-  useCreateLeadingGroupMember,
-  useCreatePost,
   useDeleteLeadingGroupMember,
   useDeletePost,
   useLeadingGroup,
   usePosts,
   useStaffing,
   useUnit,
-  useUpdateLeadingGroupMember,
-  useUpdatePost,
   useUpdateUnit,
 } from '../../lib/queries/org';
+import { useSubmit } from '../../lib/form';
 import { useTitle } from '../../lib/title';
 import { KindTag, requiredText, StaffingTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
 import { useAdminSession } from '../session-context';
 import { canEditUnit } from './helpers';
+import { GROUP_ORDER, MemberModal, POST_ORDER, PostModal } from './unit-modals';
 import { type UnitFormValues, UnitFormFields, unitToValues, valuesToInput } from './unit-form';
 
 export default function UnitDetailPage() {
@@ -107,25 +101,19 @@ function BasicInfo({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<UnitFormValues>();
   const update = useUpdateUnit();
-  const [error, setError] = useState<string | null>(null);
+  const submit = useSubmit(form, update, {
+    input: (values) => ({ id: unit.id, input: valuesToInput(values) }),
+    onDone: () => message.success('基本信息已保存'),
+    byCode: { 'org.duplicate_name': 'name' },
+  });
 
   useEffect(() => {
     form.setFieldsValue(unitToValues(unit));
   }, [form, unit]);
 
-  const save = async (values: UnitFormValues) => {
-    setError(null);
-    try {
-      await update.mutateAsync({ id: unit.id, input: valuesToInput(values) });
-      message.success('基本信息已保存');
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'org.duplicate_name': 'name' }));
-    }
-  };
-
   return (
-    <Form name="unit-basic" form={form} layout="vertical" initialValues={unitToValues(unit)} onFinish={save} style={{ maxWidth: 880 }} requiredMark="optional">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <Form name="unit-basic" form={form} layout="vertical" initialValues={unitToValues(unit)} onFinish={submit.submit} style={{ maxWidth: 880 }} requiredMark="optional">
+      {submit.error ? <Alert type="error" showIcon title={submit.error} style={{ marginBottom: 16 }} /> : null}
       <UnitFormFields disabled={!editable} />
       {editable ? (
         <Space>
@@ -140,16 +128,6 @@ function BasicInfo({ unit, editable }: { unit: UnitView; editable: boolean }) {
 }
 
 // ---------------------------------------------------------------- posts
-
-const POST_ORDER = Object.keys(POSTS) as PostKind[];
-
-interface PostFormValues {
-  post: PostKind;
-  holderName: string;
-  title?: string;
-  phone?: string;
-  sort?: number;
-}
 
 function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const { message } = App.useApp();
@@ -228,81 +206,8 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
   );
 }
 
-function PostModal({ unit, post, onClose }: { unit: UnitView; post: PostView | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<PostFormValues>();
-  const create = useCreatePost();
-  const update = useUpdatePost();
-  const [error, setError] = useState<string | null>(null);
-  const options = POST_ORDER.filter((p) => postFitsUnit(p, unit.kind)).map((p) => ({ value: p, label: POSTS[p].label }));
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: PostInput = {
-      post: values.post,
-      holderName: values.holderName.trim(),
-      title: values.title?.trim() || null,
-      ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-      ...(values.sort !== undefined && values.sort !== null ? { sort: values.sort } : {}),
-    };
-    try {
-      if (post) await update.mutateAsync({ id: post.id, input });
-      else await create.mutateAsync({ unitId: unit.id, input });
-      message.success(post ? '任职已保存' : '已新增任职');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={post ? '编辑任职' : '新增任职'}
-      okText={post ? '保存' : '新增'}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-    >
-      <Form
-        name="post"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={post ? { post: post.post, holderName: post.holderName, title: post.title ?? undefined, sort: post.sort } : { post: 'staff' }}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="post" label="岗位" rules={[{ required: true, message: '请选择岗位' }]}>
-          <Select options={options} />
-        </Form.Item>
-        <Form.Item name="holderName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入任职人姓名' }, { max: 32, message: '最多 32 个字' }]}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item name="title" label="职务" rules={[{ max: 60, message: '最多 60 个字' }]}>
-          <Input placeholder="如：社区党委书记" maxLength={60} />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label="手机号"
-          extra={post?.phoneMasked ? `当前：${post.phoneMasked}，留空则不修改` : '仅工作人员可见，列表中只显示部分号码'}
-          rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]}
-        >
-          <Input inputMode="tel" maxLength={11} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字越小越靠前">
-          <InputNumber min={0} max={9999} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
 // ---------------------------------------------------------------- leading group
 
-const GROUP_ORDER = Object.keys(LEADING_GROUP_ROLES) as (keyof typeof LEADING_GROUP_ROLES)[];
 
 function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const { message } = App.useApp();
@@ -374,83 +279,5 @@ function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean })
       />
       {editing ? <MemberModal unit={unit} member={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
     </>
-  );
-}
-
-interface MemberFormValues {
-  name: string;
-  groupRole: LeadingGroupMemberInput['groupRole'];
-  title?: string;
-  duty?: string;
-  sort?: number;
-}
-
-function MemberModal({ unit, member, onClose }: { unit: UnitView; member: LeadingGroupMemberView | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<MemberFormValues>();
-  const create = useCreateLeadingGroupMember();
-  const update = useUpdateLeadingGroupMember();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: LeadingGroupMemberInput = {
-      name: values.name.trim(),
-      groupRole: values.groupRole,
-      title: values.title?.trim() || null,
-      duty: values.duty?.trim() || null,
-      ...(values.sort !== undefined && values.sort !== null ? { sort: values.sort } : {}),
-    };
-    try {
-      if (member) await update.mutateAsync({ id: member.id, input });
-      else await create.mutateAsync({ unitId: unit.id, input });
-      message.success(member ? '已保存' : '已新增成员');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={member ? '编辑领导小组成员' : '新增领导小组成员'}
-      okText={member ? '保存' : '新增'}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
-    >
-      <Form
-        name="leading-group-member"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={
-          member
-            ? { name: member.name, groupRole: member.groupRole, title: member.title ?? undefined, duty: member.duty ?? undefined, sort: member.sort }
-            : { groupRole: 'member' }
-        }
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 32, message: '最多 32 个字' }]}>
-          <Input maxLength={32} />
-        </Form.Item>
-        <Form.Item name="groupRole" label="组内职务" rules={[{ required: true, message: '请选择组内职务' }]}>
-          <Select options={GROUP_ORDER.map((r) => ({ value: r, label: LEADING_GROUP_ROLES[r] }))} />
-        </Form.Item>
-        <Form.Item name="title" label="单位职务" rules={[{ max: 60, message: '最多 60 个字' }]}>
-          <Input placeholder="如：街道党工委书记" maxLength={60} />
-        </Form.Item>
-        <Form.Item name="duty" label="分工" rules={[{ max: 200, message: '最多 200 个字' }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount />
-        </Form.Item>
-        <Form.Item name="sort" label="排序" extra="数字越小越靠前">
-          <InputNumber min={0} max={9999} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -1,22 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Form, Input, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Flex, Popconfirm, Result, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ACTIVITY_STATUSES } from '../../../shared/labels';
-import { TEAM_KINDS, TEAM_ROLES, type TeamMemberView, type TeamView } from '../../../shared/teams';
+import { TEAM_KINDS, TEAM_ROLES, type TeamMemberView, } from '../../../shared/teams';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { type TeamRole, useAddMember, useDecideMember, useRemoveMember, useSetMemberRole, useTeam, useUpdateTeam } from '../../lib/queries/teams';
+import { type TeamRole, useDecideMember, useRemoveMember, useSetMemberRole, useTeam, useUpdateTeam } from '../../lib/queries/teams';
 import { hasRole } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import { ToneTag } from '../components/tags';
-import { VolunteerPicker } from '../components/volunteer-picker';
-import { applyServerErrors } from '../form-errors';
 import { useAdminSession } from '../session-context';
+import { AddMemberModal, EditTeamModal, ROLE_ORDER } from './team-modals';
 import { hoursText } from '../volunteers/volunteer-tags';
 
-const ROLE_ORDER: TeamRole[] = ['leader', 'deputy', 'member'];
 
 export default function TeamDetailPage() {
   const { id = '' } = useParams();
@@ -260,73 +258,5 @@ export default function TeamDetailPage() {
       {editing ? <EditTeamModal team={team} onClose={() => setEditing(false)} /> : null}
       {adding ? <AddMemberModal team={team} existing={new Set((page.data.members ?? []).filter((m) => m.status === 'active' || m.status === 'pending').map((m) => m.volunteerId))} onClose={() => setAdding(false)} /> : null}
     </>
-  );
-}
-
-function EditTeamModal({ team, onClose }: { team: TeamView; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ name: string; intro?: string }>();
-  const update = useUpdateTeam();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await update.mutateAsync({ id: team.id, input: { name: values.name.trim(), intro: values.intro?.trim() || null } });
-      message.success('已保存');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'teams.duplicate_name': 'name' }));
-    }
-  };
-
-  return (
-    <Modal open title="编辑队伍" okText="保存" onOk={submit} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden>
-      <Form name="team-edit" form={form} layout="vertical" initialValues={{ name: team.name, intro: team.intro ?? undefined }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="name" label="队伍名称" rules={[{ required: true, whitespace: true, message: '请输入队伍名称' }, { min: 2, message: '至少 2 个字' }, { max: 40, message: '最多 40 个字' }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="intro" label="简介" rules={[{ max: 1000, message: '最多 1000 个字' }]}>
-          <Input.TextArea rows={5} maxLength={1000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function AddMemberModal({ team, existing, onClose }: { team: TeamView; existing: Set<string>; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ volunteerId: string; role: TeamRole }>();
-  const add = useAddMember();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await add.mutateAsync({ teamId: team.id, volunteerId: values.volunteerId, role: values.role });
-      message.success('已添加队员');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'teams.already_member': 'volunteerId', 'teams.volunteer_not_certified': 'volunteerId' }));
-    }
-  };
-
-  return (
-    <Modal open title={`添加队员：${team.name}`} okText="添加" onOk={submit} onCancel={onClose} confirmLoading={add.isPending} destroyOnHidden>
-      <Form name="team-add-member" form={form} layout="vertical" initialValues={{ role: 'member' }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]} extra="只能添加已认证的志愿者">
-          <VolunteerPicker exclude={existing} />
-        </Form.Item>
-        <Form.Item name="role" label="队内职务" rules={[{ required: true }]}>
-          <Select options={ROLE_ORDER.map((r) => ({ value: r, label: TEAM_ROLES[r] }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

@@ -5,15 +5,14 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { UnitView } from '../../../shared/org';
 import { type CreateTeamInput, TEAM_KINDS, type TeamView } from '../../../shared/teams';
-import { useUnits } from '../../lib/queries/org';
 import { type TeamKind, useCreateTeam, useTeams } from '../../lib/queries/teams';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { applyServerErrors } from '../form-errors';
-import { sortUnits } from '../org/helpers';
 import { useAdminSession } from '../session-context';
 import { hoursText } from '../volunteers/volunteer-tags';
+import { useUnitOptions } from '../components/use-unit-options';
 
 const KIND_ORDER: TeamKind[] = ['street_corps', 'community_squad', 'specialised'];
 const KIND_HINT: Record<TeamKind, string> = {
@@ -123,13 +122,12 @@ interface CreateValues {
 function CreateTeamModal({ teams, onClose }: { teams: TeamView[]; onClose: () => void }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const units = useUnits();
+  const { units: options, isPending: unitsPending } = useUnitOptions({ kinds: ['institute', 'station'] });
   const create = useCreateTeam();
   const [form] = Form.useForm<CreateValues>();
   const [error, setError] = useState<string | null>(null);
   const unitId = Form.useWatch('unitId', form);
   const kind = Form.useWatch('kind', form);
-  const options = sortUnits((units.data ?? []).filter((u) => !u.archived && (u.kind === 'institute' || u.kind === 'station')));
   const unit = options.find((u) => u.id === unitId);
   const kinds = kindsFor(unit);
   const corps = teams.filter((t) => t.kind === 'street_corps' && !t.archived);
@@ -161,7 +159,7 @@ function CreateTeamModal({ teams, onClose }: { teams: TeamView[]; onClose: () =>
         <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
-            loading={units.isPending}
+            loading={unitsPending}
             options={options.map((u) => ({ value: u.id, label: u.name }))}
             onChange={(id: string) => form.setFieldValue('kind', kindsFor(options.find((u) => u.id === id))[0])}
           />

@@ -1,15 +1,15 @@
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { CertificateView } from '../../../shared/certificates';
+import { type CertificateView, RevokeCertificateInput } from '../../../shared/certificates';
 import type { VolunteerView } from '../../../shared/volunteers';
 import { errorMessage } from '../../lib/api';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { useCertificates, useIssueCertificate, useRevokeCertificate } from '../../lib/queries/certificates';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
 import { hoursText } from './volunteer-tags';
 
 /** 办法 第十四–十七条: free certificates for a date range; checkable by anyone; revocable with a reason. */
@@ -111,40 +111,29 @@ export function CertificatesTab({ volunteer }: { volunteer: VolunteerView }) {
 function RevokeModal({ certificate, onClose }: { certificate: CertificateView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const revoke = useRevokeCertificate();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await revoke.mutateAsync({ id: certificate.id, reason: values.reason.trim() });
+  const submit = useSubmit(form, useRevokeCertificate(), {
+    input: (values) => ({ id: certificate.id, reason: values.reason.trim() }),
+    onDone: () => {
       message.success(`证明 ${certificate.number} 已作废`);
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
+    },
+  });
+  const reason = RevokeCertificateInput.shape.reason;
 
   return (
-    <Modal
-      open
+    <FormModal
+      name="certificate-revoke"
+      form={form}
+      submit={submit}
       title={`作废证明 ${certificate.number}`}
       okText="作废"
       okButtonProps={{ danger: true }}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={revoke.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      before={<p>作废后不能恢复，扫码核验将显示「已作废」。如需更正，请作废后重新开具。</p>}
     >
-      <p>作废后不能恢复，扫码核验将显示「已作废」。如需更正，请作废后重新开具。</p>
-      <Form name="certificate-revoke" form={form} layout="vertical">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="reason" label="作废原因" rules={[{ required: true, whitespace: true, message: '请填写作废原因' }, { max: 200, message: '最多 200 个字' }]}>
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：服务期间填写有误，已重新开具" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label="作废原因" rules={rulesFrom(reason, { required: '请填写作废原因' })}>
+        <Input.TextArea rows={3} maxLength={limitsOf(reason).maxLength} showCount placeholder="如：服务期间填写有误，已重新开具" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, InputNumber, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ServiceRecordView } from '../../../shared/hours';
+import { AwardInput, type ServiceRecordView, TrainingInput } from '../../../shared/hours';
 import type { VolunteerView } from '../../../shared/volunteers';
 import { type AwardView, type TrainingView, useAddAward, useAddTraining, useAwards, useHours, useTraining } from '../../lib/queries/hours';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { hoursText, LateTag, RecordStatusTag, SourceTag } from './volunteer-tags';
 
 // ---------------------------------------------------------------- records
@@ -101,52 +101,43 @@ export function TrainingTab({ volunteer }: { volunteer: VolunteerView }) {
 function TrainingModal({ volunteer, onClose }: { volunteer: VolunteerView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<TrainingValues>();
-  const add = useAddTraining();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await add.mutateAsync({
-        volunteerId: volunteer.id,
-        input: {
-          name: values.name.trim(),
-          ...(values.content?.trim() ? { content: values.content.trim() } : {}),
-          hours: values.hours,
-          organiser: values.organiser.trim(),
-          heldOn: values.heldOn.format('YYYY-MM-DD'),
-        },
-      });
+  const submit = useSubmit(form, useAddTraining(), {
+    input: (values) => ({
+      volunteerId: volunteer.id,
+      input: {
+        name: values.name.trim(),
+        ...(values.content?.trim() ? { content: values.content.trim() } : {}),
+        hours: values.hours,
+        organiser: values.organiser.trim(),
+        heldOn: values.heldOn.format('YYYY-MM-DD'),
+      },
+    }),
+    onDone: () => {
       message.success('已新增培训记录');
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
+    },
+  });
+  const f = TrainingInput.shape;
+  const hours = limitsOf(f.hours);
 
   return (
-    <Modal open title={`新增培训记录：${volunteer.name}`} okText="保存" onOk={submit} onCancel={onClose} confirmLoading={add.isPending} destroyOnHidden>
-      <Form name="training" form={form} layout="vertical" requiredMark="optional">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="name" label="培训名称" rules={[{ required: true, whitespace: true, message: '请输入培训名称' }, { max: 80, message: '最多 80 个字' }]}>
-          <Input maxLength={80} placeholder="如：志愿服务通用知识培训" />
-        </Form.Item>
-        <Form.Item name="content" label="培训内容" rules={[{ max: 500, message: '最多 500 个字' }]}>
-          <Input.TextArea rows={3} maxLength={500} showCount />
-        </Form.Item>
-        <Form.Item name="hours" label="时长（小时）" rules={[{ required: true, message: '请输入时长' }]}>
-          <InputNumber min={0.1} max={200} step={0.5} precision={2} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="organiser" label="举办单位" rules={[{ required: true, whitespace: true, message: '请输入举办单位' }, { max: 80, message: '最多 80 个字' }]}>
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal name="training" form={form} submit={submit} title={`新增培训记录：${volunteer.name}`} onClose={onClose} requiredMark="optional">
+      <Form.Item name="name" label="培训名称" rules={rulesFrom(f.name, { required: '请输入培训名称' })}>
+        <Input maxLength={limitsOf(f.name).maxLength} placeholder="如：志愿服务通用知识培训" />
+      </Form.Item>
+      <Form.Item name="content" label="培训内容" rules={rulesFrom(f.content)}>
+        <Input.TextArea rows={3} maxLength={limitsOf(f.content).maxLength} showCount />
+      </Form.Item>
+      <Form.Item name="hours" label="时长（小时）" rules={rulesFrom(f.hours, { required: '请输入时长' })}>
+        <InputNumber min={0.1} max={hours.max} step={0.5} precision={2} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="organiser" label="举办单位" rules={rulesFrom(f.organiser, { required: '请输入举办单位' })}>
+        <Input maxLength={limitsOf(f.organiser).maxLength} />
+      </Form.Item>
+      <Form.Item name="heldOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -195,47 +186,37 @@ export function AwardsTab({ volunteer }: { volunteer: VolunteerView }) {
 function AwardModal({ volunteer, onClose }: { volunteer: VolunteerView; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<AwardValues>();
-  const add = useAddAward();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await add.mutateAsync({
-        volunteerId: volunteer.id,
-        input: {
-          name: values.name.trim(),
-          ...(values.level?.trim() ? { level: values.level.trim() } : {}),
-          issuer: values.issuer.trim(),
-          awardedOn: values.awardedOn.format('YYYY-MM-DD'),
-        },
-      });
+  const submit = useSubmit(form, useAddAward(), {
+    input: (values) => ({
+      volunteerId: volunteer.id,
+      input: {
+        name: values.name.trim(),
+        ...(values.level?.trim() ? { level: values.level.trim() } : {}),
+        issuer: values.issuer.trim(),
+        awardedOn: values.awardedOn.format('YYYY-MM-DD'),
+      },
+    }),
+    onDone: () => {
       message.success('已新增表彰记录');
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
+    },
+  });
+  const f = AwardInput.shape;
 
   return (
-    <Modal open title={`新增表彰记录：${volunteer.name}`} okText="保存" onOk={submit} onCancel={onClose} confirmLoading={add.isPending} destroyOnHidden>
-      <Form name="award" form={form} layout="vertical" requiredMark="optional">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item name="name" label="表彰名称" rules={[{ required: true, whitespace: true, message: '请输入表彰名称' }, { max: 80, message: '最多 80 个字' }]}>
-          <Input maxLength={80} placeholder="如：优秀志愿者" />
-        </Form.Item>
-        <Form.Item name="level" label="级别" rules={[{ max: 20, message: '最多 20 个字' }]}>
-          <Input maxLength={20} placeholder="如：区级、街道级" />
-        </Form.Item>
-        <Form.Item name="issuer" label="授予单位" rules={[{ required: true, whitespace: true, message: '请输入授予单位' }, { max: 80, message: '最多 80 个字' }]}>
-          <Input maxLength={80} />
-        </Form.Item>
-        <Form.Item name="awardedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal name="award" form={form} submit={submit} title={`新增表彰记录：${volunteer.name}`} onClose={onClose} requiredMark="optional">
+      <Form.Item name="name" label="表彰名称" rules={rulesFrom(f.name, { required: '请输入表彰名称' })}>
+        <Input maxLength={limitsOf(f.name).maxLength} placeholder="如：优秀志愿者" />
+      </Form.Item>
+      <Form.Item name="level" label="级别" rules={rulesFrom(f.level)}>
+        <Input maxLength={limitsOf(f.level).maxLength} placeholder="如：区级、街道级" />
+      </Form.Item>
+      <Form.Item name="issuer" label="授予单位" rules={rulesFrom(f.issuer, { required: '请输入授予单位' })}>
+        <Input maxLength={limitsOf(f.issuer).maxLength} />
+      </Form.Item>
+      <Form.Item name="awardedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }

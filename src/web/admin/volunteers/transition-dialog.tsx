@@ -1,8 +1,7 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
-import { VOLUNTEER_STATUSES, VOLUNTEER_TRANSITIONS, type VolunteerAction, type VolunteerView } from '../../../shared/volunteers';
+import { App, Form, Input, } from 'antd';
+import { VOLUNTEER_STATUSES, VOLUNTEER_TRANSITIONS, type VolunteerAction, VolunteerTransitionInput, type VolunteerView } from '../../../shared/volunteers';
 import { useVolunteerTransition } from '../../lib/queries/volunteers';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 
 const REASON_HINT: Partial<Record<VolunteerAction, string>> = {
   reject: '如：身份证号与本人不符；请写明原因，志愿者在手机上能看到',
@@ -22,45 +21,37 @@ const CONFIRM_TEXT: Record<VolunteerAction, string> = {
 export function TransitionDialog({ volunteer, action, onClose }: { volunteer: VolunteerView; action: VolunteerAction; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason?: string }>();
-  const transition = useVolunteerTransition();
-  const [error, setError] = useState<string | null>(null);
   const t = VOLUNTEER_TRANSITIONS[action];
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
-      await transition.mutateAsync({ id: volunteer.id, action, reason: values.reason?.trim() || undefined });
+  const submit = useSubmit(form, useVolunteerTransition(), {
+    input: (values) => ({ id: volunteer.id, action, reason: values.reason?.trim() || undefined }),
+    onDone: () => {
       message.success(`${volunteer.name}：${t.label}`);
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'volunteer.reason_required': 'reason' }));
-    }
-  };
+    },
+    byCode: { 'volunteer.reason_required': 'reason' },
+  });
+  const reason = VolunteerTransitionInput.shape.reason;
 
   return (
-    <Modal
-      open
+    <FormModal
+      name={`volunteer-${action}`}
+      form={form}
+      submit={submit}
       title={`${t.label}：${volunteer.name}`}
       okText={t.label}
       okButtonProps={{ danger: action === 'reject' || action === 'suspend' || action === 'exit' }}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={transition.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      before={
+        <p>
+          当前状态：{VOLUNTEER_STATUSES[volunteer.status]} → {VOLUNTEER_STATUSES[t.to]}。{CONFIRM_TEXT[action]}
+        </p>
+      }
     >
-      <p>
-        当前状态：{VOLUNTEER_STATUSES[volunteer.status]} → {VOLUNTEER_STATUSES[t.to]}。{CONFIRM_TEXT[action]}
-      </p>
-      <Form name={`volunteer-${action}`} form={form} layout="vertical" onFinish={submit}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        {t.needsReason ? (
-          <Form.Item name="reason" label="原因" rules={[{ required: true, whitespace: true, message: '请填写原因' }, { max: 200, message: '最多 200 个字' }]}>
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder={REASON_HINT[action]} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Modal>
+      {t.needsReason ? (
+        <Form.Item name="reason" label="原因" rules={rulesFrom(reason, { required: '请填写原因' })}>
+          <Input.TextArea rows={3} maxLength={limitsOf(reason).maxLength} showCount placeholder={REASON_HINT[action]} />
+        </Form.Item>
+      ) : null}
+    </FormModal>
   );
 }

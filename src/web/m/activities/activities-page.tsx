@@ -7,6 +7,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import a from './activities.module.css';
+import ui from '../primitives.module.css';
 import { ClockIcon, MySignupBadge, PinIcon, placeOf, stateText } from './parts';
 
 /** `/m/activities`: what is coming up in the person's institute, and what they signed up for. */
@@ -81,7 +82,7 @@ export default function ActivitiesPage() {
       ) : (
         <>
           <h2 className="sr-only">{mine ? '我报名的活动' : '近期活动'}</h2>
-          <ul className={a.list}>
+          <ul className={ui.list}>
             {list.map((x) => (
               <ActivityCard key={x.id} activity={x} />
             ))}
@@ -98,7 +99,7 @@ function ActivityCard({ activity: x }: { activity: ActivityView }) {
   const past = state.text === '活动已结束' || state.text === '活动已取消';
   return (
     <li>
-      <Link to={`/m/activities/${x.id}`} className={`${a.item} ${past ? a.itemPast : ''}`}>
+      <Link to={`/m/activities/${x.id}`} className={`${ui.item} ${past ? a.itemPast : ''}`}>
         <h3 className={a.itemTitle}>{x.title}</h3>
         <p className={a.meta}>
           <ClockIcon />
@@ -167,7 +168,7 @@ function CalendarFeed() {
         </div>
       ) : null}
       {note ? (
-        <p className={a.ok} role="status">
+        <p className={ui.ok} role="status">
           {note}
         </p>
       ) : null}
@@ -180,7 +181,7 @@ function CalendarFeed() {
             <button type="button" className={styles.btn} onClick={() => void copy()} style={{ flex: 1 }}>
               复制链接
             </button>
-            <button type="button" className={`${styles.btn} ${a.btnDanger}`} onClick={drop} disabled={revoke.isPending} style={{ flex: 1 }}>
+            <button type="button" className={`${styles.btn} ${ui.btnDanger}`} onClick={drop} disabled={revoke.isPending} style={{ flex: 1 }}>
               作废
             </button>
           </div>

@@ -8,6 +8,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import a from './activities.module.css';
+import ui from '../primitives.module.css';
 import { MySignupBadge, placeOf, stateText } from './parts';
 
 const short = (iso: string) => formatDateTime(iso).slice(5, 16);
@@ -41,7 +42,7 @@ export default function ActivityPage() {
     const missing = activity.error instanceof ApiError && (activity.error.status === 404 || activity.error.status === 403);
     return (
       <>
-        <Link to="/m/activities" className={a.back}>
+        <Link to="/m/activities" className={ui.back}>
           ‹ 返回活动列表
         </Link>
         <div className={styles.errorBox} role="alert">
@@ -104,7 +105,7 @@ function Detail({ activity: x }: { activity: ActivityView }) {
 
   return (
     <>
-      <Link to="/m/activities" className={a.back}>
+      <Link to="/m/activities" className={ui.back}>
         ‹ 返回活动列表
       </Link>
       <section className={styles.card} aria-labelledby="activity-title">
@@ -118,7 +119,7 @@ function Detail({ activity: x }: { activity: ActivityView }) {
       </section>
 
       {notice ? (
-        <p className={a.ok} role="status">
+        <p className={ui.ok} role="status">
           {notice}
         </p>
       ) : null}
@@ -159,7 +160,7 @@ function Detail({ activity: x }: { activity: ActivityView }) {
               <p className={`${styles.text} ${styles.muted}`}>活动开始前 1 小时可以签到：到现场扫描工作人员出示的二维码，或输入签到码。</p>
             ) : null}
             {canCancel && !confirming ? (
-              <button type="button" className={`${styles.btn} ${a.btnDanger} ${styles.btnBlock}`} onClick={() => setConfirming(true)}>
+              <button type="button" className={`${styles.btn} ${ui.btnDanger} ${styles.btnBlock}`} onClick={() => setConfirming(true)}>
                 取消报名
               </button>
             ) : null}
@@ -168,7 +169,7 @@ function Detail({ activity: x }: { activity: ActivityView }) {
                 <legend className="sr-only">确认取消报名</legend>
                 <p className={styles.text}>确定不参加了吗？取消后名额会让给候补的志愿者。</p>
                 <div className={a.btnRow} style={{ marginTop: 10 }}>
-                  <button type="button" className={`${styles.btn} ${a.btnDanger}`} onClick={doCancel} disabled={cancel.isPending}>
+                  <button type="button" className={`${styles.btn} ${ui.btnDanger}`} onClick={doCancel} disabled={cancel.isPending}>
                     {cancel.isPending ? '正在取消…' : '确定取消'}
                   </button>
                   <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={() => setConfirming(false)}>
@@ -188,7 +189,7 @@ function Detail({ activity: x }: { activity: ActivityView }) {
         <h3 id="facts-title" className="sr-only">
           活动信息
         </h3>
-        <dl className={a.facts}>
+        <dl className={`${ui.facts} ${a.facts}`}>
           <dt>时间</dt>
           <dd>{timeRange(x.startsAt, x.endsAt)}</dd>
           <dt>地点</dt>

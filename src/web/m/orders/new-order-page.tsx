@@ -1,12 +1,14 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
-import { usePublicUnits } from '../../lib/queries/public';
+import { LIMITS } from '../../../shared/patterns';
+import { StationSelect, useOrderStations, useProblems } from '../../lib/order-form';
 import { type PlaceOrderInput, type ServiceItemView, type UploadedPhoto, usePlaceOrder, usePublicServiceItems } from '../../lib/queries/orders';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
+import ui from '../primitives.module.css';
 import { canToday, PhotoPicker, pickMin, preferredAtFor, type When, whenText } from './parts';
 
 const OTHER = 'other';
@@ -48,10 +50,9 @@ export default function NewOrderPage() {
 
 function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ownStationName?: string }) {
   const navigate = useNavigate();
-  const units = usePublicUnits();
-  const stations = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'station'), [units.data]);
+  const { stations, isPending: unitsPending } = useOrderStations();
   // The person's own station if it is a station; otherwise they choose one.
-  const ownIsStation = !!ownStationId && (units.isPending || stations.some((s) => s.id === ownStationId));
+  const ownIsStation = !!ownStationId && (unitsPending || stations.some((s) => s.id === ownStationId));
   const [chosenStation, setChosenStation] = useState('');
   const stationId = ownIsStation ? ownStationId : chosenStation || undefined;
   const items = usePublicServiceItems(stationId);
@@ -63,18 +64,9 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
   const [address, setAddress] = useState('');
   const [when, setWhen] = useState<When>('asap');
   const [picked, setPicked] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { problems, setProblems, fixed } = useProblems();
   const [error, setError] = useState<string | null>(null);
   const ids = { station: useId(), desc: useId(), descHint: useId(), address: useId(), pick: useId() };
-
-  // A problem goes away as soon as the person changes that field.
-  const fixed = (...keys: string[]) =>
-    setProblems((p) => {
-      if (!keys.some((k) => k in p)) return p;
-      const next = { ...p };
-      for (const k of keys) delete next[k];
-      return next;
-    });
 
   const item: ServiceItemView | undefined = (items.data ?? []).find((i) => i.id === itemId);
   const preferredAt = preferredAtFor(when, picked);
@@ -116,7 +108,7 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="new-order-title">
-      <Link to="/m/orders" className={o.back}>
+      <Link to="/m/orders" className={ui.back}>
         ‹ 我的点单
       </Link>
       <h2 id="new-order-title" className="sr-only">
@@ -125,34 +117,20 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
       <p className={o.lead}>选一项服务，说说您的需要。实践站工作人员会先打电话和您核实，再安排志愿者上门。</p>
 
       {!ownIsStation ? (
-        <div className={styles.field}>
-          <label className={styles.label} htmlFor={ids.station}>
-            您所在的实践站
-          </label>
-          <select
-            id={ids.station}
-            className={styles.input}
-            value={chosenStation}
-            onChange={(e) => {
-              setChosenStation(e.target.value);
-              setItemId(null);
-              fixed('station');
-            }}
-            aria-invalid={!!problems.station}
-          >
-            <option value="">请选择</option>
-            {stations.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          {problems.station ? (
-            <span className={styles.fieldError} role="alert">
-              {problems.station}
-            </span>
-          ) : null}
-        </div>
+        <StationSelect
+          id={ids.station}
+          label="您所在的实践站"
+          value={chosenStation}
+          stations={stations}
+          placeholder="请选择"
+          problem={problems.station}
+          onChange={(id) => {
+            setChosenStation(id);
+            setItemId(null);
+            fixed('station');
+          }}
+          classes={{ field: styles.field, label: styles.label, select: styles.input, error: styles.fieldError }}
+        />
       ) : ownStationName ? (
         <p className={`${styles.text} ${styles.muted}`} style={{ marginTop: 0 }}>
           向 <strong>{ownStationName}</strong> 点单
@@ -220,7 +198,7 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
         id={ids.desc}
         className={o.textarea}
         value={description}
-        maxLength={2000}
+        maxLength={LIMITS.orderDescription}
         onChange={(e) => {
           setDescription(e.target.value);
           fixed('description');
@@ -257,7 +235,7 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
         <label className={styles.label} htmlFor={ids.address}>
           服务地址<span className={o.optional}>（可不填，工作人员会电话确认）</span>
         </label>
-        <input id={ids.address} className={styles.input} value={address} maxLength={120} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" placeholder="例如：金银路 18 号 3 单元 2 楼" />
+        <input id={ids.address} className={styles.input} value={address} maxLength={LIMITS.address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" placeholder="例如：金银路 18 号 3 单元 2 楼" />
       </div>
       <fieldset className={o.chips} style={{ marginTop: 16 }}>
         <legend className={styles.label} style={{ marginBottom: 8 }}>

@@ -6,6 +6,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
+import ui from '../primitives.module.css';
 import { PhotoPicker, StarsShown, StatusBadge, shortTime } from '../orders/parts';
 
 /**
@@ -73,7 +74,7 @@ export default function TasksPage() {
   return (
     <>
       {notice ? (
-        <p className={o.ok} role="status">
+        <p className={ui.ok} role="status">
           {notice}
         </p>
       ) : null}
@@ -85,7 +86,7 @@ export default function TasksPage() {
       {active.length === 0 ? (
         <p className={styles.empty}>暂无进行中的单</p>
       ) : (
-        <ul className={o.list}>
+        <ul className={ui.list}>
           {active.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -101,7 +102,7 @@ export default function TasksPage() {
       {open.length === 0 ? (
         <p className={styles.empty}>现在没有等待接单的需求，有新的派给您时会通知您。</p>
       ) : (
-        <ul className={o.list}>
+        <ul className={ui.list}>
           {shownOpen.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -121,7 +122,7 @@ export default function TasksPage() {
             已完成
             <small>{done.length} 张</small>
           </h2>
-          <ul className={o.list}>
+          <ul className={ui.list}>
             {done.map((x) => (
               <li key={x.id}>
                 <TaskCard order={x} onDone={say} />
@@ -164,8 +165,8 @@ function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: st
 
   return (
     <article className={styles.card} style={{ marginBottom: 0 }} aria-labelledby={headingId}>
-      <div className={o.itemHead}>
-        <h3 id={headingId} className={o.itemTitle}>
+      <div className={ui.itemHead}>
+        <h3 id={headingId} className={ui.itemTitle}>
           {x.title}
         </h3>
         <StatusBadge status={x.status} />
@@ -174,7 +175,7 @@ function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: st
         {[x.itemName !== x.title ? (x.itemName ?? '其他需求') : null, x.unitName, x.number].filter(Boolean).join(' · ')}
       </p>
       <p className={o.desc}>{x.description}</p>
-      <dl className={o.facts} style={{ marginTop: 10 }}>
+      <dl className={`${ui.facts} ${o.facts}`} style={{ marginTop: 10 }}>
         <dt>地址</dt>
         <dd>{x.address ?? '接单后与居民电话确认'}</dd>
         <dt>时间</dt>

@@ -1,14 +1,13 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
 import { type PortalOrderInput, usePlacePortalOrder, usePublicServiceItems } from '../../lib/queries/orders';
-import { usePublicUnits } from '../../lib/queries/public';
+import { StationSelect, useOrderStations, useProblems } from '../../lib/order-form';
+import { LIMITS, PHONE_PATTERN } from '../../../shared/patterns';
 import { PRODUCT_NAME, useTitle } from '../../lib/title';
 import { PortalHeader } from '../portal-header';
 import styles from '../portal.module.css';
 import f from './order.module.css';
-
-const PHONE = /^1[3-9]\d{9}$/;
 
 /**
  * 群众点单 on the public portal, for residents without an account: the station calls the number
@@ -17,8 +16,7 @@ const PHONE = /^1[3-9]\d{9}$/;
 export default function PortalOrderPage() {
   useTitle('群众点单');
   const [search] = useSearchParams();
-  const units = usePublicUnits();
-  const stations = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'station'), [units.data]);
+  const { stations, isPending: unitsPending } = useOrderStations();
   const [stationId, setStationId] = useState(search.get('station') ?? '');
   const items = usePublicServiceItems(stationId || undefined);
   const place = usePlacePortalOrder();
@@ -28,18 +26,11 @@ export default function PortalOrderPage() {
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
   const [agree, setAgree] = useState(false);
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const { problems, setProblems, fixed } = useProblems();
   const [error, setError] = useState<string | null>(null);
   const [placed, setPlaced] = useState<string | null>(null);
   const ids = { station: useId(), item: useId(), name: useId(), phone: useId(), desc: useId(), address: useId(), agree: useId() };
   const station = stations.find((s) => s.id === stationId);
-  // A problem goes away as soon as the person changes that field.
-  const fixed = (key: string) =>
-    setProblems((p) => {
-      if (!(key in p)) return p;
-      const { [key]: _, ...rest } = p;
-      return rest;
-    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -47,7 +38,7 @@ export default function PortalOrderPage() {
     const next: Record<string, string> = {};
     if (!stationId) next.station = '请选择您所在社区的实践站';
     if (!name.trim()) next.name = '请填写您的姓名';
-    if (!PHONE.test(phone.trim())) next.phone = '请填写 11 位手机号，工作人员会打这个电话和您核实';
+    if (!PHONE_PATTERN.test(phone.trim())) next.phone = '请填写 11 位手机号，工作人员会打这个电话和您核实';
     if (!description.trim()) next.description = '请说说您需要什么帮助';
     if (!agree) next.agree = '请勾选同意后再提交';
     setProblems(next);
@@ -121,31 +112,20 @@ export default function PortalOrderPage() {
           </section>
         ) : (
           <form className={f.form} onSubmit={submit} noValidate aria-label="群众点单">
-            <div className={f.field}>
-              <label className={f.label} htmlFor={ids.station}>
-                所在社区实践站
-              </label>
-              <select
-                id={ids.station}
-                className={f.select}
-                value={stationId}
-                onChange={(e) => {
-                  setStationId(e.target.value);
-                  setItemId('');
-                  fixed('station');
-                }}
-                aria-invalid={!!problems.station}
-                aria-describedby={problems.station ? `${ids.station}-error` : undefined}
-              >
-                <option value="">{units.isPending ? '正在加载…' : '请选择'}</option>
-                {stations.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              {problem('station', ids.station)}
-            </div>
+            <StationSelect
+              id={ids.station}
+              label="所在社区实践站"
+              value={stationId}
+              stations={stations}
+              placeholder={unitsPending ? '正在加载…' : '请选择'}
+              problem={problems.station}
+              onChange={(id) => {
+                setStationId(id);
+                setItemId('');
+                fixed('station');
+              }}
+              classes={{ field: f.field, label: f.label, select: f.select, error: f.error }}
+            />
             <div className={f.field}>
               <label className={f.label} htmlFor={ids.item}>
                 服务项目<span className={f.optional}>（可不选）</span>
@@ -167,7 +147,7 @@ export default function PortalOrderPage() {
                 id={ids.name}
                 className={f.input}
                 value={name}
-                maxLength={32}
+                maxLength={LIMITS.personName}
                 autoComplete="name"
                 onChange={(e) => {
                   setName(e.target.value);
@@ -209,7 +189,7 @@ export default function PortalOrderPage() {
                 id={ids.desc}
                 className={f.textarea}
                 value={description}
-                maxLength={2000}
+                maxLength={LIMITS.orderDescription}
                 onChange={(e) => {
                   setDescription(e.target.value);
                   fixed('description');
@@ -224,7 +204,7 @@ export default function PortalOrderPage() {
               <label className={f.label} htmlFor={ids.address}>
                 服务地址<span className={f.optional}>（可不填）</span>
               </label>
-              <input id={ids.address} className={f.input} value={address} maxLength={120} autoComplete="street-address" onChange={(e) => setAddress(e.target.value)} />
+              <input id={ids.address} className={f.input} value={address} maxLength={LIMITS.address} autoComplete="street-address" onChange={(e) => setAddress(e.target.value)} />
             </div>
             <div className={f.field}>
               <label className={f.agree} htmlFor={ids.agree}>
