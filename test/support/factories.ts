@@ -107,6 +107,13 @@ export interface World {
   makeMenuItem(opts?: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number }): Promise<View>;
   makeOrder(opts?: OrderOpts): Promise<View & { requester: Resident }>;
   makeCareRecipient(opts?: { stationId?: string; name?: string; categories?: string[]; by?: Signed }): Promise<View>;
+  /**
+   * Moves a manual clock (test/support/clock.ts) and signs every staff member made here in again:
+   * staff sessions end after 30 idle minutes, volunteers' and residents' last days.
+   */
+  advance(ms: number): Promise<void>;
+  /** Signs the actor in again (after the clock moved past their session) and returns the new client. */
+  relogin(who: Signed): Promise<Agent>;
   /** Uploads a file as the actor (a real PNG by default) and returns its id. */
   upload(who: Signed, name?: string, bytes?: typeof TINY_PNG): Promise<string>;
   close(): Promise<void>;
@@ -143,6 +150,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   const admin: Staff = { agent: adminAgent, username: boot.username, name: me.account.displayName, accountId: me.account.id, role: 'institute_admin', unitId: instituteId };
 
   const stationAdmins = new Map<string, Promise<Staff>>();
+  const staffMade: Staff[] = [];
   let defaultStation: Promise<Unit> | null = null;
 
   /** Signs in with a one-time password and sets the factory password, as a new colleague does. */
@@ -153,7 +161,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
 
   async function makeStation(o: { name?: string } = {}): Promise<Unit> {
     const name = o.name ?? `测试${next()}社区新时代文明实践站`;
-    const res = expectStatus(await adminAgent.post('/api/org/units', { kind: 'station', parentId: instituteId, name }), 201, 'makeStation');
+    const res = expectStatus(await admin.agent.post('/api/org/units', { kind: 'station', parentId: instituteId, name }), 201, 'makeStation');
     return { id: res.json().id, name };
   }
   const station = (id?: string): Promise<string> => {
@@ -166,9 +174,11 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const k = next();
     const username = `staff${k}`;
     const name = `工作人员${k}`;
-    const res = expectStatus(await adminAgent.post('/api/accounts', { username, displayName: name, role, unitId }), 201, `makeStaff ${role}`);
+    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, role, unitId }), 201, `makeStaff ${role}`);
     const body = res.json();
-    return { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, role, unitId };
+    const staff: Staff = { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, role, unitId };
+    staffMade.push(staff);
+    return staff;
   }
 
   function stationAdmin(stationId: string): Promise<Staff> {
@@ -204,7 +214,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const id: string = mine.volunteer.id;
     let status: string = mine.volunteer.status;
     if (o.approved !== false) {
-      status = expectStatus(await adminAgent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'makeVolunteer certify').json().status;
+      status = expectStatus(await admin.agent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'makeVolunteer certify').json().status;
     }
     return { agent, username: phone, name, id, stationId, phone, idNumber, status };
   }
@@ -215,7 +225,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const username = `resident${k}`;
     const name = o.name ?? `居民${k}`;
     const phone = `137${String(k).padStart(8, '0')}`;
-    const res = expectStatus(await adminAgent.post('/api/accounts', { username, displayName: name, phone, role: 'resident', unitId: stationId }), 201, 'makeResident');
+    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, phone, role: 'resident', unitId: stationId }), 201, 'makeResident');
     const body = res.json();
     return { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, stationId, phone };
   }
@@ -223,17 +233,17 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   async function makeTeam(o: { unitId?: string; kind?: 'street_corps' | 'community_squad' | 'specialised'; name?: string } = {}): Promise<View> {
     const unitId = o.unitId ?? instituteId;
     const kind = o.kind ?? (unitId === instituteId ? 'street_corps' : 'community_squad');
-    const res = expectStatus(await adminAgent.post('/api/teams', { unitId, kind, name: o.name ?? `测试队伍${next()}` }), 201, 'makeTeam');
+    const res = expectStatus(await admin.agent.post('/api/teams', { unitId, kind, name: o.name ?? `测试队伍${next()}` }), 201, 'makeTeam');
     return res.json();
   }
 
   async function makeProgramme(o: { unitId?: string; block?: string; name?: string; by?: Signed } = {}): Promise<View> {
-    const res = await (o.by?.agent ?? adminAgent).post('/api/programmes', { unitId: o.unitId ?? instituteId, block: o.block ?? 'care', name: o.name ?? `测试项目${next()}` });
+    const res = await (o.by?.agent ?? admin.agent).post('/api/programmes', { unitId: o.unitId ?? instituteId, block: o.block ?? 'care', name: o.name ?? `测试项目${next()}` });
     return expectStatus(res, 201, 'makeProgramme').json();
   }
 
   async function makeVenue(o: { unitId?: string; kind?: string; name?: string; rooms?: { name: string; capacity: number }[] } = {}): Promise<View> {
-    const res = await adminAgent.post('/api/venues', { unitId: o.unitId ?? instituteId, kind: o.kind ?? 'culture', name: o.name ?? `测试阵地${next()}`, rooms: o.rooms ?? [] });
+    const res = await admin.agent.post('/api/venues', { unitId: o.unitId ?? instituteId, kind: o.kind ?? 'culture', name: o.name ?? `测试阵地${next()}`, rooms: o.rooms ?? [] });
     return expectStatus(res, 201, 'makeVenue').json();
   }
 
@@ -244,14 +254,14 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
       unitId: unitId ?? instituteId, title: `测试活动${next()}`, startsAt: starts, endsAt: endsAt ?? new Date(Date.parse(starts) + 2 * 3600_000).toISOString(),
       positions: [{ name: '志愿者', headcount: headcount ?? 10 }], ...rest,
     };
-    const agent = by?.agent ?? adminAgent;
+    const agent = by?.agent ?? admin.agent;
     const created = expectStatus(await agent.post('/api/activities', body), 201, 'makeActivity').json().items[0];
     if ((status ?? 'published') === 'draft') return created;
-    return expectStatus(await adminAgent.post(`/api/activities/${created.id}/transitions`, { action: 'publish' }), 200, 'makeActivity publish').json();
+    return expectStatus(await admin.agent.post(`/api/activities/${created.id}/transitions`, { action: 'publish' }), 200, 'makeActivity publish').json();
   }
 
   async function makeMenuItem(o: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number } = {}): Promise<View> {
-    const res = await adminAgent.post('/api/service-items', {
+    const res = await admin.agent.post('/api/service-items', {
       unitId: o.unitId ?? instituteId, name: o.name ?? `测试服务${next()}`, typicalHours: o.typicalHours ?? 1, slaHours: o.slaHours ?? 24,
       requiredSkills: o.requiredSkills ?? [], insuranceRequired: o.insuranceRequired ?? false,
     });
@@ -268,7 +278,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
 
   async function makeCareRecipient(o: { stationId?: string; name?: string; categories?: string[]; by?: Signed } = {}): Promise<View> {
     const stationId = await station(o.stationId);
-    const res = await (o.by?.agent ?? adminAgent).post('/api/care-recipients', {
+    const res = await (o.by?.agent ?? admin.agent).post('/api/care-recipients', {
       stationId, name: o.name ?? `关爱对象${next()}`, categories: o.categories ?? ['空巢老人'], legalBasis: 'statutory_duty', needs: '定期探访',
     });
     return expectStatus(res, 201, 'makeCareRecipient').json().recipient;
@@ -296,6 +306,16 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     makeMenuItem,
     makeOrder,
     makeCareRecipient,
+    async advance(ms) {
+      const manual = clock as Clock & { advance?(ms: number): void };
+      if (!manual.advance) throw new Error('advance needs makeWorld({ clock: manualClock() })');
+      manual.advance(ms);
+      for (const s of [admin, ...staffMade]) s.agent = await t.login(s.username, PASSWORD);
+    },
+    async relogin(who) {
+      who.agent = await t.login(who.username, PASSWORD);
+      return who.agent;
+    },
     upload: (who, name, bytes) => upload(t, who.agent, name ?? 'evidence.png', bytes ?? TINY_PNG),
     close: () => t.close(),
   };
