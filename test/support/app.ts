@@ -44,35 +44,13 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 
-  const agentFor = (username: string, cookie: string, csrfToken: string): Agent => {
-    const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
-      app.inject({
-        method,
-        url,
-        headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
-    return {
-      username,
-      cookie,
-      csrfToken,
-      get: (url) => send('GET', url),
-      post: (url, body) => send('POST', url, body ?? {}),
-      put: (url, body) => send('PUT', url, body ?? {}),
-      patch: (url, body) => send('PATCH', url, body ?? {}),
-      delete: (url) => send('DELETE', url),
-    };
-  };
-
   return {
     app,
     deps,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
-      const setCookie = res.cookies.find((c) => c.name === 'sid' || c.name === '__Host-sid');
-      if (!setCookie) throw new Error('no session cookie');
-      return agentFor(username, `${setCookie.name}=${setCookie.value}`, res.json().csrfToken);
+      return agentFromResponse(app, username, res);
     },
     async unitId(name) {
       const row = await handle.db.selectFrom('units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
@@ -95,6 +73,34 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
   };
 }
 
+/** A signed-in client over app.inject: the session cookie on every request, the CSRF token on every state change. */
+export function agentOn(app: FastifyInstance, username: string, cookie: string, csrfToken: string): Agent {
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+    app.inject({
+      method,
+      url,
+      headers: { cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': csrfToken }) },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+  return {
+    username,
+    cookie,
+    csrfToken,
+    get: (url) => send('GET', url),
+    post: (url, body) => send('POST', url, body ?? {}),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
+    delete: (url) => send('DELETE', url),
+  };
+}
+
+/** The session a login, sign-up or password change just set, as a client. */
+export function agentFromResponse(app: FastifyInstance, username: string, res: LightMyRequestResponse): Agent {
+  const c = res.cookies.find((x) => x.name === 'sid' || x.name === '__Host-sid');
+  if (!c) throw new Error(`no session cookie: ${res.statusCode} ${res.body}`);
+  return agentOn(app, username, `${c.name}=${c.value}`, res.json().csrfToken);
+}
+
 /** A multipart/form-data body with one file, for app.inject. */
 export function multipart(field: string, filename: string, bytes: Buffer, contentType = 'application/octet-stream') {
   const boundary = `----shijian${Math.random().toString(16).slice(2)}`;
@@ -107,7 +113,7 @@ export function multipart(field: string, filename: string, bytes: Buffer, conten
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** Uploads a file as the agent and returns its id. */
-export async function upload(t: TestApp, agent: Agent, name = 'evidence.png', bytes = TINY_PNG): Promise<string> {
+export async function upload(t: Pick<TestApp, 'app'>, agent: Agent, name = 'evidence.png', bytes = TINY_PNG): Promise<string> {
   const body = multipart('file', name, bytes, 'image/png');
   const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...body.headers, cookie: agent.cookie, 'x-csrf-token': agent.csrfToken }, payload: body.payload });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);

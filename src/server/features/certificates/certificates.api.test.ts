@@ -3,36 +3,63 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import { type Staff, type Unit, type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
 
-let t: TestApp;
+let w: World;
+let a: Unit;
+let staffA: Staff;
+let staffB: Staff;
+let vol: Volunteer;
+
+/** Verified hours the ordinary way: an order the volunteer completes; approved by staff unless `approve` is false. */
+async function serve(hours: number, approve: boolean) {
+  const o = await w.makeOrder({ stationId: a.id, description: `服务 ${hours} 小时` });
+  await staffA.agent.post(`/api/orders/${o.id}/actions`, { action: 'review', verified: true });
+  await staffA.agent.post(`/api/orders/${o.id}/actions`, { action: 'dispatch', target: { type: 'volunteer', id: vol.id } });
+  await vol.agent.post(`/api/orders/${o.id}/actions`, { action: 'accept' });
+  expect((await vol.agent.post(`/api/orders/${o.id}/actions`, { action: 'complete', report: '已完成', serviceHours: hours })).json().status).toBe('completed');
+  if (!approve) return;
+  const rec = (await staffA.agent.get(`/api/hours?volunteerId=${vol.id}&status=pending&pageSize=200`)).json().items.find((r: { hours: number }) => r.hours === hours);
+  expect((await staffA.agent.post(`/api/hours/${rec.id}/decision`, { decision: 'approve' })).json().status).toBe('approved');
+}
+
 beforeAll(async () => {
-  t = await makeTestApp();
+  w = await makeWorld();
+  a = await w.makeStation();
+  staffA = await w.stationAdmin(a.id);
+  staffB = await w.stationAdmin((await w.makeStation()).id);
+  vol = await w.makeVolunteer({ stationId: a.id, name: '欧阳志愿' });
+  await serve(2, true);
+  await serve(1.5, true);
+  await serve(1, false);
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 describe('certificates', () => {
   it('are issued by the volunteer, with only approved hours, and checkable in public', async () => {
-    const v = await t.login('volunteer01');
+    const v = vol.agent;
     const me = (await v.get('/api/volunteers/me')).json().volunteer;
     const summary = (await v.get('/api/hours/mine/summary')).json();
+    expect(summary.approvedHours).toBe(3.5);
     const res = await v.post('/api/certificates', { volunteerId: me.id, from: '2020-01-01', to: '2030-12-31' });
     expect(res.statusCode).toBe(201);
     const cert = res.json();
     expect(cert.number).toMatch(/^SJ\d{4}-[0-9A-Z]{8}$/);
-    // Pending hours exist in the demo, but only approved ones are certified.
-    expect(cert.hours).toBeCloseTo(summary.approvedHours, 5);
+    // One hour is still pending: only approved ones are certified.
+    expect(cert.hours).toBe(3.5);
 
-    const pub = await t.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.number}` });
+    const pub = await w.anon.get(`/api/public/certificates/${cert.number}`);
     expect(pub.statusCode).toBe(200);
     expect(pub.json()).toMatchObject({ status: 'valid', hours: cert.hours, idNumberMasked: me.idNumberMasked });
     expect(pub.json().holderName).not.toBe(me.name);
     expect(pub.json().holderName[0]).toBe(me.name[0]);
-    expect((await t.app.inject({ method: 'GET', url: '/api/public/certificates/SJ2026-XXXXXXXX' })).statusCode).toBe(404);
+    expect((await w.anon.get('/api/public/certificates/SJ2026-XXXXXXXX')).statusCode).toBe(404);
+    const other = await w.makeVolunteer({ stationId: a.id });
+    expect((await other.agent.post('/api/certificates', { volunteerId: me.id, from: '2020-01-01', to: '2030-12-31' })).statusCode).toBe(404);
   });
 
   it('renders a PDF whose text, font and QR code check out', async () => {
-    const v = await t.login('volunteer01');
+    const v = vol.agent;
     const cert = (await v.get('/api/certificates/mine')).json().items[0];
     const pdf = await v.get(cert.pdfUrl);
     expect(pdf.statusCode).toBe(200);
@@ -63,15 +90,15 @@ describe('certificates', () => {
   });
 
   it('can be revoked by staff with a reason; the public check says so; others get 404', async () => {
-    const v = await t.login('volunteer01');
+    const v = vol.agent;
     const cert = (await v.get('/api/certificates/mine')).json().items[0];
     expect((await v.post(`/api/certificates/${cert.id}/revoke`, { reason: '自己作废' })).statusCode).toBe(403);
-    expect((await (await t.login('station02')).post(`/api/certificates/${cert.id}/revoke`, { reason: '越权' })).statusCode).toBe(404);
-    expect((await (await t.login('volunteer02')).get(cert.pdfUrl)).statusCode).toBe(404);
-    const s01 = await t.login('station01');
+    expect((await staffB.agent.post(`/api/certificates/${cert.id}/revoke`, { reason: '越权' })).statusCode).toBe(404);
+    expect((await (await w.makeVolunteer({ stationId: a.id })).agent.get(cert.pdfUrl)).statusCode).toBe(404);
+    const s01 = staffA.agent;
     const revoked = await s01.post(`/api/certificates/${cert.id}/revoke`, { reason: '服务记录更正后重新开具' });
     expect(revoked.json()).toMatchObject({ revoked: true, revokeReason: '服务记录更正后重新开具' });
-    const pub = (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${cert.number}` })).json();
+    const pub = (await w.anon.get(`/api/public/certificates/${cert.number}`)).json();
     expect(pub.status).toBe('revoked');
     expect((await s01.post(`/api/certificates/${cert.id}/revoke`, { reason: '再作废' })).json().code).toBe('certificates.revoked');
   });

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { Agent } from '../../../../test/support/app';
+import { type Unit, type World, makeWorld } from '../../../../test/support/factories';
 
-let t: TestApp;
+let w: World;
 let instituteId: string;
+let station: Unit;
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  instituteId = await t.unitId('马鞍街道新时代文明实践所');
+  w = await makeWorld();
+  instituteId = w.instituteId;
+  station = await w.makeStation();
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 describe('rules', () => {
   it('shows the plan numbers with label and source, all at their defaults', async () => {
-    const admin = await t.login('admin');
+    const admin: Agent = w.admin.agent;
     const res = await admin.get('/api/settings');
     expect(res.statusCode).toBe(200);
     const view = res.json();
@@ -27,20 +30,24 @@ describe('rules', () => {
   });
 
   it('lets the institute admin change a rule, audited, and features read the new value', async () => {
-    const admin = await t.login('admin');
+    const admin: Agent = w.admin.agent;
+    expect((await admin.post(`/api/org/units/${station.id}/posts`, { post: 'staff', holderName: '张干事' })).statusCode).toBe(201);
+    const before = (await admin.get('/api/org/staffing')).json().items.find((s: { unitId: string }) => s.unitId === station.id);
+    expect(before).toMatchObject({ required: { min: 1, max: 1 }, actual: 1, status: 'ok' });
     const res = await admin.put(`/api/settings/${instituteId}/rules/staffing.station`, { value: { min: 2, max: 3 } });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ value: { min: 2, max: 3 }, isDefault: false, updatedBy: '李文彬' });
+    expect(res.json()).toMatchObject({ value: { min: 2, max: 3 }, isDefault: false, updatedBy: w.admin.name });
     const staffing = (await admin.get('/api/org/staffing')).json().items;
-    expect(staffing.filter((s: { kind: string; status: string }) => s.kind === 'station' && s.status === 'short')).toHaveLength(20);
-    const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.rule_updated').executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.changes ?? '{}')['staffing.station']).toEqual({ before: { min: 1, max: 1 }, after: { min: 2, max: 3 } });
+    expect(staffing.find((s: { unitId: string }) => s.unitId === station.id)).toMatchObject({ required: { min: 2, max: 3 }, actual: 1, status: 'short' });
+    const audit = (await admin.get('/api/audit?action=settings.rule_updated')).json().items;
+    expect(audit).toHaveLength(1);
+    expect(audit[0].changes['staffing.station']).toEqual({ before: { min: 1, max: 1 }, after: { min: 2, max: 3 } });
     const reset = await admin.delete(`/api/settings/${instituteId}/rules/staffing.station`);
     expect(reset.json()).toMatchObject({ value: { min: 1, max: 1 }, isDefault: true });
   });
 
   it('refuses bad values with 422 and keeps the old value', async () => {
-    const admin = await t.login('admin');
+    const admin: Agent = w.admin.agent;
     const bad = await admin.put(`/api/settings/${instituteId}/rules/stars.thresholds`, { value: [100, 300, 200, 1000, 1500] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('settings.bad_value');
@@ -57,15 +64,17 @@ describe('rules', () => {
   });
 
   it('lets a station admin read its institute rules but not change them', async () => {
-    const s = await t.login('station09');
+    const s = (await w.stationAdmin(station.id)).agent;
     const view = (await s.get('/api/settings')).json();
     expect(view).toMatchObject({ unitId: instituteId, canEdit: false });
     expect((await s.put(`/api/settings/${instituteId}/rules/points.perApprovedHour`, { value: 2 })).statusCode).toBe(403);
   });
 
   it('refuses volunteers and residents outright', async () => {
-    const v = await t.login('volunteer01');
+    const v = (await w.makeVolunteer()).agent;
     expect((await v.get('/api/settings')).statusCode).toBe(403);
     expect((await v.get('/api/org/units')).statusCode).toBe(403);
+    const r = (await w.makeResident()).agent;
+    expect((await r.get('/api/settings')).statusCode).toBe(403);
   });
 });

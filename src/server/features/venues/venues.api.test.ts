@@ -1,75 +1,59 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import { type Staff, type Unit, type World, makeWorld } from '../../../../test/support/factories';
 
-let t: TestApp;
-let instituteId: string;
-let station01: string;
+// Programmes and brands moved to programmes.api.test.ts; the demo's venues are checked by the Ma'an smoke suite.
+
+let w: World;
+let a: Unit;
+let staffA: Staff;
+let staffB: Staff;
 beforeAll(async () => {
-  t = await makeTestApp();
-  instituteId = await t.unitId('马鞍街道新时代文明实践所');
-  station01 = await t.unitId('金银社区新时代文明实践站');
+  w = await makeWorld();
+  a = await w.makeStation();
+  staffA = await w.stationAdmin(a.id);
+  staffB = await w.stationAdmin((await w.makeStation()).id);
 });
-afterAll(async () => t?.close());
-
-describe('programmes and brands', () => {
-  it('seeds the plan’s ten programmes under its four blocks; staff add their own; names are unique', async () => {
-    const admin = await t.login('admin');
-    const items = (await admin.get('/api/programmes')).json().items;
-    expect(items.filter((p: { unitId: string }) => p.unitId === instituteId)).toHaveLength(10);
-    expect(new Set(items.map((p: { block: string }) => p.block))).toEqual(new Set(['learn', 'care', 'culture', 'civility']));
-    const s = await t.login('station01');
-    const mine = await s.post('/api/programmes', { unitId: station01, block: 'care', name: '金银银龄互助', intro: '低龄老人帮扶高龄老人' });
-    expect(mine.statusCode).toBe(201);
-    expect((await s.post('/api/programmes', { unitId: station01, block: 'care', name: '金银银龄互助' })).statusCode).toBe(409);
-    expect((await s.post('/api/programmes', { unitId: instituteId, block: 'care', name: '越权项目' })).statusCode).toBe(404);
-    const v = await t.login('volunteer01');
-    expect((await v.get('/api/programmes')).json().items.length).toBeGreaterThanOrEqual(10);
-  });
-
-  it('keeps one brand per unit (一所一品、一社区一特色), shown on the public portal', async () => {
-    const s = await t.login('station01');
-    const res = await s.put(`/api/brands/${station01}`, { name: '金银·银龄互助', intro: '以老助老', photoFileIds: [] });
-    expect(res.json()).toMatchObject({ unitKind: 'station', name: '金银·银龄互助' });
-    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/brands' })).json().items;
-    expect(pub.find((b: { unitId: string }) => b.unitId === station01).name).toBe('金银·银龄互助');
-    expect(pub.filter((b: { unitKind: string }) => b.unitKind === 'institute')).toHaveLength(1);
-    expect((await s.put(`/api/brands/${instituteId}`, { name: '越权品牌' })).statusCode).toBe(404);
-  });
-});
+afterAll(async () => w?.close());
 
 describe('venues', () => {
-  it('has online venues and offline venues of all five kinds, with rooms', async () => {
-    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/venues' })).json().items;
-    const kinds = new Set(pub.map((v: { kind: string }) => v.kind));
-    for (const k of ['theory', 'education', 'culture', 'civility', 'health_sports', 'wechat', 'district_column', 'groups']) expect(kinds).toContain(k);
-    expect(pub.some((v: { rooms: unknown[] }) => v.rooms.length > 0)).toBe(true);
-    const map = (await t.app.inject({ method: 'GET', url: '/api/public/map-config' })).json();
-    expect(map).toEqual({ tileUrl: null, attribution: null });
+  it('start empty; the public map has no tile server unless configured', async () => {
+    expect((await w.anon.get('/api/public/venues')).json().items).toEqual([]);
+    expect((await w.anon.get('/api/public/map-config')).json()).toEqual({ tileUrl: null, attribution: null });
   });
 
-  it('lets station staff add a venue with rooms and refuses duplicates and bad input', async () => {
-    const s = await t.login('station01');
-    const res = await s.post('/api/venues', { unitId: station01, kind: 'education', name: '金银社区儿童之家', address: '金银路 20 号', lng: 107.3725, lat: 29.727, rooms: [{ name: '活动室', capacity: 25 }] });
+  it('are added by station staff with rooms; duplicates, bad input and other stations are refused', async () => {
+    const res = await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'education', name: '儿童之家', address: '金银路 20 号', lng: 107.3725, lat: 29.727, rooms: [{ name: '活动室', capacity: 25 }] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ mode: 'offline', rooms: [{ name: '活动室', capacity: 25 }] });
-    expect((await s.post('/api/venues', { unitId: station01, kind: 'education', name: '金银社区儿童之家' })).statusCode).toBe(409);
-    expect((await s.post('/api/venues', { unitId: station01, kind: 'nowhere', name: 'x' })).statusCode).toBe(400);
-    const room = await s.post(`/api/venues/${res.json().id}/rooms`, { name: '阅读角', capacity: 8 });
-    expect(room.json().rooms).toHaveLength(2);
-    expect((await (await t.login('station02')).patch(`/api/venues/${res.json().id}`, { name: '改名' })).statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ unitId: a.id, mode: 'offline', kind: 'education', rooms: [{ name: '活动室', capacity: 25 }] });
+    const dup = await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'education', name: '儿童之家' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('venues.duplicate_name');
+    expect((await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'nowhere', name: 'x' })).statusCode).toBe(400);
+    expect((await staffB.agent.post('/api/venues', { unitId: a.id, kind: 'culture', name: '越权阵地' })).statusCode).toBe(404);
+    const room = await staffA.agent.post(`/api/venues/${res.json().id}/rooms`, { name: '阅读角', capacity: 8 });
+    expect(room.json().rooms.map((r: { name: string }) => r.name).sort()).toEqual(['活动室', '阅读角'].sort());
+    expect((await staffB.agent.patch(`/api/venues/${res.json().id}`, { name: '改名' })).statusCode).toBe(404);
+    const pub = (await w.anon.get('/api/public/venues')).json().items;
+    expect(pub).toEqual([expect.objectContaining({ name: '儿童之家', kind: 'education', unitName: a.name })]);
   });
-});
 
-describe('public photos', () => {
-  it('serves a brand photo to anyone, and nothing that is not a brand or venue photo', async () => {
-    const { upload } = await import('../../../../test/support/app');
-    const s = await t.login('station01');
-    const photo = await upload(t, s, 'brand.png');
-    const evidence = await upload(t, s, 'evidence.png');
-    await s.put(`/api/brands/${station01}`, { name: '金银·银龄互助', photoFileIds: [photo] });
-    const ok = await t.app.inject({ method: 'GET', url: `/api/public/files/${photo}` });
-    expect(ok.statusCode).toBe(200);
-    expect(ok.headers['content-type']).toBe('image/png');
-    expect((await t.app.inject({ method: 'GET', url: `/api/public/files/${evidence}` })).statusCode).toBe(404);
+  it('tell online from offline by kind', async () => {
+    const online = await w.makeVenue({ kind: 'wechat', name: '智慧街道公众号' });
+    expect(online).toMatchObject({ mode: 'online', kind: 'wechat' });
+  });
+
+  it('book a room for an activity: too small or already taken is refused', async () => {
+    const venue = await w.makeVenue({ unitId: a.id, name: '文化活动室', rooms: [{ name: '多功能厅', capacity: 10 }] });
+    const roomId = (venue.rooms as { id: string }[])[0].id;
+    const body = { unitId: a.id, venueId: venue.id, roomId, title: '书法课', startsAt: '2030-03-01T01:00:00Z', endsAt: '2030-03-01T03:00:00Z' };
+    const small = await staffA.agent.post('/api/activities', { ...body, positions: [{ name: '学员', headcount: 11 }] });
+    expect(small.statusCode).toBe(422);
+    expect(small.json().code).toBe('venues.room_too_small');
+    expect((await staffA.agent.post('/api/activities', { ...body, positions: [{ name: '学员', headcount: 10 }] })).statusCode).toBe(201);
+    const clash = await staffA.agent.post('/api/activities', { ...body, title: '绘画课', startsAt: '2030-03-01T02:00:00Z', endsAt: '2030-03-01T04:00:00Z', positions: [{ name: '学员', headcount: 5 }] });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().code).toBe('venues.room_conflict');
+    const bookings = (await staffA.agent.get(`/api/rooms/${roomId}/bookings?from=2030-03-01&to=2030-03-01`)).json();
+    expect(bookings.items).toEqual([expect.objectContaining({ title: '书法课' })]);
   });
 });

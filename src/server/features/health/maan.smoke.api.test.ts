@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_PROGRAMMES } from '../../../shared/programmes';
+import { DEMO_STATIONS } from '../../db/seed/maan';
+import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
+
+/**
+ * The smoke suite on the Ma'an demo organisation: the seed loads, hangs together, and every demo
+ * account lands on working pages. Feature suites build their own world (test/support/factories.ts);
+ * this is the one place that relies on the demo's names.
+ */
+
+let t: TestApp;
+let admin: Agent;
+beforeAll(async () => {
+  t = await makeTestApp();
+  admin = await t.login('admin');
+});
+afterAll(async () => t?.close());
+
+describe('the Ma’an demo', () => {
+  it('has the plan’s “1+20” structure under the district centre', async () => {
+    const units = (await admin.get('/api/org/units')).json().items as { kind: string; name: string }[];
+    expect(units.filter((u) => u.kind === 'institute').map((u) => u.name)).toEqual(['马鞍街道新时代文明实践所']);
+    expect(units.filter((u) => u.kind === 'station').map((u) => u.name).sort()).toEqual(DEMO_STATIONS.map((s) => s.name).sort());
+    const district = await t.login('district');
+    expect((await district.get('/api/auth/me')).json().roles).toEqual([expect.objectContaining({ role: 'district_viewer', unitName: '涪陵区新时代文明实践中心' })]);
+    expect((await district.get('/api/org/units')).json().items.length).toBe(units.length + 1);
+  });
+
+  it('has the plan’s ten programmes and a verifiable audit chain', async () => {
+    const names = (await admin.get('/api/programmes')).json().items.map((p: { name: string }) => p.name);
+    for (const p of PLAN_PROGRAMMES) expect(names).toContain(p.name);
+    expect((await admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
+  it.each([
+    ['admin', ['/api/volunteers', '/api/activities', '/api/orders', '/api/care-recipients', '/api/hours', '/api/teams', '/api/venues', '/api/audit']],
+    ['station01', ['/api/volunteers', '/api/activities', '/api/orders', '/api/care-recipients', '/api/hours', '/api/teams']],
+    ['leader01', ['/api/teams', '/api/activities', '/api/volunteers/me', '/api/orders/tasks']],
+    ['volunteer01', ['/api/volunteers/me', '/api/activities', '/api/orders/tasks', '/api/hours/mine', '/api/notifications']],
+    ['resident01', ['/api/orders/mine', '/api/activities', '/api/notifications']],
+  ])('%s signs in with the demo password and their pages have data', async (username, urls) => {
+    const agent = await t.login(username);
+    for (const url of urls) {
+      const res = await agent.get(url);
+      expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+    }
+    const lists = await Promise.all(urls.filter((u) => !u.endsWith('/me') && u !== '/api/notifications').map(async (u) => [u, (await agent.get(u)).json().items?.length] as const));
+    for (const [url, n] of lists) if (n !== undefined && !['resident01', 'leader01'].includes(username)) expect(n, `${username} ${url}`).toBeGreaterThan(0);
+  });
+
+  it('shows the portal to anyone', async () => {
+    for (const url of ['/api/public/site', '/api/public/units', '/api/public/venues', '/api/public/brands', '/api/public/service-items']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/units' })).json().items.length).toBeGreaterThanOrEqual(DEMO_STATIONS.length);
+  });
+});

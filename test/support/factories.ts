@@ -1,0 +1,322 @@
+import type { LightMyRequestResponse } from 'fastify';
+import type { Role } from '../../src/shared/accounts';
+import { makeIdNumber } from '../../src/shared/rules/id-number';
+import { bootstrapProduction } from '../../src/server/db/seed/maan';
+import type { Clock } from '../../src/server/platform/clock';
+import type { Config } from '../../src/server/platform/config';
+import { type Agent, type TestApp, TINY_PNG, agentFromResponse, makeTestApp, upload } from './app';
+
+/**
+ * Tests build their own world. `makeWorld()` is an empty organisation — what the production
+ * bootstrap gives (one institute and its admin, here with the password already changed) — and the
+ * factories below add to it through the HTTP API as a signed-in actor, so every rule, audit row and
+ * scope check of the real product applies. The HTTP API is the contract; nothing here imports a
+ * service function or writes a table. A factory fills in missing parents: `makeVolunteer()` with
+ * no station makes one.
+ *
+ * The one exception is the bootstrap itself (there is no API that creates the first institute):
+ * it calls the production `bootstrapProduction`, exactly as `main.ts` does on an empty database.
+ */
+
+/** The password every person made by the factories ends up with. */
+export const PASSWORD = 'Ceshi#Mima2026';
+
+/** Anyone signed in: their client, and who they are. */
+export interface Signed {
+  agent: Agent;
+  username: string;
+  name: string;
+}
+export interface Staff extends Signed {
+  accountId: string;
+  role: Role;
+  unitId: string;
+}
+export interface Volunteer extends Signed {
+  /** The volunteer record's id (what staff and orders refer to). */
+  id: string;
+  stationId: string;
+  phone: string;
+  idNumber: string;
+  status: string;
+}
+export interface Resident extends Signed {
+  accountId: string;
+  stationId: string;
+  phone: string;
+}
+export interface Unit {
+  id: string;
+  name: string;
+}
+/** A created thing as the API answered it. */
+export type View = { id: string } & Record<string, unknown>;
+
+export interface VolunteerOpts {
+  stationId?: string;
+  /** Certified by staff after sign-up (default true); false leaves it in review. */
+  approved?: boolean;
+  /** 16 years old, signed up with a guardian's consent. */
+  minor?: boolean;
+  name?: string;
+  skills?: string[];
+  serviceCategories?: string[];
+  category?: string;
+}
+
+export interface ActivityOpts extends Record<string, unknown> {
+  unitId?: string;
+  /** Who creates and publishes it (default: the institute admin). */
+  by?: Signed;
+  /** 'draft' leaves it as created; 'published' (default) publishes it. */
+  status?: 'draft' | 'published';
+  startsAt?: string;
+  endsAt?: string;
+  /** One position with this many places, unless `positions` is given. */
+  headcount?: number;
+}
+
+export interface OrderOpts {
+  stationId?: string;
+  requester?: Resident;
+  itemId?: string;
+  description?: string;
+}
+
+export interface World {
+  t: TestApp;
+  clock: Clock;
+  instituteId: string;
+  /** The institute admin from the bootstrap. */
+  admin: Staff;
+  /** The signed-in client of an actor made here. */
+  as(who: Signed): Agent;
+  /** Requests without a session (the portal, sign-up). */
+  anon: { get(url: string): Promise<LightMyRequestResponse>; post(url: string, body?: unknown): Promise<LightMyRequestResponse> };
+  makeStation(opts?: { name?: string }): Promise<Unit>;
+  /** A staff account with one role on one unit (default: the institute). */
+  makeStaff(role: Role, unitId?: string): Promise<Staff>;
+  /** The station's admin, made once per station and reused. */
+  stationAdmin(stationId: string): Promise<Staff>;
+  makeVolunteer(opts?: VolunteerOpts): Promise<Volunteer>;
+  makeResident(opts?: { stationId?: string; name?: string }): Promise<Resident>;
+  makeTeam(opts?: { unitId?: string; kind?: 'street_corps' | 'community_squad' | 'specialised'; name?: string }): Promise<View>;
+  makeProgramme(opts?: { unitId?: string; block?: 'learn' | 'care' | 'culture' | 'civility'; name?: string; by?: Signed }): Promise<View>;
+  makeVenue(opts?: { unitId?: string; kind?: string; name?: string; rooms?: { name: string; capacity: number }[] }): Promise<View>;
+  makeActivity(opts?: ActivityOpts): Promise<View>;
+  makeMenuItem(opts?: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number }): Promise<View>;
+  makeOrder(opts?: OrderOpts): Promise<View & { requester: Resident }>;
+  makeCareRecipient(opts?: { stationId?: string; name?: string; categories?: string[]; by?: Signed }): Promise<View>;
+  /**
+   * Moves a manual clock (test/support/clock.ts) and signs every staff member made here in again:
+   * staff sessions end after 30 idle minutes, volunteers' and residents' last days.
+   */
+  advance(ms: number): Promise<void>;
+  /** Signs the actor in again (after the clock moved past their session) and returns the new client. */
+  relogin(who: Signed): Promise<Agent>;
+  /** Uploads a file as the actor (a real PNG by default) and returns its id. */
+  upload(who: Signed, name?: string, bytes?: typeof TINY_PNG): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Throws with the body when the API did not answer as a setup step expects. */
+export function expectStatus(res: LightMyRequestResponse, status: number, what: string): LightMyRequestResponse {
+  if (res.statusCode !== status) throw new Error(`${what}: expected ${status}, got ${res.statusCode} ${res.body}`);
+  return res;
+}
+
+/** An ISO time `hours` from the clock's now. */
+export function hoursFrom(clock: Clock, hours: number): string {
+  return new Date(clock.now().getTime() + hours * 3600_000).toISOString();
+}
+
+export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<World> {
+  const t = await makeTestApp({ seed: false, clock: opts.clock, config: opts.config });
+  const clock = t.deps.clock;
+  const app = t.app;
+  let n = 0;
+  const next = () => ++n;
+
+  const boot = await bootstrapProduction(t.deps.db, clock.now(), '测试街道新时代文明实践所');
+  if (!boot) throw new Error('bootstrap: the database was not empty');
+  const first = await t.login(boot.username, boot.password);
+  const adminAgent = agentFromResponse(
+    app,
+    boot.username,
+    expectStatus(await first.post('/api/auth/password', { currentPassword: boot.password, newPassword: PASSWORD }), 200, 'admin password'),
+  );
+  const me = (await adminAgent.get('/api/auth/me')).json();
+  const instituteId: string = me.roles[0].unitId;
+  const admin: Staff = { agent: adminAgent, username: boot.username, name: me.account.displayName, accountId: me.account.id, role: 'institute_admin', unitId: instituteId };
+
+  const stationAdmins = new Map<string, Promise<Staff>>();
+  const staffMade: Staff[] = [];
+  let defaultStation: Promise<Unit> | null = null;
+
+  /** Signs in with a one-time password and sets the factory password, as a new colleague does. */
+  async function firstLogin(username: string, otp: string): Promise<Agent> {
+    const a = await t.login(username, otp);
+    return agentFromResponse(app, username, expectStatus(await a.post('/api/auth/password', { currentPassword: otp, newPassword: PASSWORD }), 200, `password of ${username}`));
+  }
+
+  async function makeStation(o: { name?: string } = {}): Promise<Unit> {
+    const name = o.name ?? `测试${next()}社区新时代文明实践站`;
+    const res = expectStatus(await admin.agent.post('/api/org/units', { kind: 'station', parentId: instituteId, name }), 201, 'makeStation');
+    return { id: res.json().id, name };
+  }
+  const station = (id?: string): Promise<string> => {
+    if (id) return Promise.resolve(id);
+    if (!defaultStation) defaultStation = makeStation();
+    return defaultStation.then((s) => s.id);
+  };
+
+  async function makeStaff(role: Role, unitId = instituteId): Promise<Staff> {
+    const k = next();
+    const username = `staff${k}`;
+    const name = `工作人员${k}`;
+    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, role, unitId }), 201, `makeStaff ${role}`);
+    const body = res.json();
+    const staff: Staff = { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, role, unitId };
+    staffMade.push(staff);
+    return staff;
+  }
+
+  function stationAdmin(stationId: string): Promise<Staff> {
+    let s = stationAdmins.get(stationId);
+    if (!s) {
+      s = makeStaff('station_admin', stationId);
+      stationAdmins.set(stationId, s);
+    }
+    return s;
+  }
+
+  async function makeVolunteer(o: VolunteerOpts = {}): Promise<Volunteer> {
+    const stationId = await station(o.stationId);
+    const k = next();
+    const year = clock.now().getUTCFullYear();
+    const birth = o.minor ? `${year - 16}-01-01` : '1980-05-01';
+    const idNumber = makeIdNumber('500102', birth, k % 1000);
+    const phone = `139${String(k).padStart(8, '0')}`;
+    const name = o.name ?? `志愿者${k}`;
+    const body = {
+      name, idNumber, phone, stationId, category: o.category ?? '热心群众', serviceCategories: o.serviceCategories ?? ['助老助残'], skills: o.skills ?? [],
+      password: PASSWORD, agree: true,
+      ...(o.minor ? { guardian: { name: `${name}家长`, phone: `138${String(k).padStart(8, '0')}`, relation: '母亲', consentMethod: 'in_person' } } : {}),
+    };
+    // Each person signs up from their own phone: the sign-up route's per-address rate limit must not pool them.
+    const res = expectStatus(
+      await app.inject({ method: 'POST', url: '/api/volunteers/signup', payload: body, remoteAddress: `10.9.${(k >> 8) & 255}.${k & 255}` }),
+      201,
+      'makeVolunteer sign-up',
+    );
+    const agent = agentFromResponse(app, phone, res);
+    const mine = expectStatus(await agent.get('/api/volunteers/me'), 200, 'makeVolunteer me').json();
+    const id: string = mine.volunteer.id;
+    let status: string = mine.volunteer.status;
+    if (o.approved !== false) {
+      status = expectStatus(await admin.agent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'makeVolunteer certify').json().status;
+    }
+    return { agent, username: phone, name, id, stationId, phone, idNumber, status };
+  }
+
+  async function makeResident(o: { stationId?: string; name?: string } = {}): Promise<Resident> {
+    const stationId = await station(o.stationId);
+    const k = next();
+    const username = `resident${k}`;
+    const name = o.name ?? `居民${k}`;
+    const phone = `137${String(k).padStart(8, '0')}`;
+    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, phone, role: 'resident', unitId: stationId }), 201, 'makeResident');
+    const body = res.json();
+    return { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, stationId, phone };
+  }
+
+  async function makeTeam(o: { unitId?: string; kind?: 'street_corps' | 'community_squad' | 'specialised'; name?: string } = {}): Promise<View> {
+    const unitId = o.unitId ?? instituteId;
+    const kind = o.kind ?? (unitId === instituteId ? 'street_corps' : 'community_squad');
+    const res = expectStatus(await admin.agent.post('/api/teams', { unitId, kind, name: o.name ?? `测试队伍${next()}` }), 201, 'makeTeam');
+    return res.json();
+  }
+
+  async function makeProgramme(o: { unitId?: string; block?: string; name?: string; by?: Signed } = {}): Promise<View> {
+    const res = await (o.by?.agent ?? admin.agent).post('/api/programmes', { unitId: o.unitId ?? instituteId, block: o.block ?? 'care', name: o.name ?? `测试项目${next()}` });
+    return expectStatus(res, 201, 'makeProgramme').json();
+  }
+
+  async function makeVenue(o: { unitId?: string; kind?: string; name?: string; rooms?: { name: string; capacity: number }[] } = {}): Promise<View> {
+    const res = await admin.agent.post('/api/venues', { unitId: o.unitId ?? instituteId, kind: o.kind ?? 'culture', name: o.name ?? `测试阵地${next()}`, rooms: o.rooms ?? [] });
+    return expectStatus(res, 201, 'makeVenue').json();
+  }
+
+  async function makeActivity(o: ActivityOpts = {}): Promise<View> {
+    const { unitId, by, status, startsAt, endsAt, headcount, ...rest } = o;
+    const starts = startsAt ?? hoursFrom(clock, 72);
+    const body = {
+      unitId: unitId ?? instituteId, title: `测试活动${next()}`, startsAt: starts, endsAt: endsAt ?? new Date(Date.parse(starts) + 2 * 3600_000).toISOString(),
+      positions: [{ name: '志愿者', headcount: headcount ?? 10 }], ...rest,
+    };
+    const agent = by?.agent ?? admin.agent;
+    const created = expectStatus(await agent.post('/api/activities', body), 201, 'makeActivity').json().items[0];
+    if ((status ?? 'published') === 'draft') return created;
+    return expectStatus(await admin.agent.post(`/api/activities/${created.id}/transitions`, { action: 'publish' }), 200, 'makeActivity publish').json();
+  }
+
+  async function makeMenuItem(o: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number } = {}): Promise<View> {
+    const res = await admin.agent.post('/api/service-items', {
+      unitId: o.unitId ?? instituteId, name: o.name ?? `测试服务${next()}`, typicalHours: o.typicalHours ?? 1, slaHours: o.slaHours ?? 24,
+      requiredSkills: o.requiredSkills ?? [], insuranceRequired: o.insuranceRequired ?? false,
+    });
+    return expectStatus(res, 201, 'makeMenuItem').json();
+  }
+
+  async function makeOrder(o: OrderOpts = {}): Promise<View & { requester: Resident }> {
+    const requester = o.requester ?? (await makeResident({ stationId: o.stationId }));
+    const res = await requester.agent.post('/api/orders', {
+      description: o.description ?? '想请人帮忙买点米和油', stationId: o.stationId ?? requester.stationId, ...(o.itemId ? { itemId: o.itemId } : {}),
+    });
+    return { ...expectStatus(res, 201, 'makeOrder').json(), requester };
+  }
+
+  async function makeCareRecipient(o: { stationId?: string; name?: string; categories?: string[]; by?: Signed } = {}): Promise<View> {
+    const stationId = await station(o.stationId);
+    const res = await (o.by?.agent ?? admin.agent).post('/api/care-recipients', {
+      stationId, name: o.name ?? `关爱对象${next()}`, categories: o.categories ?? ['空巢老人'], legalBasis: 'statutory_duty', needs: '定期探访',
+    });
+    return expectStatus(res, 201, 'makeCareRecipient').json().recipient;
+  }
+
+  return {
+    t,
+    clock,
+    instituteId,
+    admin,
+    as: (who) => who.agent,
+    anon: {
+      get: (url) => app.inject({ method: 'GET', url }),
+      post: (url, body) => app.inject({ method: 'POST', url, payload: (body ?? {}) as object }),
+    },
+    makeStation,
+    makeStaff,
+    stationAdmin,
+    makeVolunteer,
+    makeResident,
+    makeTeam,
+    makeProgramme,
+    makeVenue,
+    makeActivity,
+    makeMenuItem,
+    makeOrder,
+    makeCareRecipient,
+    async advance(ms) {
+      const manual = clock as Clock & { advance?(ms: number): void };
+      if (!manual.advance) throw new Error('advance needs makeWorld({ clock: manualClock() })');
+      manual.advance(ms);
+      for (const s of [admin, ...staffMade]) s.agent = await t.login(s.username, PASSWORD);
+    },
+    async relogin(who) {
+      who.agent = await t.login(who.username, PASSWORD);
+      return who.agent;
+    },
+    upload: (who, name, bytes) => upload(t, who.agent, name ?? 'evidence.png', bytes ?? TINY_PNG),
+    close: () => t.close(),
+  };
+}
