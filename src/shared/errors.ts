@@ -108,6 +108,7 @@ export const ERRORS = {
   'orders.insurance_required': { status: 422, message: '该服务需要志愿者保险，请联系社区办理后再接单' },
   'orders.not_qualified': { status: 422, message: '不具备该服务要求的技能' },
   'orders.item_not_found': { status: 404, message: '服务项目不存在或已停用' },
+  'care.recipient_not_found': { status: 404, message: '关爱对象不存在，或不在这个实践站的服务范围内' },
   'care.duplicate': { status: 409, message: '该关爱对象已登记' },
   'care.consent_required': { status: 422, message: '以“单独同意”为依据时，必须记录同意方式和证明' },
   'open311.bad_key': { status: 403, message: 'api_key 无效' },

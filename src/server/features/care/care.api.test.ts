@@ -163,6 +163,23 @@ describe('staying in touch', () => {
     expect((await v.agent.get(`/api/orders/${o}`)).json().careRecipientId).toBeNull();
   });
 
+  it('refuses an order for a recipient of another station, or one that does not exist, writing nothing', async () => {
+    const r = await w.makeCareRecipient({ stationId: a.id, name: '李奶奶' });
+    const before = (await staffA.agent.get(`/api/care-recipients/${r.id}`)).json().visits.length;
+    const ordersBefore = (await staffB.agent.get('/api/orders?pageSize=200')).json().total;
+    for (const careRecipientId of [r.id, '00000000-0000-4000-8000-000000000000']) {
+      const res = await staffB.agent.post('/api/orders', { description: '需要代购药品', stationId: b.id, onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId } });
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().code).toBe('care.recipient_not_found');
+    }
+    // Station A's own staff cannot file it under station B either.
+    const misfiled = await staffA.agent.post('/api/orders', { description: '需要代购药品', stationId: b.id, onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId: r.id } });
+    expect(misfiled.statusCode).toBeGreaterThanOrEqual(400);
+    expect(misfiled.statusCode).toBeLessThan(500);
+    expect((await staffB.agent.get('/api/orders?pageSize=200')).json().total).toBe(ordersBefore);
+    expect((await staffA.agent.get(`/api/care-recipients/${r.id}`)).json().visits).toHaveLength(before);
+  });
+
   it('flags a recipient after the configured days without contact; a visit clears the flag', async () => {
     const station = await w.makeStation();
     const staff = await w.stationAdmin(station.id);

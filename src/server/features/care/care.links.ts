@@ -1,6 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Trx } from '../../platform/db';
+import type { DbOrTrx, Trx } from '../../platform/db';
+import type { Ctx } from '../../platform/deps';
+import { AppError } from '../../platform/errors';
 import * as q from './care.queries';
+
+/**
+ * An order placed on behalf of a care recipient must name one the caller serves, registered at the
+ * order's own station: otherwise a station could attach another station's recipient, read its id
+ * back and write visits into its record. Missing and out of reach answer alike.
+ */
+export async function requireRecipientForOrder(db: DbOrTrx, ctx: Ctx, recipientId: string, stationId: string): Promise<void> {
+  const r = await q.getRecipient(db, recipientId);
+  if (!r || r.station_id !== stationId || !(await ctx.scope.can('care.manage', r.station_id))) throw new AppError('care.recipient_not_found');
+}
 
 /**
  * What other features may write about a care recipient. The care tables have one writer, this

@@ -53,7 +53,8 @@ describe('the order flow', () => {
     expect((await resident.agent.get('/api/notifications')).json().items[0]).toMatchObject({ title: '志愿者已接单：代购代办', body: `${shopper.name} 将为您服务` });
     expect((await act(shopper, o.id, { action: 'start' })).status).toBe('in_service');
     expect((await act(shopper, o.id, { action: 'note', note: '已买好米和油，正在送去' })).status).toBe('in_service');
-    const done = await act(shopper, o.id, { action: 'complete', report: '已送到家中并帮忙搬上楼', serviceHours: 1.5 });
+    const photo = await w.upload(shopper, 'delivered.png');
+    const done = await act(shopper, o.id, { action: 'complete', report: '已送到家中并帮忙搬上楼', serviceHours: 1.5, photoFileIds: [photo] });
     expect(done).toMatchObject({ status: 'completed', completionReport: '已送到家中并帮忙搬上楼' });
     const rated = await act(resident, o.id, { action: 'rate', rating: 5, comment: '非常感谢' });
     expect(rated).toMatchObject({ status: 'rated', rating: 5, ratedBy: 'requester', ratingComment: '非常感谢' });
@@ -64,7 +65,8 @@ describe('the order flow', () => {
     // Staff see the requester's full phone.
     expect((await staff.agent.get(`/api/orders/${o.id}`)).json().requesterPhone).toBe(resident.phone);
     const recs = (await staff.agent.get(`/api/hours?volunteerId=${shopper.id}&source=verified&status=pending&pageSize=200`)).json().items;
-    expect(recs).toEqual([expect.objectContaining({ title: '群众点单：代购代办', hours: 1.5, status: 'pending', source: 'verified' })]);
+    // The completion photos are the record's evidence.
+    expect(recs).toEqual([expect.objectContaining({ title: '群众点单：代购代办', hours: 1.5, status: 'pending', source: 'verified', evidenceFileIds: [photo] })]);
     const audits = (await w.admin.agent.get(`/api/audit?objectId=${o.id}&pageSize=50`)).json().items.map((a: { action: string }) => a.action);
     expect([...audits].sort()).toEqual(['orders.accept', 'orders.close', 'orders.complete', 'orders.dispatch', 'orders.note', 'orders.placed', 'orders.rate', 'orders.review', 'orders.start'].sort());
   });

@@ -17,6 +17,7 @@ import * as vq from '../volunteers/volunteers.queries';
 import { recordEvent } from './orders.events';
 import { getOrder } from './orders.listing';
 import type { ItemRow } from './orders.menu';
+import { requireRecipientForOrder } from '../care/care.links';
 import * as q from './orders.queries';
 
 /** The station an order goes to: the chosen one, else the nearest to the location, else the requester's own. */
@@ -95,6 +96,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   let kind: OrderActor = 'requester';
   if (input.onBehalf) {
     await requireAccess(deps, ctx.actor, 'orders.manage', unitId);
+    if (input.onBehalf.careRecipientId) await requireRecipientForOrder(deps.db, ctx, input.onBehalf.careRecipientId, unitId);
     const known = input.onBehalf.phone ? await vq.findPersonByPhone(deps.db, input.onBehalf.phone) : undefined;
     requester = { personId: known?.id ?? null, name: input.onBehalf.name, phone: input.onBehalf.phone ?? null, verified: true };
     channel = input.onBehalf.channel;
