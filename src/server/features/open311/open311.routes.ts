@@ -1,10 +1,10 @@
 import formbody from '@fastify/formbody';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Id, IdParams, OkView } from '../../../shared/common';
+import * as keys from '../../../shared/open311';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
+import { register } from '../../platform/register';
 import { renderErrors, renderList, renderObject } from './open311.format';
 import * as open311 from './open311.service';
 
@@ -75,13 +75,8 @@ export function open311Routes(deps: Deps): FastifyPluginAsync {
 
 export function open311KeysRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['open311'];
-    app.get('/api/open311/keys', {
-      schema: { tags, summary: 'Open311 api_key 列表', querystring: z.strictObject({ unitId: Id }), response: { 200: z.object({ items: z.array(z.object({ id: Id, name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }) } },
-    }, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
-    app.post('/api/open311/keys', {
-      schema: { tags, summary: '签发 Open311 api_key（只显示一次）', body: z.strictObject({ unitId: Id, name: z.string().trim().min(1).max(40) }), response: { 201: z.object({ id: Id, name: z.string(), apiKey: z.string() }) } },
-    }, async (req, reply) => reply.code(201).send(await open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name)));
-    app.delete('/api/open311/keys/:id', { schema: { tags, summary: '作废 api_key', params: IdParams, response: { 200: OkView } } }, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
+    register(app, keys.listOpen311Keys, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
+    register(app, keys.issueOpen311Key, async (req) => open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name));
+    register(app, keys.revokeOpen311Key, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
   };
 }
