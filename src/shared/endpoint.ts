@@ -55,6 +55,8 @@ export interface EndpointSpec {
    * its own error documents, so the handler checks the input itself).
    */
   documentOnly?: boolean;
+  /** Errors answered in the endpoint's own format (Open311 error documents), by status. */
+  wireErrors?: Readonly<Record<number, string>>;
 }
 
 /** Declares an endpoint; identity at run time, keeps the literal types for the server and the web. */

@@ -107,6 +107,7 @@ function errorCodes(f: RouteFacts): ErrorCode[] {
     codes.add('files.missing');
     codes.add('files.too_large');
   }
+  if (e?.wireErrors) return [];
   if (!f.isPublic && f.url.startsWith('/api/')) {
     codes.add('auth.required');
     codes.add('auth.session_expired');
@@ -195,7 +196,9 @@ export function openapiHooks() {
         op.security = security(f);
         if (e?.produces) {
           const ok = String(successStatus(e));
-          op.responses = { [ok]: { description: '文件', content: Object.fromEntries(e.produces.map((m) => [m, { schema: BINARY }])) } };
+          const content = Object.fromEntries(e.produces.map((m) => [m, { schema: m === MIME.json ? { type: 'object' } : m === MIME.xml ? { type: 'string' } : BINARY }])) as Record<string, OpenAPIV3.MediaTypeObject>;
+          op.responses = { [ok]: { description: e.documentOnly ? '成功' : '文件', content } };
+          for (const [status, description] of Object.entries(e.wireErrors ?? {})) op.responses[status] = { description, content };
         }
         if (e?.multipart) {
           op.requestBody = {
