@@ -1,6 +1,7 @@
 import { AuditEntryView, AuditQuery, AuditVerifyView } from './audit';
 import { Paged } from './common';
-import { defineEndpoint, named } from './endpoint';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
 
 named({ AuditEntryView, AuditVerifyView });
 const tags = ['audit'];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CareRecipientInput, CareRecipientListQuery, CareRecipientView, CareVisitInput, CareVisitView, UpdateCareRecipientInput } from './care';
 import { Id, IdParams, Paged } from './common';
-import { defineEndpoint, named } from './endpoint';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
 
 export const CareDetail = z.object({ recipient: CareRecipientView, visits: z.array(CareVisitView) });
 export type CareDetail = z.infer<typeof CareDetail>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CertificateListQuery, CertificateView, IssueCertificateInput, PublicCertificateView, RevokeCertificateInput } from './certificates';
 import { IdParams, PageQuery, Paged } from './common';
-import { defineEndpoint, MIME, named } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
+import { named } from './openapi';
 
 named({ CertificateView, PublicCertificateView });
 const tags = ['certificates'];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams } from './common';
-import { defineEndpoint, MIME, named } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
+import { named } from './openapi';
 
 /** What an upload answers: the stored file's id, to attach as evidence, consent or a photo. */
 export const FileView = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number().int() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdParams, OkView } from './common';
-import { defineEndpoint, named } from './endpoint';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
 import { NotificationView } from './notifications';
 
 export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IdParams, OkView } from './common';
-import { defineEndpoint, MIME, named } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
+import { named } from './openapi';
 
 /** An Open311 GeoReport v2 api_key for an outside platform (市民热线 etc.); the key itself is shown once. */
 export const Open311KeyView = z.object({ id: Id, name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
-import { defineEndpoint, named } from './endpoint';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
 import { RuleParams, RuleView, SettingsView, UpdateRuleInput } from './settings';
 
 named({ RuleView, SettingsView });

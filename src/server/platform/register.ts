@@ -4,7 +4,6 @@ import type { OpenAPIV3 } from 'openapi-types';
 import {
   type BodyOut,
   type EndpointSpec,
-  ErrorView,
   MIME,
   type ParamsOut,
   type QueryOut,
@@ -13,6 +12,7 @@ import {
   successStatus,
 } from '../../shared/endpoint';
 import { ERRORS, type ErrorCode } from '../../shared/errors';
+import { ErrorView } from '../../shared/openapi';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DateString, Id, IdParams } from '../../../shared/common';
+import { DateString, IdParams } from '../../../shared/common';
 import { MapConfigView, RoomBookingView, RoomInput, UpdateVenueInput, VenueInput, VenueView } from '../../../shared/venues';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
