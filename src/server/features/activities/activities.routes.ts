@@ -20,6 +20,8 @@ import {
 import { Id, IdParams, OkView, Paged } from '../../../shared/common';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
+import { register } from '../../platform/register';
+import * as files from '../../../shared/downloads.endpoints';
 import * as activities from './activities.service';
 import { buildCalendar } from './ical';
 import type { ActivityRow } from './activities.queries';
@@ -89,11 +91,11 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       reply.header('cache-control', 'no-cache');
       return reply.send(body);
     };
-    app.get('/ical/units/:unitId.ics', { schema: { tags, summary: '单位公开活动日历（iCalendar）', params: z.strictObject({ unitId: Id }) } }, async (req, reply) => {
+    register(app, files.unitCalendar, async (req, reply) => {
       const { name, rows } = await activities.unitFeedActivities(deps, req.params.unitId);
       return sendIcs(reply, buildCalendar(`${name}·文明实践活动`, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });
-    app.get('/ical/volunteers/:token.ics', { schema: { tags, summary: '个人活动日历（私密链接）', params: z.strictObject({ token: z.string().regex(/^[\w-]{20,64}$/) }) } }, async (req, reply) => {
+    register(app, files.volunteerCalendar, async (req, reply) => {
       const { name, rows } = await activities.volunteerFeedActivities(deps, req.params.token);
       return sendIcs(reply, buildCalendar(name, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });
