@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): lint, typecheck, unit tests, every API suite on SQLite and on
+// The one test command (`npm test`): lint, typecheck, the OpenAPI lint, unit tests, every API suite on SQLite and on
 // PostgreSQL, and the browser journeys. Ends with a plain "N passed, N failed" line.
 // Under CI=true (or REQUIRE_PG / REQUIRE_BROWSER) a missing PostgreSQL or Chromium fails the run;
 // locally they are skipped with a loud message.
@@ -54,6 +54,8 @@ const projects = ['unit', 'api-sqlite'];
 
 step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']);
 step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+// The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
+step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']);
 
 const pgOk = await postgresReachable();
 if (pgOk === true) projects.push('api-postgres');

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERRORS } from '../shared/errors';
 import { accountsRoutes } from './features/accounts/accounts.routes';
@@ -33,6 +33,7 @@ import { settingsRoutes } from './features/settings/settings.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { openapiHooks } from './platform/register';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
 z.config(z.locales.zhCN());
@@ -97,10 +98,19 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     hook: 'onRequest',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'auth.rate_limited', message: ERRORS['auth.rate_limited'].message, retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
   });
+  const openapi = openapiHooks();
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '实践 Shijian 新时代文明实践平台 API', version: '0.1.0', description: '除登录、健康检查与门户接口外，所有接口需要登录；写操作需携带 x-csrf-token。' },
+      info: {
+        title: '实践 Shijian 新时代文明实践平台 API',
+        version: '0.1.0',
+        description:
+          '除登录、健康检查与门户接口外，所有接口需要登录（会话 Cookie）；写操作需携带 x-csrf-token（登录或 /api/auth/me 返回的 csrfToken）。' +
+          '错误统一返回 {code, message, requestId}，code 见各接口的 4xx 说明。在本页“Try it out”时，登录后的写操作会自动带上 x-csrf-token。',
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+      },
+      servers: [{ url: '/', description: '本服务器' }],
       tags: [
         { name: 'accounts', description: '登录、账号与角色' },
         { name: 'org', description: '组织架构：区中心、实践所、实践站、岗位、领导小组' },
@@ -122,9 +132,30 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
         { name: 'health', description: '健康检查' },
       ],
     },
-    transform: jsonSchemaTransform,
+    transform: openapi.transform,
+    transformObject: (doc) => openapi.transformObject({ openapiObject: jsonSchemaTransformObject(doc) }),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: {
+      docExpansion: 'list',
+      // "Try it out" for a logged-in user's writes: the session cookie goes along by itself; the
+      // CSRF token is fetched the way the web app gets it (GET /api/auth/me answers it).
+      // Serialised into the page as source, so it must stay self-contained.
+      requestInterceptor: async (req: { method?: string; headers: Record<string, string> }) => {
+        const method = (req.method ?? 'GET').toUpperCase();
+        if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || req.headers['x-csrf-token']) return req;
+        try {
+          const res = await fetch('/api/auth/me', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+          const me = res.ok ? ((await res.json()) as { csrfToken?: string }) : null;
+          if (me?.csrfToken) req.headers['x-csrf-token'] = me.csrfToken;
+        } catch {
+          // Not logged in or offline: the request goes without the token and the server says why.
+        }
+        return req;
+      },
+    } as Record<string, unknown>,
+  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   app.addHook('onRequest', async (req, reply) => {

@@ -176,3 +176,11 @@ export const MonthlyTableView = z.object({
   rows: z.array(z.object({ unitId: Id, unitName: z.string(), counts: z.array(z.number().int()), below: z.array(z.boolean()) })),
 });
 export type MonthlyTableView = z.infer<typeof MonthlyTableView>;
+
+/** The QR code on the projector (refreshed every 30 s) and the spoken code, for on-site check-in. */
+export const CheckinTokenView = z.object({ token: z.string(), expiresInSeconds: z.number().int(), code: z.string(), checkinPath: z.string() });
+export type CheckinTokenView = z.infer<typeof CheckinTokenView>;
+export const ActivitySummaryView = z.object({ servedCount: z.number().int(), notes: z.string(), photoFileIds: z.array(Id), late: z.boolean(), submittedAt: z.string() });
+export type ActivitySummaryView = z.infer<typeof ActivitySummaryView>;
+export const SignupResultView = z.object({ status: z.enum(['pending', 'confirmed', 'waitlisted']), activity: ActivityView });
+export type SignupResultView = z.infer<typeof SignupResultView>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Phone, Text } from './common';
+import { Id, PageQuery, Phone, Text } from './common';
 
 /** 关爱对象 categories from the plan's 精准关爱帮扶 block. All of this is sensitive personal data. */
 export const CARE_CATEGORIES = ['留守儿童', '困境儿童', '空巢老人', '独居老人', '困难职工', '残疾人', '失独女性', '贫困户', '低保户', '特困人员'] as const;
@@ -66,3 +66,11 @@ export const CareRecipientView = z.object({
 export type CareRecipientView = z.infer<typeof CareRecipientView>;
 
 export const CareVisitView = z.object({ id: Id, kind: z.string(), at: z.string(), note: z.string().nullable(), orderId: Id.nullable(), activityId: Id.nullable(), byName: z.string().nullable() });
+
+/** `GET /api/care-recipients`: paged like every list. */
+export const CareRecipientListQuery = PageQuery.extend({
+  stationId: Id.optional(),
+  flagged: z.enum(['true', 'false']).optional(),
+  includeArchived: z.enum(['true', 'false']).optional(),
+});
+export type CareRecipientListQuery = z.infer<typeof CareRecipientListQuery>;

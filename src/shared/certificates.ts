@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, Text } from './common';
+import { DateString, Id, PageQuery, Text } from './common';
 
 export const IssueCertificateInput = z
   .strictObject({ volunteerId: Id, from: DateString, to: DateString })
@@ -52,3 +52,7 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
+
+/** `GET /api/certificates`: one volunteer's, or everything issued in the caller's scope; paged like every list. */
+export const CertificateListQuery = PageQuery.extend({ volunteerId: Id.optional() });
+export type CertificateListQuery = z.infer<typeof CertificateListQuery>;

@@ -55,3 +55,7 @@ export const UpdateVenueInput = VenueInput.omit({ unitId: true, rooms: true }).p
 
 /** A public map: tiles from a configured server when there is one, otherwise a plain plot of the points. */
 export const MapConfigView = z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() });
+
+/** An activity holding a room in a period. */
+export const RoomBookingView = z.object({ activityId: Id, title: z.string(), startsAt: z.string(), endsAt: z.string() });
+export type RoomBookingView = z.infer<typeof RoomBookingView>;

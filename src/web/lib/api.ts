@@ -1,3 +1,6 @@
+import { type BodyIn, buildPath, type EndpointSpec, type ParamsIn, type QueryIn, type ResponseOf } from '../../shared/endpoint';
+import type { z } from 'zod';
+import type { Paged as PagedSchema } from '../../shared/common';
 import { type ErrorBody, messageFor } from '../../shared/errors';
 
 /**
@@ -210,17 +213,45 @@ export const api = {
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options),
 };
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** Every list's answer, as the shared `Paged(item)` schema infers it. */
+export type Paged<T> = z.infer<ReturnType<typeof PagedSchema<z.ZodType<T>>>>;
 
 /** Lists come back as `{items}` (paged or not); accept a bare array too. */
 export function itemsOf<T>(data: T[] | { items: T[] } | undefined | null): T[] {
   if (!data) return [];
   return Array.isArray(data) ? data : (data.items ?? []);
+}
+
+type Slot<K extends string, T, Optional extends boolean = false> = [T] extends [undefined]
+  ? { [P in K]?: undefined }
+  : Optional extends true
+    ? { [P in K]?: T }
+    : { [P in K]: T };
+
+/** What `call` takes for an endpoint: its path parameters, query and body, typed from the shared schemas. */
+export type CallInput<E extends EndpointSpec> = Slot<'params', ParamsIn<E>> & Slot<'query', QueryIn<E>, true> & Slot<'body', BodyIn<E>> & { options?: RequestOptions };
+
+type CallArgs<E extends EndpointSpec> = Record<string, never> extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
+
+/** The URL of an endpoint: the path template filled in, the query appended (also for downloads and links). */
+export function urlFor<E extends EndpointSpec>(endpoint: E, input: { params?: ParamsIn<E>; query?: QueryIn<E> } = {}): string {
+  const path = buildPath(endpoint.path, input.params as Record<string, unknown> | undefined);
+  return input.query ? withQuery(path, input.query as Query) : path;
+}
+
+/**
+ * The one typed way to call the API: the endpoint declared in src/shared says the method, the path
+ * and the types of what goes in and what comes back.
+ */
+export function call<E extends EndpointSpec>(endpoint: E, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
+  const input = (args[0] ?? {}) as { params?: ParamsIn<E>; query?: QueryIn<E>; body?: unknown; options?: RequestOptions };
+  const writes = endpoint.method === 'POST' || endpoint.method === 'PUT' || endpoint.method === 'PATCH';
+  return request<ResponseOf<E>>(endpoint.method, urlFor(endpoint, input), writes ? (input.body ?? {}) : undefined, input.options);
+}
+
+/** POST one file to an upload endpoint (multipart field `file`). */
+export function callUpload<E extends EndpointSpec>(endpoint: E, file: Blob, input: { params?: ParamsIn<E>; query?: QueryIn<E>; name?: string; options?: RequestOptions } = {}): Promise<ResponseOf<E>> {
+  return upload<ResponseOf<E>>(urlFor(endpoint, input), file, input.name, input.options);
 }
 
 export function errorMessage(error: unknown): string {

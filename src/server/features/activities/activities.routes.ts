@@ -3,11 +3,14 @@ import { z } from 'zod';
 import {
   ActivityInput,
   ActivityListQuery,
+  ActivitySummaryView,
   ActivityView,
   CheckinInput,
+  CheckinTokenView,
   CheckinResult,
   MonthlyTableView,
   SignupInput,
+  SignupResultView,
   SignupView,
   StaffCheckinInput,
   SummaryInput,
@@ -23,6 +26,8 @@ import { createActivity, getSummary, submitSummary, transitionActivity, updateAc
 import { getActivity, listActivities } from './activities.listing';
 import { monthlyTable } from './activities.monthly';
 import { cancelSignup, decideSignup, listSignups, signUp } from './activities.signups';
+import { register } from '../../platform/register';
+import * as files from '../../../shared/downloads.endpoints';
 import type { ActivityRow } from './activities.queries';
 import { buildCalendar } from './ical.format';
 
@@ -48,7 +53,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       transitionActivity(deps, ctxOf(req), req.params.id, req.body.action, req.body.reason),
     );
     app.post('/api/activities/:id/signups', {
-      schema: { tags, summary: '报名（本人，或工作人员代为报名）', params: IdParams, body: SignupInput, response: { 201: z.object({ status: z.enum(['pending', 'confirmed', 'waitlisted']), activity: ActivityView }) } },
+      schema: { tags, summary: '报名（本人，或工作人员代为报名）', params: IdParams, body: SignupInput, response: { 201: SignupResultView } },
     }, async (req, reply) => reply.code(201).send(await signUp(deps, ctxOf(req), req.params.id, req.body)));
     app.delete('/api/activities/:id/signups/mine', { schema: { tags, summary: '取消本人报名', params: IdParams, response: { 200: ActivityView } } }, async (req) =>
       cancelSignup(deps, ctxOf(req), req.params.id),
@@ -63,7 +68,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       schema: { tags, summary: '审核报名', params: z.strictObject({ id: Id, signupId: Id }), body: z.strictObject({ approve: z.boolean(), reason: z.string().trim().max(200).optional() }), response: { 200: z.object({ items: z.array(SignupView) }) } },
     }, async (req) => decideSignup(deps, ctxOf(req), req.params.id, req.params.signupId, req.body.approve, req.body.reason));
     app.get('/api/activities/:id/checkin-token', {
-      schema: { tags, summary: '现场签到二维码（30 秒刷新）与签到码', params: IdParams, response: { 200: z.object({ token: z.string(), expiresInSeconds: z.number().int(), code: z.string(), checkinPath: z.string() }) } },
+      schema: { tags, summary: '现场签到二维码（30 秒刷新）与签到码', params: IdParams, response: { 200: CheckinTokenView } },
     }, async (req) => checkinToken(deps, ctxOf(req), req.params.id));
     app.post('/api/activities/:id/checkins', { schema: { tags, summary: '扫码或输入签到码签到/签退', params: IdParams, body: CheckinInput, response: { 200: CheckinResult } } }, async (req) =>
       checkIn(deps, ctxOf(req), req.params.id, req.body),
@@ -75,7 +80,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       submitSummary(deps, ctxOf(req), req.params.id, req.body),
     );
     app.get('/api/activities/:id/summary', {
-      schema: { tags, summary: '活动总结', params: IdParams, response: { 200: z.object({ servedCount: z.number().int(), notes: z.string(), photoFileIds: z.array(Id), late: z.boolean(), submittedAt: z.string() }) } },
+      schema: { tags, summary: '活动总结', params: IdParams, response: { 200: ActivitySummaryView } },
     }, async (req) => getSummary(deps, ctxOf(req), req.params.id));
     app.post('/api/ical/token', { schema: { tags, summary: '生成我的日历订阅链接（旧链接作废）', response: { 200: z.object({ path: z.string() }) } } }, async (req) => issueIcalToken(deps, ctxOf(req)));
     app.delete('/api/ical/token', { schema: { tags, summary: '作废我的日历订阅链接', response: { 200: OkView } } }, async (req) => revokeIcal(deps, ctxOf(req)));
@@ -91,11 +96,11 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
       reply.header('cache-control', 'no-cache');
       return reply.send(body);
     };
-    app.get('/ical/units/:unitId.ics', { schema: { tags, summary: '单位公开活动日历（iCalendar）', params: z.strictObject({ unitId: Id }) } }, async (req, reply) => {
+    register(app, files.unitCalendar, async (req, reply) => {
       const { name, rows } = await unitFeedActivities(deps, req.params.unitId);
       return sendIcs(reply, buildCalendar(`${name}·文明实践活动`, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });
-    app.get('/ical/volunteers/:token.ics', { schema: { tags, summary: '个人活动日历（私密链接）', params: z.strictObject({ token: z.string().regex(/^[\w-]{20,64}$/) }) } }, async (req, reply) => {
+    register(app, files.volunteerCalendar, async (req, reply) => {
       const { name, rows } = await volunteerFeedActivities(deps, req.params.token);
       return sendIcs(reply, buildCalendar(name, toEvents(rows, baseUrl(req)), deps.clock.now()));
     });

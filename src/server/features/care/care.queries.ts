@@ -8,6 +8,32 @@ export function listRecipients(db: DbOrTrx, stationIds: string[], includeArchive
   return qb.orderBy('care_recipients.last_contact_at').orderBy('care_recipients.name').execute();
 }
 
+/** One page of a station set's recipients, longest without contact first; `contactBefore` keeps the overdue ones. */
+export async function pageRecipients(
+  db: DbOrTrx,
+  f: { stationIds: string[]; includeArchived: boolean; contactBefore?: string },
+  page: { limit: number; offset: number },
+) {
+  if (f.stationIds.length === 0) return { rows: [] as (CareRecipientsTable & { station_name: string })[], total: 0 };
+  let base = db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').where('care_recipients.station_id', 'in', f.stationIds);
+  if (!f.includeArchived || f.contactBefore) base = base.where('care_recipients.archived', '=', 0);
+  if (f.contactBefore) {
+    const before = f.contactBefore;
+    base = base.where((eb) => eb(eb.fn.coalesce('care_recipients.last_contact_at', 'care_recipients.created_at'), '<', before));
+  }
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .selectAll('care_recipients')
+    .select('units.name as station_name')
+    .orderBy('care_recipients.last_contact_at')
+    .orderBy('care_recipients.name')
+    .orderBy('care_recipients.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
 export function getRecipient(db: DbOrTrx, id: string) {
   return db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').selectAll('care_recipients').select('units.name as station_name').where('care_recipients.id', '=', id).executeTakeFirst();
 }

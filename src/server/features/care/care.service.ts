@@ -42,7 +42,7 @@ async function noContactDays(ctx: Ctx, stationId: string | undefined) {
   return (await ctx.scope.rulesOf(stationId ?? ''))['care.noContactDays'];
 }
 
-export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean }) {
+export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number }) {
   const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
   let stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
@@ -52,14 +52,19 @@ export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: s
   }
   const now = deps.clock.now();
   const today = shanghaiDay(now);
-  const rows = await q.listRecipients(deps.db, stations, Boolean(opts.includeArchived));
   const days = await noContactDays(ctx, stations[0]);
-  let items = rows.map((r) => present(r, today, days, now));
-  if (opts.flagged) items = items.filter((i) => i.noContactFlag);
+  // The same test as `noContactFlag`, in SQL so the page and the total agree.
+  const contactBefore = opts.flagged ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined;
+  const { rows, total } = await q.pageRecipients(
+    deps.db,
+    { stationIds: stations, includeArchived: Boolean(opts.includeArchived), contactBefore },
+    { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize },
+  );
+  const items = rows.map((r) => present(r, today, days, now));
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.listed', objectType: 'care_recipient', unitId: opts.stationId ?? null, changes: { rows: { before: null, after: items.length } } }),
   );
-  return { items };
+  return { items, total, page: opts.page, pageSize: opts.pageSize };
 }
 
 /** For the station's home page: how many recipients have had no contact for too long. */

@@ -13,11 +13,22 @@ export function getCertificateByNumber(db: DbOrTrx, number: string) {
   return db.selectFrom('certificates').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
-export function listCertificates(db: DbOrTrx, f: { volunteerId?: string; unitIds?: string[] }) {
-  let qb = db.selectFrom('certificates').leftJoin('accounts', 'accounts.id', 'certificates.issued_by').selectAll('certificates').select('accounts.display_name as issued_by_name');
-  if (f.volunteerId) qb = qb.where('certificates.volunteer_id', '=', f.volunteerId);
-  if (f.unitIds) qb = qb.where('certificates.unit_id', 'in', f.unitIds.length ? f.unitIds : ['']);
-  return qb.orderBy('certificates.issued_at', 'desc').limit(500).execute();
+/** Newest first, one page; `total` counts every match. */
+export async function listCertificates(db: DbOrTrx, f: { volunteerId?: string; unitIds?: string[] }, page: { limit: number; offset: number }) {
+  let base = db.selectFrom('certificates');
+  if (f.volunteerId) base = base.where('certificates.volunteer_id', '=', f.volunteerId);
+  if (f.unitIds) base = base.where('certificates.unit_id', 'in', f.unitIds.length ? f.unitIds : ['']);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .leftJoin('accounts', 'accounts.id', 'certificates.issued_by')
+    .selectAll('certificates')
+    .select('accounts.display_name as issued_by_name')
+    .orderBy('certificates.issued_at', 'desc')
+    .orderBy('certificates.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 export async function revoke(db: DbOrTrx, id: string, patch: { revoked_at: string; revoked_by: string; revoke_reason: string }) {

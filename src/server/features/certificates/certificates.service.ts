@@ -97,19 +97,24 @@ export async function issueCertificate(deps: Deps, ctx: Ctx, input: { volunteerI
   return present({ ...row, issued_by_name: ctx.actor.displayName });
 }
 
-export async function listCertificates(deps: Deps, ctx: Ctx, volunteerId?: string) {
-  if (volunteerId) {
-    await requireVolunteerFor(deps, ctx.scope, volunteerId, 'volunteers.read');
-    return { items: (await q.listCertificates(deps.db, { volunteerId })).map(present) };
+export async function listCertificates(deps: Deps, ctx: Ctx, query: { volunteerId?: string; page: number; pageSize: number }) {
+  const page = { limit: query.pageSize, offset: (query.page - 1) * query.pageSize };
+  let filter: { volunteerId?: string; unitIds?: string[] };
+  if (query.volunteerId) {
+    await requireVolunteerFor(deps, ctx.scope, query.volunteerId, 'volunteers.read');
+    filter = { volunteerId: query.volunteerId };
+  } else {
+    filter = { unitIds: [...(await ctx.scope.units('certificates.issue'))] };
   }
-  const unitIds = await ctx.scope.units('certificates.issue');
-  return { items: (await q.listCertificates(deps.db, { unitIds: [...unitIds] })).map(present) };
+  const { rows, total } = await q.listCertificates(deps.db, filter, page);
+  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function myCertificates(deps: Deps, ctx: Ctx) {
+export async function myCertificates(deps: Deps, ctx: Ctx, query: { page: number; pageSize: number }) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
-  return { items: (await q.listCertificates(deps.db, { volunteerId: v.id })).map(present) };
+  const { rows, total } = await q.listCertificates(deps.db, { volunteerId: v.id }, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  return { items: rows.map(present), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function certificatePdf(deps: Deps, ctx: Ctx, id: string, baseUrl: string): Promise<{ pdf: Buffer; number: string }> {

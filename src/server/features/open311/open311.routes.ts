@@ -1,10 +1,10 @@
 import formbody from '@fastify/formbody';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { Id, IdParams, OkView } from '../../../shared/common';
+import * as keys from '../../../shared/open311';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
+import { register } from '../../platform/register';
 import { renderErrors, renderList, renderObject } from './open311.format';
 import * as open311 from './open311.service';
 
@@ -16,7 +16,7 @@ type Format = keyof typeof TYPES;
  * (required) and JSON. Plain Fastify routes (not zod) because the standard fixes the wire format,
  * including form-encoded POST bodies and its own error documents.
  */
-export function open311Routes(deps: Deps): FastifyPluginAsync {
+export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(formbody, { bodyLimit: 64 * 1024 });
     const baseUrl = (req: FastifyRequest) => process.env.PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.host}`;
@@ -29,10 +29,10 @@ export function open311Routes(deps: Deps): FastifyPluginAsync {
         throw err;
       }
     };
-    const schema = { tags: ['open311'] };
 
     for (const format of ['xml', 'json'] as Format[]) {
-      app.get(`/open311/discovery.${format}`, { schema: { ...schema, summary: `Open311 discovery (${format})` } }, async (req, reply) =>
+      const geo = keys.geoReport(format);
+      register(app, geo.discovery, async (req, reply) =>
         guard(reply, format, async () =>
           renderObject(format, 'discovery', {
             changeset: '2026-11-28T00:00:00+08:00',
@@ -44,13 +44,11 @@ export function open311Routes(deps: Deps): FastifyPluginAsync {
           }),
         ),
       );
-      app.get(`/open311/v2/services.${format}`, { schema: { ...schema, summary: `GET Service List (${format})` } }, async (_req, reply) =>
-        guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))),
-      );
-      app.get<{ Params: { code: string } }>(`/open311/v2/services/:code.${format}`, { schema: { ...schema, summary: `GET Service Definition (${format})` } }, async (req, reply) =>
+      register(app, geo.services, async (_req, reply) => guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))));
+      register(app, geo.serviceDefinition, async (req, reply) =>
         guard(reply, format, async () => renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code))),
       );
-      app.get<{ Querystring: Record<string, string> }>(`/open311/v2/requests.${format}`, { schema: { ...schema, summary: `GET Service Requests (${format})` } }, async (req, reply) =>
+      register(app, geo.requests, async (req, reply) =>
         guard(reply, format, async () =>
           renderList(
             format,
@@ -63,11 +61,20 @@ export function open311Routes(deps: Deps): FastifyPluginAsync {
           ),
         ),
       );
-      app.get<{ Params: { id: string } }>(`/open311/v2/requests/:id.${format}`, { schema: { ...schema, summary: `GET Service Request (${format})` } }, async (req, reply) =>
+      register(app, geo.request, async (req, reply) =>
         guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequest(deps, req.params.id))),
       );
-      app.post<{ Body: open311.Open311Post }>(`/open311/v2/requests.${format}`, { schema: { ...schema, summary: `POST Service Request (${format}, form-encoded)` }, config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (req, reply) =>
-        guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, (req.body ?? {}) as open311.Open311Post))),
+      register(
+        app,
+        geo.post,
+        async (req, reply) => {
+          // The key may come in the form body (the standard) or as the query parameter the security scheme names.
+          const body = { ...((req.body ?? {}) as open311.Open311Post) };
+          const queryKey = (req.query as Record<string, unknown> | undefined)?.api_key;
+          if (!body.api_key && typeof queryKey === 'string') body.api_key = queryKey;
+          return guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)));
+        },
+        { rateLimit: { max: 30, timeWindow: 60_000 } },
       );
     }
   };
@@ -75,13 +82,8 @@ export function open311Routes(deps: Deps): FastifyPluginAsync {
 
 export function open311KeysRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['open311'];
-    app.get('/api/open311/keys', {
-      schema: { tags, summary: 'Open311 api_key 列表', querystring: z.strictObject({ unitId: Id }), response: { 200: z.object({ items: z.array(z.object({ id: Id, name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }) } },
-    }, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
-    app.post('/api/open311/keys', {
-      schema: { tags, summary: '签发 Open311 api_key（只显示一次）', body: z.strictObject({ unitId: Id, name: z.string().trim().min(1).max(40) }), response: { 201: z.object({ id: Id, name: z.string(), apiKey: z.string() }) } },
-    }, async (req, reply) => reply.code(201).send(await open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name)));
-    app.delete('/api/open311/keys/:id', { schema: { tags, summary: '作废 api_key', params: IdParams, response: { 200: OkView } } }, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
+    register(app, keys.listOpen311Keys, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
+    register(app, keys.issueOpen311Key, async (req) => open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name));
+    register(app, keys.revokeOpen311Key, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
   };
 }

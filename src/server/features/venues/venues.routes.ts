@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DateString, Id, IdParams } from '../../../shared/common';
-import { MapConfigView, RoomInput, UpdateVenueInput, VenueInput, VenueView } from '../../../shared/venues';
+import { DateString, IdParams } from '../../../shared/common';
+import { MapConfigView, RoomBookingView, RoomInput, UpdateVenueInput, VenueInput, VenueView } from '../../../shared/venues';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import * as venues from './venues.service';
@@ -29,7 +29,7 @@ export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.get('/api/rooms/:id/bookings', {
       schema: {
         tags, summary: '功能室预订情况', params: IdParams, querystring: z.strictObject({ from: DateString, to: DateString }),
-        response: { 200: z.object({ items: z.array(z.object({ activityId: Id, title: z.string(), startsAt: z.string(), endsAt: z.string() })) }) },
+        response: { 200: z.object({ items: z.array(RoomBookingView) }) },
       },
     }, async (req) => venues.roomSchedule(deps, ctxOf(req), req.params.id, new Date(`${req.query.from}T00:00:00+08:00`).toISOString(), new Date(`${req.query.to}T23:59:59+08:00`).toISOString()));
     app.get('/api/public/venues', { schema: { tags: ['public', 'venues'], summary: '门户：阵地地图', response: { 200: list } }, config: { public: true } }, async () =>

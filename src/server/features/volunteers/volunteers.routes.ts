@@ -3,11 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SessionView } from '../../../shared/accounts';
 import { IdParams, Paged } from '../../../shared/common';
-import { ImportReport, RegisterVolunteerInput, UpdateVolunteerInput, VolunteerDetail, VolunteerListQuery, VolunteerTransitionInput, VolunteerView } from '../../../shared/volunteers';
+import * as files from '../../../shared/downloads.endpoints';
+import { RegisterVolunteerInput, UpdateVolunteerInput, VolunteerDetail, VolunteerListQuery, VolunteerTransitionInput, VolunteerView } from '../../../shared/volunteers';
 import { ctxOf, sessionCookieName, setSessionCookie } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { login } from '../accounts/auth.service';
 import { AppError } from '../../platform/errors';
+import { register } from '../../platform/register';
 import { exportVolunteers, importRoster, importTemplate } from './volunteers.exchange';
 import * as volunteers from './volunteers.service';
 
@@ -51,35 +53,24 @@ export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
     app.post('/api/volunteers/me/id-number', { schema: { tags, summary: '查看本人完整证件号码（记入审计）', response: { 200: z.object({ idNumber: z.string() }) } } }, async (req) =>
       volunteers.revealMyIdNumber(deps, ctxOf(req)),
     );
-    app.get('/api/volunteers/import/template', { schema: { tags, summary: '下载志愿者名册导入模板（.xlsx）' } }, async (req, reply) => {
+    register(app, files.volunteerImportTemplate, async (req, reply) => {
       const buf = await importTemplate(deps, ctxOf(req));
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('志愿者名册导入模板.xlsx')}`).send(buf);
     });
-    app.post(
-      '/api/volunteers/import',
-      {
-        schema: {
-          tags,
-          summary: '导入志愿者名册：dryRun=true 只检查不写入；确认导入需 consentFileId（签字登记表扫描件）',
-          querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true'), consentFileId: z.uuid().optional() }),
-          response: { 200: ImportReport },
-        },
-      },
-      async (req) => {
-        if (!req.isMultipart()) throw new AppError('files.missing');
-        const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
-        if (!part) throw new AppError('files.missing');
-        const buf = await part.toBuffer().catch((err: { code?: string }) => {
-          throw err?.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('files.too_large') : err;
-        });
-        return importRoster(deps, ctxOf(req), buf, { dryRun: req.query.dryRun !== 'false', consentFileId: req.query.consentFileId });
-      },
-    );
-    app.get('/api/volunteers/export.xlsx', { schema: { tags, summary: '导出志愿者名册（Excel，证件号码脱敏）', querystring: VolunteerListQuery } }, async (req, reply) => {
+    register(app, files.importVolunteers, async (req) => {
+      if (!req.isMultipart()) throw new AppError('files.missing');
+      const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+      if (!part) throw new AppError('files.missing');
+      const buf = await part.toBuffer().catch((err: { code?: string }) => {
+        throw err?.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('files.too_large') : err;
+      });
+      return importRoster(deps, ctxOf(req), buf, { dryRun: req.query.dryRun !== 'false', consentFileId: req.query.consentFileId });
+    });
+    register(app, files.exportVolunteersXlsx, async (req, reply) => {
       const { body } = await exportVolunteers(deps, ctxOf(req), req.query, 'xlsx');
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('志愿者名册.xlsx')}`).send(body);
     });
-    app.get('/api/volunteers/export.csv', { schema: { tags, summary: '导出志愿者（全国志愿服务信息系统字段顺序，CSV）', querystring: VolunteerListQuery } }, async (req, reply) => {
+    register(app, files.exportVolunteersCsv, async (req, reply) => {
       const { body } = await exportVolunteers(deps, ctxOf(req), req.query, 'csv');
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('志愿者名册.csv')}`).send(body);
     });

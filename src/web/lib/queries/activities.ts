@@ -31,27 +31,10 @@ export interface ActivityListParams {
   mine?: boolean;
 }
 
-export interface CheckinToken {
-  token: string;
-  expiresInSeconds: number;
-  code: string;
-  checkinPath: string;
-}
+import type { ActivitySummaryView as ActivitySummary, CheckinTokenView as CheckinToken, SignupResultView as SignupResult } from '../../../shared/activities';
+import type { RoomBookingView as RoomBooking } from '../../../shared/venues';
 
-export interface ActivitySummary {
-  servedCount: number;
-  notes: string;
-  photoFileIds: string[];
-  late: boolean;
-  submittedAt: string;
-}
-
-export interface RoomBooking {
-  activityId: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-}
+export type { ActivitySummary, CheckinToken, RoomBooking, SignupResult };
 
 export const activityKeys = {
   all: ['activities'] as const,
@@ -151,8 +134,6 @@ export function useTransition() {
     api.post<ActivityView>(`/api/activities/${encodeURIComponent(id)}/transitions`, { action, reason }),
   );
 }
-
-export type SignupResult = { status: 'confirmed' | 'pending' | 'waitlisted'; activity: ActivityView };
 
 /** Sign up oneself, or (staff) sign up a volunteer on their behalf. */
 export function useSignUp() {

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { AuditEntryView, AuditVerifyView } from '../../../shared/audit';
-import { api, type Paged, withQuery } from '../api';
+import * as audit from '../../../shared/audit.endpoints';
+import { call } from '../api';
 
 export interface AuditListParams {
   page: number;
@@ -12,11 +12,11 @@ export interface AuditListParams {
 export function useAuditLog(params: AuditListParams) {
   return useQuery({
     queryKey: ['audit', 'list', params],
-    queryFn: () => api.get<Paged<AuditEntryView>>(withQuery('/api/audit', { ...params })),
+    queryFn: () => call(audit.listAudit, { query: params }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => api.post<AuditVerifyView>('/api/audit/verify', {}) });
+  return useMutation({ mutationFn: () => call(audit.verifyAudit) });
 }

@@ -7,7 +7,8 @@ import type {
   CareVisitView as CareVisitViewSchema,
   UpdateCareRecipientInput as UpdateCareRecipientInputSchema,
 } from '../../../shared/care';
-import { api, withQuery } from '../api';
+import * as care from '../../../shared/care.endpoints';
+import { call } from '../api';
 
 /*
  * 关爱对象: sensitive personal data. The server answers 404 to anyone outside the serving station
@@ -16,19 +17,11 @@ import { api, withQuery } from '../api';
  */
 
 export type { CareRecipientView };
+export type { CareDetail, CareFlags } from '../../../shared/care.endpoints';
 export type CareVisitView = z.infer<typeof CareVisitViewSchema>;
 export type CareRecipientInput = z.input<typeof CareRecipientInputSchema>;
 export type UpdateCareRecipientInput = z.input<typeof UpdateCareRecipientInputSchema>;
 export type CareVisitInput = z.input<typeof CareVisitInputSchema>;
-export interface CareDetail {
-  recipient: CareRecipientView;
-  visits: CareVisitView[];
-}
-export interface CareFlags {
-  noContactDays: number;
-  total: number;
-  stations: { stationId: string; stationName: string; count: number }[];
-}
 
 export const CONSENT_METHODS = { signed_form: '签字同意书', phone_confirmation: '电话确认', in_person: '当面确认' } as const;
 export const VISIT_KINDS: Record<string, string> = { visit: '上门走访', call: '电话联系', order: '点单服务', activity: '参加活动' };
@@ -46,17 +39,18 @@ export function useCareRecipients(params: { stationId?: string; flagged?: boolea
     queryKey: careKeys.list(params),
     enabled,
     gcTime: 0,
+    // The console's table pages on the client; one page of the largest size covers a station.
     queryFn: async () =>
-      (await api.get<{ items: CareRecipientView[] }>(withQuery('/api/care-recipients', { stationId: params.stationId, flagged: params.flagged ? 'true' : undefined }))).items,
+      (await call(care.listCareRecipients, { query: { stationId: params.stationId, flagged: params.flagged ? 'true' : undefined, page: 1, pageSize: 200 } })).items,
   });
 }
 
 export function useCareRecipient(id: string) {
-  return useQuery({ queryKey: careKeys.detail(id), gcTime: 0, retry: false, queryFn: () => api.get<CareDetail>(`/api/care-recipients/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: careKeys.detail(id), gcTime: 0, retry: false, queryFn: () => call(care.getCareRecipient, { params: { id } }) });
 }
 
 export function useCareFlags(enabled = true) {
-  return useQuery({ queryKey: careKeys.flags, enabled, retry: false, queryFn: () => api.get<CareFlags>('/api/care-recipients/flags') });
+  return useQuery({ queryKey: careKeys.flags, enabled, retry: false, queryFn: () => call(care.careFlags) });
 }
 
 function useCareMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
@@ -65,17 +59,17 @@ function useCareMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult
 }
 
 export function useCreateCareRecipient() {
-  return useCareMutation((input: CareRecipientInput) => api.post<CareDetail>('/api/care-recipients', input));
+  return useCareMutation((input: CareRecipientInput) => call(care.createCareRecipient, { body: input }));
 }
 
 export function useUpdateCareRecipient() {
   return useCareMutation(({ id, input }: { id: string; input: UpdateCareRecipientInput }) =>
-    api.patch<CareDetail>(`/api/care-recipients/${encodeURIComponent(id)}`, input),
+    call(care.updateCareRecipient, { params: { id }, body: input }),
   );
 }
 
 export function useAddCareVisit() {
   return useCareMutation(({ id, input }: { id: string; input: CareVisitInput }) =>
-    api.post<CareDetail>(`/api/care-recipients/${encodeURIComponent(id)}/visits`, input),
+    call(care.addCareVisit, { params: { id }, body: input }),
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CertificateView, PublicCertificateView } from '../../../shared/certificates';
-import { ApiError, api, withQuery } from '../api';
+import * as certificates from '../../../shared/certificates.endpoints';
+import { ApiError, type CallInput, call } from '../api';
 
 export const certificateKeys = {
   all: ['certificates'] as const,
@@ -9,10 +9,13 @@ export const certificateKeys = {
   public: (number: string) => ['public', 'certificate', number] as const,
 };
 
+// A volunteer has a handful of certificates; one page of the largest size shows them all.
+const ALL = { page: 1, pageSize: 200 } as const;
+
 export function useCertificates(volunteerId: string) {
   return useQuery({
     queryKey: certificateKeys.forVolunteer(volunteerId),
-    queryFn: async () => (await api.get<{ items: CertificateView[] }>(withQuery('/api/certificates', { volunteerId }))).items,
+    queryFn: async () => (await call(certificates.listCertificates, { query: { volunteerId, ...ALL } })).items,
   });
 }
 
@@ -20,7 +23,7 @@ export function useMyCertificates(enabled = true) {
   return useQuery({
     queryKey: certificateKeys.mine,
     enabled,
-    queryFn: async () => (await api.get<{ items: CertificateView[] }>('/api/certificates/mine')).items,
+    queryFn: async () => (await call(certificates.listMyCertificates, { query: ALL })).items,
   });
 }
 
@@ -31,13 +34,11 @@ function useCertificateMutation<TInput, TResult>(fn: (input: TInput) => Promise<
 
 /** Free of charge (办法 第十四条): the volunteer for themself, or staff for someone in their scope. */
 export function useIssueCertificate() {
-  return useCertificateMutation((input: { volunteerId: string; from: string; to: string }) => api.post<CertificateView>('/api/certificates', input));
+  return useCertificateMutation((body: CallInput<typeof certificates.issueCertificate>['body']) => call(certificates.issueCertificate, { body }));
 }
 
 export function useRevokeCertificate() {
-  return useCertificateMutation(({ id, reason }: { id: string; reason: string }) =>
-    api.post<CertificateView>(`/api/certificates/${encodeURIComponent(id)}/revoke`, { reason }),
-  );
+  return useCertificateMutation(({ id, reason }: { id: string; reason: string }) => call(certificates.revokeCertificate, { params: { id }, body: { reason } }));
 }
 
 /** The public check behind the QR code; null when no certificate has that number. */
@@ -48,7 +49,7 @@ export function usePublicCertificate(number: string) {
     retry: false,
     queryFn: async () => {
       try {
-        return await api.get<PublicCertificateView>(`/api/public/certificates/${encodeURIComponent(number)}`, { quietAuth: true });
+        return await call(certificates.verifyCertificate, { params: { number }, options: { quietAuth: true } });
       } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.code === 'validation.failed')) return null;
         throw error;

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationView } from '../../../shared/notifications';
-import { api } from '../api';
+import * as notifications from '../../../shared/notifications.endpoints';
+import { call } from '../api';
 
 export const notificationKeys = { all: ['notifications'] as const };
 
@@ -8,7 +8,7 @@ export function useNotifications(enabled = true) {
   return useQuery({
     queryKey: notificationKeys.all,
     enabled,
-    queryFn: () => api.get<{ items: NotificationView[]; unread: number }>('/api/notifications'),
+    queryFn: () => call(notifications.listMyNotifications),
   });
 }
 
@@ -18,9 +18,9 @@ function useNotificationMutation<TInput>(fn: (input: TInput) => Promise<unknown>
 }
 
 export function useMarkRead() {
-  return useNotificationMutation((id: string) => api.post(`/api/notifications/${encodeURIComponent(id)}/read`, {}));
+  return useNotificationMutation((id: string) => call(notifications.markNotificationRead, { params: { id } }));
 }
 
 export function useMarkAllRead() {
-  return useNotificationMutation(() => api.post('/api/notifications/read-all', {}));
+  return useNotificationMutation(() => call(notifications.markAllNotificationsRead));
 }

@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, withQuery } from '../api';
+import * as open311 from '../../../shared/open311';
+import { call } from '../api';
 
 /** Open311 GeoReport v2 api_keys for outside platforms (市民热线 etc.); institute admins only. */
-export interface Open311Key {
-  id: string;
-  name: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
+export type { Open311KeyView as Open311Key } from '../../../shared/open311';
 
 export const open311Keys = {
   all: ['open311', 'keys'] as const,
@@ -18,7 +14,7 @@ export function useOpen311Keys(unitId: string | undefined) {
   return useQuery({
     queryKey: open311Keys.list(unitId ?? ''),
     enabled: !!unitId,
-    queryFn: async () => (await api.get<{ items: Open311Key[] }>(withQuery('/api/open311/keys', { unitId }))).items,
+    queryFn: async () => (await call(open311.listOpen311Keys, { query: { unitId: unitId ?? '' } })).items,
   });
 }
 
@@ -26,7 +22,7 @@ export function useOpen311Keys(unitId: string | undefined) {
 export function useIssueOpen311Key() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { unitId: string; name: string }) => api.post<{ id: string; name: string; apiKey: string }>('/api/open311/keys', input),
+    mutationFn: (input: { unitId: string; name: string }) => call(open311.issueOpen311Key, { body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: open311Keys.all }),
   });
 }
@@ -34,7 +30,7 @@ export function useIssueOpen311Key() {
 export function useRevokeOpen311Key() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ ok: true }>(`/api/open311/keys/${encodeURIComponent(id)}`),
+    mutationFn: (id: string) => call(open311.revokeOpen311Key, { params: { id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: open311Keys.all }),
   });
 }

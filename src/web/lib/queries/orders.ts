@@ -11,7 +11,8 @@ import type {
   SuggestionView as SuggestionViewSchema,
 } from '../../../shared/orders';
 import { ORDER_ACTIONS, ORDER_STATUSES, type OrderAction, type OrderStatus } from '../../../shared/rules/order-flow';
-import { api, type Paged, upload, withQuery } from '../api';
+import * as files from '../../../shared/files';
+import { api, callUpload, type Paged, urlFor, withQuery } from '../api';
 import { ORDER_CHANNELS, TARGET_TYPES } from '../../../shared/labels';
 
 /*
@@ -180,18 +181,13 @@ export function useArchiveServiceItem() {
   );
 }
 
-export interface UploadedPhoto {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-}
+export type { FileView as UploadedPhoto } from '../../../shared/files';
 
 /** `POST /api/files?purpose=photo`: a JPG/PNG photo of the need or of the finished work. */
-export function uploadPhoto(file: File): Promise<UploadedPhoto> {
-  return upload<UploadedPhoto>(withQuery('/api/files', { purpose: 'photo' }), file, file.name);
+export function uploadPhoto(file: File) {
+  return callUpload(files.uploadFile, file, { query: { purpose: 'photo' }, name: file.name });
 }
 
 export function photoUrl(id: string): string {
-  return `/api/files/${encodeURIComponent(id)}`;
+  return urlFor(files.readFile, { params: { id } });
 }

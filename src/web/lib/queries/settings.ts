@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SettingsView } from '../../../shared/settings';
-import { api } from '../api';
+import * as settings from '../../../shared/settings.endpoints';
+import { call } from '../api';
 
 export const settingsKeys = { all: ['settings'] as const };
 
@@ -8,21 +8,14 @@ export const settingsKeys = { all: ['settings'] as const };
 export function useSettings() {
   return useQuery({
     queryKey: settingsKeys.all,
-    queryFn: async () => {
-      const data = await api.get<SettingsView | SettingsView[] | { items: SettingsView[] }>('/api/settings');
-      if (Array.isArray(data)) return data;
-      if ('items' in data) return data.items;
-      return [data];
-    },
+    queryFn: async () => [await call(settings.viewMySettings)],
   });
 }
-
-const rulePath = (unitId: string, key: string) => `/api/settings/${encodeURIComponent(unitId)}/rules/${encodeURIComponent(key)}`;
 
 export function useSaveRule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ unitId, key, value }: { unitId: string; key: string; value: unknown }) => api.put<unknown>(rulePath(unitId, key), { value }),
+    mutationFn: ({ unitId, key, value }: { unitId: string; key: string; value: unknown }) => call(settings.updateRule, { params: { unitId, key }, body: { value } }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.all }),
   });
 }
@@ -30,7 +23,7 @@ export function useSaveRule() {
 export function useResetRule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ unitId, key }: { unitId: string; key: string }) => api.delete<unknown>(rulePath(unitId, key)),
+    mutationFn: ({ unitId, key }: { unitId: string; key: string }) => call(settings.resetRule, { params: { unitId, key } }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.all }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateTeamInput, TeamMemberView, TeamPage, TeamView } from '../../../shared/teams';
+import type { z } from 'zod';
+import type { CreateTeamInput, TeamMemberView, TeamPage, TeamView, UpdateTeamInput } from '../../../shared/teams';
 
 export type { TeamPage };
 import { api, withQuery } from '../api';
@@ -7,11 +8,7 @@ import { api, withQuery } from '../api';
 export type TeamKind = TeamView['kind'];
 export type TeamRole = TeamMemberView['role'];
 
-export interface TeamUpdate {
-  name?: string;
-  intro?: string | null;
-  archived?: boolean;
-}
+export type TeamUpdate = z.input<typeof UpdateTeamInput>;
 
 export const teamKeys = {
   all: ['teams'] as const,

@@ -3,7 +3,8 @@ import type { SessionView } from '../../../shared/accounts';
 import type { ImportReport, RegisterVolunteerInput, UpdateVolunteerInput, VolunteerAction, VolunteerDetail, VolunteerView } from '../../../shared/volunteers';
 
 export type { ImportReport, VolunteerDetail };
-import { ApiError, api, type Paged, upload, withQuery } from '../api';
+import * as files from '../../../shared/files';
+import { ApiError, api, callUpload, type Paged, upload, withQuery } from '../api';
 import { SESSION_KEY } from '../session';
 
 /** The talent-pool filters, exactly the query `GET /api/volunteers` takes. */
@@ -26,18 +27,12 @@ export interface VolunteerListParams {
 
 export type StatusChange = VolunteerDetail['history'][number];
 
-export interface UploadedFile {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-}
-
-export type FilePurpose = 'evidence' | 'consent' | 'photo';
+import type { FilePurpose } from '../../../shared/files';
+export type { FilePurpose, FileView as UploadedFile } from '../../../shared/files';
 
 /** `POST /api/files`: evidence photos, signed consent forms (JPG/PNG/PDF ≤ 10 MB). */
-export function uploadFile(file: File, purpose: FilePurpose): Promise<UploadedFile> {
-  return upload<UploadedFile>(withQuery('/api/files', { purpose }), file, file.name);
+export function uploadFile(file: File, purpose: FilePurpose) {
+  return callUpload(files.uploadFile, file, { query: { purpose }, name: file.name });
 }
 
 export const volunteerKeys = {

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { IdParams, OkView } from './common';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
+import { NotificationView } from './notifications';
+
+export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+export type NotificationList = z.infer<typeof NotificationList>;
+named({ NotificationView });
+const tags = ['notifications'];
+
+export const listMyNotifications = defineEndpoint({
+  method: 'GET',
+  path: '/api/notifications',
+  operationId: 'listMyNotifications',
+  summary: '我的消息',
+  description: '当前登录用户的站内消息（最新在前）与未读数。',
+  tags,
+  responses: { 200: NotificationList },
+});
+
+export const markNotificationRead = defineEndpoint({
+  method: 'POST',
+  path: '/api/notifications/:id/read',
+  operationId: 'markNotificationRead',
+  summary: '标为已读',
+  description: '把本人的一条消息标为已读。',
+  tags,
+  params: IdParams,
+  responses: { 200: OkView },
+  errors: ['not_found'],
+});
+
+export const markAllNotificationsRead = defineEndpoint({
+  method: 'POST',
+  path: '/api/notifications/read-all',
+  operationId: 'markAllNotificationsRead',
+  summary: '全部标为已读',
+  description: '把本人的全部消息标为已读。',
+  tags,
+  responses: { 200: OkView },
+});
