@@ -17,7 +17,9 @@ const api = (db: 'sqlite' | 'postgres') => ({
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.api.test.ts'], env: { NODE_ENV: 'test' } } },
+      // Password hashing (scrypt, N=2^15) is slow by design; on a loaded machine a few hashes outrun
+      // vitest's 5 s default. The timeout is a backstop for a hang, not a speed check.
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.api.test.ts'], env: { NODE_ENV: 'test' }, testTimeout: 60_000 } },
       api('sqlite'),
       api('postgres'),
       {

@@ -33,6 +33,7 @@ import { settingsRoutes } from './features/settings/settings.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
+import { withRequestState } from './platform/request-state';
 import { openapiHooks } from './platform/register';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
@@ -69,6 +70,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // Each request's own state (has it committed a change yet?), read by the error handler.
+  app.addHook('onRequest', (_req, _reply, done) => withRequestState(done));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

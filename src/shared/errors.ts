@@ -113,6 +113,7 @@ export const ERRORS = {
   'care.consent_required': { status: 422, message: '以“单独同意”为依据时，必须记录同意方式和证明' },
   'open311.bad_key': { status: 403, message: 'api_key 无效' },
   'conflict': { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  'service.unconfirmed': { status: 500, message: '操作已保存，但结果未能返回，请刷新页面查看，不要重复提交' },
   'service.unavailable': { status: 503, message: '系统暂时无法处理，请稍后再试' },
   'internal': { status: 500, message: '系统出现问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -4,6 +4,7 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type T
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
+import { noteStatement } from './request-state';
 
 // PostgreSQL returns int8 (count, sum over integers) as strings; our numbers fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -34,12 +35,19 @@ export interface DbOptions {
 
 export function openDb(opts: DbOptions): DbHandle {
   const onQuery = opts.onQuery;
-  const log = onQuery ? { log: (e: LogEvent) => onQuery(e.query.sql) } : {};
+  const log = {
+    log: (e: LogEvent) => {
+      noteStatement(e.query.sql);
+      onQuery?.(e.query.sql);
+    },
+  };
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
-      connectionTimeoutMillis: 2000,
+      // How long a request may wait for a connection before it is refused with 503 (nothing written).
+      // Long enough that a burst of writes queues rather than fails on a busy 2-core machine.
+      connectionTimeoutMillis: 10_000,
       statement_timeout: 5000,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     } as pg.PoolConfig);

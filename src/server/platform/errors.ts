@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { requestHasCommitted } from './request-state';
 
 /** A domain error with a stable code; its HTTP status and Chinese message come from ERRORS. */
 export class AppError extends Error {
@@ -27,7 +28,9 @@ export function notFound(): AppError {
 function isDbUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR', 'ENOSPC'].includes(
+    // 57014/55P03: PostgreSQL cancelled a statement that waited too long (statement or lock timeout);
+    // its transaction rolled back, so this is "too busy", not a fault.
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '57014', '55P03', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR', 'ENOSPC'].includes(
       e?.code ?? '',
     ) || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
   );
@@ -66,6 +69,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isDbUnavailable(err)) {
       req.log.error({ err }, 'database unavailable');
+      // A change already committed: say so, and invite no retry that would make it twice.
+      if (requestHasCommitted()) return send(500, { code: 'service.unconfirmed', message: ERRORS['service.unconfirmed'].message });
       // Nothing was written: the work never got a connection, or its transaction rolled back.
       reply.header('retry-after', '1');
       return send(503, { code: 'service.unavailable', message: ERRORS['service.unavailable'].message });
