@@ -24,7 +24,7 @@ async function prepare(config: Config, handle: DbHandle): Promise<void> {
   const applied = await migrateToLatest(handle.db);
   if (applied.length) console.log(`数据库迁移完成: ${applied.join(', ')}`);
   if (config.env === 'production') {
-    const admin = await bootstrapProduction(handle.db, systemClock.now(), process.env.INSTITUTE_NAME || '新时代文明实践所');
+    const admin = await bootstrapProduction(handle.db, systemClock.now(), config.instituteName);
     if (admin) {
       console.log('\n================ 首次启动 ================');
       console.log(`管理员账号: ${admin.username}`);
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   process.on('SIGTERM', shutdown);
   // The clock moves activities on (start, end with hours, reminders). Every process may run it:
   // each step is a guarded update, so two processes never do the same step twice.
-  const notifier = process.env.SMTP_URL ? smtpNotifier(process.env.SMTP_URL, process.env.SMTP_FROM || 'noreply@localhost') : null;
+  const notifier = config.smtp ? smtpNotifier(config.smtp.url, config.smtp.from) : null;
   const runTick = async () => {
     await tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
     await tickOrders(deps).catch((err) => app.log.error({ err }, 'order tick failed'));

@@ -19,6 +19,14 @@ export interface Config {
   session: { staffIdleSeconds: number; staffAbsoluteSeconds: number; selfIdleSeconds: number; selfAbsoluteSeconds: number };
   /** Where the built web app lives; the server serves it when present. */
   webDir: string;
+  /** The address people reach the product at, for links in certificates, calendars and Open311; null: the request's own. */
+  publicUrl: string | null;
+  /** The name of the institute the production bootstrap creates (changed later in the console). */
+  instituteName: string;
+  /** Map tiles (an intranet tile server); null keeps the offline plot. */
+  map: { tileUrl: string | null; attribution: string | null };
+  /** Outgoing mail for notices (nodemailer's URL form); null sends none. */
+  smtp: { url: string; from: string } | null;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -73,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       selfAbsoluteSeconds: 30 * 24 * 3600,
     },
     webDir: path.resolve(env.WEB_DIR || 'dist/web'),
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
+    instituteName: env.INSTITUTE_NAME?.trim() || '新时代文明实践所',
+    map: { tileUrl: env.MAP_TILE_URL?.trim() || null, attribution: env.MAP_ATTRIBUTION?.trim() || null },
+    smtp: env.SMTP_URL?.trim() ? { url: env.SMTP_URL.trim(), from: env.SMTP_FROM?.trim() || 'noreply@localhost' } : null,
     ...overrides,
   };
 }
@@ -80,4 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /** Reads a `.env` beside the package when there is one; real environment variables win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Where links that leave the product point: PUBLIC_URL, or the address this request came in on. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl'>, req: { protocol: string; host: string }): string {
+  return config.publicUrl ?? `${req.protocol}://${req.host}`;
 }

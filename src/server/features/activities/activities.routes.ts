@@ -19,6 +19,7 @@ import {
 } from '../../../shared/activities';
 import { Id, IdParams, OkView, Paged } from '../../../shared/common';
 import { ctxOf } from '../../platform/auth';
+import { publicBaseUrl } from '../../platform/config';
 import type { Deps } from '../../platform/deps';
 import { checkIn, checkinToken, staffCheck } from './activities.checkin';
 import { issueIcalToken, revokeIcal, unitFeedActivities, volunteerFeedActivities } from './activities.ical';
@@ -34,7 +35,7 @@ import { buildCalendar } from './ical.format';
 export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['activities'];
-    const baseUrl = (req: { protocol: string; host: string }) => process.env.PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.host}`;
+    const baseUrl = (req: { protocol: string; host: string }) => publicBaseUrl(deps.config, req);
 
     app.get('/api/activities', { schema: { tags, summary: '活动列表（日历、筛选）', querystring: ActivityListQuery, response: { 200: Paged(ActivityView) } } }, async (req) =>
       listActivities(deps, ctxOf(req), req.query),

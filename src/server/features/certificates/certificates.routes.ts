@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/certificates.endpoints';
 import { ctxOf } from '../../platform/auth';
+import { publicBaseUrl } from '../../platform/config';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import * as certs from './certificates.service';
 
 export function certificatesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const baseUrl = (req: { protocol: string; host: string }) => process.env.PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.host}`;
+    const baseUrl = (req: { protocol: string; host: string }) => publicBaseUrl(deps.config, req);
 
     register(app, api.issueCertificate, async (req) => certs.issueCertificate(deps, ctxOf(req), req.body));
     register(app, api.listCertificates, async (req) => certs.listCertificates(deps, ctxOf(req), req.query));

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as keys from '../../../shared/open311';
 import { ctxOf } from '../../platform/auth';
+import { publicBaseUrl } from '../../platform/config';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import { renderErrors, renderList, renderObject } from './open311.format';
@@ -19,7 +20,7 @@ type Format = keyof typeof TYPES;
 export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(formbody, { bodyLimit: 64 * 1024 });
-    const baseUrl = (req: FastifyRequest) => process.env.PUBLIC_URL?.replace(/\/$/, '') || `${req.protocol}://${req.host}`;
+    const baseUrl = (req: { protocol: string; host: string }) => publicBaseUrl(deps.config, req);
     const send = (reply: FastifyReply, format: Format, status: number, body: string) => reply.code(status).header('content-type', TYPES[format]).header('cache-control', 'no-store').send(body);
     const guard = async (reply: FastifyReply, format: Format, fn: () => Promise<string>) => {
       try {

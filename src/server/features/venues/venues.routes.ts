@@ -36,7 +36,7 @@ export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
       venues.listVenues(deps, null),
     );
     app.get('/api/public/map-config', { schema: { tags: ['public', 'venues'], summary: '地图瓦片配置（未配置时前端绘制坐标示意图）', response: { 200: MapConfigView } }, config: { public: true } }, async () =>
-      venues.mapConfig(),
+      venues.mapConfig(deps),
     );
   };
 }

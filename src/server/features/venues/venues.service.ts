@@ -142,6 +142,6 @@ export async function roomSchedule(deps: Deps, ctx: Ctx, roomId: string, from: s
   return { items: rows.map((r) => ({ activityId: r.activity_id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at })) };
 }
 
-export function mapConfig() {
-  return { tileUrl: process.env.MAP_TILE_URL || null, attribution: process.env.MAP_ATTRIBUTION || null };
+export function mapConfig(deps: Pick<Deps, 'config'>) {
+  return deps.config.map;
 }
