@@ -134,7 +134,3 @@ export function insertGrant(db: DbOrTrx, row: RoleGrantsTable) {
 export function insertGrantIfMissing(db: DbOrTrx, row: RoleGrantsTable) {
   return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
-
-export function countAccounts(db: DbOrTrx) {
-  return db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-}

@@ -9,11 +9,6 @@ export function getFile(db: DbOrTrx, id: string) {
   return db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function getFiles(db: DbOrTrx, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([] as FilesTable[]);
-  return db.selectFrom('files').selectAll().where('id', 'in', ids).execute();
-}
-
 /** Units (and volunteers' persons) of the records that cite a file as evidence, consent or photo. */
 export async function referencesTo(db: DbOrTrx, fileId: string) {
   const like = `%${fileId}%`;

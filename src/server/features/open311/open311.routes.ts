@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as keys from '../../../shared/open311';
 import { ctxOf } from '../../platform/auth';

@@ -38,7 +38,7 @@ export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const meta = { ip: req.ip, requestId: String(req.id), userAgent: req.headers['user-agent'] ?? null, previousToken: req.cookies[sessionCookieName(deps)] ?? null };
-        await volunteers.signUp(deps, meta, req.body);
+        await volunteers.registerWithNewAccount(deps, meta, req.body);
         const issued = await login(deps, meta, { username: req.body.phone, password: req.body.password });
         setSessionCookie(deps, reply, issued.token, issued.maxAgeSeconds);
         return reply.code(201).send(issued.view);

@@ -289,7 +289,7 @@ export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVoluntee
  * Someone without an account signs up on the phone in one step: the volunteer record, a login
  * (their phone number and a password they choose) and their consent, all in one transaction.
  */
-export async function signUp(deps: Deps, meta: { ip: string; requestId: string }, input: RegisterVolunteerInput & { password: string }) {
+export async function registerWithNewAccount(deps: Deps, meta: { ip: string; requestId: string }, input: RegisterVolunteerInput & { password: string }) {
   if (input.agree !== true) throw new AppError('volunteer.consent_required');
   const { password, ...rest } = input;
   const problem = passwordProblem(password, input.phone);

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   OrderActionInput as OrderActionInputSchema,
@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/orders';
 import { ORDER_ACTIONS, ORDER_STATUSES, type OrderAction, type OrderStatus } from '../../../shared/rules/order-flow';
 import * as files from '../../../shared/files';
-import { api, callUpload, type Paged, urlFor, withQuery } from '../api';
+import { api, callUpload, urlFor, withQuery } from '../api';
 import { ORDER_CHANNELS, TARGET_TYPES } from '../../../shared/labels';
 
 /*
@@ -96,17 +96,6 @@ export const orderKeys = {
   items: ['orders', 'items'] as const,
   publicItems: (stationId: string) => ['orders', 'public-items', stationId] as const,
 };
-
-export function useOrders(params: OrderListParams, enabled = true) {
-  return useQuery({
-    queryKey: orderKeys.list(params),
-    enabled,
-    queryFn: () => api.get<Paged<OrderView>>(withQuery('/api/orders', { ...params })),
-    placeholderData: keepPreviousData,
-    // The queue shows SLA timers; fresh data every minute keeps escalations visible.
-    refetchInterval: 60_000,
-  });
-}
 
 export function useOrder(id: string, enabled = true) {
   return useQuery({ queryKey: orderKeys.detail(id), enabled: enabled && !!id, queryFn: () => api.get<OrderView>(`/api/orders/${encodeURIComponent(id)}`) });
