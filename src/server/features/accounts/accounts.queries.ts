@@ -138,3 +138,11 @@ export function insertGrantIfMissing(db: DbOrTrx, row: RoleGrantsTable) {
 export function countAccounts(db: DbOrTrx) {
   return db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 }
+
+export function accountOfPerson(db: DbOrTrx, personId: string) {
+  return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string) {
+  return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
+}

@@ -9,7 +9,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import type { Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
-import * as vq from '../volunteers/volunteers.queries';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import { type CertificateDoc, renderCertificatePdf } from './certificate.pdf';
 import * as q from './certificates.queries';
 
@@ -33,7 +33,7 @@ function present(row: CertificatesTable & { issued_by_name?: string | null }): C
 
 /** The volunteer themself, or staff whose scope covers the volunteer's station. */
 async function requireVolunteerFor(deps: Deps, scope: Scope, volunteerId: string, action: 'certificates.issue' | 'volunteers.read') {
-  const v = await vq.getVolunteer(deps.db, volunteerId);
+  const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   if (v.person_id === scope.actor.personId) return v;
   if (!(await scope.can(action, v.station_id))) throw notFound();

@@ -27,7 +27,7 @@ import { type DbOrTrx, isUniqueViolation, type Trx } from '../../platform/db';
 import type { Actor, Ctx, Deps } from '../../platform/deps';
 import { type Scope, unitTreeOf } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
-import * as aq from '../accounts/accounts.queries';
+import { createLogin, grantVolunteerRole } from '../accounts/accounts.logins';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
@@ -206,12 +206,7 @@ export async function createVolunteer(
       if (reusePersonId) await q.updatePerson(trx, personId, identityCols);
       else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
       if (nv.account) {
-        const accountId = randomUUID();
-        await aq.insertAccount(trx, {
-          id: accountId, username: nv.account.username, person_id: personId, display_name: input.name, password_hash: nv.account.passwordHash,
-          must_change_password: 0, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: now, updated_at: now,
-        });
-        await aq.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now });
+        await createLogin(trx, { personId, username: nv.account.username, displayName: input.name, passwordHash: nv.account.passwordHash, stationId: input.stationId, now });
       }
       await q.insertVolunteer(trx, {
         id: volunteerId, person_id: personId, station_id: input.stationId, volunteer_no: null, status: 'reviewing', status_reason: null,
@@ -281,7 +276,7 @@ export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVoluntee
     consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
   });
   const now = deps.clock.now().toISOString();
-  await aq.insertGrantIfMissing(deps.db, { id: randomUUID(), account_id: ctx.actor.accountId, role: 'volunteer', unit_id: input.stationId, team_id: null, created_at: now });
+  await grantVolunteerRole(deps.db, ctx.actor.accountId, input.stationId, now);
   return getVolunteer(deps, ctx, volunteerId);
 }
 
