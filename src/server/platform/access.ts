@@ -1,8 +1,6 @@
 import type { Role } from '../../shared/accounts';
-import type { Deps } from './deps';
 import type { Actor } from './deps';
 import type { UnitNode } from './scope.queries';
-import { scopeFor, unitTreeOf } from './scope';
 
 const STAFF: Role[] = ['district_viewer', 'institute_admin', 'station_admin', 'team_leader'];
 const ADMINS: Role[] = ['institute_admin', 'station_admin'];
@@ -157,29 +155,6 @@ export function visibleUnitsOf(tree: UnitTree, actor: Actor, kind: VisibleKind, 
     }
   }
   return units;
-}
-
-/**
- * @deprecated Ask the request's scope: `ctx.scope.tree()`. Kept for activities and orders until
- * they are converted; it reads the cached tree (one version check, no whole-table read).
- */
-export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
-  return unitTreeOf(deps.db);
-}
-
-/**
- * @deprecated Use `ctx.scope.require(action, unitId)`. Out of scope answers 404, the same as
- * "does not exist"; a role that can never do this at all gets 403.
- */
-export async function requireAccess(deps: Pick<Deps, 'db'>, actor: Actor, action: Action, unitId: string): Promise<UnitTree> {
-  return scopeFor(deps, actor).require(action, unitId);
-}
-
-/** @deprecated Use `ctx.scope.units(action)` (and `ctx.scope.tree()`). 403 for a role with no such right. */
-export async function requireScope(deps: Pick<Deps, 'db'>, actor: Actor, action: Action): Promise<{ tree: UnitTree; unitIds: Set<string> }> {
-  const scope = scopeFor(deps, actor);
-  const unitIds = await scope.units(action);
-  return { tree: await scope.tree(), unitIds };
 }
 
 export function isStaffRole(role: Role): boolean {

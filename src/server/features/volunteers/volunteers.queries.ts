@@ -45,11 +45,6 @@ export async function getVolunteer(db: DbOrTrx, id: string): Promise<VolunteerRo
   return r ? normalise(r as VolunteerRow) : undefined;
 }
 
-export async function getVolunteerByPerson(db: DbOrTrx, personId: string): Promise<VolunteerRow | undefined> {
-  const r = await base(db).where('volunteers.person_id', '=', personId).executeTakeFirst();
-  return r ? normalise(r as VolunteerRow) : undefined;
-}
-
 export interface VolunteerFilter {
   stationIds: string[];
   status?: string;
