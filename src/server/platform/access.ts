@@ -65,6 +65,10 @@ export const POLICY = {
   'care.read': { roles: ADMINS, upward: false },
   'care.manage': { roles: ADMINS, upward: false },
   'open311.manage': { roles: ['institute_admin'], upward: false },
+  /** Reuse an upload (as evidence, a photo) made by someone else in the unit: its admins. */
+  'files.use': { roles: ADMINS, upward: false },
+  /** Open an upload cited by a record in the unit (hours evidence, an order's photos): who reads hours or orders there. */
+  'files.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

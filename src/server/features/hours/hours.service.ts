@@ -333,7 +333,8 @@ export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?
 }
 
 export async function listCorrectionRequests(deps: Deps, ctx: Ctx, status?: string) {
-  if (!ctx.actor.isStaff) {
+  // Staff with hours to look after see their units' requests; anyone else their own.
+  if (!ctx.scope.hasRole('hours.read')) {
     const v = (await ctx.scope.me()).volunteer;
     if (!v) throw new AppError('volunteer.not_found_self');
     return { items: (await q.listCorrectionRequests(deps.db, { volunteerId: v.id, status })).map(presentRequest) };
