@@ -135,10 +135,6 @@ export function stationsOf(db: DbOrTrx, ids: string[]) {
   return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).where('kind', '=', 'station').where('archived', '=', 0).execute();
 }
 
-export function accountForPerson(db: DbOrTrx, personId: string) {
-  return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
-}
-
 /** A guarded update: only while the volunteer is still in the given status. */
 export function moveVolunteer(db: DbOrTrx, id: string, fromStatus: VolunteersTable['status'], patch: Partial<VolunteersTable>) {
   return db.updateTable('volunteers').set(patch).where('id', '=', id).where('status', '=', fromStatus).executeTakeFirst();
