@@ -1,8 +1,6 @@
 import type { Role } from '../../shared/accounts';
-import type { Deps } from './deps';
 import type { Actor } from './deps';
 import type { UnitNode } from './scope.queries';
-import { scopeFor, unitTreeOf } from './scope';
 
 const STAFF: Role[] = ['district_viewer', 'institute_admin', 'station_admin', 'team_leader'];
 const ADMINS: Role[] = ['institute_admin', 'station_admin'];
@@ -67,6 +65,10 @@ export const POLICY = {
   'care.read': { roles: ADMINS, upward: false },
   'care.manage': { roles: ADMINS, upward: false },
   'open311.manage': { roles: ['institute_admin'], upward: false },
+  /** Reuse an upload (as evidence, a photo) made by someone else in the unit: its admins. */
+  'files.use': { roles: ADMINS, upward: false },
+  /** Open an upload cited by a record in the unit (hours evidence, an order's photos): who reads hours or orders there. */
+  'files.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */
@@ -157,29 +159,6 @@ export function visibleUnitsOf(tree: UnitTree, actor: Actor, kind: VisibleKind, 
     }
   }
   return units;
-}
-
-/**
- * @deprecated Ask the request's scope: `ctx.scope.tree()`. Kept for activities and orders until
- * they are converted; it reads the cached tree (one version check, no whole-table read).
- */
-export async function loadUnitTree(deps: Pick<Deps, 'db'>): Promise<UnitTree> {
-  return unitTreeOf(deps.db);
-}
-
-/**
- * @deprecated Use `ctx.scope.require(action, unitId)`. Out of scope answers 404, the same as
- * "does not exist"; a role that can never do this at all gets 403.
- */
-export async function requireAccess(deps: Pick<Deps, 'db'>, actor: Actor, action: Action, unitId: string): Promise<UnitTree> {
-  return scopeFor(deps, actor).require(action, unitId);
-}
-
-/** @deprecated Use `ctx.scope.units(action)` (and `ctx.scope.tree()`). 403 for a role with no such right. */
-export async function requireScope(deps: Pick<Deps, 'db'>, actor: Actor, action: Action): Promise<{ tree: UnitTree; unitIds: Set<string> }> {
-  const scope = scopeFor(deps, actor);
-  const unitIds = await scope.units(action);
-  return { tree: await scope.tree(), unitIds };
 }
 
 export function isStaffRole(role: Role): boolean {

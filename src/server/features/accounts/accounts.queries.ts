@@ -134,3 +134,11 @@ export function insertGrant(db: DbOrTrx, row: RoleGrantsTable) {
 export function insertGrantIfMissing(db: DbOrTrx, row: RoleGrantsTable) {
   return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
+
+export function accountOfPerson(db: DbOrTrx, personId: string) {
+  return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string) {
+  return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
+}

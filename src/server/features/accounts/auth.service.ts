@@ -207,5 +207,3 @@ export async function changePassword(deps: Deps, ctx: Ctx, meta: RequestMeta, in
   });
 }
 
-/** @deprecated Import `whoOf` from `platform/session`; kept while activities and orders still import it here. */
-export { whoOf } from '../../platform/session';

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { distanceMeters } from '../../../shared/rules/attendance';
 import { shanghaiDay } from '../../../shared/rules/hours';
-import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
-import * as vq from '../volunteers/volunteers.queries';
-import { requireActivity, rulesOfUnit } from './activities.access';
+import { whoOf } from '../../platform/session';
+import { requireActivity } from './activities.access';
 import * as q from './activities.queries';
 import { issueToken, verifyToken } from './checkin-token';
 
@@ -15,7 +13,7 @@ const CHECKIN_MARGIN_MS = 60 * 60_000;
 
 /** The organiser's screen: a QR token that changes every 30 seconds, and the 6-digit fallback code. */
 export async function checkinToken(deps: Deps, ctx: Ctx, activityId: string) {
-  const { row } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const { row } = await requireActivity(deps, ctx, activityId, 'staff');
   const t = issueToken(deps.config.keys.checkin, activityId, deps.clock.now());
   return { ...t, code: row.checkin_code, checkinPath: `/m/checkin?a=${activityId}&t=${encodeURIComponent(t.token)}` };
 }
@@ -34,13 +32,14 @@ interface CheckArgs {
  * confirmed sign-up only; at most N pairs per person per day (settings); the optional geofence is
  * checked when the phone gives a location; a QR token is good for one use per person.
  */
-async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, tree: UnitTree, volunteerId: string, args: CheckArgs) {
+async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId: string, args: CheckArgs) {
   const now = deps.clock.now();
   const t = now.getTime();
   if (!['published', 'full', 'in_progress'].includes(row.status) || t < Date.parse(row.starts_at) - CHECKIN_MARGIN_MS || t > Date.parse(row.ends_at) + CHECKIN_MARGIN_MS) {
     throw new AppError('checkins.not_open');
   }
-  const rules = await rulesOfUnit(deps.db, tree, row.unit_id);
+  // Read before the transaction: on SQLite a second connection inside it would wait for it.
+  const rules = await ctx.scope.rulesOf(row.unit_id);
   if (args.method !== 'staff' && row.geofence_m !== null && row.lat !== null && row.lng !== null && args.lat !== undefined && args.lng !== undefined) {
     const d = distanceMeters(Number(row.lat), Number(row.lng), args.lat, args.lng);
     if (d > Number(row.geofence_m)) throw new AppError('checkins.too_far', { message: `您距离活动地点约 ${Math.round(d)} 米，超出 ${row.geofence_m} 米的签到范围` });
@@ -75,22 +74,22 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, tree: UnitT
 }
 
 export async function checkIn(deps: Deps, ctx: Ctx, activityId: string, input: { token?: string; code?: string; lat?: number; lng?: number }) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'read');
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const { row } = await requireActivity(deps, ctx, activityId, 'read');
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   if (input.token) {
     if (!verifyToken(deps.config.keys.checkin, activityId, input.token, deps.clock.now())) throw new AppError('checkins.bad_token');
-    return recordCheck(deps, ctx, row, tree, v.id, { method: 'qr', token: input.token, lat: input.lat, lng: input.lng });
+    return recordCheck(deps, ctx, row, v.id, { method: 'qr', token: input.token, lat: input.lat, lng: input.lng });
   }
   if (input.code) {
     if (input.code !== row.checkin_code) throw new AppError('checkins.bad_code');
-    return recordCheck(deps, ctx, row, tree, v.id, { method: 'code', lat: input.lat, lng: input.lng });
+    return recordCheck(deps, ctx, row, v.id, { method: 'code', lat: input.lat, lng: input.lng });
   }
   throw new AppError('checkins.bad_code', { message: '请扫描现场二维码或输入签到码' });
 }
 
 /** Staff check someone in or out on their behalf (no phone, phone dead), with the reason kept. */
 export async function staffCheck(deps: Deps, ctx: Ctx, activityId: string, input: { volunteerId: string; direction: 'in' | 'out'; reason: string }) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'staff');
-  return recordCheck(deps, ctx, row, tree, input.volunteerId, { method: 'staff', direction: input.direction, reason: input.reason });
+  const { row } = await requireActivity(deps, ctx, activityId, 'staff');
+  return recordCheck(deps, ctx, row, input.volunteerId, { method: 'staff', direction: input.direction, reason: input.reason });
 }

@@ -8,8 +8,8 @@ import { type AuditWho, appendAudit } from '../../platform/audit';
 import type { Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { readRules } from '../../platform/scope';
 import { recordVerifiedService } from '../hours/hours.ledger';
-import { rulesOfUnit } from './activities.access';
 import * as q from './activities.queries';
 
 /** One volunteer's attendance turned into a verified record, if it meets the attendance share. Returns whether one was written. */
@@ -37,7 +37,8 @@ export async function closeActivity(deps: Pick<Deps, 'config'>, trx: Trx, tree: 
   if (!row) throw notFound();
   const n = await q.moveStatus(trx, activityId, ['published', 'full', 'in_progress'], { status: 'ended', hours_written_at: now.toISOString(), updated_at: now.toISOString() });
   if (n !== 1) throw new AppError('activities.bad_transition');
-  const rules = await rulesOfUnit(trx, tree, row.unit_id);
+  // Through the transaction, uncached: a second connection would wait for it on SQLite.
+  const rules = await readRules(trx, tree.instituteOf(row.unit_id) ?? '');
   const endAt = row.ends_at < now.toISOString() ? row.ends_at : now.toISOString();
   for (const c of (await q.checkinsFor(trx, activityId)).filter((x) => !x.out_at)) {
     await q.closeCheckin(trx, c.id, { out_at: endAt > c.in_at ? endAt : c.in_at, out_method: 'auto', flag: 'auto_closed' });

@@ -3,14 +3,13 @@ import { appendAudit } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { whoOf } from '../../platform/session';
 import { VISIBLE_TO_PUBLIC } from './activities.access';
 import * as q from './activities.queries';
 
 /** A private calendar feed of the volunteer's own activities; a new link revokes the old one. */
 export async function issueIcalToken(deps: Deps, ctx: Ctx) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   const token = randomBytes(24).toString('base64url');
   const now = deps.clock.now().toISOString();
@@ -23,7 +22,7 @@ export async function issueIcalToken(deps: Deps, ctx: Ctx) {
 }
 
 export async function revokeIcal(deps: Deps, ctx: Ctx) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   await q.revokeIcalTokens(deps.db, v.id, deps.clock.now().toISOString());
   return { ok: true as const };

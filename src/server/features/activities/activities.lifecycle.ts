@@ -3,21 +3,19 @@ import type { z } from 'zod';
 import { ACTIVITY_ACTIONS, ACTIVITY_TYPES, type ActivityAction, type ActivityInput, type ActivityStatus, type UpdateActivityInput } from '../../../shared/activities';
 import { isLateEntry, shanghaiDay } from '../../../shared/rules/hours';
 import type { ActivitiesTable, PositionsTable } from '../../db/schema';
-import { requireAccess, type UnitTree, unitsInScope } from '../../platform/access';
+import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Trx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
-import * as vnq from '../venues/venues.queries';
-import { LOCKED, requireActivity, rulesOfUnit } from './activities.access';
+import { roomById, roomClashes, type Venue, venueById } from '../venues/venues.lookup';
+import { LOCKED, requireActivity } from './activities.access';
 import { closeActivity } from './activities.closing';
 import { getActivity } from './activities.listing';
 import * as q from './activities.queries';
-
-type Venue = Awaited<ReturnType<typeof vnq.getVenue>>;
 
 function addMonths(iso: string, n: number): string {
   const d = new Date(iso);
@@ -27,7 +25,7 @@ function addMonths(iso: string, n: number): string {
 
 /** Books a room for [start, end) unless another activity holds it; runs inside the caller's transaction. */
 async function bookRoom(trx: Trx, roomId: string, activityId: string, start: string, end: string) {
-  const clash = await vnq.overlappingBookings(trx, roomId, start, end, activityId);
+  const clash = await roomClashes(trx, roomId, start, end, activityId);
   if (clash.length) {
     const c = clash[0];
     throw new AppError('venues.room_conflict', { message: `该功能室在这段时间已被“${c.title}”预订（${shanghaiDay(new Date(c.starts_at))}）` });
@@ -40,15 +38,15 @@ async function tellSignedUp(trx: Trx, at: Date, activityId: string, n: { kind: s
 }
 
 /** The venue, room and programme must belong to the unit's line (its institute, itself or its stations); the room must seat everyone. */
-async function checkPlace(deps: Deps, tree: UnitTree, input: z.infer<typeof ActivityInput>): Promise<Venue> {
+async function checkPlace(deps: Deps, tree: UnitTree, input: z.infer<typeof ActivityInput>): Promise<Venue | undefined> {
   const line = tree.ancestry(input.unitId).concat(tree.subtree(input.unitId));
   let venue: Venue | undefined;
   if (input.venueId) {
-    venue = await vnq.getVenue(deps.db, input.venueId);
+    venue = await venueById(deps.db, input.venueId);
     if (!venue || !line.includes(venue.unit_id)) throw notFound();
   }
   if (input.roomId) {
-    const room = await vnq.getRoom(deps.db, input.roomId);
+    const room = await roomById(deps.db, input.roomId);
     if (!room || !venue || room.venue_id !== venue.id) throw notFound();
     const seats = input.positions.reduce((s, p) => s + p.headcount, 0);
     if (Number(room.capacity) < seats) throw new AppError('venues.room_too_small', { message: `功能室“${room.name}”最多容纳 ${room.capacity} 人，活动招募 ${seats} 人` });
@@ -61,7 +59,7 @@ async function checkPlace(deps: Deps, tree: UnitTree, input: z.infer<typeof Acti
 }
 
 /** Occurrence `i` of a (possibly repeating) activity, as a draft row. */
-function occurrence(input: z.infer<typeof ActivityInput>, i: number, o: { venue: Venue; seriesId: string | null; creditMinutes: number; createdBy: string; now: string }): ActivitiesTable {
+function occurrence(input: z.infer<typeof ActivityInput>, i: number, o: { venue: Venue | undefined; seriesId: string | null; creditMinutes: number; createdBy: string; now: string }): ActivitiesTable {
   const shift = (iso: string | undefined) =>
     iso === undefined ? null : input.repeat?.rule === 'monthly' ? addMonths(new Date(iso).toISOString(), i) : new Date(Date.parse(iso) + i * 7 * 86_400_000).toISOString();
   const { venue } = o;
@@ -84,7 +82,7 @@ function occurrence(input: z.infer<typeof ActivityInput>, i: number, o: { venue:
  * series. Types that are not volunteer service never credit hours (办法 第十九条).
  */
 export async function createActivity(deps: Deps, ctx: Ctx, input: z.infer<typeof ActivityInput>) {
-  const tree = await requireAccess(deps, ctx.actor, 'activities.create', input.unitId);
+  const tree = await ctx.scope.require('activities.create', input.unitId);
   const kind = tree.nodes.get(input.unitId)?.kind;
   if (kind !== 'institute' && kind !== 'station') throw notFound();
   const venue = await checkPlace(deps, tree, input);
@@ -160,7 +158,7 @@ async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; sta
 
 /** Edits before the activity starts; a series edit can reach the later occurrences too. Those signed up are told. */
 export async function updateActivity(deps: Deps, ctx: Ctx, id: string, input: Edit) {
-  const { row } = await requireActivity(deps, ctx.actor, id, 'manage');
+  const { row } = await requireActivity(deps, ctx, id, 'manage');
   if (LOCKED.includes(row.status)) throw new AppError('activities.locked');
   const targets = input.scope === 'following' && row.series_id ? (await q.seriesActivities(deps.db, row.series_id, row.starts_at)).filter((a) => !LOCKED.includes(a.status as ActivityStatus)) : [row];
   const now = deps.clock.now();
@@ -184,9 +182,9 @@ export async function updateActivity(deps: Deps, ctx: Ctx, id: string, input: Ed
 
 /** Submit, publish, turn back, cancel, end: the moves in ACTIVITY_ACTIONS; ending also writes the hours. */
 export async function transitionActivity(deps: Deps, ctx: Ctx, id: string, action: ActivityAction, reason?: string) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, id, 'manage');
+  const { row, tree } = await requireActivity(deps, ctx, id, 'manage');
   const t = ACTIVITY_ACTIONS[action];
-  if ((action === 'publish' || action === 'reject' || action === 'end') && !unitsInScope(tree, ctx.actor, 'activities.manage').has(row.unit_id)) throw new AppError('access.denied');
+  if ((action === 'publish' || action === 'reject' || action === 'end') && !(await ctx.scope.can('activities.manage', row.unit_id))) throw new AppError('access.denied');
   if (!(t.from as readonly string[]).includes(row.status)) throw new AppError('activities.bad_transition');
   if (t.needsReason && !reason) throw new AppError('activities.reason_required');
   const now = deps.clock.now();
@@ -212,10 +210,10 @@ export async function transitionActivity(deps: Deps, ctx: Ctx, id: string, actio
 
 /** 活动总结 within the deadline (working days after the end); a late one is flagged. */
 export async function submitSummary(deps: Deps, ctx: Ctx, activityId: string, input: { servedCount: number; notes: string; photoFileIds: string[] }) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const { row } = await requireActivity(deps, ctx, activityId, 'staff');
   if (row.status !== 'ended') throw new AppError(row.status === 'summarised' ? 'activities.summary_exists' : 'activities.bad_transition');
   for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
-  const rules = await rulesOfUnit(deps.db, tree, row.unit_id);
+  const rules = await ctx.scope.rulesOf(row.unit_id);
   const now = deps.clock.now();
   const late = isLateEntry(shanghaiDay(new Date(row.ends_at)), shanghaiDay(now), rules['activities.summaryDeadlineWorkingDays'], { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] });
   await deps.db.transaction().execute(async (trx) => {
@@ -228,7 +226,7 @@ export async function submitSummary(deps: Deps, ctx: Ctx, activityId: string, in
 }
 
 export async function getSummary(deps: Deps, ctx: Ctx, activityId: string) {
-  await requireActivity(deps, ctx.actor, activityId, 'read');
+  await requireActivity(deps, ctx, activityId, 'read');
   const s = await q.getSummary(deps.db, activityId);
   if (!s) throw notFound();
   return { servedCount: Number(s.served_count), notes: s.notes, photoFileIds: JSON.parse(s.photo_file_ids) as string[], late: Boolean(s.late), submittedAt: s.submitted_at };

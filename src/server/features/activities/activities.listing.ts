@@ -2,43 +2,40 @@ import type { z } from 'zod';
 import type { ActivityListQuery, ActivityView } from '../../../shared/activities';
 import { shanghaiDay } from '../../../shared/rules/hours';
 import type { RuleValues } from '../../../shared/settings';
-import { loadUnitTree, type UnitTree, unitsInScope } from '../../platform/access';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { instituteOf, rulesFor } from '../settings/settings.service';
-import * as vq from '../volunteers/volunteers.queries';
-import { requireActivity, VISIBLE_TO_PUBLIC, visibleUnits } from './activities.access';
+import { activityReach, requireActivity, unitsOrNone, VISIBLE_TO_PUBLIC } from './activities.access';
 import { presentActivity } from './activities.presenter';
 import * as q from './activities.queries';
 
 /** Loads what the presenter needs for these rows in a fixed number of queries, then presents them. */
-export async function activityViews(deps: Deps, actor: Actor, tree: UnitTree, rows: q.ActivityRow[]): Promise<ActivityView[]> {
+export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[]): Promise<ActivityView[]> {
+  if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const positions = await q.listPositions(deps.db, ids);
-  const me = await vq.getVolunteerByPerson(deps.db, actor.personId);
+  const me = (await ctx.scope.me()).volunteer;
   const mySignups = me ? await q.signupsOfVolunteer(deps.db, me.id, ids) : [];
   const waitlistPlaces = await q.waitlistPlaces(deps.db, mySignups.filter((s) => s.status === 'waitlisted' && s.waitlist_seq !== null).map((s) => s.id));
-  const instituteOfUnit = new Map(rows.map((r) => [r.unit_id, instituteOf(tree, r.unit_id) ?? '']));
-  const institutes = [...new Set(instituteOfUnit.values())];
-  const rules = new Map(await Promise.all(institutes.map(async (i) => [i, await rulesFor(deps.db, i)] as const)));
-  const rulesByUnit = new Map([...instituteOfUnit].map(([unit, inst]) => [unit, rules.get(inst) as RuleValues]));
-  const data = { actor, manageable: unitsInScope(tree, actor, 'activities.manage'), today: shanghaiDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
+  // One unit at a time from the rules cache: the first read of an institute fills it for the rest.
+  const rulesByUnit = new Map<string, RuleValues>();
+  for (const u of new Set(rows.map((r) => r.unit_id))) rulesByUnit.set(u, await ctx.scope.rulesOf(u));
+  const manageable = await unitsOrNone(ctx.scope, 'activities.manage');
+  const data = { actor: ctx.actor, manageable, today: shanghaiDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
   return rows.map((r) => presentActivity(r, data));
 }
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof ActivityListQuery>) {
-  const tree = await loadUnitTree(deps);
-  const { units, staff } = visibleUnits(ctx.actor, tree);
-  let unitIds = units;
+  const { units, staff } = await activityReach(ctx.scope);
+  let unitIds = [...units];
   if (query.unitId) {
-    if (!units.includes(query.unitId)) throw notFound();
-    unitIds = tree.subtree(query.unitId).filter((u) => units.includes(u));
+    if (!units.has(query.unitId)) throw notFound();
+    unitIds = (await ctx.scope.tree()).subtree(query.unitId).filter((u) => units.has(u));
   }
   let ids: string[] | undefined;
   if (query.mine === 'true') {
-    const me = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+    const me = (await ctx.scope.me()).volunteer;
     ids = me ? (await q.signupsOfVolunteer(deps.db, me.id)).filter((s) => s.status !== 'cancelled').map((s) => s.activity_id) : [];
   }
   const statuses = query.status ? [query.status] : staff ? undefined : VISIBLE_TO_PUBLIC;
@@ -53,10 +50,10 @@ export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  return { items: await activityViews(deps, ctx.actor, tree, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await activityViews(deps, ctx, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getActivity(deps: Deps, ctx: Ctx, id: string): Promise<ActivityView> {
-  const { row, tree } = await requireActivity(deps, ctx.actor, id, 'read');
-  return (await activityViews(deps, ctx.actor, tree, [row]))[0];
+  const { row } = await requireActivity(deps, ctx, id, 'read');
+  return (await activityViews(deps, ctx, [row]))[0];
 }

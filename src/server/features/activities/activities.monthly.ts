@@ -1,16 +1,11 @@
 import type { MonthlyTableView } from '../../../shared/activities';
 import { shanghaiDay } from '../../../shared/rules/hours';
-import { loadUnitTree, unitsInScope } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
-import { AppError } from '../../platform/errors';
-import { instituteOf, rulesFor } from '../settings/settings.service';
 import * as q from './activities.queries';
 
 /** The plan's monthly rule (二、（二）6): practice activities held per station per month, against the minimum. */
 export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promise<MonthlyTableView> {
-  const tree = await loadUnitTree(deps);
-  const scope = unitsInScope(tree, ctx.actor, 'activities.read');
-  if (scope.size === 0) throw new AppError('access.denied');
+  const scope = await ctx.scope.units('activities.read');
   const stations = (await q.activeStations(deps.db)).filter((s) => scope.has(s.id));
   const today = shanghaiDay(deps.clock.now());
   const labels: string[] = [];
@@ -22,8 +17,7 @@ export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promis
   const from = new Date(`${labels[0]}-01T00:00:00+08:00`).toISOString();
   const to = new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
   const held = await q.heldPerMonth(deps.db, stations.map((s) => s.id), from, to);
-  const inst = stations[0] ? instituteOf(tree, stations[0].id) : null;
-  const minimum = inst ? (await rulesFor(deps.db, inst))['activities.minPerStationPerMonth'] : 1;
+  const minimum = stations[0] ? (await ctx.scope.rulesOf(stations[0].id))['activities.minPerStationPerMonth'] : 1;
   const current = today.slice(0, 7);
   return {
     months: labels,

@@ -2,32 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { OPEN_STATUSES, type SignupView } from '../../../shared/activities';
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { ageOn } from '../../../shared/rules/id-number';
-import { type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
 import { isUniqueViolation, type Trx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { type Volunteer, volunteerById } from '../volunteers/volunteers.lookup';
 import { LOCKED, requireActivity } from './activities.access';
 import { getActivity } from './activities.listing';
 import { presentSignups } from './activities.presenter';
 import * as q from './activities.queries';
 
-type Volunteer = NonNullable<Awaited<ReturnType<typeof vq.getVolunteer>>>;
 type Position = Awaited<ReturnType<typeof q.listPositions>>[number];
 
 /** Whose sign-up this is: the caller's own, or, for staff, the volunteer they sign up on someone's behalf. */
-async function volunteerFor(deps: Deps, ctx: Ctx, tree: UnitTree, activity: q.ActivityRow, volunteerId?: string) {
+async function volunteerFor(deps: Deps, ctx: Ctx, activity: q.ActivityRow, volunteerId?: string) {
   if (volunteerId) {
-    if (!unitsInScope(tree, ctx.actor, 'activities.manage').has(activity.unit_id)) throw new AppError('access.denied');
-    const v = await vq.getVolunteer(deps.db, volunteerId);
+    if (!(await ctx.scope.can('activities.manage', activity.unit_id))) throw new AppError('access.denied');
+    const v = await volunteerById(deps.db, volunteerId);
     if (!v) throw notFound();
     return { v, channel: 'staff' as const };
   }
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const mine = (await ctx.scope.me()).volunteer;
+  const v = mine ? await volunteerById(deps.db, mine.id) : undefined;
   if (!v) throw new AppError('volunteer.not_found_self');
   return { v, channel: 'self' as const };
 }
@@ -78,8 +77,8 @@ async function takeSignup(trx: Trx, row: q.ActivityRow, position: Position, v: V
  * concurrent requests on both databases; when none is left the person joins the waitlist in order.
  */
 export async function signUp(deps: Deps, ctx: Ctx, activityId: string, input: { positionId?: string; volunteerId?: string }) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'read');
-  const { v, channel } = await volunteerFor(deps, ctx, tree, row, input.volunteerId);
+  const { row } = await requireActivity(deps, ctx, activityId, 'read');
+  const { v, channel } = await volunteerFor(deps, ctx, row, input.volunteerId);
   const now = deps.clock.now();
   checkEligible(row, v, now);
   const positions = await q.listPositions(deps.db, [activityId]);
@@ -109,7 +108,7 @@ async function releaseAndPromote(trx: Trx, activity: q.ActivityRow, positionId: 
   if (next) {
     const to = activity.needs_approval ? 'pending' : 'confirmed';
     await q.updateSignup(trx, next.id, ['waitlisted'], { status: to, waitlist_seq: null, updated_at: now.toISOString() });
-    const v = await vq.getVolunteer(trx, next.volunteer_id);
+    const v = await volunteerById(trx, next.volunteer_id);
     if (v) await notify(trx, now, v.person_id, { kind: 'activities.promoted', title: `候补成功：${activity.title}`, body: '有人取消了报名，您已从候补转为正式报名', link: `/m/activities/${activity.id}` });
     return;
   }
@@ -119,8 +118,8 @@ async function releaseAndPromote(trx: Trx, activity: q.ActivityRow, positionId: 
 
 /** The volunteer cancels before the cut-off, or staff cancel for them at any time before it runs; the place goes to the waitlist. */
 export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, volunteerId?: string) {
-  const { row, tree } = await requireActivity(deps, ctx.actor, activityId, 'read');
-  const { v, channel } = await volunteerFor(deps, ctx, tree, row, volunteerId);
+  const { row } = await requireActivity(deps, ctx, activityId, 'read');
+  const { v, channel } = await volunteerFor(deps, ctx, row, volunteerId);
   const now = deps.clock.now();
   const cutoff = row.cancel_cutoff_at ?? row.starts_at;
   if (channel === 'self' && now.toISOString() >= cutoff) throw new AppError('activities.cancel_closed');
@@ -140,7 +139,7 @@ export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, vol
 
 /** For activities that need approval: the organiser accepts or turns down a sign-up. */
 export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, signupId: string, approve: boolean, reason?: string) {
-  const { row } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const { row } = await requireActivity(deps, ctx, activityId, 'staff');
   const s = await q.getSignupById(deps.db, signupId);
   if (!s || s.activity_id !== activityId) throw notFound();
   const now = deps.clock.now();
@@ -148,7 +147,7 @@ export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, sig
     const n = await q.updateSignup(trx, signupId, ['pending'], { status: approve ? 'confirmed' : 'rejected', reason: reason ?? null, updated_at: now.toISOString() });
     if (n !== 1) throw new AppError('activities.bad_transition');
     if (!approve) await releaseAndPromote(trx, row, s.position_id, now);
-    const v = await vq.getVolunteer(trx, s.volunteer_id);
+    const v = await volunteerById(trx, s.volunteer_id);
     if (v) await notify(trx, now, v.person_id, { kind: 'activities.signup_decided', title: approve ? `报名已通过：${row.title}` : `报名未通过：${row.title}`, body: reason ?? null, link: `/m/activities/${activityId}` });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: approve ? 'activities.signup_approved' : 'activities.signup_rejected', objectType: 'activity', objectId: activityId, unitId: row.unit_id });
   });
@@ -156,7 +155,7 @@ export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, sig
 }
 
 export async function listSignups(deps: Deps, ctx: Ctx, activityId: string): Promise<{ items: SignupView[] }> {
-  const { row } = await requireActivity(deps, ctx.actor, activityId, 'staff');
+  const { row } = await requireActivity(deps, ctx, activityId, 'staff');
   const rows = await q.listSignups(deps.db, activityId);
   const checkins = await q.checkinsFor(deps.db, activityId);
   return { items: presentSignups(activityId, row.starts_at, rows, checkins) };

@@ -1,7 +1,7 @@
-import { loadUnitTree } from '../../platform/access';
 import type { AuditWho } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
+import { unitTreeOf } from '../../platform/scope';
 import { notify } from '../notifications/notifications.service';
 import { closeActivity } from './activities.closing';
 import * as q from './activities.queries';
@@ -17,7 +17,7 @@ export async function tick(deps: Deps): Promise<{ started: number; ended: number
   for (const a of await q.dueToStart(deps.db, iso)) started += await q.moveStatus(deps.db, a.id, ['published', 'full'], { status: 'in_progress', updated_at: iso });
   const due = await q.dueToEnd(deps.db, iso);
   if (due.length) {
-    const tree = await loadUnitTree(deps);
+    const tree = await unitTreeOf(deps.db);
     for (const a of due) {
       try {
         await deps.db.transaction().execute((trx) => closeActivity(deps, trx, tree, a.id, now, SYSTEM));

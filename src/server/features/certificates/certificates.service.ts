@@ -9,7 +9,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import type { Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
-import * as vq from '../volunteers/volunteers.queries';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import { type CertificateDoc, renderCertificatePdf } from './certificate.pdf';
 import * as q from './certificates.queries';
 
@@ -33,7 +33,7 @@ function present(row: CertificatesTable & { issued_by_name?: string | null }): C
 
 /** The volunteer themself, or staff whose scope covers the volunteer's station. */
 async function requireVolunteerFor(deps: Deps, scope: Scope, volunteerId: string, action: 'certificates.issue' | 'volunteers.read') {
-  const v = await vq.getVolunteer(deps.db, volunteerId);
+  const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   if (v.person_id === scope.actor.personId) return v;
   if (!(await scope.can(action, v.station_id))) throw notFound();
@@ -82,7 +82,9 @@ export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: st
 export async function issueCertificate(deps: Deps, ctx: Ctx, input: { volunteerId: string; from: string; to: string }): Promise<CertificateView> {
   const v = await requireVolunteerFor(deps, ctx.scope, input.volunteerId, 'certificates.issue');
   const now = deps.clock.now();
-  const { snapshot, totalMinutes } = await buildSnapshot(deps.db, v, input.from, input.to, ctx.actor.isStaff ? ctx.actor.displayName : null, now);
+    // The handler is named when staff of the volunteer's station issue it, not when a volunteer prints their own.
+  const handler = (await ctx.scope.can('certificates.issue', v.station_id)) ? ctx.actor.displayName : null;
+  const { snapshot, totalMinutes } = await buildSnapshot(deps.db, v, input.from, input.to, handler, now);
   const row: CertificatesTable = {
     id: randomUUID(), number: snapshot.number, volunteer_id: v.id, unit_id: v.station_id, from_date: input.from, to_date: input.to, minutes: totalMinutes,
     snapshot: JSON.stringify(snapshot), issued_by: ctx.actor.accountId, issued_at: now.toISOString(), revoked_at: null, revoked_by: null, revoke_reason: null,

@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unitsInScope } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import * as q from './files.queries';
@@ -55,13 +54,7 @@ export async function canUseFile(deps: Deps, ctx: Ctx, fileId: string): Promise<
   const file = await q.getFile(deps.db, fileId);
   if (!file) return false;
   if (file.uploaded_by === ctx.actor.accountId) return true;
-  if (!ctx.actor.isStaff || !file.unit_id) return false;
-  try {
-    const unitIds = await ctx.scope.units('volunteers.read');
-    return unitIds.has(file.unit_id);
-  } catch {
-    return false;
-  }
+  return file.unit_id !== null && ctx.scope.can('files.use', file.unit_id);
 }
 
 /**
@@ -73,9 +66,8 @@ async function canReadFile(deps: Deps, ctx: Ctx, fileId: string): Promise<boolea
   if (await canUseFile(deps, ctx, fileId)) return true;
   const refs = await q.referencesTo(deps.db, fileId);
   if (refs.persons.includes(ctx.actor.personId)) return true;
-  if (!ctx.actor.isStaff || refs.units.length === 0) return false;
-  const tree = await ctx.scope.tree();
-  const scope = new Set([...unitsInScope(tree, ctx.actor, 'hours.read'), ...unitsInScope(tree, ctx.actor, 'orders.read')]);
+  if (!ctx.scope.hasRole('files.read') || refs.units.length === 0) return false;
+  const scope = await ctx.scope.units('files.read');
   return refs.units.some((u) => scope.has(u));
 }
 

@@ -11,7 +11,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordBackfilledService, recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
 
@@ -56,7 +56,7 @@ export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string
   if (level === last) return;
   await q.insertStarLevel(trx, { id: randomUUID(), volunteer_id: volunteerId, level, previous_level: last, minutes: total, thresholds: JSON.stringify(thresholds), at: at.toISOString() });
   if (level > last) {
-    const v = await vq.getVolunteer(trx, volunteerId);
+    const v = await volunteerById(trx, volunteerId);
     if (v) {
       await notify(trx, at, v.person_id, {
         kind: 'stars.level_up',
@@ -79,7 +79,7 @@ async function thresholdsInTransaction(trx: DbOrTrx, tree: UnitTree, stationId: 
 /** A backfilled record: entered afterwards by staff with evidence and a reason; pending until someone else approves it. */
 export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput): Promise<ServiceRecordView> {
   await ctx.scope.require('hours.enter', input.unitId);
-  const volunteer = await vq.getVolunteer(deps.db, input.volunteerId);
+  const volunteer = await volunteerById(deps.db, input.volunteerId);
   if (!volunteer) throw notFound();
   if (volunteer.status !== 'certified') throw new AppError('hours.volunteer_not_certified');
   const start = toIso(input.serviceDate, input.startTime);
@@ -223,7 +223,7 @@ export async function listMyRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
 
 async function requireVolunteerReadable(deps: Deps, scope: Scope, volunteerId: string) {
   const actor = scope.actor;
-  const v = await vq.getVolunteer(deps.db, volunteerId);
+  const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   const tree = await scope.tree();
   if (v.person_id !== actor.personId && !unitsInScope(tree, actor, 'volunteers.read').has(v.station_id)) throw notFound();
@@ -267,7 +267,7 @@ export async function recognitionList(deps: Deps, ctx: Ctx) {
 
 /** 办法 第八条 training and 第九条 awards, entered by the volunteer's station staff. */
 export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; content?: string; hours: number; organiser: string; heldOn: string }) {
-  const v = await vq.getVolunteer(deps.db, volunteerId);
+  const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   await ctx.scope.require('volunteers.manage', v.station_id);
   const now = deps.clock.now();
@@ -286,7 +286,7 @@ export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
 }
 
 export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; level?: string; issuer: string; awardedOn: string }) {
-  const v = await vq.getVolunteer(deps.db, volunteerId);
+  const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   await ctx.scope.require('volunteers.manage', v.station_id);
   const now = deps.clock.now();
@@ -333,7 +333,8 @@ export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?
 }
 
 export async function listCorrectionRequests(deps: Deps, ctx: Ctx, status?: string) {
-  if (!ctx.actor.isStaff) {
+  // Staff with hours to look after see their units' requests; anyone else their own.
+  if (!ctx.scope.hasRole('hours.read')) {
     const v = (await ctx.scope.me()).volunteer;
     if (!v) throw new AppError('volunteer.not_found_self');
     return { items: (await q.listCorrectionRequests(deps.db, { volunteerId: v.id, status })).map(presentRequest) };
@@ -351,7 +352,7 @@ export async function resolveCorrection(deps: Deps, ctx: Ctx, id: string, input:
     const n = await q.resolveCorrectionRequest(trx, id, { status: input.status, resolution: input.resolution, resolved_by: ctx.actor.accountId, resolved_at: now.toISOString() });
     if (n !== 1) throw new AppError('hours.request_closed');
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.correction_request_resolved', objectType: 'correction_request', objectId: id, unitId: req.unit_id, changes: { status: { before: 'open', after: input.status } } });
-    const v = await vq.getVolunteer(trx, req.volunteer_id);
+    const v = await volunteerById(trx, req.volunteer_id);
     if (v) await notify(trx, now, v.person_id, { kind: 'hours.correction_request', title: input.status === 'resolved' ? '您的更正申请已处理' : '您的更正申请未被采纳', body: input.resolution, link: '/m/volunteer' });
   });
   const [row] = (await q.listCorrectionRequests(deps.db, { volunteerId: req.volunteer_id })).filter((r) => r.id === id);

@@ -8,7 +8,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { insertNewOrder } from '../orders/orders.placing';
-import * as oq from '../orders/orders.queries';
+import * as orders from '../orders/orders.lookup';
 import * as kq from './open311.queries';
 import type { Open311Value } from './open311.format';
 import { w3c } from './open311.format';
@@ -24,7 +24,7 @@ export class Open311Error extends Error {
 }
 
 export async function listServices(deps: Deps): Promise<Record<string, Open311Value>[]> {
-  const items = await oq.listItems(deps.db, null, false);
+  const items = await orders.serviceItems(deps.db, false);
   return items.map((i) => ({
     service_code: i.code, service_name: i.name, description: i.description ?? i.name, metadata: false, type: 'realtime',
     keywords: JSON.parse(i.required_skills).join(','), group: i.unit_name,
@@ -32,12 +32,12 @@ export async function listServices(deps: Deps): Promise<Record<string, Open311Va
 }
 
 export async function serviceDefinition(deps: Deps, code: string): Promise<Record<string, Open311Value>> {
-  const item = await oq.getItemByCode(deps.db, code);
+  const item = await orders.serviceItemByCode(deps.db, code);
   if (!item || item.archived) throw new Open311Error(404, `service_code ${code} not found`);
   return { service_code: item.code, attributes: [] };
 }
 
-type OrderRow = NonNullable<Awaited<ReturnType<typeof oq.getOrder>>>;
+type OrderRow = orders.Order;
 
 /**
  * A request as the public sees it. Residents' names, phones, exact addresses and free-text
@@ -68,17 +68,17 @@ function presentRequest(o: OrderRow, itemCode: string | null): Record<string, Op
 }
 
 export async function getRequests(deps: Deps, q: { ids?: string[]; serviceCode?: string; status?: string; start?: string; end?: string }) {
-  const codes = new Map((await oq.listItems(deps.db, null, true)).map((i) => [i.id, i.code]));
+  const codes = new Map((await orders.serviceItems(deps.db, true)).map((i) => [i.id, i.code]));
   let rows: OrderRow[];
   if (q.ids?.length) {
-    rows = (await Promise.all(q.ids.map((n) => oq.getOrderByNumber(deps.db, n)))).filter((r): r is OrderRow => Boolean(r));
+    rows = (await Promise.all(q.ids.map((n) => orders.orderByNumber(deps.db, n)))).filter((r): r is OrderRow => Boolean(r));
   } else {
     const end = q.end ? new Date(q.end) : deps.clock.now();
     const start = q.start ? new Date(q.start) : new Date(end.getTime() - 90 * 86_400_000);
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw new Open311Error(400, 'start_date and end_date must be W3C datetimes');
     const itemIds = q.serviceCode ? [...codes.entries()].filter(([, c]) => q.serviceCode?.split(',').includes(c)).map(([id]) => id) : undefined;
     const units = (await kq.allUnitIds(deps.db)).map((u) => u.id);
-    rows = (await oq.listOrders(deps.db, { unitIds: units, from: start.toISOString(), to: end.toISOString(), itemIds }, 1000, 0)).rows;
+    rows = (await orders.findOrders(deps.db, { unitIds: units, from: start.toISOString(), to: end.toISOString(), itemIds }, 1000, 0)).rows;
   }
   let out = rows.map((o) => presentRequest(o, o.item_id ? (codes.get(o.item_id) ?? null) : null));
   if (q.status) out = out.filter((r) => q.status?.split(',').includes(String(r.status)));
@@ -86,7 +86,7 @@ export async function getRequests(deps: Deps, q: { ids?: string[]; serviceCode?:
 }
 
 export async function getRequest(deps: Deps, number: string) {
-  const o = await oq.getOrderByNumber(deps.db, number);
+  const o = await orders.orderByNumber(deps.db, number);
   if (!o) throw new Open311Error(404, `service_request_id ${number} not found`);
   return getRequests(deps, { ids: [number] });
 }
@@ -114,7 +114,7 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
   const key = await kq.findLiveKey(deps.db, sha256Hex(body.api_key));
   if (!key) throw new Open311Error(403, 'api_key is invalid');
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
-  const item = await oq.getItemByCode(deps.db, body.service_code);
+  const item = await orders.serviceItemByCode(deps.db, body.service_code);
   if (!item || item.archived) throw new Open311Error(404, `service_code ${body.service_code} not found`);
   const lat = body.lat !== undefined ? Number(body.lat) : undefined;
   const lng = body.long !== undefined ? Number(body.long) : undefined;
@@ -125,7 +125,7 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
   if (body.phone && !/^[0-9+\- ]{5,20}$/.test(body.phone)) throw new Open311Error(400, 'phone is not a phone number');
   // An api key, not a session: no request scope, the cached tree as of now.
   const tree = await unitTreeOf(deps.db);
-  const stations = (await oq.activeStationPoints(deps.db)).filter((s) => tree.ancestry(s.id).includes(key.unit_id));
+  const stations = (await orders.stationPoints(deps.db)).filter((s) => tree.ancestry(s.id).includes(key.unit_id));
   let unitId = tree.nodes.get(item.unit_id)?.kind === 'station' ? item.unit_id : null;
   if (!unitId && hasPoint) {
     let best: { id: string; d: number } | null = null;
@@ -150,7 +150,7 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
     { actorAccountId: null, actorName: `Open311:${key.name}`, ip: meta.ip, requestId: meta.requestId },
     'requester',
   );
-  const o = await oq.getOrder(deps.db, id);
+  const o = await orders.orderById(deps.db, id);
   return [{ service_request_id: o?.number ?? '', service_notice: '已收到，实践站将在一个工作日内联系核实', account_id: body.account_id ?? null }];
 }
 

@@ -4,18 +4,17 @@ import { shanghaiDay } from '../../../shared/rules/hours';
 import { nextOrderStatus, type OrderAction, type OrderActor, type OrderStatus } from '../../../shared/rules/order-flow';
 import type { RuleValues } from '../../../shared/settings';
 import type { OrdersTable } from '../../db/schema';
-import { loadUnitTree, type UnitTree } from '../../platform/access';
+import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import type { Trx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { whoOf } from '../../platform/session';
 import { recordOrderContact } from '../care/care.links';
 import { canUseFile } from '../files/files.service';
 import { recordVerifiedService } from '../hours/hours.ledger';
 import { notify } from '../notifications/notifications.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordEvent } from './orders.events';
 import { getOrder } from './orders.listing';
 import * as q from './orders.queries';
@@ -76,14 +75,14 @@ async function prepareDispatch(c: StepContext, plan: Plan) {
   if (input.verified) plan.patch.requester_verified = 1;
   const t = input.target;
   if (t.type !== 'pool' && !t.id) throw new AppError('orders.target_required');
-  const sameInstitute = (unitId: string) => instituteOf(tree, unitId) === instituteOf(tree, o.unit_id);
+  const sameInstitute = (unitId: string) => tree.instituteOf(unitId) === tree.instituteOf(o.unit_id);
   if (t.type === 'institute' || t.type === 'station') {
     if (!t.id || tree.nodes.get(t.id)?.kind !== t.type || !sameInstitute(t.id)) throw notFound();
   } else if (t.type === 'team') {
     const team = await q.teamUnit(c.deps.db, t.id as string);
     if (!team || !sameInstitute(team.unit_id)) throw notFound();
   } else if (t.type === 'volunteer') {
-    const v = await vq.getVolunteer(c.deps.db, t.id as string);
+    const v = await volunteerById(c.deps.db, t.id as string);
     if (!v || v.status !== 'certified' || !sameInstitute(v.station_id)) throw notFound();
     plan.tell.push({ personId: v.person_id, title: `有一张需求单派给您：${o.title}`, body: '请在规定时间内接单，也可以婉拒' });
   }
@@ -96,7 +95,7 @@ async function prepareDispatch(c: StepContext, plan: Plan) {
 
 /** 接单: only with the skills the item needs and, where it asks for it, insurance valid today. */
 async function prepareAccept(c: StepContext, plan: Plan) {
-  const v = await vq.getVolunteer(c.deps.db, c.r.volunteerId as string);
+  const v = await volunteerById(c.deps.db, c.r.volunteerId as string);
   if (!v) throw notFound();
   const required: string[] = c.item ? JSON.parse(c.item.required_skills) : [];
   if (required.some((s) => !JSON.parse(v.skills).includes(s))) throw new AppError('orders.not_qualified');
@@ -198,15 +197,15 @@ export const STEPS: Record<OrderAction, Step> = {
 async function stepContext(deps: Deps, ctx: Ctx, id: string, input: OrderActionInput): Promise<StepContext & { to: OrderStatus }> {
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
-  const tree = await loadUnitTree(deps);
-  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id]));
+  const tree = await ctx.scope.tree();
+  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx, [o.id]));
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
   if (input.action === 'rate' && r.assigned) throw new AppError('orders.own_work');
   const kind = STEPS[input.action].actor(r);
   if (!kind) throw new AppError(input.action === 'accept' || input.action === 'decline' ? 'orders.not_for_you' : 'access.denied');
   const to = nextOrderStatus(o.status as OrderStatus, input.action, kind);
   if (!to) throw new AppError('orders.bad_transition');
-  const rules = await rulesFor(deps.db, instituteOf(tree, o.unit_id) ?? '');
+  const rules = await ctx.scope.rulesOf(o.unit_id);
   const item = o.item_id ? await q.getItem(deps.db, o.item_id) : undefined;
   return { deps, ctx, o, r, kind, input, tree, item, rules, now: deps.clock.now(), to };
 }

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { OrderListQuery, OrderView } from '../../../shared/orders';
-import { loadUnitTree, type UnitTree, unitsInScope } from '../../platform/access';
-import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { UnitTree } from '../../platform/access';
+import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { instituteOf, rulesFor } from '../settings/settings.service';
-import * as vq from '../volunteers/volunteers.queries';
 import { presentOrder } from './orders.presenter';
 import * as q from './orders.queries';
 import { canSee, rolesFor, whoAmI } from './orders.roles';
@@ -21,12 +19,13 @@ async function targetNames(deps: Deps, rows: q.OrderRow[]): Promise<Map<string, 
 }
 
 /** For staff looking at an order in detail: the same person asked for the same item within the institute's window (a hint, never a refusal). */
-async function duplicateHints(deps: Deps, tree: UnitTree, rows: q.OrderRow[]): Promise<Map<string, string | null>> {
-  const institutes = [...new Set(rows.map((o) => instituteOf(tree, o.unit_id) ?? ''))];
-  const windows = new Map(await Promise.all(institutes.map(async (i) => [i, (await rulesFor(deps.db, i))['orders.duplicateWindowDays']] as const)));
+async function duplicateHints(deps: Deps, ctx: Ctx, rows: q.OrderRow[]): Promise<Map<string, string | null>> {
+  // One unit at a time from the rules cache: the first read of an institute fills it for the rest.
+  const windows = new Map<string, number>();
+  for (const u of new Set(rows.map((o) => o.unit_id))) windows.set(u, (await ctx.scope.rulesOf(u))['orders.duplicateWindowDays']);
   const hints = await Promise.all(
     rows.map(async (o) => {
-      const days = windows.get(instituteOf(tree, o.unit_id) ?? '') as number;
+      const days = windows.get(o.unit_id) as number;
       const since = new Date(Date.parse(o.created_at) - days * 86_400_000).toISOString();
       return [o.id, (await q.recentSameRequest(deps.db, o.item_id as string, o.requester_person_id, o.requester_phone, since, o.id))?.number ?? null] as const;
     }),
@@ -35,12 +34,13 @@ async function duplicateHints(deps: Deps, tree: UnitTree, rows: q.OrderRow[]): P
 }
 
 /** Loads what the presenter needs for these orders, then presents them; `detail` adds the history and the duplicate hints. */
-export async function orderViews(deps: Deps, actor: Actor, tree: UnitTree, rows: q.OrderRow[], detail: boolean): Promise<OrderView[]> {
+export async function orderViews(deps: Deps, ctx: Ctx, tree: UnitTree, rows: q.OrderRow[], detail: boolean): Promise<OrderView[]> {
+  const { actor } = ctx;
   const ids = rows.map((r) => r.id);
   const events = detail ? await q.listEvents(deps.db, ids) : [];
-  const me = await whoAmI(deps, actor, ids);
+  const me = await whoAmI(deps, ctx, ids);
   const names = await targetNames(deps, rows);
-  const duplicates = detail ? await duplicateHints(deps, tree, rows.filter((o) => o.item_id && rolesFor(actor, tree, o, me).staff)) : new Map<string, string | null>();
+  const duplicates = detail ? await duplicateHints(deps, ctx, rows.filter((o) => o.item_id && rolesFor(actor, tree, o, me).staff)) : new Map<string, string | null>();
   const data = { actor, tree, me, names, events, duplicates, now: deps.clock.now().toISOString() };
   return rows.map((o) => presentOrder(o, data));
 }
@@ -48,19 +48,18 @@ export async function orderViews(deps: Deps, actor: Actor, tree: UnitTree, rows:
 export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderView> {
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
-  const tree = await loadUnitTree(deps);
-  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id]));
+  const tree = await ctx.scope.tree();
+  const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx, [o.id]));
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
-  return (await orderViews(deps, ctx.actor, tree, [o], true))[0];
+  return (await orderViews(deps, ctx, tree, [o], true))[0];
 }
 
 const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 /** Staff work queues by state, with SLA timers. */
 export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof OrderListQuery>) {
-  const tree = await loadUnitTree(deps);
-  const scope = unitsInScope(tree, ctx.actor, 'orders.read');
-  if (scope.size === 0) throw new AppError('access.denied');
+  const tree = await ctx.scope.tree();
+  const scope = await ctx.scope.units('orders.read');
   let units = [...scope];
   if (query.unitId) {
     if (!scope.has(query.unitId)) throw notFound();
@@ -79,26 +78,25 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
     (query.page - 1) * query.pageSize,
   );
   const extra = escalated.length && !query.status ? (await q.listOrders(deps.db, { ids: escalated.map((e) => e.id) }, 50, 0)).rows.filter((e) => !rows.some((r) => r.id === e.id)) : [];
-  return { items: await orderViews(deps, ctx.actor, tree, [...rows, ...extra], false), total: total + extra.length, page: query.page, pageSize: query.pageSize };
+  return { items: await orderViews(deps, ctx, tree, [...rows, ...extra], false), total: total + extra.length, page: query.page, pageSize: query.pageSize };
 }
 
 /** The requester follows their orders on the phone. */
 export async function myOrders(deps: Deps, ctx: Ctx) {
-  const tree = await loadUnitTree(deps);
   const { rows } = await q.listOrders(deps.db, { requesterPersonId: ctx.actor.personId }, 100, 0);
-  return { items: await orderViews(deps, ctx.actor, tree, rows, true) };
+  return { items: await orderViews(deps, ctx, await ctx.scope.tree(), rows, true) };
 }
 
 /** A volunteer's task list: orders they may take (named, team, station, pool) and the ones they hold. */
 export async function myTasks(deps: Deps, ctx: Ctx) {
-  const v = await vq.getVolunteerByPerson(deps.db, ctx.actor.personId);
+  const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
-  const tree = await loadUnitTree(deps);
-  const inst = instituteOf(tree, v.station_id);
-  const units = inst ? tree.subtree(inst) : [v.station_id];
+  const tree = await ctx.scope.tree();
+  const inst = tree.instituteOf(v.stationId);
+  const units = inst ? tree.subtree(inst) : [v.stationId];
   const open = (await q.listOrders(deps.db, { unitIds: units, statuses: ['dispatched'] }, 200, 0)).rows;
   const mine = (await q.heldOrderIds(deps.db, v.id)).map((x) => x.id);
   const held = mine.length ? (await q.listOrders(deps.db, { ids: mine }, 100, 0)).rows : [];
-  const views = await orderViews(deps, ctx.actor, tree, [...held, ...open], false);
+  const views = await orderViews(deps, ctx, tree, [...held, ...open], false);
   return { items: views.filter((o) => o.volunteer?.id === v.id || o.allowedActions.includes('accept')) };
 }

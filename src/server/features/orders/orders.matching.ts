@@ -1,9 +1,7 @@
 import { shanghaiDay } from '../../../shared/rules/hours';
 import { type Candidate, rankCandidates, slotOf } from '../../../shared/rules/matching';
-import { loadUnitTree } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { instituteOf } from '../settings/settings.service';
 import * as q from './orders.queries';
 import { rolesFor, whoAmI } from './orders.roles';
 
@@ -11,9 +9,9 @@ import { rolesFor, whoAmI } from './orders.roles';
 export async function suggestVolunteers(deps: Deps, ctx: Ctx, id: string) {
   const o = await q.getOrder(deps.db, id);
   if (!o) throw notFound();
-  const tree = await loadUnitTree(deps);
-  if (!rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx.actor, [o.id])).staff) throw notFound();
-  const inst = instituteOf(tree, o.unit_id);
+  const tree = await ctx.scope.tree();
+  if (!rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx, [o.id])).staff) throw notFound();
+  const inst = tree.instituteOf(o.unit_id);
   const stations = await q.stationPoints(deps.db);
   const coords = new Map(stations.map((s) => [s.id, s]));
   const vols = await q.certifiedVolunteersIn(deps.db, inst ? tree.subtree(inst) : [o.unit_id]);

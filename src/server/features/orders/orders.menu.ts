@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ServiceItemInput, ServiceItemView } from '../../../shared/orders';
 import type { ServiceItemsTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { unitTreeOf } from '../../platform/scope';
+import { whoOf } from '../../platform/session';
 import * as q from './orders.queries';
 
 /** The service menu (需求清单): what residents may ask a station or the institute for. */
@@ -23,21 +23,21 @@ function presentItem(r: ItemRow): ServiceItemView {
 
 /** The service menu of a unit and the institute above it: what a resident there may ask for. */
 export async function menuFor(deps: Deps, stationId?: string) {
-  const tree = await loadUnitTree(deps);
+  const tree = await unitTreeOf(deps.db);
   const units = stationId ? tree.ancestry(stationId).filter((u) => tree.nodes.get(u)?.kind !== 'district') : null;
   return { items: (await q.listItems(deps.db, units, false)).map(presentItem) };
 }
 
 export async function listItemsForStaff(deps: Deps, ctx: Ctx) {
-  const tree = await loadUnitTree(deps);
-  const scope = unitsInScope(tree, ctx.actor, 'orders.read');
+  const tree = await ctx.scope.tree();
+  const scope = ctx.scope.hasRole('orders.read') ? await ctx.scope.units('orders.read') : new Set<string>();
   const units = new Set(scope);
   for (const u of scope) for (const a of tree.ancestry(u)) units.add(a);
   return { items: (await q.listItems(deps.db, [...units], true)).map(presentItem) };
 }
 
 export async function createItem(deps: Deps, ctx: Ctx, input: z.infer<typeof ServiceItemInput>) {
-  await requireAccess(deps, ctx.actor, 'orders.manage', input.unitId);
+  await ctx.scope.require('orders.manage', input.unitId);
   const now = deps.clock.now().toISOString();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
@@ -55,7 +55,7 @@ export async function createItem(deps: Deps, ctx: Ctx, input: z.infer<typeof Ser
 export async function archiveItem(deps: Deps, ctx: Ctx, id: string, archived: boolean) {
   const item = await q.getItem(deps.db, id);
   if (!item) throw notFound();
-  await requireAccess(deps, ctx.actor, 'orders.manage', item.unit_id);
+  await ctx.scope.require('orders.manage', item.unit_id);
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updateItem(trx, id, { archived: archived ? 1 : 0, updated_at: now });

@@ -4,16 +4,17 @@ import { distanceMeters } from '../../../shared/rules/attendance';
 import { shanghaiDay } from '../../../shared/rules/hours';
 import type { OrderActor } from '../../../shared/rules/order-flow';
 import type { OrdersTable } from '../../db/schema';
-import { loadUnitTree, requireAccess, type UnitTree } from '../../platform/access';
+import type { UnitTree } from '../../platform/access';
 import { appendAudit, type AuditWho } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
 import type { Trx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
-import { whoOf } from '../accounts/auth.service';
+import { unitTreeOf } from '../../platform/scope';
+import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { personIdByPhone } from '../volunteers/volunteers.lookup';
 import { recordEvent } from './orders.events';
 import { getOrder } from './orders.listing';
 import type { ItemRow } from './orders.menu';
@@ -83,7 +84,7 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
  * (the channel is recorded). Routed to the chosen station, the nearest one, or the resident's own.
  */
 export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
-  const tree = await loadUnitTree(deps);
+  const tree = await ctx.scope.tree();
   const stations = await q.activeStationPoints(deps.db);
   const own = ctx.actor.grants.find((g) => tree.nodes.get(g.unitId)?.kind === 'station')?.unitId ?? null;
   const unitId = routeStation(tree, stations, input.stationId, input.lat, input.lng, own);
@@ -95,10 +96,10 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   let channel: OrdersTable['channel'] = 'app';
   let kind: OrderActor = 'requester';
   if (input.onBehalf) {
-    await requireAccess(deps, ctx.actor, 'orders.manage', unitId);
+    await ctx.scope.require('orders.manage', unitId);
     if (input.onBehalf.careRecipientId) await requireRecipientForOrder(deps.db, ctx, input.onBehalf.careRecipientId, unitId);
-    const known = input.onBehalf.phone ? await vq.findPersonByPhone(deps.db, input.onBehalf.phone) : undefined;
-    requester = { personId: known?.id ?? null, name: input.onBehalf.name, phone: input.onBehalf.phone ?? null, verified: true };
+    const known = input.onBehalf.phone ? await personIdByPhone(deps.db, input.onBehalf.phone) : undefined;
+    requester = { personId: known ?? null, name: input.onBehalf.name, phone: input.onBehalf.phone ?? null, verified: true };
     channel = input.onBehalf.channel;
     kind = 'staff';
   } else {
@@ -121,7 +122,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
 
 /** The public portal form: no account; the station calls back to verify. */
 export async function placePortalOrder(deps: Deps, meta: { ip: string; requestId: string }, input: { stationId: string; itemId?: string; name: string; phone: string; description: string; address?: string; preferredAt?: string }) {
-  const tree = await loadUnitTree(deps);
+  const tree = await unitTreeOf(deps.db);
   if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
   const item = input.itemId ? ((await q.getItem(deps.db, input.itemId)) ?? null) : null;
   if (input.itemId && (!item || item.archived || !tree.ancestry(input.stationId).includes(item.unit_id))) throw new AppError('orders.item_not_found');

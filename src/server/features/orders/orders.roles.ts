@@ -1,8 +1,7 @@
 /** Who the caller is to an order (staff of its unit, the requester, the assigned or an eligible volunteer), worked out once per request. */
 import { type UnitTree, unitsInScope } from '../../platform/access';
-import type { Actor, Deps } from '../../platform/deps';
-import { instituteOf } from '../settings/settings.service';
-import * as vq from '../volunteers/volunteers.queries';
+import type { Actor, Ctx, Deps } from '../../platform/deps';
+import type { Me as Caller } from '../../platform/scope';
 import * as q from './orders.queries';
 
 export interface Roles {
@@ -17,13 +16,13 @@ export interface Roles {
 
 /** What we need to know about the caller once per request, not once per order. */
 export interface Me {
-  volunteer: Awaited<ReturnType<typeof vq.getVolunteerByPerson>> | undefined;
+  volunteer: Caller['volunteer'];
   declined: Set<string>;
   teams: Set<string>;
 }
 
-export async function whoAmI(deps: Deps, actor: Actor, orderIds: string[]): Promise<Me> {
-  const volunteer = await vq.getVolunteerByPerson(deps.db, actor.personId);
+export async function whoAmI(deps: Deps, ctx: Ctx, orderIds: string[]): Promise<Me> {
+  const { volunteer } = await ctx.scope.me();
   if (!volunteer) return { volunteer, declined: new Set(), teams: new Set() };
   const declined = orderIds.length
     ? await q.declinesOf(deps.db, volunteer.id, orderIds)
@@ -51,11 +50,11 @@ export function rolesFor(actor: Actor, tree: UnitTree, o: q.OrderRow, me: Me): R
         eligible = o.target_id !== null && me.teams.has(o.target_id);
         break;
       case 'station':
-        eligible = o.target_id === v.station_id;
+        eligible = o.target_id === v.stationId;
         break;
       case 'institute':
       case 'pool':
-        eligible = instituteOf(tree, v.station_id) === instituteOf(tree, o.unit_id);
+        eligible = tree.instituteOf(v.stationId) === tree.instituteOf(o.unit_id);
         break;
       default:
         eligible = false;

@@ -1,8 +1,7 @@
-import { loadUnitTree } from '../../platform/access';
 import { appendAudit, type AuditWho } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
+import { cachedRules, unitTreeOf } from '../../platform/scope';
 import { notify } from '../notifications/notifications.service';
-import { instituteOf, rulesFor } from '../settings/settings.service';
 import { recordEvent } from './orders.events';
 import * as q from './orders.queries';
 
@@ -12,14 +11,14 @@ const SYSTEM: AuditWho = { actorAccountId: null, actorName: '系统', ip: null, 
 export async function tickOrders(deps: Deps): Promise<{ escalated: number; defaultRated: number }> {
   const now = deps.clock.now();
   const iso = now.toISOString();
-  const tree = await loadUnitTree(deps);
+  const tree = await unitTreeOf(deps.db);
   let escalated = 0;
   for (const { id } of await q.dueForEscalation(deps.db, iso)) {
     const o = await q.getOrder(deps.db, id);
     if (!o) continue;
-    const inst = instituteOf(tree, o.unit_id);
+    const inst = tree.instituteOf(o.unit_id);
     if (!inst) continue;
-    const rules = await rulesFor(deps.db, inst);
+    const rules = await cachedRules(deps.db, inst);
     await deps.db.transaction().execute(async (trx) => {
       const n = await q.escalateOrder(trx, id, { target_type: 'institute', target_id: inst, sla_due_at: new Date(now.getTime() + rules['orders.defaultSlaHours'] * 3600_000).toISOString(), updated_at: iso });
       if (n !== 1) return;
@@ -36,9 +35,9 @@ export async function tickOrders(deps: Deps): Promise<{ escalated: number; defau
   let defaultRated = 0;
   const institutes = [...tree.nodes.values()].filter((n) => n.kind === 'institute');
   for (const inst of institutes) {
-    const days = (await rulesFor(deps.db, inst.id))['orders.defaultRatingDays'];
+    const days = (await cachedRules(deps.db, inst.id))['orders.defaultRatingDays'];
     for (const o of await q.dueForDefaultRating(deps.db, new Date(now.getTime() - days * 86_400_000).toISOString())) {
-      if (instituteOf(tree, o.unit_id) !== inst.id) continue;
+      if (tree.instituteOf(o.unit_id) !== inst.id) continue;
       await deps.db.transaction().execute(async (trx) => {
         const n = await q.moveOrder(trx, o.id, ['completed'], { status: 'rated', rating: 5, rating_comment: '超过评价期限，默认好评', rated_by: 'system', rated_at: iso, updated_at: iso });
         if (n !== 1) return;

@@ -1,25 +1,11 @@
-import { RULE_KEYS, RULES, type RuleKey, type RuleValues, type RuleView, type SettingsView, isRuleKey } from '../../../shared/settings';
+import { RULE_KEYS, RULES, type RuleKey, type RuleView, type SettingsView, isRuleKey } from '../../../shared/settings';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
-import type { Db, DbOrTrx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { cachedRules, markRulesChanged, readRules } from '../../platform/scope';
+import { markRulesChanged, readRules } from '../../platform/scope';
 import { whoOf } from '../../platform/session';
 import * as q from './settings.queries';
-
-/** @deprecated Use `tree.instituteOf(unitId)` (or `ctx.scope.rulesOf(unitId)` for the rules). */
-export function instituteOf(tree: UnitTree, unitId: string): string | null {
-  return tree.instituteOf(unitId);
-}
-
-/**
- * @deprecated Use `ctx.scope.rulesOf(unitId)`. The rules in force for an institute, from the one
- * rules cache; inside a transaction, read through it directly.
- */
-export async function rulesFor(db: DbOrTrx, instituteId: string): Promise<RuleValues> {
-  return db.isTransaction ? readRules(db, instituteId) : cachedRules(db as Db, instituteId);
-}
 
 /** The settings page a signed-in person lands on: the institute of their first grant, or the first below it (a district viewer). */
 function defaultInstitute(tree: UnitTree, ctx: Ctx): string | null {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RoleGrantsTable, TeamMembersTable, TeamsTable } from '../../db/schema';
+import type { TeamMembersTable, TeamsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export function listTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }) {
@@ -91,15 +91,6 @@ export function teamActivities(db: DbOrTrx, teamId: string, limit: number) {
     .orderBy('activities.starts_at', 'desc')
     .limit(limit)
     .execute();
-}
-
-export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string) {
-  return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
-}
-
-/** Idempotent: a leader already holding the grant keeps it. */
-export function insertLeaderGrant(db: DbOrTrx, row: RoleGrantsTable) {
-  return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
 }
 
 /** A guarded update: only a request still pending is decided, so two deciders cannot both win. */

@@ -11,7 +11,8 @@ import type { Scope } from '../../platform/scope';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
-import * as vq from '../volunteers/volunteers.queries';
+import { loginOfPerson, setLeaderGrant } from '../accounts/accounts.logins';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import * as q from './teams.queries';
 
 type TeamRow = TeamsTable & { unit_name: string };
@@ -147,20 +148,15 @@ export async function updateTeam(deps: Deps, ctx: Ctx, id: string, input: { name
 
 /** A team leader gets the console role for their team; losing the post takes it away. */
 async function syncLeaderGrant(trx: Trx, team: TeamRow, volunteerId: string, isLeader: boolean, now: string) {
-  const v = await vq.getVolunteer(trx, volunteerId);
+  const v = await volunteerById(trx, volunteerId);
   if (!v) return;
-  const account = await vq.accountForPerson(trx, v.person_id);
-  if (!account) return;
-  if (isLeader) {
-    await q.insertLeaderGrant(trx, { id: randomUUID(), account_id: account.id, role: 'team_leader', unit_id: team.unit_id, team_id: team.id, created_at: now });
-  } else {
-    await q.deleteLeaderGrant(trx, account.id, team.id);
-  }
+  const account = await loginOfPerson(trx, v.person_id);
+  if (account) await setLeaderGrant(trx, account.id, { id: team.id, unitId: team.unit_id }, isLeader, now);
 }
 
 export async function addMember(deps: Deps, ctx: Ctx, teamId: string, input: { volunteerId: string; role: 'leader' | 'deputy' | 'member' }) {
   const { team } = await requireTeam(deps, ctx.scope, teamId, true);
-  const v = await vq.getVolunteer(deps.db, input.volunteerId);
+  const v = await volunteerById(deps.db, input.volunteerId);
   if (!v) throw notFound();
   if (v.status !== 'certified') throw new AppError('teams.volunteer_not_certified');
   const existing = await q.findMembership(deps.db, teamId, input.volunteerId);
@@ -204,7 +200,7 @@ export async function decideMember(deps: Deps, ctx: Ctx, teamId: string, memberI
   if (!m || m.team_id !== teamId) throw notFound();
   if (m.status !== 'pending') throw new AppError('teams.not_pending');
   const now = deps.clock.now().toISOString();
-  const v = await vq.getVolunteer(deps.db, m.volunteer_id);
+  const v = await volunteerById(deps.db, m.volunteer_id);
   await deps.db.transaction().execute(async (trx) => {
     const res = await q.decidePendingMember(trx, memberId, { status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now });
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('teams.not_pending');

@@ -29,7 +29,7 @@ async function presentAll(deps: Deps, rows: VenueRow[]) {
 
 /** Staff see venues in scope and their institute's; anyone else sees what the portal shows. */
 export async function listVenues(deps: Deps, ctx: Ctx | null, includeArchived = false) {
-  if (!ctx?.actor.isStaff) return { items: await presentAll(deps, await q.listVenues(deps.db, null, false)) };
+  if (!ctx?.scope.hasRole('venues.read')) return { items: await presentAll(deps, await q.listVenues(deps.db, null, false)) };
   const unitIds = await ctx.scope.units('venues.read');
   return { items: await presentAll(deps, await q.listVenues(deps.db, [...unitIds], includeArchived)) };
 }

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors';
 import { hmacHex } from '../../platform/crypto';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
-import { checkIdentity, createVolunteer, listVolunteers } from './volunteers.service';
+import { checkIdentity, createVolunteer } from './volunteers.registration';
+import { listVolunteers } from './volunteers.service';
 import * as q from './volunteers.queries';
 import { buildVolunteerTemplate, checkVolunteerRow, markDuplicatesInFile, readVolunteerRoster, writeVolunteerCsv, writeVolunteerWorkbook } from './volunteers.excel';
 

@@ -45,11 +45,6 @@ export async function getVolunteer(db: DbOrTrx, id: string): Promise<VolunteerRo
   return r ? normalise(r as VolunteerRow) : undefined;
 }
 
-export async function getVolunteerByPerson(db: DbOrTrx, personId: string): Promise<VolunteerRow | undefined> {
-  const r = await base(db).where('volunteers.person_id', '=', personId).executeTakeFirst();
-  return r ? normalise(r as VolunteerRow) : undefined;
-}
-
 export interface VolunteerFilter {
   stationIds: string[];
   status?: string;
@@ -138,10 +133,6 @@ export function listStatusLog(db: DbOrTrx, volunteerId: string) {
 export function stationsOf(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as { id: string; name: string }[]);
   return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).where('kind', '=', 'station').where('archived', '=', 0).execute();
-}
-
-export function accountForPerson(db: DbOrTrx, personId: string) {
-  return db.selectFrom('accounts').select(['id', 'username']).where('person_id', '=', personId).executeTakeFirst();
 }
 
 /** A guarded update: only while the volunteer is still in the given status. */

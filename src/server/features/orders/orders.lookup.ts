@@ -1,0 +1,36 @@
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './orders.queries';
+
+/**
+ * What other features (Open311 publishing the menu and the requests' status) may read of orders
+ * and the service menu; they never import `orders.queries`. Orders are placed through
+ * `insertNewOrder` in `orders.placing`, the one writer.
+ */
+export type Order = q.OrderRow;
+export type OrderFilter = q.OrderFilter;
+
+/** The service menu with each item's unit name; `null` units: every unit. */
+export function serviceItems(db: DbOrTrx, includeArchived: boolean) {
+  return q.listItems(db, null, includeArchived);
+}
+
+export function serviceItemByCode(db: DbOrTrx, code: string) {
+  return q.getItemByCode(db, code);
+}
+
+export function orderById(db: DbOrTrx, id: string): Promise<Order | undefined> {
+  return q.getOrder(db, id);
+}
+
+export function orderByNumber(db: DbOrTrx, number: string): Promise<Order | undefined> {
+  return q.getOrderByNumber(db, number);
+}
+
+export function findOrders(db: DbOrTrx, f: OrderFilter, limit: number, offset: number) {
+  return q.listOrders(db, f, limit, offset);
+}
+
+/** Stations taking orders, with their location (for routing to the nearest). */
+export function stationPoints(db: DbOrTrx) {
+  return q.activeStationPoints(db);
+}

@@ -1,0 +1,20 @@
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './volunteers.queries';
+
+/**
+ * What other features may read of volunteers and people: the one door into this feature's tables
+ * from outside it (they never import `volunteers.queries`). The caller's own record is
+ * `ctx.scope.me()`; these are for someone else's, by id.
+ */
+export type Volunteer = q.VolunteerRow;
+
+/** A volunteer with their person's name, contact and station, or undefined. Safe inside a transaction. */
+export function volunteerById(db: DbOrTrx, id: string): Promise<Volunteer | undefined> {
+  return q.getVolunteer(db, id);
+}
+
+/** A person already known by this phone number (staff placing an order for a resident), or undefined. */
+export async function personIdByPhone(db: DbOrTrx, phone: string): Promise<string | undefined> {
+  return (await q.findPersonByPhone(db, phone))?.id;
+}
+
