@@ -1,10 +1,10 @@
+import { chinaDay } from '../../src/shared/china-time';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { shanghaiDay } from '../../src/shared/rules/hours';
 import { makeIdNumber } from '../../src/shared/rules/id-number';
 import {
   type Harness,
@@ -36,7 +36,7 @@ const REVIEWER_PASSWORD = 'Shenhe#Jinyin2026';
 describe.skipIf(!hasBrowser)('volunteer journey', () => {
   let h: Harness;
   let phone: Tab;
-  const serviceDay = shanghaiDay(new Date(Date.now() - 86_400_000));
+  const serviceDay = chinaDay(new Date(Date.now() - 86_400_000));
 
   beforeAll(async () => {
     h = await startHarness();

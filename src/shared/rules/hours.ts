@@ -39,7 +39,3 @@ export function isLateEntry(serviceDay: string, enteredDay: string, workingDays:
 /** A service record lasts more than 0 and at most 24 hours. */
 export const MAX_RECORD_MINUTES = 24 * 60;
 
-/** The day in China for an instant: records and deadlines count Beijing days. */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,3 +1,4 @@
+import { chinaWeekdayHour } from '../china-time';
 import { distanceMeters } from './attendance';
 
 /**
@@ -90,8 +91,7 @@ export function rankCandidates(need: OrderNeed, candidates: Candidate[], limit =
 
 /** "sat-am" for a moment in Beijing time: am before 12:00, pm before 18:00, eve after. */
 export function slotOf(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][d.getUTCDay()];
-  const h = d.getUTCHours();
+  const { weekday, hour: h } = chinaWeekdayHour(iso);
+  const day = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][weekday];
   return `${day}-${h < 12 ? 'am' : h < 18 ? 'pm' : 'eve'}`;
 }

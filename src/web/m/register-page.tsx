@@ -2,7 +2,7 @@ import { PHONE_MESSAGE, PHONE_PATTERN } from '../../shared/patterns';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { messageFor } from '../../shared/errors';
-import { shanghaiDay } from '../../shared/rules/hours';
+import { chinaDay } from '../../shared/china-time';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../shared/rules/id-number';
 import { ApiError, errorMessage } from '../lib/api';
 import { passwordChecks, passwordProblemText } from '../lib/password-checks';
@@ -96,7 +96,7 @@ function readId(raw: string): { birthDate: string; age: number; gender: 'male' |
   if (idNumberProblem(id)) return null;
   const birthDate = birthDateFromId(id);
   if (!birthDate) return null;
-  return { birthDate, age: ageOn(birthDate, shanghaiDay(new Date())), gender: genderFromId(id) };
+  return { birthDate, age: ageOn(birthDate, chinaDay(new Date())), gender: genderFromId(id) };
 }
 
 function splitSkills(text: string): string[] {

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CertificateView } from '../../shared/certificates';
 import type { HoursSummaryView, ServiceRecordView } from '../../shared/hours';
-import { shanghaiDay } from '../../shared/rules/hours';
+import { chinaDay } from '../../shared/china-time';
 import { STAR_NAMES } from '../../shared/rules/stars';
 import type { TeamView } from '../../shared/teams';
 import type { VolunteerView } from '../../shared/volunteers';
@@ -560,7 +560,7 @@ function Teams({ certified }: { certified: boolean }) {
 function Certificates({ volunteer }: { volunteer: VolunteerView }) {
   const list = useMyCertificates();
   const issue = useIssueCertificate();
-  const today = shanghaiDay(new Date());
+  const today = chinaDay(new Date());
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const [error, setError] = useState<string | null>(null);

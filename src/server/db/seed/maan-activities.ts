@@ -1,6 +1,7 @@
+import { chinaDay, chinaDayStart } from '../../../shared/china-time';
 import { randomInt, randomUUID } from 'node:crypto';
 import { creditFor } from '../../../shared/rules/attendance';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { PLAN_PROGRAMMES } from '../../../shared/programmes';
 import type { Trx } from '../../platform/db';
 import type { ActivitiesTable, CheckinsTable, PositionsTable, ServiceRecordsTable, SignupsTable } from '../schema';
@@ -91,7 +92,7 @@ export async function seedActivities(trx: Trx, now: Date, p: SeedPeople): Promis
   const checkins: CheckinsTable[] = [];
   const records: ServiceRecordsTable[] = [];
   const stationAdmin = new Map(p.stationIds.map((id, i) => [id, p.stationAdminIds[i]]));
-  const todayMs = Date.parse(`${shanghaiDay(now)}T00:00:00+08:00`);
+  const todayMs = Date.parse(chinaDayStart(chinaDay(now)));
   for (const [si, s] of stations.entries()) {
     const pool = volunteers.filter((v) => v.station_id === s.id);
     const count = 9 + (si % 4);
@@ -129,12 +130,12 @@ export async function seedActivities(trx: Trx, now: Date, p: SeedPeople): Promis
         const inAt = new Date(start.getTime() + late * 60_000).toISOString();
         const forgot = rand() > 0.93;
         const outAt = new Date(end.getTime() - early * 60_000).toISOString();
-        checkins.push({ id: randomUUID(), activity_id: id, volunteer_id: v.id, day: shanghaiDay(start), in_at: inAt, in_method: 'qr', in_token: null, out_at: forgot ? end.toISOString() : outAt, out_method: forgot ? 'auto' : 'qr', out_token: null, by_account: null, staff_reason: null, lat: null, lng: null, flag: forgot ? 'auto_closed' : null, created_at: inAt });
+        checkins.push({ id: randomUUID(), activity_id: id, volunteer_id: v.id, day: chinaDay(start), in_at: inAt, in_method: 'qr', in_token: null, out_at: forgot ? end.toISOString() : outAt, out_method: forgot ? 'auto' : 'qr', out_token: null, by_account: null, staff_reason: null, lat: null, lng: null, flag: forgot ? 'auto_closed' : null, created_at: inAt });
         const credit = creditFor([{ inAt, outAt: forgot ? end.toISOString() : outAt }], start.toISOString(), end.toISOString(), hours * 60, 0.6);
         if (!credit.meetsThreshold) continue;
         const confirmed = dayOffset < -10;
         records.push({
-          id: randomUUID(), volunteer_id: v.id, unit_id: s.id, source: 'verified', activity_id: id, order_id: null, title, service_date: shanghaiDay(start), start_at: start.toISOString(), end_at: end.toISOString(),
+          id: randomUUID(), volunteer_id: v.id, unit_id: s.id, source: 'verified', activity_id: id, order_id: null, title, service_date: chinaDay(start), start_at: start.toISOString(), end_at: end.toISOString(),
           minutes: credit.creditedMinutes, place: s.address, content: null, organiser_name: `${s.short_name}新时代文明实践站`, person_in_charge: null, entry_method: '扫码打卡', evidence_file_ids: '[]',
           reason: `签到时长 ${credit.presentMinutes} 分钟`, status: confirmed ? 'approved' : 'pending', late: 0, flag: forgot ? 'auto_closed' : null, corrects_id: null, entered_by: null, entered_at: end.toISOString(),
           decided_by: confirmed ? (stationAdmin.get(s.id) ?? null) : null, decided_at: confirmed ? new Date(end.getTime() + 86_400_000).toISOString() : null, decision_note: null,

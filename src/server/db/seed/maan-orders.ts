@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber } from '../../../shared/mask';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { makeIdNumber } from '../../../shared/rules/id-number';
 import { encrypt, hmacHex, sha256Hex } from '../../platform/crypto';
 import type { Trx } from '../../platform/db';
@@ -120,7 +121,7 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       seq++;
       const id = randomUUID();
       const o: OrdersTable = {
-        id, number: `D${shanghaiDay(created).replaceAll('-', '')}-${String(9000 + seq)}`, unit_id: s.id, item_id: menu.id, title: menu.name, description: NEEDS[(si + k) % NEEDS.length],
+        id, number: `D${chinaDay(created).replaceAll('-', '')}-${String(9000 + seq)}`, unit_id: s.id, item_id: menu.id, title: menu.name, description: NEEDS[(si + k) % NEEDS.length],
         photo_file_ids: '[]', requester_person_id: useResident ? (resident?.person_id ?? null) : null, requester_name: useResident ? (resident?.display_name ?? '居民') : careRecipient?.name ?? `${'周吴郑王冯陈褚卫'[(si + k) % 8]}大爷`,
         requester_phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`, requester_verified: status === 'submitted' ? 0 : 1, verify_note: status === 'submitted' ? null : '电话回访核实',
         care_recipient_id: careRecipient?.id ?? null, address: `${s.address}`, lng: s.lng, lat: s.lat, preferred_at: step(48), channel: useResident ? 'app' : k % 3 === 0 ? 'staff_visit' : 'staff_phone',
@@ -159,7 +160,7 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       .insertInto('service_records')
       .values({
         id: randomUUID(), volunteer_id: r.volunteer_id, unit_id: r.unit_id, source: 'verified', activity_id: null, order_id: r.order.id, title: `群众点单：${r.order.title}`,
-        service_date: shanghaiDay(new Date(r.order.completed_at as string)), start_at: r.order.started_at, end_at: r.order.completed_at, minutes: r.minutes, place: r.order.address,
+        service_date: chinaDay(new Date(r.order.completed_at as string)), start_at: r.order.started_at, end_at: r.order.completed_at, minutes: r.minutes, place: r.order.address,
         content: r.order.description, organiser_name: stations.find((s) => s.id === r.unit_id)?.name ?? '', person_in_charge: null, entry_method: '个人申请', evidence_file_ids: '[]',
         reason: `需求单 ${r.order.number} 结项`, status: confirmed ? 'approved' : 'pending', late: 0, flag: null, corrects_id: null, entered_by: null, entered_at: r.order.completed_at as string,
         decided_by: confirmed ? p.stationAdminIds[p.stationIds.indexOf(r.unit_id)] : null, decided_at: confirmed ? r.order.updated_at : null, decision_note: null,

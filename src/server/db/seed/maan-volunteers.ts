@@ -1,9 +1,10 @@
+import { chinaDay, chinaTimeToIso } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { maskIdNumber } from '../../../shared/mask';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { birthDateFromId, genderFromId, makeIdNumber } from '../../../shared/rules/id-number';
 import { starLevel } from '../../../shared/rules/stars';
 import { RULES } from '../../../shared/settings';
@@ -41,7 +42,7 @@ function rng(seed: number) {
 const CARRY_OVER = [0, 0, 0, 0, 20, 45, 60, 80, 95, 110, 150, 210, 260, 320, 380, 450, 520, 640, 780, 900, 1050, 1200, 1380, 1550, 1720];
 
 function daysAgo(now: Date, n: number): string {
-  return shanghaiDay(new Date(now.getTime() - n * 86_400_000));
+  return chinaDay(new Date(now.getTime() - n * 86_400_000));
 }
 
 export interface SeedPeople {
@@ -126,7 +127,7 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
   for (let i = 0; i < people.length; i += 200) await trx.insertInto('people').values(people.slice(i, i + 200)).execute();
   const vRows = volunteers.map(({ name: _n, personId: _p, ...v }) => v);
   for (let i = 0; i < vRows.length; i += 200) await trx.insertInto('volunteers').values(vRows.slice(i, i + 200)).execute();
-  await trx.insertInto('counters').values({ name: `volunteer_no:${shanghaiDay(now).slice(0, 4)}`, value: volunteerNo }).execute();
+  await trx.insertInto('counters').values({ name: `volunteer_no:${chinaDay(now).slice(0, 4)}`, value: volunteerNo }).execute();
   await trx
     .insertInto('volunteer_status_log')
     .values(volunteers.map((v) => ({ id: randomUUID(), volunteer_id: v.id, from_status: null, to_status: v.status, reason: v.status_reason, actor_id: v.registered_by, at })))
@@ -190,7 +191,7 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
       const [title, content] = TITLES[Math.floor(rand() * TITLES.length)];
       const startHour = rand() > 0.5 ? 9 : 14;
       const hours = 2 + Math.floor(rand() * 3);
-      const start = new Date(`${day}T${String(startHour).padStart(2, '0')}:00:00+08:00`);
+      const start = new Date(chinaTimeToIso(day, `${String(startHour).padStart(2, '0')}:00`));
       records.push({
         ...base, id: randomUUID(), source: 'backfilled', title, content, service_date: day, start_at: start.toISOString(), end_at: new Date(start.getTime() + hours * 3600_000).toISOString(),
         minutes: hours * 60 + (j === 0 ? 30 : 0), entry_method: '团体录入', reason: '纸质签到表补录', status: 'approved',
@@ -199,7 +200,7 @@ export async function seedVolunteers(deps: Pick<Deps, 'config'>, trx: Trx, now: 
     }
     if (idx % 6 === 0) {
       const day = daysAgo(now, 2 + (idx % 4));
-      const start = new Date(`${day}T15:00:00+08:00`);
+      const start = new Date(chinaTimeToIso(day, '15:00'));
       records.push({
         ...base, id: randomUUID(), source: 'backfilled', title: '共享邻里情·敬老助老', content: '陪同空巢老人就医、代购生活用品', service_date: day,
         start_at: start.toISOString(), end_at: new Date(start.getTime() + 3 * 3600_000).toISOString(), minutes: 180, entry_method: '团体录入',
@@ -225,10 +226,10 @@ export async function seedStarsAndCertificates(trx: Trx, now: Date, p: SeedPeopl
 
   for (const v of certified.filter((x) => (minutesBy.get(x.id) ?? 0) > 300 * 60).slice(0, 8)) {
     const pi = await trx.selectFrom('people').select(['name', 'id_number_masked']).where('id', '=', v.person_id).executeTakeFirstOrThrow();
-    const { snapshot, totalMinutes } = await buildSnapshot(trx, { id: v.id, station_id: v.station_id, name: pi.name, id_number_masked: pi.id_number_masked, volunteer_no: v.volunteer_no }, '2025-01-01', shanghaiDay(now), null, now);
+    const { snapshot, totalMinutes } = await buildSnapshot(trx, { id: v.id, station_id: v.station_id, name: pi.name, id_number_masked: pi.id_number_masked, volunteer_no: v.volunteer_no }, '2025-01-01', chinaDay(now), null, now);
     await trx
       .insertInto('certificates')
-      .values({ id: randomUUID(), number: snapshot.number, volunteer_id: v.id, unit_id: v.station_id, from_date: '2025-01-01', to_date: shanghaiDay(now), minutes: totalMinutes, snapshot: JSON.stringify(snapshot), issued_by: p.stationAdminIds[p.stationIds.indexOf(v.station_id)], issued_at: at, revoked_at: null, revoked_by: null, revoke_reason: null })
+      .values({ id: randomUUID(), number: snapshot.number, volunteer_id: v.id, unit_id: v.station_id, from_date: '2025-01-01', to_date: chinaDay(now), minutes: totalMinutes, snapshot: JSON.stringify(snapshot), issued_by: p.stationAdminIds[p.stationIds.indexOf(v.station_id)], issued_at: at, revoked_at: null, revoked_by: null, revoke_reason: null })
       .execute();
   }
 }

@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { distanceMeters } from '../../../shared/rules/attendance';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -44,7 +45,7 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId
     const d = distanceMeters(Number(row.lat), Number(row.lng), args.lat, args.lng);
     if (d > Number(row.geofence_m)) throw new AppError('checkins.too_far', { message: `您距离活动地点约 ${Math.round(d)} 米，超出 ${row.geofence_m} 米的签到范围` });
   }
-  const day = shanghaiDay(now);
+  const day = chinaDay(now);
   const result = await deps.db.transaction().execute(async (trx) => {
     const signup = await q.getSignup(trx, row.id, volunteerId);
     if (!signup || signup.status !== 'confirmed') throw new AppError('checkins.not_signed_up');

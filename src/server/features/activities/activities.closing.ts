@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { ACTIVITY_TYPES } from '../../../shared/activities';
 import { creditFor } from '../../../shared/rules/attendance';
-import { isLateEntry, shanghaiDay } from '../../../shared/rules/hours';
+import { isLateEntry } from '../../../shared/rules/hours';
 import type { RuleValues } from '../../../shared/settings';
 import type { CheckinsTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
@@ -17,12 +18,12 @@ async function creditAttendance(trx: Trx, row: q.ActivityRow, volunteerId: strin
   const credit = creditFor(mine.map((c) => ({ inAt: c.in_at, outAt: c.out_at })), row.starts_at, row.ends_at, Number(row.credit_minutes), rules['hours.minAttendancePercent'] / 100);
   if (!credit.meetsThreshold || credit.creditedMinutes <= 0) return false;
   const cal = { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] };
-  const serviceDay = shanghaiDay(new Date(row.starts_at));
+  const serviceDay = chinaDay(new Date(row.starts_at));
   await recordVerifiedService(trx, {
     volunteerId, unitId: row.unit_id, activityId: row.id, title: row.title, serviceDate: serviceDay, startAt: row.starts_at, endAt: row.ends_at,
     minutes: credit.creditedMinutes, place: row.address, content: row.content, organiserName: row.unit_name, personInCharge: row.contact_name, entryMethod: '扫码打卡',
     evidenceFileIds: [], reason: `签到时长 ${credit.presentMinutes} 分钟（${mine.length} 次签到签退）`,
-    late: isLateEntry(serviceDay, shanghaiDay(now), rules['hours.recordDeadlineWorkingDays'], cal), flag: mine.some((c) => c.flag === 'auto_closed') ? 'auto_closed' : null, at: now,
+    late: isLateEntry(serviceDay, chinaDay(now), rules['hours.recordDeadlineWorkingDays'], cal), flag: mine.some((c) => c.flag === 'auto_closed') ? 'auto_closed' : null, at: now,
   });
   return true;
 }

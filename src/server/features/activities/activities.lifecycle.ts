@@ -1,7 +1,8 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ACTIVITY_ACTIONS, ACTIVITY_TYPES, type ActivityAction, type ActivityInput, type ActivityStatus, type UpdateActivityInput } from '../../../shared/activities';
-import { isLateEntry, shanghaiDay } from '../../../shared/rules/hours';
+import { isLateEntry } from '../../../shared/rules/hours';
 import type { ActivitiesTable, PositionsTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
@@ -28,7 +29,7 @@ async function bookRoom(trx: Trx, roomId: string, activityId: string, start: str
   const clash = await roomClashes(trx, roomId, start, end, activityId);
   if (clash.length) {
     const c = clash[0];
-    throw new AppError('venues.room_conflict', { message: `该功能室在这段时间已被“${c.title}”预订（${shanghaiDay(new Date(c.starts_at))}）` });
+    throw new AppError('venues.room_conflict', { message: `该功能室在这段时间已被“${c.title}”预订（${chinaDay(new Date(c.starts_at))}）` });
   }
   await q.insertBooking(trx, { id: randomUUID(), room_id: roomId, activity_id: activityId, starts_at: start, ends_at: end });
 }
@@ -152,7 +153,7 @@ async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; sta
   }
   if (input.positions && t.id === row.id) await editPositions(trx, t.id, input.positions);
   if (['published', 'full'].includes(t.status)) {
-    await tellSignedUp(trx, now, t.id, { kind: 'activities.changed', title: `活动有变动：${input.title ?? row.title}`, body: `时间：${shanghaiDay(new Date(starts))}，请留意最新安排` });
+    await tellSignedUp(trx, now, t.id, { kind: 'activities.changed', title: `活动有变动：${input.title ?? row.title}`, body: `时间：${chinaDay(new Date(starts))}，请留意最新安排` });
   }
 }
 
@@ -215,7 +216,7 @@ export async function submitSummary(deps: Deps, ctx: Ctx, activityId: string, in
   for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
   const rules = await ctx.scope.rulesOf(row.unit_id);
   const now = deps.clock.now();
-  const late = isLateEntry(shanghaiDay(new Date(row.ends_at)), shanghaiDay(now), rules['activities.summaryDeadlineWorkingDays'], { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] });
+  const late = isLateEntry(chinaDay(new Date(row.ends_at)), chinaDay(now), rules['activities.summaryDeadlineWorkingDays'], { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] });
   await deps.db.transaction().execute(async (trx) => {
     const n = await q.moveStatus(trx, activityId, ['ended'], { status: 'summarised', updated_at: now.toISOString() });
     if (n !== 1) throw new AppError('activities.summary_exists');

@@ -1,6 +1,7 @@
+import { chinaDay, chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import type { z } from 'zod';
 import type { ActivityListQuery, ActivityView } from '../../../shared/activities';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import type { RuleValues } from '../../../shared/settings';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
@@ -20,11 +21,10 @@ export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[])
   const rulesByUnit = new Map<string, RuleValues>();
   for (const u of new Set(rows.map((r) => r.unit_id))) rulesByUnit.set(u, await ctx.scope.rulesOf(u));
   const manageable = await unitsOrNone(ctx.scope, 'activities.manage');
-  const data = { actor: ctx.actor, manageable, today: shanghaiDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
+  const data = { actor: ctx.actor, manageable, today: chinaDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
   return rows.map((r) => presentActivity(r, data));
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof ActivityListQuery>) {
   const { units, staff } = await activityReach(ctx.scope);
@@ -44,8 +44,8 @@ export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof
     deps.db,
     {
       unitIds, statuses, programmeId: query.programmeId, q: query.q, ids,
-      from: query.from ? dayStart(query.from) : undefined,
-      to: query.to ? new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString() : undefined,
+      from: query.from ? chinaDayStart(query.from) : undefined,
+      to: query.to ? chinaDayEnd(query.to) : undefined,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,

@@ -1,5 +1,6 @@
+import { chinaDay, chinaMonthEnd, chinaMonthStart } from '../../../shared/china-time';
 import type { MonthlyTableView } from '../../../shared/activities';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import type { Ctx, Deps } from '../../platform/deps';
 import * as q from './activities.queries';
 
@@ -7,15 +8,15 @@ import * as q from './activities.queries';
 export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promise<MonthlyTableView> {
   const scope = await ctx.scope.units('activities.read');
   const stations = (await q.activeStations(deps.db)).filter((s) => scope.has(s.id));
-  const today = shanghaiDay(deps.clock.now());
+  const today = chinaDay(deps.clock.now());
   const labels: string[] = [];
   const [y, m] = today.split('-').map(Number);
   for (let i = months - 1; i >= 0; i--) {
     const d = new Date(Date.UTC(y, m - 1 - i, 1));
     labels.push(d.toISOString().slice(0, 7));
   }
-  const from = new Date(`${labels[0]}-01T00:00:00+08:00`).toISOString();
-  const to = new Date(Date.UTC(y, m, 1) - 8 * 3600_000).toISOString();
+  const from = chinaMonthStart(labels[0]);
+  const to = chinaMonthEnd(today.slice(0, 7));
   const held = await q.heldPerMonth(deps.db, stations.map((s) => s.id), from, to);
   const minimum = stations[0] ? (await ctx.scope.rulesOf(stations[0].id))['activities.minPerStationPerMonth'] : 1;
   const current = today.slice(0, 7);
@@ -23,7 +24,7 @@ export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promis
     months: labels,
     minimum,
     rows: stations.map((s) => {
-      const counts = labels.map((label) => held.filter((h) => h.unit_id === s.id && shanghaiDay(new Date(h.starts_at)).slice(0, 7) === label).length);
+      const counts = labels.map((label) => held.filter((h) => h.unit_id === s.id && chinaDay(new Date(h.starts_at)).slice(0, 7) === label).length);
       // The running month is not yet below the rule: it still has days left.
       return { unitId: s.id, unitName: s.name, counts, below: counts.map((c, i) => labels[i] !== current && c < minimum) };
     }),

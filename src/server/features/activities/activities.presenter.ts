@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { type ActivityView, allowedActivityActions, type SignupView } from '../../../shared/activities';
 import { maskPhone } from '../../../shared/mask';
-import { recordDeadline, shanghaiDay } from '../../../shared/rules/hours';
+import { recordDeadline } from '../../../shared/rules/hours';
 import { ageOn } from '../../../shared/rules/id-number';
 import type { RuleValues } from '../../../shared/settings';
 import type { CheckinsTable, PositionsTable, SignupsTable } from '../../db/schema';
@@ -34,7 +35,7 @@ const num = (v: number | null) => (v === null ? null : Number(v));
 function summaryOverdue(r: ActivityRow, rules: RuleValues, today: string): boolean {
   if (r.status !== 'ended' || r.summarised_at) return false;
   const cal = { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] };
-  return today > recordDeadline(shanghaiDay(new Date(r.ends_at)), rules['activities.summaryDeadlineWorkingDays'], cal);
+  return today > recordDeadline(chinaDay(new Date(r.ends_at)), rules['activities.summaryDeadlineWorkingDays'], cal);
 }
 
 function mySignupOf(r: ActivityRow, d: ActivityViewData): ActivityView['mySignup'] {
@@ -68,7 +69,7 @@ export type SignupRow = Awaited<ReturnType<typeof q.listSignups>>[number];
 
 /** The organiser's list: ages on the day, masked phones, each person's check-ins, and the waitlist numbered per position in order. */
 export function presentSignups(activityId: string, startsAt: string, rows: SignupRow[], checkins: CheckinsTable[]): SignupView[] {
-  const day = shanghaiDay(new Date(startsAt));
+  const day = chinaDay(new Date(startsAt));
   const places = new Map<string, number>();
   return rows.map((s) => {
     let waitlistPosition: number | null = null;

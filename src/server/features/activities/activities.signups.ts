@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { OPEN_STATUSES, type SignupView } from '../../../shared/activities';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { ageOn } from '../../../shared/rules/id-number';
 import { appendAudit } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
@@ -38,7 +39,7 @@ function checkEligible(row: q.ActivityRow, v: Volunteer, now: Date) {
   const opens = row.signup_opens_at ?? '';
   const closes = row.signup_closes_at ?? row.starts_at;
   if (now.toISOString() < opens || now.toISOString() >= closes) throw new AppError('activities.not_open');
-  const day = shanghaiDay(new Date(row.starts_at));
+  const day = chinaDay(new Date(row.starts_at));
   const age = v.birth_date ? ageOn(v.birth_date, day) : null;
   if (age !== null && ((row.min_age !== null && age < Number(row.min_age)) || (row.max_age !== null && age > Number(row.max_age)))) {
     throw new AppError('activities.age_mismatch', { message: `该活动要求年龄 ${row.min_age ?? '不限'}–${row.max_age ?? '不限'} 岁` });

@@ -1,8 +1,9 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CareRecipientInput, CareRecipientView, CareVisitInput, UpdateCareRecipientInput } from '../../../shared/care';
 import { maskIdNumber } from '../../../shared/mask';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
 import type { CareRecipientsTable } from '../../db/schema';
 import { type UnitTree, unitsInScope } from '../../platform/access';
@@ -51,7 +52,7 @@ export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: s
     stations = [opts.stationId];
   }
   const now = deps.clock.now();
-  const today = shanghaiDay(now);
+  const today = chinaDay(now);
   const days = await noContactDays(ctx, stations[0]);
   // The same test as `noContactFlag`, in SQL so the page and the total agree.
   const contactBefore = opts.flagged ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined;
@@ -75,7 +76,7 @@ export async function careFlags(deps: Deps, ctx: Ctx) {
   const now = deps.clock.now();
   const rows = await q.listRecipients(deps.db, stations, false);
   const days = await noContactDays(ctx, stations[0]);
-  const flagged = rows.map((r) => present(r, shanghaiDay(now), days, now)).filter((r) => r.noContactFlag);
+  const flagged = rows.map((r) => present(r, chinaDay(now), days, now)).filter((r) => r.noContactFlag);
   const byStation = new Map<string, { stationId: string; stationName: string; count: number }>();
   for (const f of flagged) {
     const e = byStation.get(f.stationId) ?? { stationId: f.stationId, stationName: f.stationName, count: 0 };
@@ -101,7 +102,7 @@ export async function getRecipient(deps: Deps, ctx: Ctx, id: string) {
   );
   const visits = await q.listVisits(deps.db, id);
   return {
-    recipient: present(r, shanghaiDay(now), await noContactDays(ctx, r.station_id), now),
+    recipient: present(r, chinaDay(now), await noContactDays(ctx, r.station_id), now),
     visits: visits.map((v) => ({ id: v.id, kind: v.kind, at: v.at, note: v.note, orderId: v.order_id, activityId: v.activity_id, byName: v.by_name })),
   };
 }

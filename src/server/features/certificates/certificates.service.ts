@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type CertificateView, maskName, type PublicCertificateView } from '../../../shared/certificates';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { minutesToHours } from '../../../shared/rules/stars';
 import type { CertificatesTable } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
@@ -57,8 +58,8 @@ export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: st
   const head = await q.postHolder(db, v.station_id, 'station_head');
   const staff = await q.postHolder(db, v.station_id, 'staff');
   const snapshot: Snapshot = {
-    number: newNumber(shanghaiDay(now).slice(0, 4)),
-    issuedOn: shanghaiDay(now),
+    number: newNumber(chinaDay(now).slice(0, 4)),
+    issuedOn: chinaDay(now),
     volunteer: { name: v.name, idNumberMasked: v.id_number_masked, volunteerNo: v.volunteer_no },
     period: { from, to },
     totalHours: minutesToHours(totalMinutes),

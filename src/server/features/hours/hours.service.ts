@@ -1,6 +1,7 @@
+import { chinaDay, chinaTimeToIso } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import type { BackfillInput, CorrectionInput, DecideInput, HoursQuery, HoursSummaryView, ServiceRecordView } from '../../../shared/hours';
-import { isLateEntry, MAX_RECORD_MINUTES, shanghaiDay } from '../../../shared/rules/hours';
+import { isLateEntry, MAX_RECORD_MINUTES } from '../../../shared/rules/hours';
 import { minutesToHours, STAR_NAMES, starLevel, starProgress } from '../../../shared/rules/stars';
 import { hasRoleFor, type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
@@ -15,7 +16,6 @@ import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordBackfilledService, recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
 
-const toIso = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 
 /**
  * Who may decide a record (办法 第十三条, and the field's best-known fraud — hours typed in and
@@ -82,15 +82,15 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
   const volunteer = await volunteerById(deps.db, input.volunteerId);
   if (!volunteer) throw notFound();
   if (volunteer.status !== 'certified') throw new AppError('hours.volunteer_not_certified');
-  const start = toIso(input.serviceDate, input.startTime);
-  const end = toIso(input.serviceDate, input.endTime);
+  const start = chinaTimeToIso(input.serviceDate, input.startTime);
+  const end = chinaTimeToIso(input.serviceDate, input.endTime);
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
   if (minutes <= 0 || minutes > MAX_RECORD_MINUTES) throw new AppError('hours.bad_time', { fields: [{ path: 'body.endTime', message: '结束时间必须晚于开始时间' }] });
   const now = deps.clock.now();
   if (end > now.toISOString()) throw new AppError('hours.future');
   for (const f of input.evidenceFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
   const rules = await ctx.scope.rulesOf(input.unitId);
-  const late = isLateEntry(input.serviceDate, shanghaiDay(now), rules['hours.recordDeadlineWorkingDays'], {
+  const late = isLateEntry(input.serviceDate, chinaDay(now), rules['hours.recordDeadlineWorkingDays'], {
     holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
   });
   const unitName = (await q.unitName(deps.db, input.unitId)).name;

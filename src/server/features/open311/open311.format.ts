@@ -1,3 +1,4 @@
+import { chinaOffsetIso } from '../../../shared/china-time';
 /**
  * Serialising Open311 GeoReport v2 documents. The standard requires XML and allows JSON; both
  * carry the same fields with the same names (http://wiki.open311.org/GeoReport_v2).
@@ -33,6 +34,5 @@ export function renderErrors(format: 'xml' | 'json', errors: { code: number; des
 /** W3C datetime with the Beijing offset, as the standard's examples use local offsets. */
 export function w3c(iso: string | null): string | null {
   if (!iso) return null;
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.toISOString().slice(0, 19)}+08:00`;
+  return chinaOffsetIso(iso);
 }

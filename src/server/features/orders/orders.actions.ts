@@ -1,6 +1,7 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import type { OrderActionInput } from '../../../shared/orders';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { nextOrderStatus, type OrderAction, type OrderActor, type OrderStatus } from '../../../shared/rules/order-flow';
 import type { RuleValues } from '../../../shared/settings';
 import type { OrdersTable } from '../../db/schema';
@@ -99,7 +100,7 @@ async function prepareAccept(c: StepContext, plan: Plan) {
   if (!v) throw notFound();
   const required: string[] = c.item ? JSON.parse(c.item.required_skills) : [];
   if (required.some((s) => !JSON.parse(v.skills).includes(s))) throw new AppError('orders.not_qualified');
-  if (c.item?.insurance_required && (!v.insured_until || v.insured_until < shanghaiDay(c.now))) throw new AppError('orders.insurance_required');
+  if (c.item?.insurance_required && (!v.insured_until || v.insured_until < chinaDay(c.now))) throw new AppError('orders.insurance_required');
   Object.assign(plan.patch, { accepted_volunteer_id: v.id, accepted_at: c.now.toISOString() });
   if (c.o.requester_person_id) plan.tell.push({ personId: c.o.requester_person_id, title: `志愿者已接单：${c.o.title}`, body: `${v.name} 将为您服务` });
 }
@@ -129,7 +130,7 @@ async function writeComplete(trx: Trx, c: StepContext, plan: Plan) {
   const { o, now } = c;
   if (o.accepted_volunteer_id) {
     await recordVerifiedService(trx, {
-      volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, orderId: o.id, title: `群众点单：${o.title}`, serviceDate: shanghaiDay(now), startAt: o.started_at ?? o.accepted_at,
+      volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, orderId: o.id, title: `群众点单：${o.title}`, serviceDate: chinaDay(now), startAt: o.started_at ?? o.accepted_at,
       endAt: now.toISOString(), minutes: Number(plan.patch.service_minutes), place: o.address, content: o.description.slice(0, 200), organiserName: o.unit_name, personInCharge: null,
       entryMethod: '个人申请', evidenceFileIds: c.input.photoFileIds ?? [], reason: `需求单 ${o.number} 结项`, late: false, flag: null, at: now,
     });

@@ -1,3 +1,4 @@
+import { chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import type { z } from 'zod';
 import type { OrderListQuery, OrderView } from '../../../shared/orders';
 import type { UnitTree } from '../../platform/access';
@@ -54,7 +55,6 @@ export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderV
   return (await orderViews(deps, ctx, tree, [o], true))[0];
 }
 
-const dayStart = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
 
 /** Staff work queues by state, with SLA timers. */
 export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof OrderListQuery>) {
@@ -71,8 +71,8 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
     deps.db,
     {
       unitIds: units, statuses: query.status ? [query.status] : undefined, overdueAt: query.overdue === 'true' ? deps.clock.now().toISOString() : undefined, q: query.q,
-      from: query.from ? dayStart(query.from) : undefined,
-      to: query.to ? new Date(Date.parse(dayStart(query.to)) + 86_400_000).toISOString() : undefined,
+      from: query.from ? chinaDayStart(query.from) : undefined,
+      to: query.to ? chinaDayEnd(query.to) : undefined,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,

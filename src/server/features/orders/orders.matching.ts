@@ -1,4 +1,5 @@
-import { shanghaiDay } from '../../../shared/rules/hours';
+import { chinaDay } from '../../../shared/china-time';
+
 import { type Candidate, rankCandidates, slotOf } from '../../../shared/rules/matching';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
@@ -19,7 +20,7 @@ export async function suggestVolunteers(deps: Deps, ctx: Ctx, id: string) {
   const ratings = new Map((await q.ratingsByVolunteer(deps.db)).map((r) => [r.accepted_volunteer_id, { avg: Number(r.avg), n: Number(r.n) }]));
   const item = o.item_id ? await q.getItem(deps.db, o.item_id) : undefined;
   const declined = new Set((await q.declinedBy(deps.db, id)).map((d) => d.volunteer_id));
-  const day = shanghaiDay(deps.clock.now());
+  const day = chinaDay(deps.clock.now());
   const candidates: Candidate[] = vols
     .filter((v) => !declined.has(v.id))
     .filter((v) => !item?.insurance_required || (v.insured_until !== null && v.insured_until >= day))

@@ -1,7 +1,8 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import type { PlaceOrderInput } from '../../../shared/orders';
 import { distanceMeters } from '../../../shared/rules/attendance';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import type { OrderActor } from '../../../shared/rules/order-flow';
 import type { OrdersTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
@@ -37,7 +38,7 @@ function routeStation(tree: UnitTree, stations: { id: string; lat: number | null
 }
 
 async function orderNumber(trx: Trx, now: Date): Promise<string> {
-  const day = shanghaiDay(now).replaceAll('-', '');
+  const day = chinaDay(now).replaceAll('-', '');
   return `D${day}-${String(await nextCounter(trx, `order:${day}`)).padStart(4, '0')}`;
 }
 

@@ -1,4 +1,5 @@
-import { shanghaiDay } from '../../../shared/rules/hours';
+import { chinaDay } from '../../../shared/china-time';
+
 import { GENDER_CODES_FOR_EXPORT, type VolunteerListQuery, type VolunteerView } from '../../../shared/volunteers';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
@@ -44,7 +45,7 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
   const { rows, headerProblems } = await readVolunteerRoster(file);
   const report: ImportReport = { dryRun: opts.dryRun, total: rows.length, valid: 0, invalid: 0, imported: 0, headerProblems, rows: [] };
   if (headerProblems.length) return report;
-  const today = shanghaiDay(deps.clock.now());
+  const today = chinaDay(deps.clock.now());
   const checks = markDuplicatesInFile(rows.map((r) => checkVolunteerRow(r, { stationIdByName: new Map(stations.map((s) => [s.name, s.id])), today })));
   // Against the database too: an ID or phone that is already registered.
   for (const c of checks) {

@@ -1,7 +1,8 @@
+import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { maskPhone } from '../../../shared/mask';
 import { ageOn } from '../../../shared/rules/id-number';
-import { shanghaiDay } from '../../../shared/rules/hours';
+
 import { starLevel } from '../../../shared/rules/stars';
 import {
   ADULT_AGE,
@@ -96,7 +97,7 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTr
 
 async function present(deps: Deps, scope: Scope, rows: q.VolunteerRow[]): Promise<VolunteerView[]> {
   const tree = await scope.tree();
-  const today = shanghaiDay(deps.clock.now());
+  const today = chinaDay(deps.clock.now());
   const out: VolunteerView[] = [];
   for (const r of rows) out.push(presentVolunteer(r, scope.actor, tree, today, (await scope.rulesOf(r.station_id))['stars.thresholds']));
   return out;
@@ -118,7 +119,7 @@ export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolun
     if (!(await canUseFile(deps, ctx, input.consent.evidenceFileId))) throw new AppError('volunteer.consent_evidence_required');
   }
   if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('volunteer.consent_required', { message: '电话确认同意的，请记录通话时间和对方的答复' });
-  const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
+  const identity = checkIdentity(input, chinaDay(deps.clock.now()));
   const { volunteerId } = await createVolunteer(deps, whoOf(ctx), ctx.scope, {
     input, identity, registeredBy: ctx.actor.accountId,
     consent: { method: input.consent.method, by: ctx.actor.accountId, fileId: input.consent.evidenceFileId ?? null, note: input.consent.note ?? null },
@@ -131,7 +132,7 @@ export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVoluntee
   if (input.agree !== true) throw new AppError('volunteer.consent_required');
   await assertStation(await ctx.scope.tree(), input.stationId);
   if ((await ctx.scope.me()).volunteer) throw new AppError('volunteer.duplicate');
-  const identity = checkIdentity(input, shanghaiDay(deps.clock.now()));
+  const identity = checkIdentity(input, chinaDay(deps.clock.now()));
   const { volunteerId } = await createVolunteer(deps, whoOf(ctx), null, {
     input, identity, registeredBy: ctx.actor.accountId, personId: ctx.actor.personId,
     consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
@@ -152,7 +153,7 @@ export async function registerWithNewAccount(deps: Deps, meta: { ip: string; req
   if (problem) throw new AppError(problem);
   if (isCommonPassword(password)) throw new AppError('password.common');
   await assertStation(await unitTreeOf(deps.db), input.stationId);
-  const identity = checkIdentity(rest, shanghaiDay(deps.clock.now()));
+  const identity = checkIdentity(rest, chinaDay(deps.clock.now()));
   if (await q.findPersonByPhone(deps.db, input.phone)) throw new AppError('volunteer.duplicate', { message: '该手机号已注册，请直接登录后再登记为志愿者' });
   const passwordHash = await hashPassword(password);
   await createVolunteer(deps, { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId }, null, {
@@ -205,7 +206,7 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
     if (!stations.includes(query.stationId)) throw notFound();
     stations = [query.stationId];
   }
-  const today = shanghaiDay(deps.clock.now());
+  const today = chinaDay(deps.clock.now());
   const yearsBefore = (years: number) => `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
   let minMinutes = query.minHours !== undefined ? Math.round(query.minHours * 60) : undefined;
   let maxMinutes = query.maxHours !== undefined ? Math.round(query.maxHours * 60) + 1 : undefined;
@@ -289,7 +290,7 @@ export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, acti
   await deps.db.transaction().execute(async (trx) => {
     const patch: Partial<VolunteersTable> = { status: t.to, status_reason: reason ?? null, updated_at: now.toISOString() };
     if (t.to === 'certified' && !row.volunteer_no) {
-      const year = shanghaiDay(now).slice(0, 4);
+      const year = chinaDay(now).slice(0, 4);
       patch.volunteer_no = `SJ${year}${String(await nextCounter(trx, `volunteer_no:${year}`)).padStart(6, '0')}`;
       patch.certified_at = now.toISOString();
     }

@@ -2,7 +2,7 @@ import { Alert, App, Breadcrumb, Button, Card, Divider, Form, Row, Space, Typogr
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { shanghaiDay } from '../../../shared/rules/hours';
+import { chinaDay } from '../../../shared/china-time';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
 import {
   ADULT_AGE,
@@ -70,7 +70,7 @@ function identityOf(idType: IdType | undefined, raw: string | undefined) {
   if (idNumberProblem(id)) return null;
   const birthDate = birthDateFromId(id);
   if (!birthDate) return null;
-  return { birthDate, gender: genderFromId(id), age: ageOn(birthDate, shanghaiDay(new Date())) };
+  return { birthDate, gender: genderFromId(id), age: ageOn(birthDate, chinaDay(new Date())) };
 }
 
 /** Staff enter a person with the person's consent on record (办法 第五、六条). */
@@ -88,7 +88,7 @@ export default function VolunteerNewPage() {
   const birthDate = Form.useWatch('birthDate', form);
   const consentMethod = Form.useWatch('consentMethod', form);
   const identity = identityOf(idType, idNumber);
-  const age = identity?.age ?? (birthDate ? ageOn(birthDate.format('YYYY-MM-DD'), shanghaiDay(new Date())) : null);
+  const age = identity?.age ?? (birthDate ? ageOn(birthDate.format('YYYY-MM-DD'), chinaDay(new Date())) : null);
   const minor = age !== null && age >= MIN_VOLUNTEER_AGE && age < ADULT_AGE;
   const tooYoung = age !== null && age < MIN_VOLUNTEER_AGE;
 
