@@ -19,12 +19,14 @@ export interface FormModalProps {
   initialValues?: object;
   okButtonProps?: ModalProps['okButtonProps'];
   width?: ModalProps['width'];
+  /** e.g. `{ closable: false }` for a long form a stray click must not throw away. */
+  mask?: ModalProps['mask'];
 }
 
 /** A console modal around one form: OK submits through `useSubmit`, a server error shows above the fields. */
-export function FormModal({ name, form, submit, title, okText = '保存', onClose, before, children, layout = 'vertical', requiredMark, initialValues, okButtonProps, width }: FormModalProps) {
+export function FormModal({ name, form, submit, title, okText = '保存', onClose, before, children, layout = 'vertical', requiredMark, initialValues, okButtonProps, width, mask }: FormModalProps) {
   return (
-    <Modal open title={title} okText={okText} onOk={submit.submit} onCancel={onClose} confirmLoading={submit.pending} okButtonProps={okButtonProps} width={width} destroyOnHidden>
+    <Modal open title={title} okText={okText} onOk={submit.submit} onCancel={onClose} confirmLoading={submit.pending} okButtonProps={okButtonProps} width={width} mask={mask} destroyOnHidden>
       {before}
       <Form name={name} form={form} layout={layout} requiredMark={requiredMark} initialValues={initialValues}>
         {submit.error ? <Alert type="error" showIcon title={submit.error} style={{ marginBottom: 16 }} /> : null}
