@@ -60,6 +60,9 @@ export const PlaceOrderInput = z.strictObject({
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
+/** An Open311 api_key for a hotline or platform that files orders; `name` says who holds it. */
+export const Open311KeyInput = z.strictObject({ unitId: Id, name: z.string().trim().min(1).max(40) });
+
 /** The public portal form: no account; a phone number to call back. */
 export const PortalOrderInput = z.strictObject({
   stationId: Id,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id, IdParams, OkView } from '../../../shared/common';
+import { Open311KeyInput } from '../../../shared/orders';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { renderErrors, renderList, renderObject } from './open311.format';
@@ -80,7 +81,7 @@ export function open311KeysRoutes(deps: Deps): FastifyPluginAsyncZod {
       schema: { tags, summary: 'Open311 api_key 列表', querystring: z.strictObject({ unitId: Id }), response: { 200: z.object({ items: z.array(z.object({ id: Id, name: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }) } },
     }, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
     app.post('/api/open311/keys', {
-      schema: { tags, summary: '签发 Open311 api_key（只显示一次）', body: z.strictObject({ unitId: Id, name: z.string().trim().min(1).max(40) }), response: { 201: z.object({ id: Id, name: z.string(), apiKey: z.string() }) } },
+      schema: { tags, summary: '签发 Open311 api_key（只显示一次）', body: Open311KeyInput, response: { 201: z.object({ id: Id, name: z.string(), apiKey: z.string() }) } },
     }, async (req, reply) => reply.code(201).send(await open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name)));
     app.delete('/api/open311/keys/:id', { schema: { tags, summary: '作废 api_key', params: IdParams, response: { 200: OkView } } }, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
   };
