@@ -60,6 +60,7 @@ export const PlaceOrderInput = z.strictObject({
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
+
 /** The public portal form: no account; a phone number to call back. */
 export const PortalOrderInput = z.strictObject({
   stationId: Id,

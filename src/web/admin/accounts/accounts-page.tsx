@@ -1,21 +1,21 @@
-import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { type AccountView, type CreateAccountInput, ROLES, type Role } from '../../../shared/accounts';
-import type { UnitKind, UnitView } from '../../../shared/org';
+import { type AccountView, ROLES, type Role } from '../../../shared/accounts';
+import type { UnitKind, } from '../../../shared/org';
 import { formatClock, formatDateTime } from '../../lib/format';
-import { type AccountListParams, useAccountAction, useAccounts, useCreateAccount, useResetPassword } from '../../lib/queries/accounts';
+import { type AccountListParams, useAccountAction, useAccounts, useResetPassword } from '../../lib/queries/accounts';
 import { useUnits } from '../../lib/queries/org';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { CreateAccountModal, SecretModal } from './account-modals';
 import { sortUnits } from '../org/helpers';
 import { useAdminSession } from '../session-context';
 
 /** Which unit kinds a role can be granted on. */
-const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
+export const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
   district_viewer: ['district'],
   institute_admin: ['institute'],
   station_admin: ['station'],
@@ -33,7 +33,7 @@ function status(account: AccountView): { label: string; tone: 'green' | 'red' | 
   return { label: '正常', tone: 'green' };
 }
 
-type Secret = { title: string; username: string; displayName: string; password: string };
+export type Secret = { title: string; username: string; displayName: string; password: string };
 
 export default function AccountsPage() {
   const session = useAdminSession();
@@ -220,134 +220,5 @@ export default function AccountsPage() {
       ) : null}
       {secret ? <SecretModal secret={secret} onClose={() => setSecret(null)} /> : null}
     </>
-  );
-}
-
-interface CreateValues {
-  username: string;
-  displayName: string;
-  phone?: string;
-  role: Role;
-  unitId: string;
-}
-
-function CreateAccountModal({
-  units,
-  creatorIsInstituteAdmin,
-  onClose,
-  onCreated,
-}: {
-  units: UnitView[];
-  creatorIsInstituteAdmin: boolean;
-  onClose: () => void;
-  onCreated: (s: Secret) => void;
-}) {
-  const [form] = Form.useForm<CreateValues>();
-  const create = useCreateAccount();
-  const [error, setError] = useState<string | null>(null);
-  const role = Form.useWatch('role', form);
-  // Station admins open accounts for their own community; the server enforces the same rule.
-  const roles: Role[] = creatorIsInstituteAdmin
-    ? ['institute_admin', 'station_admin', 'team_leader', 'volunteer', 'resident']
-    : ['team_leader', 'volunteer', 'resident'];
-  const kinds = role ? ROLE_UNIT_KINDS[role] : [];
-  const unitOptions = sortUnits(units.filter((u) => !u.archived && kinds.includes(u.kind))).map((u) => ({ value: u.id, label: u.name }));
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: CreateAccountInput = {
-      username: values.username.trim(),
-      displayName: values.displayName.trim(),
-      role: values.role,
-      unitId: values.unitId,
-      ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-    };
-    try {
-      const created = await create.mutateAsync(input);
-      onCreated({ title: '账号已创建', username: created.account.username, displayName: created.account.displayName, password: created.oneTimePassword });
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'account.duplicate_username': 'username', 'account.duplicate_phone': 'phone' }));
-    }
-  };
-
-  return (
-    <Modal open title="新建账号" okText="创建" onOk={submit} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
-      <Form name="account-create" form={form} layout="vertical" requiredMark="optional" initialValues={{ role: 'volunteer' }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="username"
-          label="账号名"
-          extra="3–32 位字母、数字或 _ . -，以字母开头；用于登录，创建后不能修改"
-          rules={[
-            { required: true, message: '请输入账号名' },
-            { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: '账号名为 3–32 位字母、数字或 _ . -，以字母开头' },
-          ]}
-        >
-          <Input autoComplete="off" maxLength={32} />
-        </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 32, message: '最多 32 个字' }]}>
-          <Input autoComplete="off" maxLength={32} />
-        </Form.Item>
-        <Form.Item name="phone" label="手机号" extra="可用手机号登录；仅工作人员可见部分号码" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]}>
-          <Input inputMode="tel" autoComplete="off" maxLength={11} />
-        </Form.Item>
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select
-            options={roles.map((r) => ({ value: r, label: ROLES[r].label }))}
-            onChange={() => form.setFieldValue('unitId', undefined)}
-          />
-        </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="选择实践所或实践站" notFoundContent="没有可选的单位" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function SecretModal({ secret, onClose }: { secret: Secret; onClose: () => void }) {
-  const { message } = App.useApp();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret.password);
-      message.success('已复制到剪贴板');
-    } catch {
-      message.warning('无法自动复制，请手动抄写');
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={secret.title}
-      onCancel={onClose}
-      mask={{ closable: false }}
-      footer={
-        <Button type="primary" onClick={onClose}>
-          我已记下
-        </Button>
-      }
-    >
-      <Alert type="warning" showIcon title="一次性密码只显示这一次" description="关闭后无法再次查看。请当面或电话告知本人，对方首次登录后须立即修改密码。" />
-      <dl style={{ margin: '16px 0 0', display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '8px 16px', alignItems: 'center' }}>
-        <dt>姓名</dt>
-        <dd style={{ margin: 0 }}>{secret.displayName}</dd>
-        <dt>账号</dt>
-        <dd style={{ margin: 0 }}>{secret.username}</dd>
-        <dt>一次性密码</dt>
-        <dd style={{ margin: 0 }}>
-          <Flex align="center" gap={8} wrap>
-            <Typography.Text code style={{ fontSize: 18, letterSpacing: 1 }} data-testid="one-time-password">
-              {secret.password}
-            </Typography.Text>
-            <Button icon={<CopyOutlined />} onClick={() => void copy()}>
-              复制
-            </Button>
-          </Flex>
-        </dd>
-      </dl>
-    </Modal>
   );
 }

@@ -1,6 +1,6 @@
-import { Form, Input, Modal, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { TransitionInput } from '../../../shared/activities';
-import { limitsOf, rulesFrom } from '../../lib/form';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 
 // The activity actions' reason; the same limit as the check-in and sign-up reasons.
 const reason = TransitionInput.shape.reason;
@@ -27,32 +27,24 @@ export function ReasonModal({
   container?: () => HTMLElement;
 }) {
   const [form] = Form.useForm<{ reason: string }>();
+  // The caller runs the action (and reports its outcome); the form only asks for the reason.
+  const submit = useSubmit(form, { mutateAsync: async (r: string) => onOk(r), isPending: !!loading }, { input: (v) => v.reason.trim() });
   return (
-    <Modal
-      open
+    <FormModal
+      name="reason"
+      form={form}
+      submit={submit}
       title={title}
       okText={okText}
       okButtonProps={{ danger }}
       cancelText="返回"
-      onCancel={onCancel}
-      confirmLoading={loading}
-      onOk={async () => {
-        const v = await form.validateFields().catch(() => null);
-        if (v) await onOk(v.reason.trim());
-      }}
-      destroyOnHidden
+      onClose={onCancel}
       getContainer={container}
+      before={hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
     >
-      {hint ? <Typography.Paragraph type="secondary">{hint}</Typography.Paragraph> : null}
-      <Form form={form} layout="vertical" name="reason">
-        <Form.Item
-          name="reason"
-          label="原因"
-          rules={rulesFrom(reason, { required: '请填写原因' })}
-        >
-          <Input.TextArea rows={3} maxLength={limitsOf(reason).maxLength} showCount autoFocus />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="reason" label="原因" rules={rulesFrom(reason, { required: '请填写原因' })}>
+        <Input.TextArea rows={3} maxLength={limitsOf(reason).maxLength} showCount autoFocus />
+      </Form.Item>
+    </FormModal>
   );
 }

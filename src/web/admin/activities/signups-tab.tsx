@@ -1,11 +1,12 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Modal, Popconfirm, Radio, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Form, Popconfirm, Radio, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { clock } from '../../lib/activities/time';
 import { formatDateTime } from '../../lib/format';
 import { type ActivityView, type SignupView, useCancelSignupFor, useDecideSignup, useSignUp, useSignups } from '../../lib/queries/activities';
 import { VolunteerPicker } from '../components/volunteer-picker';
+import { FormModal, useSubmit } from '../../lib/form';
 import { ReasonModal } from './reason-modal';
 import { CHECK_FLAGS, CHECK_METHODS, SignupStatusTag } from './labels';
 
@@ -188,27 +189,26 @@ export function SignupsTab({ activity }: { activity: ActivityView }) {
 function AddSignupModal({ activity, taken, onClose }: { activity: ActivityView; taken: Set<string>; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ volunteerId: string; positionId?: string }>();
-  const signUp = useSignUp();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    try {
-      const r = await signUp.mutateAsync({ id: activity.id, volunteerId: v.volunteerId, positionId: v.positionId ?? activity.positions[0]?.id });
+  const submit = useSubmit(form, useSignUp(), {
+    input: (v) => ({ id: activity.id, volunteerId: v.volunteerId, positionId: v.positionId ?? activity.positions[0]?.id }),
+    onDone: (r) => {
       message.success(r.status === 'waitlisted' ? '名额已满，已加入候补' : r.status === 'pending' ? '已报名，等待审核' : '已代为报名');
       onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : '报名失败');
-    }
-  };
+    },
+  });
 
   return (
-    <Modal open title="代为报名" okText="报名" cancelText="返回" onOk={submit} onCancel={onClose} confirmLoading={signUp.isPending} destroyOnHidden>
-      <Typography.Paragraph type="secondary">为没有智能手机的志愿者报名。志愿者会收到通知；年龄、技能和保险要求同样适用。</Typography.Paragraph>
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" name="add-signup" initialValues={{ positionId: activity.positions[0]?.id }}>
+    <FormModal
+      name="add-signup"
+      form={form}
+      submit={submit}
+      title="代为报名"
+      okText="报名"
+      cancelText="返回"
+      onClose={onClose}
+      initialValues={{ positionId: activity.positions[0]?.id }}
+      before={<Typography.Paragraph type="secondary">为没有智能手机的志愿者报名。志愿者会收到通知；年龄、技能和保险要求同样适用。</Typography.Paragraph>}
+    >
         <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
           <VolunteerPicker exclude={taken} />
         </Form.Item>
@@ -219,7 +219,6 @@ function AddSignupModal({ activity, taken, onClose }: { activity: ActivityView; 
             />
           </Form.Item>
         ) : null}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

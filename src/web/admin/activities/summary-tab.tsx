@@ -5,7 +5,7 @@ import { type ActivityView, useSignups, useSubmitSummary, useSummary } from '../
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload, fileUrl } from '../components/file-upload';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { applyServerErrors } from '../../lib/form';
 
 interface SummaryValues {
   servedCount: number;

@@ -1,26 +1,22 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Radio, Result, Row, Select, Skeleton, Space, Timeline, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Popconfirm, Result, Row, Skeleton, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
+import { LEGAL_BASES } from '../../../shared/care';
 import { ApiError, errorMessage } from '../../lib/api';
-import { useActivities } from '../../lib/queries/activities';
 import { formatDateTime } from '../../lib/format';
 import {
   type CareDetail,
-  type CareRecipientView,
   CONSENT_METHODS,
-  type UpdateCareRecipientInput,
-  useAddCareVisit,
   useCareRecipient,
   useUpdateCareRecipient,
   VISIT_KINDS,
 } from '../../lib/queries/care';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
-import { chinaIso, PlaceOrderModal } from '../orders/place-order-modal';
+import { EditModal } from './care-edit-modal';
+import { VisitForm } from './care-visit-form';
+import { PlaceOrderModal } from '../orders/place-order-modal';
 import { GENDERS, lastContactText, SensitiveBanner } from './care-parts';
 
 export default function CareDetailPage() {
@@ -184,117 +180,5 @@ function Detail({ detail }: { detail: CareDetail }) {
       {ordering ? <PlaceOrderModal recipient={r} onClose={() => setOrdering(false)} /> : null}
       {editing ? <EditModal recipient={r} onClose={() => setEditing(false)} /> : null}
     </>
-  );
-}
-
-function VisitForm({ id, stationId }: { id: string; stationId: string }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ kind: 'visit' | 'call' | 'activity'; at: Dayjs; note: string; activityId?: string }>();
-  const kind = Form.useWatch('kind', form);
-  const activities = useActivities({ unitId: stationId, pageSize: 100, from: dayjs().subtract(60, 'day').format('YYYY-MM-DD') }, kind === 'activity');
-  const add = useAddCareVisit();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    try {
-      await add.mutateAsync({ id, input: { kind: v.kind, at: chinaIso(v.at), note: v.note.trim(), ...(v.kind === 'activity' ? { activityId: v.activityId } : {}) } });
-      message.success(v.kind === 'visit' ? '已记录走访' : v.kind === 'call' ? '已记录电话联系' : '已关联活动');
-      form.resetFields();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
-
-  return (
-    <Form form={form} layout="vertical" name="care-visit" initialValues={{ kind: 'visit', at: dayjs() }} requiredMark="optional">
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-      <Space wrap align="start">
-        <Form.Item name="kind" label="方式" rules={[{ required: true }]}>
-          <Radio.Group
-            optionType="button"
-            options={[
-              { value: 'visit', label: '上门走访' },
-              { value: 'call', label: '电话联系' },
-              { value: 'activity', label: '参加活动' },
-            ]}
-          />
-        </Form.Item>
-        {kind === 'activity' ? (
-          <Form.Item name="activityId" label="活动" rules={[{ required: true, message: '请选择活动' }]}>
-            <Select
-              style={{ minWidth: 280 }}
-              loading={activities.isLoading}
-              showSearch
-              optionFilterProp="label"
-              placeholder="本社区近两个月的活动"
-              options={(activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${dayjs(a.startsAt).format('MM-DD')} ${a.title}` }))}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="at" label="时间" rules={[{ required: true, message: '请选择时间' }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Space>
-      <Form.Item name="note" label="情况记录" rules={[{ required: true, whitespace: true, message: '请简要记录情况' }, { max: 1000 }]}>
-        <Input.TextArea rows={3} placeholder="身体和生活情况、提出的需求、需要跟进的事" />
-      </Form.Item>
-      <Button type="primary" onClick={submit} loading={add.isPending}>
-        保存记录
-      </Button>
-    </Form>
-  );
-}
-
-function EditModal({ recipient: r, onClose }: { recipient: CareRecipientView; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ phone?: string; address?: string; needs?: string; categories: string[] }>();
-  const update = useUpdateCareRecipient();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    const input: UpdateCareRecipientInput = {
-      phone: v.phone?.trim() || null,
-      address: v.address?.trim() || null,
-      needs: v.needs?.trim() || null,
-      categories: v.categories as UpdateCareRecipientInput['categories'],
-    };
-    try {
-      await update.mutateAsync({ id: r.id, input });
-      message.success('已保存');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
-
-  return (
-    <Modal open title={`修改：${r.name}`} okText="保存" onOk={submit} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden mask={{ closable: false }} width={640}>
-      <Form
-        form={form}
-        layout="vertical"
-        name="care-edit"
-        initialValues={{ phone: r.phone ?? undefined, address: r.address ?? undefined, needs: r.needs ?? undefined, categories: r.categories }}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
-        <Form.Item name="categories" label="类别" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一类' }, { type: 'array', max: 5, message: '最多 5 项' }]}>
-          <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]}>
-          <Input inputMode="numeric" maxLength={11} />
-        </Form.Item>
-        <Form.Item name="address" label="住址" rules={[{ max: 120 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="needs" label="主要需求" rules={[{ max: 1000 }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }

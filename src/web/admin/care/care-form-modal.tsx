@@ -1,13 +1,13 @@
-import { Alert, App, Checkbox, Col, DatePicker, Divider, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
+import { App, Checkbox, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
 import type { UnitView } from '../../../shared/org';
 import { CONSENT_METHODS, type CareRecipientInput, useCreateCareRecipient } from '../../lib/queries/care';
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
+import { CareRecipientInput as CareRecipientSchema } from '../../../shared/care';
 
 interface Values {
   stationId: string;
@@ -28,7 +28,35 @@ interface Values {
   consentNote?: string;
 }
 
-const PHONE = /^1[3-9]\d{9}$/;
+const F = CareRecipientSchema.shape;
+const GUARDIAN = F.guardian.unwrap().shape;
+const CONSENT = F.consent.unwrap().shape;
+const maxOf = (schema: Parameters<typeof limitsOf>[0]) => limitsOf(schema).maxLength;
+const t = (s?: string) => (s?.trim() ? s.trim() : undefined);
+
+/** Categories: at least one, at most the schema's number (the edit dialog uses the same). */
+export const categoryRules = [
+  { required: true, type: 'array' as const, min: limitsOf(F.categories).minLength, message: '至少选择一类' },
+  { type: 'array' as const, max: maxOf(F.categories), message: `最多 ${maxOf(F.categories)} 项` },
+];
+
+function inputOf(v: Values): CareRecipientInput {
+  const guardian = t(v.guardianName) ? { name: (v.guardianName ?? '').trim(), phone: (v.guardianPhone ?? '').trim(), relation: (v.guardianRelation ?? '').trim() } : undefined;
+  return {
+    stationId: v.stationId,
+    name: v.name.trim(),
+    idNumber: t(v.idNumber),
+    gender: v.gender,
+    birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : undefined,
+    phone: t(v.phone),
+    address: t(v.address),
+    categories: v.categories as CareRecipientInput['categories'],
+    guardian,
+    needs: t(v.needs),
+    legalBasis: v.legalBasis,
+    consent: v.legalBasis === 'consent' && v.consentMethod ? { method: v.consentMethod, evidenceFileId: v.consentEvidence?.[0]?.id, note: t(v.consentNote) } : undefined,
+  };
+}
 
 /**
  * 登记关爱对象 with its legal basis (PIPL 第十三条): a public body's statutory duty, or the person's
@@ -38,64 +66,36 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const create = useCreateCareRecipient();
-  const [error, setError] = useState<string | null>(null);
   const basis = Form.useWatch('legalBasis', form);
   const method = Form.useWatch('consentMethod', form);
   const categories = Form.useWatch('categories', form) ?? [];
   const child = categories.some((c: string) => c.includes('儿童'));
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    const t = (s?: string) => (s?.trim() ? s.trim() : undefined);
-    const guardian = t(v.guardianName) ? { name: (v.guardianName ?? '').trim(), phone: (v.guardianPhone ?? '').trim(), relation: (v.guardianRelation ?? '').trim() } : undefined;
-    const input: CareRecipientInput = {
-      stationId: v.stationId,
-      name: v.name.trim(),
-      idNumber: t(v.idNumber),
-      gender: v.gender,
-      birthDate: v.birthDate ? v.birthDate.format('YYYY-MM-DD') : undefined,
-      phone: t(v.phone),
-      address: t(v.address),
-      categories: v.categories as CareRecipientInput['categories'],
-      guardian,
-      needs: t(v.needs),
-      legalBasis: v.legalBasis,
-      consent:
-        v.legalBasis === 'consent' && v.consentMethod
-          ? { method: v.consentMethod, evidenceFileId: v.consentEvidence?.[0]?.id, note: t(v.consentNote) }
-          : undefined,
-    };
-    try {
-      const detail = await create.mutateAsync(input);
+  const submit = useSubmit(form, useCreateCareRecipient(), {
+    input: inputOf,
+    onDone: (detail) => {
       message.success(`已登记关爱对象：${detail.recipient.name}`);
       onClose();
       navigate(`/admin/care/${detail.recipient.id}`);
-    } catch (err) {
-      setError(
-        applyServerErrors(
-          form,
-          err,
-          { 'care.duplicate': 'idNumber', 'care.consent_required': 'consentMethod' },
-          { 'guardian.name': 'guardianName', 'guardian.phone': 'guardianPhone', 'guardian.relation': 'guardianRelation', 'consent.method': 'consentMethod', 'consent.note': 'consentNote', 'consent.evidenceFileId': 'consentEvidence' },
-        ),
-      );
-    }
-  };
+    },
+    byCode: { 'care.duplicate': 'idNumber', 'care.consent_required': 'consentMethod' },
+    aliases: { 'guardian.name': 'guardianName', 'guardian.phone': 'guardianPhone', 'guardian.relation': 'guardianRelation', 'consent.method': 'consentMethod', 'consent.note': 'consentNote', 'consent.evidenceFileId': 'consentEvidence' },
+  });
 
   return (
-    <Modal open title="登记关爱对象" okText="登记" onOk={submit} onCancel={onClose} confirmLoading={create.isPending} width={780} destroyOnHidden mask={{ closable: false }}>
-      <Typography.Paragraph type="secondary">只登记开展关爱帮扶确实需要的信息（最小必要）。登记、查看和修改都会记入审计日志。</Typography.Paragraph>
-      <Form<Values>
-        name="care-recipient"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={{ stationId: defaultStationId ?? (stations.length === 1 ? stations[0].id : undefined), categories: [], legalBasis: 'statutory_duty', consentEvidence: [] }}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <FormModal
+      name="care-recipient"
+      form={form}
+      submit={submit}
+      title="登记关爱对象"
+      okText="登记"
+      onClose={onClose}
+      width={780}
+      mask={{ closable: false }}
+      requiredMark="optional"
+      initialValues={{ stationId: defaultStationId ?? (stations.length === 1 ? stations[0].id : undefined), categories: [], legalBasis: 'statutory_duty', consentEvidence: [] }}
+      before={<Typography.Paragraph type="secondary">只登记开展关爱帮扶确实需要的信息（最小必要）。登记、查看和修改都会记入审计日志。</Typography.Paragraph>}
+    >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="stationId" label="服务实践站" rules={[{ required: true, message: '请选择实践站' }]}>
@@ -103,18 +103,18 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 32 }]}>
-              <Input autoComplete="off" />
+            <Form.Item name="name" label="姓名" rules={rulesFrom(F.name, { required: '请输入姓名' })}>
+              <Input autoComplete="off" maxLength={maxOf(F.name)} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="categories" label="类别（可多选，最多 5 项）" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一类' }, { type: 'array', max: 5, message: '最多 5 项' }]}>
+            <Form.Item name="categories" label={`类别（可多选，最多 ${maxOf(F.categories)} 项）`} rules={categoryRules}>
               <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="idNumber" label="身份证号" extra="填写后自动得出性别和出生日期；只保存加密值，页面上只显示部分号码" rules={[{ max: 32 }]}>
-              <Input autoComplete="off" />
+            <Form.Item name="idNumber" label="身份证号" extra="填写后自动得出性别和出生日期；只保存加密值，页面上只显示部分号码" rules={rulesFrom(F.idNumber)}>
+              <Input autoComplete="off" maxLength={maxOf(F.idNumber)} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
@@ -128,18 +128,18 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="phone" label="联系电话" rules={[{ pattern: PHONE, message: '请输入 11 位手机号' }]}>
+            <Form.Item name="phone" label="联系电话" rules={rulesFrom(F.phone)}>
               <Input inputMode="numeric" maxLength={11} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="address" label="住址" rules={[{ max: 120 }]}>
-              <Input autoComplete="off" />
+            <Form.Item name="address" label="住址" rules={rulesFrom(F.address)}>
+              <Input autoComplete="off" maxLength={maxOf(F.address)} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="needs" label="主要需求" rules={[{ max: 1000 }]}>
-              <Input.TextArea rows={2} placeholder="如：独居，行动不便，需要定期探访和代购" />
+            <Form.Item name="needs" label="主要需求" rules={rulesFrom(F.needs)}>
+              <Input.TextArea rows={2} maxLength={maxOf(F.needs)} placeholder="如：独居，行动不便，需要定期探访和代购" />
             </Form.Item>
           </Col>
         </Row>
@@ -148,8 +148,8 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
         </Divider>
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name="guardianName" label="姓名" rules={[{ required: child, whitespace: true, message: '请填写监护人姓名' }, { max: 32 }]}>
-              <Input autoComplete="off" />
+            <Form.Item name="guardianName" label="姓名" rules={rulesFrom(GUARDIAN.name.optional(), { required: child ? '请填写监护人姓名' : undefined })}>
+              <Input autoComplete="off" maxLength={maxOf(GUARDIAN.name)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -158,7 +158,7 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
               label="电话"
               dependencies={['guardianName']}
               rules={[
-                { pattern: PHONE, message: '请输入 11 位手机号' },
+                ...rulesFrom(GUARDIAN.phone, { required: false }),
                 ({ getFieldValue }) => ({
                   validator: (_, v) => (!getFieldValue('guardianName')?.trim() || v ? Promise.resolve() : Promise.reject(new Error('请填写监护人电话'))),
                 }),
@@ -173,13 +173,13 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
               label="关系"
               dependencies={['guardianName']}
               rules={[
-                { max: 16 },
+                ...rulesFrom(GUARDIAN.relation, { required: false }),
                 ({ getFieldValue }) => ({
                   validator: (_, v) => (!getFieldValue('guardianName')?.trim() || v?.trim() ? Promise.resolve() : Promise.reject(new Error('请填写与本人的关系'))),
                 }),
               ]}
             >
-              <Input placeholder="如：祖母、女儿" />
+              <Input placeholder="如：祖母、女儿" maxLength={maxOf(GUARDIAN.relation)} />
             </Form.Item>
           </Col>
         </Row>
@@ -212,9 +212,9 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
               <Form.Item
                 name="consentNote"
                 label={method === 'phone_confirmation' ? '电话确认记录' : '说明'}
-                rules={[{ required: method === 'phone_confirmation', whitespace: true, message: '请记录确认的时间、通话人和内容' }, { max: 200 }]}
+                rules={rulesFrom(CONSENT.note, { required: method === 'phone_confirmation' ? '请记录确认的时间、通话人和内容' : undefined })}
               >
-                <Input.TextArea rows={2} placeholder="如：2026-11-28 10:20 电话联系本人，同意登记并接受上门探访" />
+                <Input.TextArea rows={2} maxLength={maxOf(CONSENT.note)} placeholder="如：2026-11-28 10:20 电话联系本人，同意登记并接受上门探访" />
               </Form.Item>
             </Col>
           </Row>
@@ -223,7 +223,6 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
             民政、残联等部门名单内的对象，可依工作职责登记，无需另取同意；仍应告知本人登记的目的和用途。
           </Typography.Paragraph>
         )}
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,14 +1,16 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select, TimePicker, Typography } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
-import type { BackfillInput } from '../../../shared/hours';
+import { BackfillInput } from '../../../shared/hours';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { useBackfill } from '../../lib/queries/hours';
+import { useUnits } from '../../lib/queries/org';
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
-import { VolunteerPicker } from '../components/volunteer-picker';
-import { applyServerErrors } from '../form-errors';
 import { useUnitOptions } from '../components/use-unit-options';
-import { useUnits } from '../../lib/queries/org';
+import { VolunteerPicker } from '../components/volunteer-picker';
+
+const F = BackfillInput.shape;
+const maxOf = (schema: Parameters<typeof limitsOf>[0]) => limitsOf(schema).maxLength;
 
 interface Values {
   volunteerId: string;
@@ -24,6 +26,20 @@ interface Values {
   reason: string;
 }
 
+const inputOf = (values: Values): BackfillInput => ({
+  volunteerId: values.volunteerId,
+  unitId: values.unitId,
+  title: values.title.trim(),
+  serviceDate: values.serviceDate.format('YYYY-MM-DD'),
+  startTime: values.startTime.format('HH:mm'),
+  endTime: values.endTime.format('HH:mm'),
+  ...(values.place?.trim() ? { place: values.place.trim() } : {}),
+  content: values.content.trim(),
+  ...(values.personInCharge?.trim() ? { personInCharge: values.personInCharge.trim() } : {}),
+  evidenceFileIds: values.evidence.map((f) => f.id),
+  reason: values.reason.trim(),
+});
+
 /**
  * 补录: a service that happened but was not checked in (paper sign-in sheet, forgotten check-out).
  * 办法 第七条 fields, at least one piece of evidence and a reason; someone else approves it.
@@ -31,57 +47,42 @@ interface Values {
 export function BackfillModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const backfill = useBackfill();
   const units = useUnits();
   const { options: unitOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: BackfillInput = {
-      volunteerId: values.volunteerId,
-      unitId: values.unitId,
-      title: values.title.trim(),
-      serviceDate: values.serviceDate.format('YYYY-MM-DD'),
-      startTime: values.startTime.format('HH:mm'),
-      endTime: values.endTime.format('HH:mm'),
-      ...(values.place?.trim() ? { place: values.place.trim() } : {}),
-      content: values.content.trim(),
-      ...(values.personInCharge?.trim() ? { personInCharge: values.personInCharge.trim() } : {}),
-      evidenceFileIds: values.evidence.map((f) => f.id),
-      reason: values.reason.trim(),
-    };
-    try {
-      const record = await backfill.mutateAsync(input);
+  const submit = useSubmit(form, useBackfill(), {
+    input: inputOf,
+    onDone: (record) => {
       message.success(`已补录 ${record.volunteerName} ${record.hours} 小时，待另一位工作人员审核${record.late ? '（逾期录入，需实践所审核）' : ''}`);
       onClose();
-    } catch (err) {
-      setError(
-        applyServerErrors(
-          form,
-          err,
-          {
-            'hours.bad_time': 'endTime',
-            'hours.future': 'serviceDate',
-            'hours.overlap': 'startTime',
-            'hours.volunteer_not_certified': 'volunteerId',
-            'hours.evidence_missing': 'evidence',
-          },
-          { evidenceFileIds: 'evidence' },
-        ),
-      );
-    }
-  };
+    },
+    byCode: {
+      'hours.bad_time': 'endTime',
+      'hours.future': 'serviceDate',
+      'hours.overlap': 'startTime',
+      'hours.volunteer_not_certified': 'volunteerId',
+      'hours.evidence_missing': 'evidence',
+    },
+    aliases: { evidenceFileIds: 'evidence' },
+  });
 
   return (
-    <Modal open title="补录服务记录" okText="提交审核" onOk={submit} onCancel={onClose} confirmLoading={backfill.isPending} width={760} destroyOnHidden mask={{ closable: false }}>
-      <Typography.Paragraph type="secondary">
-        用于未能扫码签到的服务（纸质签到表、忘记签退等）。须上传签到表或现场照片，并写明补录原因；提交后由您以外的工作人员审核。活动结束 10 个工作日后才录入的，需实践所审核。
-      </Typography.Paragraph>
-      <Form<Values> name="hours-backfill" form={form} layout="vertical" requiredMark="optional" initialValues={{ evidence: [] }}>
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <FormModal
+      name="hours-backfill"
+      form={form}
+      submit={submit}
+      title="补录服务记录"
+      okText="提交审核"
+      onClose={onClose}
+      width={760}
+      mask={{ closable: false }}
+      requiredMark="optional"
+      initialValues={{ evidence: [] }}
+      before={
+        <Typography.Paragraph type="secondary">
+          用于未能扫码签到的服务（纸质签到表、忘记签退等）。须上传签到表或现场照片，并写明补录原因；提交后由您以外的工作人员审核。活动结束 10 个工作日后才录入的，需实践所审核。
+        </Typography.Paragraph>
+      }
+    >
         <Row gutter={16}>
           <Col xs={24} md={14}>
             <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]} extra="只能为已认证的志愿者补录">
@@ -101,8 +102,8 @@ export function BackfillModal({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="title" label="活动 / 项目名称" rules={[{ required: true, whitespace: true, message: '请输入活动名称' }, { max: 80, message: '最多 80 个字' }]}>
-              <Input maxLength={80} placeholder="如：共享邻里情·敬老助老" />
+            <Form.Item name="title" label="活动 / 项目名称" rules={rulesFrom(F.title, { required: '请输入活动名称' })}>
+              <Input maxLength={maxOf(F.title)} placeholder="如：共享邻里情·敬老助老" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -137,39 +138,38 @@ export function BackfillModal({ onClose }: { onClose: () => void }) {
             <Form.Item
               name="content"
               label="服务内容"
-              rules={[{ required: true, whitespace: true, message: '请填写服务内容' }, { max: 500, message: '最多 500 个字' }]}
+              rules={rulesFrom(F.content, { required: '请填写服务内容' })}
               extra="只记录实际服务的时间；会议、值班、排练、团建不计入志愿服务（办法第十九条）。"
             >
-              <Input.TextArea rows={3} maxLength={500} showCount />
+              <Input.TextArea rows={3} maxLength={maxOf(F.content)} showCount />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item name="place" label="服务地点" rules={[{ max: 120, message: '最多 120 个字' }]}>
-              <Input maxLength={120} />
+            <Form.Item name="place" label="服务地点" rules={rulesFrom(F.place)}>
+              <Input maxLength={maxOf(F.place)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name="personInCharge" label="活动负责人" rules={[{ max: 32, message: '最多 32 个字' }]}>
-              <Input maxLength={32} />
+            <Form.Item name="personInCharge" label="活动负责人" rules={rulesFrom(F.personInCharge)}>
+              <Input maxLength={maxOf(F.personInCharge)} />
             </Form.Item>
           </Col>
           <Col xs={24}>
             <Form.Item
               name="evidence"
               label="证明材料"
-              rules={[{ required: true, type: 'array', min: 1, message: '补录必须上传证明材料（照片或签到表）' }]}
+              rules={[{ required: true, type: 'array', min: limitsOf(F.evidenceFileIds).minLength, message: '补录必须上传证明材料（照片或签到表）' }]}
               extra="签到表、现场照片等，JPG、PNG 或 PDF，每个不超过 10 MB，最多 9 个"
             >
-              <FileUpload purpose="evidence" max={9} buttonText="上传证明材料" />
+              <FileUpload purpose="evidence" max={maxOf(F.evidenceFileIds)} buttonText="上传证明材料" />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="reason" label="补录原因" rules={[{ required: true, whitespace: true, message: '请填写补录原因' }, { max: 200, message: '最多 200 个字' }]}>
-              <Input.TextArea rows={2} maxLength={200} showCount placeholder="如：现场网络故障，使用纸质签到表" />
+            <Form.Item name="reason" label="补录原因" rules={rulesFrom(F.reason, { required: '请填写补录原因' })}>
+              <Input.TextArea rows={2} maxLength={maxOf(F.reason)} showCount placeholder="如：现场网络故障，使用纸质签到表" />
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Breadcrumb, Button, Card, Col, Flex, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, AutoComplete, Breadcrumb, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,7 +10,8 @@ import { type ServiceItemInput, type ServiceItemView, useArchiveServiceItem, use
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
+import { ServiceItemInput as ServiceItemSchema } from '../../../shared/orders';
 import { useAdminSession } from '../session-context';
 import { useUnitOptions } from '../components/use-unit-options';
 
@@ -140,6 +141,8 @@ export default function MenuPage() {
   );
 }
 
+const F = ServiceItemSchema.shape;
+
 interface Values {
   unitId: string;
   name: string;
@@ -156,16 +159,11 @@ interface Values {
 function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categories: string[]; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const create = useCreateServiceItem();
   const programmes = useProgrammes();
-  const [error, setError] = useState<string | null>(null);
 
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    const t = (s?: string) => (s?.trim() ? s.trim() : undefined);
-    const input: ServiceItemInput = {
+  const t = (s?: string) => (s?.trim() ? s.trim() : undefined);
+  const submit = useSubmit(form, useCreateServiceItem(), {
+    input: (v): ServiceItemInput => ({
       unitId: v.unitId,
       programmeId: v.programmeId,
       name: v.name.trim(),
@@ -176,26 +174,25 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
       slaHours: v.slaHours,
       requiredSkills: v.requiredSkills.map((s) => s.trim()).filter(Boolean),
       insuranceRequired: v.insuranceRequired,
-    };
-    try {
-      const item = await create.mutateAsync(input);
+    }),
+    onDone: (item) => {
       message.success(`已新增服务项目：${item.name}（${item.code}）`);
       onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err));
-    }
-  };
+    },
+  });
 
   return (
-    <Modal open title="新增服务项目" okText="保存" onOk={submit} onCancel={onClose} confirmLoading={create.isPending} width={680} destroyOnHidden mask={{ closable: false }}>
-      <Form<Values>
-        name="service-item"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={{ unitId: units.length === 1 ? units[0].id : undefined, typicalHours: 1, slaHours: 48, requiredSkills: [], insuranceRequired: false }}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <FormModal
+      name="service-item"
+      form={form}
+      submit={submit}
+      title="新增服务项目"
+      onClose={onClose}
+      width={680}
+      mask={{ closable: false }}
+      requiredMark="optional"
+      initialValues={{ unitId: units.length === 1 ? units[0].id : undefined, typicalHours: 1, slaHours: 48, requiredSkills: [], insuranceRequired: false }}
+    >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="unitId" label="提供单位" rules={[{ required: true, message: '请选择单位' }]}>
@@ -203,8 +200,8 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label="项目名称" rules={[{ required: true, whitespace: true, message: '请输入项目名称' }, { min: 2, max: 40 }]}>
-              <Input placeholder="如：上门理发" />
+            <Form.Item name="name" label="项目名称" rules={rulesFrom(F.name, { required: '请输入项目名称' })}>
+              <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：上门理发" />
             </Form.Item>
           </Col>
           <Col xs={24}>
@@ -218,28 +215,28 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item name="description" label="服务内容" rules={[{ max: 1000 }]}>
-              <Input.TextArea rows={2} />
+            <Form.Item name="description" label="服务内容" rules={rulesFrom(F.description)}>
+              <Input.TextArea rows={2} maxLength={limitsOf(F.description).maxLength} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="whoMayAsk" label="服务对象" rules={[{ max: 200 }]}>
-              <Input placeholder="如：辖区 70 岁以上老人" />
+            <Form.Item name="whoMayAsk" label="服务对象" rules={rulesFrom(F.whoMayAsk)}>
+              <Input maxLength={limitsOf(F.whoMayAsk).maxLength} placeholder="如：辖区 70 岁以上老人" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="serviceCategory" label="服务类别" rules={[{ max: 20 }]}>
+            <Form.Item name="serviceCategory" label="服务类别" rules={rulesFrom(F.serviceCategory)}>
               <AutoComplete options={categories.map((c) => ({ value: c }))} placeholder="如：助老助残" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="typicalHours" label="标准时长（小时）" rules={[{ required: true }]}>
-              <InputNumber min={0.25} max={24} step={0.5} style={{ width: '100%' }} />
+            <Form.Item name="typicalHours" label="标准时长（小时）" rules={rulesFrom(F.typicalHours)}>
+              <InputNumber min={limitsOf(F.typicalHours).min} max={limitsOf(F.typicalHours).max} step={0.5} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="slaHours" label="接单时限（小时）" rules={[{ required: true }]} tooltip="派单后超过这个时限无人接单，自动上报实践所">
-              <InputNumber min={1} max={720} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="slaHours" label="接单时限（小时）" rules={rulesFrom(F.slaHours)} tooltip="派单后超过这个时限无人接单，自动上报实践所">
+              <InputNumber min={limitsOf(F.slaHours).min} max={limitsOf(F.slaHours).max} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -253,7 +250,6 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,6 +5,10 @@ import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type Open311Key, useIssueOpen311Key, useOpen311Keys, useRevokeOpen311Key } from '../../lib/queries/open311';
 import { ToneTag } from '../components/tags';
+import { IssueOpen311KeyInput } from '../../../shared/open311';
+import { limitsOf, rulesFrom, useSubmit } from '../../lib/form';
+
+const NAME = IssueOpen311KeyInput.shape.name;
 import { useAdminSession } from '../session-context';
 
 /**
@@ -100,20 +104,10 @@ function UnitKeys({ unitId, unitName, showName }: { unitId: string; unitName: st
 
 function IssueModal({ unitId, onClose }: { unitId: string; onClose: () => void }) {
   const [form] = Form.useForm<{ name: string }>();
-  const issue = useIssueOpen311Key();
-  const [error, setError] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ name: string; apiKey: string } | null>(null);
-
-  const submit = async () => {
-    if (issued) {
-      onClose();
-      return;
-    }
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    issue.mutate({ unitId, name: v.name.trim() }, { onSuccess: (r) => setIssued(r), onError: (err) => setError(errorMessage(err)) });
-  };
+  const issue = useSubmit(form, useIssueOpen311Key(), { input: (v) => ({ unitId, name: v.name.trim() }), onDone: setIssued });
+  // Once issued, OK only closes: the key is shown this once.
+  const submit = () => (issued ? onClose() : void issue.submit());
 
   return (
     <Modal
@@ -123,7 +117,7 @@ function IssueModal({ unitId, onClose }: { unitId: string; onClose: () => void }
       onOk={submit}
       onCancel={onClose}
       cancelButtonProps={issued ? { style: { display: 'none' } } : undefined}
-      confirmLoading={issue.isPending}
+      confirmLoading={issue.pending}
       destroyOnHidden
       mask={{ closable: false }}
     >
@@ -140,9 +134,9 @@ function IssueModal({ unitId, onClose }: { unitId: string; onClose: () => void }
         </>
       ) : (
         <Form form={form} layout="vertical" name="open311-key">
-          {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-          <Form.Item name="name" label="用途 / 对接方" rules={[{ required: true, whitespace: true, message: '请填写对接方名称' }, { max: 40 }]}>
-            <Input placeholder="如：涪陵区 12345 市民服务热线" />
+          {issue.error ? <Alert type="error" showIcon title={issue.error} style={{ marginBottom: 16 }} /> : null}
+          <Form.Item name="name" label="用途 / 对接方" rules={rulesFrom(NAME, { required: '请填写对接方名称' })}>
+            <Input maxLength={limitsOf(NAME).maxLength} placeholder="如：涪陵区 12345 市民服务热线" />
           </Form.Item>
         </Form>
       )}

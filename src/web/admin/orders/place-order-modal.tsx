@@ -1,11 +1,12 @@
-import { Alert, App, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Typography } from 'antd';
+import { App, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type CareRecipientView, useCareRecipients } from '../../lib/queries/care';
 import { type PlaceOrderInput, usePlaceOrder, useServiceItems } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
+import { PlaceOrderInput as PlaceOrderSchema } from '../../../shared/orders';
 import { useAdminSession } from '../session-context';
 import { useUnitOptions } from '../components/use-unit-options';
 import { useUnits } from '../../lib/queries/org';
@@ -24,6 +25,8 @@ interface Values {
 }
 
 const OTHER = 'other';
+const F = PlaceOrderSchema.shape;
+const BEHALF = PlaceOrderSchema.shape.onBehalf.unwrap().shape;
 
 /** A wall-clock time picked in the console is China time, whatever the computer's zone. */
 export function chinaIso(d: Dayjs): string {
@@ -39,9 +42,7 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
   const session = useAdminSession();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
   const [careOpened, setCareOpened] = useState(false);
-  const place = usePlaceOrder();
   const items = useServiceItems();
   const isInstitute = hasRole(session, 'institute_admin');
   const units = useUnits();
@@ -67,11 +68,8 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
     form.setFieldsValue({ name: r.name, phone: r.phone ?? undefined, address: r.address ?? undefined });
   };
 
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: PlaceOrderInput = {
+  const submit = useSubmit(form, usePlaceOrder(), {
+    input: (values): PlaceOrderInput => ({
       stationId: values.stationId,
       ...(values.itemId !== OTHER ? { itemId: values.itemId } : {}),
       ...(values.itemId === OTHER && values.title?.trim() ? { title: values.title.trim() } : {}),
@@ -84,27 +82,32 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
         ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
         ...(values.careRecipientId ? { careRecipientId: values.careRecipientId } : {}),
       },
-    };
-    try {
-      const order = await place.mutateAsync(input);
+    }),
+    onDone: (order) => {
       message.success(`已代为点单，单号 ${order.number}`);
       onClose();
       navigate(`/admin/orders/${order.id}`);
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'orders.item_not_found': 'itemId', 'volunteer.not_station': 'stationId' }, { 'onBehalf.name': 'name', 'onBehalf.phone': 'phone' }));
-    }
-  };
+    },
+    byCode: { 'orders.item_not_found': 'itemId', 'volunteer.not_station': 'stationId' },
+    aliases: { 'onBehalf.name': 'name', 'onBehalf.phone': 'phone' },
+  });
 
   return (
-    <Modal open title="代为点单" okText="提交需求单" onOk={submit} onCancel={onClose} confirmLoading={place.isPending} width={760} destroyOnHidden mask={{ closable: false }}>
-      <Typography.Paragraph type="secondary">
-        为没有手机或不方便操作的居民登记需求。请在电话或走访中核实居民的身份和需求，登记后即视为已核实，可直接审单派单。
-      </Typography.Paragraph>
-      <Form<Values>
-        name="place-order"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
+    <FormModal
+      name="place-order"
+      form={form}
+      submit={submit}
+      title="代为点单"
+      okText="提交需求单"
+      onClose={onClose}
+      width={760}
+      mask={{ closable: false }}
+      before={
+        <Typography.Paragraph type="secondary">
+          为没有手机或不方便操作的居民登记需求。请在电话或走访中核实居民的身份和需求，登记后即视为已核实，可直接审单派单。
+        </Typography.Paragraph>
+      }
+      requiredMark="optional"
         initialValues={{
           channel: 'staff_phone',
           stationId: recipient?.stationId ?? (stations.length === 1 ? stations[0].id : undefined),
@@ -114,7 +117,6 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
           address: recipient?.address ?? undefined,
         }}
       >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="channel" label="受理方式" rules={[{ required: true }]}>
@@ -159,12 +161,12 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label="居民姓名" rules={[{ required: true, whitespace: true, message: '请输入居民姓名' }, { max: 32 }]}>
-              <Input autoComplete="off" />
+            <Form.Item name="name" label="居民姓名" rules={rulesFrom(BEHALF.name, { required: '请输入居民姓名' })}>
+              <Input autoComplete="off" maxLength={limitsOf(BEHALF.name).maxLength} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="phone" label="联系电话" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]} extra="志愿者上门前联系用">
+            <Form.Item name="phone" label="联系电话" rules={rulesFrom(BEHALF.phone)} extra="志愿者上门前联系用">
               <Input inputMode="numeric" maxLength={11} autoComplete="off" />
             </Form.Item>
           </Col>
@@ -175,19 +177,19 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
           </Col>
           {itemId === OTHER ? (
             <Col xs={24}>
-              <Form.Item name="title" label="需求名称" rules={[{ max: 60 }]}>
-                <Input placeholder="如：帮忙修理门锁" />
+              <Form.Item name="title" label="需求名称" rules={rulesFrom(F.title)}>
+                <Input maxLength={limitsOf(F.title).maxLength} placeholder="如：帮忙修理门锁" />
               </Form.Item>
             </Col>
           ) : null}
           <Col xs={24}>
-            <Form.Item name="description" label="需求描述" rules={[{ required: true, whitespace: true, message: '请描述居民的需求' }, { max: 2000 }]}>
-              <Input.TextArea rows={3} showCount maxLength={2000} placeholder="需要什么帮助、家里情况、注意事项" />
+            <Form.Item name="description" label="需求描述" rules={rulesFrom(F.description, { required: '请描述居民的需求' })}>
+              <Input.TextArea rows={3} showCount maxLength={limitsOf(F.description).maxLength} placeholder="需要什么帮助、家里情况、注意事项" />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
-            <Form.Item name="address" label="服务地址" rules={[{ max: 120 }]}>
-              <Input placeholder="如：金银路 18 号 3 单元 2 楼" />
+            <Form.Item name="address" label="服务地址" rules={rulesFrom(F.address)}>
+              <Input maxLength={limitsOf(F.address).maxLength} placeholder="如：金银路 18 号 3 单元 2 楼" />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
@@ -196,7 +198,6 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { useCreateUnit, useStaffing, useUnits, useUpdateUnit } from '../../lib/q
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { KindTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, useSubmit } from '../../lib/form';
 import { useAdminSession } from '../session-context';
 import { canEditUnit, StaffingCell, sortUnits } from './helpers';
 import { type UnitFormValues, UnitFormFields, unitToValues, valuesToInput } from './unit-form';
@@ -133,57 +133,50 @@ function UnitModal({ editing, institutes, onClose }: { editing: Exclude<Editing,
   const [form] = Form.useForm<UnitFormValues & { parentId?: string }>();
   const create = useCreateUnit();
   const update = useUpdateUnit();
-  const [error, setError] = useState<string | null>(null);
   const isCreate = editing.mode === 'create';
-
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    try {
+  // A new station or an edit, one submit path; no institute to put a station under: nothing to do.
+  const save = {
+    isPending: create.isPending || update.isPending,
+    mutateAsync: async (values: UnitFormValues & { parentId?: string }): Promise<string | null> => {
       if (editing.mode === 'create') {
         const parentId = values.parentId ?? institutes[0]?.id;
-        if (!parentId) return;
+        if (!parentId) return null;
         const { name, ...rest } = valuesToInput(values);
         await create.mutateAsync({ kind: 'station', parentId, name, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)) });
-        message.success(`已新增实践站「${name}」`);
-      } else {
-        await update.mutateAsync({ id: editing.unit.id, input: valuesToInput(values) });
-        message.success('已保存');
+        return `已新增实践站「${name}」`;
       }
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'org.duplicate_name': 'name' }));
-    }
+      await update.mutateAsync({ id: editing.unit.id, input: valuesToInput(values) });
+      return '已保存';
+    },
   };
+  const submit = useSubmit(form, save, {
+    input: (values) => values,
+    onDone: (note) => {
+      if (!note) return;
+      message.success(note);
+      onClose();
+    },
+    byCode: { 'org.duplicate_name': 'name' },
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
+      name="unit-edit"
+      form={form}
+      submit={submit}
       title={isCreate ? '新增实践站' : `编辑：${editing.unit.name}`}
       okText={isCreate ? '新增' : '保存'}
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
+      onClose={onClose}
       width={720}
-      destroyOnHidden
+      requiredMark="optional"
+      initialValues={editing.mode === 'edit' ? unitToValues(editing.unit) : { parentId: institutes[0]?.id }}
     >
-      <Form
-        name="unit-edit"
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={editing.mode === 'edit' ? unitToValues(editing.unit) : { parentId: institutes[0]?.id }}
-        onFinish={submit}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
         {isCreate && institutes.length > 1 ? (
           <Form.Item name="parentId" label="所属实践所" rules={[{ required: true, message: '请选择所属实践所' }]}>
             <Select options={institutes.map((i) => ({ value: i.id, label: i.name }))} />
           </Form.Item>
         ) : null}
         <UnitFormFields />
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { passwordChecks, passwordProblemText } from '../../lib/password-checks';
 import { useChangePassword } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
-import { applyServerErrors } from '../form-errors';
+import { applyServerErrors } from '../../lib/form';
 import { useAdminSession } from '../session-context';
 
 interface Values {

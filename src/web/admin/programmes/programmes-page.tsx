@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Select, Skeleton, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Space, Switch, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -7,18 +7,17 @@ import type { SessionView } from '../../../shared/accounts';
 import type { UnitView } from '../../../shared/org';
 import { PROGRAMME_BLOCKS } from '../../../shared/programmes';
 import { useUnits } from '../../lib/queries/org';
-import { type BrandView, type ProgrammeBlock, type ProgrammeView, useBrands, useCreateProgramme, useProgrammes, useSetBrand, useUpdateProgramme } from '../../lib/queries/programmes';
-import type { UploadedFile } from '../../lib/queries/volunteers';
+import { type BrandView, type ProgrammeBlock, type ProgrammeView, useBrands, useProgrammes, } from '../../lib/queries/programmes';
 import { hasRole } from '../../lib/session';
-import { FileUpload } from '../components/file-upload';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { BrandModal } from './brand-modal';
+import { ProgrammeModal } from './programme-modal';
 import { useAdminSession } from '../session-context';
 
-const BLOCKS = Object.keys(PROGRAMME_BLOCKS) as ProgrammeBlock[];
+export const BLOCKS = Object.keys(PROGRAMME_BLOCKS) as ProgrammeBlock[];
 
-function canManage(session: SessionView, unitId: string): boolean {
+export function canManage(session: SessionView, unitId: string): boolean {
   if (hasRole(session, 'institute_admin')) return true;
   return session.roles.some((g) => g.role === 'station_admin' && g.unitId === unitId);
 }
@@ -44,7 +43,7 @@ export default function ProgrammesPage() {
 
 // ---------------------------------------------------------------- programmes
 
-type Editing = { mode: 'create'; block: ProgrammeBlock } | { mode: 'edit'; programme: ProgrammeView } | null;
+export type Editing = { mode: 'create'; block: ProgrammeBlock } | { mode: 'edit'; programme: ProgrammeView } | null;
 
 function Programmes() {
   const session = useAdminSession();
@@ -127,117 +126,10 @@ function Programmes() {
   );
 }
 
-interface ProgrammeValues {
-  unitId: string;
-  block: ProgrammeBlock;
-  name: string;
-  intro?: string;
-  sort?: number;
-  archived?: boolean;
-}
-
-function manageableUnits(session: SessionView, units: UnitView[] | undefined) {
+export function manageableUnits(session: SessionView, units: UnitView[] | undefined) {
   return (units ?? [])
     .filter((u) => (u.kind === 'institute' || u.kind === 'station') && !u.archived && canManage(session, u.id))
     .sort((a, b) => Number(b.kind === 'institute') - Number(a.kind === 'institute') || a.sort - b.sort);
-}
-
-function ProgrammeModal({ editing, onClose }: { editing: Exclude<Editing, null>; onClose: () => void }) {
-  const session = useAdminSession();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<ProgrammeValues>();
-  const units = useUnits();
-  const create = useCreateProgramme();
-  const update = useUpdateProgramme();
-  const [error, setError] = useState<string | null>(null);
-  const p = editing.mode === 'edit' ? editing.programme : null;
-  const unitOptions = manageableUnits(session, units.data).map((u) => ({ value: u.id, label: u.name }));
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    const intro = v.intro?.trim();
-    try {
-      if (p) {
-        await update.mutateAsync({ id: p.id, input: { block: v.block, name: v.name.trim(), intro: intro || null, sort: v.sort, archived: v.archived ?? false } });
-        message.success('已保存');
-      } else {
-        await create.mutateAsync({ unitId: v.unitId, block: v.block, name: v.name.trim(), intro: intro || undefined, sort: v.sort });
-        message.success(`已新增实践项目「${v.name.trim()}」`);
-      }
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'programmes.duplicate_name': 'name' }));
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={p ? `编辑实践项目：${p.name}` : '新增实践项目'}
-      okText={p ? '保存' : '新增'}
-      cancelText="取消"
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      width={640}
-      destroyOnHidden
-    >
-      <Form<ProgrammeValues>
-        form={form}
-        name="programme"
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={
-          p
-            ? { unitId: p.unitId, block: p.block, name: p.name, intro: p.intro ?? undefined, sort: p.sort, archived: p.archived }
-            : { unitId: unitOptions[0]?.value, block: editing.mode === 'create' ? editing.block : 'learn' }
-        }
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-              <Select options={unitOptions} disabled={!!p} loading={units.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="block" label="板块" rules={[{ required: true, message: '请选择板块' }]}>
-              <Select options={BLOCKS.map((b) => ({ value: b, label: PROGRAMME_BLOCKS[b] }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="name"
-          label="项目名称"
-          rules={[
-            { required: true, whitespace: true, message: '请输入项目名称' },
-            { min: 2, max: 40, message: '名称为 2–40 个字' },
-          ]}
-        >
-          <Input maxLength={40} placeholder="如：温暖润童心" />
-        </Form.Item>
-        <Form.Item name="intro" label="项目简介" rules={[{ max: 1000, message: '最多 1000 个字' }]}>
-          <Input.TextArea rows={4} maxLength={1000} showCount placeholder="依托的阵地、面向的群众、主要活动形式" />
-        </Form.Item>
-        <Row gutter={16}>
-          <Col xs={12}>
-            <Form.Item name="sort" label="排序" extra="数字小的排在前面">
-              <InputNumber min={0} max={9999} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          {p ? (
-            <Col xs={12}>
-              <Form.Item name="archived" label="停用" valuePropName="checked" extra="停用后新活动不能再选择">
-                <Switch />
-              </Form.Item>
-            </Col>
-          ) : null}
-        </Row>
-      </Form>
-    </Modal>
-  );
 }
 
 // ---------------------------------------------------------------- brands
@@ -333,88 +225,3 @@ function Brands() {
   );
 }
 
-interface BrandValues {
-  name: string;
-  intro?: string;
-  programmeId?: string | null;
-  photos: UploadedFile[];
-}
-
-function BrandModal({ unit, brand, onClose }: { unit: UnitView; brand?: BrandView; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<BrandValues>();
-  const programmes = useProgrammes();
-  const setBrand = useSetBrand();
-  const [error, setError] = useState<string | null>(null);
-
-  const submit = async () => {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setError(null);
-    try {
-      await setBrand.mutateAsync({
-        unitId: unit.id,
-        input: { name: v.name.trim(), intro: v.intro?.trim() || undefined, programmeId: v.programmeId ?? null, photoFileIds: (v.photos ?? []).map((p) => p.id) },
-      });
-      message.success('品牌已保存');
-      onClose();
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'hours.evidence_missing': 'photos' }));
-    }
-  };
-
-  return (
-    <Modal
-      open
-      title={`${unit.kind === 'institute' ? '一所一品' : '一社区一特色'}：${unit.name}`}
-      okText="保存"
-      cancelText="取消"
-      onOk={submit}
-      onCancel={onClose}
-      confirmLoading={setBrand.isPending}
-      width={640}
-      destroyOnHidden
-    >
-      <Form<BrandValues>
-        form={form}
-        name="brand"
-        layout="vertical"
-        requiredMark="optional"
-        initialValues={{
-          name: brand?.name,
-          intro: brand?.intro ?? undefined,
-          programmeId: brand?.programmeId ?? undefined,
-          photos: (brand?.photoFileIds ?? []).map((id, i) => ({ id, name: `品牌照片 ${i + 1}`, mime: 'image/jpeg', size: 0 })),
-        }}
-      >
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-        <Form.Item
-          name="name"
-          label="品牌名称"
-          rules={[
-            { required: true, whitespace: true, message: '请输入品牌名称' },
-            { min: 2, max: 40, message: '名称为 2–40 个字' },
-          ]}
-        >
-          <Input maxLength={40} placeholder={unit.kind === 'institute' ? '如：“马鞍文明实践·邻里守望”' : '如：金银·乡贤议事'} />
-        </Form.Item>
-        <Form.Item name="intro" label="品牌介绍" rules={[{ max: 2000, message: '最多 2000 个字' }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount />
-        </Form.Item>
-        <Form.Item name="programmeId" label="依托的实践项目">
-          <Select
-            allowClear
-            loading={programmes.isPending}
-            options={BLOCKS.map((b) => ({
-              label: PROGRAMME_BLOCKS[b],
-              options: (programmes.data ?? []).filter((p) => p.block === b && !p.archived).map((p) => ({ value: p.id, label: p.name })),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="photos" label="品牌照片" extra="JPG、PNG，最多 9 张">
-          <FileUpload purpose="photo" max={9} buttonText="上传照片" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}

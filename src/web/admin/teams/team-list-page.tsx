@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Card, Empty, Flex, Form, Input, Modal, Radio, Select, Skeleton, Space, Table, Typography, Button } from 'antd';
+import { Alert, App, Badge, Card, Empty, Flex, Form, Input, Radio, Select, Skeleton, Space, Table, Typography, Button } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { UnitView } from '../../../shared/org';
-import { type CreateTeamInput, TEAM_KINDS, type TeamView } from '../../../shared/teams';
+import { CreateTeamInput, TEAM_KINDS, type TeamView } from '../../../shared/teams';
 import { type TeamKind, useCreateTeam, useTeams } from '../../lib/queries/teams';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
-import { applyServerErrors } from '../form-errors';
+import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { useAdminSession } from '../session-context';
 import { hoursText } from '../volunteers/volunteer-tags';
 import { useUnitOptions } from '../components/use-unit-options';
@@ -111,6 +111,8 @@ export default function TeamListPage() {
   );
 }
 
+const F = CreateTeamInput.shape;
+
 interface CreateValues {
   unitId: string;
   kind: TeamKind;
@@ -123,39 +125,30 @@ function CreateTeamModal({ teams, onClose }: { teams: TeamView[]; onClose: () =>
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { units: options, isPending: unitsPending } = useUnitOptions({ kinds: ['institute', 'station'] });
-  const create = useCreateTeam();
   const [form] = Form.useForm<CreateValues>();
-  const [error, setError] = useState<string | null>(null);
   const unitId = Form.useWatch('unitId', form);
   const kind = Form.useWatch('kind', form);
   const unit = options.find((u) => u.id === unitId);
   const kinds = kindsFor(unit);
   const corps = teams.filter((t) => t.kind === 'street_corps' && !t.archived);
 
-  const submit = async () => {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setError(null);
-    const input: CreateTeamInput = {
+  const submit = useSubmit(form, useCreateTeam(), {
+    input: (values): CreateTeamInput => ({
       unitId: values.unitId,
       kind: values.kind,
       name: values.name.trim(),
       ...(values.parentTeamId ? { parentTeamId: values.parentTeamId } : {}),
       ...(values.intro?.trim() ? { intro: values.intro.trim() } : {}),
-    };
-    try {
-      const team = await create.mutateAsync(input);
+    }),
+    onDone: (team) => {
       message.success(`已新建「${team.name}」`);
       navigate(`/admin/teams/${team.id}`);
-    } catch (err) {
-      setError(applyServerErrors(form, err, { 'teams.duplicate_name': 'name', 'teams.bad_kind': 'kind' }));
-    }
-  };
+    },
+    byCode: { 'teams.duplicate_name': 'name', 'teams.bad_kind': 'kind' },
+  });
 
   return (
-    <Modal open title="新建队伍" okText="新建" onOk={submit} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
-      <Form<CreateValues> name="team-create" form={form} layout="vertical" requiredMark="optional">
-        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
+    <FormModal name="team-create" form={form} submit={submit} title="新建队伍" okText="新建" onClose={onClose} requiredMark="optional">
         <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
           <Select
             showSearch={{ optionFilterProp: 'label' }}
@@ -167,18 +160,17 @@ function CreateTeamModal({ teams, onClose }: { teams: TeamView[]; onClose: () =>
         <Form.Item name="kind" label="队伍类型" rules={[{ required: true, message: '请选择队伍类型' }]} extra={kind ? KIND_HINT[kind] : '分队设在实践所，小队设在实践站，专业队两者均可。'}>
           <Radio.Group disabled={!unit} options={kinds.map((k) => ({ value: k, label: TEAM_KINDS[k] }))} />
         </Form.Item>
-        <Form.Item name="name" label="队伍名称" rules={[{ required: true, whitespace: true, message: '请输入队伍名称' }, { min: 2, message: '至少 2 个字' }, { max: 40, message: '最多 40 个字' }]}>
-          <Input maxLength={40} placeholder="如：金银社区志愿服务小队" />
+        <Form.Item name="name" label="队伍名称" rules={rulesFrom(F.name, { required: '请输入队伍名称' })}>
+          <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：金银社区志愿服务小队" />
         </Form.Item>
         {kind === 'community_squad' && corps.length ? (
           <Form.Item name="parentTeamId" label="隶属分队">
             <Select allowClear options={corps.map((t) => ({ value: t.id, label: t.name }))} placeholder="承接哪个街道分队的活动安排" />
           </Form.Item>
         ) : null}
-        <Form.Item name="intro" label="简介" rules={[{ max: 1000, message: '最多 1000 个字' }]}>
-          <Input.TextArea rows={4} maxLength={1000} showCount />
+        <Form.Item name="intro" label="简介" rules={rulesFrom(F.intro)}>
+          <Input.TextArea rows={4} maxLength={limitsOf(F.intro).maxLength} showCount />
         </Form.Item>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,64 +1,25 @@
 import { DownloadOutlined, DownOutlined, ImportOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Row, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { STAR_NAMES } from '../../../shared/rules/stars';
 import {
-  DAY_PART_LABELS,
-  DAY_PARTS,
-  SERVICE_CATEGORIES,
-  VOLUNTEER_CATEGORIES,
   VOLUNTEER_STATUSES,
   type VolunteerAction,
   type VolunteerStatus,
   type VolunteerView,
-  WEEKDAY_LABELS,
-  WEEKDAYS,
 } from '../../../shared/volunteers';
 import { download, errorMessage, withQuery } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
-import { useVolunteers, type VolunteerListParams } from '../../lib/queries/volunteers';
+import { useVolunteers } from '../../lib/queries/volunteers';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { sortUnits } from '../org/helpers';
 import { ImportModal } from './import-modal';
+import { MoreFilters } from './more-filters';
 import { TransitionDialog } from './transition-dialog';
 import { hoursText, StarTag, VolunteerStatusTag } from './volunteer-tags';
-
-type Filters = Omit<VolunteerListParams, 'page' | 'pageSize'>;
-const NUMBER_KEYS = ['minAge', 'maxAge', 'starLevel', 'minHours', 'maxHours'] as const;
-const TEXT_KEYS = ['stationId', 'status', 'q', 'skill', 'category', 'serviceCategory', 'availability'] as const;
-const MORE_KEYS = ['skill', 'category', 'serviceCategory', 'availability', 'minAge', 'maxAge', 'starLevel', 'minHours', 'maxHours'] as const;
-
-/** Filters live in the address, so 返回 from a volunteer's page brings the same list back. */
-function paramsFrom(search: URLSearchParams): VolunteerListParams {
-  const out: VolunteerListParams = { page: Number(search.get('page')) || 1, pageSize: Number(search.get('pageSize')) || 20 };
-  for (const key of TEXT_KEYS) {
-    const value = search.get(key);
-    if (value) (out as unknown as Record<string, string>)[key] = value;
-  }
-  for (const key of NUMBER_KEYS) {
-    const value = search.get(key);
-    if (value !== null && value !== '' && Number.isFinite(Number(value))) out[key] = Number(value);
-  }
-  return out;
-}
-
-function toSearch(params: Partial<VolunteerListParams>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === '') continue;
-    if ((key === 'page' && value === 1) || (key === 'pageSize' && value === 20)) continue;
-    out[key] = String(value);
-  }
-  return out;
-}
-
-interface FilterValues extends Filters {
-  day?: string;
-  part?: string;
-}
+import { type FilterValues, MORE_KEYS, NUMBER_KEYS, TEXT_KEYS, paramsFrom, toSearch } from './volunteer-list-params';
 
 export default function VolunteerListPage() {
   const { message } = App.useApp();
@@ -253,68 +214,7 @@ export default function VolunteerListPage() {
             </Col>
           </Row>
           <div id="more-filters" hidden={!more}>
-            <Row gutter={16}>
-              <Col xs={24} md={8} xl={6}>
-                <Form.Item name="skill" label="特长">
-                  <Input allowClear placeholder="如：理发、急救" maxLength={20} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8} xl={6}>
-                <Form.Item name="category" label="志愿者类别">
-                  <Select allowClear placeholder="全部类别" options={VOLUNTEER_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8} xl={6}>
-                <Form.Item name="serviceCategory" label="服务类别">
-                  <Select allowClear placeholder="全部服务类别" options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12} xl={6}>
-                <Form.Item label="空闲时间">
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name="day" noStyle>
-                      <Select allowClear placeholder="星期" aria-label="空闲时间：星期" style={{ width: '50%' }} options={WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LABELS[d] }))} />
-                    </Form.Item>
-                    <Form.Item name="part" noStyle>
-                      <Select allowClear placeholder="时段" aria-label="空闲时间：时段" style={{ width: '50%' }} options={DAY_PARTS.map((p) => ({ value: p, label: DAY_PART_LABELS[p] }))} />
-                    </Form.Item>
-                  </Space.Compact>
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12} xl={6}>
-                <Form.Item label="年龄（岁）">
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name="minAge" noStyle>
-                      <InputNumber min={0} max={120} precision={0} placeholder="最小" aria-label="最小年龄" style={{ width: '50%' }} />
-                    </Form.Item>
-                    <Form.Item name="maxAge" noStyle>
-                      <InputNumber min={0} max={120} precision={0} placeholder="最大" aria-label="最大年龄" style={{ width: '50%' }} />
-                    </Form.Item>
-                  </Space.Compact>
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12} xl={6}>
-                <Form.Item name="starLevel" label="星级">
-                  <Select
-                    allowClear
-                    placeholder="全部星级"
-                    options={STAR_NAMES.slice(0, 6).map((n, i) => ({ value: i, label: i === 0 ? '未定级' : `${'★'.repeat(i)} ${n}` }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12} xl={6}>
-                <Form.Item label="认定时长（小时）">
-                  <Space.Compact style={{ width: '100%' }}>
-                    <Form.Item name="minHours" noStyle>
-                      <InputNumber min={0} placeholder="最少" aria-label="最少认定时长" style={{ width: '50%' }} />
-                    </Form.Item>
-                    <Form.Item name="maxHours" noStyle>
-                      <InputNumber min={0} placeholder="最多" aria-label="最多认定时长" style={{ width: '50%' }} />
-                    </Form.Item>
-                  </Space.Compact>
-                </Form.Item>
-              </Col>
-            </Row>
+            <MoreFilters />
           </div>
         </Form>
         <Table<VolunteerView>

@@ -10,6 +10,7 @@ export interface FormModalProps {
   submit: { submit: () => Promise<void>; error: string | null; pending: boolean };
   title: ReactNode;
   okText?: string;
+  cancelText?: string;
   onClose: () => void;
   /** Shown above the form (a summary of what is being decided). */
   before?: ReactNode;
@@ -19,12 +20,16 @@ export interface FormModalProps {
   initialValues?: object;
   okButtonProps?: ModalProps['okButtonProps'];
   width?: ModalProps['width'];
+  /** e.g. `{ closable: false }` for a long form a stray click must not throw away. */
+  mask?: ModalProps['mask'];
+  /** Where to render (inside a full-screen panel, so the dialog stays visible). */
+  getContainer?: ModalProps['getContainer'];
 }
 
 /** A console modal around one form: OK submits through `useSubmit`, a server error shows above the fields. */
-export function FormModal({ name, form, submit, title, okText = '保存', onClose, before, children, layout = 'vertical', requiredMark, initialValues, okButtonProps, width }: FormModalProps) {
+export function FormModal({ name, form, submit, title, okText = '保存', cancelText, onClose, before, children, layout = 'vertical', requiredMark, initialValues, okButtonProps, width, mask, getContainer }: FormModalProps) {
   return (
-    <Modal open title={title} okText={okText} onOk={submit.submit} onCancel={onClose} confirmLoading={submit.pending} okButtonProps={okButtonProps} width={width} destroyOnHidden>
+    <Modal open title={title} okText={okText} cancelText={cancelText} getContainer={getContainer} onOk={submit.submit} onCancel={onClose} confirmLoading={submit.pending} okButtonProps={okButtonProps} width={width} mask={mask} destroyOnHidden>
       {before}
       <Form name={name} form={form} layout={layout} requiredMark={requiredMark} initialValues={initialValues}>
         {submit.error ? <Alert type="error" showIcon title={submit.error} style={{ marginBottom: 16 }} /> : null}

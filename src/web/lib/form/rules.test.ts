@@ -1,3 +1,4 @@
+import Schema from '@rc-component/async-validator';
 import { describe, expect, it } from 'vitest';
 import { Text } from '../../../shared/common';
 import { TrainingInput } from '../../../shared/hours';
@@ -34,6 +35,13 @@ describe('rulesFrom', () => {
     await expect(Promise.all(validators.map((v) => v({}, 2)))).resolves.toBeDefined();
     await expect(Promise.all(validators.map((v) => v({}, 0)))).rejects.toThrow('必须大于 0');
     await expect(Promise.all(validators.map((v) => v({}, 201)))).rejects.toThrow('不能大于 200');
+  });
+
+  it('lets a number through the required rule (no stray keys that make async-validator expect a string)', async () => {
+    const rules = rulesFrom(TrainingInput.shape.hours, { required: '请输入时长' });
+    const check = (v: unknown) => new Schema({ hours: rules as never }).validate({ hours: v });
+    await expect(check(2)).resolves.toBeDefined();
+    await expect(check(undefined)).rejects.toBeDefined();
   });
 
   it('turns an enum into an enum rule with the schema message', () => {

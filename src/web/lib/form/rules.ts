@@ -77,7 +77,12 @@ export function rulesFrom(schema: z.ZodType, options: RulesOptions = {}): Rule[]
   const trims = checks.some((c) => c.check === 'overwrite');
   // A message makes the field required even where the API lets it be empty (the form demands more).
   if (options.required !== false && (!optional || typeof options.required === 'string')) {
-    rules.push({ required: true, whitespace: d.type === 'string' && trims, message: options.required || '此项必填' });
+    // Only the keys that apply: async-validator treats a rule with any key beyond `required` and
+    // `message` as a string rule, and a number (an InputNumber's value) then fails it.
+    const required: Rule = { required: true, message: options.required || '此项必填' };
+    if (d.type === 'string' && trims) required.whitespace = true;
+    if (d.type === 'number') required.type = 'number';
+    rules.push(required);
   }
   const say = (fallback: string, own?: string) => options.message ?? own ?? fallback;
   if (d.type === 'string') {

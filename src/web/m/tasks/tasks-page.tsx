@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../lib/api';
-import { type OrderActionInput, type OrderView, slaText, TARGET_LABELS, type UploadedPhoto, useOrderAction, useTasks } from '../../lib/queries/orders';
+import { type OrderActionInput, type OrderView, slaText, TARGET_LABELS, useOrderAction, useTasks } from '../../lib/queries/orders';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
 import ui from '../primitives.module.css';
-import { PhotoPicker, StarsShown, StatusBadge, shortTime } from '../orders/parts';
+import { StarsShown, StatusBadge, shortTime } from '../orders/parts';
+import { CompletePanel, DeclinePanel, NotePanel } from './task-panels';
 
 /**
  * `/m/tasks` 接单: orders a volunteer may take (named to them, their team or station, or the open
@@ -135,12 +136,12 @@ export default function TasksPage() {
   );
 }
 
-const FIRST_OPEN = 5;
-const TARGET_RANK: Record<NonNullable<OrderView['target']>['type'], number> = { volunteer: 0, team: 1, station: 2, institute: 3, pool: 3 };
+export const FIRST_OPEN = 5;
+export const TARGET_RANK: Record<NonNullable<OrderView['target']>['type'], number> = { volunteer: 0, team: 1, station: 2, institute: 3, pool: 3 };
 
-type Panel = null | 'decline' | 'note' | 'complete';
+export type Panel = null | 'decline' | 'note' | 'complete';
 
-function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: string) => void }) {
+export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: string) => void }) {
   const act = useOrderAction();
   const [panel, setPanel] = useState<Panel>(null);
   const [error, setError] = useState<string | null>(null);
@@ -269,127 +270,5 @@ function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (message: st
         />
       ) : null}
     </article>
-  );
-}
-
-function DeclinePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (reason: string) => void }) {
-  const [reason, setReason] = useState('');
-  const id = useId();
-  return (
-    <div className={o.sub}>
-      <p className={o.freeNote}>婉拒不影响您的任何记录。</p>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={id}>
-          原因<span className={o.optional}>（可不填）</span>
-        </label>
-        <input id={id} className={styles.input} value={reason} maxLength={300} onChange={(e) => setReason(e.target.value)} placeholder="例如：这几天不在家" />
-      </div>
-      <div className={o.btnRow}>
-        <button type="button" className={styles.btn} disabled={busy} onClick={() => onSend(reason.trim())}>
-          确认婉拒
-        </button>
-        <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={onCancel}>
-          返回
-        </button>
-      </div>
-    </div>
-  );
-}
-
-function NotePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (note: string) => void }) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  return (
-    <div className={o.sub}>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={id}>
-          进展情况
-        </label>
-        <textarea id={id} className={o.textarea} style={{ minHeight: '4.5em' }} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="例如：已和居民约好周六上午上门" />
-      </div>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className={o.btnRow}>
-        <button type="button" className={styles.btn} disabled={busy} onClick={() => (note.trim() ? onSend(note.trim()) : setError('请填写进展'))}>
-          保存
-        </button>
-        <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={onCancel}>
-          返回
-        </button>
-      </div>
-    </div>
-  );
-}
-
-const HOUR_CHOICES = [0.5, 1, 1.5, 2, 3];
-
-function CompletePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (report: string, photos: string[], hours: number | null) => void }) {
-  const [report, setReport] = useState('');
-  const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
-  const [hours, setHours] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reportId = useId();
-
-  const send = () => {
-    if (!report.trim()) {
-      setError('请写一下服务情况');
-      return;
-    }
-    setError(null);
-    onSend(report.trim(), photos.map((p) => p.id), hours);
-  };
-
-  return (
-    <div className={o.sub}>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={reportId}>
-          服务情况
-        </label>
-        <textarea
-          id={reportId}
-          className={o.textarea}
-          value={report}
-          maxLength={2000}
-          onChange={(e) => setReport(e.target.value)}
-          placeholder="做了什么、居民的情况，还需要什么帮助"
-          aria-invalid={!!error}
-        />
-        <span className={styles.hint}>打字不方便？可以用输入法的语音输入。</span>
-      </div>
-      <p className={styles.label} style={{ margin: '14px 0 8px' }}>
-        现场照片<span className={o.optional}>（建议上传 1–3 张）</span>
-      </p>
-      <PhotoPicker photos={photos} onChange={setPhotos} label="拍照 / 选照片" />
-      <fieldset className={o.chips} style={{ marginTop: 14 }}>
-        <legend className={styles.label} style={{ marginBottom: 8 }}>
-          实际服务时长（不含路上时间）
-        </legend>
-        {HOUR_CHOICES.map((h) => (
-          <button key={h} type="button" className={o.chip} aria-pressed={hours === h} onClick={() => setHours(hours === h ? null : h)}>
-            {h} 小时
-          </button>
-        ))}
-      </fieldset>
-      <span className={styles.hint} style={{ marginTop: 6 }}>
-        不选按服务项目的标准时长计。
-      </span>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className={o.btnRow}>
-        <button type="button" className={styles.btn} disabled={busy} onClick={send}>
-          {busy ? '正在提交…' : '提交结项'}
-        </button>
-        <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={onCancel}>
-          返回
-        </button>
-      </div>
-    </div>
   );
 }
