@@ -80,3 +80,9 @@ export const AccountListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
+
+/** `POST /api/accounts/:id/reset-password`: the new one-time password, shown once. */
+export const OneTimePasswordView = z.object({ oneTimePassword: z.string() });
+
+/** `POST /api/accounts/:id/revoke-sessions`: how many sessions were ended. */
+export const RevokedSessionsView = z.object({ ended: z.number().int() });

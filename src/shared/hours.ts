@@ -127,3 +127,9 @@ export const CorrectionRequestView = z.object({
 
 export const RecognitionView = z.object({ volunteerId: Id, name: z.string(), volunteerNo: z.string().nullable(), stationName: z.string(), level: z.number().int(), levelName: z.string(), hours: z.number(), at: z.string() });
 export type RecognitionView = z.infer<typeof RecognitionView>;
+
+/** `POST /api/hours/approve`: how many records were approved. */
+export const ApprovedCountView = z.object({ approved: z.number().int() });
+
+/** `GET /api/correction-requests`: optionally only the requests in one state. */
+export const CorrectionRequestListQuery = z.strictObject({ status: z.enum(['open', 'resolved', 'declined']).optional() });

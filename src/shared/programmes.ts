@@ -70,3 +70,6 @@ export const BrandInput = z.strictObject({
   photoFileIds: z.array(Id).max(9).default([]),
   programmeId: Id.nullable().optional(),
 });
+
+/** `GET /api/programmes`: archived programmes only on request. */
+export const ProgrammeListQuery = z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from './common';
+import { DateString, Id, Text } from './common';
 import { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS } from './labels';
 
 export { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS };
@@ -59,3 +59,12 @@ export const MapConfigView = z.object({ tileUrl: z.string().nullable(), attribut
 /** An activity holding a room in a period. */
 export const RoomBookingView = z.object({ activityId: Id, title: z.string(), startsAt: z.string(), endsAt: z.string() });
 export type RoomBookingView = z.infer<typeof RoomBookingView>;
+
+/** `GET /api/venues`: archived venues only on request. */
+export const VenueListQuery = z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() });
+
+/** `PATCH /api/rooms/:id`: any of a room's fields, or archive it. */
+export const UpdateRoomInput = RoomInput.partial().extend({ archived: z.boolean().optional() }).strict();
+
+/** `GET /api/rooms/:id/bookings`: a period of whole days (Beijing time), both ends included. */
+export const RoomBookingsQuery = z.strictObject({ from: DateString, to: DateString });

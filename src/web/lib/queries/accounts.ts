@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountView, CreateAccountInput } from '../../../shared/accounts';
-import { api, type Paged, withQuery } from '../api';
+import * as accounts from '../../../shared/accounts.endpoints';
+import type { BodyIn } from '../../../shared/endpoint';
+import { call } from '../api';
 
 export interface AccountListParams {
   q?: string;
@@ -17,7 +18,7 @@ export const accountKeys = {
 export function useAccounts(params: AccountListParams) {
   return useQuery({
     queryKey: accountKeys.list(params),
-    queryFn: () => api.get<Paged<AccountView>>(withQuery('/api/accounts', { ...params })),
+    queryFn: () => call(accounts.listAccounts, { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -28,19 +29,17 @@ function useAccountMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRes
 }
 
 export function useCreateAccount() {
-  return useAccountMutation((input: CreateAccountInput) =>
-    api.post<{ account: AccountView; oneTimePassword: string }>('/api/accounts', input),
-  );
+  return useAccountMutation((input: BodyIn<typeof accounts.createAccount>) => call(accounts.createAccount, { body: input }));
 }
 
 export type AccountAction = 'disable' | 'enable' | 'revoke-sessions';
 
+const ACTIONS = { disable: accounts.disableAccount, enable: accounts.enableAccount, 'revoke-sessions': accounts.revokeSessions } as const;
+
 export function useAccountAction() {
-  return useAccountMutation(({ id, action }: { id: string; action: AccountAction }) =>
-    api.post<unknown>(`/api/accounts/${encodeURIComponent(id)}/${action}`, {}),
-  );
+  return useAccountMutation(({ id, action }: { id: string; action: AccountAction }): Promise<unknown> => call(ACTIONS[action], { params: { id } }));
 }
 
 export function useResetPassword() {
-  return useAccountMutation((id: string) => api.post<{ oneTimePassword: string }>(`/api/accounts/${encodeURIComponent(id)}/reset-password`, {}));
+  return useAccountMutation((id: string) => call(accounts.resetPassword, { params: { id } }));
 }

@@ -1,26 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type {
-  AwardInput as AwardInputSchema,
-  AwardView as AwardViewSchema,
-  BackfillInput,
-  CorrectionInput,
-  CorrectionRequestView as CorrectionRequestViewSchema,
-  DecideInput,
-  HoursSummaryView,
-  RecognitionView,
-  ServiceRecordView,
-  TrainingInput as TrainingInputSchema,
-  TrainingView as TrainingViewSchema,
-} from '../../../shared/hours';
-import { api, type Paged, withQuery } from '../api';
+import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
+import * as hours from '../../../shared/hours.endpoints';
+import { call } from '../api';
 import { volunteerKeys } from './volunteers';
 
-export type TrainingView = z.infer<typeof TrainingViewSchema>;
-export type TrainingInput = z.infer<typeof TrainingInputSchema>;
-export type AwardView = z.infer<typeof AwardViewSchema>;
-export type AwardInput = z.infer<typeof AwardInputSchema>;
-export type CorrectionRequestView = z.infer<typeof CorrectionRequestViewSchema>;
+type ServiceRecordView = ResponseOf<typeof hours.getRecord>;
+export type TrainingView = ResponseOf<typeof hours.addTraining>;
+export type TrainingInput = BodyIn<typeof hours.addTraining>;
+export type AwardView = ResponseOf<typeof hours.addAward>;
+export type AwardInput = BodyIn<typeof hours.addAward>;
+export type CorrectionRequestView = ResponseOf<typeof hours.requestCorrection>;
 export type CorrectionRequestStatus = CorrectionRequestView['status'];
 
 export interface HoursListParams {
@@ -35,7 +24,7 @@ export interface HoursListParams {
   to?: string;
 }
 
-export type Recognition = RecognitionView;
+export type Recognition = ResponseOf<typeof hours.recognitions>['items'][number];
 
 export const hoursKeys = {
   all: ['hours'] as const,
@@ -53,7 +42,7 @@ export function useHours(params: HoursListParams, enabled = true) {
   return useQuery({
     queryKey: hoursKeys.list(params),
     enabled,
-    queryFn: () => api.get<Paged<ServiceRecordView>>(withQuery('/api/hours', { ...params })),
+    queryFn: () => call(hours.listRecords, { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,33 +51,33 @@ export function useMyHours(params: HoursListParams, enabled = true) {
   return useQuery({
     queryKey: hoursKeys.mine(params),
     enabled,
-    queryFn: () => api.get<Paged<ServiceRecordView>>(withQuery('/api/hours/mine', { ...params })),
+    queryFn: () => call(hours.listMyRecords, { query: { ...params } }),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useMyHoursSummary(enabled = true) {
-  return useQuery({ queryKey: hoursKeys.mySummary, enabled, queryFn: () => api.get<HoursSummaryView>('/api/hours/mine/summary') });
+  return useQuery({ queryKey: hoursKeys.mySummary, enabled, queryFn: () => call(hours.mySummary) });
 }
 
 export function useHoursSummary(volunteerId: string) {
   return useQuery({
     queryKey: hoursKeys.summary(volunteerId),
-    queryFn: () => api.get<HoursSummaryView>(`/api/volunteers/${encodeURIComponent(volunteerId)}/hours-summary`),
+    queryFn: () => call(hours.hoursSummary, { params: { id: volunteerId } }),
   });
 }
 
 export function useTraining(volunteerId: string) {
   return useQuery({
     queryKey: hoursKeys.training(volunteerId),
-    queryFn: async () => (await api.get<{ items: TrainingView[] }>(`/api/volunteers/${encodeURIComponent(volunteerId)}/training`)).items,
+    queryFn: async () => (await call(hours.listTraining, { params: { id: volunteerId } })).items,
   });
 }
 
 export function useAwards(volunteerId: string) {
   return useQuery({
     queryKey: hoursKeys.awards(volunteerId),
-    queryFn: async () => (await api.get<{ items: AwardView[] }>(`/api/volunteers/${encodeURIComponent(volunteerId)}/awards`)).items,
+    queryFn: async () => (await call(hours.listAwards, { params: { id: volunteerId } })).items,
   });
 }
 
@@ -96,12 +85,12 @@ export function useCorrectionRequests(status?: CorrectionRequestStatus, enabled 
   return useQuery({
     queryKey: hoursKeys.requests(status),
     enabled,
-    queryFn: async () => (await api.get<{ items: CorrectionRequestView[] }>(withQuery('/api/correction-requests', { status }))).items,
+    queryFn: async () => (await call(hours.listCorrectionRequests, { query: { status } })).items,
   });
 }
 
 export function useRecognitions() {
-  return useQuery({ queryKey: hoursKeys.recognitions, queryFn: async () => (await api.get<{ items: Recognition[] }>('/api/stars/recognitions')).items });
+  return useQuery({ queryKey: hoursKeys.recognitions, queryFn: async () => (await call(hours.recognitions)).items });
 }
 
 /** Hours change hours, stars, summaries and the talent pool's hour column: refresh them all. */
@@ -116,43 +105,35 @@ function useHoursMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResul
 }
 
 export function useBackfill() {
-  return useHoursMutation((input: BackfillInput) => api.post<ServiceRecordView>('/api/hours/backfill', input));
+  return useHoursMutation((input: BodyIn<typeof hours.backfill>) => call(hours.backfill, { body: input }));
 }
 
 export function useDecideRecord() {
-  return useHoursMutation(({ id, input }: { id: string; input: DecideInput }) =>
-    api.post<ServiceRecordView>(`/api/hours/${encodeURIComponent(id)}/decision`, input),
-  );
+  return useHoursMutation(({ id, input }: { id: string; input: BodyIn<typeof hours.decide> }) => call(hours.decide, { params: { id }, body: input }));
 }
 
 export function useApproveMany() {
-  return useHoursMutation((ids: string[]) => api.post<{ approved: number }>('/api/hours/approve', { ids }));
+  return useHoursMutation((ids: string[]) => call(hours.approveMany, { body: { ids } }));
 }
 
 export function useCorrectRecord() {
-  return useHoursMutation(({ id, input }: { id: string; input: CorrectionInput }) =>
-    api.post<ServiceRecordView>(`/api/hours/${encodeURIComponent(id)}/corrections`, input),
-  );
+  return useHoursMutation(({ id, input }: { id: string; input: BodyIn<typeof hours.correct> }) => call(hours.correct, { params: { id }, body: input }));
 }
 
 export function useAddTraining() {
-  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: TrainingInput }) =>
-    api.post<TrainingView>(`/api/volunteers/${encodeURIComponent(volunteerId)}/training`, input),
-  );
+  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: TrainingInput }) => call(hours.addTraining, { params: { id: volunteerId }, body: input }));
 }
 
 export function useAddAward() {
-  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: AwardInput }) =>
-    api.post<AwardView>(`/api/volunteers/${encodeURIComponent(volunteerId)}/awards`, input),
-  );
+  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: AwardInput }) => call(hours.addAward, { params: { id: volunteerId }, body: input }));
 }
 
 export function useRequestCorrection() {
-  return useHoursMutation((input: { recordId?: string; message: string }) => api.post<CorrectionRequestView>('/api/correction-requests', input));
+  return useHoursMutation((input: { recordId?: string; message: string }) => call(hours.requestCorrection, { body: input }));
 }
 
 export function useResolveCorrection() {
   return useHoursMutation(({ id, status, resolution }: { id: string; status: 'resolved' | 'declined'; resolution: string }) =>
-    api.post<CorrectionRequestView>(`/api/correction-requests/${encodeURIComponent(id)}/resolve`, { status, resolution }),
+    call(hours.resolveCorrection, { params: { id }, body: { status, resolution } }),
   );
 }

@@ -1,17 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  CreateUnitInput,
-  LeadingGroupMemberInput,
-  LeadingGroupMemberView,
-  PostInput,
-  PostView,
-  StaffingView,
-  UnitView,
-  UpdateUnitInput,
-} from '../../../shared/org';
-import { api, itemsOf } from '../api';
-
-type List<T> = T[] | { items: T[] };
+import type { BodyIn } from '../../../shared/endpoint';
+import * as org from '../../../shared/org.endpoints';
+import { call } from '../api';
 
 export const orgKeys = {
   all: ['org'] as const,
@@ -23,21 +13,21 @@ export const orgKeys = {
 };
 
 export function useUnits() {
-  return useQuery({ queryKey: orgKeys.units(), queryFn: async () => itemsOf(await api.get<List<UnitView>>('/api/org/units')) });
+  return useQuery({ queryKey: orgKeys.units(), queryFn: async () => (await call(org.listUnits)).items });
 }
 
 export function useUnit(id: string) {
-  return useQuery({ queryKey: orgKeys.unit(id), queryFn: () => api.get<UnitView>(`/api/org/units/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: orgKeys.unit(id), queryFn: () => call(org.getUnit, { params: { id } }) });
 }
 
 export function useStaffing() {
-  return useQuery({ queryKey: orgKeys.staffing(), queryFn: async () => itemsOf(await api.get<List<StaffingView>>('/api/org/staffing')) });
+  return useQuery({ queryKey: orgKeys.staffing(), queryFn: async () => (await call(org.staffing)).items });
 }
 
 export function usePosts(unitId: string) {
   return useQuery({
     queryKey: orgKeys.posts(unitId),
-    queryFn: async () => itemsOf(await api.get<List<PostView>>(`/api/org/units/${encodeURIComponent(unitId)}/posts`)),
+    queryFn: async () => (await call(org.listPosts, { params: { id: unitId } })).items,
   });
 }
 
@@ -45,7 +35,7 @@ export function useLeadingGroup(unitId: string, enabled = true) {
   return useQuery({
     queryKey: orgKeys.leadingGroup(unitId),
     enabled,
-    queryFn: async () => itemsOf(await api.get<List<LeadingGroupMemberView>>(`/api/org/units/${encodeURIComponent(unitId)}/leading-group`)),
+    queryFn: async () => (await call(org.listLeadingGroup, { params: { id: unitId } })).items,
   });
 }
 
@@ -56,43 +46,37 @@ function useOrgMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>
 }
 
 export function useCreateUnit() {
-  return useOrgMutation((input: CreateUnitInput) => api.post<UnitView>('/api/org/units', input));
+  return useOrgMutation((input: BodyIn<typeof org.createUnit>) => call(org.createUnit, { body: input }));
 }
 
 export function useUpdateUnit() {
-  return useOrgMutation(({ id, input }: { id: string; input: UpdateUnitInput }) =>
-    api.patch<UnitView>(`/api/org/units/${encodeURIComponent(id)}`, input),
-  );
+  return useOrgMutation(({ id, input }: { id: string; input: BodyIn<typeof org.updateUnit> }) => call(org.updateUnit, { params: { id }, body: input }));
 }
 
 export function useCreatePost() {
-  return useOrgMutation(({ unitId, input }: { unitId: string; input: PostInput }) =>
-    api.post<PostView>(`/api/org/units/${encodeURIComponent(unitId)}/posts`, input),
-  );
+  return useOrgMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof org.createPost> }) => call(org.createPost, { params: { id: unitId }, body: input }));
 }
 
 export function useUpdatePost() {
-  return useOrgMutation(({ id, input }: { id: string; input: PostInput }) =>
-    api.put<PostView>(`/api/org/posts/${encodeURIComponent(id)}`, input),
-  );
+  return useOrgMutation(({ id, input }: { id: string; input: BodyIn<typeof org.updatePost> }) => call(org.updatePost, { params: { id }, body: input }));
 }
 
 export function useDeletePost() {
-  return useOrgMutation((id: string) => api.delete<unknown>(`/api/org/posts/${encodeURIComponent(id)}`));
+  return useOrgMutation((id: string) => call(org.deletePost, { params: { id } }));
 }
 
 export function useCreateLeadingGroupMember() {
-  return useOrgMutation(({ unitId, input }: { unitId: string; input: LeadingGroupMemberInput }) =>
-    api.post<LeadingGroupMemberView>(`/api/org/units/${encodeURIComponent(unitId)}/leading-group`, input),
+  return useOrgMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof org.addLeadingGroupMember> }) =>
+    call(org.addLeadingGroupMember, { params: { id: unitId }, body: input }),
   );
 }
 
 export function useUpdateLeadingGroupMember() {
-  return useOrgMutation(({ id, input }: { id: string; input: LeadingGroupMemberInput }) =>
-    api.put<LeadingGroupMemberView>(`/api/org/leading-group/${encodeURIComponent(id)}`, input),
+  return useOrgMutation(({ id, input }: { id: string; input: BodyIn<typeof org.updateLeadingGroupMember> }) =>
+    call(org.updateLeadingGroupMember, { params: { id }, body: input }),
   );
 }
 
 export function useDeleteLeadingGroupMember() {
-  return useOrgMutation((id: string) => api.delete<unknown>(`/api/org/leading-group/${encodeURIComponent(id)}`));
+  return useOrgMutation((id: string) => call(org.removeLeadingGroupMember, { params: { id } }));
 }

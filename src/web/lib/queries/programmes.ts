@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-// Types only: the portal's brand showcase uses these hooks and must stay free of zod.
-import type { z } from 'zod';
-import type { BrandInput, BrandView, ProgrammeInput, ProgrammeView, UpdateProgrammeInput } from '../../../shared/programmes';
+// Types only: the portal's brand showcase uses these hooks and must stay free of zod, so the
+// endpoints are imported as types and called by their declared path (see programmes.endpoints.ts).
+import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
+import type * as programmes from '../../../shared/programmes.endpoints';
 import { api, itemsOf } from '../api';
 
-export type { BrandView, ProgrammeView };
+export type ProgrammeView = ResponseOf<typeof programmes.createProgramme>;
+export type BrandView = ResponseOf<typeof programmes.setBrand>;
 export type ProgrammeBlock = ProgrammeView['block'];
 
 export const programmeKeys = {
@@ -17,18 +19,18 @@ export const programmeKeys = {
 export function useProgrammes(includeArchived = false) {
   return useQuery({
     queryKey: programmeKeys.list(includeArchived),
-    queryFn: async () => itemsOf(await api.get<{ items: ProgrammeView[] }>(`/api/programmes${includeArchived ? '?includeArchived=true' : ''}`)),
+    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listProgrammes>>(`/api/programmes${includeArchived ? '?includeArchived=true' : ''}`)),
   });
 }
 
 export function useBrands() {
-  return useQuery({ queryKey: programmeKeys.brands, queryFn: async () => itemsOf(await api.get<{ items: BrandView[] }>('/api/brands')) });
+  return useQuery({ queryKey: programmeKeys.brands, queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listBrands>>('/api/brands')) });
 }
 
 export function usePublicBrands() {
   return useQuery({
     queryKey: programmeKeys.publicBrands,
-    queryFn: async () => itemsOf(await api.get<{ items: BrandView[] }>('/api/public/brands', { quietAuth: true })),
+    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listPublicBrands>>('/api/public/brands', { quietAuth: true })),
     staleTime: 5 * 60_000,
   });
 }
@@ -44,17 +46,17 @@ function useProgrammeMutation<TInput, TResult>(fn: (input: TInput) => Promise<TR
 }
 
 export function useCreateProgramme() {
-  return useProgrammeMutation((input: z.input<typeof ProgrammeInput>) => api.post<ProgrammeView>('/api/programmes', input));
+  return useProgrammeMutation((input: BodyIn<typeof programmes.createProgramme>) => api.post<ResponseOf<typeof programmes.createProgramme>>('/api/programmes', input));
 }
 
 export function useUpdateProgramme() {
-  return useProgrammeMutation(({ id, input }: { id: string; input: z.input<typeof UpdateProgrammeInput> }) =>
-    api.patch<ProgrammeView>(`/api/programmes/${encodeURIComponent(id)}`, input),
+  return useProgrammeMutation(({ id, input }: { id: string; input: BodyIn<typeof programmes.updateProgramme> }) =>
+    api.patch<ResponseOf<typeof programmes.updateProgramme>>(`/api/programmes/${encodeURIComponent(id)}`, input),
   );
 }
 
 export function useSetBrand() {
-  return useProgrammeMutation(({ unitId, input }: { unitId: string; input: z.input<typeof BrandInput> }) =>
-    api.put<BrandView>(`/api/brands/${encodeURIComponent(unitId)}`, input),
+  return useProgrammeMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof programmes.setBrand> }) =>
+    api.put<ResponseOf<typeof programmes.setBrand>>(`/api/brands/${encodeURIComponent(unitId)}`, input),
   );
 }

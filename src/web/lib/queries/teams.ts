@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { CreateTeamInput, TeamMemberView, TeamPage, TeamView, UpdateTeamInput } from '../../../shared/teams';
+import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
+import * as teams from '../../../shared/teams.endpoints';
+import { call } from '../api';
 
-export type { TeamPage };
-import { api, withQuery } from '../api';
-
+export type TeamPage = ResponseOf<typeof teams.getTeam>;
+type TeamView = ResponseOf<typeof teams.createTeam>;
 export type TeamKind = TeamView['kind'];
-export type TeamRole = TeamMemberView['role'];
+export type TeamRole = TeamPage['members'][number]['role'];
 
-export type TeamUpdate = z.input<typeof UpdateTeamInput>;
+export type TeamUpdate = BodyIn<typeof teams.updateTeam>;
 
 export const teamKeys = {
   all: ['teams'] as const,
@@ -20,12 +20,12 @@ export function useTeams(params: { unitId?: string; kind?: TeamKind } = {}, enab
   return useQuery({
     queryKey: teamKeys.list(params),
     enabled,
-    queryFn: async () => (await api.get<{ items: TeamView[] }>(withQuery('/api/teams', { ...params }))).items,
+    queryFn: async () => (await call(teams.listTeams, { query: { ...params } })).items,
   });
 }
 
 export function useTeam(id: string) {
-  return useQuery({ queryKey: teamKeys.detail(id), queryFn: () => api.get<TeamPage>(`/api/teams/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: teamKeys.detail(id), queryFn: () => call(teams.getTeam, { params: { id } }) });
 }
 
 function useTeamMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
@@ -33,15 +33,12 @@ function useTeamMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult
   return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: teamKeys.all }) });
 }
 
-const base = (id: string) => `/api/teams/${encodeURIComponent(id)}`;
-const memberPath = (teamId: string, memberId: string) => `${base(teamId)}/members/${encodeURIComponent(memberId)}`;
-
 export function useCreateTeam() {
-  return useTeamMutation((input: CreateTeamInput) => api.post<TeamView>('/api/teams', input));
+  return useTeamMutation((input: BodyIn<typeof teams.createTeam>) => call(teams.createTeam, { body: input }));
 }
 
 export function useUpdateTeam() {
-  return useTeamMutation(({ id, input }: { id: string; input: TeamUpdate }) => api.patch<TeamView>(base(id), input));
+  return useTeamMutation(({ id, input }: { id: string; input: TeamUpdate }) => call(teams.updateTeam, { params: { id }, body: input }));
 }
 
 /**
@@ -50,29 +47,29 @@ export function useUpdateTeam() {
  */
 export function useAddMember() {
   return useTeamMutation(async ({ teamId, volunteerId, role }: { teamId: string; volunteerId: string; role: TeamRole }) => {
-    const page = await api.post<TeamPage>(`${base(teamId)}/members`, { volunteerId, role });
+    const page = await call(teams.addMember, { params: { id: teamId }, body: { volunteerId, role } });
     const added = page.members.find((m) => m.volunteerId === volunteerId && m.status === 'active');
-    if (added && added.role !== role) return api.put<TeamPage>(`${memberPath(teamId, added.id)}/role`, { role });
+    if (added && added.role !== role) return call(teams.setMemberRole, { params: { id: teamId, memberId: added.id }, body: { role } });
     return page;
   });
 }
 
 export function useJoinTeam() {
-  return useTeamMutation(({ teamId, note }: { teamId: string; note?: string }) => api.post<TeamPage>(`${base(teamId)}/join`, note ? { note } : {}));
+  return useTeamMutation(({ teamId, note }: { teamId: string; note?: string }) => call(teams.joinTeam, { params: { id: teamId }, body: note ? { note } : {} }));
 }
 
 export function useDecideMember() {
   return useTeamMutation(({ teamId, memberId, decision }: { teamId: string; memberId: string; decision: 'approve' | 'decline' }) =>
-    api.post<TeamPage>(`${memberPath(teamId, memberId)}/decision`, { decision }),
+    call(teams.decideMember, { params: { id: teamId, memberId }, body: { decision } }),
   );
 }
 
 export function useSetMemberRole() {
   return useTeamMutation(({ teamId, memberId, role }: { teamId: string; memberId: string; role: TeamRole }) =>
-    api.put<TeamPage>(`${memberPath(teamId, memberId)}/role`, { role }),
+    call(teams.setMemberRole, { params: { id: teamId, memberId }, body: { role } }),
   );
 }
 
 export function useRemoveMember() {
-  return useTeamMutation(({ teamId, memberId }: { teamId: string; memberId: string }) => api.delete<TeamPage>(memberPath(teamId, memberId)));
+  return useTeamMutation(({ teamId, memberId }: { teamId: string; memberId: string }) => call(teams.removeMember, { params: { id: teamId, memberId } }));
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-// Types only: the portal uses these hooks too and must stay free of zod.
-import type { z } from 'zod';
-import type { MapConfigView, RoomInput, UpdateVenueInput as UpdateVenueInputSchema, VenueInput, VenueView } from '../../../shared/venues';
+// Types only: the portal uses these hooks too and must stay free of zod, so the endpoints are
+// imported as types and called by their declared path (see venues.endpoints.ts).
+import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
+import type * as venues from '../../../shared/venues.endpoints';
 import { api, itemsOf } from '../api';
 
-export type { VenueView };
+export type VenueView = ResponseOf<typeof venues.getVenue>;
 export type RoomView = VenueView['rooms'][number];
-export type MapConfig = z.infer<typeof MapConfigView>;
-export type UpdateVenueInput = z.input<typeof UpdateVenueInputSchema>;
+export type MapConfig = ResponseOf<typeof venues.mapConfig>;
+export type UpdateVenueInput = BodyIn<typeof venues.updateVenue>;
 
 export const venueKeys = {
   all: ['venues'] as const,
@@ -19,14 +20,14 @@ export const venueKeys = {
 export function useVenues(includeArchived = false) {
   return useQuery({
     queryKey: venueKeys.list(includeArchived),
-    queryFn: async () => itemsOf(await api.get<{ items: VenueView[] }>(`/api/venues${includeArchived ? '?includeArchived=true' : ''}`)),
+    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof venues.listVenues>>(`/api/venues${includeArchived ? '?includeArchived=true' : ''}`)),
   });
 }
 
 export function usePublicVenues() {
   return useQuery({
     queryKey: venueKeys.public,
-    queryFn: async () => itemsOf(await api.get<{ items: VenueView[] }>('/api/public/venues', { quietAuth: true })),
+    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof venues.listPublicVenues>>('/api/public/venues', { quietAuth: true })),
     staleTime: 5 * 60_000,
   });
 }
@@ -51,21 +52,21 @@ function useVenueMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResul
 }
 
 export function useCreateVenue() {
-  return useVenueMutation((input: z.input<typeof VenueInput>) => api.post<VenueView>('/api/venues', input));
+  return useVenueMutation((input: BodyIn<typeof venues.createVenue>) => api.post<ResponseOf<typeof venues.createVenue>>('/api/venues', input));
 }
 
 export function useUpdateVenue() {
-  return useVenueMutation(({ id, input }: { id: string; input: UpdateVenueInput }) => api.patch<VenueView>(`/api/venues/${encodeURIComponent(id)}`, input));
+  return useVenueMutation(({ id, input }: { id: string; input: UpdateVenueInput }) => api.patch<ResponseOf<typeof venues.updateVenue>>(`/api/venues/${encodeURIComponent(id)}`, input));
 }
 
 export function useAddRoom() {
-  return useVenueMutation(({ venueId, input }: { venueId: string; input: z.input<typeof RoomInput> }) =>
-    api.post<VenueView>(`/api/venues/${encodeURIComponent(venueId)}/rooms`, input),
+  return useVenueMutation(({ venueId, input }: { venueId: string; input: BodyIn<typeof venues.addRoom> }) =>
+    api.post<ResponseOf<typeof venues.addRoom>>(`/api/venues/${encodeURIComponent(venueId)}/rooms`, input),
   );
 }
 
 export function useUpdateRoom() {
-  return useVenueMutation(({ id, input }: { id: string; input: { name?: string; capacity?: number; archived?: boolean } }) =>
-    api.patch<VenueView>(`/api/rooms/${encodeURIComponent(id)}`, input),
+  return useVenueMutation(({ id, input }: { id: string; input: BodyIn<typeof venues.updateRoom> }) =>
+    api.patch<ResponseOf<typeof venues.updateRoom>>(`/api/rooms/${encodeURIComponent(id)}`, input),
   );
 }

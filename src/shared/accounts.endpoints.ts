@@ -1,0 +1,136 @@
+import {
+  AccountListQuery,
+  AccountView,
+  ChangePasswordInput,
+  CreateAccountInput,
+  CreatedAccountView,
+  LoginInput,
+  OneTimePasswordView,
+  RevokedSessionsView,
+  SessionView,
+} from './accounts';
+import { IdParams, OkView, Paged } from './common';
+import { defineEndpoint } from './endpoint';
+import type { ErrorCode } from './errors';
+import { named } from './openapi';
+
+named({ AccountView, SessionView });
+const tags = ['accounts'];
+const PASSWORD_RULES = ['password.too_short', 'password.too_long', 'password.too_simple', 'password.common', 'password.contains_username', 'password.reused'] as const satisfies readonly ErrorCode[];
+
+export const listAccounts = defineEndpoint({
+  method: 'GET',
+  path: '/api/accounts',
+  operationId: 'listAccounts',
+  summary: '账号列表（本人管辖范围）',
+  description: '本人管辖范围内的账号，可按单位筛选、按账号名或姓名搜索。',
+  tags,
+  query: AccountListQuery,
+  responses: { 200: Paged(AccountView) },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const createAccount = defineEndpoint({
+  method: 'POST',
+  path: '/api/accounts',
+  operationId: 'createAccount',
+  summary: '新建账号（返回一次性密码）',
+  description: '工作人员为同事或没有手机的人新建账号；一次性密码只返回这一次，首次登录须修改密码。',
+  tags,
+  body: CreateAccountInput,
+  responses: { 201: CreatedAccountView },
+  errors: ['not_found', 'access.denied', 'account.role_unit_mismatch', 'account.duplicate_username', 'account.duplicate_phone'],
+});
+
+export const disableAccount = defineEndpoint({
+  method: 'POST',
+  path: '/api/accounts/:id/disable',
+  operationId: 'disableAccount',
+  summary: '停用账号（立即下线）',
+  description: '停用管辖范围内的一个账号，其会话立即失效；不能停用自己的账号。',
+  tags,
+  params: IdParams,
+  responses: { 200: AccountView },
+  errors: ['not_found', 'access.denied', 'account.self_disable'],
+});
+
+export const enableAccount = defineEndpoint({
+  method: 'POST',
+  path: '/api/accounts/:id/enable',
+  operationId: 'enableAccount',
+  summary: '启用账号',
+  description: '重新启用管辖范围内一个已停用的账号。',
+  tags,
+  params: IdParams,
+  responses: { 200: AccountView },
+  errors: ['not_found', 'access.denied', 'account.self_disable'],
+});
+
+export const resetPassword = defineEndpoint({
+  method: 'POST',
+  path: '/api/accounts/:id/reset-password',
+  operationId: 'resetAccountPassword',
+  summary: '重置密码（返回一次性密码）',
+  description: '为管辖范围内的账号重置密码；一次性密码只返回这一次，下次登录须修改密码。',
+  tags,
+  params: IdParams,
+  responses: { 200: OneTimePasswordView },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const revokeSessions = defineEndpoint({
+  method: 'POST',
+  path: '/api/accounts/:id/revoke-sessions',
+  operationId: 'revokeAccountSessions',
+  summary: '强制下线',
+  description: '结束管辖范围内一个账号的全部会话。',
+  tags,
+  params: IdParams,
+  responses: { 200: RevokedSessionsView },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const login = defineEndpoint({
+  method: 'POST',
+  path: '/api/auth/login',
+  operationId: 'login',
+  summary: '登录（账号或手机号 + 密码）',
+  description: '以账号名或手机号加密码登录，成功后设置会话 Cookie 并返回 csrfToken；连续输错将临时锁定账号。',
+  tags,
+  access: 'public',
+  body: LoginInput,
+  responses: { 200: SessionView },
+  errors: ['auth.invalid_credentials', 'auth.locked', 'auth.rate_limited'],
+});
+
+export const logout = defineEndpoint({
+  method: 'POST',
+  path: '/api/auth/logout',
+  operationId: 'logout',
+  summary: '退出登录',
+  description: '结束当前会话并清除会话 Cookie；须修改密码期间也可调用。',
+  tags,
+  responses: { 200: OkView },
+});
+
+export const me = defineEndpoint({
+  method: 'GET',
+  path: '/api/auth/me',
+  operationId: 'viewSession',
+  summary: '当前登录信息',
+  description: '当前会话的账号、角色与 csrfToken；须修改密码期间也可调用。',
+  tags,
+  responses: { 200: SessionView },
+});
+
+export const changePassword = defineEndpoint({
+  method: 'POST',
+  path: '/api/auth/password',
+  operationId: 'changePassword',
+  summary: '修改密码（其他会话全部下线）',
+  description: '本人修改密码，须提供当前密码；新密码须符合密码规则。成功后签发新会话，其他会话全部下线。',
+  tags,
+  body: ChangePasswordInput,
+  responses: { 200: SessionView },
+  errors: ['auth.wrong_password', ...PASSWORD_RULES],
+});

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { IdParams, Paged } from './common';
+import { defineEndpoint } from './endpoint';
+import type { ErrorCode } from './errors';
+import {
+  ApprovedCountView,
+  AwardInput,
+  AwardView,
+  BackfillInput,
+  BulkApproveInput,
+  CorrectionInput,
+  CorrectionRequestInput,
+  CorrectionRequestListQuery,
+  CorrectionRequestView,
+  DecideInput,
+  HoursQuery,
+  HoursSummaryView,
+  RecognitionView,
+  ResolveCorrectionRequestInput,
+  ServiceRecordView,
+  TrainingInput,
+  TrainingView,
+} from './hours';
+import { named } from './openapi';
+
+named({ ServiceRecordView, HoursSummaryView, TrainingView, AwardView, CorrectionRequestView, RecognitionView });
+const tags = ['hours'];
+const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
+const DECISION_ERRORS = [
+  'not_found',
+  'access.denied',
+  'hours.self_approval',
+  'hours.entered_by_approver',
+  'hours.needs_institute',
+  'hours.not_pending',
+  'hours.reason_required',
+] as const satisfies readonly ErrorCode[];
+
+export const listRecords = defineEndpoint({
+  method: 'GET',
+  path: '/api/hours',
+  operationId: 'listServiceRecords',
+  summary: '服务记录（管辖范围）',
+  description: '本人管辖范围内的服务记录，可按状态、来源、志愿者、单位、日期筛选（分页）。',
+  tags,
+  query: HoursQuery,
+  responses: { 200: Paged(ServiceRecordView) },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const listMyRecords = defineEndpoint({
+  method: 'GET',
+  path: '/api/hours/mine',
+  operationId: 'listMyServiceRecords',
+  summary: '我的服务记录',
+  description: '当前登录志愿者本人的服务记录（分页）。',
+  tags,
+  query: HoursQuery,
+  responses: { 200: Paged(ServiceRecordView) },
+  errors: ['volunteer.not_found_self'],
+});
+
+export const mySummary = defineEndpoint({
+  method: 'GET',
+  path: '/api/hours/mine/summary',
+  operationId: 'viewMyHoursSummary',
+  summary: '我的时长与星级',
+  description: '当前登录志愿者本人的累计时长、年度合计与星级。',
+  tags,
+  responses: { 200: HoursSummaryView },
+  errors: ['volunteer.not_found_self'],
+});
+
+export const getRecord = defineEndpoint({
+  method: 'GET',
+  path: '/api/hours/:id',
+  operationId: 'getServiceRecord',
+  summary: '一条服务记录',
+  description: '志愿者本人或管辖范围内的工作人员查看一条服务记录。',
+  tags,
+  params: IdParams,
+  responses: { 200: ServiceRecordView },
+  errors: ['not_found'],
+});
+
+export const backfill = defineEndpoint({
+  method: 'POST',
+  path: '/api/hours/backfill',
+  operationId: 'backfillServiceRecord',
+  summary: '补录服务记录（需证明材料和原因）',
+  description: '工作人员为已认证的志愿者补录一条服务记录，须附证明材料和原因；不能录入未来的服务或与已有记录重叠的时段。补录记录待审核。',
+  tags,
+  body: BackfillInput,
+  responses: { 201: ServiceRecordView },
+  errors: ['not_found', 'access.denied', 'hours.volunteer_not_certified', 'hours.bad_time', 'hours.future', 'hours.evidence_missing', 'hours.overlap'],
+});
+
+export const decide = defineEndpoint({
+  method: 'POST',
+  path: '/api/hours/:id/decision',
+  operationId: 'decideServiceRecord',
+  summary: '审核：认定或不予认定',
+  description: '工作人员审核一条待审核的记录；不能审核本人的记录或本人录入的记录，超过录入期限的须由实践所审核，不予认定须填写原因。',
+  tags,
+  params: IdParams,
+  body: DecideInput,
+  responses: { 200: ServiceRecordView },
+  errors: DECISION_ERRORS,
+});
+
+export const approveMany = defineEndpoint({
+  method: 'POST',
+  path: '/api/hours/approve',
+  operationId: 'approveServiceRecords',
+  summary: '批量认定（全部成功或全部不变）',
+  description: '一次认定多条待审核记录；任何一条不能认定时全部不变，错误信息指明是哪一条。',
+  tags,
+  body: BulkApproveInput,
+  responses: { 200: ApprovedCountView },
+  errors: DECISION_ERRORS,
+});
+
+export const correct = defineEndpoint({
+  method: 'POST',
+  path: '/api/hours/:id/corrections',
+  operationId: 'correctServiceRecord',
+  summary: '对已认定记录提交更正（冲正记录，不改原记录）',
+  description: '对一条已认定的记录提交更正，生成一条冲正记录，原记录不变；更正后时长不能小于 0。',
+  tags,
+  params: IdParams,
+  body: CorrectionInput,
+  responses: { 201: ServiceRecordView },
+  errors: ['not_found', 'access.denied', 'hours.not_approved', 'hours.correction_below_zero'],
+});
+
+export const hoursSummary = defineEndpoint({
+  method: 'GET',
+  path: '/api/volunteers/:id/hours-summary',
+  operationId: 'viewHoursSummary',
+  summary: '志愿者时长、年度合计与星级说明',
+  description: '志愿者本人或管辖范围内的工作人员查看该志愿者的累计时长、年度合计与星级。',
+  tags,
+  params: IdParams,
+  responses: { 200: HoursSummaryView },
+  errors: ['not_found'],
+});
+
+export const recognitions = defineEndpoint({
+  method: 'GET',
+  path: '/api/stars/recognitions',
+  operationId: 'listStarRecognitions',
+  summary: '星级晋升表彰名单',
+  description: '管辖范围内星级晋升的志愿者名单，供表彰使用。',
+  tags,
+  responses: { 200: items(RecognitionView) },
+  errors: ['access.denied'],
+});
+
+export const listTraining = defineEndpoint({
+  method: 'GET',
+  path: '/api/volunteers/:id/training',
+  operationId: 'listTraining',
+  summary: '培训记录',
+  description: '一名志愿者的培训记录。',
+  tags,
+  params: IdParams,
+  responses: { 200: items(TrainingView) },
+  errors: ['not_found'],
+});
+
+export const addTraining = defineEndpoint({
+  method: 'POST',
+  path: '/api/volunteers/:id/training',
+  operationId: 'addTraining',
+  summary: '新增培训记录',
+  description: '管辖范围内的工作人员为志愿者新增一条培训记录。',
+  tags,
+  params: IdParams,
+  body: TrainingInput,
+  responses: { 201: TrainingView },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const listAwards = defineEndpoint({
+  method: 'GET',
+  path: '/api/volunteers/:id/awards',
+  operationId: 'listAwards',
+  summary: '表彰记录',
+  description: '一名志愿者的表彰记录。',
+  tags,
+  params: IdParams,
+  responses: { 200: items(AwardView) },
+  errors: ['not_found'],
+});
+
+export const addAward = defineEndpoint({
+  method: 'POST',
+  path: '/api/volunteers/:id/awards',
+  operationId: 'addAward',
+  summary: '新增表彰记录',
+  description: '管辖范围内的工作人员为志愿者新增一条表彰记录。',
+  tags,
+  params: IdParams,
+  body: AwardInput,
+  responses: { 201: AwardView },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const listCorrectionRequests = defineEndpoint({
+  method: 'GET',
+  path: '/api/correction-requests',
+  operationId: 'listCorrectionRequests',
+  summary: '更正申请（工作人员看管辖范围，志愿者看自己的）',
+  description: '工作人员看管辖范围内的更正申请，志愿者看本人提交的；可按状态筛选。',
+  tags,
+  query: CorrectionRequestListQuery,
+  responses: { 200: items(CorrectionRequestView) },
+  errors: ['access.denied', 'volunteer.not_found_self'],
+});
+
+export const requestCorrection = defineEndpoint({
+  method: 'POST',
+  path: '/api/correction-requests',
+  operationId: 'requestCorrection',
+  summary: '志愿者申请更正记录',
+  description: '志愿者本人对自己的服务记录（或缺失的记录）提出更正申请，由工作人员处理。',
+  tags,
+  body: CorrectionRequestInput,
+  responses: { 201: CorrectionRequestView },
+  errors: ['not_found', 'volunteer.not_found_self'],
+});
+
+export const resolveCorrection = defineEndpoint({
+  method: 'POST',
+  path: '/api/correction-requests/:id/resolve',
+  operationId: 'resolveCorrectionRequest',
+  summary: '处理更正申请',
+  description: '工作人员处理一份更正申请：已处理或不予处理，并填写处理说明。',
+  tags,
+  params: IdParams,
+  body: ResolveCorrectionRequestInput,
+  responses: { 200: CorrectionRequestView },
+  errors: ['not_found', 'access.denied', 'hours.request_closed'],
+});
