@@ -1,5 +1,6 @@
 import { App, Col, DatePicker, Form, Input, Row, Select, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { BackfillInput } from '../../../shared/hours';
 import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { useBackfill } from '../../lib/queries/hours';
@@ -49,6 +50,12 @@ export function BackfillModal({ onClose }: { onClose: () => void }) {
   const [form] = Form.useForm<Values>();
   const units = useUnits();
   const { options: unitOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
+  // The picked volunteer's station fills 组织单位 once it is among the units this person may pick,
+  // whichever arrives first: the pick or the unit list.
+  const [pickedStation, setPickedStation] = useState<string>();
+  useEffect(() => {
+    if (pickedStation && !form.getFieldValue('unitId') && unitOptions.some((o) => o.value === pickedStation)) form.setFieldValue('unitId', pickedStation);
+  }, [form, pickedStation, unitOptions]);
   const submit = useSubmit(form, useBackfill(), {
     input: inputOf,
     onDone: (record) => {
@@ -89,9 +96,7 @@ export function BackfillModal({ onClose }: { onClose: () => void }) {
               <VolunteerPicker
                 onChange={(id, volunteer) => {
                   form.setFieldValue('volunteerId', id);
-                  if (volunteer && !form.getFieldValue('unitId') && unitOptions.some((o) => o.value === volunteer.stationId)) {
-                    form.setFieldValue('unitId', volunteer.stationId);
-                  }
+                  setPickedStation(volunteer?.stationId);
                 }}
               />
             </Form.Item>
