@@ -23,7 +23,11 @@ const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, clo
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }) });
+const login = await fetch(`${base}/api/auth/login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'admin', password: DEMO_PASSWORD }),
+});
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
 
 const routes = [

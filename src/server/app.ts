@@ -99,7 +99,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(fastifyRateLimit, {
     global: false,
     hook: 'onRequest',
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'auth.rate_limited', message: ERRORS['auth.rate_limited'].message, retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'auth.rate_limited',
+      message: ERRORS['auth.rate_limited'].message,
+      retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+    }),
   });
   const openapi = openapiHooks();
   await app.register(fastifySwagger, {

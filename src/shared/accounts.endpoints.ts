@@ -16,7 +16,14 @@ import { named } from './openapi';
 
 named({ AccountView, SessionView });
 const tags = ['accounts'];
-const PASSWORD_RULES = ['password.too_short', 'password.too_long', 'password.too_simple', 'password.common', 'password.contains_username', 'password.reused'] as const satisfies readonly ErrorCode[];
+const PASSWORD_RULES = [
+  'password.too_short',
+  'password.too_long',
+  'password.too_simple',
+  'password.common',
+  'password.contains_username',
+  'password.reused',
+] as const satisfies readonly ErrorCode[];
 
 export const listAccounts = defineEndpoint({
   method: 'GET',

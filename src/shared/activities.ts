@@ -47,7 +47,12 @@ export const ActivityInput = z
     geofenceMeters: z.number().int().min(50).max(5000).optional(),
     startsAt: DateTime,
     endsAt: DateTime,
-    creditHours: z.number().min(0).max(24).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }).optional(),
+    creditHours: z
+      .number()
+      .min(0)
+      .max(24)
+      .refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' })
+      .optional(),
     positions: z.array(PositionInput).min(1, { message: '至少设置一个岗位' }).max(20),
     minAge: z.number().int().min(0).max(120).optional(),
     maxAge: z.number().int().min(0).max(120).optional(),
@@ -154,21 +159,31 @@ export const SignupView = z.object({
   waitlistPosition: z.number().int().nullable(),
   channel: z.enum(['self', 'staff']),
   createdAt: z.string(),
-  checkins: z.array(z.object({ inAt: z.string(), outAt: z.string().nullable(), inMethod: z.string(), outMethod: z.string().nullable(), flag: z.string().nullable() })),
+  checkins: z.array(
+    z.object({ inAt: z.string(), outAt: z.string().nullable(), inMethod: z.string(), outMethod: z.string().nullable(), flag: z.string().nullable() }),
+  ),
 });
 export type SignupView = z.infer<typeof SignupView>;
 
 export const CheckinInput = z.strictObject({
   /** The rotating QR token shown on the organiser's screen, or the activity's 6-digit code. */
   token: z.string().trim().max(200).optional(),
-  code: z.string().trim().regex(/^\d{6}$/, { message: '签到码为 6 位数字' }).optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { message: '签到码为 6 位数字' })
+    .optional(),
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
 });
 export const StaffCheckinInput = z.strictObject({ volunteerId: Id, direction: z.enum(['in', 'out']), reason: Text(200) });
 export const CheckinResult = z.object({ direction: z.enum(['in', 'out']), at: z.string(), activityTitle: z.string(), pairsToday: z.number().int() });
 
-export const SummaryInput = z.strictObject({ servedCount: z.number().int().min(0).max(100000), notes: Text(2000), photoFileIds: z.array(Id).max(9).default([]) });
+export const SummaryInput = z.strictObject({
+  servedCount: z.number().int().min(0).max(100000),
+  notes: Text(2000),
+  photoFileIds: z.array(Id).max(9).default([]),
+});
 
 export const MonthlyTableView = z.object({
   months: z.array(z.string()),
@@ -180,7 +195,13 @@ export type MonthlyTableView = z.infer<typeof MonthlyTableView>;
 /** The QR code on the projector (refreshed every 30 s) and the spoken code, for on-site check-in. */
 export const CheckinTokenView = z.object({ token: z.string(), expiresInSeconds: z.number().int(), code: z.string(), checkinPath: z.string() });
 export type CheckinTokenView = z.infer<typeof CheckinTokenView>;
-export const ActivitySummaryView = z.object({ servedCount: z.number().int(), notes: z.string(), photoFileIds: z.array(Id), late: z.boolean(), submittedAt: z.string() });
+export const ActivitySummaryView = z.object({
+  servedCount: z.number().int(),
+  notes: z.string(),
+  photoFileIds: z.array(Id),
+  late: z.boolean(),
+  submittedAt: z.string(),
+});
 export type ActivitySummaryView = z.infer<typeof ActivitySummaryView>;
 export const SignupResultView = z.object({ status: z.enum(['pending', 'confirmed', 'waitlisted']), activity: ActivityView });
 export type SignupResultView = z.infer<typeof SignupResultView>;

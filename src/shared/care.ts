@@ -26,7 +26,9 @@ export const CareRecipientInput = z.strictObject({
   guardian: z.strictObject({ name: Text(32), phone: Phone, relation: Text(16) }).optional(),
   needs: Text(1000).optional(),
   legalBasis: LegalBasis,
-  consent: z.strictObject({ method: z.enum(['signed_form', 'phone_confirmation', 'in_person']), evidenceFileId: Id.optional(), note: Text(200).optional() }).optional(),
+  consent: z
+    .strictObject({ method: z.enum(['signed_form', 'phone_confirmation', 'in_person']), evidenceFileId: Id.optional(), note: Text(200).optional() })
+    .optional(),
 });
 export type CareRecipientInput = z.infer<typeof CareRecipientInput>;
 
@@ -34,7 +36,10 @@ export const UpdateCareRecipientInput = z.strictObject({
   phone: Phone.nullable().optional(),
   address: Text(120).nullable().optional(),
   categories: z.array(CareCategory).min(1).max(5).optional(),
-  guardian: z.strictObject({ name: Text(32), phone: Phone, relation: Text(16) }).nullable().optional(),
+  guardian: z
+    .strictObject({ name: Text(32), phone: Phone, relation: Text(16) })
+    .nullable()
+    .optional(),
   needs: Text(1000).nullable().optional(),
   archived: z.boolean().optional(),
 });
@@ -65,7 +70,15 @@ export const CareRecipientView = z.object({
 });
 export type CareRecipientView = z.infer<typeof CareRecipientView>;
 
-export const CareVisitView = z.object({ id: Id, kind: z.string(), at: z.string(), note: z.string().nullable(), orderId: Id.nullable(), activityId: Id.nullable(), byName: z.string().nullable() });
+export const CareVisitView = z.object({
+  id: Id,
+  kind: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+  orderId: Id.nullable(),
+  activityId: Id.nullable(),
+  byName: z.string().nullable(),
+});
 
 /** `GET /api/care-recipients`: paged like every list. */
 export const CareRecipientListQuery = PageQuery.extend({

@@ -123,5 +123,9 @@ export function hoursText(hours: number): string {
 export const CHECKIN_MARGIN_MS = 60 * 60_000;
 
 export function checkinOpen(a: { startsAt: string; endsAt: string; status: string }, now = Date.now()): boolean {
-  return ['published', 'full', 'in_progress'].includes(a.status) && now >= Date.parse(a.startsAt) - CHECKIN_MARGIN_MS && now <= Date.parse(a.endsAt) + CHECKIN_MARGIN_MS;
+  return (
+    ['published', 'full', 'in_progress'].includes(a.status) &&
+    now >= Date.parse(a.startsAt) - CHECKIN_MARGIN_MS &&
+    now <= Date.parse(a.endsAt) + CHECKIN_MARGIN_MS
+  );
 }

@@ -21,13 +21,15 @@ export const Phone = z.string().trim().regex(PHONE_PATTERN, { message: PHONE_MES
 
 /** A line of free text a person types: trimmed, no control characters. */
 export function Text(max: number, min = 1) {
-  return z
-    .string()
-    .trim()
-    .min(min, { message: min === 1 ? '不能为空' : `至少 ${min} 个字` })
-    .max(max, { message: `最多 ${max} 个字` })
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '包含不可见的控制字符' });
+  return (
+    z
+      .string()
+      .trim()
+      .min(min, { message: min === 1 ? '不能为空' : `至少 ${min} 个字` })
+      .max(max, { message: `最多 ${max} 个字` })
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+      .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, { message: '包含不可见的控制字符' })
+  );
 }
 
 export const OkView = z.object({ ok: z.literal(true) });

@@ -24,7 +24,7 @@ export const ERRORS = {
   'password.common': { status: 422, message: '密码过于常见，容易被猜中，请换一个' },
   'password.contains_username': { status: 422, message: '密码不能包含账号名' },
   'password.reused': { status: 422, message: '新密码不能与最近 5 次使用过的密码相同' },
-  'not_found': { status: 404, message: '内容不存在或无权查看' },
+  not_found: { status: 404, message: '内容不存在或无权查看' },
   'route.not_found': { status: 404, message: '接口不存在' },
   'org.duplicate_name': { status: 409, message: '同级单位中已有同名单位' },
   'org.bad_parent': { status: 422, message: '上级单位类型不符合要求' },
@@ -112,10 +112,10 @@ export const ERRORS = {
   'care.duplicate': { status: 409, message: '该关爱对象已登记' },
   'care.consent_required': { status: 422, message: '以“单独同意”为依据时，必须记录同意方式和证明' },
   'open311.bad_key': { status: 403, message: 'api_key 无效' },
-  'conflict': { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  conflict: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   'service.unconfirmed': { status: 500, message: '操作已保存，但结果未能返回，请刷新页面查看，不要重复提交' },
   'service.unavailable': { status: 503, message: '系统暂时无法处理，请稍后再试' },
-  'internal': { status: 500, message: '系统出现问题，请稍后再试' },
+  internal: { status: 500, message: '系统出现问题，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -29,7 +29,12 @@ export type BackfillInput = z.infer<typeof BackfillInput>;
 
 export const CorrectionInput = z.strictObject({
   /** Signed change in hours, e.g. -1.5 or 2; a correction never edits the original. */
-  hoursDelta: z.number().min(-24).max(24).refine((v) => v !== 0, { message: '更正时长不能为 0' }).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
+  hoursDelta: z
+    .number()
+    .min(-24)
+    .max(24)
+    .refine((v) => v !== 0, { message: '更正时长不能为 0' })
+    .refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
   reason: Text(200),
 });
 export type CorrectionInput = z.infer<typeof CorrectionInput>;
@@ -101,11 +106,22 @@ export type HoursSummaryView = z.infer<typeof HoursSummaryView>;
 export const TrainingInput = z.strictObject({
   name: Text(80),
   content: Text(500).optional(),
-  hours: z.number().positive().max(200).refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
+  hours: z
+    .number()
+    .positive()
+    .max(200)
+    .refine((v) => Number.isInteger(v * 60), { message: '时长精确到分钟' }),
   organiser: Text(80),
   heldOn: DateString,
 });
-export const TrainingView = z.object({ id: Id, name: z.string(), content: z.string().nullable(), hours: z.number(), organiser: z.string(), heldOn: z.string() });
+export const TrainingView = z.object({
+  id: Id,
+  name: z.string(),
+  content: z.string().nullable(),
+  hours: z.number(),
+  organiser: z.string(),
+  heldOn: z.string(),
+});
 
 export const AwardInput = z.strictObject({ name: Text(80), level: Text(20).optional(), issuer: Text(80), awardedOn: DateString });
 export const AwardView = z.object({ id: Id, name: z.string(), level: z.string().nullable(), issuer: z.string(), awardedOn: z.string() });
@@ -125,7 +141,16 @@ export const CorrectionRequestView = z.object({
   resolvedAt: z.string().nullable(),
 });
 
-export const RecognitionView = z.object({ volunteerId: Id, name: z.string(), volunteerNo: z.string().nullable(), stationName: z.string(), level: z.number().int(), levelName: z.string(), hours: z.number(), at: z.string() });
+export const RecognitionView = z.object({
+  volunteerId: Id,
+  name: z.string(),
+  volunteerNo: z.string().nullable(),
+  stationName: z.string(),
+  level: z.number().int(),
+  levelName: z.string(),
+  hours: z.number(),
+  at: z.string(),
+});
 export type RecognitionView = z.infer<typeof RecognitionView>;
 
 /** `POST /api/hours/approve`: how many records were approved. */

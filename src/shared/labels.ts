@@ -14,18 +14,49 @@ export const ROLES = {
 } as const;
 
 export const VOLUNTEER_CATEGORIES = [
-  '党员干部', '公职人员', '教师', '学生', '热心群众', '新乡贤', '五老', '返乡党员干部', '身边好人', '企业或社会组织负责人',
+  '党员干部',
+  '公职人员',
+  '教师',
+  '学生',
+  '热心群众',
+  '新乡贤',
+  '五老',
+  '返乡党员干部',
+  '身边好人',
+  '企业或社会组织负责人',
 ] as const;
 
 /** 服务类别: the national system's service areas, at most 4 per volunteer. */
 export const SERVICE_CATEGORIES = [
-  '理论宣讲', '教育服务', '文化惠民', '乡风文明', '健康促进', '体育服务', '扶贫济困', '助老助残', '关爱儿童',
-  '妇女关爱', '法律服务', '环境保护', '文明交通', '应急救援', '社区治理', '科普宣传',
+  '理论宣讲',
+  '教育服务',
+  '文化惠民',
+  '乡风文明',
+  '健康促进',
+  '体育服务',
+  '扶贫济困',
+  '助老助残',
+  '关爱儿童',
+  '妇女关爱',
+  '法律服务',
+  '环境保护',
+  '文明交通',
+  '应急救援',
+  '社区治理',
+  '科普宣传',
 ] as const;
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const DAY_PARTS = ['am', 'pm', 'eve'] as const;
-export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' };
+export const WEEKDAY_LABELS: Record<(typeof WEEKDAYS)[number], string> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+};
 export const DAY_PART_LABELS: Record<(typeof DAY_PARTS)[number], string> = { am: '上午', pm: '下午', eve: '晚上' };
 
 export const VOLUNTEER_STATUSES = {
@@ -44,7 +75,11 @@ export const GUARDIAN_CONSENT_METHODS = { signed_form: '监护人签字同意书
 
 export const RECORD_SOURCES = { verified: '签到认定', backfilled: '补录', correction: '更正' } as const;
 export const RECORD_STATUSES = { pending: '待审核', approved: '已认定', rejected: '未通过' } as const;
-export const RECORD_FLAGS: Record<string, string> = { auto_closed: '忘记签退，按活动结束时间自动签退', late_entry: '超过录入期限', no_location: '签到时未提供位置' };
+export const RECORD_FLAGS: Record<string, string> = {
+  auto_closed: '忘记签退，按活动结束时间自动签退',
+  late_entry: '超过录入期限',
+  no_location: '签到时未提供位置',
+};
 
 export const TEAM_KINDS = {
   street_corps: '街道志愿服务分队',
@@ -89,5 +124,11 @@ export const ACTIVITY_STATUSES = {
   cancelled: '已取消',
 } as const;
 
-export const ORDER_CHANNELS = { app: '手机点单', staff_phone: '电话代点', staff_visit: '入户走访代点', portal: '门户网站', open311: '第三方平台（Open311）' } as const;
+export const ORDER_CHANNELS = {
+  app: '手机点单',
+  staff_phone: '电话代点',
+  staff_visit: '入户走访代点',
+  portal: '门户网站',
+  open311: '第三方平台（Open311）',
+} as const;
 export const TARGET_TYPES = { institute: '实践所', station: '实践站', team: '志愿服务队', volunteer: '指定志愿者', pool: '抢单池' } as const;

@@ -138,7 +138,12 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       description: 'GeoReport v2 POST Service Request：外部平台以实践所签发的 api_key 提交群众需求，进入点单流程。',
       access: 'api_key',
       body: Open311PostInput,
-      wireErrors: { 400: '缺少服务项目或位置（Open311 错误文档）', 403: 'api_key 缺失或无效（Open311 错误文档）', 404: '服务项目不存在（Open311 错误文档）', 429: '提交过于频繁' },
+      wireErrors: {
+        400: '缺少服务项目或位置（Open311 错误文档）',
+        403: 'api_key 缺失或无效（Open311 错误文档）',
+        404: '服务项目不存在（Open311 错误文档）',
+        429: '提交过于频繁',
+      },
     }),
   };
 }

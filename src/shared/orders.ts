@@ -60,7 +60,6 @@ export const PlaceOrderInput = z.strictObject({
 });
 export type PlaceOrderInput = z.infer<typeof PlaceOrderInput>;
 
-
 /** The public portal form: no account; a phone number to call back. */
 export const PortalOrderInput = z.strictObject({
   stationId: Id,
@@ -87,7 +86,15 @@ export const OrderActionInput = z.strictObject({
 });
 export type OrderActionInput = z.infer<typeof OrderActionInput>;
 
-export const OrderEventView = z.object({ at: z.string(), actorKind: z.string(), actorName: z.string().nullable(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), note: z.string().nullable() });
+export const OrderEventView = z.object({
+  at: z.string(),
+  actorKind: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 export const OrderView = z.object({
   id: Id,

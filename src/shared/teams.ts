@@ -60,6 +60,13 @@ export const MemberParams = z.strictObject({ id: Id, memberId: Id });
 export const TeamListQuery = z.strictObject({ unitId: Id.optional(), kind: TeamKind.optional(), includeArchived: z.enum(['true', 'false']).optional() });
 
 /** `GET /api/teams/:id` and every member change answer with the whole team page. */
-export const TeamActivityView = z.object({ id: Id, title: z.string(), startsAt: z.string(), unitName: z.string(), status: z.string(), members: z.number().int() });
+export const TeamActivityView = z.object({
+  id: Id,
+  title: z.string(),
+  startsAt: z.string(),
+  unitName: z.string(),
+  status: z.string(),
+  members: z.number().int(),
+});
 export const TeamPage = z.object({ team: TeamView, members: z.array(TeamMemberView), activities: z.array(TeamActivityView) });
 export type TeamPage = z.infer<typeof TeamPage>;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { IdParams } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
-import { MapConfigView, RoomBookingsQuery, RoomBookingView, RoomInput, UpdateRoomInput, UpdateVenueInput, VenueInput, VenueListQuery, VenueView } from './venues';
+import {
+  MapConfigView,
+  RoomBookingsQuery,
+  RoomBookingView,
+  RoomInput,
+  UpdateRoomInput,
+  UpdateVenueInput,
+  VenueInput,
+  VenueListQuery,
+  VenueView,
+} from './venues';
 
 named({ VenueView, MapConfigView });
 const tags = ['venues'];

@@ -43,7 +43,11 @@ export const VenueInput = z.strictObject({
   lat: z.number().min(-90).max(90).optional(),
   openingHours: Text(120).optional(),
   contactName: Text(32).optional(),
-  contactPhone: z.string().trim().regex(/^[0-9-]{7,20}$/, { message: '请输入有效的电话号码' }).optional(),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9-]{7,20}$/, { message: '请输入有效的电话号码' })
+    .optional(),
   url: z.url({ message: '请输入有效的网址' }).optional(),
   intro: Text(2000).optional(),
   photoFileIds: z.array(Id).max(9).default([]),

@@ -56,7 +56,6 @@ export function allowedVolunteerActions(status: VolunteerStatus): VolunteerActio
   return (Object.keys(VOLUNTEER_TRANSITIONS) as VolunteerAction[]).filter((a) => (VOLUNTEER_TRANSITIONS[a].from as readonly string[]).includes(status));
 }
 
-
 const Guardian = z.strictObject({
   name: Text(32),
   phone: Phone,
@@ -113,7 +112,10 @@ export const UpdateVolunteerInput = z.strictObject({
   skills: z.array(Text(20)).max(10).optional(),
   serviceCategories: z.array(ServiceCategory).min(1).max(4).optional(),
   availability: z.array(AvailabilitySlot).max(21).optional(),
-  emergencyContact: z.strictObject({ name: Text(32), phone: Phone }).nullable().optional(),
+  emergencyContact: z
+    .strictObject({ name: Text(32), phone: Phone })
+    .nullable()
+    .optional(),
 });
 export type UpdateVolunteerInput = z.infer<typeof UpdateVolunteerInput>;
 
@@ -186,7 +188,14 @@ export const VolunteerListQuery = z.strictObject({
 });
 export type VolunteerListQuery = z.infer<typeof VolunteerListQuery>;
 
-export const VolunteerStatusChange = z.object({ from: z.string().nullable(), to: z.string(), toLabel: z.string(), reason: z.string().nullable(), at: z.string(), actorName: z.string().nullable() });
+export const VolunteerStatusChange = z.object({
+  from: z.string().nullable(),
+  to: z.string(),
+  toLabel: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+});
 /** `GET /api/volunteers/:id` and `GET /api/volunteers/me`. */
 export const VolunteerDetail = z.object({ volunteer: VolunteerView, history: z.array(VolunteerStatusChange) });
 export type VolunteerDetail = z.infer<typeof VolunteerDetail>;

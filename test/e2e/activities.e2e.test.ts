@@ -80,13 +80,22 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     await page.getByText('草稿', { exact: true }).first().waitFor();
 
     // Lifecycle buttons come from allowedActions: a draft can be published or cancelled.
-    await page.getByRole('group', { name: '活动操作' }).getByRole('button', { name: /^发\s?布$/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /^发\s?布$/ }).click();
+    await page
+      .getByRole('group', { name: '活动操作' })
+      .getByRole('button', { name: /^发\s?布$/ })
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^发\s?布$/ })
+      .click();
     await page.getByText('招募中', { exact: true }).first().waitFor();
 
     // It is on the month calendar.
     await page.goto('/admin/activities');
-    await page.getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) }).first().waitFor();
+    await page
+      .getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) })
+      .first()
+      .waitFor();
     await screenshot(page, 'admin-activities-1280.png');
     expect(staff.pageErrors).toEqual([]);
   });
@@ -116,7 +125,10 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     expect(await v1.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await seriousA11yViolations(v1.page)).toEqual([]);
     await v1.page.getByRole('button', { name: '我的报名' }).click();
-    await v1.page.getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) }).getByText('已报名').waitFor();
+    await v1.page
+      .getByRole('link', { name: new RegExp(TITLE.slice(0, 8)) })
+      .getByText('已报名')
+      .waitFor();
     await v1.page.getByRole('button', { name: '获取日历订阅链接' }).waitFor();
     await screenshot(v1.page, 'm-activities-375.png');
 
@@ -165,12 +177,20 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('group', { name: '活动操作' }).getByRole('button', { name: '结束活动' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '结束活动' }).click();
-    await page.getByText('已结束', { exact: true }).first().waitFor().catch(async (err) => {
-      await screenshot(page, 'debug-end-activity.png');
-      throw err;
-    });
+    await page
+      .getByText('已结束', { exact: true })
+      .first()
+      .waitFor()
+      .catch(async (err) => {
+        await screenshot(page, 'debug-end-activity.png');
+        throw err;
+      });
     await page.getByRole('tab', { name: '报名名单' }).click();
-    await page.getByRole('row').filter({ hasText: volunteerName }).getByText(/（扫码）/).waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: volunteerName })
+      .getByText(/（扫码）/)
+      .waitFor();
     // leader01 never checked in: a no-show once the activity ended.
     await page.getByRole('row').filter({ hasText: '吴国庆' }).getByText('未到场').waitFor();
 

@@ -1,18 +1,6 @@
-
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Harness,
-  hasBrowser,
-  openTab,
-  screenshot,
-  seriousA11yViolations,
-  signIn,
-  startHarness,
-  type Tab,
-  apiSession,
-  noSideScroll,
-} from './browser';
+import { type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness, type Tab, apiSession, noSideScroll } from './browser';
 
 const NEED = '腿摔伤了下不了楼，想请人帮忙买 10 斤米和一桶油（浏览器测试）';
 const REPORT = '已购买大米 10 斤、菜籽油 1 桶送到家中，老人行动不便，建议下周再次探访。';
@@ -126,13 +114,21 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     // A named volunteer comes with scored suggestions and the reasons behind each score.
     await dispatch.getByText('指定志愿者').click();
     await dispatch.getByTestId('suggestions').waitFor();
-    expect(await dispatch.getByTestId('suggestions').getByText(/匹配度 \d+/).count()).toBeGreaterThan(0);
+    expect(
+      await dispatch
+        .getByTestId('suggestions')
+        .getByText(/匹配度 \d+/)
+        .count(),
+    ).toBeGreaterThan(0);
     await screenshot(page, 'admin-order-dispatch-1280.png');
     await dispatch.getByText('抢单池', { exact: true }).click();
     await dispatch.getByRole('button', { name: '确认派单' }).click();
     await dispatch.waitFor({ state: 'hidden' });
     await page.getByRole('main').getByText('已派单').first().waitFor();
-    await page.getByText(/剩 \d+ (天|小时|分钟)/).first().waitFor();
+    await page
+      .getByText(/剩 \d+ (天|小时|分钟)/)
+      .first()
+      .waitFor();
     await page.getByText('派给抢单池').first().waitFor();
     await screenshot(page, 'admin-order-detail-1280.png');
 
@@ -227,7 +223,12 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await signIn(page, 'station01');
     await page.waitForURL('**/admin');
     await page.goto('/admin/hours');
-    await page.getByRole('row').filter({ hasText: '群众点单：代购代办' }).filter({ hasText: order.volunteer?.name ?? '' }).first().waitFor();
+    await page
+      .getByRole('row')
+      .filter({ hasText: '群众点单：代购代办' })
+      .filter({ hasText: order.volunteer?.name ?? '' })
+      .first()
+      .waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   });
@@ -253,7 +254,10 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await add.getByLabel('项目名称').fill('上门量血压');
     await add.getByLabel('服务内容').fill('为行动不便的老人上门测量血压、血糖');
     await add.getByLabel(/接单时限/).fill('24');
-    await add.getByRole('button', { name: '保 存' }).or(add.getByRole('button', { name: '保存' })).click();
+    await add
+      .getByRole('button', { name: '保 存' })
+      .or(add.getByRole('button', { name: '保存' }))
+      .click();
     await add.waitFor({ state: 'hidden' });
     const row = page.getByRole('row').filter({ hasText: '上门量血压' });
     await row.getByText('24 小时').waitFor();
@@ -290,7 +294,10 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await place.getByLabel('服务项目').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '代购代办' }).first().click();
     // The choice has landed in the form (the dropdown itself lives outside the dialog).
-    await place.getByText(/^代购代办（.*小时内接单）$/).filter({ visible: true }).waitFor();
+    await place
+      .getByText(/^代购代办（.*小时内接单）$/)
+      .filter({ visible: true })
+      .waitFor();
     await place.getByLabel('需求描述').fill('需要代购降压药，老人行动不便');
     await screenshot(page, 'admin-place-order-1280.png');
     await place.getByRole('button', { name: '提交需求单' }).click();

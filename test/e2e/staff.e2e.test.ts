@@ -45,7 +45,12 @@ describe.skipIf(!hasBrowser)('staff console', () => {
     const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
     await stationRows.first().waitFor();
     expect(await stationRows.count()).toBe(1);
-    expect(await page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) })
+        .count(),
+    ).toBe(0);
     expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(0);
     // The audit log is for the institute admin only: not in this person's menu.
     expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '审计日志' }).count()).toBe(0);

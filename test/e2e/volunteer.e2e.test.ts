@@ -27,7 +27,6 @@ const VOLUNTEER_PASSWORD = 'Zhiyuan#2026';
 const REVIEWER = 'station01b';
 const REVIEWER_PASSWORD = 'Shenhe#Jinyin2026';
 
-
 /**
  * A resident registers on the phone, the station approves them, one staff member backfills 3 hours
  * with evidence and a second one approves them; the volunteer sees the hours and stars, issues a
@@ -42,7 +41,10 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     h = await startHarness();
     // A second staff member at 金银社区: the one who enters hours may not approve them.
     const station01 = await apiSession(h.url, 'station01', PASSWORD);
-    const units = await station01<{ items: { id: string; name: string; kind: string }[] } | { id: string; name: string; kind: string }[]>('GET', '/api/org/units');
+    const units = await station01<{ items: { id: string; name: string; kind: string }[] } | { id: string; name: string; kind: string }[]>(
+      'GET',
+      '/api/org/units',
+    );
     const list = Array.isArray(units) ? units : units.items;
     const jinyin = list.find((u) => u.kind === 'station' && u.name.includes('金银'));
     if (!jinyin) throw new Error('金银社区 station missing from the seed');
@@ -106,7 +108,10 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await page.getByRole('button', { name: '提交注册' }).click();
 
     await page.waitForURL((u) => u.pathname === '/m/volunteer');
-    await page.getByTestId('volunteer-status').filter({ hasText: /^待审核$/ }).waitFor();
+    await page
+      .getByTestId('volunteer-status')
+      .filter({ hasText: /^待审核$/ })
+      .waitFor();
     await page.getByText('金银', { exact: false }).first().waitFor();
     // Signed in now, with 志愿 current in the bottom navigation.
     expect(await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '志愿' }).getAttribute('aria-current')).toBe('page');

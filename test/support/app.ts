@@ -35,10 +35,13 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
   const { handle, dataDir, drop } = await freshDb({ onQuery: (sql) => recording?.push(sql) });
   const clock = opts.clock ?? systemClock;
   // Suites log in many times from one address; the rate-limit test sets its own small limit.
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: `${dataDir}/no-web` }, {
-    loginRateLimit: { max: 10_000, windowMs: 60_000 },
-    ...opts.config,
-  });
+  const config = loadConfig(
+    { NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: `${dataDir}/no-web` },
+    {
+      loginRateLimit: { max: 10_000, windowMs: 60_000 },
+      ...opts.config,
+    },
+  );
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock };
   if (opts.seed !== false) await seedDemo(deps, clock.now());
   const app = await buildApp(deps, { logger: false });
@@ -115,7 +118,12 @@ export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcS
 /** Uploads a file as the agent and returns its id. */
 export async function upload(t: Pick<TestApp, 'app'>, agent: Agent, name = 'evidence.png', bytes = TINY_PNG): Promise<string> {
   const body = multipart('file', name, bytes, 'image/png');
-  const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...body.headers, cookie: agent.cookie, 'x-csrf-token': agent.csrfToken }, payload: body.payload });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/files',
+    headers: { ...body.headers, cookie: agent.cookie, 'x-csrf-token': agent.csrfToken },
+    payload: body.payload,
+  });
   if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
   return res.json().id;
 }

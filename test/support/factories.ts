@@ -104,7 +104,14 @@ export interface World {
   makeProgramme(opts?: { unitId?: string; block?: 'learn' | 'care' | 'culture' | 'civility'; name?: string; by?: Signed }): Promise<View>;
   makeVenue(opts?: { unitId?: string; kind?: string; name?: string; rooms?: { name: string; capacity: number }[] }): Promise<View>;
   makeActivity(opts?: ActivityOpts): Promise<View>;
-  makeMenuItem(opts?: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number }): Promise<View>;
+  makeMenuItem(opts?: {
+    unitId?: string;
+    name?: string;
+    requiredSkills?: string[];
+    insuranceRequired?: boolean;
+    slaHours?: number;
+    typicalHours?: number;
+  }): Promise<View>;
   makeOrder(opts?: OrderOpts): Promise<View & { requester: Resident }>;
   makeCareRecipient(opts?: { stationId?: string; name?: string; categories?: string[]; by?: Signed }): Promise<View>;
   /**
@@ -147,7 +154,14 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   );
   const me = (await adminAgent.get('/api/auth/me')).json();
   const instituteId: string = me.roles[0].unitId;
-  const admin: Staff = { agent: adminAgent, username: boot.username, name: me.account.displayName, accountId: me.account.id, role: 'institute_admin', unitId: instituteId };
+  const admin: Staff = {
+    agent: adminAgent,
+    username: boot.username,
+    name: me.account.displayName,
+    accountId: me.account.id,
+    role: 'institute_admin',
+    unitId: instituteId,
+  };
 
   const stationAdmins = new Map<string, Promise<Staff>>();
   const staffMade: Staff[] = [];
@@ -156,7 +170,11 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   /** Signs in with a one-time password and sets the factory password, as a new colleague does. */
   async function firstLogin(username: string, otp: string): Promise<Agent> {
     const a = await t.login(username, otp);
-    return agentFromResponse(app, username, expectStatus(await a.post('/api/auth/password', { currentPassword: otp, newPassword: PASSWORD }), 200, `password of ${username}`));
+    return agentFromResponse(
+      app,
+      username,
+      expectStatus(await a.post('/api/auth/password', { currentPassword: otp, newPassword: PASSWORD }), 200, `password of ${username}`),
+    );
   }
 
   async function makeStation(o: { name?: string } = {}): Promise<Unit> {
@@ -199,8 +217,15 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const phone = `139${String(k).padStart(8, '0')}`;
     const name = o.name ?? `志愿者${k}`;
     const body = {
-      name, idNumber, phone, stationId, category: o.category ?? '热心群众', serviceCategories: o.serviceCategories ?? ['助老助残'], skills: o.skills ?? [],
-      password: PASSWORD, agree: true,
+      name,
+      idNumber,
+      phone,
+      stationId,
+      category: o.category ?? '热心群众',
+      serviceCategories: o.serviceCategories ?? ['助老助残'],
+      skills: o.skills ?? [],
+      password: PASSWORD,
+      agree: true,
       ...(o.minor ? { guardian: { name: `${name}家长`, phone: `138${String(k).padStart(8, '0')}`, relation: '母亲', consentMethod: 'in_person' } } : {}),
     };
     // Each person signs up from their own phone: the sign-up route's per-address rate limit must not pool them.
@@ -225,7 +250,11 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const username = `resident${k}`;
     const name = o.name ?? `居民${k}`;
     const phone = `137${String(k).padStart(8, '0')}`;
-    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, phone, role: 'resident', unitId: stationId }), 201, 'makeResident');
+    const res = expectStatus(
+      await admin.agent.post('/api/accounts', { username, displayName: name, phone, role: 'resident', unitId: stationId }),
+      201,
+      'makeResident',
+    );
     const body = res.json();
     return { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, stationId, phone };
   }
@@ -238,12 +267,21 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   }
 
   async function makeProgramme(o: { unitId?: string; block?: string; name?: string; by?: Signed } = {}): Promise<View> {
-    const res = await (o.by?.agent ?? admin.agent).post('/api/programmes', { unitId: o.unitId ?? instituteId, block: o.block ?? 'care', name: o.name ?? `测试项目${next()}` });
+    const res = await (o.by?.agent ?? admin.agent).post('/api/programmes', {
+      unitId: o.unitId ?? instituteId,
+      block: o.block ?? 'care',
+      name: o.name ?? `测试项目${next()}`,
+    });
     return expectStatus(res, 201, 'makeProgramme').json();
   }
 
   async function makeVenue(o: { unitId?: string; kind?: string; name?: string; rooms?: { name: string; capacity: number }[] } = {}): Promise<View> {
-    const res = await admin.agent.post('/api/venues', { unitId: o.unitId ?? instituteId, kind: o.kind ?? 'culture', name: o.name ?? `测试阵地${next()}`, rooms: o.rooms ?? [] });
+    const res = await admin.agent.post('/api/venues', {
+      unitId: o.unitId ?? instituteId,
+      kind: o.kind ?? 'culture',
+      name: o.name ?? `测试阵地${next()}`,
+      rooms: o.rooms ?? [],
+    });
     return expectStatus(res, 201, 'makeVenue').json();
   }
 
@@ -251,8 +289,12 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const { unitId, by, status, startsAt, endsAt, headcount, ...rest } = o;
     const starts = startsAt ?? hoursFrom(clock, 72);
     const body = {
-      unitId: unitId ?? instituteId, title: `测试活动${next()}`, startsAt: starts, endsAt: endsAt ?? new Date(Date.parse(starts) + 2 * 3600_000).toISOString(),
-      positions: [{ name: '志愿者', headcount: headcount ?? 10 }], ...rest,
+      unitId: unitId ?? instituteId,
+      title: `测试活动${next()}`,
+      startsAt: starts,
+      endsAt: endsAt ?? new Date(Date.parse(starts) + 2 * 3600_000).toISOString(),
+      positions: [{ name: '志愿者', headcount: headcount ?? 10 }],
+      ...rest,
     };
     const agent = by?.agent ?? admin.agent;
     const created = expectStatus(await agent.post('/api/activities', body), 201, 'makeActivity').json().items[0];
@@ -260,10 +302,16 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     return expectStatus(await admin.agent.post(`/api/activities/${created.id}/transitions`, { action: 'publish' }), 200, 'makeActivity publish').json();
   }
 
-  async function makeMenuItem(o: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number } = {}): Promise<View> {
+  async function makeMenuItem(
+    o: { unitId?: string; name?: string; requiredSkills?: string[]; insuranceRequired?: boolean; slaHours?: number; typicalHours?: number } = {},
+  ): Promise<View> {
     const res = await admin.agent.post('/api/service-items', {
-      unitId: o.unitId ?? instituteId, name: o.name ?? `测试服务${next()}`, typicalHours: o.typicalHours ?? 1, slaHours: o.slaHours ?? 24,
-      requiredSkills: o.requiredSkills ?? [], insuranceRequired: o.insuranceRequired ?? false,
+      unitId: o.unitId ?? instituteId,
+      name: o.name ?? `测试服务${next()}`,
+      typicalHours: o.typicalHours ?? 1,
+      slaHours: o.slaHours ?? 24,
+      requiredSkills: o.requiredSkills ?? [],
+      insuranceRequired: o.insuranceRequired ?? false,
     });
     return expectStatus(res, 201, 'makeMenuItem').json();
   }
@@ -271,7 +319,9 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   async function makeOrder(o: OrderOpts = {}): Promise<View & { requester: Resident }> {
     const requester = o.requester ?? (await makeResident({ stationId: o.stationId }));
     const res = await requester.agent.post('/api/orders', {
-      description: o.description ?? '想请人帮忙买点米和油', stationId: o.stationId ?? requester.stationId, ...(o.itemId ? { itemId: o.itemId } : {}),
+      description: o.description ?? '想请人帮忙买点米和油',
+      stationId: o.stationId ?? requester.stationId,
+      ...(o.itemId ? { itemId: o.itemId } : {}),
     });
     return { ...expectStatus(res, 201, 'makeOrder').json(), requester };
   }
@@ -279,7 +329,11 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
   async function makeCareRecipient(o: { stationId?: string; name?: string; categories?: string[]; by?: Signed } = {}): Promise<View> {
     const stationId = await station(o.stationId);
     const res = await (o.by?.agent ?? admin.agent).post('/api/care-recipients', {
-      stationId, name: o.name ?? `关爱对象${next()}`, categories: o.categories ?? ['空巢老人'], legalBasis: 'statutory_duty', needs: '定期探访',
+      stationId,
+      name: o.name ?? `关爱对象${next()}`,
+      categories: o.categories ?? ['空巢老人'],
+      legalBasis: 'statutory_duty',
+      needs: '定期探访',
     });
     return expectStatus(res, 201, 'makeCareRecipient').json().recipient;
   }

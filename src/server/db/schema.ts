@@ -1,5 +1,3 @@
-
-
 /**
  * The one description of the database, shared by every query. Conventions that keep SQLite and
  * PostgreSQL identical: ids are app-made UUID text; times are ISO-8601 UTC text written by the app;
@@ -190,7 +188,6 @@ export interface AuditHeadTable {
   seq: number;
   hash: string;
 }
-
 
 /** Named sequences (volunteer numbers, certificate numbers): `UPDATE … SET value = value + 1 RETURNING`. */
 export interface CountersTable {

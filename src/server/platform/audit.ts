@@ -42,8 +42,19 @@ interface ChainRow {
 /** The exact bytes a row's hash covers; any edit to a stored field changes it. */
 function canonical(r: ChainRow): string {
   return JSON.stringify([
-    Number(r.seq), r.at, r.actor_account_id, r.actor_name, r.action, r.object_type, r.object_id,
-    r.unit_id, r.ip, r.request_id, r.outcome, r.changes, r.prev_hash,
+    Number(r.seq),
+    r.at,
+    r.actor_account_id,
+    r.actor_name,
+    r.action,
+    r.object_type,
+    r.object_id,
+    r.unit_id,
+    r.ip,
+    r.request_id,
+    r.outcome,
+    r.changes,
+    r.prev_hash,
   ]);
 }
 

@@ -30,17 +30,28 @@ function isDbUnavailable(err: unknown): boolean {
   return (
     // 57014/55P03: PostgreSQL cancelled a statement that waited too long (statement or lock timeout);
     // its transaction rolled back, so this is "too busy", not a fault.
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '57014', '55P03', 'SQLITE_BUSY', 'SQLITE_FULL', 'SQLITE_IOERR', 'ENOSPC'].includes(
-      e?.code ?? '',
-    ) || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ETIMEDOUT',
+      'EPIPE',
+      '57P01',
+      '57P03',
+      '53300',
+      '57014',
+      '55P03',
+      'SQLITE_BUSY',
+      'SQLITE_FULL',
+      'SQLITE_IOERR',
+      'ENOSPC',
+    ].includes(e?.code ?? '') || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
   );
 }
 
 /** The one place errors become HTTP responses. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
-    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) =>
-      reply.code(status).send({ ...body, requestId: String(req.id) } satisfies ErrorBody);
+    const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => reply.code(status).send({ ...body, requestId: String(req.id) } satisfies ErrorBody);
 
     if (err instanceof AppError) {
       return send(err.status, { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.details ?? {}) });
@@ -60,7 +71,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const fe = err as FastifyError;
     if (fe.statusCode === 429) return send(429, { code: 'auth.rate_limited', message: ERRORS['auth.rate_limited'].message });
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, { code: 'request.too_large', message: ERRORS['request.too_large'].message });
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, { code: 'request.unsupported_type', message: ERRORS['request.unsupported_type'].message });
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+      return send(415, { code: 'request.unsupported_type', message: ERRORS['request.unsupported_type'].message });
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (fe.statusCode === 400 && err instanceof SyntaxError)) {
       return send(400, { code: 'request.bad_json', message: ERRORS['request.bad_json'].message });
     }

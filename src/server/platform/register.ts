@@ -1,16 +1,7 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { OpenAPIV3 } from 'openapi-types';
-import {
-  type BodyOut,
-  type EndpointSpec,
-  MIME,
-  type ParamsOut,
-  type QueryOut,
-  type ReplyOf,
-  successSchema,
-  successStatus,
-} from '../../shared/endpoint';
+import { type BodyOut, type EndpointSpec, MIME, type ParamsOut, type QueryOut, type ReplyOf, successSchema, successStatus } from '../../shared/endpoint';
 import { ERRORS, type ErrorCode } from '../../shared/errors';
 import { ErrorView } from '../../shared/openapi';
 
@@ -42,7 +33,12 @@ export type EndpointHandler<E extends EndpointSpec> = (
  * (public routes skip the session hook) and the status (201 for creations). Everything else in the
  * OpenAPI document (operationId, errors, security, content types) is read from `config.endpoint`.
  */
-export function register<const E extends EndpointSpec>(app: ZodApp, endpoint: E, handler: EndpointHandler<E>, config: Omit<FastifyContextConfig, 'endpoint'> = {}): void {
+export function register<const E extends EndpointSpec>(
+  app: ZodApp,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+  config: Omit<FastifyContextConfig, 'endpoint'> = {},
+): void {
   const status = successStatus(endpoint);
   const success = successSchema(endpoint);
   const validate = !endpoint.documentOnly;
@@ -185,7 +181,13 @@ export function openapiHooks() {
       for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
         const op = item?.[method];
         if (!op) continue;
-        const f = facts.get(`${method} ${path}`) ?? { method: method.toUpperCase(), url: path, isPublic: false, hasInput: false, hasParams: path.includes('{') };
+        const f = facts.get(`${method} ${path}`) ?? {
+          method: method.toUpperCase(),
+          url: path,
+          isPublic: false,
+          hasInput: false,
+          hasParams: path.includes('{'),
+        };
         const e = f.endpoint;
         let id = e?.operationId ?? derivedOperationId(f.method, f.url);
         while (seen.has(id)) id = `${id}Alt`;
@@ -196,14 +198,18 @@ export function openapiHooks() {
         op.security = security(f);
         if (e?.produces) {
           const ok = String(successStatus(e));
-          const content = Object.fromEntries(e.produces.map((m) => [m, { schema: m === MIME.json ? { type: 'object' } : m === MIME.xml ? { type: 'string' } : BINARY }])) as Record<string, OpenAPIV3.MediaTypeObject>;
+          const content = Object.fromEntries(
+            e.produces.map((m) => [m, { schema: m === MIME.json ? { type: 'object' } : m === MIME.xml ? { type: 'string' } : BINARY }]),
+          ) as Record<string, OpenAPIV3.MediaTypeObject>;
           op.responses = { [ok]: { description: e.documentOnly ? '成功' : '文件', content } };
           for (const [status, description] of Object.entries(e.wireErrors ?? {})) op.responses[status] = { description, content };
         }
         if (e?.multipart) {
           op.requestBody = {
             required: true,
-            content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: '上传的文件' } } } } },
+            content: {
+              'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: '上传的文件' } } } },
+            },
           };
         }
         for (const [status, res] of Object.entries(op.responses ?? {})) {

@@ -23,7 +23,12 @@ describe('a database failure after a commit is not answered "try again"', () => 
       throw unreachable();
     });
     app.post('/after-commit', async () => {
-      await db.handle.db.transaction().execute((trx) => trx.insertInto('counters').values({ name: `probe-${Date.now()}`, value: 1 }).execute());
+      await db.handle.db.transaction().execute((trx) =>
+        trx
+          .insertInto('counters')
+          .values({ name: `probe-${Date.now()}`, value: 1 })
+          .execute(),
+      );
       throw unreachable();
     });
     app.post('/rolled-back', async () => {

@@ -10,8 +10,17 @@ export function findSessionForRequest(db: DbOrTrx, id: string) {
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .select((eb) => [
-      'sessions.csrf_token', 'sessions.last_seen_at', 'sessions.idle_seconds', 'sessions.expires_at', 'sessions.revoked_at',
-      'accounts.id as account_id', 'accounts.person_id', 'accounts.username', 'accounts.display_name', 'accounts.disabled', 'accounts.must_change_password',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.idle_seconds',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'accounts.id as account_id',
+      'accounts.person_id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.disabled',
+      'accounts.must_change_password',
       eb.selectFrom('counters').select('value').where('name', '=', VERSION_COUNTERS.org).as('org_version'),
       eb.selectFrom('counters').select('value').where('name', '=', VERSION_COUNTERS.rules).as('rules_version'),
     ])

@@ -38,4 +38,3 @@ export function isLateEntry(serviceDay: string, enteredDay: string, workingDays:
 
 /** A service record lasts more than 0 and at most 24 hours. */
 export const MAX_RECORD_MINUTES = 24 * 60;
-

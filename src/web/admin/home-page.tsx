@@ -21,7 +21,13 @@ const SHORTCUTS: { path: string; title: string; text: string; icon: ReactNode; r
     icon: <ApartmentOutlined />,
     roles: ['institute_admin', 'station_admin', 'district_viewer'],
   },
-  { path: '/admin/accounts', title: '账号管理', text: '新建账号、重置密码、停用与强制下线', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
+  {
+    path: '/admin/accounts',
+    title: '账号管理',
+    text: '新建账号、重置密码、停用与强制下线',
+    icon: <TeamOutlined />,
+    roles: ['institute_admin', 'station_admin'],
+  },
   {
     path: '/admin/settings',
     title: '规则设置',
@@ -81,11 +87,7 @@ export default function HomePage() {
               <Col key={s.path} xs={24} sm={12} xl={6}>
                 <Link to={s.path} style={{ display: 'block', height: '100%' }}>
                   <Card hoverable variant="borderless" style={{ height: '100%' }}>
-                    <Card.Meta
-                      avatar={<span style={{ fontSize: 24, color: '#c7000b' }}>{s.icon}</span>}
-                      title={s.title}
-                      description={s.text}
-                    />
+                    <Card.Meta avatar={<span style={{ fontSize: 24, color: '#c7000b' }}>{s.icon}</span>} title={s.title} description={s.text} />
                   </Card>
                 </Link>
               </Col>

@@ -19,11 +19,18 @@ export const adminTheme: ThemeConfig = {
     colorBgLayout: '#f5f6f8',
     borderRadius: 6,
     fontSize: 14,
-    fontFamily:
-      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Segoe UI", sans-serif',
+    fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Segoe UI", sans-serif',
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f5f6f8', headerHeight: 56, headerPadding: '0 24px', triggerBg: '#ffffff', triggerColor: '#1f2329' },
+    Layout: {
+      headerBg: '#ffffff',
+      siderBg: '#ffffff',
+      bodyBg: '#f5f6f8',
+      headerHeight: 56,
+      headerPadding: '0 24px',
+      triggerBg: '#ffffff',
+      triggerColor: '#1f2329',
+    },
     Menu: { itemSelectedBg: '#fff1f0', itemSelectedColor: BRAND, itemBorderRadius: 6 },
     Table: { headerBg: '#f7f8fa' },
   },

@@ -41,7 +41,10 @@ describe('api client', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 423, code: 'auth.locked', message: '已临时锁定', details: { lockedUntil: '2026-01-01T01:45:00Z' } });
 
-    stubFetch({ status: 400, body: { code: 'validation.failed', message: '提交的内容有误', fields: [{ path: 'body.phone', message: '请输入有效的电话号码' }] } });
+    stubFetch({
+      status: 400,
+      body: { code: 'validation.failed', message: '提交的内容有误', fields: [{ path: 'body.phone', message: '请输入有效的电话号码' }] },
+    });
     const invalid = (await api.patch('/api/org/units/x', {}).catch((e: unknown) => e)) as ApiError;
     expect(invalid.fields).toEqual([{ path: 'body.phone', message: '请输入有效的电话号码' }]);
   });

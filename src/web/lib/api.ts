@@ -229,7 +229,9 @@ type Slot<K extends string, T, Optional extends boolean = false> = [T] extends [
     : { [P in K]: T };
 
 /** What `call` takes for an endpoint: its path parameters, query and body, typed from the shared schemas. */
-export type CallInput<E extends EndpointSpec> = Slot<'params', ParamsIn<E>> & Slot<'query', QueryIn<E>, true> & Slot<'body', BodyIn<E>> & { options?: RequestOptions };
+export type CallInput<E extends EndpointSpec> = Slot<'params', ParamsIn<E>> &
+  Slot<'query', QueryIn<E>, true> &
+  Slot<'body', BodyIn<E>> & { options?: RequestOptions };
 
 type CallArgs<E extends EndpointSpec> = Record<string, never> extends CallInput<E> ? [input?: CallInput<E>] : [input: CallInput<E>];
 
@@ -250,7 +252,11 @@ export function call<E extends EndpointSpec>(endpoint: E, ...args: CallArgs<E>):
 }
 
 /** POST one file to an upload endpoint (multipart field `file`). */
-export function callUpload<E extends EndpointSpec>(endpoint: E, file: Blob, input: { params?: ParamsIn<E>; query?: QueryIn<E>; name?: string; options?: RequestOptions } = {}): Promise<ResponseOf<E>> {
+export function callUpload<E extends EndpointSpec>(
+  endpoint: E,
+  file: Blob,
+  input: { params?: ParamsIn<E>; query?: QueryIn<E>; name?: string; options?: RequestOptions } = {},
+): Promise<ResponseOf<E>> {
   return upload<ResponseOf<E>>(urlFor(endpoint, input), file, input.name, input.options);
 }
 

@@ -44,7 +44,14 @@ export function StationSelect({ id, label, value, stations, placeholder, problem
       <label className={classes.label} htmlFor={id}>
         {label}
       </label>
-      <select id={id} className={classes.select} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!problem} aria-describedby={problem ? `${id}-error` : undefined}>
+      <select
+        id={id}
+        className={classes.select}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={!!problem}
+        aria-describedby={problem ? `${id}-error` : undefined}
+      >
         <option value="">{placeholder}</option>
         {stations.map((s) => (
           <option key={s.id} value={s.id}>

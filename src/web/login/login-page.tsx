@@ -121,13 +121,7 @@ export default function LoginPage() {
                   maxLength={256}
                   className={styles.input}
                 />
-                <button
-                  type="button"
-                  className={styles.reveal}
-                  aria-pressed={showPassword}
-                  aria-label="显示密码"
-                  onClick={() => setShowPassword((v) => !v)}
-                >
+                <button type="button" className={styles.reveal} aria-pressed={showPassword} aria-label="显示密码" onClick={() => setShowPassword((v) => !v)}>
                   {showPassword ? '隐藏' : '显示'}
                 </button>
               </div>

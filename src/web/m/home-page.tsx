@@ -97,7 +97,8 @@ function UnitCard({ unit, mine }: { unit: PublicUnit; mine: boolean }) {
       <h3 className={ui.itemTitle}>{unit.name}</h3>
       {mine || unit.kind === 'institute' ? (
         <p className={styles.text}>
-          {mine ? <span className={styles.badge}>我的站点</span> : null} {unit.kind === 'institute' ? <span className={`${styles.badge} ${styles.badgeGrey}`}>实践所</span> : null}
+          {mine ? <span className={styles.badge}>我的站点</span> : null}{' '}
+          {unit.kind === 'institute' ? <span className={`${styles.badge} ${styles.badgeGrey}`}>实践所</span> : null}
         </p>
       ) : null}
       <p className={styles.unitAddress}>{unit.address ?? '地址待公布'}</p>

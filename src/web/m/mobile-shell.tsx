@@ -29,10 +29,7 @@ function HomeIcon() {
 function VolunteerIcon() {
   return (
     <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <path
-        d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z"
-        fill="currentColor"
-      />
+      <path d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z" fill="currentColor" />
     </svg>
   );
 }
@@ -67,7 +64,9 @@ export default function MobileShell() {
   const location = useLocation();
   const [elder, setElder] = useElderMode();
   const session = useSession();
-  const title = TITLES[location.pathname.replace(/\/$/, '')] ?? (location.pathname.startsWith('/m/activities/') ? '活动详情' : location.pathname.startsWith('/m/orders/') ? '点单进度' : '文明实践');
+  const title =
+    TITLES[location.pathname.replace(/\/$/, '')] ??
+    (location.pathname.startsWith('/m/activities/') ? '活动详情' : location.pathname.startsWith('/m/orders/') ? '点单进度' : '文明实践');
 
   // A one-time or expired password must be replaced before anything else.
   if (session.data?.account.mustChangePassword && location.pathname !== '/m/password') {
@@ -99,10 +98,7 @@ export default function MobileShell() {
           <ActivitiesIcon />
           <span>活动</span>
         </NavLink>
-        <NavLink
-          to="/m/orders"
-          className={({ isActive }) => (isActive || location.pathname === '/m/tasks' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
-        >
+        <NavLink to="/m/orders" className={({ isActive }) => (isActive || location.pathname === '/m/tasks' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
           <OrderIcon />
           <span>点单</span>
         </NavLink>

@@ -145,11 +145,7 @@ export default function RegisterPage() {
     <>
       <ol className={v.steps} aria-label="注册步骤">
         {STEPS.map((label, i) => (
-          <li
-            key={label}
-            className={`${v.step} ${i === step ? v.stepCurrent : i < step ? v.stepDone : ''}`}
-            aria-current={i === step ? 'step' : undefined}
-          >
+          <li key={label} className={`${v.step} ${i === step ? v.stepCurrent : i < step ? v.stepDone : ''}`} aria-current={i === step ? 'step' : undefined}>
             <span className={v.stepDot} aria-hidden="true">
               {i < step ? '✓' : i + 1}
             </span>

@@ -47,10 +47,16 @@ export function Teams({ certified }: { certified: boolean }) {
                 <li key={t.id} className={ui.item}>
                   <div className={ui.itemHead}>
                     <h3 className={v.itemTitle}>{t.name}</h3>
-                    <span className={`${v.tag} ${t.myMembership === 'active' ? v.tagGreen : v.tagGold}`}>{t.myMembership === 'active' ? '已加入' : '申请中'}</span>
+                    <span className={`${v.tag} ${t.myMembership === 'active' ? v.tagGreen : v.tagGold}`}>
+                      {t.myMembership === 'active' ? '已加入' : '申请中'}
+                    </span>
                   </div>
                   <p className={v.itemMeta}>{teamLine(t)}</p>
-                  {t.leader ? <p className={v.itemMeta}>{TEAM_ROLES.leader}：{t.leader.name}</p> : null}
+                  {t.leader ? (
+                    <p className={v.itemMeta}>
+                      {TEAM_ROLES.leader}：{t.leader.name}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>

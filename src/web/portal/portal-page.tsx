@@ -23,20 +23,20 @@ export default function PortalPage() {
       <PortalHeader
         nav={
           <>
-          <Link to="/order">群众点单</Link>
-          <a href="#stations">实践站名录</a>
-          <a href="#venues">实践阵地</a>
-          <Link to="/verify">证明核验</Link>
-          <Link to="/m">移动端</Link>
-          {session.data ? (
-            <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
-              {session.data.isStaff ? '进入工作台' : '我的'}
-            </Link>
-          ) : (
-            <Link to="/login" className={styles.login}>
-              工作人员登录
-            </Link>
-          )}
+            <Link to="/order">群众点单</Link>
+            <a href="#stations">实践站名录</a>
+            <a href="#venues">实践阵地</a>
+            <Link to="/verify">证明核验</Link>
+            <Link to="/m">移动端</Link>
+            {session.data ? (
+              <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
+                {session.data.isStaff ? '进入工作台' : '我的'}
+              </Link>
+            ) : (
+              <Link to="/login" className={styles.login}>
+                工作人员登录
+              </Link>
+            )}
           </>
         }
       />

@@ -90,9 +90,7 @@ function Verdict({ cert }: { cert: PublicCertificateView }) {
             {valid ? '有效' : '已作废'}
           </h2>
           <p className={v.verdictText}>
-            {valid
-              ? '这份志愿服务记录证明由本平台出具，真实有效。'
-              : `这份证明已于 ${formatDateTime(cert.revokedAt).slice(0, 10)} 作废，不能再作为证明使用。`}
+            {valid ? '这份志愿服务记录证明由本平台出具，真实有效。' : `这份证明已于 ${formatDateTime(cert.revokedAt).slice(0, 10)} 作废，不能再作为证明使用。`}
           </p>
         </div>
       </div>

@@ -162,7 +162,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, seq: 0, hash: '0'.repeat(64) }).execute();
+  await db
+    .insertInto('audit_head')
+    .values({ id: 1, seq: 0, hash: '0'.repeat(64) })
+    .execute();
 
   // The audit log is append-only at the database level too (ASVS 16.4.2, 等保 安全审计).
   if (isPg) {

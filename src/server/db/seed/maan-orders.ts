@@ -34,12 +34,31 @@ const NEEDS = [
 
 type Status = OrdersTable['status'];
 /** Every state of the flow appears in the demo, so each queue and the history view have something to show. */
-const SCRIPT: Status[] = ['submitted', 'reviewing', 'dispatched', 'dispatched', 'accepted', 'in_service', 'completed', 'rated', 'closed', 'rejected', 'cancelled', 'closed', 'rated'];
+const SCRIPT: Status[] = [
+  'submitted',
+  'reviewing',
+  'dispatched',
+  'dispatched',
+  'accepted',
+  'in_service',
+  'completed',
+  'rated',
+  'closed',
+  'rejected',
+  'cancelled',
+  'closed',
+  'rated',
+];
 
 export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, now: Date, p: SeedPeople): Promise<void> {
   const at = now.toISOString();
   const keys = deps.config.keys;
-  const stations = await trx.selectFrom('units').select(['id', 'name', 'short_name', 'address', 'lat', 'lng']).where('id', 'in', p.stationIds).orderBy('sort').execute();
+  const stations = await trx
+    .selectFrom('units')
+    .select(['id', 'name', 'short_name', 'address', 'lat', 'lng'])
+    .where('id', 'in', p.stationIds)
+    .orderBy('sort')
+    .execute();
   const programmes = new Map((await trx.selectFrom('programmes').select(['id', 'name']).execute()).map((x) => [x.name, x.id]));
 
   const items: ServiceItemsTable[] = [];
@@ -47,24 +66,58 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
   for (const [name, description, hours, skills, category, sla, insurance] of MENU) {
     code++;
     items.push({
-      id: randomUUID(), unit_id: p.instituteId, code: `S${String(code).padStart(4, '0')}`, programme_id: programmes.get('共享邻里情') ?? null, name, description,
-      who_may_ask: '辖区居民，优先空巢老人、残疾人、困境儿童家庭', typical_minutes: Math.round(hours * 60), required_skills: JSON.stringify(skills), service_category: category,
-      insurance_required: insurance ? 1 : 0, sla_hours: sla, archived: 0, sort: code, created_at: at, updated_at: at,
+      id: randomUUID(),
+      unit_id: p.instituteId,
+      code: `S${String(code).padStart(4, '0')}`,
+      programme_id: programmes.get('共享邻里情') ?? null,
+      name,
+      description,
+      who_may_ask: '辖区居民，优先空巢老人、残疾人、困境儿童家庭',
+      typical_minutes: Math.round(hours * 60),
+      required_skills: JSON.stringify(skills),
+      service_category: category,
+      insurance_required: insurance ? 1 : 0,
+      sla_hours: sla,
+      archived: 0,
+      sort: code,
+      created_at: at,
+      updated_at: at,
     });
   }
   for (const s of stations.slice(0, 20)) {
     code++;
     items.push({
-      id: randomUUID(), unit_id: s.id, code: `S${String(code).padStart(4, '0')}`, programme_id: programmes.get('温暖润童心') ?? null, name: `${s.short_name}四点半课堂预约`,
-      description: '放学后到社区实践站参加四点半课堂', who_may_ask: '本社区小学生家长', typical_minutes: 120, required_skills: '[]', service_category: '关爱儿童',
-      insurance_required: 0, sla_hours: 24, archived: 0, sort: 100, created_at: at, updated_at: at,
+      id: randomUUID(),
+      unit_id: s.id,
+      code: `S${String(code).padStart(4, '0')}`,
+      programme_id: programmes.get('温暖润童心') ?? null,
+      name: `${s.short_name}四点半课堂预约`,
+      description: '放学后到社区实践站参加四点半课堂',
+      who_may_ask: '本社区小学生家长',
+      typical_minutes: 120,
+      required_skills: '[]',
+      service_category: '关爱儿童',
+      insurance_required: 0,
+      sla_hours: 24,
+      archived: 0,
+      sort: 100,
+      created_at: at,
+      updated_at: at,
     });
   }
   await trx.insertInto('service_items').values(items).execute();
   await trx.insertInto('counters').values({ name: 'service_item', value: code }).execute();
   await trx
     .insertInto('open311_keys')
-    .values({ id: randomUUID(), unit_id: p.instituteId, name: '演示：市民服务热线平台', key_hash: sha256Hex(DEMO_OPEN311_KEY), created_by: p.adminAccountId, created_at: at, revoked_at: null })
+    .values({
+      id: randomUUID(),
+      unit_id: p.instituteId,
+      name: '演示：市民服务热线平台',
+      key_hash: sha256Hex(DEMO_OPEN311_KEY),
+      created_by: p.adminAccountId,
+      created_at: at,
+      revoked_at: null,
+    })
     .execute();
 
   // Care recipients: a few per station, under both legal bases; some not contacted for a long time.
@@ -82,21 +135,54 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       const id = makeIdNumber('500102', birth, 700 + si * 4 + k);
       const lastContact = (si + k) % 5 === 0 ? new Date(now.getTime() - 45 * 86_400_000) : new Date(now.getTime() - ((si + k) % 20) * 86_400_000);
       recipients.push({
-        id: randomUUID(), station_id: s.id, name: `${'王李张刘陈杨黄赵'[(si + k) % 8]}${child ? '小' : ''}${'华明芳军兰英强梅'[(si * 3 + k) % 8]}`, gender: Number(id[16]) % 2 ? 'male' : 'female',
-        birth_date: birth, id_number_enc: encrypt(keys.encryption, id), id_number_hash: hmacHex(keys.index, `care:01:${id}`), id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)),
-        phone: child ? null : `1350000${String(si * 4 + k).padStart(4, '0')}`, address: `${s.address}（演示地址）`, lng: s.lng, lat: s.lat, categories: JSON.stringify(cats),
-        guardian_name: guardianRelation ? `${'王李张刘陈杨黄赵'[(si + k) % 8]}奶奶` : null, guardian_phone: guardianRelation ? `1360000${String(si * 4 + k).padStart(4, '0')}` : null,
-        guardian_relation: guardianRelation, needs, legal_basis: k % 2 === 0 ? 'statutory_duty' : 'consent', consent_method: k % 2 === 0 ? null : 'in_person',
-        consent_file_id: null, consent_note: k % 2 === 0 ? null : '入户走访时本人（或监护人）当面同意', recorded_by: p.stationAdminIds[si],
-        last_contact_at: lastContact.toISOString(), archived: 0, created_at: at, updated_at: at,
+        id: randomUUID(),
+        station_id: s.id,
+        name: `${'王李张刘陈杨黄赵'[(si + k) % 8]}${child ? '小' : ''}${'华明芳军兰英强梅'[(si * 3 + k) % 8]}`,
+        gender: Number(id[16]) % 2 ? 'male' : 'female',
+        birth_date: birth,
+        id_number_enc: encrypt(keys.encryption, id),
+        id_number_hash: hmacHex(keys.index, `care:01:${id}`),
+        id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)),
+        phone: child ? null : `1350000${String(si * 4 + k).padStart(4, '0')}`,
+        address: `${s.address}（演示地址）`,
+        lng: s.lng,
+        lat: s.lat,
+        categories: JSON.stringify(cats),
+        guardian_name: guardianRelation ? `${'王李张刘陈杨黄赵'[(si + k) % 8]}奶奶` : null,
+        guardian_phone: guardianRelation ? `1360000${String(si * 4 + k).padStart(4, '0')}` : null,
+        guardian_relation: guardianRelation,
+        needs,
+        legal_basis: k % 2 === 0 ? 'statutory_duty' : 'consent',
+        consent_method: k % 2 === 0 ? null : 'in_person',
+        consent_file_id: null,
+        consent_note: k % 2 === 0 ? null : '入户走访时本人（或监护人）当面同意',
+        recorded_by: p.stationAdminIds[si],
+        last_contact_at: lastContact.toISOString(),
+        archived: 0,
+        created_at: at,
+        updated_at: at,
       });
     });
   });
-  for (let i = 0; i < recipients.length; i += 200) await trx.insertInto('care_recipients').values(recipients.slice(i, i + 200)).execute();
+  for (let i = 0; i < recipients.length; i += 200)
+    await trx
+      .insertInto('care_recipients')
+      .values(recipients.slice(i, i + 200))
+      .execute();
 
   // Orders in every state across the stations.
-  const volunteers = await trx.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'volunteers.station_id', 'people.name']).where('status', '=', 'certified').execute();
-  const residents = await trx.selectFrom('accounts').innerJoin('role_grants', 'role_grants.account_id', 'accounts.id').select(['accounts.person_id', 'accounts.display_name', 'role_grants.unit_id']).where('role_grants.role', '=', 'resident').execute();
+  const volunteers = await trx
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'volunteers.station_id', 'people.name'])
+    .where('status', '=', 'certified')
+    .execute();
+  const residents = await trx
+    .selectFrom('accounts')
+    .innerJoin('role_grants', 'role_grants.account_id', 'accounts.id')
+    .select(['accounts.person_id', 'accounts.display_name', 'role_grants.unit_id'])
+    .where('role_grants.role', '=', 'resident')
+    .execute();
   const orders: OrdersTable[] = [];
   const events: OrderEventsTable[] = [];
   const records: { volunteer_id: string; unit_id: string; order: OrdersTable; minutes: number }[] = [];
@@ -121,23 +207,69 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       seq++;
       const id = randomUUID();
       const o: OrdersTable = {
-        id, number: `D${chinaDay(created).replaceAll('-', '')}-${String(9000 + seq)}`, unit_id: s.id, item_id: menu.id, title: menu.name, description: NEEDS[(si + k) % NEEDS.length],
-        photo_file_ids: '[]', requester_person_id: useResident ? (resident?.person_id ?? null) : null, requester_name: useResident ? (resident?.display_name ?? '居民') : careRecipient?.name ?? `${'周吴郑王冯陈褚卫'[(si + k) % 8]}大爷`,
-        requester_phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`, requester_verified: status === 'submitted' ? 0 : 1, verify_note: status === 'submitted' ? null : '电话回访核实',
-        care_recipient_id: careRecipient?.id ?? null, address: `${s.address}`, lng: s.lng, lat: s.lat, preferred_at: step(48), channel: useResident ? 'app' : k % 3 === 0 ? 'staff_visit' : 'staff_phone',
-        entered_by: useResident ? null : p.stationAdminIds[si], status, reject_reason: status === 'rejected' ? '不属于志愿服务范围，已转交社区居委会办理' : null,
-        cancel_reason: status === 'cancelled' ? '家人已回来处理，不需要了' : null, target_type: dispatched ? (escalated ? 'institute' : k % 3 === 0 ? 'pool' : 'station') : null,
-        target_id: dispatched ? (escalated ? p.instituteId : k % 3 === 0 ? null : s.id) : null, dispatched_at: dispatched ? step(2) : null,
-        sla_due_at: dispatched ? (escalated ? new Date(now.getTime() + 6 * 3600_000).toISOString() : k === 2 && si % 3 === 0 ? new Date(now.getTime() - 3 * 3600_000).toISOString() : new Date(now.getTime() + 20 * 3600_000).toISOString()) : null,
-        escalation_level: escalated ? 1 : 0, accepted_volunteer_id: accepted && volunteer ? volunteer.id : null, accepted_at: accepted ? step(5) : null, started_at: after(['in_service', 'completed', 'rated', 'closed']) ? step(48) : null,
-        completed_at: completed ? step(50) : null, completion_report: completed ? '已按约上门完成服务，老人很满意' : null, completion_photo_ids: completed ? '[]' : null,
-        service_minutes: completed ? Number(menu.typical_minutes) : null, rating: rated ? 4 + ((si + k) % 2) : null, rating_comment: rated ? ((si + k) % 2 ? '志愿者很耐心，谢谢！' : '服务很好') : null,
-        rated_by: rated ? (k % 4 === 0 ? 'requester' : 'staff') : null, rated_at: rated ? step(60) : null, open311_key_id: null, created_at: created.toISOString(), updated_at: step(60),
+        id,
+        number: `D${chinaDay(created).replaceAll('-', '')}-${String(9000 + seq)}`,
+        unit_id: s.id,
+        item_id: menu.id,
+        title: menu.name,
+        description: NEEDS[(si + k) % NEEDS.length],
+        photo_file_ids: '[]',
+        requester_person_id: useResident ? (resident?.person_id ?? null) : null,
+        requester_name: useResident ? (resident?.display_name ?? '居民') : (careRecipient?.name ?? `${'周吴郑王冯陈褚卫'[(si + k) % 8]}大爷`),
+        requester_phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`,
+        requester_verified: status === 'submitted' ? 0 : 1,
+        verify_note: status === 'submitted' ? null : '电话回访核实',
+        care_recipient_id: careRecipient?.id ?? null,
+        address: `${s.address}`,
+        lng: s.lng,
+        lat: s.lat,
+        preferred_at: step(48),
+        channel: useResident ? 'app' : k % 3 === 0 ? 'staff_visit' : 'staff_phone',
+        entered_by: useResident ? null : p.stationAdminIds[si],
+        status,
+        reject_reason: status === 'rejected' ? '不属于志愿服务范围，已转交社区居委会办理' : null,
+        cancel_reason: status === 'cancelled' ? '家人已回来处理，不需要了' : null,
+        target_type: dispatched ? (escalated ? 'institute' : k % 3 === 0 ? 'pool' : 'station') : null,
+        target_id: dispatched ? (escalated ? p.instituteId : k % 3 === 0 ? null : s.id) : null,
+        dispatched_at: dispatched ? step(2) : null,
+        sla_due_at: dispatched
+          ? escalated
+            ? new Date(now.getTime() + 6 * 3600_000).toISOString()
+            : k === 2 && si % 3 === 0
+              ? new Date(now.getTime() - 3 * 3600_000).toISOString()
+              : new Date(now.getTime() + 20 * 3600_000).toISOString()
+          : null,
+        escalation_level: escalated ? 1 : 0,
+        accepted_volunteer_id: accepted && volunteer ? volunteer.id : null,
+        accepted_at: accepted ? step(5) : null,
+        started_at: after(['in_service', 'completed', 'rated', 'closed']) ? step(48) : null,
+        completed_at: completed ? step(50) : null,
+        completion_report: completed ? '已按约上门完成服务，老人很满意' : null,
+        completion_photo_ids: completed ? '[]' : null,
+        service_minutes: completed ? Number(menu.typical_minutes) : null,
+        rating: rated ? 4 + ((si + k) % 2) : null,
+        rating_comment: rated ? ((si + k) % 2 ? '志愿者很耐心，谢谢！' : '服务很好') : null,
+        rated_by: rated ? (k % 4 === 0 ? 'requester' : 'staff') : null,
+        rated_at: rated ? step(60) : null,
+        open311_key_id: null,
+        created_at: created.toISOString(),
+        updated_at: step(60),
       };
       if (accepted && !volunteer) return;
       orders.push(o);
       const ev = (action: string, from: string | null, to: string | null, h: number, kind: OrderEventsTable['actor_kind'], note: string | null = null) =>
-        events.push({ id: randomUUID(), order_id: id, at: step(h), actor_kind: kind, actor_account_id: null, actor_name: kind === 'volunteer' ? (volunteer?.name ?? null) : kind === 'staff' ? '社区工作人员' : kind === 'system' ? '系统' : o.requester_name, action, from_status: from, to_status: to, note });
+        events.push({
+          id: randomUUID(),
+          order_id: id,
+          at: step(h),
+          actor_kind: kind,
+          actor_account_id: null,
+          actor_name: kind === 'volunteer' ? (volunteer?.name ?? null) : kind === 'staff' ? '社区工作人员' : kind === 'system' ? '系统' : o.requester_name,
+          action,
+          from_status: from,
+          to_status: to,
+          note,
+        });
       ev('submit', null, 'submitted', 0, useResident ? 'requester' : 'staff', o.channel);
       if (status !== 'submitted') ev('review', 'submitted', 'reviewing', 1, 'staff', '电话回访核实');
       if (status === 'rejected') ev('reject', 'reviewing', 'rejected', 1.5, 'staff', o.reject_reason);
@@ -152,22 +284,65 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       if (completed && volunteer) records.push({ volunteer_id: volunteer.id, unit_id: s.id, order: o, minutes: Number(menu.typical_minutes) });
     });
   });
-  for (let i = 0; i < orders.length; i += 100) await trx.insertInto('orders').values(orders.slice(i, i + 100)).execute();
-  for (let i = 0; i < events.length; i += 200) await trx.insertInto('order_events').values(events.slice(i, i + 200)).execute();
+  for (let i = 0; i < orders.length; i += 100)
+    await trx
+      .insertInto('orders')
+      .values(orders.slice(i, i + 100))
+      .execute();
+  for (let i = 0; i < events.length; i += 200)
+    await trx
+      .insertInto('order_events')
+      .values(events.slice(i, i + 200))
+      .execute();
   for (const r of records) {
     const confirmed = r.order.status === 'closed';
     await trx
       .insertInto('service_records')
       .values({
-        id: randomUUID(), volunteer_id: r.volunteer_id, unit_id: r.unit_id, source: 'verified', activity_id: null, order_id: r.order.id, title: `群众点单：${r.order.title}`,
-        service_date: chinaDay(new Date(r.order.completed_at as string)), start_at: r.order.started_at, end_at: r.order.completed_at, minutes: r.minutes, place: r.order.address,
-        content: r.order.description, organiser_name: stations.find((s) => s.id === r.unit_id)?.name ?? '', person_in_charge: null, entry_method: '个人申请', evidence_file_ids: '[]',
-        reason: `需求单 ${r.order.number} 结项`, status: confirmed ? 'approved' : 'pending', late: 0, flag: null, corrects_id: null, entered_by: null, entered_at: r.order.completed_at as string,
-        decided_by: confirmed ? p.stationAdminIds[p.stationIds.indexOf(r.unit_id)] : null, decided_at: confirmed ? r.order.updated_at : null, decision_note: null,
+        id: randomUUID(),
+        volunteer_id: r.volunteer_id,
+        unit_id: r.unit_id,
+        source: 'verified',
+        activity_id: null,
+        order_id: r.order.id,
+        title: `群众点单：${r.order.title}`,
+        service_date: chinaDay(new Date(r.order.completed_at as string)),
+        start_at: r.order.started_at,
+        end_at: r.order.completed_at,
+        minutes: r.minutes,
+        place: r.order.address,
+        content: r.order.description,
+        organiser_name: stations.find((s) => s.id === r.unit_id)?.name ?? '',
+        person_in_charge: null,
+        entry_method: '个人申请',
+        evidence_file_ids: '[]',
+        reason: `需求单 ${r.order.number} 结项`,
+        status: confirmed ? 'approved' : 'pending',
+        late: 0,
+        flag: null,
+        corrects_id: null,
+        entered_by: null,
+        entered_at: r.order.completed_at as string,
+        decided_by: confirmed ? p.stationAdminIds[p.stationIds.indexOf(r.unit_id)] : null,
+        decided_at: confirmed ? r.order.updated_at : null,
+        decision_note: null,
       })
       .execute();
   }
   for (const r of recipients.filter((x) => x.last_contact_at)) {
-    await trx.insertInto('care_visits').values({ id: randomUUID(), recipient_id: r.id, kind: 'visit', at: r.last_contact_at as string, note: '入户走访，了解近况', order_id: null, activity_id: null, by_account: r.recorded_by, created_at: at }).execute();
+    await trx
+      .insertInto('care_visits')
+      .values({
+        id: randomUUID(),
+        recipient_id: r.id,
+        kind: 'visit',
+        at: r.last_contact_at as string,
+        note: '入户走访，了解近况',
+        order_id: null,
+        activity_id: null,
+        by_account: r.recorded_by,
+        created_at: at,
+      })
+      .execute();
   }
 }

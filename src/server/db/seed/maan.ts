@@ -47,7 +47,28 @@ export const DEMO_STATIONS: { name: string; address: string; lng: number; lat: n
 }));
 
 const SURNAMES = '王李张刘陈杨黄赵周吴徐孙马朱胡郭何罗高林'.split('');
-const GIVEN = ['建国', '秀英', '德明', '桂兰', '志强', '丽华', '文彬', '晓燕', '国庆', '玉梅', '海涛', '红梅', '永刚', '淑芬', '俊杰', '春燕', '明辉', '小琴', '家豪', '雪梅'];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '德明',
+  '桂兰',
+  '志强',
+  '丽华',
+  '文彬',
+  '晓燕',
+  '国庆',
+  '玉梅',
+  '海涛',
+  '红梅',
+  '永刚',
+  '淑芬',
+  '俊杰',
+  '春燕',
+  '明辉',
+  '小琴',
+  '家豪',
+  '雪梅',
+];
 export function demoName(i: number): string {
   return `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7 + 3) % GIVEN.length]}`;
 }
@@ -78,12 +99,35 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
   await trx
     .insertInto('units')
     .values([
-      { id: districtId, kind: 'district', parent_id: null, name: '涪陵区新时代文明实践中心', short_name: '区中心', address: '重庆市涪陵区', lng: 107.3896, lat: 29.7032, phone: '023-72200000', intro: null, sort: 0, archived: 0, ...ts },
       {
-        id: instituteId, kind: 'institute', parent_id: districtId, name: '马鞍街道新时代文明实践所', short_name: '马鞍实践所',
-        address: '重庆市涪陵区马鞍街道龙井湖小区', lng: 107.3834, lat: 29.7349, phone: '023-72811000',
+        id: districtId,
+        kind: 'district',
+        parent_id: null,
+        name: '涪陵区新时代文明实践中心',
+        short_name: '区中心',
+        address: '重庆市涪陵区',
+        lng: 107.3896,
+        lat: 29.7032,
+        phone: '023-72200000',
+        intro: null,
+        sort: 0,
+        archived: 0,
+        ...ts,
+      },
+      {
+        id: instituteId,
+        kind: 'institute',
+        parent_id: districtId,
+        name: '马鞍街道新时代文明实践所',
+        short_name: '马鞍实践所',
+        address: '重庆市涪陵区马鞍街道龙井湖小区',
+        lng: 107.3834,
+        lat: 29.7349,
+        phone: '023-72811000',
         intro: '马鞍街道按照“1+20”二级体系建设新时代文明实践所，由街道党工委书记任所长，办公室设在街道党群办，统筹 20 个社区新时代文明实践站开展文明实践活动。',
-        sort: 0, archived: 0, ...ts,
+        sort: 0,
+        archived: 0,
+        ...ts,
       },
     ])
     .execute();
@@ -94,14 +138,33 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
     await trx
       .insertInto('units')
       .values({
-        id, kind: 'station', parent_id: instituteId, name: s.name, short_name: s.name.replace('新时代文明实践站', ''), address: s.address,
-        lng: s.lng, lat: s.lat, phone: `023-7281${String(1100 + i + 1)}`, intro: null, sort: i + 1, archived: 0, ...ts,
+        id,
+        kind: 'station',
+        parent_id: instituteId,
+        name: s.name,
+        short_name: s.name.replace('新时代文明实践站', ''),
+        address: s.address,
+        lng: s.lng,
+        lat: s.lat,
+        phone: `023-7281${String(1100 + i + 1)}`,
+        intro: null,
+        sort: i + 1,
+        archived: 0,
+        ...ts,
       })
       .execute();
   }
 
-  const post = (unitId: string, kind: PostKind, holder: string, title: string | null, sort: number) =>
-    ({ id: randomUUID(), unit_id: unitId, post: kind, holder_name: holder, title, phone: null, sort, ...ts });
+  const post = (unitId: string, kind: PostKind, holder: string, title: string | null, sort: number) => ({
+    id: randomUUID(),
+    unit_id: unitId,
+    post: kind,
+    holder_name: holder,
+    title,
+    phone: null,
+    sort,
+    ...ts,
+  });
   const posts = [
     post(instituteId, 'director', '周国强', '街道党工委书记', 1),
     post(instituteId, 'deputy_director', '陈德明', '街道党工委专职副书记', 2),
@@ -118,8 +181,16 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
   }
   await trx.insertInto('posts').values(posts).execute();
 
-  const member = (name: string, role: 'leader' | 'deputy' | 'member', title: string, duty: string, sort: number) =>
-    ({ id: randomUUID(), unit_id: instituteId, name, group_role: role, title, duty, sort, ...ts });
+  const member = (name: string, role: 'leader' | 'deputy' | 'member', title: string, duty: string, sort: number) => ({
+    id: randomUUID(),
+    unit_id: instituteId,
+    name,
+    group_role: role,
+    title,
+    duty,
+    sort,
+    ...ts,
+  });
   await trx
     .insertInto('leading_group_members')
     .values([
@@ -139,16 +210,32 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
     const personId = randomUUID();
     const accountId = randomUUID();
     phoneSeq++;
-    await trx.insertInto('people').values({ id: personId, name, phone: `1390000${String(phoneSeq).padStart(4, '0')}`, ...ts }).execute();
+    await trx
+      .insertInto('people')
+      .values({ id: personId, name, phone: `1390000${String(phoneSeq).padStart(4, '0')}`, ...ts })
+      .execute();
     await trx
       .insertInto('accounts')
       .values({
-        id: accountId, username, person_id: personId, display_name: name, password_hash: demoHash, must_change_password: 0,
-        password_changed_at: at, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, ...ts,
+        id: accountId,
+        username,
+        person_id: personId,
+        display_name: name,
+        password_hash: demoHash,
+        must_change_password: 0,
+        password_changed_at: at,
+        failed_count: 0,
+        locked_until: null,
+        disabled: 0,
+        last_login_at: null,
+        ...ts,
       })
       .execute();
     for (const g of grants) {
-      await trx.insertInto('role_grants').values({ id: randomUUID(), account_id: accountId, role: g.role, unit_id: g.unitId, team_id: null, created_at: at }).execute();
+      await trx
+        .insertInto('role_grants')
+        .values({ id: randomUUID(), account_id: accountId, role: g.role, unit_id: g.unitId, team_id: null, created_at: at })
+        .execute();
     }
     return { accountId, personId };
   };
@@ -158,17 +245,28 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
   for (const [i, id] of stationIds.entries()) {
     stationAdminIds.push((await account(`station${String(i + 1).padStart(2, '0')}`, demoName(i * 3 + 3), [{ role: 'station_admin', unitId: id }])).accountId);
   }
-  const leader = await account('leader01', '吴国庆', [{ role: 'team_leader', unitId: stationIds[0] }, { role: 'volunteer', unitId: stationIds[0] }]);
+  const leader = await account('leader01', '吴国庆', [
+    { role: 'team_leader', unitId: stationIds[0] },
+    { role: 'volunteer', unitId: stationIds[0] },
+  ]);
   const volunteerPersonIds: string[] = [];
   for (let i = 0; i < 10; i++) {
-    volunteerPersonIds.push((await account(`volunteer${String(i + 1).padStart(2, '0')}`, demoName(100 + i), [{ role: 'volunteer', unitId: stationIds[i % stationIds.length] }])).personId);
+    volunteerPersonIds.push(
+      (await account(`volunteer${String(i + 1).padStart(2, '0')}`, demoName(100 + i), [{ role: 'volunteer', unitId: stationIds[i % stationIds.length] }]))
+        .personId,
+    );
   }
   for (let i = 0; i < 5; i++) {
     await account(`resident${String(i + 1).padStart(2, '0')}`, demoName(211 + i * 3), [{ role: 'resident', unitId: stationIds[i % stationIds.length] }]);
   }
   return {
-    stationIds, instituteId, adminAccountId: admin.accountId, stationAdminIds, volunteerPersonIds,
-    leaderPersonId: leader.personId, leaderAccountId: leader.accountId,
+    stationIds,
+    instituteId,
+    adminAccountId: admin.accountId,
+    stationAdminIds,
+    volunteerPersonIds,
+    leaderPersonId: leader.personId,
+    leaderAccountId: leader.accountId,
   };
 }
 
@@ -187,10 +285,48 @@ export async function bootstrapProduction(db: Db, now: Date, instituteName: stri
     const personId = randomUUID();
     const accountId = randomUUID();
     await markOrgChanged(trx);
-    await trx.insertInto('units').values({ id: instituteId, kind: 'institute', parent_id: null, name: instituteName, short_name: null, address: null, lng: null, lat: null, phone: null, intro: null, sort: 0, archived: 0, created_at: at, updated_at: at }).execute();
+    await trx
+      .insertInto('units')
+      .values({
+        id: instituteId,
+        kind: 'institute',
+        parent_id: null,
+        name: instituteName,
+        short_name: null,
+        address: null,
+        lng: null,
+        lat: null,
+        phone: null,
+        intro: null,
+        sort: 0,
+        archived: 0,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     await trx.insertInto('people').values({ id: personId, name: '系统管理员', phone: null, created_at: at, updated_at: at }).execute();
-    await trx.insertInto('accounts').values({ id: accountId, username: 'admin', person_id: personId, display_name: '系统管理员', password_hash: hash, must_change_password: 1, password_changed_at: at, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: at, updated_at: at }).execute();
-    await trx.insertInto('role_grants').values({ id: randomUUID(), account_id: accountId, role: 'institute_admin', unit_id: instituteId, team_id: null, created_at: at }).execute();
+    await trx
+      .insertInto('accounts')
+      .values({
+        id: accountId,
+        username: 'admin',
+        person_id: personId,
+        display_name: '系统管理员',
+        password_hash: hash,
+        must_change_password: 1,
+        password_changed_at: at,
+        failed_count: 0,
+        locked_until: null,
+        disabled: 0,
+        last_login_at: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx
+      .insertInto('role_grants')
+      .values({ id: randomUUID(), account_id: accountId, role: 'institute_admin', unit_id: instituteId, team_id: null, created_at: at })
+      .execute();
   });
   return { username: 'admin', password };
 }

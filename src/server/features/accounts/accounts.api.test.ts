@@ -15,7 +15,13 @@ afterAll(async () => t?.close());
 describe('accounts', () => {
   it('lets a station admin create an account in their station; the one-time password must be changed first', async () => {
     const s = await t.login('station01');
-    const res = await s.post('/api/accounts', { username: 'jinyin.staff', displayName: '金银工作人员', phone: '13812345678', role: 'station_admin', unitId: station01 });
+    const res = await s.post('/api/accounts', {
+      username: 'jinyin.staff',
+      displayName: '金银工作人员',
+      phone: '13812345678',
+      role: 'station_admin',
+      unitId: station01,
+    });
     expect(res.statusCode).toBe(201);
     const { account, oneTimePassword } = res.json();
     expect(account).toMatchObject({ username: 'jinyin.staff', phoneMasked: '138****5678', mustChangePassword: true });

@@ -21,8 +21,19 @@ export interface NewLogin {
 export async function createLogin(trx: Trx, l: NewLogin): Promise<string> {
   const accountId = randomUUID();
   await q.insertAccount(trx, {
-    id: accountId, username: l.username, person_id: l.personId, display_name: l.displayName, password_hash: l.passwordHash,
-    must_change_password: 0, password_changed_at: l.now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: l.now, updated_at: l.now,
+    id: accountId,
+    username: l.username,
+    person_id: l.personId,
+    display_name: l.displayName,
+    password_hash: l.passwordHash,
+    must_change_password: 0,
+    password_changed_at: l.now,
+    failed_count: 0,
+    locked_until: null,
+    disabled: 0,
+    last_login_at: null,
+    created_at: l.now,
+    updated_at: l.now,
   });
   await q.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: l.stationId, team_id: null, created_at: l.now });
   return accountId;
@@ -40,6 +51,7 @@ export function loginOfPerson(db: DbOrTrx, personId: string): Promise<{ id: stri
 
 /** A team leader's console role for their team: given (idempotent) or taken away. */
 export async function setLeaderGrant(db: DbOrTrx, accountId: string, team: { id: string; unitId: string }, isLeader: boolean, now: string): Promise<void> {
-  if (isLeader) await q.insertGrantIfMissing(db, { id: randomUUID(), account_id: accountId, role: 'team_leader', unit_id: team.unitId, team_id: team.id, created_at: now });
+  if (isLeader)
+    await q.insertGrantIfMissing(db, { id: randomUUID(), account_id: accountId, role: 'team_leader', unit_id: team.unitId, team_id: team.id, created_at: now });
   else await q.deleteLeaderGrant(db, accountId, team.id);
 }

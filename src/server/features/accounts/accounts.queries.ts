@@ -4,9 +4,20 @@ import type { DbOrTrx } from '../../platform/db';
 export type AccountRow = AccountsTable & { phone: string | null };
 
 const accountColumns = [
-  'accounts.id', 'accounts.username', 'accounts.person_id', 'accounts.display_name', 'accounts.password_hash',
-  'accounts.must_change_password', 'accounts.password_changed_at', 'accounts.failed_count', 'accounts.locked_until',
-  'accounts.disabled', 'accounts.last_login_at', 'accounts.created_at', 'accounts.updated_at', 'people.phone',
+  'accounts.id',
+  'accounts.username',
+  'accounts.person_id',
+  'accounts.display_name',
+  'accounts.password_hash',
+  'accounts.must_change_password',
+  'accounts.password_changed_at',
+  'accounts.failed_count',
+  'accounts.locked_until',
+  'accounts.disabled',
+  'accounts.last_login_at',
+  'accounts.created_at',
+  'accounts.updated_at',
+  'people.phone',
 ] as const;
 
 /** Login accepts the account name or the person's phone number. */
@@ -21,7 +32,12 @@ export function findAccountForLogin(db: DbOrTrx, login: string): Promise<Account
 }
 
 export function getAccount(db: DbOrTrx, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('accounts').innerJoin('people', 'people.id', 'accounts.person_id').select(accountColumns).where('accounts.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .innerJoin('people', 'people.id', 'accounts.person_id')
+    .select(accountColumns)
+    .where('accounts.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function recordLoginFailure(db: DbOrTrx, id: string, now: string, maxFailures: number, lockedUntil: string): Promise<{ locked: boolean }> {
@@ -29,8 +45,18 @@ export async function recordLoginFailure(db: DbOrTrx, id: string, now: string, m
   const row = await db
     .updateTable('accounts')
     .set((eb) => ({
-      failed_count: eb.case().when('failed_count', '>=', maxFailures - 1).then(0).else(eb('failed_count', '+', 1)).end(),
-      locked_until: eb.case().when('failed_count', '>=', maxFailures - 1).then(lockedUntil).else(eb.ref('locked_until')).end(),
+      failed_count: eb
+        .case()
+        .when('failed_count', '>=', maxFailures - 1)
+        .then(0)
+        .else(eb('failed_count', '+', 1))
+        .end(),
+      locked_until: eb
+        .case()
+        .when('failed_count', '>=', maxFailures - 1)
+        .then(lockedUntil)
+        .else(eb.ref('locked_until'))
+        .end(),
       updated_at: now,
     }))
     .where('id', '=', id)
@@ -68,7 +94,15 @@ export function listGrants(db: DbOrTrx, accountIds: string[]) {
   return db
     .selectFrom('role_grants')
     .innerJoin('units', 'units.id', 'role_grants.unit_id')
-    .select(['role_grants.id', 'role_grants.account_id', 'role_grants.role', 'role_grants.unit_id', 'role_grants.team_id', 'role_grants.created_at', 'units.name as unit_name'])
+    .select([
+      'role_grants.id',
+      'role_grants.account_id',
+      'role_grants.role',
+      'role_grants.unit_id',
+      'role_grants.team_id',
+      'role_grants.created_at',
+      'units.name as unit_name',
+    ])
     .where('role_grants.account_id', 'in', accountIds)
     .orderBy('role_grants.created_at')
     .execute();
@@ -88,7 +122,11 @@ export async function setPassword(db: DbOrTrx, accountId: string, hash: string, 
 }
 
 export function setDisabled(db: DbOrTrx, accountId: string, disabled: boolean, now: string) {
-  return db.updateTable('accounts').set({ disabled: disabled ? 1 : 0, updated_at: now }).where('id', '=', accountId).execute();
+  return db
+    .updateTable('accounts')
+    .set({ disabled: disabled ? 1 : 0, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 /** Accounts that hold a grant in one of the given units, newest first. */
@@ -97,7 +135,15 @@ export async function listAccountsInUnits(db: DbOrTrx, unitIds: string[], q: str
   let base = db
     .selectFrom('accounts')
     .innerJoin('people', 'people.id', 'accounts.person_id')
-    .where((eb) => eb.exists(eb.selectFrom('role_grants').select('role_grants.id').whereRef('role_grants.account_id', '=', 'accounts.id').where('role_grants.unit_id', 'in', unitIds)));
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grants')
+          .select('role_grants.id')
+          .whereRef('role_grants.account_id', '=', 'accounts.id')
+          .where('role_grants.unit_id', 'in', unitIds),
+      ),
+    );
   if (q) {
     // Wildcards are dropped rather than escaped: LIKE escaping differs between SQLite and PostgreSQL.
     const like = `%${q.toLowerCase().replace(/[\\%_]/g, '')}%`;
@@ -115,7 +161,11 @@ export function findPersonByPhone(db: DbOrTrx, phone: string) {
 }
 
 export function findAccountByUsername(db: DbOrTrx, username: string) {
-  return db.selectFrom('accounts').select(['id']).where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase())).executeTakeFirst();
+  return db
+    .selectFrom('accounts')
+    .select(['id'])
+    .where((eb) => eb(eb.fn('lower', ['username']), '=', username.toLowerCase()))
+    .executeTakeFirst();
 }
 
 export function insertPerson(db: DbOrTrx, row: { id: string; name: string; phone: string | null; now: string }) {
@@ -132,7 +182,11 @@ export function insertGrant(db: DbOrTrx, row: RoleGrantsTable) {
 
 /** The same role on the same unit twice is one grant. */
 export function insertGrantIfMissing(db: DbOrTrx, row: RoleGrantsTable) {
-  return db.insertInto('role_grants').values(row).onConflict((oc) => oc.doNothing()).execute();
+  return db
+    .insertInto('role_grants')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 export function accountOfPerson(db: DbOrTrx, personId: string) {

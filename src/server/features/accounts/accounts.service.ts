@@ -21,7 +21,10 @@ const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
 };
 
 async function present(deps: Deps, rows: q.AccountRow[]): Promise<AccountView[]> {
-  const grants = await q.listGrants(deps.db, rows.map((r) => r.id));
+  const grants = await q.listGrants(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -75,13 +78,26 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: CreateAccountIn
     const personId = randomUUID();
     await q.insertPerson(trx, { id: personId, name: input.displayName, phone: input.phone ?? null, now });
     await q.insertAccount(trx, {
-      id: accountId, username: input.username, person_id: personId, display_name: input.displayName, password_hash: hash,
-      must_change_password: 1, password_changed_at: now, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null,
-      created_at: now, updated_at: now,
+      id: accountId,
+      username: input.username,
+      person_id: personId,
+      display_name: input.displayName,
+      password_hash: hash,
+      must_change_password: 1,
+      password_changed_at: now,
+      failed_count: 0,
+      locked_until: null,
+      disabled: 0,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
     });
     await q.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: input.role, unit_id: input.unitId, team_id: null, created_at: now });
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-      action: 'accounts.created', objectType: 'account', objectId: accountId, unitId: input.unitId,
+      action: 'accounts.created',
+      objectType: 'account',
+      objectId: accountId,
+      unitId: input.unitId,
       changes: {
         username: { before: null, after: input.username },
         displayName: { before: null, after: input.displayName },
@@ -104,7 +120,9 @@ export async function setAccountDisabled(deps: Deps, ctx: Ctx, accountId: string
     // ASVS 7.4.2: disabling an account ends its sessions at once.
     if (disabled) await q.revokeAccountSessions(trx, accountId, now.toISOString());
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: disabled ? 'accounts.disabled' : 'accounts.enabled', objectType: 'account', objectId: accountId,
+      action: disabled ? 'accounts.disabled' : 'accounts.enabled',
+      objectType: 'account',
+      objectId: accountId,
       changes: { disabled: { before: Boolean(account.disabled), after: disabled } },
     });
   });
@@ -131,7 +149,10 @@ export async function revokeSessions(deps: Deps, ctx: Ctx, accountId: string) {
   const ended = await deps.db.transaction().execute(async (trx) => {
     const n = await q.revokeAccountSessions(trx, accountId, now.toISOString());
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'accounts.sessions_revoked', objectType: 'account', objectId: accountId, changes: { sessions: { before: n, after: 0 } },
+      action: 'accounts.sessions_revoked',
+      objectType: 'account',
+      objectId: accountId,
+      changes: { sessions: { before: n, after: 0 } },
     });
     return n;
   });

@@ -11,7 +11,10 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function auditCount() {
-  const r = await t.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.deps.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -163,7 +166,14 @@ describe('login rate limit', () => {
   it('answers 429 per address before hashing any password', async () => {
     const limited = await makeTestApp({ config: { loginRateLimit: { max: 3, windowMs: 60_000 } } });
     try {
-      const before = Number((await limited.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = Number(
+        (
+          await limited.deps.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) {
         const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: `Guess#${i}xx` } });
@@ -171,7 +181,14 @@ describe('login rate limit', () => {
         if (r.statusCode === 429) expect(r.json()).toMatchObject({ code: 'auth.rate_limited' });
       }
       expect(codes).toEqual([401, 401, 401, 429, 429, 429]);
-      const after = Number((await limited.deps.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const after = Number(
+        (
+          await limited.deps.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       // Only the three attempts that got through were processed (and audited); the 429s never reached the password check.
       expect(after - before).toBe(3);
     } finally {

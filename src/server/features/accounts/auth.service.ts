@@ -30,9 +30,7 @@ const PASSWORD_HISTORY = 5;
 function sessionLimits(deps: Deps, grants: Grant[]) {
   const staff = grants.some((g) => ROLES[g.role].staff);
   const s = deps.config.session;
-  return staff
-    ? { staff, idle: s.staffIdleSeconds, absolute: s.staffAbsoluteSeconds }
-    : { staff, idle: s.selfIdleSeconds, absolute: s.selfAbsoluteSeconds };
+  return staff ? { staff, idle: s.staffIdleSeconds, absolute: s.staffAbsoluteSeconds } : { staff, idle: s.selfIdleSeconds, absolute: s.selfAbsoluteSeconds };
 }
 
 async function loadGrants(deps: Deps, accountId: string): Promise<(Grant & { unitName: string })[]> {
@@ -42,13 +40,19 @@ async function loadGrants(deps: Deps, accountId: string): Promise<(Grant & { uni
 
 function failAudit(deps: Deps, meta: RequestMeta, action: string, accountId: string | null, name: string | null, detail: Record<string, unknown>) {
   return deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.config.keys.audit, deps.clock.now(), { actorAccountId: accountId, actorName: name, ip: meta.ip, requestId: meta.requestId }, {
-      action,
-      objectType: 'account',
-      objectId: accountId,
-      outcome: 'failure',
-      changes: Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, { before: null, after: v }])),
-    }),
+    appendAudit(
+      trx,
+      deps.config.keys.audit,
+      deps.clock.now(),
+      { actorAccountId: accountId, actorName: name, ip: meta.ip, requestId: meta.requestId },
+      {
+        action,
+        objectType: 'account',
+        objectId: accountId,
+        outcome: 'failure',
+        changes: Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, { before: null, after: v }])),
+      },
+    ),
   );
 }
 
@@ -81,12 +85,18 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
       const r = await q.recordLoginFailure(trx, account.id, now.toISOString(), maxFailures, lockedUntil);
       const who = { actorAccountId: account.id, actorName: account.display_name, ip: meta.ip, requestId: meta.requestId };
       await appendAudit(trx, deps.config.keys.audit, now, who, {
-        action: 'auth.login_failed', objectType: 'account', objectId: account.id, outcome: 'failure',
+        action: 'auth.login_failed',
+        objectType: 'account',
+        objectId: account.id,
+        outcome: 'failure',
         changes: { reason: { before: null, after: 'wrong_password' } },
       });
       if (r.locked) {
         await appendAudit(trx, deps.config.keys.audit, now, who, {
-          action: 'auth.locked', objectType: 'account', objectId: account.id, changes: { lockedUntil: { before: null, after: lockedUntil } },
+          action: 'auth.locked',
+          objectType: 'account',
+          objectId: account.id,
+          changes: { lockedUntil: { before: null, after: lockedUntil } },
         });
       }
       return r;
@@ -98,9 +108,17 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
     await q.recordLoginSuccess(trx, account.id, now.toISOString());
     if (meta.previousToken) await q.revokeSession(trx, sha256Hex(meta.previousToken), now.toISOString());
     const issued = await issueSessionIn(deps, trx, account, meta);
-    await appendAudit(trx, deps.config.keys.audit, now, { actorAccountId: account.id, actorName: account.display_name, ip: meta.ip, requestId: meta.requestId }, {
-      action: 'auth.login', objectType: 'account', objectId: account.id,
-    });
+    await appendAudit(
+      trx,
+      deps.config.keys.audit,
+      now,
+      { actorAccountId: account.id, actorName: account.display_name, ip: meta.ip, requestId: meta.requestId },
+      {
+        action: 'auth.login',
+        objectType: 'account',
+        objectId: account.id,
+      },
+    );
     return issued;
   });
 }
@@ -206,4 +224,3 @@ export async function changePassword(deps: Deps, ctx: Ctx, meta: RequestMeta, in
     return issued;
   });
 }
-

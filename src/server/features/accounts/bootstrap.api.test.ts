@@ -13,7 +13,10 @@ describe('a production database', () => {
     const first = await bootstrapProduction(t.deps.db, new Date(), '某某街道新时代文明实践所');
     expect(first?.username).toBe('admin');
     expect(await bootstrapProduction(t.deps.db, new Date(), 'x')).toBeNull();
-    const counts = await t.deps.db.selectFrom('volunteers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const counts = await t.deps.db
+      .selectFrom('volunteers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(counts.n)).toBe(0);
     const admin = await t.login('admin', first?.password);
     expect((await admin.get('/api/org/units')).json().code).toBe('auth.password_change_required');

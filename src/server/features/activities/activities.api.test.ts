@@ -24,8 +24,12 @@ const at = (beijing: string) => new Date(`${beijing}+08:00`).toISOString();
 
 async function publish(agent: Agent, body: Record<string, unknown>) {
   const res = await agent.post('/api/activities', {
-    unitId: station01, title: '敬老助老：空巢老人上门探访', startsAt: at('2026-12-05T09:00:00'), endsAt: at('2026-12-05T12:00:00'),
-    positions: [{ name: '志愿者', headcount: 20 }], ...body,
+    unitId: station01,
+    title: '敬老助老：空巢老人上门探访',
+    startsAt: at('2026-12-05T09:00:00'),
+    endsAt: at('2026-12-05T12:00:00'),
+    positions: [{ name: '志愿者', headcount: 20 }],
+    ...body,
   });
   expect(res.statusCode, res.body).toBe(201);
   const a = res.json().items[0];
@@ -35,7 +39,11 @@ async function publish(agent: Agent, body: Record<string, unknown>) {
 }
 
 async function certifiedVolunteers(n: number, stationId?: string) {
-  let qb = t.deps.db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.birth_date']).where('status', '=', 'certified');
+  let qb = t.deps.db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'people.birth_date'])
+    .where('status', '=', 'certified');
   if (stationId) qb = qb.where('station_id', '=', stationId);
   return (await qb.orderBy('volunteers.id').limit(n).execute()).map((r) => r.id);
 }
@@ -82,7 +90,9 @@ describe('sign-up capacity under concurrent requests', () => {
     expect(detail.positions[0]).toMatchObject({ headcount: 20, taken: 20, waitlisted: 180 });
 
     // Cancel three confirmed: the first three in the waitlist move up, in order.
-    const waiting = list.filter((s: { status: string }) => s.status === 'waitlisted').sort((x: { waitlistPosition: number }, y: { waitlistPosition: number }) => x.waitlistPosition - y.waitlistPosition);
+    const waiting = list
+      .filter((s: { status: string }) => s.status === 'waitlisted')
+      .sort((x: { waitlistPosition: number }, y: { waitlistPosition: number }) => x.waitlistPosition - y.waitlistPosition);
     const confirmed = list.filter((s: { status: string }) => s.status === 'confirmed');
     for (const c of confirmed.slice(0, 3)) expect((await admin.delete(`/api/activities/${a.id}/signups/volunteers/${c.volunteerId}`)).statusCode).toBe(200);
     const after = (await admin.get(`/api/activities/${a.id}/signups`)).json().items;
@@ -96,7 +106,16 @@ describe('sign-up capacity under concurrent requests', () => {
     try {
       const a2 = await x.login('admin');
       const st = await x.unitId('金银社区新时代文明实践站');
-      const created = (await a2.post('/api/activities', { unitId: st, title: '限额活动', startsAt: at('2026-12-06T09:00:00'), endsAt: at('2026-12-06T11:00:00'), positions: [{ name: '讲解员', headcount: 5 }], waitlist: false })).json().items[0];
+      const created = (
+        await a2.post('/api/activities', {
+          unitId: st,
+          title: '限额活动',
+          startsAt: at('2026-12-06T09:00:00'),
+          endsAt: at('2026-12-06T11:00:00'),
+          positions: [{ name: '讲解员', headcount: 5 }],
+          waitlist: false,
+        })
+      ).json().items[0];
       await a2.post(`/api/activities/${created.id}/transitions`, { action: 'publish' });
       const ids = (await x.deps.db.selectFrom('volunteers').select('id').where('status', '=', 'certified').limit(40).execute()).map((r) => r.id);
       const res = await Promise.all(ids.map((volunteerId) => a2.post(`/api/activities/${created.id}/signups`, { volunteerId })));
@@ -112,7 +131,15 @@ describe('sign-up capacity under concurrent requests', () => {
 
 describe('sign-up rules', () => {
   it('checks age, skills and insurance with clear messages', async () => {
-    const a = await publish(s01, { title: '义诊体检服务', startsAt: at('2026-12-07T09:00:00'), endsAt: at('2026-12-07T11:00:00'), requiredSkills: ['医疗护理'], insuranceRequired: true, minAge: 18, maxAge: 60 });
+    const a = await publish(s01, {
+      title: '义诊体检服务',
+      startsAt: at('2026-12-07T09:00:00'),
+      endsAt: at('2026-12-07T11:00:00'),
+      requiredSkills: ['医疗护理'],
+      insuranceRequired: true,
+      minAge: 18,
+      maxAge: 60,
+    });
     const v = await t.login('volunteer01');
     const res = await v.post(`/api/activities/${a.id}/signups`, {});
     expect(res.statusCode).toBe(422);
@@ -121,7 +148,12 @@ describe('sign-up rules', () => {
   });
 
   it('lets a volunteer cancel before the cutoff but not after', async () => {
-    const a = await publish(s01, { title: '周末课堂', startsAt: at('2026-11-29T09:00:00'), endsAt: at('2026-11-29T11:00:00'), cancelCutoffAt: at('2026-11-28T12:00:00') });
+    const a = await publish(s01, {
+      title: '周末课堂',
+      startsAt: at('2026-11-29T09:00:00'),
+      endsAt: at('2026-11-29T11:00:00'),
+      cancelCutoffAt: at('2026-11-28T12:00:00'),
+    });
     const v = await t.login('volunteer01');
     expect((await v.post(`/api/activities/${a.id}/signups`, {})).json().status).toBe('confirmed');
     expect((await v.post(`/api/activities/${a.id}/signups`, {})).json().code).toBe('activities.already_signed_up');
@@ -132,7 +164,15 @@ describe('sign-up rules', () => {
   });
 
   it('never lets a non-service activity credit hours', async () => {
-    const res = await s01.post('/api/activities', { unitId: station01, type: 'meeting', title: '小队工作例会', startsAt: at('2026-12-08T19:00:00'), endsAt: at('2026-12-08T20:00:00'), positions: [{ name: '参会', headcount: 10 }], creditHours: 1 });
+    const res = await s01.post('/api/activities', {
+      unitId: station01,
+      type: 'meeting',
+      title: '小队工作例会',
+      startsAt: at('2026-12-08T19:00:00'),
+      endsAt: at('2026-12-08T20:00:00'),
+      positions: [{ name: '参会', headcount: 10 }],
+      creditHours: 1,
+    });
     expect(res.json().items[0]).toMatchObject({ type: 'meeting', creditHours: 0 });
   });
 });
@@ -144,17 +184,39 @@ describe('rooms', () => {
     const base = { unitId: station01, venueId: venue.id, roomId: room.id, title: '书法培训', positions: [{ name: '助教', headcount: 5 }] };
     const first = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-10T09:00:00'), endsAt: at('2026-12-10T11:00:00') });
     expect(first.statusCode).toBe(201);
-    const clash = await admin.post('/api/activities', { ...base, unitId: await t.unitId('龙井湖社区新时代文明实践站'), startsAt: at('2026-12-10T10:30:00'), endsAt: at('2026-12-10T12:00:00') });
+    const clash = await admin.post('/api/activities', {
+      ...base,
+      unitId: await t.unitId('龙井湖社区新时代文明实践站'),
+      startsAt: at('2026-12-10T10:30:00'),
+      endsAt: at('2026-12-10T12:00:00'),
+    });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('venues.room_conflict');
     expect(clash.json().message).toContain('书法培训');
     const next = await admin.post('/api/activities', { ...base, startsAt: at('2026-12-10T11:00:00'), endsAt: at('2026-12-10T12:00:00') });
     expect(next.statusCode).toBe(201);
-    const tooMany = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-11T09:00:00'), endsAt: at('2026-12-11T10:00:00'), positions: [{ name: '助教', headcount: 50 }] });
+    const tooMany = await s01.post('/api/activities', {
+      ...base,
+      startsAt: at('2026-12-11T09:00:00'),
+      endsAt: at('2026-12-11T10:00:00'),
+      positions: [{ name: '助教', headcount: 50 }],
+    });
     expect(tooMany.json().code).toBe('venues.room_too_small');
-    const series = await s01.post('/api/activities', { ...base, startsAt: at('2026-12-03T09:00:00'), endsAt: at('2026-12-03T10:00:00'), repeat: { rule: 'weekly', count: 3 } });
+    const series = await s01.post('/api/activities', {
+      ...base,
+      startsAt: at('2026-12-03T09:00:00'),
+      endsAt: at('2026-12-03T10:00:00'),
+      repeat: { rule: 'weekly', count: 3 },
+    });
     expect(series.statusCode).toBe(409); // the second week hits 12-10 09:00–11:00
-    expect(await t.deps.db.selectFrom('activities').select('id').where('title', '=', '书法培训').where('starts_at', '=', at('2026-12-03T09:00:00')).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.deps.db
+        .selectFrom('activities')
+        .select('id')
+        .where('title', '=', '书法培训')
+        .where('starts_at', '=', at('2026-12-03T09:00:00'))
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 });
 
@@ -166,7 +228,14 @@ describe('check-in, check-out and hours', () => {
 
   beforeAll(async () => {
     clock.set(new Date('2026-11-28T02:00:00Z'));
-    const a = await publish(s01, { title: '四点半课堂作业辅导', startsAt: at('2026-11-30T14:00:00'), endsAt: at('2026-11-30T17:00:00'), lat: 29.7269, lng: 107.3721, geofenceMeters: 300 });
+    const a = await publish(s01, {
+      title: '四点半课堂作业辅导',
+      startsAt: at('2026-11-30T14:00:00'),
+      endsAt: at('2026-11-30T17:00:00'),
+      lat: 29.7269,
+      lng: 107.3721,
+      geofenceMeters: 300,
+    });
     activityId = a.id;
     v1 = await t.login('volunteer01');
     v1Id = (await v1.get('/api/volunteers/me')).json().volunteer.id;
@@ -187,7 +256,7 @@ describe('check-in, check-out and hours', () => {
     const tokenRes = (await s01.get(`/api/activities/${activityId}/checkin-token`)).json();
     expect(tokenRes.code).toMatch(/^\d{6}$/);
     expect(tokenRes.checkinPath).toContain(activityId);
-    const far = await v1.post(`/api/activities/${activityId}/checkins`, { token: tokenRes.token, lat: 29.74, lng: 107.40 });
+    const far = await v1.post(`/api/activities/${activityId}/checkins`, { token: tokenRes.token, lat: 29.74, lng: 107.4 });
     expect(far.json().code).toBe('checkins.too_far');
     clock.advance(61_000);
     const stale = await v1.post(`/api/activities/${activityId}/checkins`, { token: tokenRes.token, lat: 29.727, lng: 107.3722 });
@@ -231,15 +300,19 @@ describe('check-in, check-out and hours', () => {
     const byId = (id: string) => signups.find((s: { volunteerId: string }) => s.volunteerId === id);
     expect(byId(others[0]).checkins[0]).toMatchObject({ outMethod: 'auto', flag: 'auto_closed' });
     expect(byId(others[2]).status).toBe('no_show');
-    const recs = (await s01.get('/api/hours?source=verified&status=pending&pageSize=200')).json().items.filter((r: { title: string }) => r.title === '四点半课堂作业辅导');
+    const recs = (await s01.get('/api/hours?source=verified&status=pending&pageSize=200'))
+      .json()
+      .items.filter((r: { title: string }) => r.title === '四点半课堂作业辅导');
     const forVolunteer = (id: string) => recs.find((r: { volunteerId: string }) => r.volunteerId === id);
     expect(forVolunteer(others[0])).toMatchObject({ hours: 2.9, flag: 'auto_closed', source: 'verified', status: 'pending' });
     expect(forVolunteer(others[1])).toBeUndefined(); // 55 minutes of 180 is under 60 %
     expect(forVolunteer(v1Id)).toBeUndefined(); // 3 short pairs, about 60 minutes
     // The organiser confirms; the volunteer's hours go up.
-    const before = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json().approvedHours;
+    const before = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json()
+      .approvedHours;
     expect((await s01.post('/api/hours/approve', { ids: [forVolunteer(others[0]).id] })).json()).toEqual({ approved: 1 });
-    const after = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json().approvedHours;
+    const after = (await t.app.inject({ method: 'GET', url: `/api/volunteers/${others[0]}/hours-summary`, headers: { cookie: s01.cookie } })).json()
+      .approvedHours;
     expect(Math.abs(after - before - 2.9)).toBeLessThanOrEqual(0.1); // totals are shown to one decimal
     expect((await s01.get(`/api/activities/${activityId}`)).json().status).toBe('ended');
   });
@@ -284,7 +357,15 @@ describe('calendar feeds', () => {
 describe('scope', () => {
   it('hides drafts from volunteers and other stations’ management from station admins', async () => {
     s01 = await t.login('station01');
-    const draft = (await s01.post('/api/activities', { unitId: station01, title: '内部草稿', startsAt: at('2026-12-20T09:00:00'), endsAt: at('2026-12-20T10:00:00'), positions: [{ name: 'x', headcount: 1 }] })).json().items[0];
+    const draft = (
+      await s01.post('/api/activities', {
+        unitId: station01,
+        title: '内部草稿',
+        startsAt: at('2026-12-20T09:00:00'),
+        endsAt: at('2026-12-20T10:00:00'),
+        positions: [{ name: 'x', headcount: 1 }],
+      })
+    ).json().items[0];
     expect((await (await t.login('volunteer01')).get(`/api/activities/${draft.id}`)).statusCode).toBe(404);
     const other = await t.login('station02');
     expect((await other.get(`/api/activities/${draft.id}`)).statusCode).toBe(404);

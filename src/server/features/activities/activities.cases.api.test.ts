@@ -128,7 +128,10 @@ describe('signing up', () => {
     const view = (await staffA.agent.get(`/api/activities/${act.id}`)).json();
     expect(view.positions[0]).toMatchObject({ headcount: 2, taken: 2, waitlisted: 2 });
     expect((await v1.agent.delete(`/api/activities/${act.id}/signups/mine`)).statusCode).toBe(200);
-    expect((await v3.agent.get(`/api/activities/${act.id}`)).json()).toMatchObject({ status: 'full', mySignup: { status: 'confirmed', waitlistPosition: null } });
+    expect((await v3.agent.get(`/api/activities/${act.id}`)).json()).toMatchObject({
+      status: 'full',
+      mySignup: { status: 'confirmed', waitlistPosition: null },
+    });
     expect((await v4.agent.get(`/api/activities/${act.id}`)).json().mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect((await v3.agent.get('/api/notifications')).json().items.map((n: { title: string }) => n.title)).toContain(`候补成功：${act.title}`);
     // A waitlisted person leaving frees no place.
@@ -173,7 +176,13 @@ describe('signing up', () => {
   });
 
   it('asks which position when there are several', async () => {
-    const act = await w.makeActivity({ unitId: a.id, positions: [{ name: '引导', headcount: 2 }, { name: '摄影', headcount: 1 }] });
+    const act = await w.makeActivity({
+      unitId: a.id,
+      positions: [
+        { name: '引导', headcount: 2 },
+        { name: '摄影', headcount: 1 },
+      ],
+    });
     expect((await signUp(v1, act.id)).json().code).toBe('activities.position_required');
     const photo = (act.positions as { id: string; name: string }[]).find((p) => p.name === '摄影');
     expect((await signUp(v1, act.id, { positionId: photo?.id })).json().activity.mySignup.positionId).toBe(photo?.id);
@@ -228,7 +237,11 @@ describe('checking in', () => {
   it('by code: a wrong code is refused, the right one checks in, the next time out', async () => {
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     expect((await v1.agent.post(`/api/activities/${act.id}/checkins`, { code: wrong })).json().code).toBe('checkins.bad_code');
-    expect((await v1.agent.post(`/api/activities/${act.id}/checkins`, { code })).json()).toMatchObject({ direction: 'in', at: clock.now().toISOString(), pairsToday: 1 });
+    expect((await v1.agent.post(`/api/activities/${act.id}/checkins`, { code })).json()).toMatchObject({
+      direction: 'in',
+      at: clock.now().toISOString(),
+      pairsToday: 1,
+    });
     await w.advance(20 * 60_000);
     expect((await v1.agent.post(`/api/activities/${act.id}/checkins`, { code })).json()).toMatchObject({ direction: 'out', pairsToday: 1 });
   });
@@ -256,7 +269,9 @@ describe('checking in', () => {
     // Past the start now: a check-in moves the activity to in progress.
     await w.advance(45 * 60_000);
     expect((await staffA.agent.get(`/api/activities/${act.id}`)).json().status).toBe('published');
-    expect((await staffB.agent.post(`/api/activities/${act.id}/checkins/staff`, { volunteerId: v2.id, direction: 'in', reason: '手机没电' })).statusCode).toBe(404);
+    expect((await staffB.agent.post(`/api/activities/${act.id}/checkins/staff`, { volunteerId: v2.id, direction: 'in', reason: '手机没电' })).statusCode).toBe(
+      404,
+    );
     const res = await staffA.agent.post(`/api/activities/${act.id}/checkins/staff`, { volunteerId: v2.id, direction: 'in', reason: '老人没有智能手机' });
     expect(res.json()).toMatchObject({ direction: 'in' });
     const signup = (await staffA.agent.get(`/api/activities/${act.id}/signups`)).json().items.find((s: { volunteerId: string }) => s.volunteerId === v2.id);

@@ -36,14 +36,19 @@ interface CheckArgs {
 async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId: string, args: CheckArgs) {
   const now = deps.clock.now();
   const t = now.getTime();
-  if (!['published', 'full', 'in_progress'].includes(row.status) || t < Date.parse(row.starts_at) - CHECKIN_MARGIN_MS || t > Date.parse(row.ends_at) + CHECKIN_MARGIN_MS) {
+  if (
+    !['published', 'full', 'in_progress'].includes(row.status) ||
+    t < Date.parse(row.starts_at) - CHECKIN_MARGIN_MS ||
+    t > Date.parse(row.ends_at) + CHECKIN_MARGIN_MS
+  ) {
     throw new AppError('checkins.not_open');
   }
   // Read before the transaction: on SQLite a second connection inside it would wait for it.
   const rules = await ctx.scope.rulesOf(row.unit_id);
   if (args.method !== 'staff' && row.geofence_m !== null && row.lat !== null && row.lng !== null && args.lat !== undefined && args.lng !== undefined) {
     const d = distanceMeters(Number(row.lat), Number(row.lng), args.lat, args.lng);
-    if (d > Number(row.geofence_m)) throw new AppError('checkins.too_far', { message: `您距离活动地点约 ${Math.round(d)} 米，超出 ${row.geofence_m} 米的签到范围` });
+    if (d > Number(row.geofence_m))
+      throw new AppError('checkins.too_far', { message: `您距离活动地点约 ${Math.round(d)} 米，超出 ${row.geofence_m} 米的签到范围` });
   }
   const day = chinaDay(now);
   const result = await deps.db.transaction().execute(async (trx) => {
@@ -54,19 +59,40 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId
     const direction = args.direction ?? (open ? 'out' : 'in');
     if (direction === 'out') {
       if (!open) throw new AppError('activities.bad_transition', { message: '还没有签到，不能签退' });
-      await q.closeCheckin(trx, open.id, { out_at: now.toISOString(), out_method: args.method, out_token: args.token ?? null, ...(args.method === 'staff' ? { staff_reason: args.reason ?? null, by_account: ctx.actor.accountId } : {}) });
+      await q.closeCheckin(trx, open.id, {
+        out_at: now.toISOString(),
+        out_method: args.method,
+        out_token: args.token ?? null,
+        ...(args.method === 'staff' ? { staff_reason: args.reason ?? null, by_account: ctx.actor.accountId } : {}),
+      });
     } else {
       if (open) throw new AppError('activities.bad_transition', { message: '已经签到，请先签退' });
       if ((await q.pairsOnDay(trx, volunteerId, day)) >= rules['checkins.maxPairsPerDay']) throw new AppError('checkins.too_many');
       await q.insertCheckin(trx, {
-        id: randomUUID(), activity_id: row.id, volunteer_id: volunteerId, day, in_at: now.toISOString(), in_method: args.method, in_token: args.token ?? null,
-        out_at: null, out_method: null, out_token: null, by_account: args.method === 'staff' ? ctx.actor.accountId : null, staff_reason: args.reason ?? null,
-        lat: args.lat ?? null, lng: args.lng ?? null, flag: args.method !== 'staff' && row.geofence_m !== null && args.lat === undefined ? 'no_location' : null, created_at: now.toISOString(),
+        id: randomUUID(),
+        activity_id: row.id,
+        volunteer_id: volunteerId,
+        day,
+        in_at: now.toISOString(),
+        in_method: args.method,
+        in_token: args.token ?? null,
+        out_at: null,
+        out_method: null,
+        out_token: null,
+        by_account: args.method === 'staff' ? ctx.actor.accountId : null,
+        staff_reason: args.reason ?? null,
+        lat: args.lat ?? null,
+        lng: args.lng ?? null,
+        flag: args.method !== 'staff' && row.geofence_m !== null && args.lat === undefined ? 'no_location' : null,
+        created_at: now.toISOString(),
       });
     }
     if (t >= Date.parse(row.starts_at)) await q.moveStatus(trx, row.id, ['published', 'full'], { status: 'in_progress' });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: direction === 'in' ? 'activities.checked_in' : 'activities.checked_out', objectType: 'activity', objectId: row.id, unitId: row.unit_id,
+      action: direction === 'in' ? 'activities.checked_in' : 'activities.checked_out',
+      objectType: 'activity',
+      objectId: row.id,
+      unitId: row.unit_id,
       changes: { method: { before: null, after: args.method }, ...(args.reason ? { reason: { before: null, after: args.reason } } : {}) },
     });
     return { direction, pairs: await q.pairsOnDay(trx, volunteerId, day) };

@@ -15,15 +15,35 @@ import * as q from './activities.queries';
 
 /** One volunteer's attendance turned into a verified record, if it meets the attendance share. Returns whether one was written. */
 async function creditAttendance(trx: Trx, row: q.ActivityRow, volunteerId: string, mine: CheckinsTable[], rules: RuleValues, now: Date): Promise<boolean> {
-  const credit = creditFor(mine.map((c) => ({ inAt: c.in_at, outAt: c.out_at })), row.starts_at, row.ends_at, Number(row.credit_minutes), rules['hours.minAttendancePercent'] / 100);
+  const credit = creditFor(
+    mine.map((c) => ({ inAt: c.in_at, outAt: c.out_at })),
+    row.starts_at,
+    row.ends_at,
+    Number(row.credit_minutes),
+    rules['hours.minAttendancePercent'] / 100,
+  );
   if (!credit.meetsThreshold || credit.creditedMinutes <= 0) return false;
   const cal = { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] };
   const serviceDay = chinaDay(new Date(row.starts_at));
   await recordVerifiedService(trx, {
-    volunteerId, unitId: row.unit_id, activityId: row.id, title: row.title, serviceDate: serviceDay, startAt: row.starts_at, endAt: row.ends_at,
-    minutes: credit.creditedMinutes, place: row.address, content: row.content, organiserName: row.unit_name, personInCharge: row.contact_name, entryMethod: '扫码打卡',
-    evidenceFileIds: [], reason: `签到时长 ${credit.presentMinutes} 分钟（${mine.length} 次签到签退）`,
-    late: isLateEntry(serviceDay, chinaDay(now), rules['hours.recordDeadlineWorkingDays'], cal), flag: mine.some((c) => c.flag === 'auto_closed') ? 'auto_closed' : null, at: now,
+    volunteerId,
+    unitId: row.unit_id,
+    activityId: row.id,
+    title: row.title,
+    serviceDate: serviceDay,
+    startAt: row.starts_at,
+    endAt: row.ends_at,
+    minutes: credit.creditedMinutes,
+    place: row.address,
+    content: row.content,
+    organiserName: row.unit_name,
+    personInCharge: row.contact_name,
+    entryMethod: '扫码打卡',
+    evidenceFileIds: [],
+    reason: `签到时长 ${credit.presentMinutes} 分钟（${mine.length} 次签到签退）`,
+    late: isLateEntry(serviceDay, chinaDay(now), rules['hours.recordDeadlineWorkingDays'], cal),
+    flag: mine.some((c) => c.flag === 'auto_closed') ? 'auto_closed' : null,
+    at: now,
   });
   return true;
 }
@@ -36,7 +56,11 @@ async function creditAttendance(trx: Trx, row: q.ActivityRow, volunteerId: strin
 export async function closeActivity(deps: Pick<Deps, 'config'>, trx: Trx, tree: UnitTree, activityId: string, now: Date, who: AuditWho) {
   const row = await q.getActivity(trx, activityId);
   if (!row) throw notFound();
-  const n = await q.moveStatus(trx, activityId, ['published', 'full', 'in_progress'], { status: 'ended', hours_written_at: now.toISOString(), updated_at: now.toISOString() });
+  const n = await q.moveStatus(trx, activityId, ['published', 'full', 'in_progress'], {
+    status: 'ended',
+    hours_written_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  });
   if (n !== 1) throw new AppError('activities.bad_transition');
   // Through the transaction, uncached: a second connection would wait for it on SQLite.
   const rules = await readRules(trx, tree.instituteOf(row.unit_id) ?? '');
@@ -56,7 +80,10 @@ export async function closeActivity(deps: Pick<Deps, 'config'>, trx: Trx, tree: 
     } else if (ACTIVITY_TYPES[row.type].creditsHours && (await creditAttendance(trx, row, s.volunteer_id, mine, rules, now))) written++;
   }
   await appendAudit(trx, deps.config.keys.audit, now, who, {
-    action: 'activities.end', objectType: 'activity', objectId: activityId, unitId: row.unit_id,
+    action: 'activities.end',
+    objectType: 'activity',
+    objectId: activityId,
+    unitId: row.unit_id,
     changes: { status: { before: row.status, after: 'ended' }, hoursRecords: { before: null, after: written }, noShows: { before: null, after: noShows } },
   });
 }

@@ -16,7 +16,11 @@ export async function issueIcalToken(deps: Deps, ctx: Ctx) {
   await deps.db.transaction().execute(async (trx) => {
     await q.revokeIcalTokens(trx, v.id, now);
     await q.insertIcalToken(trx, { id: randomUUID(), volunteer_id: v.id, token_hash: sha256Hex(token), created_at: now });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'activities.ical_token_issued', objectType: 'volunteer', objectId: v.id });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'activities.ical_token_issued',
+      objectType: 'volunteer',
+      objectId: v.id,
+    });
   });
   return { path: `/ical/volunteers/${token}.ics` };
 }

@@ -1,7 +1,14 @@
 import { chinaDay } from '../../../shared/china-time';
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ACTIVITY_ACTIONS, ACTIVITY_TYPES, type ActivityAction, type ActivityInput, type ActivityStatus, type UpdateActivityInput } from '../../../shared/activities';
+import {
+  ACTIVITY_ACTIONS,
+  ACTIVITY_TYPES,
+  type ActivityAction,
+  type ActivityInput,
+  type ActivityStatus,
+  type UpdateActivityInput,
+} from '../../../shared/activities';
 import { isLateEntry } from '../../../shared/rules/hours';
 import type { ActivitiesTable, PositionsTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
@@ -50,7 +57,8 @@ async function checkPlace(deps: Deps, tree: UnitTree, input: z.infer<typeof Acti
     const room = await roomById(deps.db, input.roomId);
     if (!room || !venue || room.venue_id !== venue.id) throw notFound();
     const seats = input.positions.reduce((s, p) => s + p.headcount, 0);
-    if (Number(room.capacity) < seats) throw new AppError('venues.room_too_small', { message: `功能室“${room.name}”最多容纳 ${room.capacity} 人，活动招募 ${seats} 人` });
+    if (Number(room.capacity) < seats)
+      throw new AppError('venues.room_too_small', { message: `功能室“${room.name}”最多容纳 ${room.capacity} 人，活动招募 ${seats} 人` });
   }
   if (input.programmeId) {
     const p = await q.programmeUnit(deps.db, input.programmeId);
@@ -60,20 +68,54 @@ async function checkPlace(deps: Deps, tree: UnitTree, input: z.infer<typeof Acti
 }
 
 /** Occurrence `i` of a (possibly repeating) activity, as a draft row. */
-function occurrence(input: z.infer<typeof ActivityInput>, i: number, o: { venue: Venue | undefined; seriesId: string | null; creditMinutes: number; createdBy: string; now: string }): ActivitiesTable {
+function occurrence(
+  input: z.infer<typeof ActivityInput>,
+  i: number,
+  o: { venue: Venue | undefined; seriesId: string | null; creditMinutes: number; createdBy: string; now: string },
+): ActivitiesTable {
   const shift = (iso: string | undefined) =>
-    iso === undefined ? null : input.repeat?.rule === 'monthly' ? addMonths(new Date(iso).toISOString(), i) : new Date(Date.parse(iso) + i * 7 * 86_400_000).toISOString();
+    iso === undefined
+      ? null
+      : input.repeat?.rule === 'monthly'
+        ? addMonths(new Date(iso).toISOString(), i)
+        : new Date(Date.parse(iso) + i * 7 * 86_400_000).toISOString();
   const { venue } = o;
   return {
-    id: randomUUID(), unit_id: input.unitId, series_id: o.seriesId, programme_id: input.programmeId ?? null, type: input.type, title: input.title, content: input.content ?? null,
-    venue_id: input.venueId ?? null, room_id: input.roomId ?? null, address: input.address ?? venue?.address ?? null,
-    lng: input.lng ?? (venue?.lng === undefined || venue?.lng === null ? null : Number(venue.lng)), lat: input.lat ?? (venue?.lat === undefined || venue?.lat === null ? null : Number(venue.lat)),
-    geofence_m: input.geofenceMeters ?? null, starts_at: shift(input.startsAt) as string, ends_at: shift(input.endsAt) as string, credit_minutes: o.creditMinutes,
-    min_age: input.minAge ?? null, max_age: input.maxAge ?? null, required_skills: JSON.stringify(input.requiredSkills), insurance_required: input.insuranceRequired ? 1 : 0,
-    signup_opens_at: shift(input.signupOpensAt), signup_closes_at: shift(input.signupClosesAt), cancel_cutoff_at: shift(input.cancelCutoffAt),
-    needs_approval: input.needsApproval ? 1 : 0, waitlist: input.waitlist ? 1 : 0, contact_name: input.contactName ?? null, contact_phone: input.contactPhone ?? null,
-    status: 'draft', status_reason: null, checkin_code: String(randomInt(0, 1_000_000)).padStart(6, '0'), created_by: o.createdBy,
-    reminded_at: null, hours_written_at: null, created_at: o.now, updated_at: o.now,
+    id: randomUUID(),
+    unit_id: input.unitId,
+    series_id: o.seriesId,
+    programme_id: input.programmeId ?? null,
+    type: input.type,
+    title: input.title,
+    content: input.content ?? null,
+    venue_id: input.venueId ?? null,
+    room_id: input.roomId ?? null,
+    address: input.address ?? venue?.address ?? null,
+    lng: input.lng ?? (venue?.lng === undefined || venue?.lng === null ? null : Number(venue.lng)),
+    lat: input.lat ?? (venue?.lat === undefined || venue?.lat === null ? null : Number(venue.lat)),
+    geofence_m: input.geofenceMeters ?? null,
+    starts_at: shift(input.startsAt) as string,
+    ends_at: shift(input.endsAt) as string,
+    credit_minutes: o.creditMinutes,
+    min_age: input.minAge ?? null,
+    max_age: input.maxAge ?? null,
+    required_skills: JSON.stringify(input.requiredSkills),
+    insurance_required: input.insuranceRequired ? 1 : 0,
+    signup_opens_at: shift(input.signupOpensAt),
+    signup_closes_at: shift(input.signupClosesAt),
+    cancel_cutoff_at: shift(input.cancelCutoffAt),
+    needs_approval: input.needsApproval ? 1 : 0,
+    waitlist: input.waitlist ? 1 : 0,
+    contact_name: input.contactName ?? null,
+    contact_phone: input.contactPhone ?? null,
+    status: 'draft',
+    status_reason: null,
+    checkin_code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+    created_by: o.createdBy,
+    reminded_at: null,
+    hours_written_at: null,
+    created_at: o.now,
+    updated_at: o.now,
   };
 }
 
@@ -100,11 +142,17 @@ export async function createActivity(deps: Deps, ctx: Ctx, input: z.infer<typeof
       const row = occurrence(input, i, { venue, seriesId, creditMinutes, createdBy: ctx.actor.accountId, now: now.toISOString() });
       ids.push(row.id);
       await q.insertActivity(trx, row);
-      await q.insertPositions(trx, input.positions.map((p, k): PositionsTable => ({ id: randomUUID(), activity_id: row.id, name: p.name, headcount: p.headcount, taken: 0, sort: k })));
+      await q.insertPositions(
+        trx,
+        input.positions.map((p, k): PositionsTable => ({ id: randomUUID(), activity_id: row.id, name: p.name, headcount: p.headcount, taken: 0, sort: k })),
+      );
       if (input.roomId) await bookRoom(trx, input.roomId, row.id, row.starts_at, row.ends_at);
     }
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'activities.created', objectType: 'activity', objectId: ids[0], unitId: input.unitId,
+      action: 'activities.created',
+      objectType: 'activity',
+      objectId: ids[0],
+      unitId: input.unitId,
       changes: { title: { before: null, after: input.title }, startsAt: { before: null, after: input.startsAt }, occurrences: { before: null, after: count } },
     });
   });
@@ -112,7 +160,14 @@ export async function createActivity(deps: Deps, ctx: Ctx, input: z.infer<typeof
 }
 
 const UPDATE_COLUMNS = {
-  title: 'title', content: 'content', programmeId: 'programme_id', startsAt: 'starts_at', endsAt: 'ends_at', address: 'address', contactName: 'contact_name', contactPhone: 'contact_phone',
+  title: 'title',
+  content: 'content',
+  programmeId: 'programme_id',
+  startsAt: 'starts_at',
+  endsAt: 'ends_at',
+  address: 'address',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
 } as const;
 
 type Edit = z.infer<typeof UpdateActivityInput>;
@@ -133,7 +188,14 @@ async function editPositions(trx: Trx, activityId: string, positions: NonNullabl
 }
 
 /** One occurrence's edit: times shifted by the same amount as the edited one, the room moved with it, those signed up told. */
-async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; starts_at: string; ends_at: string; status: string }, input: Edit, shifts: { start: number; end: number }, now: Date) {
+async function editOccurrence(
+  trx: Trx,
+  row: q.ActivityRow,
+  t: { id: string; starts_at: string; ends_at: string; status: string },
+  input: Edit,
+  shifts: { start: number; end: number },
+  now: Date,
+) {
   const starts = new Date(Date.parse(t.starts_at) + shifts.start).toISOString();
   const ends = new Date(Date.parse(t.ends_at) + shifts.end).toISOString();
   if (ends <= starts) throw new AppError('validation.failed', { message: '结束时间必须晚于开始时间' });
@@ -144,7 +206,9 @@ async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; sta
     ...(input.address !== undefined && { address: input.address }),
     ...(input.contactName !== undefined && { contact_name: input.contactName }),
     ...(input.contactPhone !== undefined && { contact_phone: input.contactPhone }),
-    starts_at: starts, ends_at: ends, updated_at: now.toISOString(),
+    starts_at: starts,
+    ends_at: ends,
+    updated_at: now.toISOString(),
   };
   await q.updateActivity(trx, t.id, patch);
   if (row.room_id && (shifts.start || shifts.end)) {
@@ -153,7 +217,11 @@ async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; sta
   }
   if (input.positions && t.id === row.id) await editPositions(trx, t.id, input.positions);
   if (['published', 'full'].includes(t.status)) {
-    await tellSignedUp(trx, now, t.id, { kind: 'activities.changed', title: `活动有变动：${input.title ?? row.title}`, body: `时间：${chinaDay(new Date(starts))}，请留意最新安排` });
+    await tellSignedUp(trx, now, t.id, {
+      kind: 'activities.changed',
+      title: `活动有变动：${input.title ?? row.title}`,
+      body: `时间：${chinaDay(new Date(starts))}，请留意最新安排`,
+    });
   }
 }
 
@@ -161,7 +229,10 @@ async function editOccurrence(trx: Trx, row: q.ActivityRow, t: { id: string; sta
 export async function updateActivity(deps: Deps, ctx: Ctx, id: string, input: Edit) {
   const { row } = await requireActivity(deps, ctx, id, 'manage');
   if (LOCKED.includes(row.status)) throw new AppError('activities.locked');
-  const targets = input.scope === 'following' && row.series_id ? (await q.seriesActivities(deps.db, row.series_id, row.starts_at)).filter((a) => !LOCKED.includes(a.status as ActivityStatus)) : [row];
+  const targets =
+    input.scope === 'following' && row.series_id
+      ? (await q.seriesActivities(deps.db, row.series_id, row.starts_at)).filter((a) => !LOCKED.includes(a.status as ActivityStatus))
+      : [row];
   const now = deps.clock.now();
   const shifts = {
     start: input.startsAt ? Date.parse(input.startsAt) - Date.parse(row.starts_at) : 0,
@@ -170,7 +241,10 @@ export async function updateActivity(deps: Deps, ctx: Ctx, id: string, input: Ed
   await deps.db.transaction().execute(async (trx) => {
     for (const t of targets) await editOccurrence(trx, row, t, input, shifts, now);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'activities.updated', objectType: 'activity', objectId: id, unitId: row.unit_id,
+      action: 'activities.updated',
+      objectType: 'activity',
+      objectId: id,
+      unitId: row.unit_id,
       changes: Object.fromEntries(
         (Object.entries(UPDATE_COLUMNS) as [keyof typeof UPDATE_COLUMNS, keyof q.ActivityRow][])
           .filter(([k]) => input[k] !== undefined)
@@ -185,7 +259,8 @@ export async function updateActivity(deps: Deps, ctx: Ctx, id: string, input: Ed
 export async function transitionActivity(deps: Deps, ctx: Ctx, id: string, action: ActivityAction, reason?: string) {
   const { row, tree } = await requireActivity(deps, ctx, id, 'manage');
   const t = ACTIVITY_ACTIONS[action];
-  if ((action === 'publish' || action === 'reject' || action === 'end') && !(await ctx.scope.can('activities.manage', row.unit_id))) throw new AppError('access.denied');
+  if ((action === 'publish' || action === 'reject' || action === 'end') && !(await ctx.scope.can('activities.manage', row.unit_id)))
+    throw new AppError('access.denied');
   if (!(t.from as readonly string[]).includes(row.status)) throw new AppError('activities.bad_transition');
   if (t.needsReason && !reason) throw new AppError('activities.reason_required');
   const now = deps.clock.now();
@@ -202,7 +277,10 @@ export async function transitionActivity(deps: Deps, ctx: Ctx, id: string, actio
     }
     if (action === 'publish' && !(await q.hasFreePlace(trx, id))) await q.moveStatus(trx, id, ['published'], { status: 'full' });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: `activities.${action}`, objectType: 'activity', objectId: id, unitId: row.unit_id,
+      action: `activities.${action}`,
+      objectType: 'activity',
+      objectId: id,
+      unitId: row.unit_id,
       changes: { status: { before: row.status, after: t.to }, ...(reason ? { reason: { before: null, after: reason } } : {}) },
     });
   });
@@ -216,12 +294,29 @@ export async function submitSummary(deps: Deps, ctx: Ctx, activityId: string, in
   for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
   const rules = await ctx.scope.rulesOf(row.unit_id);
   const now = deps.clock.now();
-  const late = isLateEntry(chinaDay(new Date(row.ends_at)), chinaDay(now), rules['activities.summaryDeadlineWorkingDays'], { holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'] });
+  const late = isLateEntry(chinaDay(new Date(row.ends_at)), chinaDay(now), rules['activities.summaryDeadlineWorkingDays'], {
+    holidays: rules['calendar.holidays'],
+    makeupWorkdays: rules['calendar.makeupWorkdays'],
+  });
   await deps.db.transaction().execute(async (trx) => {
     const n = await q.moveStatus(trx, activityId, ['ended'], { status: 'summarised', updated_at: now.toISOString() });
     if (n !== 1) throw new AppError('activities.summary_exists');
-    await q.insertSummary(trx, { activity_id: activityId, served_count: input.servedCount, notes: input.notes, photo_file_ids: JSON.stringify(input.photoFileIds), late: late ? 1 : 0, submitted_by: ctx.actor.accountId, submitted_at: now.toISOString() });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'activities.summarised', objectType: 'activity', objectId: activityId, unitId: row.unit_id, changes: { servedCount: { before: null, after: input.servedCount }, late: { before: null, after: late } } });
+    await q.insertSummary(trx, {
+      activity_id: activityId,
+      served_count: input.servedCount,
+      notes: input.notes,
+      photo_file_ids: JSON.stringify(input.photoFileIds),
+      late: late ? 1 : 0,
+      submitted_by: ctx.actor.accountId,
+      submitted_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'activities.summarised',
+      objectType: 'activity',
+      objectId: activityId,
+      unitId: row.unit_id,
+      changes: { servedCount: { before: null, after: input.servedCount }, late: { before: null, after: late } },
+    });
   });
   return getActivity(deps, ctx, activityId);
 }
@@ -230,5 +325,11 @@ export async function getSummary(deps: Deps, ctx: Ctx, activityId: string) {
   await requireActivity(deps, ctx, activityId, 'read');
   const s = await q.getSummary(deps.db, activityId);
   if (!s) throw notFound();
-  return { servedCount: Number(s.served_count), notes: s.notes, photoFileIds: JSON.parse(s.photo_file_ids) as string[], late: Boolean(s.late), submittedAt: s.submitted_at };
+  return {
+    servedCount: Number(s.served_count),
+    notes: s.notes,
+    photoFileIds: JSON.parse(s.photo_file_ids) as string[],
+    late: Boolean(s.late),
+    submittedAt: s.submitted_at,
+  };
 }

@@ -16,7 +16,10 @@ export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[])
   const positions = await q.listPositions(deps.db, ids);
   const me = (await ctx.scope.me()).volunteer;
   const mySignups = me ? await q.signupsOfVolunteer(deps.db, me.id, ids) : [];
-  const waitlistPlaces = await q.waitlistPlaces(deps.db, mySignups.filter((s) => s.status === 'waitlisted' && s.waitlist_seq !== null).map((s) => s.id));
+  const waitlistPlaces = await q.waitlistPlaces(
+    deps.db,
+    mySignups.filter((s) => s.status === 'waitlisted' && s.waitlist_seq !== null).map((s) => s.id),
+  );
   // One unit at a time from the rules cache: the first read of an institute fills it for the rest.
   const rulesByUnit = new Map<string, RuleValues>();
   for (const u of new Set(rows.map((r) => r.unit_id))) rulesByUnit.set(u, await ctx.scope.rulesOf(u));
@@ -24,7 +27,6 @@ export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[])
   const data = { actor: ctx.actor, manageable, today: chinaDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
   return rows.map((r) => presentActivity(r, data));
 }
-
 
 export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof ActivityListQuery>) {
   const { units, staff } = await activityReach(ctx.scope);
@@ -43,7 +45,11 @@ export async function listActivities(deps: Deps, ctx: Ctx, query: z.infer<typeof
   const { rows, total } = await q.listActivities(
     deps.db,
     {
-      unitIds, statuses, programmeId: query.programmeId, q: query.q, ids,
+      unitIds,
+      statuses,
+      programmeId: query.programmeId,
+      q: query.q,
+      ids,
       from: query.from ? chinaDayStart(query.from) : undefined,
       to: query.to ? chinaDayEnd(query.to) : undefined,
     },

@@ -17,7 +17,12 @@ export async function monthlyTable(deps: Deps, ctx: Ctx, months: number): Promis
   }
   const from = chinaMonthStart(labels[0]);
   const to = chinaMonthEnd(today.slice(0, 7));
-  const held = await q.heldPerMonth(deps.db, stations.map((s) => s.id), from, to);
+  const held = await q.heldPerMonth(
+    deps.db,
+    stations.map((s) => s.id),
+    from,
+    to,
+  );
   const minimum = stations[0] ? (await ctx.scope.rulesOf(stations[0].id))['activities.minPerStationPerMonth'] : 1;
   const current = today.slice(0, 7);
   return {

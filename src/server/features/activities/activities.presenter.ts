@@ -51,16 +51,46 @@ export function presentActivity(r: ActivityRow, d: ActivityViewData): ActivityVi
   // Publishing and turning back are for the unit's staff, not for the leader who drafted it.
   const actions = manage ? allowedActivityActions(r.status).filter((a) => (a !== 'publish' && a !== 'reject') || d.manageable.has(r.unit_id)) : [];
   return {
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, seriesId: r.series_id, programmeId: r.programme_id, programmeName: r.programme_name,
-    type: r.type, title: r.title, content: r.content, venueId: r.venue_id, venueName: r.venue_name, roomId: r.room_id, roomName: r.room_name,
-    address: r.address, lng: num(r.lng), lat: num(r.lat), geofenceMeters: num(r.geofence_m),
-    startsAt: r.starts_at, endsAt: r.ends_at, creditHours: Number(r.credit_minutes) / 60,
-    positions: d.positions.filter((p) => p.activity_id === r.id).map((p) => ({ id: p.id, name: p.name, headcount: Number(p.headcount), taken: Number(p.taken), waitlisted: Number(p.waitlisted ?? 0) })),
-    minAge: num(r.min_age), maxAge: num(r.max_age), requiredSkills: JSON.parse(r.required_skills),
-    insuranceRequired: Boolean(r.insurance_required), signupOpensAt: r.signup_opens_at, signupClosesAt: r.signup_closes_at, cancelCutoffAt: r.cancel_cutoff_at,
-    needsApproval: Boolean(r.needs_approval), waitlist: Boolean(r.waitlist), contactName: r.contact_name, contactPhone: r.contact_phone,
-    status: r.status, statusReason: r.status_reason, allowedActions: actions,
-    canManage: manage, summarised: Boolean(r.summarised_at), summaryOverdue: summaryOverdue(r, rules, d.today),
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    seriesId: r.series_id,
+    programmeId: r.programme_id,
+    programmeName: r.programme_name,
+    type: r.type,
+    title: r.title,
+    content: r.content,
+    venueId: r.venue_id,
+    venueName: r.venue_name,
+    roomId: r.room_id,
+    roomName: r.room_name,
+    address: r.address,
+    lng: num(r.lng),
+    lat: num(r.lat),
+    geofenceMeters: num(r.geofence_m),
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    creditHours: Number(r.credit_minutes) / 60,
+    positions: d.positions
+      .filter((p) => p.activity_id === r.id)
+      .map((p) => ({ id: p.id, name: p.name, headcount: Number(p.headcount), taken: Number(p.taken), waitlisted: Number(p.waitlisted ?? 0) })),
+    minAge: num(r.min_age),
+    maxAge: num(r.max_age),
+    requiredSkills: JSON.parse(r.required_skills),
+    insuranceRequired: Boolean(r.insurance_required),
+    signupOpensAt: r.signup_opens_at,
+    signupClosesAt: r.signup_closes_at,
+    cancelCutoffAt: r.cancel_cutoff_at,
+    needsApproval: Boolean(r.needs_approval),
+    waitlist: Boolean(r.waitlist),
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    status: r.status,
+    statusReason: r.status_reason,
+    allowedActions: actions,
+    canManage: manage,
+    summarised: Boolean(r.summarised_at),
+    summaryOverdue: summaryOverdue(r, rules, d.today),
     mySignup: mySignupOf(r, d),
   };
 }
@@ -78,9 +108,22 @@ export function presentSignups(activityId: string, startsAt: string, rows: Signu
       places.set(s.position_id, waitlistPosition);
     }
     return {
-      id: s.id, activityId, positionId: s.position_id, positionName: s.position_name, volunteerId: s.volunteer_id, volunteerName: s.name, volunteerNo: s.volunteer_no,
-      age: s.birth_date ? ageOn(s.birth_date, day) : null, phoneMasked: maskPhone(s.phone), status: s.status, waitlistPosition, channel: s.channel, createdAt: s.created_at,
-      checkins: checkins.filter((c) => c.volunteer_id === s.volunteer_id).map((c) => ({ inAt: c.in_at, outAt: c.out_at, inMethod: c.in_method, outMethod: c.out_method, flag: c.flag })),
+      id: s.id,
+      activityId,
+      positionId: s.position_id,
+      positionName: s.position_name,
+      volunteerId: s.volunteer_id,
+      volunteerName: s.name,
+      volunteerNo: s.volunteer_no,
+      age: s.birth_date ? ageOn(s.birth_date, day) : null,
+      phoneMasked: maskPhone(s.phone),
+      status: s.status,
+      waitlistPosition,
+      channel: s.channel,
+      createdAt: s.created_at,
+      checkins: checkins
+        .filter((c) => c.volunteer_id === s.volunteer_id)
+        .map((c) => ({ inAt: c.in_at, outAt: c.out_at, inMethod: c.in_method, outMethod: c.out_method, flag: c.flag })),
     };
   });
 }

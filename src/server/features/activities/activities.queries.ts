@@ -1,8 +1,13 @@
-
 import type { ActivitiesTable, ActivitySeriesTable, CheckinsTable, PositionsTable, SignupsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export type ActivityRow = ActivitiesTable & { unit_name: string; programme_name: string | null; venue_name: string | null; room_name: string | null; summarised_at: string | null };
+export type ActivityRow = ActivitiesTable & {
+  unit_name: string;
+  programme_name: string | null;
+  venue_name: string | null;
+  room_name: string | null;
+  summarised_at: string | null;
+};
 
 function base(db: DbOrTrx) {
   return db
@@ -13,7 +18,13 @@ function base(db: DbOrTrx) {
     .leftJoin('rooms', 'rooms.id', 'activities.room_id')
     .leftJoin('activity_summaries', 'activity_summaries.activity_id', 'activities.id')
     .selectAll('activities')
-    .select(['units.name as unit_name', 'programmes.name as programme_name', 'venues.name as venue_name', 'rooms.name as room_name', 'activity_summaries.submitted_at as summarised_at']);
+    .select([
+      'units.name as unit_name',
+      'programmes.name as programme_name',
+      'venues.name as venue_name',
+      'rooms.name as room_name',
+      'activity_summaries.submitted_at as summarised_at',
+    ]);
 }
 
 export function getActivity(db: DbOrTrx, id: string): Promise<ActivityRow | undefined> {
@@ -39,7 +50,10 @@ export async function listActivities(db: DbOrTrx, f: ActivityFilter, limit: numb
   if (f.to) qb = qb.where('activities.starts_at', '<', f.to);
   if (f.q) qb = qb.where('activities.title', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
   if (f.ids) qb = qb.where('activities.id', 'in', f.ids.length ? f.ids : ['']);
-  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const [{ total }] = await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
   const rows = (await qb.orderBy('activities.starts_at').limit(limit).offset(offset).execute()) as ActivityRow[];
   return { rows, total: Number(total) };
 }
@@ -59,7 +73,13 @@ export async function moveStatus(db: DbOrTrx, id: string, from: ActivitiesTable[
 }
 
 export function seriesActivities(db: DbOrTrx, seriesId: string, fromStart: string) {
-  return db.selectFrom('activities').select(['id', 'starts_at', 'ends_at', 'status']).where('series_id', '=', seriesId).where('starts_at', '>=', fromStart).orderBy('starts_at').execute();
+  return db
+    .selectFrom('activities')
+    .select(['id', 'starts_at', 'ends_at', 'status'])
+    .where('series_id', '=', seriesId)
+    .where('starts_at', '>=', fromStart)
+    .orderBy('starts_at')
+    .execute();
 }
 
 export function insertPositions(db: DbOrTrx, rows: PositionsTable[]) {
@@ -72,7 +92,12 @@ export function listPositions(db: DbOrTrx, activityIds: string[]) {
     .selectFrom('positions')
     .selectAll()
     .select((eb) =>
-      eb.selectFrom('signups').select((e) => e.fn.countAll<number>().as('n')).whereRef('signups.position_id', '=', 'positions.id').where('signups.status', '=', 'waitlisted').as('waitlisted'),
+      eb
+        .selectFrom('signups')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('signups.position_id', '=', 'positions.id')
+        .where('signups.status', '=', 'waitlisted')
+        .as('waitlisted'),
     )
     .where('activity_id', 'in', activityIds)
     .orderBy('sort')
@@ -104,7 +129,12 @@ export function releasePlace(db: DbOrTrx, positionId: string) {
 }
 
 export async function hasFreePlace(db: DbOrTrx, activityId: string): Promise<boolean> {
-  const r = await db.selectFrom('positions').select('id').where('activity_id', '=', activityId).where((eb) => eb('taken', '<', eb.ref('headcount'))).executeTakeFirst();
+  const r = await db
+    .selectFrom('positions')
+    .select('id')
+    .where('activity_id', '=', activityId)
+    .where((eb) => eb('taken', '<', eb.ref('headcount')))
+    .executeTakeFirst();
   return Boolean(r);
 }
 
@@ -127,7 +157,14 @@ export async function updateSignup(db: DbOrTrx, id: string, from: SignupsTable['
 
 /** The first in line for a position. */
 export function firstWaitlisted(db: DbOrTrx, positionId: string) {
-  return db.selectFrom('signups').selectAll().where('position_id', '=', positionId).where('status', '=', 'waitlisted').orderBy('waitlist_seq').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('signups')
+    .selectAll()
+    .where('position_id', '=', positionId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('waitlist_seq')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Each given waitlisted sign-up's place in its position's queue (1 = next in line), in one query. */
@@ -182,7 +219,12 @@ export function checkinsFor(db: DbOrTrx, activityId: string, volunteerId?: strin
 }
 
 export async function pairsOnDay(db: DbOrTrx, volunteerId: string, day: string): Promise<number> {
-  const r = await db.selectFrom('checkins').select((eb) => eb.fn.countAll<number>().as('n')).where('volunteer_id', '=', volunteerId).where('day', '=', day).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('checkins')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('volunteer_id', '=', volunteerId)
+    .where('day', '=', day)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -216,7 +258,10 @@ export function deleteBooking(db: DbOrTrx, activityId: string) {
   return db.deleteFrom('room_bookings').where('activity_id', '=', activityId).execute();
 }
 
-export function insertSummary(db: DbOrTrx, row: { activity_id: string; served_count: number; notes: string; photo_file_ids: string; late: number; submitted_by: string; submitted_at: string }) {
+export function insertSummary(
+  db: DbOrTrx,
+  row: { activity_id: string; served_count: number; notes: string; photo_file_ids: string; late: number; submitted_by: string; submitted_at: string },
+) {
   return db.insertInto('activity_summaries').values(row).execute();
 }
 
@@ -226,7 +271,13 @@ export function getSummary(db: DbOrTrx, activityId: string) {
 
 /** Activities whose clock has moved them on: started, or ended but not closed yet. */
 export function dueToStart(db: DbOrTrx, now: string) {
-  return db.selectFrom('activities').select(['id']).where('status', 'in', ['published', 'full']).where('starts_at', '<=', now).where('ends_at', '>', now).execute();
+  return db
+    .selectFrom('activities')
+    .select(['id'])
+    .where('status', 'in', ['published', 'full'])
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .execute();
 }
 
 export function dueToEnd(db: DbOrTrx, now: string) {
@@ -262,7 +313,10 @@ export function heldPerMonth(db: DbOrTrx, unitIds: string[], fromIso: string, to
 }
 
 export function insertIcalToken(db: DbOrTrx, row: { id: string; volunteer_id: string; token_hash: string; created_at: string }) {
-  return db.insertInto('ical_tokens').values({ ...row, revoked_at: null }).execute();
+  return db
+    .insertInto('ical_tokens')
+    .values({ ...row, revoked_at: null })
+    .execute();
 }
 
 export function revokeIcalTokens(db: DbOrTrx, volunteerId: string, at: string) {
@@ -272,7 +326,6 @@ export function revokeIcalTokens(db: DbOrTrx, volunteerId: string, at: string) {
 export function findIcalToken(db: DbOrTrx, hash: string) {
   return db.selectFrom('ical_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
 }
-
 
 export function programmeUnit(db: DbOrTrx, programmeId: string) {
   return db.selectFrom('programmes').select(['unit_id']).where('id', '=', programmeId).executeTakeFirst();

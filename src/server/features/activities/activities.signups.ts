@@ -54,7 +54,13 @@ function checkEligible(row: q.ActivityRow, v: Volunteer, now: Date) {
 type SignupStatus = 'pending' | 'confirmed' | 'waitlisted';
 
 /** Takes a place (or a waitlist number) and writes the sign-up, reusing a cancelled one; runs in the caller's transaction. */
-async function takeSignup(trx: Trx, row: q.ActivityRow, position: Position, v: Volunteer, s: { channel: 'self' | 'staff'; byAccount: string; now: Date }): Promise<SignupStatus> {
+async function takeSignup(
+  trx: Trx,
+  row: q.ActivityRow,
+  position: Position,
+  v: Volunteer,
+  s: { channel: 'self' | 'staff'; byAccount: string; now: Date },
+): Promise<SignupStatus> {
   const existing = await q.getSignup(trx, row.id, v.id);
   if (existing && ['pending', 'confirmed', 'waitlisted'].includes(existing.status)) throw new AppError('activities.already_signed_up');
   const got = await q.takePlace(trx, position.id);
@@ -65,7 +71,16 @@ async function takeSignup(trx: Trx, row: q.ActivityRow, position: Position, v: V
     status = 'waitlisted';
     seq = await nextCounter(trx, `waitlist:${row.id}`);
   } else throw new AppError('activities.full');
-  const fields = { position_id: position.id, status, waitlist_seq: seq, channel: s.channel, by_account: s.byAccount, reason: null, reminded_at: null, updated_at: s.now.toISOString() };
+  const fields = {
+    position_id: position.id,
+    status,
+    waitlist_seq: seq,
+    channel: s.channel,
+    by_account: s.byAccount,
+    reason: null,
+    reminded_at: null,
+    updated_at: s.now.toISOString(),
+  };
   if (existing) await q.updateSignup(trx, existing.id, ['cancelled', 'rejected', 'no_show'], fields);
   else await q.insertSignup(trx, { id: randomUUID(), activity_id: row.id, volunteer_id: v.id, created_at: s.now.toISOString(), ...fields });
   if (got && !(await q.hasFreePlace(trx, row.id))) await q.moveStatus(trx, row.id, ['published'], { status: 'full' });
@@ -90,10 +105,14 @@ export async function signUp(deps: Deps, ctx: Ctx, activityId: string, input: { 
     status = await deps.db.transaction().execute(async (trx) => {
       const taken = await takeSignup(trx, row, position, v, { channel, byAccount: ctx.actor.accountId, now });
       await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-        action: 'activities.signed_up', objectType: 'activity', objectId: activityId, unitId: row.unit_id,
+        action: 'activities.signed_up',
+        objectType: 'activity',
+        objectId: activityId,
+        unitId: row.unit_id,
         changes: { volunteer: { before: null, after: v.name }, status: { before: null, after: taken }, channel: { before: null, after: channel } },
       });
-      if (channel === 'staff') await notify(trx, now, v.person_id, { kind: 'activities.signed_up', title: `工作人员已为您报名：${row.title}`, link: `/m/activities/${activityId}` });
+      if (channel === 'staff')
+        await notify(trx, now, v.person_id, { kind: 'activities.signed_up', title: `工作人员已为您报名：${row.title}`, link: `/m/activities/${activityId}` });
       return taken;
     });
   } catch (err) {
@@ -110,7 +129,13 @@ async function releaseAndPromote(trx: Trx, activity: q.ActivityRow, positionId: 
     const to = activity.needs_approval ? 'pending' : 'confirmed';
     await q.updateSignup(trx, next.id, ['waitlisted'], { status: to, waitlist_seq: null, updated_at: now.toISOString() });
     const v = await volunteerById(trx, next.volunteer_id);
-    if (v) await notify(trx, now, v.person_id, { kind: 'activities.promoted', title: `候补成功：${activity.title}`, body: '有人取消了报名，您已从候补转为正式报名', link: `/m/activities/${activity.id}` });
+    if (v)
+      await notify(trx, now, v.person_id, {
+        kind: 'activities.promoted',
+        title: `候补成功：${activity.title}`,
+        body: '有人取消了报名，您已从候补转为正式报名',
+        link: `/m/activities/${activity.id}`,
+      });
     return;
   }
   await q.releasePlace(trx, positionId);
@@ -132,7 +157,11 @@ export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, vol
     if (n !== 1) throw new AppError('activities.not_signed_up');
     if (s.status !== 'waitlisted') await releaseAndPromote(trx, row, s.position_id, now);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'activities.signup_cancelled', objectType: 'activity', objectId: activityId, unitId: row.unit_id, changes: { volunteer: { before: v.name, after: null } },
+      action: 'activities.signup_cancelled',
+      objectType: 'activity',
+      objectId: activityId,
+      unitId: row.unit_id,
+      changes: { volunteer: { before: v.name, after: null } },
     });
   });
   return getActivity(deps, ctx, activityId);
@@ -145,12 +174,27 @@ export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, sig
   if (!s || s.activity_id !== activityId) throw notFound();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const n = await q.updateSignup(trx, signupId, ['pending'], { status: approve ? 'confirmed' : 'rejected', reason: reason ?? null, updated_at: now.toISOString() });
+    const n = await q.updateSignup(trx, signupId, ['pending'], {
+      status: approve ? 'confirmed' : 'rejected',
+      reason: reason ?? null,
+      updated_at: now.toISOString(),
+    });
     if (n !== 1) throw new AppError('activities.bad_transition');
     if (!approve) await releaseAndPromote(trx, row, s.position_id, now);
     const v = await volunteerById(trx, s.volunteer_id);
-    if (v) await notify(trx, now, v.person_id, { kind: 'activities.signup_decided', title: approve ? `报名已通过：${row.title}` : `报名未通过：${row.title}`, body: reason ?? null, link: `/m/activities/${activityId}` });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: approve ? 'activities.signup_approved' : 'activities.signup_rejected', objectType: 'activity', objectId: activityId, unitId: row.unit_id });
+    if (v)
+      await notify(trx, now, v.person_id, {
+        kind: 'activities.signup_decided',
+        title: approve ? `报名已通过：${row.title}` : `报名未通过：${row.title}`,
+        body: reason ?? null,
+        link: `/m/activities/${activityId}`,
+      });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: approve ? 'activities.signup_approved' : 'activities.signup_rejected',
+      objectType: 'activity',
+      objectId: activityId,
+      unitId: row.unit_id,
+    });
   });
   return listSignups(deps, ctx, activityId);
 }

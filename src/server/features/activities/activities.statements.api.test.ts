@@ -38,8 +38,14 @@ describe('statements per request: the activity month view', () => {
     for (let i = 0; i < n; i++, made++) {
       const day = String((made % 28) + 1).padStart(2, '0');
       const res = await admin.post('/api/activities', {
-        unitId: units[made % units.length], title: `月视图统计 ${made + 1}`, startsAt: at(`${MONTH}-${day}T09:00:00`), endsAt: at(`${MONTH}-${day}T11:00:00`),
-        positions: [{ name: '志愿者', headcount: 5 }, { name: '引导员', headcount: 2 }],
+        unitId: units[made % units.length],
+        title: `月视图统计 ${made + 1}`,
+        startsAt: at(`${MONTH}-${day}T09:00:00`),
+        endsAt: at(`${MONTH}-${day}T11:00:00`),
+        positions: [
+          { name: '志愿者', headcount: 5 },
+          { name: '引导员', headcount: 2 },
+        ],
       });
       expect(res.statusCode, res.body).toBe(201);
       const pub = await admin.post(`/api/activities/${res.json().items[0].id}/transitions`, { action: 'publish' });
@@ -77,7 +83,7 @@ describe('statements per request: the activity month view', () => {
     expect(vol30, vol30.join('\n')).toHaveLength(VOLUNTEER_STATEMENTS);
   });
 
-  it('reads the unit tree once, and the institute\'s rules once, after another process changed them', async () => {
+  it("reads the unit tree once, and the institute's rules once, after another process changed them", async () => {
     // What another process does when it edits a unit or a rule: bump the versions in its transaction.
     await t.deps.db.transaction().execute(async (trx) => {
       await markOrgChanged(trx);

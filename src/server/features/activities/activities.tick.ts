@@ -14,7 +14,8 @@ export async function tick(deps: Deps): Promise<{ started: number; ended: number
   const iso = now.toISOString();
   let started = 0;
   let ended = 0;
-  for (const a of await q.dueToStart(deps.db, iso)) started += await q.moveStatus(deps.db, a.id, ['published', 'full'], { status: 'in_progress', updated_at: iso });
+  for (const a of await q.dueToStart(deps.db, iso))
+    started += await q.moveStatus(deps.db, a.id, ['published', 'full'], { status: 'in_progress', updated_at: iso });
   const due = await q.dueToEnd(deps.db, iso);
   if (due.length) {
     const tree = await unitTreeOf(deps.db);
@@ -32,7 +33,13 @@ export async function tick(deps: Deps): Promise<{ started: number; ended: number
   for (const r of remind) {
     await deps.db.transaction().execute(async (trx) => {
       const n = await q.updateSignup(trx, r.id, ['confirmed'], { reminded_at: iso });
-      if (n === 1) await notify(trx, now, r.person_id, { kind: 'activities.reminder', title: `明天有活动：${r.title}`, body: `开始时间 ${new Date(r.starts_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`, link: `/m/activities/${r.activity_id}` });
+      if (n === 1)
+        await notify(trx, now, r.person_id, {
+          kind: 'activities.reminder',
+          title: `明天有活动：${r.title}`,
+          body: `开始时间 ${new Date(r.starts_at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+          link: `/m/activities/${r.activity_id}`,
+        });
     });
   }
   return { started, ended, reminded: remind.length };

@@ -21,7 +21,10 @@ export function escapeText(s: string): string {
 }
 
 function utc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Folds one content line into ≤ 75-octet pieces, continuing lines with a single space. */
@@ -55,7 +58,15 @@ export function buildCalendar(name: string, events: IcalEvent[], now: Date): str
     'X-WR-TIMEZONE:Asia/Shanghai',
   ];
   for (const e of events) {
-    lines.push('BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${utc(now.toISOString())}`, `LAST-MODIFIED:${utc(e.updated)}`, `DTSTART:${utc(e.start)}`, `DTEND:${utc(e.end)}`, `SUMMARY:${escapeText(e.summary)}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `DTSTAMP:${utc(now.toISOString())}`,
+      `LAST-MODIFIED:${utc(e.updated)}`,
+      `DTSTART:${utc(e.start)}`,
+      `DTEND:${utc(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+    );
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.geo) lines.push(`GEO:${e.geo.lat.toFixed(6)};${e.geo.lng.toFixed(6)}`);

@@ -90,7 +90,14 @@ describe('audit chain tampering (fresh chain each)', () => {
           await s.execute(db);
         }
       };
-      const maxSeq = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirstOrThrow()).m);
+      const maxSeq = Number(
+        (
+          await db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.max('seq').as('m'))
+            .executeTakeFirstOrThrow()
+        ).m,
+      );
       await lift(sql`DELETE FROM audit_log WHERE seq = ${maxSeq}`);
       const tail = (await admin.post('/api/audit/verify')).json();
       expect(tail).toMatchObject({ ok: false, firstBrokenSeq: maxSeq });

@@ -14,19 +14,21 @@ export interface AuditFilter {
  * accounts that hold a grant in those units.
  */
 export async function pageAudit(db: DbOrTrx, f: AuditFilter, limit: number, offset: number) {
-  let qb = db.selectFrom('audit_log').where((eb) =>
-    eb.or([
-      eb('unit_id', 'in', f.unitIds),
-      eb.and([
-        eb('unit_id', 'is', null),
-        eb.or([
-          eb('actor_account_id', 'in', eb.selectFrom('role_grants').select('account_id').where('unit_id', 'in', f.unitIds)),
-          eb('object_id', 'in', eb.selectFrom('role_grants').select('account_id').where('unit_id', 'in', f.unitIds)),
-          eb('actor_account_id', 'is', null),
+  let qb = db
+    .selectFrom('audit_log')
+    .where((eb) =>
+      eb.or([
+        eb('unit_id', 'in', f.unitIds),
+        eb.and([
+          eb('unit_id', 'is', null),
+          eb.or([
+            eb('actor_account_id', 'in', eb.selectFrom('role_grants').select('account_id').where('unit_id', 'in', f.unitIds)),
+            eb('object_id', 'in', eb.selectFrom('role_grants').select('account_id').where('unit_id', 'in', f.unitIds)),
+            eb('actor_account_id', 'is', null),
+          ]),
         ]),
       ]),
-    ]),
-  );
+    );
   if (f.action) qb = qb.where('action', '=', f.action);
   if (f.objectId) qb = qb.where('object_id', '=', f.objectId);
   if (f.outcome) qb = qb.where('outcome', '=', f.outcome);

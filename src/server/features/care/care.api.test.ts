@@ -37,18 +37,32 @@ describe('registering a care recipient', () => {
     }
     // Someone else's upload is no evidence for this station.
     const foreign = await w.upload(staffB, 'form.png');
-    expect((await staffA.agent.post('/api/care-recipients', { ...body, consent: { method: 'signed_form', evidenceFileId: foreign } })).json().code).toBe('care.consent_required');
+    expect((await staffA.agent.post('/api/care-recipients', { ...body, consent: { method: 'signed_form', evidenceFileId: foreign } })).json().code).toBe(
+      'care.consent_required',
+    );
     expect((await staffA.agent.get('/api/care-recipients')).json().items).toHaveLength(0);
   });
 
   it('keeps the ID number encrypted and shows it masked, derives the age, and refuses the same person twice', async () => {
     const form = await w.upload(staffA, 'form.png');
     const res = await staffA.agent.post('/api/care-recipients', {
-      ...child, stationId: a.id, guardian: { name: '王奶奶', phone: '13600009999', relation: '祖母' }, consent: { method: 'signed_form', evidenceFileId: form },
+      ...child,
+      stationId: a.id,
+      guardian: { name: '王奶奶', phone: '13600009999', relation: '祖母' },
+      consent: { method: 'signed_form', evidenceFileId: form },
     });
     expect(res.statusCode).toBe(201);
     const r = res.json().recipient;
-    expect(r).toMatchObject({ stationId: a.id, name: '王小测', age: 11, gender: 'male', categories: ['留守儿童'], legalBasis: 'consent', consentMethod: 'signed_form', noContactFlag: false });
+    expect(r).toMatchObject({
+      stationId: a.id,
+      name: '王小测',
+      age: 11,
+      gender: 'male',
+      categories: ['留守儿童'],
+      legalBasis: 'consent',
+      consentMethod: 'signed_form',
+      noContactFlag: false,
+    });
     expect(r.idNumberMasked).toMatch(/^500\*+\d{3}[\dX]$/);
     expect(res.body).not.toContain(childId);
     // Integrity: the stored row holds no clear ID number (the one place this suite reads a table).
@@ -66,10 +80,19 @@ describe('registering a care recipient', () => {
     const res = await staffA.agent.post('/api/care-recipients', { ...child, idNumber: bad, stationId: a.id, legalBasis: 'statutory_duty' });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('volunteer.bad_id_number');
-    expect((await w.admin.agent.post('/api/care-recipients', { stationId: w.instituteId, name: '所里', categories: ['空巢老人'], legalBasis: 'statutory_duty' })).json().code).toBe('volunteer.not_station');
-    expect((await staffB.agent.post('/api/care-recipients', { stationId: a.id, name: '越权登记', categories: ['空巢老人'], legalBasis: 'statutory_duty' })).statusCode).toBe(404);
+    expect(
+      (
+        await w.admin.agent.post('/api/care-recipients', { stationId: w.instituteId, name: '所里', categories: ['空巢老人'], legalBasis: 'statutory_duty' })
+      ).json().code,
+    ).toBe('volunteer.not_station');
+    expect(
+      (await staffB.agent.post('/api/care-recipients', { stationId: a.id, name: '越权登记', categories: ['空巢老人'], legalBasis: 'statutory_duty' }))
+        .statusCode,
+    ).toBe(404);
     const v = await w.makeVolunteer({ stationId: a.id });
-    expect((await v.agent.post('/api/care-recipients', { stationId: a.id, name: '志愿者登记', categories: ['空巢老人'], legalBasis: 'statutory_duty' })).statusCode).toBe(404);
+    expect(
+      (await v.agent.post('/api/care-recipients', { stationId: a.id, name: '志愿者登记', categories: ['空巢老人'], legalBasis: 'statutory_duty' })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -99,7 +122,9 @@ describe('who sees a care recipient', () => {
     for (const [label, who] of outsiders) {
       expect((await who.agent.get(`/api/care-recipients/${id}`)).statusCode, label).toBe(404);
       expect((await who.agent.patch(`/api/care-recipients/${id}`, { needs: '越权修改' })).statusCode, label).toBe(404);
-      expect((await who.agent.post(`/api/care-recipients/${id}/visits`, { kind: 'call', at: clock.now().toISOString(), note: '越权' })).statusCode, label).toBe(404);
+      expect((await who.agent.post(`/api/care-recipients/${id}/visits`, { kind: 'call', at: clock.now().toISOString(), note: '越权' })).statusCode, label).toBe(
+        404,
+      );
     }
     expect((await staffB.agent.get(`/api/care-recipients?stationId=${a.id}`)).statusCode).toBe(404);
     expect(ids(await staffB.agent.get('/api/care-recipients'))).not.toContain(id);
@@ -116,7 +141,12 @@ describe('who sees a care recipient', () => {
     await staffB.agent.get(`/api/care-recipients/${id}`);
     const after = await auditCount('care.viewed', id);
     expect(after.total).toBe(before + 2);
-    expect(after.items.slice(0, 2).map((e: { actorName: string }) => e.actorName).sort()).toEqual([staffA.name, w.admin.name].sort());
+    expect(
+      after.items
+        .slice(0, 2)
+        .map((e: { actorName: string }) => e.actorName)
+        .sort(),
+    ).toEqual([staffA.name, w.admin.name].sort());
     const listed = (await w.admin.agent.get('/api/audit?action=care.listed&pageSize=1')).json();
     expect(listed.total).toBeGreaterThan(0);
   });
@@ -138,17 +168,31 @@ describe('staying in touch', () => {
   it('links taking part in a published activity of the institute, dated at its start', async () => {
     const r = await w.makeCareRecipient({ stationId: a.id });
     const act = await w.makeActivity({ unitId: a.id, title: '四点半课堂' });
-    const res = await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'activity', activityId: act.id, at: clock.now().toISOString(), note: '参加四点半课堂' });
+    const res = await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, {
+      kind: 'activity',
+      activityId: act.id,
+      at: clock.now().toISOString(),
+      note: '参加四点半课堂',
+    });
     expect(res.json().visits.find((v: { kind: string }) => v.kind === 'activity')).toMatchObject({ activityId: act.id, at: act.startsAt });
     const draft = await w.makeActivity({ unitId: a.id, status: 'draft' });
-    expect((await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'activity', activityId: draft.id, at: clock.now().toISOString(), note: 'x' })).statusCode).toBe(404);
-    expect((await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'activity', at: clock.now().toISOString(), note: 'x' })).statusCode).toBe(400);
+    expect(
+      (await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'activity', activityId: draft.id, at: clock.now().toISOString(), note: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await staffA.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'activity', at: clock.now().toISOString(), note: 'x' })).statusCode).toBe(
+      400,
+    );
   });
 
   it('records an order placed for the recipient as a contact when it is completed', async () => {
     const r = await w.makeCareRecipient({ stationId: a.id, name: '张爷爷' });
     const v = await w.makeVolunteer({ stationId: a.id });
-    const placed = await staffA.agent.post('/api/orders', { description: '需要上门理发', stationId: a.id, onBehalf: { name: '张爷爷', channel: 'staff_visit', careRecipientId: r.id } });
+    const placed = await staffA.agent.post('/api/orders', {
+      description: '需要上门理发',
+      stationId: a.id,
+      onBehalf: { name: '张爷爷', channel: 'staff_visit', careRecipientId: r.id },
+    });
     expect(placed.json()).toMatchObject({ careRecipientId: r.id, channel: 'staff_visit', requesterVerified: true });
     const o = placed.json().id;
     await staffA.agent.post(`/api/orders/${o}/actions`, { action: 'review' });
@@ -168,12 +212,20 @@ describe('staying in touch', () => {
     const before = (await staffA.agent.get(`/api/care-recipients/${r.id}`)).json().visits.length;
     const ordersBefore = (await staffB.agent.get('/api/orders?pageSize=200')).json().total;
     for (const careRecipientId of [r.id, '00000000-0000-4000-8000-000000000000']) {
-      const res = await staffB.agent.post('/api/orders', { description: '需要代购药品', stationId: b.id, onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId } });
+      const res = await staffB.agent.post('/api/orders', {
+        description: '需要代购药品',
+        stationId: b.id,
+        onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId },
+      });
       expect(res.statusCode, res.body).toBe(404);
       expect(res.json().code).toBe('care.recipient_not_found');
     }
     // Station A's own staff cannot file it under station B either.
-    const misfiled = await staffA.agent.post('/api/orders', { description: '需要代购药品', stationId: b.id, onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId: r.id } });
+    const misfiled = await staffA.agent.post('/api/orders', {
+      description: '需要代购药品',
+      stationId: b.id,
+      onBehalf: { name: '李奶奶', channel: 'staff_visit', careRecipientId: r.id },
+    });
     expect(misfiled.statusCode).toBeGreaterThanOrEqual(400);
     expect(misfiled.statusCode).toBeLessThan(500);
     expect((await staffB.agent.get('/api/orders?pageSize=200')).json().total).toBe(ordersBefore);
@@ -188,9 +240,17 @@ describe('staying in touch', () => {
     await w.advance(29 * 86_400_000);
     expect((await staff.agent.get(`/api/care-recipients/${r.id}`)).json().recipient.noContactFlag).toBe(false);
     await w.advance(2 * 86_400_000);
-    expect((await staff.agent.get('/api/care-recipients/flags')).json()).toEqual({ noContactDays: 30, total: 1, stations: [{ stationId: station.id, stationName: station.name, count: 1 }] });
+    expect((await staff.agent.get('/api/care-recipients/flags')).json()).toEqual({
+      noContactDays: 30,
+      total: 1,
+      stations: [{ stationId: station.id, stationName: station.name, count: 1 }],
+    });
     expect(ids(await staff.agent.get('/api/care-recipients?flagged=true'))).toEqual([r.id]);
-    const visited = await staff.agent.post(`/api/care-recipients/${r.id}/visits`, { kind: 'visit', at: clock.now().toISOString(), note: '入户走访，身体状况良好' });
+    const visited = await staff.agent.post(`/api/care-recipients/${r.id}/visits`, {
+      kind: 'visit',
+      at: clock.now().toISOString(),
+      note: '入户走访，身体状况良好',
+    });
     expect(visited.statusCode).toBe(200);
     expect(visited.json().recipient).toMatchObject({ noContactFlag: false, lastContactAt: clock.now().toISOString() });
     expect(visited.json().visits[0]).toMatchObject({ kind: 'visit', note: '入户走访，身体状况良好', byName: staff.name });

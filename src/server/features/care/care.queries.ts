@@ -3,7 +3,12 @@ import type { DbOrTrx } from '../../platform/db';
 
 export function listRecipients(db: DbOrTrx, stationIds: string[], includeArchived: boolean) {
   if (stationIds.length === 0) return Promise.resolve([] as (CareRecipientsTable & { station_name: string })[]);
-  let qb = db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').selectAll('care_recipients').select('units.name as station_name').where('care_recipients.station_id', 'in', stationIds);
+  let qb = db
+    .selectFrom('care_recipients')
+    .innerJoin('units', 'units.id', 'care_recipients.station_id')
+    .selectAll('care_recipients')
+    .select('units.name as station_name')
+    .where('care_recipients.station_id', 'in', stationIds);
   if (!includeArchived) qb = qb.where('care_recipients.archived', '=', 0);
   return qb.orderBy('care_recipients.last_contact_at').orderBy('care_recipients.name').execute();
 }
@@ -15,7 +20,10 @@ export async function pageRecipients(
   page: { limit: number; offset: number },
 ) {
   if (f.stationIds.length === 0) return { rows: [] as (CareRecipientsTable & { station_name: string })[], total: 0 };
-  let base = db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').where('care_recipients.station_id', 'in', f.stationIds);
+  let base = db
+    .selectFrom('care_recipients')
+    .innerJoin('units', 'units.id', 'care_recipients.station_id')
+    .where('care_recipients.station_id', 'in', f.stationIds);
   if (!f.includeArchived || f.contactBefore) base = base.where('care_recipients.archived', '=', 0);
   if (f.contactBefore) {
     const before = f.contactBefore;
@@ -35,7 +43,13 @@ export async function pageRecipients(
 }
 
 export function getRecipient(db: DbOrTrx, id: string) {
-  return db.selectFrom('care_recipients').innerJoin('units', 'units.id', 'care_recipients.station_id').selectAll('care_recipients').select('units.name as station_name').where('care_recipients.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('care_recipients')
+    .innerJoin('units', 'units.id', 'care_recipients.station_id')
+    .selectAll('care_recipients')
+    .select('units.name as station_name')
+    .where('care_recipients.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findByIdHash(db: DbOrTrx, hash: string) {

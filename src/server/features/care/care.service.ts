@@ -31,10 +31,23 @@ async function careScope(ctx: Ctx, action: 'care.read' | 'care.manage'): Promise
 function present(r: Row, today: string, noContactDays: number, now: Date): CareRecipientView {
   const last = r.last_contact_at ?? r.created_at;
   return {
-    id: r.id, stationId: r.station_id, stationName: r.station_name, name: r.name, gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
-    age: r.birth_date ? ageOn(r.birth_date, today) : null, idNumberMasked: r.id_number_masked, phone: r.phone, address: r.address, categories: JSON.parse(r.categories),
-    guardian: r.guardian_name ? { name: r.guardian_name, phone: r.guardian_phone ?? '', relation: r.guardian_relation ?? '' } : null, needs: r.needs, legalBasis: r.legal_basis,
-    consentMethod: r.consent_method, lastContactAt: r.last_contact_at, noContactFlag: !r.archived && Date.parse(last) < now.getTime() - noContactDays * 86_400_000, archived: Boolean(r.archived),
+    id: r.id,
+    stationId: r.station_id,
+    stationName: r.station_name,
+    name: r.name,
+    gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
+    age: r.birth_date ? ageOn(r.birth_date, today) : null,
+    idNumberMasked: r.id_number_masked,
+    phone: r.phone,
+    address: r.address,
+    categories: JSON.parse(r.categories),
+    guardian: r.guardian_name ? { name: r.guardian_name, phone: r.guardian_phone ?? '', relation: r.guardian_relation ?? '' } : null,
+    needs: r.needs,
+    legalBasis: r.legal_basis,
+    consentMethod: r.consent_method,
+    lastContactAt: r.last_contact_at,
+    noContactFlag: !r.archived && Date.parse(last) < now.getTime() - noContactDays * 86_400_000,
+    archived: Boolean(r.archived),
   };
 }
 
@@ -43,7 +56,11 @@ async function noContactDays(ctx: Ctx, stationId: string | undefined) {
   return (await ctx.scope.rulesOf(stationId ?? ''))['care.noContactDays'];
 }
 
-export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number }) {
+export async function listRecipients(
+  deps: Deps,
+  ctx: Ctx,
+  opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number },
+) {
   const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
   let stations = [...units].filter((u) => tree.nodes.get(u)?.kind === 'station');
@@ -63,7 +80,12 @@ export async function listRecipients(deps: Deps, ctx: Ctx, opts: { stationId?: s
   );
   const items = rows.map((r) => present(r, today, days, now));
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.listed', objectType: 'care_recipient', unitId: opts.stationId ?? null, changes: { rows: { before: null, after: items.length } } }),
+    appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'care.listed',
+      objectType: 'care_recipient',
+      unitId: opts.stationId ?? null,
+      changes: { rows: { before: null, after: items.length } },
+    }),
   );
   return { items, total, page: opts.page, pageSize: opts.pageSize };
 }
@@ -97,9 +119,11 @@ async function requireRecipient(deps: Deps, ctx: Ctx, id: string, action: 'care.
 export async function getRecipient(deps: Deps, ctx: Ctx, id: string) {
   const { r } = await requireRecipient(deps, ctx, id, 'care.read');
   const now = deps.clock.now();
-  await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.viewed', objectType: 'care_recipient', objectId: id, unitId: r.station_id }),
-  );
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'care.viewed', objectType: 'care_recipient', objectId: id, unitId: r.station_id }),
+    );
   const visits = await q.listVisits(deps.db, id);
   return {
     recipient: present(r, chinaDay(now), await noContactDays(ctx, r.station_id), now),
@@ -115,30 +139,68 @@ export async function createRecipient(deps: Deps, ctx: Ctx, input: CareRecipient
   if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
   if (input.legalBasis === 'consent') {
     if (!input.consent) throw new AppError('care.consent_required');
-    if (input.consent.method === 'signed_form' && (!input.consent.evidenceFileId || !(await canUseFile(deps, ctx, input.consent.evidenceFileId)))) throw new AppError('care.consent_required');
+    if (input.consent.method === 'signed_form' && (!input.consent.evidenceFileId || !(await canUseFile(deps, ctx, input.consent.evidenceFileId))))
+      throw new AppError('care.consent_required');
     if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('care.consent_required');
   }
-  let idCols: Partial<CareRecipientsTable> = { id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: input.gender ?? null, birth_date: input.birthDate ?? null };
+  let idCols: Partial<CareRecipientsTable> = {
+    id_number_enc: null,
+    id_number_hash: null,
+    id_number_masked: null,
+    gender: input.gender ?? null,
+    birth_date: input.birthDate ?? null,
+  };
   if (input.idNumber) {
     const id = normaliseIdNumber(input.idNumber);
     if (idNumberProblem(id)) throw new AppError('volunteer.bad_id_number', { fields: [{ path: 'body.idNumber', message: '证件号码不正确' }] });
     const hash = hmacHex(deps.config.keys.index, `care:01:${id}`);
     if (await q.findByIdHash(deps.db, hash)) throw new AppError('care.duplicate');
-    idCols = { id_number_enc: encrypt(deps.config.keys.encryption, id), id_number_hash: hash, id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)), gender: genderFromId(id), birth_date: birthDateFromId(id) };
+    idCols = {
+      id_number_enc: encrypt(deps.config.keys.encryption, id),
+      id_number_hash: hash,
+      id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)),
+      gender: genderFromId(id),
+      birth_date: birthDateFromId(id),
+    };
   }
   const now = deps.clock.now().toISOString();
   const rowId = randomUUID();
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertRecipient(trx, {
-        id: rowId, station_id: input.stationId, name: input.name, phone: input.phone ?? null, address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null,
-        categories: JSON.stringify(input.categories), guardian_name: input.guardian?.name ?? null, guardian_phone: input.guardian?.phone ?? null, guardian_relation: input.guardian?.relation ?? null,
-        needs: input.needs ?? null, legal_basis: input.legalBasis, consent_method: input.consent?.method ?? null, consent_file_id: input.consent?.evidenceFileId ?? null,
-        consent_note: input.consent?.note ?? null, recorded_by: ctx.actor.accountId, last_contact_at: now, archived: 0, created_at: now, updated_at: now,
-        id_number_enc: null, id_number_hash: null, id_number_masked: null, gender: null, birth_date: null, ...idCols,
+        id: rowId,
+        station_id: input.stationId,
+        name: input.name,
+        phone: input.phone ?? null,
+        address: input.address ?? null,
+        lng: input.lng ?? null,
+        lat: input.lat ?? null,
+        categories: JSON.stringify(input.categories),
+        guardian_name: input.guardian?.name ?? null,
+        guardian_phone: input.guardian?.phone ?? null,
+        guardian_relation: input.guardian?.relation ?? null,
+        needs: input.needs ?? null,
+        legal_basis: input.legalBasis,
+        consent_method: input.consent?.method ?? null,
+        consent_file_id: input.consent?.evidenceFileId ?? null,
+        consent_note: input.consent?.note ?? null,
+        recorded_by: ctx.actor.accountId,
+        last_contact_at: now,
+        archived: 0,
+        created_at: now,
+        updated_at: now,
+        id_number_enc: null,
+        id_number_hash: null,
+        id_number_masked: null,
+        gender: null,
+        birth_date: null,
+        ...idCols,
       });
       await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-        action: 'care.created', objectType: 'care_recipient', objectId: rowId, unitId: input.stationId,
+        action: 'care.created',
+        objectType: 'care_recipient',
+        objectId: rowId,
+        unitId: input.stationId,
         changes: { categories: { before: null, after: input.categories }, legalBasis: { before: null, after: input.legalBasis } },
       });
     });
@@ -156,7 +218,11 @@ export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z
     ...(input.phone !== undefined && { phone: input.phone }),
     ...(input.address !== undefined && { address: input.address }),
     ...(input.categories !== undefined && { categories: JSON.stringify(input.categories) }),
-    ...(input.guardian !== undefined && { guardian_name: input.guardian?.name ?? null, guardian_phone: input.guardian?.phone ?? null, guardian_relation: input.guardian?.relation ?? null }),
+    ...(input.guardian !== undefined && {
+      guardian_name: input.guardian?.name ?? null,
+      guardian_phone: input.guardian?.phone ?? null,
+      guardian_relation: input.guardian?.relation ?? null,
+    }),
     ...(input.needs !== undefined && { needs: input.needs }),
     ...(input.archived !== undefined && { archived: input.archived ? 1 : 0 }),
   };
@@ -164,8 +230,16 @@ export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z
     await q.updateRecipient(trx, id, { ...patch, updated_at: now });
     // Field names only for the sensitive ones: the audit log must not become a second copy of the data.
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-      action: 'care.updated', objectType: 'care_recipient', objectId: id, unitId: r.station_id,
-      changes: Object.fromEntries(Object.keys(diffFields(r, { ...r, ...patch }, ['phone', 'address', 'categories', 'guardian_name', 'guardian_phone', 'needs', 'archived'])).map((k) => [k, { before: '（已修改）', after: '（已修改）' }])),
+      action: 'care.updated',
+      objectType: 'care_recipient',
+      objectId: id,
+      unitId: r.station_id,
+      changes: Object.fromEntries(
+        Object.keys(diffFields(r, { ...r, ...patch }, ['phone', 'address', 'categories', 'guardian_name', 'guardian_phone', 'needs', 'archived'])).map((k) => [
+          k,
+          { before: '（已修改）', after: '（已修改）' },
+        ]),
+      ),
     });
   });
   return getRecipient(deps, ctx, id);
@@ -182,9 +256,25 @@ export async function addVisit(deps: Deps, ctx: Ctx, id: string, input: z.infer<
     at = a.starts_at;
   }
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertVisit(trx, { id: randomUUID(), recipient_id: id, kind: input.kind, at, note: input.note, order_id: null, activity_id: input.kind === 'activity' ? (input.activityId ?? null) : null, by_account: ctx.actor.accountId, created_at: now });
+    await q.insertVisit(trx, {
+      id: randomUUID(),
+      recipient_id: id,
+      kind: input.kind,
+      at,
+      note: input.note,
+      order_id: null,
+      activity_id: input.kind === 'activity' ? (input.activityId ?? null) : null,
+      by_account: ctx.actor.accountId,
+      created_at: now,
+    });
     if (!r.last_contact_at || at > r.last_contact_at) await q.updateRecipient(trx, id, { last_contact_at: at, updated_at: now });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'care.visited', objectType: 'care_recipient', objectId: id, unitId: r.station_id, changes: { kind: { before: null, after: input.kind } } });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'care.visited',
+      objectType: 'care_recipient',
+      objectId: id,
+      unitId: r.station_id,
+      changes: { kind: { before: null, after: input.kind } },
+    });
   });
   return getRecipient(deps, ctx, id);
 }

@@ -11,13 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bodySentence,
-  type CertificateDoc,
-  formatChineseDate,
-  formatHours,
-  renderCertificatePdf,
-} from './certificate.pdf';
+import { bodySentence, type CertificateDoc, formatChineseDate, formatHours, renderCertificatePdf } from './certificate.pdf';
 
 const CI = process.env.CI === 'true';
 
@@ -234,7 +228,10 @@ describe.skipIf(!POPPLER && !CI)('renderCertificatePdf (rendered and checked wit
 
   it('embeds a Chinese font (no system-font dependency)', () => {
     const out = execFileSync('pdffonts', [manyFile], { encoding: 'utf8' });
-    const rows = out.split('\n').slice(2).filter((l) => l.trim() !== '');
+    const rows = out
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim() !== '');
     expect(rows.length).toBeGreaterThan(0);
     // Columns: name type encoding emb sub uni object ID — every font must be embedded.
     for (const row of rows) {

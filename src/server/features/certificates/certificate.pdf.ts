@@ -67,10 +67,9 @@ let fontsPromise: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
 function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
   if (!fontsPromise) {
     const root = fontsPackageRoot();
-    fontsPromise = Promise.all([
-      readFile(join(root, 'fonts', `${FONT_REGULAR}.otf`)),
-      readFile(join(root, 'fonts', `${FONT_BOLD}.otf`)),
-    ]).then(([regular, bold]) => ({ regular, bold }));
+    fontsPromise = Promise.all([readFile(join(root, 'fonts', `${FONT_REGULAR}.otf`)), readFile(join(root, 'fonts', `${FONT_BOLD}.otf`))]).then(
+      ([regular, bold]) => ({ regular, bold }),
+    );
     // Do not cache a failure forever: a later call may succeed (e.g. transient I/O error).
     fontsPromise.catch(() => {
       fontsPromise = null;
@@ -230,22 +229,28 @@ export async function renderCertificatePdf(doc: CertificateDoc): Promise<Buffer>
   pdf.y += 14;
 
   // Body paragraph; first-line indent of two characters, as usual for Chinese official text.
-  pdf.font('R').fontSize(BODY_SIZE).text(bodySentence(doc), left, pdf.y, {
-    width,
-    indent: BODY_SIZE * 2,
-    lineGap: 5,
-    align: 'left',
-  });
+  pdf
+    .font('R')
+    .fontSize(BODY_SIZE)
+    .text(bodySentence(doc), left, pdf.y, {
+      width,
+      indent: BODY_SIZE * 2,
+      lineGap: 5,
+      align: 'left',
+    });
   pdf.y += 10;
 
   if (doc.services.length > 0) {
     drawServicesTable(pdf, doc);
   } else {
-    pdf.font('R').fontSize(BODY_SIZE).text('该期间内无经认定的志愿服务记录。', left, pdf.y, {
-      width,
-      indent: BODY_SIZE * 2,
-      lineGap: 5,
-    });
+    pdf
+      .font('R')
+      .fontSize(BODY_SIZE)
+      .text('该期间内无经认定的志愿服务记录。', left, pdf.y, {
+        width,
+        indent: BODY_SIZE * 2,
+        lineGap: 5,
+      });
   }
   pdf.y += 14;
 
@@ -397,7 +402,10 @@ function drawRow(pdf: Pdf, row: RowLayout, fill: string | null): void {
   let vx = MARGIN;
   for (let i = 0; i < widths.length - 1; i++) {
     vx += widths[i];
-    pdf.moveTo(vx, y).lineTo(vx, y + height).stroke();
+    pdf
+      .moveTo(vx, y)
+      .lineTo(vx, y + height)
+      .stroke();
   }
   pdf.restore();
   pdf.x = MARGIN;
@@ -457,7 +465,15 @@ function drawServicesTable(pdf: Pdf, doc: CertificateDoc): void {
         const current: Cell[] = pending;
         const parts: [string, string][] = current.map((c, k) => splitCellText(pdf, c, row.widths[k], maxTextH));
         ensureHeader();
-        drawRow(pdf, layoutRow(pdf, current.map((c, k) => ({ ...c, text: parts[k][0] })), columnW), fill);
+        drawRow(
+          pdf,
+          layoutRow(
+            pdf,
+            current.map((c, k) => ({ ...c, text: parts[k][0] })),
+            columnW,
+          ),
+          fill,
+        );
         pending = current.map((c, k) => ({ ...c, text: k === 0 ? '续' : parts[k][1] }));
         newPage();
       } else {
@@ -514,9 +530,7 @@ function drawIssuerBlock(pdf: Pdf, doc: CertificateDoc, qrPng: Buffer): void {
   const labelW = pdf.widthOfString('出具单位：');
   const valueW = textW - labelW;
   const lines = issuerLines(doc);
-  const lineHeights = lines.map((l) =>
-    Math.max(pdf.heightOfString(l.value ?? ' ', { width: valueW, lineGap: 2 }), pdf.currentLineHeight(true)),
-  );
+  const lineHeights = lines.map((l) => Math.max(pdf.heightOfString(l.value ?? ' ', { width: valueW, lineGap: 2 }), pdf.currentLineHeight(true)));
   const textH = lineHeights.reduce((s, h) => s + h, 0) + ISSUER_LINE_GAP * (lines.length - 1);
   const captionH = 16;
   const blockH = Math.max(textH, SEAL_DIAMETER, QR_SIZE + captionH + 4);

@@ -19,7 +19,9 @@ async function serve(hours: number, approve: boolean) {
   await vol.agent.post(`/api/orders/${o.id}/actions`, { action: 'accept' });
   expect((await vol.agent.post(`/api/orders/${o.id}/actions`, { action: 'complete', report: '已完成', serviceHours: hours })).json().status).toBe('completed');
   if (!approve) return;
-  const rec = (await staffA.agent.get(`/api/hours?volunteerId=${vol.id}&status=pending&pageSize=200`)).json().items.find((r: { hours: number }) => r.hours === hours);
+  const rec = (await staffA.agent.get(`/api/hours?volunteerId=${vol.id}&status=pending&pageSize=200`))
+    .json()
+    .items.find((r: { hours: number }) => r.hours === hours);
   expect((await staffA.agent.post(`/api/hours/${rec.id}/decision`, { decision: 'approve' })).json().status).toBe('approved');
 }
 
@@ -81,7 +83,9 @@ describe('certificates', () => {
       const png = path.join(dir, 'p-1.png');
       expect(readFileSync(png).length).toBeGreaterThan(10_000);
       if (existsSync('/usr/bin/zbarimg')) {
-        const qr = execFileSync('zbarimg', ['-q', '--raw', png], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+        const qr = execFileSync('zbarimg', ['-q', '--raw', png], { stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString()
+          .trim();
         expect(qr).toMatch(new RegExp(`/verify/${cert.number}$`));
       }
     } finally {

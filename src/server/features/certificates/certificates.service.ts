@@ -25,10 +25,23 @@ type Snapshot = Omit<CertificateDoc, 'verifyUrl'>;
 function present(row: CertificatesTable & { issued_by_name?: string | null }): CertificateView {
   const snap = JSON.parse(row.snapshot) as Snapshot;
   return {
-    id: row.id, number: row.number, volunteerId: row.volunteer_id, volunteerName: snap.volunteer.name, volunteerNo: snap.volunteer.volunteerNo,
-    from: row.from_date, to: row.to_date, hours: minutesToHours(Number(row.minutes)), serviceCount: snap.services.length, unitName: snap.issuer.unitName,
-    issuedAt: row.issued_at, issuedByName: row.issued_by_name ?? null, revoked: Boolean(row.revoked_at), revokedAt: row.revoked_at, revokeReason: row.revoke_reason,
-    pdfUrl: `/api/certificates/${row.id}/pdf`, verifyPath: `/verify/${row.number}`,
+    id: row.id,
+    number: row.number,
+    volunteerId: row.volunteer_id,
+    volunteerName: snap.volunteer.name,
+    volunteerNo: snap.volunteer.volunteerNo,
+    from: row.from_date,
+    to: row.to_date,
+    hours: minutesToHours(Number(row.minutes)),
+    serviceCount: snap.services.length,
+    unitName: snap.issuer.unitName,
+    issuedAt: row.issued_at,
+    issuedByName: row.issued_by_name ?? null,
+    revoked: Boolean(row.revoked_at),
+    revokedAt: row.revoked_at,
+    revokeReason: row.revoke_reason,
+    pdfUrl: `/api/certificates/${row.id}/pdf`,
+    verifyPath: `/verify/${row.number}`,
   };
 }
 
@@ -45,13 +58,26 @@ async function requireVolunteerFor(deps: Deps, scope: Scope, volunteerId: string
  * The frozen facts of a certificate: only approved records in the period, each original with its
  * approved corrections folded in. Used by the API and by the demo seed.
  */
-export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: string; name: string; id_number_masked: string | null; volunteer_no: string | null }, from: string, to: string, handler: string | null, now: Date) {
+export async function buildSnapshot(
+  db: DbOrTrx,
+  v: { id: string; station_id: string; name: string; id_number_masked: string | null; volunteer_no: string | null },
+  from: string,
+  to: string,
+  handler: string | null,
+  now: Date,
+) {
   const records = await q.approvedRecordsBetween(db, v.id, from, to);
   const corrections = new Map<string, number>();
   for (const r of records) if (r.corrects_id) corrections.set(r.corrects_id, (corrections.get(r.corrects_id) ?? 0) + Number(r.minutes));
   const services = records
     .filter((r) => r.source !== 'correction')
-    .map((r) => ({ date: r.service_date, title: r.title, content: r.content, minutes: Number(r.minutes) + (corrections.get(r.id) ?? 0), unitName: r.organiser_name }))
+    .map((r) => ({
+      date: r.service_date,
+      title: r.title,
+      content: r.content,
+      minutes: Number(r.minutes) + (corrections.get(r.id) ?? 0),
+      unitName: r.organiser_name,
+    }))
     .filter((s) => s.minutes > 0);
   const totalMinutes = services.reduce((s, r) => s + r.minutes, 0);
   const station = await q.stationContact(db, v.station_id);
@@ -83,17 +109,31 @@ export async function buildSnapshot(db: DbOrTrx, v: { id: string; station_id: st
 export async function issueCertificate(deps: Deps, ctx: Ctx, input: { volunteerId: string; from: string; to: string }): Promise<CertificateView> {
   const v = await requireVolunteerFor(deps, ctx.scope, input.volunteerId, 'certificates.issue');
   const now = deps.clock.now();
-    // The handler is named when staff of the volunteer's station issue it, not when a volunteer prints their own.
+  // The handler is named when staff of the volunteer's station issue it, not when a volunteer prints their own.
   const handler = (await ctx.scope.can('certificates.issue', v.station_id)) ? ctx.actor.displayName : null;
   const { snapshot, totalMinutes } = await buildSnapshot(deps.db, v, input.from, input.to, handler, now);
   const row: CertificatesTable = {
-    id: randomUUID(), number: snapshot.number, volunteer_id: v.id, unit_id: v.station_id, from_date: input.from, to_date: input.to, minutes: totalMinutes,
-    snapshot: JSON.stringify(snapshot), issued_by: ctx.actor.accountId, issued_at: now.toISOString(), revoked_at: null, revoked_by: null, revoke_reason: null,
+    id: randomUUID(),
+    number: snapshot.number,
+    volunteer_id: v.id,
+    unit_id: v.station_id,
+    from_date: input.from,
+    to_date: input.to,
+    minutes: totalMinutes,
+    snapshot: JSON.stringify(snapshot),
+    issued_by: ctx.actor.accountId,
+    issued_at: now.toISOString(),
+    revoked_at: null,
+    revoked_by: null,
+    revoke_reason: null,
   };
   await deps.db.transaction().execute(async (trx) => {
     await q.insertCertificate(trx, row);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'certificates.issued', objectType: 'certificate', objectId: row.id, unitId: v.station_id,
+      action: 'certificates.issued',
+      objectType: 'certificate',
+      objectId: row.id,
+      unitId: v.station_id,
       changes: { number: { before: null, after: row.number }, hours: { before: null, after: snapshot.totalHours } },
     });
   });
@@ -140,7 +180,11 @@ export async function revokeCertificate(deps: Deps, ctx: Ctx, id: string, reason
     const n = await q.revoke(trx, id, { revoked_at: now.toISOString(), revoked_by: ctx.actor.accountId, revoke_reason: reason });
     if (n !== 1) throw new AppError('certificates.revoked');
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'certificates.revoked', objectType: 'certificate', objectId: id, unitId: row.unit_id, changes: { revoked: { before: false, after: true }, reason: { before: null, after: reason } },
+      action: 'certificates.revoked',
+      objectType: 'certificate',
+      objectId: id,
+      unitId: row.unit_id,
+      changes: { revoked: { before: false, after: true }, reason: { before: null, after: reason } },
     });
   });
   const fresh = await q.getCertificate(deps.db, id);
@@ -153,8 +197,17 @@ export async function verifyCertificate(deps: Deps, number: string): Promise<Pub
   if (!row) throw notFound();
   const snap = JSON.parse(row.snapshot) as Snapshot;
   return {
-    number: row.number, status: row.revoked_at ? 'revoked' : 'valid', revokedAt: row.revoked_at, holderName: maskName(snap.volunteer.name),
-    idNumberMasked: snap.volunteer.idNumberMasked, volunteerNo: snap.volunteer.volunteerNo, from: row.from_date, to: row.to_date,
-    hours: snap.totalHours, serviceCount: snap.services.length, unitName: snap.issuer.unitName, issuedOn: snap.issuedOn,
+    number: row.number,
+    status: row.revoked_at ? 'revoked' : 'valid',
+    revokedAt: row.revoked_at,
+    holderName: maskName(snap.volunteer.name),
+    idNumberMasked: snap.volunteer.idNumberMasked,
+    volunteerNo: snap.volunteer.volunteerNo,
+    from: row.from_date,
+    to: row.to_date,
+    hours: snap.totalHours,
+    serviceCount: snap.services.length,
+    unitName: snap.issuer.unitName,
+    issuedOn: snap.issuedOn,
   };
 }

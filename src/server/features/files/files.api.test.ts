@@ -123,7 +123,9 @@ describe('reading', () => {
     expect((await vA.agent.get(`/api/files/${asked}`)).statusCode).toBe(200);
     const done = await w.upload(vA, 'fixed.png');
     expect((await resident.agent.get(`/api/files/${done}`)).statusCode).toBe(404);
-    expect((await vA.agent.post(`/api/orders/${id}/actions`, { action: 'complete', report: '已更换灯泡', photoFileIds: [done] })).json().status).toBe('completed');
+    expect((await vA.agent.post(`/api/orders/${id}/actions`, { action: 'complete', report: '已更换灯泡', photoFileIds: [done] })).json().status).toBe(
+      'completed',
+    );
     expect((await resident.agent.get(`/api/files/${done}`)).statusCode).toBe(200);
     expect((await staffB.agent.get(`/api/files/${done}`)).statusCode).toBe(404);
   });

@@ -27,7 +27,11 @@ export async function referencesTo(db: DbOrTrx, fileId: string) {
     .execute();
   return {
     units: [...records.flatMap((r) => [r.unit_id, r.station_id]), ...consents.map((c) => c.station_id), ...orders.map((o) => o.unit_id)],
-    persons: [...records.map((r) => r.person_id), ...consents.map((c) => c.person_id), ...orders.flatMap((o) => [o.requester_person_id, o.volunteer_person_id])].filter((x): x is string => Boolean(x)),
+    persons: [
+      ...records.map((r) => r.person_id),
+      ...consents.map((c) => c.person_id),
+      ...orders.flatMap((o) => [o.requester_person_id, o.volunteer_person_id]),
+    ].filter((x): x is string => Boolean(x)),
   };
 }
 

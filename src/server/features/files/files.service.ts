@@ -43,8 +43,16 @@ export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; by
   await writeFile(path.join(deps.config.dataDir, 'uploads', rel), input.bytes, { mode: 0o600 });
   const unitId = ctx.actor.grants[0]?.unitId ?? null;
   await q.insertFile(deps.db, {
-    id, unit_id: unitId, purpose: input.purpose, original_name: path.basename(input.name).slice(0, 120), mime, size: input.bytes.length,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'), path: rel, uploaded_by: ctx.actor.accountId, created_at: now.toISOString(),
+    id,
+    unit_id: unitId,
+    purpose: input.purpose,
+    original_name: path.basename(input.name).slice(0, 120),
+    mime,
+    size: input.bytes.length,
+    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    path: rel,
+    uploaded_by: ctx.actor.accountId,
+    created_at: now.toISOString(),
   });
   return { id, name: path.basename(input.name), mime, size: input.bytes.length };
 }

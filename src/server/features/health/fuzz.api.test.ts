@@ -15,7 +15,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const NASTY = ['', ' ', '\u0000', '\uD800', '‮evil', '１２３', "' OR 1=1 --", '<script>alert(1)</script>', '../../etc/passwd', 'x'.repeat(5000), '11010519491231002Y', '-1', '1e309', 'null'];
+const NASTY = [
+  '',
+  ' ',
+  '\u0000',
+  '\uD800',
+  '‮evil',
+  '１２３',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  'x'.repeat(5000),
+  '11010519491231002Y',
+  '-1',
+  '1e309',
+  'null',
+];
 const BODIES: unknown[] = [
   {},
   [],
@@ -57,7 +72,8 @@ describe('fuzzing every operation', () => {
               ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
             });
             sent++;
-            if (res.statusCode >= 500) failures.push(`${method.toUpperCase()} ${url} ${JSON.stringify(body)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+            if (res.statusCode >= 500)
+              failures.push(`${method.toUpperCase()} ${url} ${JSON.stringify(body)?.slice(0, 80)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
           }
         }
       }

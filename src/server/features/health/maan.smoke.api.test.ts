@@ -21,9 +21,16 @@ describe('the Ma’an demo', () => {
   it('has the plan’s “1+20” structure under the district centre', async () => {
     const units = (await admin.get('/api/org/units')).json().items as { kind: string; name: string }[];
     expect(units.filter((u) => u.kind === 'institute').map((u) => u.name)).toEqual(['马鞍街道新时代文明实践所']);
-    expect(units.filter((u) => u.kind === 'station').map((u) => u.name).sort()).toEqual(DEMO_STATIONS.map((s) => s.name).sort());
+    expect(
+      units
+        .filter((u) => u.kind === 'station')
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(DEMO_STATIONS.map((s) => s.name).sort());
     const district = await t.login('district');
-    expect((await district.get('/api/auth/me')).json().roles).toEqual([expect.objectContaining({ role: 'district_viewer', unitName: '涪陵区新时代文明实践中心' })]);
+    expect((await district.get('/api/auth/me')).json().roles).toEqual([
+      expect.objectContaining({ role: 'district_viewer', unitName: '涪陵区新时代文明实践中心' }),
+    ]);
     expect((await district.get('/api/org/units')).json().items.length).toBe(units.length + 1);
   });
 
@@ -45,7 +52,9 @@ describe('the Ma’an demo', () => {
       const res = await agent.get(url);
       expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
     }
-    const lists = await Promise.all(urls.filter((u) => !u.endsWith('/me') && u !== '/api/notifications').map(async (u) => [u, (await agent.get(u)).json().items?.length] as const));
+    const lists = await Promise.all(
+      urls.filter((u) => !u.endsWith('/me') && u !== '/api/notifications').map(async (u) => [u, (await agent.get(u)).json().items?.length] as const),
+    );
     for (const [url, n] of lists) if (n !== undefined && !['resident01', 'leader01'].includes(username)) expect(n, `${username} ${url}`).toBeGreaterThan(0);
   });
 

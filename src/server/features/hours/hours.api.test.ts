@@ -30,8 +30,16 @@ afterAll(async () => t?.close());
 async function backfill(agent: Agent, body: Partial<Record<string, unknown>> = {}) {
   const evidence = await upload(t, agent);
   return agent.post('/api/hours/backfill', {
-    volunteerId, unitId: station01, title: '共享邻里情·敬老助老', serviceDate: '2026-11-18', startTime: '09:00', endTime: '12:00',
-    content: '上门探望空巢老人', evidenceFileIds: [evidence], reason: '忘记签退，按纸质签到表补录', ...body,
+    volunteerId,
+    unitId: station01,
+    title: '共享邻里情·敬老助老',
+    serviceDate: '2026-11-18',
+    startTime: '09:00',
+    endTime: '12:00',
+    content: '上门探望空巢老人',
+    evidenceFileIds: [evidence],
+    reason: '忘记签退，按纸质签到表补录',
+    ...body,
   });
 }
 
@@ -40,7 +48,15 @@ const summary = async () => (await (await t.login('volunteer01')).get('/api/hour
 describe('backfilled hours', () => {
   it('needs evidence and a reason, and refuses bad times, the future and overlaps', async () => {
     const noEvidence = await s01.post('/api/hours/backfill', {
-      volunteerId, unitId: station01, title: 'x', serviceDate: '2026-11-18', startTime: '09:00', endTime: '10:00', content: 'x', evidenceFileIds: [], reason: 'x',
+      volunteerId,
+      unitId: station01,
+      title: 'x',
+      serviceDate: '2026-11-18',
+      startTime: '09:00',
+      endTime: '10:00',
+      content: 'x',
+      evidenceFileIds: [],
+      reason: 'x',
     });
     expect(noEvidence.statusCode).toBe(400);
     expect(noEvidence.json().message).toContain('证明材料');
@@ -71,7 +87,9 @@ describe('backfilled hours', () => {
 
   it('approves by a second staff member; totals and stars move; the record is then frozen', async () => {
     const before = await summary();
-    const pending = (await staff2.get(`/api/hours?volunteerId=${volunteerId}&status=pending`)).json().items.find((r: { serviceDate: string }) => r.serviceDate === '2026-11-18');
+    const pending = (await staff2.get(`/api/hours?volunteerId=${volunteerId}&status=pending`))
+      .json()
+      .items.find((r: { serviceDate: string }) => r.serviceDate === '2026-11-18');
     expect(pending.canDecide).toBe(true);
     const ok = await staff2.post(`/api/hours/${pending.id}/decision`, { decision: 'approve' });
     expect(ok.statusCode).toBe(200);
@@ -197,8 +215,19 @@ describe('bulk approval', () => {
 
 describe('training, awards and correction requests', () => {
   it('records training and awards, and routes a volunteer’s correction request to staff', async () => {
-    expect((await s01.post(`/api/volunteers/${volunteerId}/training`, { name: '志愿服务通识培训', hours: 2, organiser: '马鞍街道新时代文明实践所', heldOn: '2026-11-10' })).statusCode).toBe(201);
-    expect((await s01.post(`/api/volunteers/${volunteerId}/awards`, { name: '优秀志愿者', issuer: '马鞍街道党工委', awardedOn: '2026-11-01' })).statusCode).toBe(201);
+    expect(
+      (
+        await s01.post(`/api/volunteers/${volunteerId}/training`, {
+          name: '志愿服务通识培训',
+          hours: 2,
+          organiser: '马鞍街道新时代文明实践所',
+          heldOn: '2026-11-10',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await s01.post(`/api/volunteers/${volunteerId}/awards`, { name: '优秀志愿者', issuer: '马鞍街道党工委', awardedOn: '2026-11-01' })).statusCode,
+    ).toBe(201);
     const v = await t.login('volunteer01');
     expect((await v.get(`/api/volunteers/${volunteerId}/training`)).json().items[0].name).toBe('志愿服务通识培训');
     const reqRes = await v.post('/api/correction-requests', { message: '11 月 18 日的服务是 3 小时，少记了' });
@@ -207,7 +236,9 @@ describe('training, awards and correction requests', () => {
     expect(open.map((r: { id: string }) => r.id)).toContain(reqRes.json().id);
     const done = await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'resolved', resolution: '已核对签到表并提交更正' });
     expect(done.json().status).toBe('resolved');
-    expect((await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'declined', resolution: 'x' })).json().code).toBe('hours.request_closed');
+    expect((await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'declined', resolution: 'x' })).json().code).toBe(
+      'hours.request_closed',
+    );
   });
 });
 
@@ -220,7 +251,9 @@ describe('evidence files', () => {
     expect((await (await t.login('volunteer01')).get(`/api/files/${fileId}`)).statusCode).toBe(200);
     expect((await (await t.login('station02')).get(`/api/files/${fileId}`)).statusCode).toBe(404);
     // The demo's sign-in sheet was uploaded at the institute; station staff still open it from their records.
-    const seeded = (await s01.get('/api/hours?status=approved&source=backfilled&pageSize=50')).json().items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === '李文彬');
+    const seeded = (await s01.get('/api/hours?status=approved&source=backfilled&pageSize=50'))
+      .json()
+      .items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === '李文彬');
     expect((await (await t.login('station01')).get(`/api/files/${seeded.evidenceFileIds[0]}`)).statusCode).toBe(200);
   });
 });

@@ -34,13 +34,38 @@ export type VerifiedService = ServiceEntry & ({ activityId: string; orderId?: ne
 
 export type BackfilledService = ServiceEntry & { enteredBy: string };
 
-async function insert(trx: Trx, source: ServiceRecordsTable['source'], e: ServiceEntry, links: Pick<ServiceRecordsTable, 'activity_id' | 'order_id' | 'corrects_id' | 'entered_by'>): Promise<string> {
+async function insert(
+  trx: Trx,
+  source: ServiceRecordsTable['source'],
+  e: ServiceEntry,
+  links: Pick<ServiceRecordsTable, 'activity_id' | 'order_id' | 'corrects_id' | 'entered_by'>,
+): Promise<string> {
   const id = randomUUID();
   await q.insertRecord(trx, {
-    id, volunteer_id: e.volunteerId, unit_id: e.unitId, source, ...links, title: e.title, service_date: e.serviceDate, start_at: e.startAt, end_at: e.endAt,
-    minutes: e.minutes, place: e.place, content: e.content, organiser_name: e.organiserName, person_in_charge: e.personInCharge, entry_method: e.entryMethod,
-    evidence_file_ids: JSON.stringify(e.evidenceFileIds), reason: e.reason, status: 'pending', late: e.late ? 1 : 0, flag: e.flag,
-    entered_at: e.at.toISOString(), decided_by: null, decided_at: null, decision_note: null,
+    id,
+    volunteer_id: e.volunteerId,
+    unit_id: e.unitId,
+    source,
+    ...links,
+    title: e.title,
+    service_date: e.serviceDate,
+    start_at: e.startAt,
+    end_at: e.endAt,
+    minutes: e.minutes,
+    place: e.place,
+    content: e.content,
+    organiser_name: e.organiserName,
+    person_in_charge: e.personInCharge,
+    entry_method: e.entryMethod,
+    evidence_file_ids: JSON.stringify(e.evidenceFileIds),
+    reason: e.reason,
+    status: 'pending',
+    late: e.late ? 1 : 0,
+    flag: e.flag,
+    entered_at: e.at.toISOString(),
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
   });
   return id;
 }
@@ -56,14 +81,32 @@ export function recordBackfilledService(trx: Trx, e: BackfilledService): Promise
 }
 
 /** A signed counter-entry to an approved record: same service, `minutes` may be negative, no time of its own. */
-export function recordCorrection(trx: Trx, original: ServiceRecordsTable, c: { minutes: number; reason: string; enteredBy: string; at: Date }): Promise<string> {
+export function recordCorrection(
+  trx: Trx,
+  original: ServiceRecordsTable,
+  c: { minutes: number; reason: string; enteredBy: string; at: Date },
+): Promise<string> {
   return insert(
     trx,
     'correction',
     {
-      volunteerId: original.volunteer_id, unitId: original.unit_id, title: `更正：${original.title}`, serviceDate: original.service_date, startAt: null, endAt: null,
-      minutes: c.minutes, place: original.place, content: original.content, organiserName: original.organiser_name, personInCharge: original.person_in_charge,
-      entryMethod: original.entry_method, evidenceFileIds: [], reason: c.reason, late: false, flag: null, at: c.at,
+      volunteerId: original.volunteer_id,
+      unitId: original.unit_id,
+      title: `更正：${original.title}`,
+      serviceDate: original.service_date,
+      startAt: null,
+      endAt: null,
+      minutes: c.minutes,
+      place: original.place,
+      content: original.content,
+      organiserName: original.organiser_name,
+      personInCharge: original.person_in_charge,
+      entryMethod: original.entry_method,
+      evidenceFileIds: [],
+      reason: c.reason,
+      late: false,
+      flag: null,
+      at: c.at,
     },
     { activity_id: original.activity_id, order_id: original.order_id, corrects_id: original.id, entered_by: c.enteredBy },
   );

@@ -20,8 +20,12 @@ function base(db: DbOrTrx) {
     .leftJoin('accounts as decided', 'decided.id', 'service_records.decided_by')
     .selectAll('service_records')
     .select([
-      'people.name as volunteer_name', 'volunteers.volunteer_no', 'volunteers.person_id as volunteer_person_id', 'volunteers.station_id as volunteer_station_id',
-      'entered.display_name as entered_by_name', 'decided.display_name as decided_by_name',
+      'people.name as volunteer_name',
+      'volunteers.volunteer_no',
+      'volunteers.person_id as volunteer_person_id',
+      'volunteers.station_id as volunteer_station_id',
+      'entered.display_name as entered_by_name',
+      'decided.display_name as decided_by_name',
     ]);
 }
 
@@ -52,8 +56,16 @@ export async function listRecords(db: DbOrTrx, f: RecordFilter, limit: number, o
   if (f.late !== undefined) qb = qb.where('service_records.late', '=', f.late ? 1 : 0);
   if (f.from) qb = qb.where('service_records.service_date', '>=', f.from);
   if (f.to) qb = qb.where('service_records.service_date', '<=', f.to);
-  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = (await qb.orderBy('service_records.service_date', 'desc').orderBy('service_records.entered_at', 'desc').limit(limit).offset(offset).execute()) as RecordRow[];
+  const [{ total }] = await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = (await qb
+    .orderBy('service_records.service_date', 'desc')
+    .orderBy('service_records.entered_at', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()) as RecordRow[];
   return { rows, total: Number(total) };
 }
 
@@ -62,7 +74,11 @@ export function insertRecord(db: DbOrTrx, row: ServiceRecordsTable) {
 }
 
 /** Decides a pending record; 0 rows means someone else decided it first. */
-export async function decideRecord(db: DbOrTrx, id: string, patch: { status: 'approved' | 'rejected'; decided_by: string; decided_at: string; decision_note: string | null }) {
+export async function decideRecord(
+  db: DbOrTrx,
+  id: string,
+  patch: { status: 'approved' | 'rejected'; decided_by: string; decided_at: string; decision_note: string | null },
+) {
   const res = await db.updateTable('service_records').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
@@ -127,7 +143,14 @@ export async function pendingMinutes(db: DbOrTrx, volunteerId: string): Promise<
 }
 
 export function lastStarLevel(db: DbOrTrx, volunteerId: string) {
-  return db.selectFrom('star_levels').select(['level']).where('volunteer_id', '=', volunteerId).orderBy('at', 'desc').orderBy('level', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('star_levels')
+    .select(['level'])
+    .where('volunteer_id', '=', volunteerId)
+    .orderBy('at', 'desc')
+    .orderBy('level', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function insertStarLevel(db: DbOrTrx, row: StarLevelsTable) {
@@ -146,7 +169,17 @@ export function recognitions(db: DbOrTrx, stationIds: string[], limit: number) {
     .innerJoin('volunteers', 'volunteers.id', 'star_levels.volunteer_id')
     .innerJoin('people', 'people.id', 'volunteers.person_id')
     .innerJoin('units', 'units.id', 'volunteers.station_id')
-    .select(['star_levels.id', 'star_levels.volunteer_id', 'star_levels.level', 'star_levels.previous_level', 'star_levels.minutes', 'star_levels.at', 'people.name', 'volunteers.volunteer_no', 'units.name as station_name'])
+    .select([
+      'star_levels.id',
+      'star_levels.volunteer_id',
+      'star_levels.level',
+      'star_levels.previous_level',
+      'star_levels.minutes',
+      'star_levels.at',
+      'people.name',
+      'volunteers.volunteer_no',
+      'units.name as station_name',
+    ])
     .where('volunteers.station_id', 'in', stationIds)
     .where((eb) => eb('star_levels.level', '>', eb.ref('star_levels.previous_level')))
     .orderBy('star_levels.at', 'desc')
@@ -186,7 +219,11 @@ export function listCorrectionRequests(db: DbOrTrx, f: { unitIds?: string[]; vol
   if (f.status) qb = qb.where('correction_requests.status', '=', f.status as CorrectionRequestsTable['status']);
   return qb.orderBy('correction_requests.created_at', 'desc').limit(200).execute();
 }
-export async function resolveCorrectionRequest(db: DbOrTrx, id: string, patch: { status: 'resolved' | 'declined'; resolution: string; resolved_by: string; resolved_at: string }) {
+export async function resolveCorrectionRequest(
+  db: DbOrTrx,
+  id: string,
+  patch: { status: 'resolved' | 'declined'; resolution: string; resolved_by: string; resolved_at: string },
+) {
   const res = await db.updateTable('correction_requests').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

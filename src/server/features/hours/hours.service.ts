@@ -16,13 +16,16 @@ import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordBackfilledService, recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
 
-
 /**
  * Who may decide a record (办法 第十三条, and the field's best-known fraud — hours typed in and
  * approved by the same hand): staff of the organising unit who are neither the volunteer nor the
  * person who entered it; a late record needs the institute.
  */
-function decisionBlock(actor: Actor, tree: UnitTree, r: q.RecordRow): 'hours.self_approval' | 'hours.entered_by_approver' | 'hours.needs_institute' | 'not_found' | 'access.denied' | null {
+function decisionBlock(
+  actor: Actor,
+  tree: UnitTree,
+  r: q.RecordRow,
+): 'hours.self_approval' | 'hours.entered_by_approver' | 'hours.needs_institute' | 'not_found' | 'access.denied' | null {
   if (!hasRoleFor(actor, 'hours.approve')) return 'access.denied';
   if (!unitsInScope(tree, actor, 'hours.approve').has(r.unit_id)) return 'not_found';
   if (r.volunteer_person_id === actor.personId) return 'hours.self_approval';
@@ -36,11 +39,33 @@ function decisionBlock(actor: Actor, tree: UnitTree, r: q.RecordRow): 'hours.sel
 
 export function presentRecord(r: q.RecordRow, actor: Actor, tree: UnitTree): ServiceRecordView {
   return {
-    id: r.id, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, volunteerNo: r.volunteer_no, unitId: r.unit_id, organiserName: r.organiser_name,
-    source: r.source, title: r.title, serviceDate: r.service_date, startAt: r.start_at, endAt: r.end_at, hours: minutesToHours(Number(r.minutes)),
-    place: r.place, content: r.content, personInCharge: r.person_in_charge, entryMethod: r.entry_method, evidenceFileIds: JSON.parse(r.evidence_file_ids),
-    reason: r.reason, status: r.status, late: Boolean(r.late), flag: r.flag, correctsId: r.corrects_id, enteredByName: r.entered_by_name,
-    enteredAt: r.entered_at, decidedByName: r.decided_by_name, decidedAt: r.decided_at, decisionNote: r.decision_note,
+    id: r.id,
+    volunteerId: r.volunteer_id,
+    volunteerName: r.volunteer_name,
+    volunteerNo: r.volunteer_no,
+    unitId: r.unit_id,
+    organiserName: r.organiser_name,
+    source: r.source,
+    title: r.title,
+    serviceDate: r.service_date,
+    startAt: r.start_at,
+    endAt: r.end_at,
+    hours: minutesToHours(Number(r.minutes)),
+    place: r.place,
+    content: r.content,
+    personInCharge: r.person_in_charge,
+    entryMethod: r.entry_method,
+    evidenceFileIds: JSON.parse(r.evidence_file_ids),
+    reason: r.reason,
+    status: r.status,
+    late: Boolean(r.late),
+    flag: r.flag,
+    correctsId: r.corrects_id,
+    enteredByName: r.entered_by_name,
+    enteredAt: r.entered_at,
+    decidedByName: r.decided_by_name,
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
     canDecide: r.status === 'pending' && decisionBlock(actor, tree, r) === null,
   };
 }
@@ -54,7 +79,15 @@ export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string
   const level = starLevel(total, thresholds);
   const last = Number((await q.lastStarLevel(trx, volunteerId))?.level ?? 0);
   if (level === last) return;
-  await q.insertStarLevel(trx, { id: randomUUID(), volunteer_id: volunteerId, level, previous_level: last, minutes: total, thresholds: JSON.stringify(thresholds), at: at.toISOString() });
+  await q.insertStarLevel(trx, {
+    id: randomUUID(),
+    volunteer_id: volunteerId,
+    level,
+    previous_level: last,
+    minutes: total,
+    thresholds: JSON.stringify(thresholds),
+    at: at.toISOString(),
+  });
   if (level > last) {
     const v = await volunteerById(trx, volunteerId);
     if (v) {
@@ -85,26 +118,51 @@ export async function enterBackfill(deps: Deps, ctx: Ctx, input: BackfillInput):
   const start = chinaTimeToIso(input.serviceDate, input.startTime);
   const end = chinaTimeToIso(input.serviceDate, input.endTime);
   const minutes = Math.round((Date.parse(end) - Date.parse(start)) / 60_000);
-  if (minutes <= 0 || minutes > MAX_RECORD_MINUTES) throw new AppError('hours.bad_time', { fields: [{ path: 'body.endTime', message: '结束时间必须晚于开始时间' }] });
+  if (minutes <= 0 || minutes > MAX_RECORD_MINUTES)
+    throw new AppError('hours.bad_time', { fields: [{ path: 'body.endTime', message: '结束时间必须晚于开始时间' }] });
   const now = deps.clock.now();
   if (end > now.toISOString()) throw new AppError('hours.future');
   for (const f of input.evidenceFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('hours.evidence_missing');
   const rules = await ctx.scope.rulesOf(input.unitId);
   const late = isLateEntry(input.serviceDate, chinaDay(now), rules['hours.recordDeadlineWorkingDays'], {
-    holidays: rules['calendar.holidays'], makeupWorkdays: rules['calendar.makeupWorkdays'],
+    holidays: rules['calendar.holidays'],
+    makeupWorkdays: rules['calendar.makeupWorkdays'],
   });
   const unitName = (await q.unitName(deps.db, input.unitId)).name;
   const id = await deps.db.transaction().execute(async (trx) => {
     const clash = await q.overlapping(trx, input.volunteerId, start, end);
     if (clash.length) throw new AppError('hours.overlap', { message: `该志愿者在这段时间已有服务记录：${clash[0].service_date} ${clash[0].title}` });
     const recordId = await recordBackfilledService(trx, {
-      volunteerId: input.volunteerId, unitId: input.unitId, title: input.title, serviceDate: input.serviceDate, startAt: start, endAt: end, minutes,
-      place: input.place ?? null, content: input.content, organiserName: unitName, personInCharge: input.personInCharge ?? null, entryMethod: '团体录入',
-      evidenceFileIds: input.evidenceFileIds, reason: input.reason, late, flag: late ? 'late_entry' : null, enteredBy: ctx.actor.accountId, at: now,
+      volunteerId: input.volunteerId,
+      unitId: input.unitId,
+      title: input.title,
+      serviceDate: input.serviceDate,
+      startAt: start,
+      endAt: end,
+      minutes,
+      place: input.place ?? null,
+      content: input.content,
+      organiserName: unitName,
+      personInCharge: input.personInCharge ?? null,
+      entryMethod: '团体录入',
+      evidenceFileIds: input.evidenceFileIds,
+      reason: input.reason,
+      late,
+      flag: late ? 'late_entry' : null,
+      enteredBy: ctx.actor.accountId,
+      at: now,
     });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'hours.backfilled', objectType: 'service_record', objectId: recordId, unitId: input.unitId,
-      changes: { volunteer: { before: null, after: volunteer.name }, minutes: { before: null, after: minutes }, serviceDate: { before: null, after: input.serviceDate }, late: { before: null, after: late } },
+      action: 'hours.backfilled',
+      objectType: 'service_record',
+      objectId: recordId,
+      unitId: input.unitId,
+      changes: {
+        volunteer: { before: null, after: volunteer.name },
+        minutes: { before: null, after: minutes },
+        serviceDate: { before: null, after: input.serviceDate },
+        late: { before: null, after: late },
+      },
     });
     return recordId;
   });
@@ -139,12 +197,20 @@ async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: 
   const n = await q.decideRecord(trx, id, { status, decided_by: ctx.actor.accountId, decided_at: now.toISOString(), decision_note: input.note ?? null });
   if (n !== 1) throw new AppError('hours.not_pending');
   await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-    action: status === 'approved' ? 'hours.approved' : 'hours.rejected', objectType: 'service_record', objectId: id, unitId: r.unit_id,
+    action: status === 'approved' ? 'hours.approved' : 'hours.rejected',
+    objectType: 'service_record',
+    objectId: id,
+    unitId: r.unit_id,
     changes: { status: { before: 'pending', after: status }, ...(input.note ? { note: { before: null, after: input.note } } : {}) },
   });
   if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsInTransaction(trx, tree, r.volunteer_station_id));
   else {
-    await notify(trx, now, r.volunteer_person_id, { kind: 'hours.rejected', title: '服务记录未通过审核', body: `${r.service_date} ${r.title}：${input.note}`, link: '/m/volunteer' });
+    await notify(trx, now, r.volunteer_person_id, {
+      kind: 'hours.rejected',
+      title: '服务记录未通过审核',
+      body: `${r.service_date} ${r.title}：${input.note}`,
+      link: '/m/volunteer',
+    });
   }
 }
 
@@ -187,7 +253,10 @@ export async function correctRecord(deps: Deps, ctx: Ctx, originalId: string, in
     if ((await q.netMinutesOf(trx, originalId)) + delta < 0) throw new AppError('hours.correction_below_zero');
     const recordId = await recordCorrection(trx, original, { minutes: delta, reason: input.reason, enteredBy: ctx.actor.accountId, at: now });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'hours.correction_entered', objectType: 'service_record', objectId: recordId, unitId: original.unit_id,
+      action: 'hours.correction_entered',
+      objectType: 'service_record',
+      objectId: recordId,
+      unitId: original.unit_id,
       changes: { corrects: { before: null, after: originalId }, minutes: { before: null, after: delta }, reason: { before: null, after: input.reason } },
     });
     return recordId;
@@ -205,7 +274,15 @@ export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
   }
   const { rows, total } = await q.listRecords(
     deps.db,
-    { unitIds: units, volunteerId: query.volunteerId, status: query.status, source: query.source, late: query.late === undefined ? undefined : query.late === 'true', from: query.from, to: query.to },
+    {
+      unitIds: units,
+      volunteerId: query.volunteerId,
+      status: query.status,
+      source: query.source,
+      late: query.late === undefined ? undefined : query.late === 'true',
+      from: query.from,
+      to: query.to,
+    },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
@@ -217,7 +294,12 @@ export async function listMyRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   const tree = await ctx.scope.tree();
-  const { rows, total } = await q.listRecords(deps.db, { volunteerId: v.id, status: query.status, from: query.from, to: query.to }, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await q.listRecords(
+    deps.db,
+    { volunteerId: v.id, status: query.status, from: query.from, to: query.to },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
   return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
 }
 
@@ -234,7 +316,10 @@ export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): P
   const { v } = await requireVolunteerReadable(deps, ctx.scope, volunteerId);
   const thresholds = (await ctx.scope.rulesOf(v.station_id))['stars.thresholds'];
   const [approved, pending, years, history] = await Promise.all([
-    q.approvedMinutes(deps.db, v.id), q.pendingMinutes(deps.db, v.id), q.minutesByYear(deps.db, v.id), q.starHistory(deps.db, v.id),
+    q.approvedMinutes(deps.db, v.id),
+    q.pendingMinutes(deps.db, v.id),
+    q.minutesByYear(deps.db, v.id),
+    q.starHistory(deps.db, v.id),
   ]);
   return {
     volunteerId: v.id,
@@ -259,22 +344,49 @@ export async function recognitionList(deps: Deps, ctx: Ctx) {
   const rows = await q.recognitions(deps.db, stations, 200);
   return {
     items: rows.map((r) => ({
-      volunteerId: r.volunteer_id, name: r.name, volunteerNo: r.volunteer_no, stationName: r.station_name, level: Number(r.level),
-      levelName: STAR_NAMES[Number(r.level)] ?? '', hours: minutesToHours(Number(r.minutes)), at: r.at,
+      volunteerId: r.volunteer_id,
+      name: r.name,
+      volunteerNo: r.volunteer_no,
+      stationName: r.station_name,
+      level: Number(r.level),
+      levelName: STAR_NAMES[Number(r.level)] ?? '',
+      hours: minutesToHours(Number(r.minutes)),
+      at: r.at,
     })),
   };
 }
 
 /** 办法 第八条 training and 第九条 awards, entered by the volunteer's station staff. */
-export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; content?: string; hours: number; organiser: string; heldOn: string }) {
+export async function addTraining(
+  deps: Deps,
+  ctx: Ctx,
+  volunteerId: string,
+  input: { name: string; content?: string; hours: number; organiser: string; heldOn: string },
+) {
   const v = await volunteerById(deps.db, volunteerId);
   if (!v) throw notFound();
   await ctx.scope.require('volunteers.manage', v.station_id);
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertTraining(trx, { id, volunteer_id: volunteerId, name: input.name, content: input.content ?? null, minutes: Math.round(input.hours * 60), organiser: input.organiser, held_on: input.heldOn, entered_by: ctx.actor.accountId, created_at: now.toISOString() });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.training_added', objectType: 'training_record', objectId: id, unitId: v.station_id, changes: { name: { before: null, after: input.name } } });
+    await q.insertTraining(trx, {
+      id,
+      volunteer_id: volunteerId,
+      name: input.name,
+      content: input.content ?? null,
+      minutes: Math.round(input.hours * 60),
+      organiser: input.organiser,
+      held_on: input.heldOn,
+      entered_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.training_added',
+      objectType: 'training_record',
+      objectId: id,
+      unitId: v.station_id,
+      changes: { name: { before: null, after: input.name } },
+    });
   });
   return { id, name: input.name, content: input.content ?? null, hours: input.hours, organiser: input.organiser, heldOn: input.heldOn };
 }
@@ -282,7 +394,16 @@ export async function addTraining(deps: Deps, ctx: Ctx, volunteerId: string, inp
 export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
   await requireVolunteerReadable(deps, ctx.scope, volunteerId);
   const rows = await q.listTraining(deps.db, volunteerId);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, content: r.content, hours: minutesToHours(Number(r.minutes)), organiser: r.organiser, heldOn: r.held_on })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      content: r.content,
+      hours: minutesToHours(Number(r.minutes)),
+      organiser: r.organiser,
+      heldOn: r.held_on,
+    })),
+  };
 }
 
 export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; level?: string; issuer: string; awardedOn: string }) {
@@ -292,8 +413,23 @@ export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input:
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertAward(trx, { id, volunteer_id: volunteerId, name: input.name, level: input.level ?? null, issuer: input.issuer, awarded_on: input.awardedOn, entered_by: ctx.actor.accountId, created_at: now.toISOString() });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.award_added', objectType: 'award', objectId: id, unitId: v.station_id, changes: { name: { before: null, after: input.name } } });
+    await q.insertAward(trx, {
+      id,
+      volunteer_id: volunteerId,
+      name: input.name,
+      level: input.level ?? null,
+      issuer: input.issuer,
+      awarded_on: input.awardedOn,
+      entered_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.award_added',
+      objectType: 'award',
+      objectId: id,
+      unitId: v.station_id,
+      changes: { name: { before: null, after: input.name } },
+    });
     await notify(trx, now, v.person_id, { kind: 'awards.added', title: `您获得了表彰：${input.name}`, body: input.issuer, link: '/m/volunteer' });
   });
   return { id, name: input.name, level: input.level ?? null, issuer: input.issuer, awardedOn: input.awardedOn };
@@ -307,8 +443,16 @@ export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string) {
 
 function presentRequest(r: Awaited<ReturnType<typeof q.listCorrectionRequests>>[number]) {
   return {
-    id: r.id, volunteerId: r.volunteer_id, volunteerName: r.volunteer_name, recordId: r.record_id, recordTitle: r.record_title ?? null, message: r.message,
-    status: r.status, resolution: r.resolution, createdAt: r.created_at, resolvedAt: r.resolved_at,
+    id: r.id,
+    volunteerId: r.volunteer_id,
+    volunteerName: r.volunteer_name,
+    recordId: r.record_id,
+    recordTitle: r.record_title ?? null,
+    message: r.message,
+    status: r.status,
+    resolution: r.resolution,
+    createdAt: r.created_at,
+    resolvedAt: r.resolved_at,
   };
 }
 
@@ -325,8 +469,25 @@ export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?
   const now = deps.clock.now();
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
-    await q.insertCorrectionRequest(trx, { id, volunteer_id: v.id, record_id: input.recordId ?? null, unit_id: unitId, message: input.message, status: 'open', resolution: null, resolved_by: null, resolved_at: null, created_at: now.toISOString() });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.correction_requested', objectType: 'correction_request', objectId: id, unitId, changes: { message: { before: null, after: input.message } } });
+    await q.insertCorrectionRequest(trx, {
+      id,
+      volunteer_id: v.id,
+      record_id: input.recordId ?? null,
+      unit_id: unitId,
+      message: input.message,
+      status: 'open',
+      resolution: null,
+      resolved_by: null,
+      resolved_at: null,
+      created_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.correction_requested',
+      objectType: 'correction_request',
+      objectId: id,
+      unitId,
+      changes: { message: { before: null, after: input.message } },
+    });
   });
   const [row] = (await q.listCorrectionRequests(deps.db, { volunteerId: v.id })).filter((r) => r.id === id);
   return presentRequest(row);
@@ -349,11 +510,28 @@ export async function resolveCorrection(deps: Deps, ctx: Ctx, id: string, input:
   await ctx.scope.require('hours.enter', req.unit_id);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const n = await q.resolveCorrectionRequest(trx, id, { status: input.status, resolution: input.resolution, resolved_by: ctx.actor.accountId, resolved_at: now.toISOString() });
+    const n = await q.resolveCorrectionRequest(trx, id, {
+      status: input.status,
+      resolution: input.resolution,
+      resolved_by: ctx.actor.accountId,
+      resolved_at: now.toISOString(),
+    });
     if (n !== 1) throw new AppError('hours.request_closed');
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'hours.correction_request_resolved', objectType: 'correction_request', objectId: id, unitId: req.unit_id, changes: { status: { before: 'open', after: input.status } } });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.correction_request_resolved',
+      objectType: 'correction_request',
+      objectId: id,
+      unitId: req.unit_id,
+      changes: { status: { before: 'open', after: input.status } },
+    });
     const v = await volunteerById(trx, req.volunteer_id);
-    if (v) await notify(trx, now, v.person_id, { kind: 'hours.correction_request', title: input.status === 'resolved' ? '您的更正申请已处理' : '您的更正申请未被采纳', body: input.resolution, link: '/m/volunteer' });
+    if (v)
+      await notify(trx, now, v.person_id, {
+        kind: 'hours.correction_request',
+        title: input.status === 'resolved' ? '您的更正申请已处理' : '您的更正申请未被采纳',
+        body: input.resolution,
+        link: '/m/volunteer',
+      });
   });
   const [row] = (await q.listCorrectionRequests(deps.db, { volunteerId: req.volunteer_id })).filter((r) => r.id === id);
   return presentRequest(row);

@@ -7,7 +7,17 @@ import * as q from './notifications.queries';
 
 /** In-app notice to a person; written in the caller's transaction so it exists only if the change does. */
 export async function notify(trx: DbOrTrx, at: Date, personId: string, n: { kind: string; title: string; body?: string | null; link?: string | null }) {
-  await q.insertNotification(trx, { id: randomUUID(), person_id: personId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null, created_at: at.toISOString(), read_at: null, emailed_at: null });
+  await q.insertNotification(trx, {
+    id: randomUUID(),
+    person_id: personId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? null,
+    link: n.link ?? null,
+    created_at: at.toISOString(),
+    read_at: null,
+    emailed_at: null,
+  });
 }
 
 export async function listMyNotifications(deps: Deps, ctx: Ctx): Promise<{ items: NotificationView[]; unread: number }> {

@@ -9,18 +9,25 @@ afterAll(async () => t?.close());
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-const post = (url: string, body: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(body) });
+const post = (url: string, body: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(body) });
 
 describe('Open311 GeoReport v2', () => {
   it('publishes discovery in JSON and XML with the v2 endpoint and both formats', async () => {
     const json = await get('/open311/discovery.json');
     expect(json.statusCode).toBe(200);
     const d = json.json();
-    expect(d.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] });
+    expect(d.endpoints[0]).toMatchObject({
+      specification: 'http://wiki.open311.org/GeoReport_v2',
+      type: 'production',
+      formats: ['text/xml', 'application/json'],
+    });
     expect(d.endpoints[0].url).toMatch(/\/open311\/v2$/);
     const xml = await get('/open311/discovery.xml');
     expect(xml.headers['content-type']).toContain('text/xml');
-    expect(xml.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<discovery>.*<endpoints><endpoint>.*<formats><format>text\/xml<\/format><format>application\/json<\/format><\/formats>/s);
+    expect(xml.body).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<discovery>.*<endpoints><endpoint>.*<formats><format>text\/xml<\/format><format>application\/json<\/format><\/formats>/s,
+    );
   });
 
   it('lists services with the standard fields, in both formats', async () => {
@@ -50,19 +57,38 @@ describe('Open311 GeoReport v2', () => {
     expect(badKey.body).toContain('<errors><error><code>403</code>');
     const noPlace = await post('/open311/v2/requests.json', { api_key: 'demo-open311-key', service_code: code });
     expect(noPlace.statusCode).toBe(400);
-    const ok = await post('/open311/v2/requests.json', { api_key: 'demo-open311-key', service_code: code, lat: '29.7269', long: '107.3721', first_name: '小明', last_name: '王', phone: '13800002222', description: '家里老人需要上门理发' });
+    const ok = await post('/open311/v2/requests.json', {
+      api_key: 'demo-open311-key',
+      service_code: code,
+      lat: '29.7269',
+      long: '107.3721',
+      first_name: '小明',
+      last_name: '王',
+      phone: '13800002222',
+      description: '家里老人需要上门理发',
+    });
     expect(ok.statusCode).toBe(200);
     const [created] = ok.json();
     expect(created.service_request_id).toMatch(/^D\d{8}-\d{4}$/);
     expect(created).toHaveProperty('service_notice');
     expect(created).toHaveProperty('account_id');
     // Routed to the nearest station, and now in its queue.
-    const order = await t.deps.db.selectFrom('orders').innerJoin('units', 'units.id', 'orders.unit_id').select(['units.name', 'orders.channel']).where('number', '=', created.service_request_id).executeTakeFirstOrThrow();
+    const order = await t.deps.db
+      .selectFrom('orders')
+      .innerJoin('units', 'units.id', 'orders.unit_id')
+      .select(['units.name', 'orders.channel'])
+      .where('number', '=', created.service_request_id)
+      .executeTakeFirstOrThrow();
     expect(order).toEqual({ name: '金银社区新时代文明实践站', channel: 'open311' });
 
     const one = (await get(`/open311/v2/requests/${created.service_request_id}.json`)).json();
     expect(one).toHaveLength(1);
-    expect(one[0]).toMatchObject({ service_request_id: created.service_request_id, status: 'open', service_code: code, agency_responsible: '金银社区新时代文明实践站' });
+    expect(one[0]).toMatchObject({
+      service_request_id: created.service_request_id,
+      status: 'open',
+      service_code: code,
+      agency_responsible: '金银社区新时代文明实践站',
+    });
     expect(one[0].status_notes).toBe('已点单');
     expect(one[0].requested_datetime).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     // Personal details are withheld from the public query.

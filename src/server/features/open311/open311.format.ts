@@ -12,7 +12,12 @@ function escapeXml(s: string): string {
 function xmlOf(name: string, value: Open311Value, itemName?: string): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (Array.isArray(value)) return `<${name}>${value.map((v) => xmlOf(itemName ?? 'item', v)).join('')}</${name}>`;
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => xmlOf(k, v, k === 'formats' ? 'format' : k === 'endpoints' ? 'endpoint' : k === 'attributes' ? 'attribute' : k === 'values' ? 'value' : undefined)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) =>
+        xmlOf(k, v, k === 'formats' ? 'format' : k === 'endpoints' ? 'endpoint' : k === 'attributes' ? 'attribute' : k === 'values' ? 'value' : undefined),
+      )
+      .join('')}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyReply, } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as keys from '../../../shared/open311';
 import { ctxOf } from '../../platform/auth';
@@ -21,12 +21,14 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(formbody, { bodyLimit: 64 * 1024 });
     const baseUrl = (req: { protocol: string; host: string }) => publicBaseUrl(deps.config, req);
-    const send = (reply: FastifyReply, format: Format, status: number, body: string) => reply.code(status).header('content-type', TYPES[format]).header('cache-control', 'no-store').send(body);
+    const send = (reply: FastifyReply, format: Format, status: number, body: string) =>
+      reply.code(status).header('content-type', TYPES[format]).header('cache-control', 'no-store').send(body);
     const guard = async (reply: FastifyReply, format: Format, fn: () => Promise<string>) => {
       try {
         return send(reply, format, 200, await fn());
       } catch (err) {
-        if (err instanceof open311.Open311Error) return send(reply, format, err.status, renderErrors(format, [{ code: err.status, description: err.description }]));
+        if (err instanceof open311.Open311Error)
+          return send(reply, format, err.status, renderErrors(format, [{ code: err.status, description: err.description }]));
         throw err;
       }
     };
@@ -40,12 +42,20 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
             contact: '马鞍街道新时代文明实践所 023-72811000',
             key_service: `${baseUrl(req)}/admin/settings（实践所管理员在“规则设置”中签发 api_key）`,
             endpoints: [
-              { specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl(req)}/open311/v2`, changeset: '2026-11-28T00:00:00+08:00', type: 'production', formats: ['text/xml', 'application/json'] },
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: `${baseUrl(req)}/open311/v2`,
+                changeset: '2026-11-28T00:00:00+08:00',
+                type: 'production',
+                formats: ['text/xml', 'application/json'],
+              },
             ],
           }),
         ),
       );
-      register(app, geo.services, async (_req, reply) => guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))));
+      register(app, geo.services, async (_req, reply) =>
+        guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))),
+      );
       register(app, geo.serviceDefinition, async (req, reply) =>
         guard(reply, format, async () => renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code))),
       );
@@ -56,8 +66,14 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
             'service_requests',
             'request',
             await open311.getRequests(deps, {
-              ids: req.query.service_request_id?.split(',').map((s) => s.trim()).filter(Boolean),
-              serviceCode: req.query.service_code, status: req.query.status, start: req.query.start_date, end: req.query.end_date,
+              ids: req.query.service_request_id
+                ?.split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+              serviceCode: req.query.service_code,
+              status: req.query.status,
+              start: req.query.start_date,
+              end: req.query.end_date,
             }),
           ),
         ),
@@ -73,7 +89,9 @@ export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
           const body = { ...((req.body ?? {}) as open311.Open311Post) };
           const queryKey = (req.query as Record<string, unknown> | undefined)?.api_key;
           if (!body.api_key && typeof queryKey === 'string') body.api_key = queryKey;
-          return guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)));
+          return guard(reply, format, async () =>
+            renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)),
+          );
         },
         { rateLimit: { max: 30, timeWindow: 60_000 } },
       );

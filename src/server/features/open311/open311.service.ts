@@ -26,8 +26,13 @@ export class Open311Error extends Error {
 export async function listServices(deps: Deps): Promise<Record<string, Open311Value>[]> {
   const items = await orders.serviceItems(deps.db, false);
   return items.map((i) => ({
-    service_code: i.code, service_name: i.name, description: i.description ?? i.name, metadata: false, type: 'realtime',
-    keywords: JSON.parse(i.required_skills).join(','), group: i.unit_name,
+    service_code: i.code,
+    service_name: i.name,
+    description: i.description ?? i.name,
+    metadata: false,
+    type: 'realtime',
+    keywords: JSON.parse(i.required_skills).join(','),
+    group: i.unit_name,
   }));
 }
 
@@ -143,9 +148,20 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
     deps,
     deps.clock.now(),
     {
-      unitId, item, title: item.name, description: description || item.name, photos: [], requester: { personId: null, name, phone: body.phone ?? null, verified: false },
-      careRecipientId: null, address: body.address_string ?? null, lat: hasPoint ? (lat as number) : null, lng: hasPoint ? (lng as number) : null, preferredAt: null,
-      channel: 'open311', enteredBy: null, open311KeyId: key.id,
+      unitId,
+      item,
+      title: item.name,
+      description: description || item.name,
+      photos: [],
+      requester: { personId: null, name, phone: body.phone ?? null, verified: false },
+      careRecipientId: null,
+      address: body.address_string ?? null,
+      lat: hasPoint ? (lat as number) : null,
+      lng: hasPoint ? (lng as number) : null,
+      preferredAt: null,
+      channel: 'open311',
+      enteredBy: null,
+      open311KeyId: key.id,
     },
     { actorAccountId: null, actorName: `Open311:${key.name}`, ip: meta.ip, requestId: meta.requestId },
     'requester',
@@ -161,8 +177,22 @@ export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: strin
   const id = randomUUID();
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await kq.insertKey(trx, { id, unit_id: unitId, name, key_hash: sha256Hex(key), created_by: ctx.actor.accountId, created_at: now.toISOString(), revoked_at: null });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'open311.key_issued', objectType: 'open311_key', objectId: id, unitId, changes: { name: { before: null, after: name } } });
+    await kq.insertKey(trx, {
+      id,
+      unit_id: unitId,
+      name,
+      key_hash: sha256Hex(key),
+      created_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+      revoked_at: null,
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'open311.key_issued',
+      objectType: 'open311_key',
+      objectId: id,
+      unitId,
+      changes: { name: { before: null, after: name } },
+    });
   });
   return { id, name, apiKey: key };
 }
@@ -180,8 +210,12 @@ export async function revokeKey(deps: Deps, ctx: Ctx, id: string) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await kq.revokeKey(trx, id, now.toISOString());
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'open311.key_revoked', objectType: 'open311_key', objectId: id, unitId: key.unit_id });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'open311.key_revoked',
+      objectType: 'open311_key',
+      objectId: id,
+      unitId: key.unit_id,
+    });
   });
   return { ok: true as const };
 }
-

@@ -89,7 +89,12 @@ async function prepareDispatch(c: StepContext, plan: Plan) {
   }
   const slaHours = c.item ? Number(c.item.sla_hours) : c.rules['orders.defaultSlaHours'];
   Object.assign(plan.patch, {
-    target_type: t.type, target_id: t.id ?? null, dispatched_at: c.now.toISOString(), sla_due_at: new Date(c.now.getTime() + slaHours * 3600_000).toISOString(), accepted_volunteer_id: null, accepted_at: null,
+    target_type: t.type,
+    target_id: t.id ?? null,
+    dispatched_at: c.now.toISOString(),
+    sla_due_at: new Date(c.now.getTime() + slaHours * 3600_000).toISOString(),
+    accepted_volunteer_id: null,
+    accepted_at: null,
   });
   plan.note = `${t.type}${input.note ? `：${input.note}` : ''}`;
 }
@@ -107,10 +112,21 @@ async function prepareAccept(c: StepContext, plan: Plan) {
 
 /** Declining is free (条例 第二十五条). When the named volunteer declines, staff are asked to re-dispatch. */
 async function writeDecline(trx: Trx, c: StepContext) {
-  await q.insertDecline(trx, { id: randomUUID(), order_id: c.o.id, volunteer_id: c.r.volunteerId as string, reason: c.input.reason ?? null, at: c.now.toISOString() });
+  await q.insertDecline(trx, {
+    id: randomUUID(),
+    order_id: c.o.id,
+    volunteer_id: c.r.volunteerId as string,
+    reason: c.input.reason ?? null,
+    at: c.now.toISOString(),
+  });
   if (c.o.target_type !== 'volunteer') return;
   for (const admin of await q.unitAdmins(trx, c.o.unit_id)) {
-    await notify(trx, c.now, admin.person_id, { kind: 'orders.declined', title: `志愿者婉拒了需求单：${c.o.title}`, body: '请重新派单', link: `/admin/orders/${c.o.id}` });
+    await notify(trx, c.now, admin.person_id, {
+      kind: 'orders.declined',
+      title: `志愿者婉拒了需求单：${c.o.title}`,
+      body: '请重新派单',
+      link: `/admin/orders/${c.o.id}`,
+    });
   }
 }
 
@@ -120,7 +136,12 @@ async function prepareComplete(c: StepContext, plan: Plan) {
   if (!input.report) throw new AppError('orders.report_required');
   for (const f of input.photoFileIds ?? []) if (!(await canUseFile(c.deps, c.ctx, f))) throw new AppError('hours.evidence_missing');
   const minutes = Math.round((input.serviceHours ?? (item ? Number(item.typical_minutes) / 60 : 1)) * 60);
-  Object.assign(plan.patch, { completed_at: c.now.toISOString(), completion_report: input.report, completion_photo_ids: JSON.stringify(input.photoFileIds ?? []), service_minutes: minutes });
+  Object.assign(plan.patch, {
+    completed_at: c.now.toISOString(),
+    completion_report: input.report,
+    completion_photo_ids: JSON.stringify(input.photoFileIds ?? []),
+    service_minutes: minutes,
+  });
   if (o.requester_person_id) plan.tell.push({ personId: o.requester_person_id, title: `服务已完成：${o.title}`, body: '请为这次服务评价' });
 }
 
@@ -130,21 +151,43 @@ async function writeComplete(trx: Trx, c: StepContext, plan: Plan) {
   const { o, now } = c;
   if (o.accepted_volunteer_id) {
     await recordVerifiedService(trx, {
-      volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, orderId: o.id, title: `群众点单：${o.title}`, serviceDate: chinaDay(now), startAt: o.started_at ?? o.accepted_at,
-      endAt: now.toISOString(), minutes: Number(plan.patch.service_minutes), place: o.address, content: o.description.slice(0, 200), organiserName: o.unit_name, personInCharge: null,
-      entryMethod: '个人申请', evidenceFileIds: c.input.photoFileIds ?? [], reason: `需求单 ${o.number} 结项`, late: false, flag: null, at: now,
+      volunteerId: o.accepted_volunteer_id,
+      unitId: o.unit_id,
+      orderId: o.id,
+      title: `群众点单：${o.title}`,
+      serviceDate: chinaDay(now),
+      startAt: o.started_at ?? o.accepted_at,
+      endAt: now.toISOString(),
+      minutes: Number(plan.patch.service_minutes),
+      place: o.address,
+      content: o.description.slice(0, 200),
+      organiserName: o.unit_name,
+      personInCharge: null,
+      entryMethod: '个人申请',
+      evidenceFileIds: c.input.photoFileIds ?? [],
+      reason: `需求单 ${o.number} 结项`,
+      late: false,
+      flag: null,
+      at: now,
     });
   }
-  if (o.care_recipient_id) await recordOrderContact(trx, { recipientId: o.care_recipient_id, orderId: o.id, at: now, note: c.input.report ?? null, byAccount: c.ctx.actor.accountId });
+  if (o.care_recipient_id)
+    await recordOrderContact(trx, { recipientId: o.care_recipient_id, orderId: o.id, at: now, note: c.input.report ?? null, byAccount: c.ctx.actor.accountId });
 }
 
 /** 评单: by the requester, or staff on their behalf; the volunteer hears how they did. */
 function prepareRate(c: StepContext, plan: Plan) {
   const { input, o } = c;
   if (!input.rating) throw new AppError('orders.rating_required');
-  Object.assign(plan.patch, { rating: input.rating, rating_comment: input.comment ?? null, rated_by: c.kind === 'requester' ? 'requester' : 'staff', rated_at: c.now.toISOString() });
+  Object.assign(plan.patch, {
+    rating: input.rating,
+    rating_comment: input.comment ?? null,
+    rated_by: c.kind === 'requester' ? 'requester' : 'staff',
+    rated_at: c.now.toISOString(),
+  });
   plan.note = `${input.rating} 星${input.comment ? `：${input.comment}` : ''}`;
-  if (o.volunteer_person_id) plan.tell.push({ personId: o.volunteer_person_id, title: `居民评价了您的服务：${input.rating} 星`, body: input.comment ?? undefined });
+  if (o.volunteer_person_id)
+    plan.tell.push({ personId: o.volunteer_person_id, title: `居民评价了您的服务：${input.rating} 星`, body: input.comment ?? undefined });
 }
 
 /**
@@ -225,10 +268,24 @@ export async function actOnOrder(deps: Deps, ctx: Ctx, id: string, input: OrderA
   const after = input.action === 'note' ? o.status : to;
   await deps.db.transaction().execute(async (trx) => {
     await (step.write ?? moveGuarded)(trx, c, plan);
-    await recordEvent(trx, id, now, kind, { accountId: ctx.actor.accountId, name: ctx.actor.displayName }, input.action, o.status, input.action === 'decline' ? null : after, plan.note);
-    for (const t of plan.tell) await notify(trx, now, t.personId, { kind: `orders.${input.action}`, title: t.title, body: t.body ?? null, link: `/m/orders/${id}` });
+    await recordEvent(
+      trx,
+      id,
+      now,
+      kind,
+      { accountId: ctx.actor.accountId, name: ctx.actor.displayName },
+      input.action,
+      o.status,
+      input.action === 'decline' ? null : after,
+      plan.note,
+    );
+    for (const t of plan.tell)
+      await notify(trx, now, t.personId, { kind: `orders.${input.action}`, title: t.title, body: t.body ?? null, link: `/m/orders/${id}` });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: `orders.${input.action}`, objectType: 'order', objectId: id, unitId: o.unit_id,
+      action: `orders.${input.action}`,
+      objectType: 'order',
+      objectId: id,
+      unitId: o.unit_id,
       changes: { status: { before: o.status, after }, ...(plan.note ? { note: { before: null, after: plan.note } } : {}) },
     });
   });

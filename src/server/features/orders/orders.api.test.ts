@@ -26,8 +26,11 @@ async function place(body: Record<string, unknown> = {}, who: Signed = resident)
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
-const act = (who: { agent: { post(url: string, body?: unknown): Promise<{ json(): { status: string; code: string } & Record<string, unknown> }> } }, id: string, body: Record<string, unknown>) =>
-  who.agent.post(`/api/orders/${id}/actions`, body).then((r) => r.json());
+const act = (
+  who: { agent: { post(url: string, body?: unknown): Promise<{ json(): { status: string; code: string } & Record<string, unknown> }> } },
+  id: string,
+  body: Record<string, unknown>,
+) => who.agent.post(`/api/orders/${id}/actions`, body).then((r) => r.json());
 
 describe('the order flow', () => {
   it('goes 点单 → 审单 → 派单 → 接单 → 结项 → 评单 → 办结, writing verified hours and a history', async () => {
@@ -50,7 +53,10 @@ describe('the order flow', () => {
     expect((await shopper.agent.get('/api/orders/tasks')).json().items.map((x: { id: string }) => x.id)).toEqual([o.id]);
     expect((await shopper.agent.get('/api/notifications')).json().items[0].title).toBe('有一张需求单派给您：代购代办');
     expect((await act(shopper, o.id, { action: 'accept' })).status).toBe('accepted');
-    expect((await resident.agent.get('/api/notifications')).json().items[0]).toMatchObject({ title: '志愿者已接单：代购代办', body: `${shopper.name} 将为您服务` });
+    expect((await resident.agent.get('/api/notifications')).json().items[0]).toMatchObject({
+      title: '志愿者已接单：代购代办',
+      body: `${shopper.name} 将为您服务`,
+    });
     expect((await act(shopper, o.id, { action: 'start' })).status).toBe('in_service');
     expect((await act(shopper, o.id, { action: 'note', note: '已买好米和油，正在送去' })).status).toBe('in_service');
     const photo = await w.upload(shopper, 'delivered.png');
@@ -60,20 +66,47 @@ describe('the order flow', () => {
     expect(rated).toMatchObject({ status: 'rated', rating: 5, ratedBy: 'requester', ratingComment: '非常感谢' });
     expect((await act(staff, o.id, { action: 'close' })).status).toBe('closed');
     const view = (await resident.agent.get(`/api/orders/${o.id}`)).json();
-    expect(view.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'review', 'dispatch', 'accept', 'start', 'note', 'complete', 'rate', 'close']);
+    expect(view.events.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'review',
+      'dispatch',
+      'accept',
+      'start',
+      'note',
+      'complete',
+      'rate',
+      'close',
+    ]);
     expect(view.events.find((e: { action: string }) => e.action === 'note').note).toBe('已买好米和油，正在送去');
     // Staff see the requester's full phone.
     expect((await staff.agent.get(`/api/orders/${o.id}`)).json().requesterPhone).toBe(resident.phone);
     const recs = (await staff.agent.get(`/api/hours?volunteerId=${shopper.id}&source=verified&status=pending&pageSize=200`)).json().items;
     // The completion photos are the record's evidence.
-    expect(recs).toEqual([expect.objectContaining({ title: '群众点单：代购代办', hours: 1.5, status: 'pending', source: 'verified', evidenceFileIds: [photo] })]);
+    expect(recs).toEqual([
+      expect.objectContaining({ title: '群众点单：代购代办', hours: 1.5, status: 'pending', source: 'verified', evidenceFileIds: [photo] }),
+    ]);
     const audits = (await w.admin.agent.get(`/api/audit?objectId=${o.id}&pageSize=50`)).json().items.map((a: { action: string }) => a.action);
-    expect([...audits].sort()).toEqual(['orders.accept', 'orders.close', 'orders.complete', 'orders.dispatch', 'orders.note', 'orders.placed', 'orders.rate', 'orders.review', 'orders.start'].sort());
+    expect([...audits].sort()).toEqual(
+      [
+        'orders.accept',
+        'orders.close',
+        'orders.complete',
+        'orders.dispatch',
+        'orders.note',
+        'orders.placed',
+        'orders.rate',
+        'orders.review',
+        'orders.start',
+      ].sort(),
+    );
   });
 
   it('lets staff place an order for a resident without a phone, recording the channel, and rate after a call-back', async () => {
     const v = await w.makeVolunteer({ stationId: station.id });
-    const o = await place({ onBehalf: { name: '张大爷', phone: '13712340000', channel: 'staff_phone' }, description: '想请人上门理发', itemId: undefined }, staff);
+    const o = await place(
+      { onBehalf: { name: '张大爷', phone: '13712340000', channel: 'staff_phone' }, description: '想请人上门理发', itemId: undefined },
+      staff,
+    );
     expect(o).toMatchObject({ channel: 'staff_phone', requesterVerified: true, requesterName: '张大爷', title: '想请人上门理发' });
     await act(staff, o.id, { action: 'review' });
     await act(staff, o.id, { action: 'dispatch', target: { type: 'station', id: station.id } });
@@ -136,13 +169,26 @@ describe('the clock', () => {
 
 describe('the public portal form', () => {
   it('takes an order without an account and routes it to the chosen station', async () => {
-    const res = await w.anon.post('/api/public/orders', { stationId: station.id, name: '李阿姨', phone: '13800001111', description: '楼道灯坏了', agree: true });
+    const res = await w.anon.post('/api/public/orders', {
+      stationId: station.id,
+      name: '李阿姨',
+      phone: '13800001111',
+      description: '楼道灯坏了',
+      agree: true,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ status: 'submitted', number: expect.stringMatching(/^D\d{8}-\d{4}$/) });
     const queue = (await staff.agent.get('/api/orders?pageSize=100')).json().items;
-    expect(queue.find((o: { number: string }) => o.number === res.json().number)).toMatchObject({ channel: 'portal', requesterName: '李阿姨', requesterVerified: false });
+    expect(queue.find((o: { number: string }) => o.number === res.json().number)).toMatchObject({
+      channel: 'portal',
+      requesterName: '李阿姨',
+      requesterVerified: false,
+    });
     const bad = await w.anon.post('/api/public/orders', { stationId: station.id, name: '李阿姨', phone: '123', description: 'x', agree: true });
     expect(bad.statusCode).toBe(400);
-    expect((await w.anon.post('/api/public/orders', { stationId: w.instituteId, name: '李阿姨', phone: '13800001111', description: '所里', agree: true })).json().code).toBe('volunteer.not_station');
+    expect(
+      (await w.anon.post('/api/public/orders', { stationId: w.instituteId, name: '李阿姨', phone: '13800001111', description: '所里', agree: true })).json()
+        .code,
+    ).toBe('volunteer.not_station');
   });
 });

@@ -12,7 +12,21 @@ type Action = 'review' | 'reject' | 'dispatch' | 'redispatch' | 'escalate' | 'ac
 type ActorClass = 'requester' | 'stationStaff' | 'instituteStaff' | 'dispatchedVolunteer' | 'otherVolunteer' | 'otherStationStaff';
 
 const STATUSES: Status[] = ['submitted', 'reviewing', 'rejected', 'cancelled', 'dispatched', 'accepted', 'in_service', 'completed', 'rated', 'closed'];
-const ACTIONS: Action[] = ['review', 'reject', 'dispatch', 'redispatch', 'escalate', 'accept', 'decline', 'start', 'note', 'complete', 'rate', 'close', 'cancel'];
+const ACTIONS: Action[] = [
+  'review',
+  'reject',
+  'dispatch',
+  'redispatch',
+  'escalate',
+  'accept',
+  'decline',
+  'start',
+  'note',
+  'complete',
+  'rate',
+  'close',
+  'cancel',
+];
 const ACTORS: ActorClass[] = ['requester', 'stationStaff', 'instituteStaff', 'dispatchedVolunteer', 'otherVolunteer', 'otherStationStaff'];
 
 /** What staff may do: status → action → the status after. */
@@ -94,7 +108,15 @@ function who(actor: ActorClass): Signed {
 }
 
 /** Every field any action needs, so a refusal is about who and when, never about a missing field. */
-const payload = (action: Action) => ({ action, reason: '测试原因', note: '测试进展', verified: true, target: { type: 'volunteer', id: v.id }, report: '已完成服务', rating: 5 });
+const payload = (action: Action) => ({
+  action,
+  reason: '测试原因',
+  note: '测试进展',
+  verified: true,
+  target: { type: 'volunteer', id: v.id },
+  report: '已完成服务',
+  rating: 5,
+});
 
 async function act(actor: Signed, id: string, action: Action) {
   return actor.agent.post(`/api/orders/${id}/actions`, payload(action));
@@ -152,7 +174,11 @@ describe.each(STATUSES)('an order that is %s', (status) => {
 describe('what the actions need', () => {
   it('a reason to reject or cancel', async () => {
     const id = await orderIn('submitted');
-    for (const [actor, action] of [[staffA, 'reject'], [requester, 'cancel'], [staffA, 'cancel']] as const) {
+    for (const [actor, action] of [
+      [staffA, 'reject'],
+      [requester, 'cancel'],
+      [staffA, 'cancel'],
+    ] as const) {
       const res = await actor.agent.post(`/api/orders/${id}/actions`, { action });
       expect(res.statusCode).toBe(422);
       expect(res.json().code).toBe('orders.reason_required');
@@ -165,7 +191,9 @@ describe('what the actions need', () => {
     const id = await orderIn('submitted');
     await staffA.agent.post(`/api/orders/${id}/actions`, { action: 'review' });
     expect((await staffA.agent.post(`/api/orders/${id}/actions`, { action: 'dispatch', verified: true })).json().code).toBe('orders.target_required');
-    expect((await staffA.agent.post(`/api/orders/${id}/actions`, { action: 'dispatch', target: { type: 'volunteer' }, verified: true })).json().code).toBe('orders.target_required');
+    expect((await staffA.agent.post(`/api/orders/${id}/actions`, { action: 'dispatch', target: { type: 'volunteer' }, verified: true })).json().code).toBe(
+      'orders.target_required',
+    );
     const unverified = await staffA.agent.post(`/api/orders/${id}/actions`, { action: 'dispatch', target: { type: 'pool' } });
     expect(unverified.statusCode).toBe(422);
     expect(unverified.json().code).toBe('orders.unverified');
@@ -261,7 +289,9 @@ describe('what a finished order leaves behind', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ status: 'pending', source: 'verified', hours: 1 });
     const audit = (await w.admin.agent.get(`/api/audit?objectId=${id}&pageSize=50`)).json().items.map((x: { action: string }) => x.action);
-    expect([...audit].sort()).toEqual(['orders.accept', 'orders.close', 'orders.complete', 'orders.dispatch', 'orders.placed', 'orders.rate', 'orders.review', 'orders.start'].sort());
+    expect([...audit].sort()).toEqual(
+      ['orders.accept', 'orders.close', 'orders.complete', 'orders.dispatch', 'orders.placed', 'orders.rate', 'orders.review', 'orders.start'].sort(),
+    );
   });
 
   it('shows each party only their own orders', async () => {

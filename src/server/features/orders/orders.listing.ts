@@ -41,7 +41,13 @@ export async function orderViews(deps: Deps, ctx: Ctx, tree: UnitTree, rows: q.O
   const events = detail ? await q.listEvents(deps.db, ids) : [];
   const me = await whoAmI(deps, ctx, ids);
   const names = await targetNames(deps, rows);
-  const duplicates = detail ? await duplicateHints(deps, ctx, rows.filter((o) => o.item_id && rolesFor(actor, tree, o, me).staff)) : new Map<string, string | null>();
+  const duplicates = detail
+    ? await duplicateHints(
+        deps,
+        ctx,
+        rows.filter((o) => o.item_id && rolesFor(actor, tree, o, me).staff),
+      )
+    : new Map<string, string | null>();
   const data = { actor, tree, me, names, events, duplicates, now: deps.clock.now().toISOString() };
   return rows.map((o) => presentOrder(o, data));
 }
@@ -54,7 +60,6 @@ export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderV
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
   return (await orderViews(deps, ctx, tree, [o], true))[0];
 }
-
 
 /** Staff work queues by state, with SLA timers. */
 export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof OrderListQuery>) {
@@ -70,14 +75,20 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
   const { rows, total } = await q.listOrders(
     deps.db,
     {
-      unitIds: units, statuses: query.status ? [query.status] : undefined, overdueAt: query.overdue === 'true' ? deps.clock.now().toISOString() : undefined, q: query.q,
+      unitIds: units,
+      statuses: query.status ? [query.status] : undefined,
+      overdueAt: query.overdue === 'true' ? deps.clock.now().toISOString() : undefined,
+      q: query.q,
       from: query.from ? chinaDayStart(query.from) : undefined,
       to: query.to ? chinaDayEnd(query.to) : undefined,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  const extra = escalated.length && !query.status ? (await q.listOrders(deps.db, { ids: escalated.map((e) => e.id) }, 50, 0)).rows.filter((e) => !rows.some((r) => r.id === e.id)) : [];
+  const extra =
+    escalated.length && !query.status
+      ? (await q.listOrders(deps.db, { ids: escalated.map((e) => e.id) }, 50, 0)).rows.filter((e) => !rows.some((r) => r.id === e.id))
+      : [];
   return { items: await orderViews(deps, ctx, tree, [...rows, ...extra], false), total: total + extra.length, page: query.page, pageSize: query.pageSize };
 }
 

@@ -28,14 +28,24 @@ export async function suggestVolunteers(deps: Deps, ctx: Ctx, id: string) {
       const st = coords.get(v.station_id);
       const rt = ratings.get(v.id);
       return {
-        volunteerId: v.id, name: v.name, stationId: v.station_id, skills: JSON.parse(v.skills), serviceCategories: JSON.parse(v.service_categories), availability: JSON.parse(v.availability),
-        lat: st?.lat === null || st?.lat === undefined ? null : Number(st.lat), lng: st?.lng === null || st?.lng === undefined ? null : Number(st.lng),
-        openOrders: loads.get(v.id) ?? 0, averageRating: rt ? rt.avg : null, ratedOrders: rt?.n ?? 0,
+        volunteerId: v.id,
+        name: v.name,
+        stationId: v.station_id,
+        skills: JSON.parse(v.skills),
+        serviceCategories: JSON.parse(v.service_categories),
+        availability: JSON.parse(v.availability),
+        lat: st?.lat === null || st?.lat === undefined ? null : Number(st.lat),
+        lng: st?.lng === null || st?.lng === undefined ? null : Number(st.lng),
+        openOrders: loads.get(v.id) ?? 0,
+        averageRating: rt ? rt.avg : null,
+        ratedOrders: rt?.n ?? 0,
       };
     });
   const station = coords.get(o.unit_id);
   const need = {
-    stationId: o.unit_id, requiredSkills: item ? JSON.parse(item.required_skills) : [], serviceCategory: item?.service_category ?? null,
+    stationId: o.unit_id,
+    requiredSkills: item ? JSON.parse(item.required_skills) : [],
+    serviceCategory: item?.service_category ?? null,
     lat: o.lat !== null ? Number(o.lat) : station?.lat !== null && station?.lat !== undefined ? Number(station.lat) : null,
     lng: o.lng !== null ? Number(o.lng) : station?.lng !== null && station?.lng !== undefined ? Number(station.lng) : null,
     slot: o.preferred_at ? slotOf(o.preferred_at) : null,

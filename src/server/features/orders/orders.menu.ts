@@ -15,9 +15,20 @@ export type ItemRow = ServiceItemsTable & { unit_name: string };
 
 function presentItem(r: ItemRow): ServiceItemView {
   return {
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, code: r.code, programmeId: r.programme_id, name: r.name, description: r.description, whoMayAsk: r.who_may_ask,
-    typicalHours: Number(r.typical_minutes) / 60, requiredSkills: JSON.parse(r.required_skills), serviceCategory: r.service_category,
-    insuranceRequired: Boolean(r.insurance_required), slaHours: Number(r.sla_hours), archived: Boolean(r.archived),
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    code: r.code,
+    programmeId: r.programme_id,
+    name: r.name,
+    description: r.description,
+    whoMayAsk: r.who_may_ask,
+    typicalHours: Number(r.typical_minutes) / 60,
+    requiredSkills: JSON.parse(r.required_skills),
+    serviceCategory: r.service_category,
+    insuranceRequired: Boolean(r.insurance_required),
+    slaHours: Number(r.sla_hours),
+    archived: Boolean(r.archived),
   };
 }
 
@@ -43,11 +54,30 @@ export async function createItem(deps: Deps, ctx: Ctx, input: z.infer<typeof Ser
   await deps.db.transaction().execute(async (trx) => {
     const code = `S${String(await nextCounter(trx, 'service_item')).padStart(4, '0')}`;
     await q.insertItem(trx, {
-      id, unit_id: input.unitId, code, programme_id: input.programmeId ?? null, name: input.name, description: input.description ?? null, who_may_ask: input.whoMayAsk ?? null,
-      typical_minutes: Math.round(input.typicalHours * 60), required_skills: JSON.stringify(input.requiredSkills), service_category: input.serviceCategory ?? null,
-      insurance_required: input.insuranceRequired ? 1 : 0, sla_hours: input.slaHours, archived: 0, sort: 100, created_at: now, updated_at: now,
+      id,
+      unit_id: input.unitId,
+      code,
+      programme_id: input.programmeId ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      who_may_ask: input.whoMayAsk ?? null,
+      typical_minutes: Math.round(input.typicalHours * 60),
+      required_skills: JSON.stringify(input.requiredSkills),
+      service_category: input.serviceCategory ?? null,
+      insurance_required: input.insuranceRequired ? 1 : 0,
+      sla_hours: input.slaHours,
+      archived: 0,
+      sort: 100,
+      created_at: now,
+      updated_at: now,
     });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'orders.item_created', objectType: 'service_item', objectId: id, unitId: input.unitId, changes: { name: { before: null, after: input.name } } });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'orders.item_created',
+      objectType: 'service_item',
+      objectId: id,
+      unitId: input.unitId,
+      changes: { name: { before: null, after: input.name } },
+    });
   });
   return presentItem((await q.getItem(deps.db, id)) as ItemRow);
 }
@@ -59,7 +89,13 @@ export async function archiveItem(deps: Deps, ctx: Ctx, id: string, archived: bo
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     await q.updateItem(trx, id, { archived: archived ? 1 : 0, updated_at: now });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'orders.item_updated', objectType: 'service_item', objectId: id, unitId: item.unit_id, changes: { archived: { before: Boolean(item.archived), after: archived } } });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'orders.item_updated',
+      objectType: 'service_item',
+      objectId: id,
+      unitId: item.unit_id,
+      changes: { archived: { before: Boolean(item.archived), after: archived } },
+    });
   });
   return presentItem((await q.getItem(deps.db, id)) as ItemRow);
 }

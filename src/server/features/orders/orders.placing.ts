@@ -23,7 +23,14 @@ import { requireRecipientForOrder } from '../care/care.links';
 import * as q from './orders.queries';
 
 /** The station an order goes to: the chosen one, else the nearest to the location, else the requester's own. */
-function routeStation(tree: UnitTree, stations: { id: string; lat: number | null; lng: number | null }[], chosen: string | undefined, lat: number | undefined, lng: number | undefined, own: string | null): string | null {
+function routeStation(
+  tree: UnitTree,
+  stations: { id: string; lat: number | null; lng: number | null }[],
+  chosen: string | undefined,
+  lat: number | undefined,
+  lng: number | undefined,
+  own: string | null,
+): string | null {
   if (chosen && tree.nodes.get(chosen)?.kind === 'station') return chosen;
   if (lat !== undefined && lng !== undefined) {
     let best: { id: string; d: number } | null = null;
@@ -65,17 +72,63 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
   await deps.db.transaction().execute(async (trx) => {
     const number = await orderNumber(trx, now);
     await q.insertOrder(trx, {
-      id, number, unit_id: o.unitId, item_id: o.item?.id ?? null, title: o.title, description: o.description, photo_file_ids: JSON.stringify(o.photos),
-      requester_person_id: o.requester.personId, requester_name: o.requester.name, requester_phone: o.requester.phone, requester_verified: o.requester.verified ? 1 : 0,
-      verify_note: o.requester.verified ? '工作人员代为点单时已核实' : null, care_recipient_id: o.careRecipientId, address: o.address, lng: o.lng, lat: o.lat,
-      preferred_at: o.preferredAt, channel: o.channel, entered_by: o.enteredBy, status: 'submitted', reject_reason: null, cancel_reason: null, target_type: null, target_id: null,
-      dispatched_at: null, sla_due_at: null, escalation_level: 0, accepted_volunteer_id: null, accepted_at: null, started_at: null, completed_at: null, completion_report: null,
-      completion_photo_ids: null, service_minutes: null, rating: null, rating_comment: null, rated_by: null, rated_at: null, open311_key_id: o.open311KeyId ?? null,
-      created_at: now.toISOString(), updated_at: now.toISOString(),
+      id,
+      number,
+      unit_id: o.unitId,
+      item_id: o.item?.id ?? null,
+      title: o.title,
+      description: o.description,
+      photo_file_ids: JSON.stringify(o.photos),
+      requester_person_id: o.requester.personId,
+      requester_name: o.requester.name,
+      requester_phone: o.requester.phone,
+      requester_verified: o.requester.verified ? 1 : 0,
+      verify_note: o.requester.verified ? '工作人员代为点单时已核实' : null,
+      care_recipient_id: o.careRecipientId,
+      address: o.address,
+      lng: o.lng,
+      lat: o.lat,
+      preferred_at: o.preferredAt,
+      channel: o.channel,
+      entered_by: o.enteredBy,
+      status: 'submitted',
+      reject_reason: null,
+      cancel_reason: null,
+      target_type: null,
+      target_id: null,
+      dispatched_at: null,
+      sla_due_at: null,
+      escalation_level: 0,
+      accepted_volunteer_id: null,
+      accepted_at: null,
+      started_at: null,
+      completed_at: null,
+      completion_report: null,
+      completion_photo_ids: null,
+      service_minutes: null,
+      rating: null,
+      rating_comment: null,
+      rated_by: null,
+      rated_at: null,
+      open311_key_id: o.open311KeyId ?? null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
     });
     await recordEvent(trx, id, now, kind, { accountId: who.actorAccountId, name: who.actorName }, 'submit', null, 'submitted', o.channel);
-    await appendAudit(trx, deps.config.keys.audit, now, who, { action: 'orders.placed', objectType: 'order', objectId: id, unitId: o.unitId, changes: { number: { before: null, after: number }, channel: { before: null, after: o.channel } } });
-    for (const admin of await q.unitAdmins(trx, o.unitId)) await notify(trx, now, admin.person_id, { kind: 'orders.new', title: `新的群众点单：${o.title}`, body: o.description.slice(0, 60), link: `/admin/orders/${id}` });
+    await appendAudit(trx, deps.config.keys.audit, now, who, {
+      action: 'orders.placed',
+      objectType: 'order',
+      objectId: id,
+      unitId: o.unitId,
+      changes: { number: { before: null, after: number }, channel: { before: null, after: o.channel } },
+    });
+    for (const admin of await q.unitAdmins(trx, o.unitId))
+      await notify(trx, now, admin.person_id, {
+        kind: 'orders.new',
+        title: `新的群众点单：${o.title}`,
+        body: o.description.slice(0, 60),
+        link: `/admin/orders/${id}`,
+      });
   });
   return id;
 }
@@ -111,9 +164,19 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     deps,
     deps.clock.now(),
     {
-      unitId, item, title: input.title ?? item?.name ?? input.description.slice(0, 20), description: input.description, photos: input.photoFileIds, requester,
-      careRecipientId: input.onBehalf?.careRecipientId ?? null, address: input.address ?? null, lat: input.lat ?? null, lng: input.lng ?? null, preferredAt: input.preferredAt ?? null,
-      channel, enteredBy: ctx.actor.accountId,
+      unitId,
+      item,
+      title: input.title ?? item?.name ?? input.description.slice(0, 20),
+      description: input.description,
+      photos: input.photoFileIds,
+      requester,
+      careRecipientId: input.onBehalf?.careRecipientId ?? null,
+      address: input.address ?? null,
+      lat: input.lat ?? null,
+      lng: input.lng ?? null,
+      preferredAt: input.preferredAt ?? null,
+      channel,
+      enteredBy: ctx.actor.accountId,
     },
     whoOf(ctx),
     kind,
@@ -122,7 +185,11 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
 }
 
 /** The public portal form: no account; the station calls back to verify. */
-export async function placePortalOrder(deps: Deps, meta: { ip: string; requestId: string }, input: { stationId: string; itemId?: string; name: string; phone: string; description: string; address?: string; preferredAt?: string }) {
+export async function placePortalOrder(
+  deps: Deps,
+  meta: { ip: string; requestId: string },
+  input: { stationId: string; itemId?: string; name: string; phone: string; description: string; address?: string; preferredAt?: string },
+) {
   const tree = await unitTreeOf(deps.db);
   if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
   const item = input.itemId ? ((await q.getItem(deps.db, input.itemId)) ?? null) : null;
@@ -131,9 +198,19 @@ export async function placePortalOrder(deps: Deps, meta: { ip: string; requestId
     deps,
     deps.clock.now(),
     {
-      unitId: input.stationId, item, title: item?.name ?? input.description.slice(0, 20), description: input.description, photos: [],
-      requester: { personId: null, name: input.name, phone: input.phone, verified: false }, careRecipientId: null, address: input.address ?? null, lat: null, lng: null,
-      preferredAt: input.preferredAt ?? null, channel: 'portal', enteredBy: null,
+      unitId: input.stationId,
+      item,
+      title: item?.name ?? input.description.slice(0, 20),
+      description: input.description,
+      photos: [],
+      requester: { personId: null, name: input.name, phone: input.phone, verified: false },
+      careRecipientId: null,
+      address: input.address ?? null,
+      lat: null,
+      lng: null,
+      preferredAt: input.preferredAt ?? null,
+      channel: 'portal',
+      enteredBy: null,
     },
     { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId },
     'requester',

@@ -10,11 +10,23 @@ export function listItems(db: DbOrTrx, unitIds: string[] | null, includeArchived
 }
 
 export function getItem(db: DbOrTrx, id: string) {
-  return db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name').where('service_items.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('service_items')
+    .innerJoin('units', 'units.id', 'service_items.unit_id')
+    .selectAll('service_items')
+    .select('units.name as unit_name')
+    .where('service_items.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function getItemByCode(db: DbOrTrx, code: string) {
-  return db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name').where('service_items.code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('service_items')
+    .innerJoin('units', 'units.id', 'service_items.unit_id')
+    .selectAll('service_items')
+    .select('units.name as unit_name')
+    .where('service_items.code', '=', code)
+    .executeTakeFirst();
 }
 
 export function insertItem(db: DbOrTrx, row: ServiceItemsTable) {
@@ -72,7 +84,10 @@ export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, off
     const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
     qb = qb.where((eb) => eb.or([eb('orders.title', 'like', like), eb('orders.number', '=', f.q as string), eb('orders.requester_name', 'like', like)]));
   }
-  const [{ total }] = await qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const [{ total }] = await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
   const rows = (await qb.orderBy('orders.created_at', 'desc').limit(limit).offset(offset).execute()) as OrderRow[];
   return { rows, total: Number(total) };
 }
@@ -107,12 +122,19 @@ export function declinedBy(db: DbOrTrx, orderId: string) {
 /** The same person asking for the same item recently: a hint for staff, never a refusal. */
 export function recentSameRequest(db: DbOrTrx, itemId: string, personId: string | null, phone: string | null, since: string, exceptId: string) {
   let qb = db.selectFrom('orders').select(['number']).where('item_id', '=', itemId).where('created_at', '>=', since).where('id', '!=', exceptId);
-  qb = qb.where((eb) => eb.or([...(personId ? [eb('requester_person_id', '=', personId)] : []), ...(phone ? [eb('requester_phone', '=', phone)] : []), eb(sql.lit(1), '=', 0)]));
+  qb = qb.where((eb) =>
+    eb.or([...(personId ? [eb('requester_person_id', '=', personId)] : []), ...(phone ? [eb('requester_phone', '=', phone)] : []), eb(sql.lit(1), '=', 0)]),
+  );
   return qb.orderBy('created_at', 'desc').executeTakeFirst();
 }
 
 export function openLoads(db: DbOrTrx) {
-  return db.selectFrom('orders').select(['accepted_volunteer_id', (eb) => eb.fn.countAll<number>().as('n')]).where('status', 'in', ['accepted', 'in_service']).groupBy('accepted_volunteer_id').execute();
+  return db
+    .selectFrom('orders')
+    .select(['accepted_volunteer_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', 'in', ['accepted', 'in_service'])
+    .groupBy('accepted_volunteer_id')
+    .execute();
 }
 
 export function ratingsByVolunteer(db: DbOrTrx) {
@@ -126,7 +148,14 @@ export function ratingsByVolunteer(db: DbOrTrx) {
 }
 
 export function dueForEscalation(db: DbOrTrx, now: string) {
-  return db.selectFrom('orders').select(['id']).where('status', '=', 'dispatched').where('escalation_level', '=', 0).where('sla_due_at', '<', now).where('target_type', '!=', 'institute').execute();
+  return db
+    .selectFrom('orders')
+    .select(['id'])
+    .where('status', '=', 'dispatched')
+    .where('escalation_level', '=', 0)
+    .where('sla_due_at', '<', now)
+    .where('target_type', '!=', 'institute')
+    .execute();
 }
 
 export function dueForDefaultRating(db: DbOrTrx, before: string) {
@@ -134,7 +163,13 @@ export function dueForDefaultRating(db: DbOrTrx, before: string) {
 }
 
 export function teamMember(db: DbOrTrx, teamId: string, volunteerId: string) {
-  return db.selectFrom('team_members').select('id').where('team_id', '=', teamId).where('volunteer_id', '=', volunteerId).where('status', '=', 'active').executeTakeFirst();
+  return db
+    .selectFrom('team_members')
+    .select('id')
+    .where('team_id', '=', teamId)
+    .where('volunteer_id', '=', volunteerId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
 }
 
 export function unitAdmins(db: DbOrTrx, unitId: string) {
@@ -177,7 +212,12 @@ export function teamNames(db: DbOrTrx, ids: string[]) {
 }
 
 export function volunteerNames(db: DbOrTrx, ids: string[]) {
-  return db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').select(['volunteers.id', 'people.name']).where('volunteers.id', 'in', ids).execute();
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'people.name'])
+    .where('volunteers.id', 'in', ids)
+    .execute();
 }
 
 export function escalatedTo(db: DbOrTrx, unitIds: string[]) {
@@ -185,7 +225,12 @@ export function escalatedTo(db: DbOrTrx, unitIds: string[]) {
 }
 
 export function heldOrderIds(db: DbOrTrx, volunteerId: string) {
-  return db.selectFrom('orders').select('id').where('accepted_volunteer_id', '=', volunteerId).where('status', 'in', ['accepted', 'in_service', 'completed', 'rated']).execute();
+  return db
+    .selectFrom('orders')
+    .select('id')
+    .where('accepted_volunteer_id', '=', volunteerId)
+    .where('status', 'in', ['accepted', 'in_service', 'completed', 'rated'])
+    .execute();
 }
 
 export function teamUnit(db: DbOrTrx, teamId: string) {
@@ -197,7 +242,15 @@ export function certifiedVolunteersIn(db: DbOrTrx, stationIds: string[]) {
   return db
     .selectFrom('volunteers')
     .innerJoin('people', 'people.id', 'volunteers.person_id')
-    .select(['volunteers.id', 'people.name', 'volunteers.station_id', 'volunteers.skills', 'volunteers.service_categories', 'volunteers.availability', 'volunteers.insured_until'])
+    .select([
+      'volunteers.id',
+      'people.name',
+      'volunteers.station_id',
+      'volunteers.skills',
+      'volunteers.service_categories',
+      'volunteers.availability',
+      'volunteers.insured_until',
+    ])
     .where('volunteers.status', '=', 'certified')
     .where('volunteers.station_id', 'in', stationIds)
     .execute();
@@ -205,6 +258,12 @@ export function certifiedVolunteersIn(db: DbOrTrx, stationIds: string[]) {
 
 /** Hands an order not taken in time to the institute, once: only from dispatched at level 0. 1 = escalated now. */
 export async function escalateOrder(db: DbOrTrx, id: string, patch: Pick<OrdersTable, 'target_type' | 'target_id' | 'sla_due_at' | 'updated_at'>) {
-  const res = await db.updateTable('orders').set({ ...patch, escalation_level: 1 }).where('id', '=', id).where('status', '=', 'dispatched').where('escalation_level', '=', 0).executeTakeFirst();
+  const res = await db
+    .updateTable('orders')
+    .set({ ...patch, escalation_level: 1 })
+    .where('id', '=', id)
+    .where('status', '=', 'dispatched')
+    .where('escalation_level', '=', 0)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

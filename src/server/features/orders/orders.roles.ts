@@ -24,9 +24,7 @@ export interface Me {
 export async function whoAmI(deps: Deps, ctx: Ctx, orderIds: string[]): Promise<Me> {
   const { volunteer } = await ctx.scope.me();
   if (!volunteer) return { volunteer, declined: new Set(), teams: new Set() };
-  const declined = orderIds.length
-    ? await q.declinesOf(deps.db, volunteer.id, orderIds)
-    : [];
+  const declined = orderIds.length ? await q.declinesOf(deps.db, volunteer.id, orderIds) : [];
   const teams = await q.activeTeamsOf(deps.db, volunteer.id);
   return { volunteer, declined: new Set(declined.map((d) => d.order_id)), teams: new Set(teams.map((t) => t.team_id)) };
 }

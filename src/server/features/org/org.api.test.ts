@@ -15,7 +15,14 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const count = async (table: 'units' | 'audit_log' | 'posts') =>
-  Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('units in scope', () => {
   it('shows the institute admin the institute and its 20 stations', async () => {
@@ -58,7 +65,14 @@ describe('adding and editing stations', () => {
   it('lets the institute admin add a station, audited', async () => {
     const admin = await t.login('admin');
     const auditBefore = await count('audit_log');
-    const res = await admin.post('/api/org/units', { kind: 'station', parentId: instituteId, name: '新城社区新时代文明实践站', address: '新城路 1 号', lng: 107.4, lat: 29.7 });
+    const res = await admin.post('/api/org/units', {
+      kind: 'station',
+      parentId: instituteId,
+      name: '新城社区新时代文明实践站',
+      address: '新城路 1 号',
+      lng: 107.4,
+      lat: 29.7,
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'station', parentId: instituteId, name: '新城社区新时代文明实践站' });
     expect(await count('audit_log')).toBe(auditBefore + 1);
@@ -145,7 +159,12 @@ describe('posts, staffing and the leading group', () => {
     const admin = await t.login('admin');
     const list = (await admin.get(`/api/org/units/${instituteId}/leading-group`)).json().items;
     expect(list[0]).toMatchObject({ name: '周国强', groupRole: 'leader' });
-    const added = await admin.post(`/api/org/units/${instituteId}/leading-group`, { name: '郭雪梅', groupRole: 'member', title: '司法所所长', duty: '法治宣传' });
+    const added = await admin.post(`/api/org/units/${instituteId}/leading-group`, {
+      name: '郭雪梅',
+      groupRole: 'member',
+      title: '司法所所长',
+      duty: '法治宣传',
+    });
     expect(added.statusCode).toBe(201);
     const onStation = await admin.post(`/api/org/units/${station03}/leading-group`, { name: '错放', groupRole: 'member' });
     expect(onStation.statusCode).toBe(422);

@@ -30,7 +30,12 @@ export function updateUnit(db: DbOrTrx, id: string, patch: Partial<UnitsTable>) 
 }
 
 export function countActiveChildren(db: DbOrTrx, id: string) {
-  return db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).where('archived', '=', 0).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('units')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .where('archived', '=', 0)
+    .executeTakeFirstOrThrow();
 }
 
 export function listPosts(db: DbOrTrx, unitIds: string[]) {

@@ -27,14 +27,32 @@ import * as q from './org.queries';
 
 export function presentUnit(r: UnitsTable): UnitView {
   return {
-    id: r.id, kind: r.kind, name: r.name, shortName: r.short_name, parentId: r.parent_id, address: r.address,
-    lng: r.lng === null ? null : Number(r.lng), lat: r.lat === null ? null : Number(r.lat), phone: r.phone, intro: r.intro,
-    sort: Number(r.sort), archived: Boolean(r.archived), updatedAt: r.updated_at,
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    shortName: r.short_name,
+    parentId: r.parent_id,
+    address: r.address,
+    lng: r.lng === null ? null : Number(r.lng),
+    lat: r.lat === null ? null : Number(r.lat),
+    phone: r.phone,
+    intro: r.intro,
+    sort: Number(r.sort),
+    archived: Boolean(r.archived),
+    updatedAt: r.updated_at,
   };
 }
 
 function presentPost(r: PostsTable): PostView {
-  return { id: r.id, unitId: r.unit_id, post: r.post as PostKind, holderName: r.holder_name, title: r.title, phoneMasked: maskPhone(r.phone), sort: Number(r.sort) };
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    post: r.post as PostKind,
+    holderName: r.holder_name,
+    title: r.title,
+    phoneMasked: maskPhone(r.phone),
+    sort: Number(r.sort),
+  };
 }
 
 function presentMember(r: LeadingGroupMembersTable): LeadingGroupMemberView {
@@ -63,16 +81,31 @@ export async function createUnit(deps: Deps, ctx: Ctx, input: CreateUnitInput) {
   if (await q.findSiblingByName(deps.db, input.parentId, input.name)) throw new AppError('org.duplicate_name');
   const now = deps.clock.now();
   const row: UnitsTable = {
-    id: randomUUID(), kind: input.kind, parent_id: input.parentId, name: input.name, short_name: input.shortName ?? null,
-    address: input.address ?? null, lng: input.lng ?? null, lat: input.lat ?? null, phone: input.phone ?? null,
-    intro: input.intro ?? null, sort: input.sort ?? 0, archived: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: randomUUID(),
+    kind: input.kind,
+    parent_id: input.parentId,
+    name: input.name,
+    short_name: input.shortName ?? null,
+    address: input.address ?? null,
+    lng: input.lng ?? null,
+    lat: input.lat ?? null,
+    phone: input.phone ?? null,
+    intro: input.intro ?? null,
+    sort: input.sort ?? 0,
+    archived: 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertUnit(trx, row);
       await markOrgChanged(trx);
       await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-        action: 'org.unit_created', objectType: 'unit', objectId: row.id, unitId: row.id, changes: diffFields(null, row, [...UNIT_FIELDS]),
+        action: 'org.unit_created',
+        objectType: 'unit',
+        objectId: row.id,
+        unitId: row.id,
+        changes: diffFields(null, row, [...UNIT_FIELDS]),
       });
     });
   } catch (err) {
@@ -137,13 +170,24 @@ export async function createPost(deps: Deps, ctx: Ctx, unitId: string, input: Po
   if (!kind || !postFitsUnit(input.post, kind)) throw new AppError('org.post_not_for_unit');
   const now = deps.clock.now();
   const row: PostsTable = {
-    id: randomUUID(), unit_id: unitId, post: input.post, holder_name: input.holderName, title: input.title ?? null, phone: input.phone ?? null,
-    sort: input.sort ?? 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: randomUUID(),
+    unit_id: unitId,
+    post: input.post,
+    holder_name: input.holderName,
+    title: input.title ?? null,
+    phone: input.phone ?? null,
+    sort: input.sort ?? 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await q.insertPost(trx, row);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'org.post_created', objectType: 'post', objectId: row.id, unitId, changes: diffFields(null, { ...row, phone: maskPhone(row.phone) }, [...POST_FIELDS]),
+      action: 'org.post_created',
+      objectType: 'post',
+      objectId: row.id,
+      unitId,
+      changes: diffFields(null, { ...row, phone: maskPhone(row.phone) }, [...POST_FIELDS]),
     });
   });
   return presentPost(row);
@@ -162,13 +206,24 @@ export async function updatePost(deps: Deps, ctx: Ctx, id: string, input: PostIn
   if (!kind || !postFitsUnit(input.post, kind)) throw new AppError('org.post_not_for_unit');
   const now = deps.clock.now();
   const after: PostsTable = {
-    ...post, post: input.post, holder_name: input.holderName, title: input.title ?? null,
-    phone: input.phone === undefined ? post.phone : input.phone, sort: input.sort ?? post.sort, updated_at: now.toISOString(),
+    ...post,
+    post: input.post,
+    holder_name: input.holderName,
+    title: input.title ?? null,
+    phone: input.phone === undefined ? post.phone : input.phone,
+    sort: input.sort ?? post.sort,
+    updated_at: now.toISOString(),
   };
   const changes = diffFields({ ...post, phone: maskPhone(post.phone) }, { ...after, phone: maskPhone(after.phone) }, [...POST_FIELDS]);
   await deps.db.transaction().execute(async (trx) => {
     await q.updatePost(trx, id, after);
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'org.post_updated', objectType: 'post', objectId: id, unitId: post.unit_id, changes });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'org.post_updated',
+      objectType: 'post',
+      objectId: id,
+      unitId: post.unit_id,
+      changes,
+    });
   });
   return presentPost(after);
 }
@@ -179,7 +234,10 @@ export async function deletePost(deps: Deps, ctx: Ctx, id: string) {
   await deps.db.transaction().execute(async (trx) => {
     await q.deletePost(trx, id);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'org.post_deleted', objectType: 'post', objectId: id, unitId: post.unit_id,
+      action: 'org.post_deleted',
+      objectType: 'post',
+      objectId: id,
+      unitId: post.unit_id,
       changes: diffFields({ ...post, phone: maskPhone(post.phone) }, null, [...POST_FIELDS]),
     });
   });
@@ -191,7 +249,14 @@ export async function staffing(deps: Deps, ctx: Ctx): Promise<{ items: StaffingV
   const unitIds = await ctx.scope.units('org.read');
   const tree = await ctx.scope.tree();
   const units = (await q.listUnits(deps.db, [...unitIds], { includeArchived: false })).filter((u) => u.kind !== 'district');
-  const counts = new Map((await q.countStaffPosts(deps.db, units.map((u) => u.id))).map((r) => [r.unit_id, Number(r.n)]));
+  const counts = new Map(
+    (
+      await q.countStaffPosts(
+        deps.db,
+        units.map((u) => u.id),
+      )
+    ).map((r) => [r.unit_id, Number(r.n)]),
+  );
   const items: StaffingView[] = [];
   for (const u of units) {
     if (!tree.instituteOf(u.id)) continue;
@@ -219,13 +284,24 @@ export async function addLeadingGroupMember(deps: Deps, ctx: Ctx, unitId: string
   await requireInstitute(ctx, unitId, 'org.edit');
   const now = deps.clock.now();
   const row: LeadingGroupMembersTable = {
-    id: randomUUID(), unit_id: unitId, name: input.name, group_role: input.groupRole, title: input.title ?? null, duty: input.duty ?? null,
-    sort: input.sort ?? 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: randomUUID(),
+    unit_id: unitId,
+    name: input.name,
+    group_role: input.groupRole,
+    title: input.title ?? null,
+    duty: input.duty ?? null,
+    sort: input.sort ?? 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await q.insertLeadingGroupMember(trx, row);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'org.leading_group_member_created', objectType: 'leading_group_member', objectId: row.id, unitId, changes: diffFields(null, row, [...MEMBER_FIELDS]),
+      action: 'org.leading_group_member_created',
+      objectType: 'leading_group_member',
+      objectId: row.id,
+      unitId,
+      changes: diffFields(null, row, [...MEMBER_FIELDS]),
     });
   });
   return presentMember(row);
@@ -242,13 +318,22 @@ export async function updateLeadingGroupMember(deps: Deps, ctx: Ctx, id: string,
   const member = await requireMember(deps, ctx, id);
   const now = deps.clock.now();
   const after: LeadingGroupMembersTable = {
-    ...member, name: input.name, group_role: input.groupRole, title: input.title ?? null, duty: input.duty ?? null,
-    sort: input.sort ?? member.sort, updated_at: now.toISOString(),
+    ...member,
+    name: input.name,
+    group_role: input.groupRole,
+    title: input.title ?? null,
+    duty: input.duty ?? null,
+    sort: input.sort ?? member.sort,
+    updated_at: now.toISOString(),
   };
   await deps.db.transaction().execute(async (trx) => {
     await q.updateLeadingGroupMember(trx, id, after);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'org.leading_group_member_updated', objectType: 'leading_group_member', objectId: id, unitId: member.unit_id, changes: diffFields(member, after, [...MEMBER_FIELDS]),
+      action: 'org.leading_group_member_updated',
+      objectType: 'leading_group_member',
+      objectId: id,
+      unitId: member.unit_id,
+      changes: diffFields(member, after, [...MEMBER_FIELDS]),
     });
   });
   return presentMember(after);
@@ -260,7 +345,11 @@ export async function removeLeadingGroupMember(deps: Deps, ctx: Ctx, id: string)
   await deps.db.transaction().execute(async (trx) => {
     await q.deleteLeadingGroupMember(trx, id);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'org.leading_group_member_deleted', objectType: 'leading_group_member', objectId: id, unitId: member.unit_id, changes: diffFields(member, null, [...MEMBER_FIELDS]),
+      action: 'org.leading_group_member_deleted',
+      objectType: 'leading_group_member',
+      objectId: id,
+      unitId: member.unit_id,
+      changes: diffFields(member, null, [...MEMBER_FIELDS]),
     });
   });
   return { ok: true as const };
@@ -273,8 +362,15 @@ export async function publicDirectory(deps: Deps) {
     items: rows
       .filter((r) => r.kind !== 'district')
       .map((r) => ({
-        id: r.id, kind: r.kind, name: r.name, shortName: r.short_name, parentId: r.parent_id, address: r.address, phone: r.phone,
-        lng: r.lng === null ? null : Number(r.lng), lat: r.lat === null ? null : Number(r.lat),
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        shortName: r.short_name,
+        parentId: r.parent_id,
+        address: r.address,
+        phone: r.phone,
+        lng: r.lng === null ? null : Number(r.lng),
+        lat: r.lat === null ? null : Number(r.lat),
       })),
   };
 }
@@ -285,7 +381,12 @@ export async function publicSite(deps: Deps) {
   const institutes = rows
     .filter((r) => r.kind === 'institute')
     .map((r) => ({
-      id: r.id, name: r.name, shortName: r.short_name, address: r.address, phone: r.phone, intro: r.intro,
+      id: r.id,
+      name: r.name,
+      shortName: r.short_name,
+      address: r.address,
+      phone: r.phone,
+      intro: r.intro,
       stationCount: rows.filter((s) => s.kind === 'station' && s.parent_id === r.id).length,
     }));
   return { district: district ? { name: district.name } : null, institutes };

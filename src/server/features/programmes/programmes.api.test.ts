@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.close());
 
-const names = (res: { json(): { items: { name: string }[] } }) => res.json().items.map((p) => p.name).sort();
+const names = (res: { json(): { items: { name: string }[] } }) =>
+  res
+    .json()
+    .items.map((p) => p.name)
+    .sort();
 
 describe('practice programmes', () => {
   it('start empty in a new organisation', async () => {
@@ -81,7 +85,18 @@ describe('practice programmes', () => {
     expect(listed.activityCount).toBe(2);
     // A station's activity cannot borrow another station's programme.
     const pb = (await adminB.agent.get('/api/programmes')).json().items.find((x: { unitId: string }) => x.unitId === b.id);
-    expect((await adminA.agent.post('/api/activities', { unitId: a.id, programmeId: pb.id, title: '借用项目', startsAt: '2030-01-01T01:00:00Z', endsAt: '2030-01-01T03:00:00Z', positions: [{ name: '志愿者', headcount: 2 }] })).statusCode).toBe(404);
+    expect(
+      (
+        await adminA.agent.post('/api/activities', {
+          unitId: a.id,
+          programmeId: pb.id,
+          title: '借用项目',
+          startsAt: '2030-01-01T01:00:00Z',
+          endsAt: '2030-01-01T03:00:00Z',
+          positions: [{ name: '志愿者', headcount: 2 }],
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 

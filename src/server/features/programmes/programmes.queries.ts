@@ -7,7 +7,15 @@ export function listProgrammes(db: DbOrTrx, unitIds: string[], includeArchived: 
     .selectFrom('programmes')
     .innerJoin('units', 'units.id', 'programmes.unit_id')
     .selectAll('programmes')
-    .select(['units.name as unit_name', (eb) => eb.selectFrom('activities').select((e) => e.fn.countAll<number>().as('n')).whereRef('activities.programme_id', '=', 'programmes.id').as('activity_count')])
+    .select([
+      'units.name as unit_name',
+      (eb) =>
+        eb
+          .selectFrom('activities')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('activities.programme_id', '=', 'programmes.id')
+          .as('activity_count'),
+    ])
     .where('programmes.unit_id', 'in', unitIds);
   if (!includeArchived) qb = qb.where('programmes.archived', '=', 0);
   return qb.orderBy('programmes.sort').orderBy('programmes.name').execute();
@@ -45,7 +53,16 @@ export function upsertBrand(db: DbOrTrx, row: BrandsTable) {
   return db
     .insertInto('brands')
     .values(row)
-    .onConflict((oc) => oc.column('unit_id').doUpdateSet({ name: row.name, intro: row.intro, photo_file_ids: row.photo_file_ids, programme_id: row.programme_id, updated_at: row.updated_at, updated_by: row.updated_by }))
+    .onConflict((oc) =>
+      oc.column('unit_id').doUpdateSet({
+        name: row.name,
+        intro: row.intro,
+        photo_file_ids: row.photo_file_ids,
+        programme_id: row.programme_id,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
+    )
     .execute();
 }
 

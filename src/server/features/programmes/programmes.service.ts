@@ -12,8 +12,15 @@ import * as q from './programmes.queries';
 
 function present(r: Awaited<ReturnType<typeof q.listProgrammes>>[number]): ProgrammeView {
   return {
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, block: r.block as ProgrammeView['block'], name: r.name, intro: r.intro,
-    sort: Number(r.sort), archived: Boolean(r.archived), activityCount: Number(r.activity_count ?? 0),
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    block: r.block as ProgrammeView['block'],
+    name: r.name,
+    intro: r.intro,
+    sort: Number(r.sort),
+    archived: Boolean(r.archived),
+    activityCount: Number(r.activity_count ?? 0),
   };
 }
 
@@ -28,13 +35,26 @@ export async function createProgramme(deps: Deps, ctx: Ctx, input: z.infer<typeo
   if (await q.findProgrammeByName(deps.db, input.unitId, input.name)) throw new AppError('programmes.duplicate_name');
   const now = deps.clock.now();
   const row: ProgrammesTable = {
-    id: randomUUID(), unit_id: input.unitId, block: input.block, name: input.name, intro: input.intro ?? null, sort: input.sort ?? 100, archived: 0,
-    created_at: now.toISOString(), updated_at: now.toISOString(),
+    id: randomUUID(),
+    unit_id: input.unitId,
+    block: input.block,
+    name: input.name,
+    intro: input.intro ?? null,
+    sort: input.sort ?? 100,
+    archived: 0,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertProgramme(trx, row);
-      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'programmes.created', objectType: 'programme', objectId: row.id, unitId: row.unit_id, changes: diffFields(null, row, ['name', 'block', 'intro']) });
+      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+        action: 'programmes.created',
+        objectType: 'programme',
+        objectId: row.id,
+        unitId: row.unit_id,
+        changes: diffFields(null, row, ['name', 'block', 'intro']),
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('programmes.duplicate_name');
@@ -47,7 +67,8 @@ export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z
   const before = await q.getProgramme(deps.db, id);
   if (!before) throw notFound();
   await ctx.scope.require('programmes.manage', before.unit_id);
-  if (input.name && input.name !== before.name && (await q.findProgrammeByName(deps.db, before.unit_id, input.name))) throw new AppError('programmes.duplicate_name');
+  if (input.name && input.name !== before.name && (await q.findProgrammeByName(deps.db, before.unit_id, input.name)))
+    throw new AppError('programmes.duplicate_name');
   const now = deps.clock.now();
   const patch: Partial<ProgrammesTable> = {
     ...(input.block !== undefined && { block: input.block }),
@@ -59,7 +80,11 @@ export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z
   await deps.db.transaction().execute(async (trx) => {
     await q.updateProgramme(trx, id, { ...patch, updated_at: now.toISOString() });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'programmes.updated', objectType: 'programme', objectId: id, unitId: before.unit_id, changes: diffFields(before, { ...before, ...patch }, ['name', 'block', 'intro', 'sort', 'archived']),
+      action: 'programmes.updated',
+      objectType: 'programme',
+      objectId: id,
+      unitId: before.unit_id,
+      changes: diffFields(before, { ...before, ...patch }, ['name', 'block', 'intro', 'sort', 'archived']),
     });
   });
   return (await listProgrammes(deps, ctx, true)).items.find((p) => p.id === id) as ProgrammeView;
@@ -67,15 +92,28 @@ export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z
 
 function presentBrand(r: Awaited<ReturnType<typeof q.listBrands>>[number]): BrandView {
   return {
-    unitId: r.unit_id, unitName: r.unit_name, unitKind: r.unit_kind === 'institute' ? 'institute' : 'station', name: r.name, intro: r.intro,
-    photoFileIds: JSON.parse(r.photo_file_ids), programmeId: r.programme_id, updatedAt: r.updated_at,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    unitKind: r.unit_kind === 'institute' ? 'institute' : 'station',
+    name: r.name,
+    intro: r.intro,
+    photoFileIds: JSON.parse(r.photo_file_ids),
+    programmeId: r.programme_id,
+    updatedAt: r.updated_at,
   };
 }
 
 /** 一所一品, 一社区一特色: every unit's brand, for the console and the public showcase. */
 export async function listBrands(deps: Deps) {
   const units = await q.brandUnits(deps.db);
-  return { items: (await q.listBrands(deps.db, units.map((u) => u.id))).map(presentBrand) };
+  return {
+    items: (
+      await q.listBrands(
+        deps.db,
+        units.map((u) => u.id),
+      )
+    ).map(presentBrand),
+  };
 }
 
 export async function setBrand(deps: Deps, ctx: Ctx, unitId: string, input: z.infer<typeof BrandInput>) {
@@ -86,10 +124,21 @@ export async function setBrand(deps: Deps, ctx: Ctx, unitId: string, input: z.in
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await q.upsertBrand(trx, {
-      unit_id: unitId, name: input.name, intro: input.intro ?? null, photo_file_ids: JSON.stringify(input.photoFileIds), programme_id: input.programmeId ?? null,
-      updated_at: now.toISOString(), updated_by: ctx.actor.accountId,
+      unit_id: unitId,
+      name: input.name,
+      intro: input.intro ?? null,
+      photo_file_ids: JSON.stringify(input.photoFileIds),
+      programme_id: input.programmeId ?? null,
+      updated_at: now.toISOString(),
+      updated_by: ctx.actor.accountId,
     });
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'programmes.brand_set', objectType: 'brand', objectId: unitId, unitId, changes: { name: { before: null, after: input.name } } });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'programmes.brand_set',
+      objectType: 'brand',
+      objectId: unitId,
+      unitId,
+      changes: { name: { before: null, after: input.name } },
+    });
   });
   return (await listBrands(deps)).items.find((b) => b.unitId === unitId) as BrandView;
 }

@@ -65,10 +65,20 @@ export async function updateRule(deps: Deps, ctx: Ctx, unitId: string, key: stri
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const before = (await readRules(trx, unitId))[ruleKey];
-    await q.upsertRule(trx, { unit_id: unitId, key: ruleKey, value: JSON.stringify(parsed.data), updated_at: now.toISOString(), updated_by: ctx.actor.accountId });
+    await q.upsertRule(trx, {
+      unit_id: unitId,
+      key: ruleKey,
+      value: JSON.stringify(parsed.data),
+      updated_at: now.toISOString(),
+      updated_by: ctx.actor.accountId,
+    });
     await markRulesChanged(trx);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'settings.rule_updated', objectType: 'rule', objectId: ruleKey, unitId, changes: { [ruleKey]: { before, after: parsed.data } },
+      action: 'settings.rule_updated',
+      objectType: 'rule',
+      objectId: ruleKey,
+      unitId,
+      changes: { [ruleKey]: { before, after: parsed.data } },
     });
   });
   ctx.scope.changed();
@@ -83,7 +93,11 @@ export async function resetRule(deps: Deps, ctx: Ctx, unitId: string, key: strin
     await q.deleteRule(trx, unitId, ruleKey);
     await markRulesChanged(trx);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'settings.rule_reset', objectType: 'rule', objectId: ruleKey, unitId, changes: { [ruleKey]: { before, after: RULES[ruleKey].default } },
+      action: 'settings.rule_reset',
+      objectType: 'rule',
+      objectId: ruleKey,
+      unitId,
+      changes: { [ruleKey]: { before, after: RULES[ruleKey].default } },
     });
   });
   ctx.scope.changed();

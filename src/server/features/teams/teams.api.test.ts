@@ -32,7 +32,12 @@ describe('teams', () => {
     expect((await v.agent.post('/api/teams', { unitId: a.id, kind: 'specialised', name: '志愿者建队' })).statusCode).toBe(403);
     // Each unit's staff list their own teams; the institute sees all.
     expect((await staffB.agent.get('/api/teams')).json().items).toEqual([]);
-    expect((await admin.get('/api/teams')).json().items.map((t: { name: string }) => t.name).sort()).toEqual(['文艺轻骑兵', '街道志愿服务分队'].sort());
+    expect(
+      (await admin.get('/api/teams'))
+        .json()
+        .items.map((t: { name: string }) => t.name)
+        .sort(),
+    ).toEqual(['文艺轻骑兵', '街道志愿服务分队'].sort());
   });
 
   it('lets a volunteer ask to join, staff approve, and a member promoted to leader manage the team', async () => {
@@ -53,7 +58,9 @@ describe('teams', () => {
     expect(promoted.json().team.leader).toEqual({ volunteerId: v.id, name: v.name });
     // The new leader gets the console role for this team and can now manage it.
     const asLeader = await w.relogin(v);
-    expect((await asLeader.get('/api/auth/me')).json().roles.some((r: { role: string; teamId: string }) => r.role === 'team_leader' && r.teamId === team.id)).toBe(true);
+    expect(
+      (await asLeader.get('/api/auth/me')).json().roles.some((r: { role: string; teamId: string }) => r.role === 'team_leader' && r.teamId === team.id),
+    ).toBe(true);
     expect((await asLeader.get(`/api/teams/${team.id}`)).json().team.canManage).toBe(true);
   });
 

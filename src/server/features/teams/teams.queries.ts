@@ -4,14 +4,25 @@ import type { DbOrTrx } from '../../platform/db';
 
 export function listTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }) {
   if (unitIds.length === 0) return Promise.resolve([] as (TeamsTable & { unit_name: string })[]);
-  let qb = db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').selectAll('teams').select('units.name as unit_name').where('teams.unit_id', 'in', unitIds);
+  let qb = db
+    .selectFrom('teams')
+    .innerJoin('units', 'units.id', 'teams.unit_id')
+    .selectAll('teams')
+    .select('units.name as unit_name')
+    .where('teams.unit_id', 'in', unitIds);
   if (f.kind) qb = qb.where('teams.kind', '=', f.kind as TeamsTable['kind']);
   if (!f.includeArchived) qb = qb.where('teams.archived', '=', 0);
   return qb.orderBy('units.sort').orderBy('teams.kind').orderBy('teams.name').execute();
 }
 
 export function getTeam(db: DbOrTrx, id: string) {
-  return db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').selectAll('teams').select('units.name as unit_name').where('teams.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('teams')
+    .innerJoin('units', 'units.id', 'teams.unit_id')
+    .selectAll('teams')
+    .select('units.name as unit_name')
+    .where('teams.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findTeamByName(db: DbOrTrx, unitId: string, name: string) {
@@ -37,7 +48,10 @@ export async function listMembers(db: DbOrTrx, teamIds: string[]): Promise<Membe
     .innerJoin('units', 'units.id', 'volunteers.station_id')
     .selectAll('team_members')
     .select([
-      'people.name', 'volunteers.volunteer_no', 'units.name as station_name', 'volunteers.person_id',
+      'people.name',
+      'volunteers.volunteer_no',
+      'units.name as station_name',
+      'volunteers.person_id',
       (eb) =>
         eb
           .selectFrom('service_records')
@@ -82,10 +96,19 @@ export function membershipsOfPerson(db: DbOrTrx, personId: string) {
 export function teamActivities(db: DbOrTrx, teamId: string, limit: number) {
   return db
     .selectFrom('signups')
-    .innerJoin('team_members', (j) => j.onRef('team_members.volunteer_id', '=', 'signups.volunteer_id').on('team_members.team_id', '=', teamId).on('team_members.status', '=', 'active'))
+    .innerJoin('team_members', (j) =>
+      j.onRef('team_members.volunteer_id', '=', 'signups.volunteer_id').on('team_members.team_id', '=', teamId).on('team_members.status', '=', 'active'),
+    )
     .innerJoin('activities', 'activities.id', 'signups.activity_id')
     .innerJoin('units', 'units.id', 'activities.unit_id')
-    .select(['activities.id', 'activities.title', 'activities.starts_at', 'activities.status', 'units.name as unit_name', (eb) => eb.fn.countAll<number>().as('members')])
+    .select([
+      'activities.id',
+      'activities.title',
+      'activities.starts_at',
+      'activities.status',
+      'units.name as unit_name',
+      (eb) => eb.fn.countAll<number>().as('members'),
+    ])
     .where('signups.status', 'in', ['confirmed', 'no_show'])
     .groupBy(['activities.id', 'activities.title', 'activities.starts_at', 'activities.status', 'units.name'])
     .orderBy('activities.starts_at', 'desc')

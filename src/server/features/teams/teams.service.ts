@@ -35,7 +35,10 @@ async function canManage(deps: Deps, actor: Actor, tree: UnitTree, team: TeamRow
 }
 
 async function presentTeams(deps: Deps, actor: Actor, tree: UnitTree, teams: TeamRow[]): Promise<TeamView[]> {
-  const members = await q.listMembers(deps.db, teams.map((t) => t.id));
+  const members = await q.listMembers(
+    deps.db,
+    teams.map((t) => t.id),
+  );
   const mine = await q.membershipsOfPerson(deps.db, actor.personId);
   const out: TeamView[] = [];
   for (const t of teams) {
@@ -43,7 +46,14 @@ async function presentTeams(deps: Deps, actor: Actor, tree: UnitTree, teams: Tea
     const active = ms.filter((m) => m.status === 'active');
     const leader = active.find((m) => m.role === 'leader');
     out.push({
-      id: t.id, unitId: t.unit_id, unitName: t.unit_name, kind: t.kind, name: t.name, parentTeamId: t.parent_team_id, intro: t.intro, archived: Boolean(t.archived),
+      id: t.id,
+      unitId: t.unit_id,
+      unitName: t.unit_name,
+      kind: t.kind,
+      name: t.name,
+      parentTeamId: t.parent_team_id,
+      intro: t.intro,
+      archived: Boolean(t.archived),
       leader: leader ? { volunteerId: leader.volunteer_id, name: leader.name } : null,
       deputies: active.filter((m) => m.role === 'deputy').map((m) => ({ volunteerId: m.volunteer_id, name: m.name })),
       memberCount: active.length,
@@ -82,8 +92,17 @@ async function requireTeam(deps: Deps, scope: Scope, id: string, manage: boolean
 
 function presentMember(m: q.MemberRow): TeamMemberView {
   return {
-    id: m.id, volunteerId: m.volunteer_id, name: m.name, volunteerNo: m.volunteer_no, stationName: m.station_name, role: m.role, status: m.status,
-    note: m.note, requestedAt: m.requested_at, decidedAt: m.decided_at, approvedHours: minutesToHours(m.approved_minutes),
+    id: m.id,
+    volunteerId: m.volunteer_id,
+    name: m.name,
+    volunteerNo: m.volunteer_no,
+    stationName: m.station_name,
+    role: m.role,
+    status: m.status,
+    note: m.note,
+    requestedAt: m.requested_at,
+    decidedAt: m.decided_at,
+    approvedHours: minutesToHours(m.approved_minutes),
   };
 }
 
@@ -95,7 +114,12 @@ export async function getTeam(deps: Deps, ctx: Ctx, id: string) {
   const seesMembers = view.canManage || isMember || unitsInScope(tree, ctx.actor, 'teams.read').has(team.unit_id);
   const members = seesMembers ? (await q.listMembers(deps.db, [id])).filter((m) => view.canManage || m.status === 'active').map(presentMember) : [];
   const activities = (await q.teamActivities(deps.db, id, 20)).map((a) => ({
-    id: a.id, title: a.title, startsAt: a.starts_at, unitName: a.unit_name, status: a.status, members: Number(a.members),
+    id: a.id,
+    title: a.title,
+    startsAt: a.starts_at,
+    unitName: a.unit_name,
+    status: a.status,
+    members: Number(a.members),
   }));
   return { team: view, members, activities };
 }
@@ -114,10 +138,23 @@ export async function createTeam(deps: Deps, ctx: Ctx, input: CreateTeamInput) {
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertTeam(trx, {
-        id, unit_id: input.unitId, kind: input.kind, parent_team_id: input.parentTeamId ?? null, name: input.name, intro: input.intro ?? null, archived: 0,
-        created_at: now.toISOString(), updated_at: now.toISOString(),
+        id,
+        unit_id: input.unitId,
+        kind: input.kind,
+        parent_team_id: input.parentTeamId ?? null,
+        name: input.name,
+        intro: input.intro ?? null,
+        archived: 0,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
       });
-      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'teams.created', objectType: 'team', objectId: id, unitId: input.unitId, changes: { name: { before: null, after: input.name } } });
+      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+        action: 'teams.created',
+        objectType: 'team',
+        objectId: id,
+        unitId: input.unitId,
+        changes: { name: { before: null, after: input.name } },
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('teams.duplicate_name');
@@ -139,7 +176,10 @@ export async function updateTeam(deps: Deps, ctx: Ctx, id: string, input: { name
   await deps.db.transaction().execute(async (trx) => {
     await q.updateTeam(trx, id, patch);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'teams.updated', objectType: 'team', objectId: id, unitId: team.unit_id,
+      action: 'teams.updated',
+      objectType: 'team',
+      objectId: id,
+      unitId: team.unit_id,
       changes: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, { before: (team as Record<string, unknown>)[k] ?? null, after: v }])),
     });
   });
@@ -165,9 +205,25 @@ export async function addMember(deps: Deps, ctx: Ctx, teamId: string, input: { v
   await deps.db.transaction().execute(async (trx) => {
     if (existing) await q.updateMember(trx, existing.id, { status: 'active', role: 'member', decided_by: ctx.actor.accountId, decided_at: now });
     else {
-      await q.insertMember(trx, { id: randomUUID(), team_id: teamId, volunteer_id: input.volunteerId, role: 'member', status: 'active', note: null, requested_at: now, decided_by: ctx.actor.accountId, decided_at: now });
+      await q.insertMember(trx, {
+        id: randomUUID(),
+        team_id: teamId,
+        volunteer_id: input.volunteerId,
+        role: 'member',
+        status: 'active',
+        note: null,
+        requested_at: now,
+        decided_by: ctx.actor.accountId,
+        decided_at: now,
+      });
     }
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'teams.member_added', objectType: 'team', objectId: teamId, unitId: team.unit_id, changes: { member: { before: null, after: v.name } } });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'teams.member_added',
+      objectType: 'team',
+      objectId: teamId,
+      unitId: team.unit_id,
+      changes: { member: { before: null, after: v.name } },
+    });
     await notify(trx, new Date(now), v.person_id, { kind: 'teams.joined', title: `您已加入${team.name}`, link: '/m/volunteer' });
   });
   if (input.role !== 'member') {
@@ -187,9 +243,26 @@ export async function requestToJoin(deps: Deps, ctx: Ctx, teamId: string, note?:
   if (existing && (existing.status === 'active' || existing.status === 'pending')) throw new AppError('teams.already_member');
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    if (existing) await q.updateMember(trx, existing.id, { status: 'pending', role: 'member', note: note ?? null, requested_at: now, decided_by: null, decided_at: null });
-    else await q.insertMember(trx, { id: randomUUID(), team_id: teamId, volunteer_id: v.id, role: 'member', status: 'pending', note: note ?? null, requested_at: now, decided_by: null, decided_at: null });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'teams.join_requested', objectType: 'team', objectId: teamId, unitId: team.unit_id });
+    if (existing)
+      await q.updateMember(trx, existing.id, { status: 'pending', role: 'member', note: note ?? null, requested_at: now, decided_by: null, decided_at: null });
+    else
+      await q.insertMember(trx, {
+        id: randomUUID(),
+        team_id: teamId,
+        volunteer_id: v.id,
+        role: 'member',
+        status: 'pending',
+        note: note ?? null,
+        requested_at: now,
+        decided_by: null,
+        decided_at: null,
+      });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'teams.join_requested',
+      objectType: 'team',
+      objectId: teamId,
+      unitId: team.unit_id,
+    });
   });
   return getTeam(deps, ctx, teamId);
 }
@@ -202,12 +275,25 @@ export async function decideMember(deps: Deps, ctx: Ctx, teamId: string, memberI
   const now = deps.clock.now().toISOString();
   const v = await volunteerById(deps.db, m.volunteer_id);
   await deps.db.transaction().execute(async (trx) => {
-    const res = await q.decidePendingMember(trx, memberId, { status: decision === 'approve' ? 'active' : 'declined', decided_by: ctx.actor.accountId, decided_at: now });
+    const res = await q.decidePendingMember(trx, memberId, {
+      status: decision === 'approve' ? 'active' : 'declined',
+      decided_by: ctx.actor.accountId,
+      decided_at: now,
+    });
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('teams.not_pending');
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-      action: decision === 'approve' ? 'teams.join_approved' : 'teams.join_declined', objectType: 'team', objectId: teamId, unitId: team.unit_id, changes: { member: { before: null, after: v?.name ?? null } },
+      action: decision === 'approve' ? 'teams.join_approved' : 'teams.join_declined',
+      objectType: 'team',
+      objectId: teamId,
+      unitId: team.unit_id,
+      changes: { member: { before: null, after: v?.name ?? null } },
     });
-    if (v) await notify(trx, new Date(now), v.person_id, { kind: 'teams.join_decided', title: decision === 'approve' ? `${team.name}已同意您入队` : `${team.name}未通过您的入队申请`, link: '/m/volunteer' });
+    if (v)
+      await notify(trx, new Date(now), v.person_id, {
+        kind: 'teams.join_decided',
+        title: decision === 'approve' ? `${team.name}已同意您入队` : `${team.name}未通过您的入队申请`,
+        link: '/m/volunteer',
+      });
   });
   return getTeam(deps, ctx, teamId);
 }
@@ -229,7 +315,11 @@ export async function setMemberRole(deps: Deps, ctx: Ctx, teamId: string, member
     await q.updateMember(trx, memberId, { role });
     await syncLeaderGrant(trx, team, m.volunteer_id, role === 'leader', now);
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-      action: 'teams.role_changed', objectType: 'team', objectId: teamId, unitId: team.unit_id, changes: { role: { before: TEAM_ROLES[m.role], after: TEAM_ROLES[role] } },
+      action: 'teams.role_changed',
+      objectType: 'team',
+      objectId: teamId,
+      unitId: team.unit_id,
+      changes: { role: { before: TEAM_ROLES[m.role], after: TEAM_ROLES[role] } },
     });
   });
   return getTeam(deps, ctx, teamId);
@@ -243,7 +333,12 @@ export async function removeMember(deps: Deps, ctx: Ctx, teamId: string, memberI
   await deps.db.transaction().execute(async (trx) => {
     await q.updateMember(trx, memberId, { status: 'left', role: 'member', decided_by: ctx.actor.accountId, decided_at: now });
     await syncLeaderGrant(trx, team, m.volunteer_id, false, now);
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'teams.member_removed', objectType: 'team', objectId: teamId, unitId: team.unit_id });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'teams.member_removed',
+      objectType: 'team',
+      objectId: teamId,
+      unitId: team.unit_id,
+    });
   });
   return getTeam(deps, ctx, teamId);
 }

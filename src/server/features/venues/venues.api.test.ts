@@ -22,7 +22,15 @@ describe('venues', () => {
   });
 
   it('are added by station staff with rooms; duplicates, bad input and other stations are refused', async () => {
-    const res = await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'education', name: '儿童之家', address: '金银路 20 号', lng: 107.3725, lat: 29.727, rooms: [{ name: '活动室', capacity: 25 }] });
+    const res = await staffA.agent.post('/api/venues', {
+      unitId: a.id,
+      kind: 'education',
+      name: '儿童之家',
+      address: '金银路 20 号',
+      lng: 107.3725,
+      lat: 29.727,
+      rooms: [{ name: '活动室', capacity: 25 }],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ unitId: a.id, mode: 'offline', kind: 'education', rooms: [{ name: '活动室', capacity: 25 }] });
     const dup = await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'education', name: '儿童之家' });
@@ -31,7 +39,12 @@ describe('venues', () => {
     expect((await staffA.agent.post('/api/venues', { unitId: a.id, kind: 'nowhere', name: 'x' })).statusCode).toBe(400);
     expect((await staffB.agent.post('/api/venues', { unitId: a.id, kind: 'culture', name: '越权阵地' })).statusCode).toBe(404);
     const room = await staffA.agent.post(`/api/venues/${res.json().id}/rooms`, { name: '阅读角', capacity: 8 });
-    expect(room.json().rooms.map((r: { name: string }) => r.name).sort()).toEqual(['活动室', '阅读角'].sort());
+    expect(
+      room
+        .json()
+        .rooms.map((r: { name: string }) => r.name)
+        .sort(),
+    ).toEqual(['活动室', '阅读角'].sort());
     expect((await staffB.agent.patch(`/api/venues/${res.json().id}`, { name: '改名' })).statusCode).toBe(404);
     const pub = (await w.anon.get('/api/public/venues')).json().items;
     expect(pub).toEqual([expect.objectContaining({ name: '儿童之家', kind: 'education', unitName: a.name })]);
@@ -50,7 +63,13 @@ describe('venues', () => {
     expect(small.statusCode).toBe(422);
     expect(small.json().code).toBe('venues.room_too_small');
     expect((await staffA.agent.post('/api/activities', { ...body, positions: [{ name: '学员', headcount: 10 }] })).statusCode).toBe(201);
-    const clash = await staffA.agent.post('/api/activities', { ...body, title: '绘画课', startsAt: '2030-03-01T02:00:00Z', endsAt: '2030-03-01T04:00:00Z', positions: [{ name: '学员', headcount: 5 }] });
+    const clash = await staffA.agent.post('/api/activities', {
+      ...body,
+      title: '绘画课',
+      startsAt: '2030-03-01T02:00:00Z',
+      endsAt: '2030-03-01T04:00:00Z',
+      positions: [{ name: '学员', headcount: 5 }],
+    });
     expect(clash.statusCode).toBe(409);
     expect(clash.json().code).toBe('venues.room_conflict');
     const bookings = (await staffA.agent.get(`/api/rooms/${roomId}/bookings?from=2030-03-01&to=2030-03-01`)).json();

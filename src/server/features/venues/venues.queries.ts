@@ -9,7 +9,13 @@ export function listVenues(db: DbOrTrx, unitIds: string[] | null, includeArchive
 }
 
 export function getVenue(db: DbOrTrx, id: string) {
-  return db.selectFrom('venues').innerJoin('units', 'units.id', 'venues.unit_id').selectAll('venues').select('units.name as unit_name').where('venues.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('venues')
+    .innerJoin('units', 'units.id', 'venues.unit_id')
+    .selectAll('venues')
+    .select('units.name as unit_name')
+    .where('venues.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function listRooms(db: DbOrTrx, venueIds: string[]) {

@@ -14,16 +14,31 @@ type VenueRow = VenuesTable & { unit_name: string };
 
 function present(v: VenueRow, rooms: RoomsTable[]): VenueView {
   return {
-    id: v.id, unitId: v.unit_id, unitName: v.unit_name, mode: v.mode, kind: v.kind as VenueKind, name: v.name, address: v.address,
-    lng: v.lng === null ? null : Number(v.lng), lat: v.lat === null ? null : Number(v.lat), openingHours: v.opening_hours,
-    contactName: v.contact_name, contactPhone: v.contact_phone, url: v.url, intro: v.intro, photoFileIds: JSON.parse(v.photo_file_ids),
+    id: v.id,
+    unitId: v.unit_id,
+    unitName: v.unit_name,
+    mode: v.mode,
+    kind: v.kind as VenueKind,
+    name: v.name,
+    address: v.address,
+    lng: v.lng === null ? null : Number(v.lng),
+    lat: v.lat === null ? null : Number(v.lat),
+    openingHours: v.opening_hours,
+    contactName: v.contact_name,
+    contactPhone: v.contact_phone,
+    url: v.url,
+    intro: v.intro,
+    photoFileIds: JSON.parse(v.photo_file_ids),
     archived: Boolean(v.archived),
     rooms: rooms.filter((r) => r.venue_id === v.id).map((r) => ({ id: r.id, name: r.name, capacity: Number(r.capacity), archived: Boolean(r.archived) })),
   };
 }
 
 async function presentAll(deps: Deps, rows: VenueRow[]) {
-  const rooms = await q.listRooms(deps.db, rows.map((v) => v.id));
+  const rooms = await q.listRooms(
+    deps.db,
+    rows.map((v) => v.id),
+  );
   return rows.map((v) => present(v, rooms));
 }
 
@@ -53,16 +68,36 @@ export async function createVenue(deps: Deps, ctx: Ctx, input: z.infer<typeof Ve
   const now = deps.clock.now().toISOString();
   const online = isOnlineKind(input.kind);
   const row: VenuesTable = {
-    id: randomUUID(), unit_id: input.unitId, mode: online ? 'online' : 'offline', kind: input.kind, name: input.name, address: input.address ?? null,
-    lng: input.lng ?? null, lat: input.lat ?? null, opening_hours: input.openingHours ?? null, contact_name: input.contactName ?? null,
-    contact_phone: input.contactPhone ?? null, url: input.url ?? null, intro: input.intro ?? null, photo_file_ids: JSON.stringify(input.photoFileIds), archived: 0,
-    created_at: now, updated_at: now,
+    id: randomUUID(),
+    unit_id: input.unitId,
+    mode: online ? 'online' : 'offline',
+    kind: input.kind,
+    name: input.name,
+    address: input.address ?? null,
+    lng: input.lng ?? null,
+    lat: input.lat ?? null,
+    opening_hours: input.openingHours ?? null,
+    contact_name: input.contactName ?? null,
+    contact_phone: input.contactPhone ?? null,
+    url: input.url ?? null,
+    intro: input.intro ?? null,
+    photo_file_ids: JSON.stringify(input.photoFileIds),
+    archived: 0,
+    created_at: now,
+    updated_at: now,
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
       await q.insertVenue(trx, row);
-      for (const r of online ? [] : input.rooms) await q.insertRoom(trx, { id: randomUUID(), venue_id: row.id, name: r.name, capacity: r.capacity, archived: 0, created_at: now });
-      await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'venues.created', objectType: 'venue', objectId: row.id, unitId: row.unit_id, changes: diffFields(null, row, ['name', 'kind', 'address']) });
+      for (const r of online ? [] : input.rooms)
+        await q.insertRoom(trx, { id: randomUUID(), venue_id: row.id, name: r.name, capacity: r.capacity, archived: 0, created_at: now });
+      await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+        action: 'venues.created',
+        objectType: 'venue',
+        objectId: row.id,
+        unitId: row.unit_id,
+        changes: diffFields(null, row, ['name', 'kind', 'address']),
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('venues.duplicate_name');
@@ -92,8 +127,22 @@ export async function updateVenue(deps: Deps, ctx: Ctx, id: string, input: z.inf
   await deps.db.transaction().execute(async (trx) => {
     await q.updateVenue(trx, id, { ...patch, updated_at: now });
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
-      action: 'venues.updated', objectType: 'venue', objectId: id, unitId: before.unit_id,
-      changes: diffFields(before, { ...before, ...patch }, ['name', 'kind', 'address', 'lng', 'lat', 'opening_hours', 'contact_name', 'contact_phone', 'url', 'archived']),
+      action: 'venues.updated',
+      objectType: 'venue',
+      objectId: id,
+      unitId: before.unit_id,
+      changes: diffFields(before, { ...before, ...patch }, [
+        'name',
+        'kind',
+        'address',
+        'lng',
+        'lat',
+        'opening_hours',
+        'contact_name',
+        'contact_phone',
+        'url',
+        'archived',
+      ]),
     });
   });
   return getVenue(deps, ctx, id);
@@ -106,7 +155,13 @@ export async function addRoom(deps: Deps, ctx: Ctx, venueId: string, input: { na
     await deps.db.transaction().execute(async (trx) => {
       const id = randomUUID();
       await q.insertRoom(trx, { id, venue_id: venueId, name: input.name, capacity: input.capacity, archived: 0, created_at: now });
-      await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'venues.room_added', objectType: 'room', objectId: id, unitId: v.unit_id, changes: { name: { before: null, after: input.name } } });
+      await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+        action: 'venues.room_added',
+        objectType: 'room',
+        objectId: id,
+        unitId: v.unit_id,
+        changes: { name: { before: null, after: input.name } },
+      });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('venues.duplicate_name');
@@ -126,7 +181,13 @@ export async function updateRoom(deps: Deps, ctx: Ctx, roomId: string, input: { 
       ...(input.capacity !== undefined && { capacity: input.capacity }),
       ...(input.archived !== undefined && { archived: input.archived ? 1 : 0 }),
     });
-    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), { action: 'venues.room_updated', objectType: 'room', objectId: roomId, unitId: v.unit_id, changes: diffFields(room, { ...room, ...input }, ['name', 'capacity']) });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
+      action: 'venues.room_updated',
+      objectType: 'room',
+      objectId: roomId,
+      unitId: v.unit_id,
+      changes: diffFields(room, { ...room, ...input }, ['name', 'capacity']),
+    });
   });
   return getVenue(deps, ctx, room.venue_id);
 }

@@ -15,12 +15,26 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const count = async (table: 'volunteers' | 'people' | 'audit_log') =>
-  Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 function person(n: number, birth = '1985-06-15') {
   return {
-    name: `测试${n}号`, idType: '01', idNumber: makeIdNumber('500102', birth, 500 + n), phone: `1370000${String(n).padStart(4, '0')}`,
-    stationId: station01, category: '热心群众', serviceCategories: ['助老助残'], skills: ['理发'], availability: ['sat-am'],
+    name: `测试${n}号`,
+    idType: '01',
+    idNumber: makeIdNumber('500102', birth, 500 + n),
+    phone: `1370000${String(n).padStart(4, '0')}`,
+    stationId: station01,
+    category: '热心群众',
+    serviceCategories: ['助老助残'],
+    skills: ['理发'],
+    availability: ['sat-am'],
   };
 }
 
@@ -36,7 +50,13 @@ describe('registration by staff', () => {
     const ok = await s.post('/api/volunteers', { ...person(1), consent: { method: 'signed_form', evidenceFileId: fileId } });
     expect(ok.statusCode).toBe(201);
     const v = ok.json();
-    expect(v).toMatchObject({ status: 'reviewing', volunteerNo: null, gender: 'male', birthDate: '1985-06-15', consent: { method: 'signed_form', hasEvidence: true } });
+    expect(v).toMatchObject({
+      status: 'reviewing',
+      volunteerNo: null,
+      gender: 'male',
+      birthDate: '1985-06-15',
+      consent: { method: 'signed_form', hasEvidence: true },
+    });
     expect(v.idNumberMasked).toMatch(/^500\*{11}\d{3}[\dX]$/);
     expect(JSON.stringify(v)).not.toContain(person(1).idNumber);
     // The station's own staff see the full phone.
@@ -63,7 +83,11 @@ describe('registration by staff', () => {
     expect(child.json().message).toContain('14');
     const teen = person(4, '2010-01-01');
     expect((await s.post('/api/volunteers', { ...teen, consent })).json().code).toBe('volunteer.guardian_required');
-    const ok = await s.post('/api/volunteers', { ...teen, consent, guardian: { name: '测试家长', phone: '13700009999', relation: '母亲', consentMethod: 'in_person' } });
+    const ok = await s.post('/api/volunteers', {
+      ...teen,
+      consent,
+      guardian: { name: '测试家长', phone: '13700009999', relation: '母亲', consentMethod: 'in_person' },
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ isMinor: true, age: 16, guardian: { name: '测试家长', relation: '母亲' } });
   });
@@ -134,7 +158,9 @@ describe('review and scope', () => {
     expect(sat.items.every((v: { availability: string[] }) => v.availability.includes('sat-am'))).toBe(true);
     const three = (await admin.get('/api/volunteers?starLevel=3&pageSize=200')).json();
     expect(three.total).toBeGreaterThan(0);
-    expect(three.items.every((v: { starLevel: number; approvedHours: number }) => v.starLevel === 3 && v.approvedHours >= 600 && v.approvedHours < 1000)).toBe(true);
+    expect(three.items.every((v: { starLevel: number; approvedHours: number }) => v.starLevel === 3 && v.approvedHours >= 600 && v.approvedHours < 1000)).toBe(
+      true,
+    );
     const hours = (await admin.get('/api/volunteers?minHours=100&maxHours=200&pageSize=200')).json();
     expect(hours.items.every((v: { approvedHours: number }) => v.approvedHours >= 100 && v.approvedHours <= 200)).toBe(true);
   });
@@ -164,11 +190,51 @@ describe('roster import and export', () => {
   async function roster(rows: string[][]) {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('志愿者名册');
-    ws.addRow(['姓名', '证件类型', '证件号码', '手机号码', '性别', '出生日期', '民族', '政治面貌', '最高学历', '从业状况', '居住区域', '服务区域', '服务类别', '专业技能/特长', '邮箱', '所属队伍', '志愿者编号', '志愿者类别', '本人同意录入']);
+    ws.addRow([
+      '姓名',
+      '证件类型',
+      '证件号码',
+      '手机号码',
+      '性别',
+      '出生日期',
+      '民族',
+      '政治面貌',
+      '最高学历',
+      '从业状况',
+      '居住区域',
+      '服务区域',
+      '服务类别',
+      '专业技能/特长',
+      '邮箱',
+      '所属队伍',
+      '志愿者编号',
+      '志愿者类别',
+      '本人同意录入',
+    ]);
     for (const r of rows) ws.addRow(r);
     return Buffer.from(await wb.xlsx.writeBuffer());
   }
-  const row = (name: string, id: string, phone: string) => [name, '01', id, phone, '', '', '汉族', '群众', '', '', '重庆市涪陵区', '金银社区新时代文明实践站', '助老助残、文化惠民', '书法', '', '', '', '热心群众', '是'];
+  const row = (name: string, id: string, phone: string) => [
+    name,
+    '01',
+    id,
+    phone,
+    '',
+    '',
+    '汉族',
+    '群众',
+    '',
+    '',
+    '重庆市涪陵区',
+    '金银社区新时代文明实践站',
+    '助老助残、文化惠民',
+    '书法',
+    '',
+    '',
+    '',
+    '热心群众',
+    '是',
+  ];
 
   it('dry-runs a roster listing every problem and writing nothing, then imports the valid rows in one go', async () => {
     const s = await t.login('station01');
@@ -178,7 +244,12 @@ describe('roster import and export', () => {
     const file = await roster([row('导入甲', good, '13600000001'), row('导入乙', fixedBad, '13600000002'), row('导入丙', good, '13600000003')]);
     const before = [await count('volunteers'), await count('people'), await count('audit_log')];
     const body = multipart('file', 'roster.xlsx', file);
-    const dry = await t.app.inject({ method: 'POST', url: '/api/volunteers/import?dryRun=true', headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken }, payload: body.payload });
+    const dry = await t.app.inject({
+      method: 'POST',
+      url: '/api/volunteers/import?dryRun=true',
+      headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: body.payload,
+    });
     expect(dry.statusCode).toBe(200);
     const report = dry.json();
     expect(report).toMatchObject({ dryRun: true, total: 3, valid: 1, invalid: 2, imported: 0 });
@@ -186,11 +257,21 @@ describe('roster import and export', () => {
     expect(report.rows[2].problems.join()).toContain('重复');
     expect([await count('volunteers'), await count('people'), await count('audit_log')]).toEqual(before);
 
-    const noEvidence = await t.app.inject({ method: 'POST', url: '/api/volunteers/import?dryRun=false', headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken }, payload: body.payload });
+    const noEvidence = await t.app.inject({
+      method: 'POST',
+      url: '/api/volunteers/import?dryRun=false',
+      headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: body.payload,
+    });
     expect(noEvidence.json().code).toBe('volunteer.consent_evidence_required');
     const scan = await upload(t, s, 'forms.pdf', Buffer.from('%PDF-1.4\n%demo\n'));
     const again = multipart('file', 'roster.xlsx', file);
-    const done = await t.app.inject({ method: 'POST', url: `/api/volunteers/import?dryRun=false&consentFileId=${scan}`, headers: { ...again.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken }, payload: again.payload });
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/volunteers/import?dryRun=false&consentFileId=${scan}`,
+      headers: { ...again.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: again.payload,
+    });
     expect(done.json()).toMatchObject({ dryRun: false, imported: 1 });
     expect(await count('volunteers')).toBe(before[0] + 1);
   });
@@ -214,7 +295,12 @@ describe('roster import and export', () => {
   it('refuses a file that is not what its name says', async () => {
     const s = await t.login('station01');
     const body = multipart('file', 'photo.png', Buffer.from('<script>alert(1)</script>'));
-    const res = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken }, payload: body.payload });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      headers: { ...body.headers, cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+      payload: body.payload,
+    });
     expect(res.statusCode).toBe(415);
     expect(res.json().code).toBe('files.bad_type');
   });

@@ -116,7 +116,10 @@ describe('import template', () => {
     const source = String(dropdown('station')?.formulae[0]);
     const [sheet, range] = source.split('!');
     const lists = wb.getWorksheet(sheet.replace(/'/g, ''))!;
-    const [from, to] = range.replace(/\$/g, '').split(':').map((a) => lists.getCell(a));
+    const [from, to] = range
+      .replace(/\$/g, '')
+      .split(':')
+      .map((a) => lists.getCell(a));
     const names: string[] = [];
     for (let r = Number(from.row); r <= Number(to.row); r++) names.push(String(lists.getCell(r, Number(from.col)).value));
     expect(names).toEqual(STATIONS);
@@ -145,7 +148,11 @@ describe('import template', () => {
 
 describe('template round trip', () => {
   it('reads filled rows and checks them', async () => {
-    const buf = await fillTemplate([person(), person({ name: '李四', idNumber: badChecksum(ADULT_ID), phone: '13900139000' }), person({ name: '王小五', idNumber: TEEN_ID, phone: '13700137000' })]);
+    const buf = await fillTemplate([
+      person(),
+      person({ name: '李四', idNumber: badChecksum(ADULT_ID), phone: '13900139000' }),
+      person({ name: '王小五', idNumber: TEEN_ID, phone: '13700137000' }),
+    ]);
     const { rows, headerProblems } = await readVolunteerRoster(buf);
     expect(headerProblems).toEqual([]);
     expect(rows.map((r) => r.rowNumber)).toEqual([3, 4, 5]);
@@ -211,7 +218,14 @@ describe('template round trip', () => {
       ws.getCell(3, colIndex('category')).value = { formula: 'IF(1,"热心群众","")', result: '热心群众' };
     });
     const { rows } = await readVolunteerRoster(buf);
-    expect(rows[0].values).toMatchObject({ phone: '13800138000', idType: '1', name: '张三', email: 'zs@example.com', birthDate: '1990-05-17', category: '热心群众' });
+    expect(rows[0].values).toMatchObject({
+      phone: '13800138000',
+      idType: '1',
+      name: '张三',
+      email: 'zs@example.com',
+      birthDate: '1990-05-17',
+      category: '热心群众',
+    });
     const check = checkVolunteerRow(rows[0], ctx);
     expect(check.problems).toEqual([]);
     expect(check.input).toMatchObject({ idType: '01', email: 'zs@example.com' });
@@ -247,8 +261,14 @@ describe('template round trip', () => {
   });
 
   it('gives a header problem, not a throw, for a file that is not .xlsx', async () => {
-    await expect(readVolunteerRoster(Buffer.from('姓名,证件号码\n张三,1\n'))).resolves.toEqual({ rows: [], headerProblems: ['无法读取文件，请使用模板填写的 .xlsx 文件'] });
-    await expect(readVolunteerRoster(Buffer.from('PK\u0003\u0004 not really a zip'))).resolves.toEqual({ rows: [], headerProblems: ['无法读取文件，请使用模板填写的 .xlsx 文件'] });
+    await expect(readVolunteerRoster(Buffer.from('姓名,证件号码\n张三,1\n'))).resolves.toEqual({
+      rows: [],
+      headerProblems: ['无法读取文件，请使用模板填写的 .xlsx 文件'],
+    });
+    await expect(readVolunteerRoster(Buffer.from('PK\u0003\u0004 not really a zip'))).resolves.toEqual({
+      rows: [],
+      headerProblems: ['无法读取文件，请使用模板填写的 .xlsx 文件'],
+    });
     await expect(readVolunteerRoster(Buffer.alloc(0))).resolves.toMatchObject({ headerProblems: ['无法读取文件，请使用模板填写的 .xlsx 文件'] });
   });
 
@@ -310,7 +330,10 @@ describe('row checks', () => {
     expect(problemsOf({ category: '路人' })[0]).toMatch(/^志愿者类别：应为 党员干部/);
     expect(problemsOf({ serviceCategories: '理论宣讲，教育服务;文化惠民/乡风文明 健康促进' })).toEqual(['服务类别：最多 4 个，当前 5 个']);
     expect(problemsOf({ serviceCategories: '理论宣讲、跳广场舞' })).toEqual(['服务类别：“跳广场舞”不在服务类别列表中（见“填写说明”）']);
-    expect(checkVolunteerRow(rosterRow(person({ serviceCategories: '理论宣讲；理论宣讲, 助老助残' })), ctx).input?.serviceCategories).toEqual(['理论宣讲', '助老助残']);
+    expect(checkVolunteerRow(rosterRow(person({ serviceCategories: '理论宣讲；理论宣讲, 助老助残' })), ctx).input?.serviceCategories).toEqual([
+      '理论宣讲',
+      '助老助残',
+    ]);
     expect(problemsOf({ skills: `摄影、${'长'.repeat(21)}` })).toEqual([`专业技能/特长：每项最多 20 个字：${'长'.repeat(21)}`]);
     expect(problemsOf({ consent: '否' })).toEqual(['本人同意录入：未确认本人同意录入，不能导入']);
     expect(problemsOf({ email: 'not-an-email' })).toEqual(['邮箱：邮箱格式不正确']);
@@ -358,7 +381,12 @@ describe('export', () => {
     expect(csv).toContain('"01234567890"');
     expect(csv).toContain('"0012345"');
     // Three records; the newline inside a quoted field is not a record break.
-    expect(csv.slice(1).split('\r\n').filter((l) => l !== '')).toHaveLength(3);
+    expect(
+      csv
+        .slice(1)
+        .split('\r\n')
+        .filter((l) => l !== ''),
+    ).toHaveLength(3);
   });
 
   it('uses the given columns', () => {

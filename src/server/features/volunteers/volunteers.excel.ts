@@ -198,7 +198,12 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
 
     const head = headerRow.getCell(index);
     head.value = col.required
-      ? { richText: [{ text: col.header, font: { bold: true } }, { text: '*', font: { bold: true, color: { argb: 'FFFF0000' } } }] }
+      ? {
+          richText: [
+            { text: col.header, font: { bold: true } },
+            { text: '*', font: { bold: true, color: { argb: 'FFFF0000' } } },
+          ],
+        }
       : col.header;
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -329,11 +334,14 @@ export async function readVolunteerRoster(buf: Buffer): Promise<{ rows: RosterRo
   try {
     // Validations and formatting are not needed to read values, and a huge validation range would
     // be expanded cell by cell by ExcelJS.
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer, {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'],
-      maxRows: READ_MAX_ROWS,
-      maxCols: READ_MAX_COLS,
-    } as Partial<ExcelJS.XlsxReadOptions>);
+    await wb.xlsx.load(
+      buf as unknown as ExcelJS.Buffer,
+      {
+        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'],
+        maxRows: READ_MAX_ROWS,
+        maxCols: READ_MAX_COLS,
+      } as Partial<ExcelJS.XlsxReadOptions>,
+    );
   } catch (err) {
     const message = err instanceof Error ? err.message : '';
     if (/Max row count/i.test(message)) return { rows: [], headerProblems: [TOO_MANY_ROWS] };
@@ -427,7 +435,14 @@ const LIST_SEPARATORS = /[、，,;；/／]+/;
 const SERVICE_SEPARATORS = /[、，,;；/／\s]+/;
 
 function splitList(text: string, separators: RegExp): string[] {
-  return [...new Set(text.split(separators).map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(separators)
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 function parseIdType(text: string): IdTypeCode | null {
@@ -464,7 +479,13 @@ function normalisePhone(text: string): string {
 }
 
 const POLITICAL_ALIASES: Record<string, (typeof POLITICAL_STATUSES)[number]> = { 党员: '中共党员', 预备党员: '中共预备党员', 团员: '共青团员' };
-const EDUCATION_ALIASES: Record<string, (typeof EDUCATION_LEVELS)[number]> = { 高中: '高中/中专', 中专: '高中/中专', 研究生: '硕士', 大学本科: '本科', 专科: '大专' };
+const EDUCATION_ALIASES: Record<string, (typeof EDUCATION_LEVELS)[number]> = {
+  高中: '高中/中专',
+  中专: '高中/中专',
+  研究生: '硕士',
+  大学本科: '本科',
+  专科: '大专',
+};
 
 const GENDER_LABEL = { male: '男', female: '女' } as const;
 const Email = z.email();
@@ -680,7 +701,14 @@ export function markDuplicatesInFile(checks: RowCheck[]): RowCheck[] {
 
 /** Excel refuses \ / ? * [ ] : in sheet names and more than 31 characters. */
 function safeSheetName(name: string): string {
-  const cleaned = [...name.replace(/[\\/?*[\]:]/g, '_').replace(/^'+|'+$/g, '').trim()].slice(0, 31).join('');
+  const cleaned = [
+    ...name
+      .replace(/[\\/?*[\]:]/g, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim(),
+  ]
+    .slice(0, 31)
+    .join('');
   return cleaned === '' ? ROSTER_SHEET : cleaned;
 }
 

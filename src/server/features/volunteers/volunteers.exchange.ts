@@ -10,7 +10,14 @@ import { canUseFile } from '../files/files.service';
 import { checkIdentity, createVolunteer } from './volunteers.registration';
 import { listVolunteers } from './volunteers.service';
 import * as q from './volunteers.queries';
-import { buildVolunteerTemplate, checkVolunteerRow, markDuplicatesInFile, readVolunteerRoster, writeVolunteerCsv, writeVolunteerWorkbook } from './volunteers.excel';
+import {
+  buildVolunteerTemplate,
+  checkVolunteerRow,
+  markDuplicatesInFile,
+  readVolunteerRoster,
+  writeVolunteerCsv,
+  writeVolunteerWorkbook,
+} from './volunteers.excel';
 
 /** The stations an import may target: those the caller manages. */
 async function managedStations(deps: Deps, ctx: Ctx) {
@@ -87,7 +94,9 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
         whoOf(ctx),
         ctx.scope,
         {
-          input, identity: checkIdentity(input, today), registeredBy: ctx.actor.accountId,
+          input,
+          identity: checkIdentity(input, today),
+          registeredBy: ctx.actor.accountId,
           consent: { method: 'signed_form', by: ctx.actor.accountId, fileId: opts.consentFileId ?? null, note: `Excel 批量导入，第 ${c.rowNumber} 行` },
         },
         trx,
@@ -96,7 +105,9 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
       });
     }
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'volunteers.imported', objectType: 'volunteer', changes: { rows: { before: null, after: valid.length }, skipped: { before: null, after: report.invalid } },
+      action: 'volunteers.imported',
+      objectType: 'volunteer',
+      changes: { rows: { before: null, after: valid.length }, skipped: { before: null, after: report.invalid } },
     });
   });
   report.imported = valid.length;
@@ -105,15 +116,35 @@ export async function importRoster(deps: Deps, ctx: Ctx, file: Buffer, opts: { d
 
 function exportRow(v: VolunteerView): Record<string, string> {
   return {
-    name: v.name, idType: v.idType ?? '', idNumber: v.idNumberMasked ?? '', phone: v.phone ?? '', gender: v.gender ? GENDER_CODES_FOR_EXPORT[v.gender] : '',
-    birthDate: v.birthDate ?? '', ethnicity: v.ethnicity ?? '', politicalStatus: v.politicalStatus ?? '', education: v.education ?? '', employment: v.employment ?? '',
-    residenceArea: v.residenceArea ?? '', station: v.stationName, serviceCategories: v.serviceCategories.join('、'), skills: v.skills.join('、'), email: v.email ?? '',
-    team: '', volunteerNo: v.volunteerNo ?? '', category: v.category, consent: '是',
+    name: v.name,
+    idType: v.idType ?? '',
+    idNumber: v.idNumberMasked ?? '',
+    phone: v.phone ?? '',
+    gender: v.gender ? GENDER_CODES_FOR_EXPORT[v.gender] : '',
+    birthDate: v.birthDate ?? '',
+    ethnicity: v.ethnicity ?? '',
+    politicalStatus: v.politicalStatus ?? '',
+    education: v.education ?? '',
+    employment: v.employment ?? '',
+    residenceArea: v.residenceArea ?? '',
+    station: v.stationName,
+    serviceCategories: v.serviceCategories.join('、'),
+    skills: v.skills.join('、'),
+    email: v.email ?? '',
+    team: '',
+    volunteerNo: v.volunteerNo ?? '',
+    category: v.category,
+    consent: '是',
   };
 }
 
 /** Exports what the caller may see, as shown to them (ID numbers masked). The export is audited. */
-export async function exportVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQuery, format: 'xlsx' | 'csv'): Promise<{ body: Buffer | string; count: number }> {
+export async function exportVolunteers(
+  deps: Deps,
+  ctx: Ctx,
+  query: VolunteerListQuery,
+  format: 'xlsx' | 'csv',
+): Promise<{ body: Buffer | string; count: number }> {
   const all: VolunteerView[] = [];
   for (let page = 1; page <= 50; page++) {
     const res = await listVolunteers(deps, ctx, { ...query, page, pageSize: 200 });
@@ -124,7 +155,10 @@ export async function exportVolunteers(deps: Deps, ctx: Ctx, query: VolunteerLis
   const body = format === 'xlsx' ? await writeVolunteerWorkbook(rows, '志愿者名册') : writeVolunteerCsv(rows);
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), {
-      action: 'volunteers.exported', objectType: 'volunteer', unitId: query.stationId ?? null, changes: { format: { before: null, after: format }, rows: { before: null, after: rows.length } },
+      action: 'volunteers.exported',
+      objectType: 'volunteer',
+      unitId: query.stationId ?? null,
+      changes: { format: { before: null, after: format }, rows: { before: null, after: rows.length } },
     }),
   );
   return { body, count: rows.length };

@@ -17,4 +17,3 @@ export function volunteerById(db: DbOrTrx, id: string): Promise<Volunteer | unde
 export async function personIdByPhone(db: DbOrTrx, phone: string): Promise<string | undefined> {
   return (await q.findPersonByPhone(db, phone))?.id;
 }
-

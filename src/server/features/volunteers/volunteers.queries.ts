@@ -30,7 +30,13 @@ function base(db: DbOrTrx) {
     .innerJoin('units', 'units.id', 'volunteers.station_id')
     .selectAll('volunteers')
     .select([
-      'people.name', 'people.phone', 'people.gender', 'people.birth_date', 'people.id_type', 'people.id_number_masked', 'units.name as station_name',
+      'people.name',
+      'people.phone',
+      'people.gender',
+      'people.birth_date',
+      'people.id_type',
+      'people.id_number_masked',
+      'units.name as station_name',
       (eb) => approvedMinutes(eb).as('approved_minutes'),
       (eb) => eb.selectFrom('accounts').select('accounts.display_name').whereRef('accounts.id', '=', 'volunteers.consent_by').as('consent_by_name'),
     ]);
@@ -62,10 +68,7 @@ export interface VolunteerFilter {
 /** Talent pool search (人才库). JSON arrays are matched as text, which works the same on both databases. */
 export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: number, offset: number) {
   if (f.stationIds.length === 0) return { rows: [] as VolunteerRow[], total: 0 };
-  let qb = db
-    .selectFrom('volunteers')
-    .innerJoin('people', 'people.id', 'volunteers.person_id')
-    .where('volunteers.station_id', 'in', f.stationIds);
+  let qb = db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').where('volunteers.station_id', 'in', f.stationIds);
   if (f.status) qb = qb.where('volunteers.status', '=', f.status as VolunteersTable['status']);
   if (f.category) qb = qb.where('volunteers.category', '=', f.category);
   if (f.q) {
@@ -82,7 +85,15 @@ export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: num
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const ids = await qb.select('volunteers.id').orderBy('volunteers.created_at', 'desc').orderBy('volunteers.id').limit(limit).offset(offset).execute();
   if (ids.length === 0) return { rows: [], total: Number(total) };
-  const rows = (await base(db).where('volunteers.id', 'in', ids.map((r) => r.id)).execute()).map((r) => normalise(r as VolunteerRow));
+  const rows = (
+    await base(db)
+      .where(
+        'volunteers.id',
+        'in',
+        ids.map((r) => r.id),
+      )
+      .execute()
+  ).map((r) => normalise(r as VolunteerRow));
   const order = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
   return { rows, total: Number(total) };
@@ -116,7 +127,10 @@ export function updateVolunteer(db: DbOrTrx, id: string, patch: Partial<Voluntee
   return db.updateTable('volunteers').set(patch).where('id', '=', id).execute();
 }
 
-export function insertStatusLog(db: DbOrTrx, row: { id: string; volunteer_id: string; from_status: string | null; to_status: string; reason: string | null; actor_id: string | null; at: string }) {
+export function insertStatusLog(
+  db: DbOrTrx,
+  row: { id: string; volunteer_id: string; from_status: string | null; to_status: string; reason: string | null; actor_id: string | null; at: string },
+) {
   return db.insertInto('volunteer_status_log').values(row).execute();
 }
 
@@ -124,7 +138,13 @@ export function listStatusLog(db: DbOrTrx, volunteerId: string) {
   return db
     .selectFrom('volunteer_status_log')
     .leftJoin('accounts', 'accounts.id', 'volunteer_status_log.actor_id')
-    .select(['volunteer_status_log.from_status', 'volunteer_status_log.to_status', 'volunteer_status_log.reason', 'volunteer_status_log.at', 'accounts.display_name as actor_name'])
+    .select([
+      'volunteer_status_log.from_status',
+      'volunteer_status_log.to_status',
+      'volunteer_status_log.reason',
+      'volunteer_status_log.at',
+      'accounts.display_name as actor_name',
+    ])
     .where('volunteer_status_log.volunteer_id', '=', volunteerId)
     .orderBy('volunteer_status_log.at', 'desc')
     .execute();
@@ -143,5 +163,3 @@ export function moveVolunteer(db: DbOrTrx, id: string, fromStatus: VolunteersTab
 export function personIdNumber(db: DbOrTrx, personId: string) {
   return db.selectFrom('people').select(['id_number_enc']).where('id', '=', personId).executeTakeFirst();
 }
-
-

@@ -60,7 +60,13 @@ export interface NewVolunteer {
 }
 
 /** Finds a clash by ID number or phone; says where the existing record is if the caller may see it. */
-async function assertNotDuplicate(db: DbOrTrx, scope: Set<string> | null, idHash: string, phone: string, personId?: string): Promise<{ reusePersonId: string | null }> {
+async function assertNotDuplicate(
+  db: DbOrTrx,
+  scope: Set<string> | null,
+  idHash: string,
+  phone: string,
+  personId?: string,
+): Promise<{ reusePersonId: string | null }> {
   const byId = await q.findPersonByIdHash(db, idHash);
   const byPhone = await q.findPersonByPhone(db, phone);
   for (const p of [byId, byPhone]) {
@@ -117,33 +123,73 @@ export async function createVolunteer(
     updated_at: now,
   };
   const write = async (trx: Trx) => {
-      if (reusePersonId) await q.updatePerson(trx, personId, identityCols);
-      else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
-      if (nv.account) {
-        await createLogin(trx, { personId, username: nv.account.username, displayName: input.name, passwordHash: nv.account.passwordHash, stationId: input.stationId, now });
-      }
-      await q.insertVolunteer(trx, {
-        id: volunteerId, person_id: personId, station_id: input.stationId, volunteer_no: null, status: 'reviewing', status_reason: null,
-        category: input.category, political_status: input.politicalStatus ?? null, education: input.education ?? null, ethnicity: input.ethnicity ?? null,
-        email: input.email ?? null, employment: input.employment ?? null, residence_area: input.residenceArea ?? null, skills: JSON.stringify(input.skills ?? []), service_categories: JSON.stringify(input.serviceCategories),
-        availability: JSON.stringify(input.availability ?? []), emergency_name: input.emergencyContact?.name ?? null, emergency_phone: input.emergencyContact?.phone ?? null,
-        guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
-        guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
-        guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
-        guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
-        guardian_consent_at: identity.age < ADULT_AGE ? now : null,
-        consent_method: nv.consent.method, consent_at: now, consent_by: nv.consent.by, consent_file_id: nv.consent.fileId, consent_note: nv.consent.note,
-        registered_by: nv.registeredBy, certified_at: null, insured_until: null, created_at: now, updated_at: now,
+    if (reusePersonId) await q.updatePerson(trx, personId, identityCols);
+    else await q.insertPerson(trx, { id: personId, created_at: now, ...identityCols });
+    if (nv.account) {
+      await createLogin(trx, {
+        personId,
+        username: nv.account.username,
+        displayName: input.name,
+        passwordHash: nv.account.passwordHash,
+        stationId: input.stationId,
+        now,
       });
-      await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: volunteerId, from_status: null, to_status: 'reviewing', reason: null, actor_id: nv.registeredBy, at: now });
-      await appendAudit(trx, deps.config.keys.audit, new Date(now), who, {
-        action: 'volunteers.registered', objectType: 'volunteer', objectId: volunteerId, unitId: input.stationId,
-        changes: {
-          name: { before: null, after: input.name },
-          consent: { before: null, after: nv.consent.method },
-          ...(identity.age < ADULT_AGE ? { guardian: { before: null, after: input.guardian?.name ?? null } } : {}),
-        },
-      });
+    }
+    await q.insertVolunteer(trx, {
+      id: volunteerId,
+      person_id: personId,
+      station_id: input.stationId,
+      volunteer_no: null,
+      status: 'reviewing',
+      status_reason: null,
+      category: input.category,
+      political_status: input.politicalStatus ?? null,
+      education: input.education ?? null,
+      ethnicity: input.ethnicity ?? null,
+      email: input.email ?? null,
+      employment: input.employment ?? null,
+      residence_area: input.residenceArea ?? null,
+      skills: JSON.stringify(input.skills ?? []),
+      service_categories: JSON.stringify(input.serviceCategories),
+      availability: JSON.stringify(input.availability ?? []),
+      emergency_name: input.emergencyContact?.name ?? null,
+      emergency_phone: input.emergencyContact?.phone ?? null,
+      guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
+      guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
+      guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
+      guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
+      guardian_consent_at: identity.age < ADULT_AGE ? now : null,
+      consent_method: nv.consent.method,
+      consent_at: now,
+      consent_by: nv.consent.by,
+      consent_file_id: nv.consent.fileId,
+      consent_note: nv.consent.note,
+      registered_by: nv.registeredBy,
+      certified_at: null,
+      insured_until: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await q.insertStatusLog(trx, {
+      id: randomUUID(),
+      volunteer_id: volunteerId,
+      from_status: null,
+      to_status: 'reviewing',
+      reason: null,
+      actor_id: nv.registeredBy,
+      at: now,
+    });
+    await appendAudit(trx, deps.config.keys.audit, new Date(now), who, {
+      action: 'volunteers.registered',
+      objectType: 'volunteer',
+      objectId: volunteerId,
+      unitId: input.stationId,
+      changes: {
+        name: { before: null, after: input.name },
+        consent: { before: null, after: nv.consent.method },
+        ...(identity.age < ADULT_AGE ? { guardian: { before: null, after: input.guardian?.name ?? null } } : {}),
+      },
+    });
   };
   try {
     if (outer) await write(outer);
@@ -154,4 +200,3 @@ export async function createVolunteer(
   }
   return { volunteerId, personId };
 }
-

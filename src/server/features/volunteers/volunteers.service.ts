@@ -81,10 +81,18 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTr
     emergencyContact: row.emergency_name ? { name: row.emergency_name, phone: (full ? row.emergency_phone : maskPhone(row.emergency_phone)) ?? '' } : null,
     isMinor: age !== null && age < ADULT_AGE,
     guardian: row.guardian_name
-      ? { name: row.guardian_name, relation: row.guardian_relation ?? '', consentMethod: row.guardian_consent_method ?? '', consentAt: row.guardian_consent_at ?? '' }
+      ? {
+          name: row.guardian_name,
+          relation: row.guardian_relation ?? '',
+          consentMethod: row.guardian_consent_method ?? '',
+          consentAt: row.guardian_consent_at ?? '',
+        }
       : null,
     consent: {
-      method: row.consent_method, at: row.consent_at, byName: row.consent_by ? (row.consent_by_name ?? null) : null, hasEvidence: Boolean(row.consent_file_id),
+      method: row.consent_method,
+      at: row.consent_at,
+      byName: row.consent_by ? (row.consent_by_name ?? null) : null,
+      hasEvidence: Boolean(row.consent_file_id),
       evidenceFileId: isStaffViewer ? row.consent_file_id : null,
     },
     approvedHours: Math.round((row.approved_minutes / 60) * 10) / 10,
@@ -118,10 +126,13 @@ export async function registerByStaff(deps: Deps, ctx: Ctx, input: RegisterVolun
     if (!input.consent.evidenceFileId) throw new AppError('volunteer.consent_evidence_required');
     if (!(await canUseFile(deps, ctx, input.consent.evidenceFileId))) throw new AppError('volunteer.consent_evidence_required');
   }
-  if (input.consent.method === 'phone_confirmation' && !input.consent.note) throw new AppError('volunteer.consent_required', { message: '电话确认同意的，请记录通话时间和对方的答复' });
+  if (input.consent.method === 'phone_confirmation' && !input.consent.note)
+    throw new AppError('volunteer.consent_required', { message: '电话确认同意的，请记录通话时间和对方的答复' });
   const identity = checkIdentity(input, chinaDay(deps.clock.now()));
   const { volunteerId } = await createVolunteer(deps, whoOf(ctx), ctx.scope, {
-    input, identity, registeredBy: ctx.actor.accountId,
+    input,
+    identity,
+    registeredBy: ctx.actor.accountId,
     consent: { method: input.consent.method, by: ctx.actor.accountId, fileId: input.consent.evidenceFileId ?? null, note: input.consent.note ?? null },
   });
   return getVolunteer(deps, ctx, volunteerId);
@@ -134,7 +145,10 @@ export async function registerSelf(deps: Deps, ctx: Ctx, input: RegisterVoluntee
   if ((await ctx.scope.me()).volunteer) throw new AppError('volunteer.duplicate');
   const identity = checkIdentity(input, chinaDay(deps.clock.now()));
   const { volunteerId } = await createVolunteer(deps, whoOf(ctx), null, {
-    input, identity, registeredBy: ctx.actor.accountId, personId: ctx.actor.personId,
+    input,
+    identity,
+    registeredBy: ctx.actor.accountId,
+    personId: ctx.actor.personId,
     consent: { method: 'self_online', by: ctx.actor.accountId, fileId: null, note: null },
   });
   const now = deps.clock.now().toISOString();
@@ -157,7 +171,10 @@ export async function registerWithNewAccount(deps: Deps, meta: { ip: string; req
   if (await q.findPersonByPhone(deps.db, input.phone)) throw new AppError('volunteer.duplicate', { message: '该手机号已注册，请直接登录后再登记为志愿者' });
   const passwordHash = await hashPassword(password);
   await createVolunteer(deps, { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId }, null, {
-    input: rest, identity, registeredBy: null, account: { username: `u${input.phone}`, passwordHash },
+    input: rest,
+    identity,
+    registeredBy: null,
+    account: { username: `u${input.phone}`, passwordHash },
     consent: { method: 'self_online', by: null, fileId: null, note: null },
   });
 }
@@ -181,13 +198,23 @@ export async function viewVolunteer(deps: Deps, ctx: Ctx, id: string) {
   const history = await q.listStatusLog(deps.db, id);
   if (ctx.actor.personId !== (await q.getVolunteer(deps.db, id))?.person_id) {
     await deps.db.transaction().execute((trx) =>
-      appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), { action: 'volunteers.viewed', objectType: 'volunteer', objectId: id, unitId: view.stationId }),
+      appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), {
+        action: 'volunteers.viewed',
+        objectType: 'volunteer',
+        objectId: id,
+        unitId: view.stationId,
+      }),
     );
   }
   return {
     volunteer: view,
     history: history.map((h) => ({
-      from: h.from_status, to: h.to_status, toLabel: VOLUNTEER_STATUSES[h.to_status as VolunteerStatus] ?? h.to_status, reason: h.reason, at: h.at, actorName: h.actor_name,
+      from: h.from_status,
+      to: h.to_status,
+      toLabel: VOLUNTEER_STATUSES[h.to_status as VolunteerStatus] ?? h.to_status,
+      reason: h.reason,
+      at: h.at,
+      actorName: h.actor_name,
     })),
   };
 }
@@ -221,11 +248,17 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
   const { rows, total } = await q.listVolunteers(
     deps.db,
     {
-      stationIds: stations, status: query.status, q: query.q, skill: query.skill, category: query.category, serviceCategory: query.serviceCategory,
+      stationIds: stations,
+      status: query.status,
+      q: query.q,
+      skill: query.skill,
+      category: query.category,
+      serviceCategory: query.serviceCategory,
       availability: query.availability,
       bornOnOrBefore: query.minAge !== undefined ? yearsBefore(query.minAge) : undefined,
       bornAfter: query.maxAge !== undefined ? yearsBefore(query.maxAge + 1) : undefined,
-      minMinutes, maxMinutes,
+      minMinutes,
+      maxMinutes,
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,
@@ -233,7 +266,22 @@ export async function listVolunteers(deps: Deps, ctx: Ctx, query: VolunteerListQ
   return { items: await present(deps, ctx.scope, rows), total, page: query.page, pageSize: query.pageSize };
 }
 
-const EDITABLE = ['phone', 'insured_until', 'category', 'political_status', 'education', 'ethnicity', 'email', 'employment', 'residence_area', 'skills', 'service_categories', 'availability', 'emergency_name', 'emergency_phone'] as const;
+const EDITABLE = [
+  'phone',
+  'insured_until',
+  'category',
+  'political_status',
+  'education',
+  'ethnicity',
+  'email',
+  'employment',
+  'residence_area',
+  'skills',
+  'service_categories',
+  'availability',
+  'emergency_name',
+  'emergency_phone',
+] as const;
 
 /** The person edits their own details, or their station's staff do; identity fields (name, ID) are not editable here. */
 export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: UpdateVolunteerInput) {
@@ -257,17 +305,31 @@ export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: U
     ...(input.skills !== undefined && { skills: JSON.stringify(input.skills) }),
     ...(input.serviceCategories !== undefined && { service_categories: JSON.stringify(input.serviceCategories) }),
     ...(input.availability !== undefined && { availability: JSON.stringify(input.availability) }),
-    ...(input.emergencyContact !== undefined && { emergency_name: input.emergencyContact?.name ?? null, emergency_phone: input.emergencyContact?.phone ?? null }),
+    ...(input.emergencyContact !== undefined && {
+      emergency_name: input.emergencyContact?.name ?? null,
+      emergency_phone: input.emergencyContact?.phone ?? null,
+    }),
   };
   const before = { ...row, phone: maskPhone(row.phone), emergency_phone: maskPhone(row.emergency_phone) };
-  const after = { ...row, ...patch, phone: maskPhone(input.phone ?? row.phone), emergency_phone: maskPhone(patch.emergency_phone === undefined ? row.emergency_phone : patch.emergency_phone) };
+  const after = {
+    ...row,
+    ...patch,
+    phone: maskPhone(input.phone ?? row.phone),
+    emergency_phone: maskPhone(patch.emergency_phone === undefined ? row.emergency_phone : patch.emergency_phone),
+  };
   const changes = diffFields(before, after, [...EDITABLE]);
   if (Object.keys(changes).length > 0) {
     try {
       await deps.db.transaction().execute(async (trx) => {
         if (Object.keys(patch).length) await q.updateVolunteer(trx, id, { ...patch, updated_at: now.toISOString() });
         if (input.phone) await q.updatePerson(trx, row.person_id, { phone: input.phone, updated_at: now.toISOString() });
-        await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'volunteers.updated', objectType: 'volunteer', objectId: id, unitId: row.station_id, changes });
+        await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+          action: 'volunteers.updated',
+          objectType: 'volunteer',
+          objectId: id,
+          unitId: row.station_id,
+          changes,
+        });
       });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('volunteer.duplicate');
@@ -297,10 +359,25 @@ export async function transitionVolunteer(deps: Deps, ctx: Ctx, id: string, acti
     // A guarded update: a concurrent review of the same record cannot both succeed.
     const res = await q.moveVolunteer(trx, id, row.status, patch);
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('volunteer.bad_transition');
-    await q.insertStatusLog(trx, { id: randomUUID(), volunteer_id: id, from_status: row.status, to_status: t.to, reason: reason ?? null, actor_id: ctx.actor.accountId, at: now.toISOString() });
+    await q.insertStatusLog(trx, {
+      id: randomUUID(),
+      volunteer_id: id,
+      from_status: row.status,
+      to_status: t.to,
+      reason: reason ?? null,
+      actor_id: ctx.actor.accountId,
+      at: now.toISOString(),
+    });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: `volunteers.${action}`, objectType: 'volunteer', objectId: id, unitId: row.station_id,
-      changes: { status: { before: row.status, after: t.to }, ...(reason ? { reason: { before: null, after: reason } } : {}), ...(patch.volunteer_no ? { volunteerNo: { before: null, after: patch.volunteer_no } } : {}) },
+      action: `volunteers.${action}`,
+      objectType: 'volunteer',
+      objectId: id,
+      unitId: row.station_id,
+      changes: {
+        status: { before: row.status, after: t.to },
+        ...(reason ? { reason: { before: null, after: reason } } : {}),
+        ...(patch.volunteer_no ? { volunteerNo: { before: null, after: patch.volunteer_no } } : {}),
+      },
     });
     await notify(trx, now, row.person_id, {
       kind: `volunteer.${action}`,
@@ -318,7 +395,11 @@ export async function revealMyIdNumber(deps: Deps, ctx: Ctx): Promise<{ idNumber
   if (!person?.id_number_enc) throw new AppError('volunteer.not_found_self');
   const idNumber = decrypt(deps.config.keys.encryption, person.id_number_enc);
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), { action: 'volunteers.id_revealed', objectType: 'person', objectId: ctx.actor.personId }),
+    appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), {
+      action: 'volunteers.id_revealed',
+      objectType: 'person',
+      objectId: ctx.actor.personId,
+    }),
   );
   return { idNumber };
 }

@@ -58,7 +58,25 @@ describe('statements per request: the talent pool list', () => {
     const at = new Date().toISOString();
     // What another process on the same database does: the unit and the version bump in one transaction.
     await t.deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto('units').values({ id, kind: 'station', parent_id: instituteId, name: '另一进程新增站', short_name: null, address: null, lng: null, lat: null, phone: null, intro: null, sort: 99, archived: 0, created_at: at, updated_at: at }).execute();
+      await trx
+        .insertInto('units')
+        .values({
+          id,
+          kind: 'station',
+          parent_id: instituteId,
+          name: '另一进程新增站',
+          short_name: null,
+          address: null,
+          lng: null,
+          lat: null,
+          phone: null,
+          intro: null,
+          sort: 99,
+          archived: 0,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
       await markOrgChanged(trx);
     });
     const { result, sql } = await t.statements(() => admin.get(`/api/volunteers?stationId=${id}`));

@@ -45,35 +45,42 @@ export function CreateAccountModal({
       unitId: values.unitId,
       ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
     }),
-    onDone: (created) => onCreated({ title: '账号已创建', username: created.account.username, displayName: created.account.displayName, password: created.oneTimePassword }),
+    onDone: (created) =>
+      onCreated({ title: '账号已创建', username: created.account.username, displayName: created.account.displayName, password: created.oneTimePassword }),
     byCode: { 'account.duplicate_username': 'username', 'account.duplicate_phone': 'phone' },
   });
 
   return (
-    <FormModal name="account-create" form={form} submit={submit} title="新建账号" okText="创建" onClose={onClose} requiredMark="optional" initialValues={{ role: 'volunteer' }}>
-        <Form.Item
-          name="username"
-          label="账号名"
-          extra="3–32 位字母、数字或 _ . -，以字母开头；用于登录，创建后不能修改"
-          rules={rulesFrom(A.username, { required: '请输入账号名' })}
-        >
-          <Input autoComplete="off" maxLength={32} />
-        </Form.Item>
-        <Form.Item name="displayName" label="姓名" rules={rulesFrom(A.displayName, { required: '请输入姓名' })}>
-          <Input autoComplete="off" maxLength={limitsOf(A.displayName).maxLength} />
-        </Form.Item>
-        <Form.Item name="phone" label="手机号" extra="可用手机号登录；仅工作人员可见部分号码" rules={rulesFrom(A.phone)}>
-          <Input inputMode="tel" autoComplete="off" maxLength={11} />
-        </Form.Item>
-        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select
-            options={roles.map((r) => ({ value: r, label: ROLES[r].label }))}
-            onChange={() => form.setFieldValue('unitId', undefined)}
-          />
-        </Form.Item>
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="选择实践所或实践站" notFoundContent="没有可选的单位" />
-        </Form.Item>
+    <FormModal
+      name="account-create"
+      form={form}
+      submit={submit}
+      title="新建账号"
+      okText="创建"
+      onClose={onClose}
+      requiredMark="optional"
+      initialValues={{ role: 'volunteer' }}
+    >
+      <Form.Item
+        name="username"
+        label="账号名"
+        extra="3–32 位字母、数字或 _ . -，以字母开头；用于登录，创建后不能修改"
+        rules={rulesFrom(A.username, { required: '请输入账号名' })}
+      >
+        <Input autoComplete="off" maxLength={32} />
+      </Form.Item>
+      <Form.Item name="displayName" label="姓名" rules={rulesFrom(A.displayName, { required: '请输入姓名' })}>
+        <Input autoComplete="off" maxLength={limitsOf(A.displayName).maxLength} />
+      </Form.Item>
+      <Form.Item name="phone" label="手机号" extra="可用手机号登录；仅工作人员可见部分号码" rules={rulesFrom(A.phone)}>
+        <Input inputMode="tel" autoComplete="off" maxLength={11} />
+      </Form.Item>
+      <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+        <Select options={roles.map((r) => ({ value: r, label: ROLES[r].label }))} onChange={() => form.setFieldValue('unitId', undefined)} />
+      </Form.Item>
+      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} placeholder="选择实践所或实践站" notFoundContent="没有可选的单位" />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { type AccountView, ROLES, type Role } from '../../../shared/accounts';
-import type { UnitKind, } from '../../../shared/org';
+import type { UnitKind } from '../../../shared/org';
 import { formatClock, formatDateTime } from '../../lib/format';
 import { type AccountListParams, useAccountAction, useAccounts, useResetPassword } from '../../lib/queries/accounts';
 import { useUnits } from '../../lib/queries/org';

@@ -174,7 +174,13 @@ export default function ActivitiesPage() {
         ) : f.view === 'week' ? (
           <WeekView from={range.from} byDay={byDay} onDay={(day) => f.set({ day })} />
         ) : (
-          <ListView data={list.data?.items ?? []} total={list.data?.total ?? 0} page={f.page} loading={list.isFetching} onPage={(p) => f.set({ page: p > 1 ? String(p) : undefined })} />
+          <ListView
+            data={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            page={f.page}
+            loading={list.isFetching}
+            onPage={(p) => f.set({ page: p > 1 ? String(p) : undefined })}
+          />
         )}
       </Card>
       <FeedModal open={feedOpen} onClose={() => setFeedOpen(false)} unitId={f.unitId ?? myUnit} units={unitOptions} />

@@ -66,7 +66,13 @@ export default function ActivityDetailPage() {
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`${a.status === 'rejected' ? '退回' : '取消'}原因：${a.statusReason}`} />
       ) : null}
       {a.summaryOverdue ? (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title="活动总结已逾期" description="请尽快在「活动总结」中填写服务人数、活动情况并上传照片。" />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="活动总结已逾期"
+          description="请尽快在「活动总结」中填写服务人数、活动情况并上传照片。"
+        />
       ) : null}
       <Lifecycle activity={a} />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
@@ -199,7 +205,13 @@ function Lifecycle({ activity: a }: { activity: ActivityView }) {
         // Whoever may publish does not need to submit for review first.
         .filter((x) => a.allowedActions.includes(x) && !(x === 'submit' && a.allowedActions.includes('publish')))
         .map((x) => (
-          <Button key={x} type={x === 'publish' || x === 'submit' || x === 'end' ? 'primary' : 'default'} danger={x === 'cancel' || x === 'reject'} onClick={() => click(x)} loading={transition.isPending && transition.variables?.action === x}>
+          <Button
+            key={x}
+            type={x === 'publish' || x === 'submit' || x === 'end' ? 'primary' : 'default'}
+            danger={x === 'cancel' || x === 'reject'}
+            onClick={() => click(x)}
+            loading={transition.isPending && transition.variables?.action === x}
+          >
             {ACTIVITY_ACTIONS[x].label}
           </Button>
         ))}

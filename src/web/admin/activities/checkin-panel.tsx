@@ -80,7 +80,13 @@ export function CheckinPanel({ activity, active }: { activity: ActivityView; act
     <section ref={panel} className={styles.checkin} aria-label="现场签到">
       <div className={styles.qrBox}>
         {!checkable ? (
-          <div className={styles.qrPlaceholder}>{activity.status === 'cancelled' ? '活动已取消' : activity.status === 'ended' || activity.status === 'summarised' ? '活动已结束，签到已关闭' : '活动发布后才能签到'}</div>
+          <div className={styles.qrPlaceholder}>
+            {activity.status === 'cancelled'
+              ? '活动已取消'
+              : activity.status === 'ended' || activity.status === 'summarised'
+                ? '活动已结束，签到已关闭'
+                : '活动发布后才能签到'}
+          </div>
         ) : token.error ? (
           <div className={styles.qrPlaceholder} role="alert">
             二维码获取失败：{token.error.message}
@@ -137,7 +143,17 @@ export function CheckinPanel({ activity, active }: { activity: ActivityView; act
   );
 }
 
-function People({ activity, people, checkable, container }: { activity: ActivityView; people: SignupView[]; checkable: boolean; container: () => HTMLElement }) {
+function People({
+  activity,
+  people,
+  checkable,
+  container,
+}: {
+  activity: ActivityView;
+  people: SignupView[];
+  checkable: boolean;
+  container: () => HTMLElement;
+}) {
   const { message } = App.useApp();
   const staffCheck = useStaffCheck();
   const [acting, setActing] = useState<{ signup: SignupView; direction: 'in' | 'out' } | null>(null);
@@ -154,7 +170,11 @@ function People({ activity, people, checkable, container }: { activity: Activity
               <span className={styles.personName}>{s.volunteerName}</span>
               <span className={styles.personState}>{st.text}</span>
               {checkable ? (
-                <Button size="small" onClick={() => setActing({ signup: s, direction: st.inNow ? 'out' : 'in' })} aria-label={`${st.inNow ? '代为签退' : '代为签到'}：${s.volunteerName}`}>
+                <Button
+                  size="small"
+                  onClick={() => setActing({ signup: s, direction: st.inNow ? 'out' : 'in' })}
+                  aria-label={`${st.inNow ? '代为签退' : '代为签到'}：${s.volunteerName}`}
+                >
                   {st.inNow ? '代为签退' : '代为签到'}
                 </Button>
               ) : null}

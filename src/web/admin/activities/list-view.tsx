@@ -13,7 +13,19 @@ export function places(a: ActivityView): string {
   return `${taken} / ${total}${waiting ? `（候补 ${waiting}）` : ''}`;
 }
 
-export function ListView({ data, total, page, loading, onPage }: { data: ActivityView[]; total: number; page: number; loading: boolean; onPage: (p: number) => void }) {
+export function ListView({
+  data,
+  total,
+  page,
+  loading,
+  onPage,
+}: {
+  data: ActivityView[];
+  total: number;
+  page: number;
+  loading: boolean;
+  onPage: (p: number) => void;
+}) {
   const columns: ColumnsType<ActivityView> = [
     {
       title: '活动',
@@ -66,7 +78,17 @@ export function ListView({ data, total, page, loading, onPage }: { data: Activit
   );
 }
 
-export function FeedModal({ open, onClose, unitId, units }: { open: boolean; onClose: () => void; unitId?: string; units: { value: string; label: string }[] }) {
+export function FeedModal({
+  open,
+  onClose,
+  unitId,
+  units,
+}: {
+  open: boolean;
+  onClose: () => void;
+  unitId?: string;
+  units: { value: string; label: string }[];
+}) {
   const [picked, setPicked] = useState<string | undefined>(undefined);
   const id = picked ?? unitId;
   const url = id ? `${window.location.origin}/ical/units/${id}.ics` : '';

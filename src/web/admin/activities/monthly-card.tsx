@@ -64,7 +64,11 @@ export function MonthlyCard() {
       <>
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           工作方案要求每个实践站每月至少开展 {minimum} 次文明实践活动（按已开展的志愿服务活动计）。
-          {lastDone ? (belowLast ? `${monthLabel(lastDone, today.slice(0, 4))}有 ${belowLast} 个实践站未达标，标红显示。` : `${monthLabel(lastDone, today.slice(0, 4))}各实践站均已达标。`) : ''}
+          {lastDone
+            ? belowLast
+              ? `${monthLabel(lastDone, today.slice(0, 4))}有 ${belowLast} 个实践站未达标，标红显示。`
+              : `${monthLabel(lastDone, today.slice(0, 4))}各实践站均已达标。`
+            : ''}
           本月尚未结束，不标红。
         </Typography.Paragraph>
         <Table<Row>

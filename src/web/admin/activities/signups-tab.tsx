@@ -162,7 +162,13 @@ export function SignupsTab({ activity }: { activity: ActivityView }) {
         scroll={{ x: 1100 }}
         locale={{ emptyText: '还没有人报名' }}
       />
-      {adding ? <AddSignupModal activity={activity} taken={new Set((signups.data ?? []).filter((s) => ACTIVE.includes(s.status)).map((s) => s.volunteerId))} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <AddSignupModal
+          activity={activity}
+          taken={new Set((signups.data ?? []).filter((s) => ACTIVE.includes(s.status)).map((s) => s.volunteerId))}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
       {rejecting ? (
         <ReasonModal
           title={`不通过 ${rejecting.volunteerName} 的报名`}
@@ -209,16 +215,14 @@ function AddSignupModal({ activity, taken, onClose }: { activity: ActivityView; 
       initialValues={{ positionId: activity.positions[0]?.id }}
       before={<Typography.Paragraph type="secondary">为没有智能手机的志愿者报名。志愿者会收到通知；年龄、技能和保险要求同样适用。</Typography.Paragraph>}
     >
-        <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
-          <VolunteerPicker exclude={taken} />
+      <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
+        <VolunteerPicker exclude={taken} />
+      </Form.Item>
+      {activity.positions.length > 1 ? (
+        <Form.Item name="positionId" label="岗位" rules={[{ required: true, message: '请选择岗位' }]}>
+          <Radio.Group options={activity.positions.map((p) => ({ value: p.id, label: `${p.name}（${p.taken}/${p.headcount}）` }))} />
         </Form.Item>
-        {activity.positions.length > 1 ? (
-          <Form.Item name="positionId" label="岗位" rules={[{ required: true, message: '请选择岗位' }]}>
-            <Radio.Group
-              options={activity.positions.map((p) => ({ value: p.id, label: `${p.name}（${p.taken}/${p.headcount}）` }))}
-            />
-          </Form.Item>
-        ) : null}
+      ) : null}
     </FormModal>
   );
 }

@@ -86,7 +86,15 @@ function SummaryForm({ activity }: { activity: ActivityView }) {
   };
 
   return (
-    <Form<SummaryValues> form={form} name="summary" layout="vertical" requiredMark="optional" onFinish={save} initialValues={{ photos: [] }} style={{ maxWidth: 720 }}>
+    <Form<SummaryValues>
+      form={form}
+      name="summary"
+      layout="vertical"
+      requiredMark="optional"
+      onFinish={save}
+      initialValues={{ photos: [] }}
+      style={{ maxWidth: 720 }}
+    >
       {activity.summaryOverdue ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title="已超过总结期限，提交后会标记为逾期" /> : null}
       {error ? <Alert type="error" showIcon style={{ marginBottom: 16 }} title={error} /> : null}
       <Form.Item

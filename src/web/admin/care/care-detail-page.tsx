@@ -5,13 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { LEGAL_BASES } from '../../../shared/care';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import {
-  type CareDetail,
-  CONSENT_METHODS,
-  useCareRecipient,
-  useUpdateCareRecipient,
-  VISIT_KINDS,
-} from '../../lib/queries/care';
+import { type CareDetail, CONSENT_METHODS, useCareRecipient, useUpdateCareRecipient, VISIT_KINDS } from '../../lib/queries/care';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { EditModal } from './care-edit-modal';

@@ -37,18 +37,18 @@ export function EditModal({ recipient: r, onClose }: { recipient: CareRecipientV
       width={640}
       initialValues={{ phone: r.phone ?? undefined, address: r.address ?? undefined, needs: r.needs ?? undefined, categories: r.categories }}
     >
-        <Form.Item name="categories" label="类别" rules={categoryRules}>
-          <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-        <Form.Item name="phone" label="联系电话" rules={rulesFrom(U.phone)}>
-          <Input inputMode="numeric" maxLength={11} />
-        </Form.Item>
-        <Form.Item name="address" label="住址" rules={rulesFrom(U.address)}>
-          <Input maxLength={limitsOf(U.address).maxLength} />
-        </Form.Item>
-        <Form.Item name="needs" label="主要需求" rules={rulesFrom(U.needs)}>
-          <Input.TextArea rows={3} maxLength={limitsOf(U.needs).maxLength} />
-        </Form.Item>
+      <Form.Item name="categories" label="类别" rules={categoryRules}>
+        <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+      </Form.Item>
+      <Form.Item name="phone" label="联系电话" rules={rulesFrom(U.phone)}>
+        <Input inputMode="numeric" maxLength={11} />
+      </Form.Item>
+      <Form.Item name="address" label="住址" rules={rulesFrom(U.address)}>
+        <Input maxLength={limitsOf(U.address).maxLength} />
+      </Form.Item>
+      <Form.Item name="needs" label="主要需求" rules={rulesFrom(U.needs)}>
+        <Input.TextArea rows={3} maxLength={limitsOf(U.needs).maxLength} />
+      </Form.Item>
     </FormModal>
   );
 }

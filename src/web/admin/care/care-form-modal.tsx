@@ -41,7 +41,9 @@ export const categoryRules = [
 ];
 
 function inputOf(v: Values): CareRecipientInput {
-  const guardian = t(v.guardianName) ? { name: (v.guardianName ?? '').trim(), phone: (v.guardianPhone ?? '').trim(), relation: (v.guardianRelation ?? '').trim() } : undefined;
+  const guardian = t(v.guardianName)
+    ? { name: (v.guardianName ?? '').trim(), phone: (v.guardianPhone ?? '').trim(), relation: (v.guardianRelation ?? '').trim() }
+    : undefined;
   return {
     stationId: v.stationId,
     name: v.name.trim(),
@@ -54,7 +56,10 @@ function inputOf(v: Values): CareRecipientInput {
     guardian,
     needs: t(v.needs),
     legalBasis: v.legalBasis,
-    consent: v.legalBasis === 'consent' && v.consentMethod ? { method: v.consentMethod, evidenceFileId: v.consentEvidence?.[0]?.id, note: t(v.consentNote) } : undefined,
+    consent:
+      v.legalBasis === 'consent' && v.consentMethod
+        ? { method: v.consentMethod, evidenceFileId: v.consentEvidence?.[0]?.id, note: t(v.consentNote) }
+        : undefined,
   };
 }
 
@@ -79,7 +84,14 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
       navigate(`/admin/care/${detail.recipient.id}`);
     },
     byCode: { 'care.duplicate': 'idNumber', 'care.consent_required': 'consentMethod' },
-    aliases: { 'guardian.name': 'guardianName', 'guardian.phone': 'guardianPhone', 'guardian.relation': 'guardianRelation', 'consent.method': 'consentMethod', 'consent.note': 'consentNote', 'consent.evidenceFileId': 'consentEvidence' },
+    aliases: {
+      'guardian.name': 'guardianName',
+      'guardian.phone': 'guardianPhone',
+      'guardian.relation': 'guardianRelation',
+      'consent.method': 'consentMethod',
+      'consent.note': 'consentNote',
+      'consent.evidenceFileId': 'consentEvidence',
+    },
   });
 
   return (
@@ -93,136 +105,147 @@ export function CareFormModal({ stations, defaultStationId, onClose }: { station
       width={780}
       mask={{ closable: false }}
       requiredMark="optional"
-      initialValues={{ stationId: defaultStationId ?? (stations.length === 1 ? stations[0].id : undefined), categories: [], legalBasis: 'statutory_duty', consentEvidence: [] }}
+      initialValues={{
+        stationId: defaultStationId ?? (stations.length === 1 ? stations[0].id : undefined),
+        categories: [],
+        legalBasis: 'statutory_duty',
+        consentEvidence: [],
+      }}
       before={<Typography.Paragraph type="secondary">只登记开展关爱帮扶确实需要的信息（最小必要）。登记、查看和修改都会记入审计日志。</Typography.Paragraph>}
     >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="stationId" label="服务实践站" rules={[{ required: true, message: '请选择实践站' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={stations.map((s) => ({ value: s.id, label: s.name }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="name" label="姓名" rules={rulesFrom(F.name, { required: '请输入姓名' })}>
-              <Input autoComplete="off" maxLength={maxOf(F.name)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="categories" label={`类别（可多选，最多 ${maxOf(F.categories)} 项）`} rules={categoryRules}>
-              <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="idNumber" label="身份证号" extra="填写后自动得出性别和出生日期；只保存加密值，页面上只显示部分号码" rules={rulesFrom(F.idNumber)}>
-              <Input autoComplete="off" maxLength={maxOf(F.idNumber)} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="gender" label="性别">
-              <Radio.Group options={[{ value: 'male', label: '男' }, { value: 'female', label: '女' }]} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="birthDate" label="出生日期">
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label="联系电话" rules={rulesFrom(F.phone)}>
-              <Input inputMode="numeric" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="address" label="住址" rules={rulesFrom(F.address)}>
-              <Input autoComplete="off" maxLength={maxOf(F.address)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="needs" label="主要需求" rules={rulesFrom(F.needs)}>
-              <Input.TextArea rows={2} maxLength={maxOf(F.needs)} placeholder="如：独居，行动不便，需要定期探访和代购" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          监护人 / 紧急联系人{child ? '（儿童须填写）' : '（可不填）'}
-        </Divider>
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="guardianName" label="姓名" rules={rulesFrom(GUARDIAN.name.optional(), { required: child ? '请填写监护人姓名' : undefined })}>
-              <Input autoComplete="off" maxLength={maxOf(GUARDIAN.name)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="guardianPhone"
-              label="电话"
-              dependencies={['guardianName']}
-              rules={[
-                ...rulesFrom(GUARDIAN.phone, { required: false }),
-                ({ getFieldValue }) => ({
-                  validator: (_, v) => (!getFieldValue('guardianName')?.trim() || v ? Promise.resolve() : Promise.reject(new Error('请填写监护人电话'))),
-                }),
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="stationId" label="服务实践站" rules={[{ required: true, message: '请选择实践站' }]}>
+            <Select showSearch={{ optionFilterProp: 'label' }} options={stations.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label="姓名" rules={rulesFrom(F.name, { required: '请输入姓名' })}>
+            <Input autoComplete="off" maxLength={maxOf(F.name)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="categories" label={`类别（可多选，最多 ${maxOf(F.categories)} 项）`} rules={categoryRules}>
+            <Checkbox.Group options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="idNumber" label="身份证号" extra="填写后自动得出性别和出生日期；只保存加密值，页面上只显示部分号码" rules={rulesFrom(F.idNumber)}>
+            <Input autoComplete="off" maxLength={maxOf(F.idNumber)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="gender" label="性别">
+            <Radio.Group
+              options={[
+                { value: 'male', label: '男' },
+                { value: 'female', label: '女' },
               ]}
-            >
-              <Input inputMode="numeric" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="guardianRelation"
-              label="关系"
-              dependencies={['guardianName']}
-              rules={[
-                ...rulesFrom(GUARDIAN.relation, { required: false }),
-                ({ getFieldValue }) => ({
-                  validator: (_, v) => (!getFieldValue('guardianName')?.trim() || v?.trim() ? Promise.resolve() : Promise.reject(new Error('请填写与本人的关系'))),
-                }),
-              ]}
-            >
-              <Input placeholder="如：祖母、女儿" maxLength={maxOf(GUARDIAN.relation)} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start" plain>
-          个人信息处理依据
-        </Divider>
-        <Form.Item name="legalBasis" rules={[{ required: true }]}>
-          <Radio.Group
-            options={[
-              { value: 'statutory_duty', label: LEGAL_BASES.statutory_duty },
-              { value: 'consent', label: LEGAL_BASES.consent },
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="birthDate" label="出生日期">
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="phone" label="联系电话" rules={rulesFrom(F.phone)}>
+            <Input inputMode="numeric" maxLength={11} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="address" label="住址" rules={rulesFrom(F.address)}>
+            <Input autoComplete="off" maxLength={maxOf(F.address)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="needs" label="主要需求" rules={rulesFrom(F.needs)}>
+            <Input.TextArea rows={2} maxLength={maxOf(F.needs)} placeholder="如：独居，行动不便，需要定期探访和代购" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        监护人 / 紧急联系人{child ? '（儿童须填写）' : '（可不填）'}
+      </Divider>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name="guardianName" label="姓名" rules={rulesFrom(GUARDIAN.name.optional(), { required: child ? '请填写监护人姓名' : undefined })}>
+            <Input autoComplete="off" maxLength={maxOf(GUARDIAN.name)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="guardianPhone"
+            label="电话"
+            dependencies={['guardianName']}
+            rules={[
+              ...rulesFrom(GUARDIAN.phone, { required: false }),
+              ({ getFieldValue }) => ({
+                validator: (_, v) => (!getFieldValue('guardianName')?.trim() || v ? Promise.resolve() : Promise.reject(new Error('请填写监护人电话'))),
+              }),
             ]}
-          />
-        </Form.Item>
-        {basis === 'consent' ? (
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="consentMethod" label="同意方式" rules={[{ required: true, message: '请选择同意方式' }]}>
-                <Select options={Object.entries(CONSENT_METHODS).map(([value, label]) => ({ value, label }))} />
+          >
+            <Input inputMode="numeric" maxLength={11} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name="guardianRelation"
+            label="关系"
+            dependencies={['guardianName']}
+            rules={[
+              ...rulesFrom(GUARDIAN.relation, { required: false }),
+              ({ getFieldValue }) => ({
+                validator: (_, v) =>
+                  !getFieldValue('guardianName')?.trim() || v?.trim() ? Promise.resolve() : Promise.reject(new Error('请填写与本人的关系')),
+              }),
+            ]}
+          >
+            <Input placeholder="如：祖母、女儿" maxLength={maxOf(GUARDIAN.relation)} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        个人信息处理依据
+      </Divider>
+      <Form.Item name="legalBasis" rules={[{ required: true }]}>
+        <Radio.Group
+          options={[
+            { value: 'statutory_duty', label: LEGAL_BASES.statutory_duty },
+            { value: 'consent', label: LEGAL_BASES.consent },
+          ]}
+        />
+      </Form.Item>
+      {basis === 'consent' ? (
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="consentMethod" label="同意方式" rules={[{ required: true, message: '请选择同意方式' }]}>
+              <Select options={Object.entries(CONSENT_METHODS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            {method === 'signed_form' ? (
+              <Form.Item name="consentEvidence" label="签字同意书" rules={[{ required: true, type: 'array', min: 1, message: '请上传签字的同意书' }]}>
+                <FileUpload purpose="consent" max={1} buttonText="上传同意书" />
               </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              {method === 'signed_form' ? (
-                <Form.Item name="consentEvidence" label="签字同意书" rules={[{ required: true, type: 'array', min: 1, message: '请上传签字的同意书' }]}>
-                  <FileUpload purpose="consent" max={1} buttonText="上传同意书" />
-                </Form.Item>
-              ) : null}
-            </Col>
-            <Col xs={24}>
-              <Form.Item
-                name="consentNote"
-                label={method === 'phone_confirmation' ? '电话确认记录' : '说明'}
-                rules={rulesFrom(CONSENT.note, { required: method === 'phone_confirmation' ? '请记录确认的时间、通话人和内容' : undefined })}
-              >
-                <Input.TextArea rows={2} maxLength={maxOf(CONSENT.note)} placeholder="如：2026-11-28 10:20 电话联系本人，同意登记并接受上门探访" />
-              </Form.Item>
-            </Col>
-          </Row>
-        ) : (
-          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-            民政、残联等部门名单内的对象，可依工作职责登记，无需另取同意；仍应告知本人登记的目的和用途。
-          </Typography.Paragraph>
-        )}
+            ) : null}
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              name="consentNote"
+              label={method === 'phone_confirmation' ? '电话确认记录' : '说明'}
+              rules={rulesFrom(CONSENT.note, { required: method === 'phone_confirmation' ? '请记录确认的时间、通话人和内容' : undefined })}
+            >
+              <Input.TextArea rows={2} maxLength={maxOf(CONSENT.note)} placeholder="如：2026-11-28 10:20 电话联系本人，同意登记并接受上门探访" />
+            </Form.Item>
+          </Col>
+        </Row>
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+          民政、残联等部门名单内的对象，可依工作职责登记，无需另取同意；仍应告知本人登记的目的和用途。
+        </Typography.Paragraph>
+      )}
     </FormModal>
   );
 }

@@ -146,7 +146,15 @@ export default function CareListPage() {
               style={{ width: 220 }}
             />
           ) : null}
-          <Select aria-label="类别" placeholder="全部类别" allowClear options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))} value={category} onChange={setCategory} style={{ width: 160 }} />
+          <Select
+            aria-label="类别"
+            placeholder="全部类别"
+            allowClear
+            options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))}
+            value={category}
+            onChange={setCategory}
+            style={{ width: 160 }}
+          />
           <Space size={8}>
             <Switch id="care-flagged" checked={flagged} onChange={(on) => set({ flagged: on ? 'true' : undefined })} />
             <label htmlFor="care-flagged">只看久未联系{days ? `（超过 ${days} 天）` : ''}</label>

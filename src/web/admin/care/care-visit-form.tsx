@@ -61,4 +61,3 @@ export function VisitForm({ id, stationId }: { id: string; stationId: string }) 
     </Form>
   );
 }
-

@@ -33,7 +33,14 @@ export function FileUpload({
 }) {
   const { message } = App.useApp();
   const [list, setList] = useState<UploadFile<UploadedFile>[]>(() =>
-    value.map((f) => ({ uid: f.id, name: f.name, status: 'done', response: f, url: fileUrl(f.id), thumbUrl: f.mime.startsWith('image/') ? fileUrl(f.id) : undefined })),
+    value.map((f) => ({
+      uid: f.id,
+      name: f.name,
+      status: 'done',
+      response: f,
+      url: fileUrl(f.id),
+      thumbUrl: f.mime.startsWith('image/') ? fileUrl(f.id) : undefined,
+    })),
   );
 
   const emit = (next: UploadFile<UploadedFile>[]) => {

@@ -17,7 +17,11 @@ export function PageHeader({ title, description, extra }: { title: string; descr
           </Typography.Paragraph>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -27,7 +27,12 @@ export function CorrectionRequests() {
       width: 120,
       render: (n: string, r) => <Link to={`/admin/volunteers/${r.volunteerId}`}>{n}</Link>,
     },
-    { title: '涉及记录', dataIndex: 'recordTitle', width: 220, render: (t: string | null) => t ?? <Typography.Text type="secondary">未指定记录</Typography.Text> },
+    {
+      title: '涉及记录',
+      dataIndex: 'recordTitle',
+      width: 220,
+      render: (t: string | null) => t ?? <Typography.Text type="secondary">未指定记录</Typography.Text>,
+    },
     { title: '申请内容', dataIndex: 'message' },
     { title: '提交时间', dataIndex: 'createdAt', width: 170, render: (t: string) => formatDateTime(t) },
     {

@@ -36,7 +36,16 @@ export function RejectModal({ record, onClose }: { record: ServiceRecordView; on
   const note = DecideInput.shape.note;
 
   return (
-    <FormModal name="hours-reject" form={form} submit={submit} title="不予认定" okText="不予认定" okButtonProps={{ danger: true }} onClose={onClose} before={<RecordSummary record={record} />}>
+    <FormModal
+      name="hours-reject"
+      form={form}
+      submit={submit}
+      title="不予认定"
+      okText="不予认定"
+      okButtonProps={{ danger: true }}
+      onClose={onClose}
+      before={<RecordSummary record={record} />}
+    >
       <Form.Item name="note" label="原因（志愿者能看到）" rules={rulesFrom(note, { required: '不予认定时请填写原因' })}>
         <Input.TextArea rows={3} maxLength={limitsOf(note).maxLength} showCount placeholder="如：签到表上没有该志愿者；会议、值班不计入志愿服务时长" />
       </Form.Item>

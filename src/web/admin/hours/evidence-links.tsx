@@ -11,7 +11,15 @@ function Thumb({ id, index }: { id: string; index: number }) {
     <a href={fileUrl(id)} target="_blank" rel="noopener" aria-label={`查看${label}`} title={label}>
       {broken ? (
         <span
-          style={{ display: 'inline-flex', width: 40, height: 40, alignItems: 'center', justifyContent: 'center', border: '1px solid #dcdfe4', borderRadius: 4 }}
+          style={{
+            display: 'inline-flex',
+            width: 40,
+            height: 40,
+            alignItems: 'center',
+            justifyContent: 'center',
+            border: '1px solid #dcdfe4',
+            borderRadius: 4,
+          }}
         >
           <FileOutlined aria-hidden="true" />
         </span>

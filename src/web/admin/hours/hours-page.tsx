@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { recordColumns } from './record-columns';
-import { Alert, App, Button, Card, DatePicker, Flex, Popconfirm, Space, Table, Tabs, Tag, } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Popconfirm, Space, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -11,7 +11,7 @@ import { type HoursListParams, useApproveMany, useDecideRecord, useHours } from 
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
-import { hoursText, } from '../volunteers/volunteer-tags';
+import { hoursText } from '../volunteers/volunteer-tags';
 import { BackfillModal } from './backfill-modal';
 import { CorrectionRequests } from './correction-requests';
 import { CorrectionModal, RejectModal } from './decision-modals';
@@ -150,8 +150,7 @@ export default function HoursPage() {
             : undefined
         }
         locale={{
-          emptyText:
-            tab === 'pending' ? '没有待审核的服务记录' : tab === 'approved' ? '还没有已认定的服务记录' : '没有未通过的服务记录',
+          emptyText: tab === 'pending' ? '没有待审核的服务记录' : tab === 'approved' ? '还没有已认定的服务记录' : '没有未通过的服务记录',
         }}
         pagination={{
           current: page,
@@ -184,7 +183,11 @@ export default function HoursPage() {
         <Tabs
           activeKey={tab}
           onChange={switchTab}
-          items={TABS.map((t) => ({ key: t.key, label: t.label, children: t.key === 'requests' ? <CorrectionRequests /> : t.key === tab ? recordsTable : null }))}
+          items={TABS.map((t) => ({
+            key: t.key,
+            label: t.label,
+            children: t.key === 'requests' ? <CorrectionRequests /> : t.key === tab ? recordsTable : null,
+          }))}
         />
       </Card>
       {backfilling ? <BackfillModal onClose={() => setBackfilling(false)} /> : null}

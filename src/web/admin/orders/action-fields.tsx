@@ -111,4 +111,3 @@ export function ActionFields({ order, action }: { order: OrderView; action: Orde
       return null;
   }
 }
-

@@ -59,9 +59,15 @@ function VolunteerTarget({ order }: { order: OrderView }) {
           ) : (suggestions.data ?? []).length === 0 ? (
             <Typography.Text type="secondary">没有合适的推荐，请在下方查找志愿者。</Typography.Text>
           ) : (
-            <ol style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8, maxHeight: 360, overflowY: 'auto' }} data-testid="suggestions">
+            <ol
+              style={{ listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: 8, maxHeight: 360, overflowY: 'auto' }}
+              data-testid="suggestions"
+            >
               {(suggestions.data ?? []).map((s) => (
-                <li key={s.volunteerId} style={{ border: `1px solid ${picked === s.volunteerId ? '#c7000b' : '#dcdfe4'}`, borderRadius: 8, padding: '8px 12px' }}>
+                <li
+                  key={s.volunteerId}
+                  style={{ border: `1px solid ${picked === s.volunteerId ? '#c7000b' : '#dcdfe4'}`, borderRadius: 8, padding: '8px 12px' }}
+                >
                   <Radio value={s.volunteerId}>
                     <strong>{s.name}</strong>
                     <Typography.Text style={{ marginInlineStart: 8 }}>匹配度 {Math.round(s.score)}</Typography.Text>

@@ -1,5 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Breadcrumb, Button, Card, Col, Flex, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Switch, Table, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -86,7 +105,12 @@ export default function MenuPage() {
         </Space>
       ),
     },
-    { title: '状态', dataIndex: 'archived', width: 76, render: (v: boolean) => (v ? <ToneTag tone="grey">已停用</ToneTag> : <ToneTag tone="green">在用</ToneTag>) },
+    {
+      title: '状态',
+      dataIndex: 'archived',
+      width: 76,
+      render: (v: boolean) => (v ? <ToneTag tone="grey">已停用</ToneTag> : <ToneTag tone="green">在用</ToneTag>),
+    },
     {
       title: '操作',
       key: 'op',
@@ -127,16 +151,38 @@ export default function MenuPage() {
       />
       <Card variant="borderless">
         <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
-          <Select aria-label="提供单位" placeholder="全部单位" allowClear options={unitOptions} value={unitId} onChange={setUnitId} style={{ width: 240 }} showSearch={{ optionFilterProp: 'label' }} />
+          <Select
+            aria-label="提供单位"
+            placeholder="全部单位"
+            allowClear
+            options={unitOptions}
+            value={unitId}
+            onChange={setUnitId}
+            style={{ width: 240 }}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
           <Space size={8}>
             <Switch id="menu-archived" checked={showArchived} onChange={setShowArchived} />
             <label htmlFor="menu-archived">显示已停用的项目</label>
           </Space>
         </Flex>
         {items.error ? <Alert type="error" showIcon title="需求清单加载失败" description={items.error.message} style={{ marginBottom: 12 }} /> : null}
-        <Table<ServiceItemView> rowKey="id" columns={columns} dataSource={rows} loading={items.isPending} scroll={{ x: 940 }} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
+        <Table<ServiceItemView>
+          rowKey="id"
+          columns={columns}
+          dataSource={rows}
+          loading={items.isPending}
+          scroll={{ x: 940 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        />
       </Card>
-      {adding ? <AddItemModal units={managed} categories={[...new Set((items.data ?? []).map((i) => i.serviceCategory).filter((c): c is string => !!c))]} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <AddItemModal
+          units={managed}
+          categories={[...new Set((items.data ?? []).map((i) => i.serviceCategory).filter((c): c is string => !!c))]}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
     </>
   );
 }
@@ -193,63 +239,68 @@ function AddItemModal({ units, categories, onClose }: { units: UnitView[]; categ
       requiredMark="optional"
       initialValues={{ unitId: units.length === 1 ? units[0].id : undefined, typicalHours: 1, slaHours: 48, requiredSkills: [], insuranceRequired: false }}
     >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="unitId" label="提供单位" rules={[{ required: true, message: '请选择单位' }]}>
-              <Select options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="name" label="项目名称" rules={rulesFrom(F.name, { required: '请输入项目名称' })}>
-              <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：上门理发" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="programmeId" label="所属实践项目" extra="需求清单与实践项目挂钩，便于按项目统计服务">
-              <Select
-                allowClear
-                loading={programmes.isLoading}
-                placeholder="如：共享邻里情"
-                options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="description" label="服务内容" rules={rulesFrom(F.description)}>
-              <Input.TextArea rows={2} maxLength={limitsOf(F.description).maxLength} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="whoMayAsk" label="服务对象" rules={rulesFrom(F.whoMayAsk)}>
-              <Input maxLength={limitsOf(F.whoMayAsk).maxLength} placeholder="如：辖区 70 岁以上老人" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="serviceCategory" label="服务类别" rules={rulesFrom(F.serviceCategory)}>
-              <AutoComplete options={categories.map((c) => ({ value: c }))} placeholder="如：助老助残" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="typicalHours" label="标准时长（小时）" rules={rulesFrom(F.typicalHours)}>
-              <InputNumber min={limitsOf(F.typicalHours).min} max={limitsOf(F.typicalHours).max} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item name="slaHours" label="接单时限（小时）" rules={rulesFrom(F.slaHours)} tooltip="派单后超过这个时限无人接单，自动上报实践所">
-              <InputNumber min={limitsOf(F.slaHours).min} max={limitsOf(F.slaHours).max} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="requiredSkills" label="要求技能" extra="只有具备这些技能的志愿者能接单（《志愿服务条例》第十五条）">
-              <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，如：理发" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="insuranceRequired" label="需要志愿者保险" valuePropName="checked" extra="有风险的服务（陪同就医、登高作业等）须志愿者在保险期内才能接单（《志愿服务条例》第十七条）">
-              <Switch />
-            </Form.Item>
-          </Col>
-        </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="unitId" label="提供单位" rules={[{ required: true, message: '请选择单位' }]}>
+            <Select options={units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ optionFilterProp: 'label' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label="项目名称" rules={rulesFrom(F.name, { required: '请输入项目名称' })}>
+            <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：上门理发" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="programmeId" label="所属实践项目" extra="需求清单与实践项目挂钩，便于按项目统计服务">
+            <Select
+              allowClear
+              loading={programmes.isLoading}
+              placeholder="如：共享邻里情"
+              options={(programmes.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="description" label="服务内容" rules={rulesFrom(F.description)}>
+            <Input.TextArea rows={2} maxLength={limitsOf(F.description).maxLength} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="whoMayAsk" label="服务对象" rules={rulesFrom(F.whoMayAsk)}>
+            <Input maxLength={limitsOf(F.whoMayAsk).maxLength} placeholder="如：辖区 70 岁以上老人" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="serviceCategory" label="服务类别" rules={rulesFrom(F.serviceCategory)}>
+            <AutoComplete options={categories.map((c) => ({ value: c }))} placeholder="如：助老助残" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="typicalHours" label="标准时长（小时）" rules={rulesFrom(F.typicalHours)}>
+            <InputNumber min={limitsOf(F.typicalHours).min} max={limitsOf(F.typicalHours).max} step={0.5} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item name="slaHours" label="接单时限（小时）" rules={rulesFrom(F.slaHours)} tooltip="派单后超过这个时限无人接单，自动上报实践所">
+            <InputNumber min={limitsOf(F.slaHours).min} max={limitsOf(F.slaHours).max} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="requiredSkills" label="要求技能" extra="只有具备这些技能的志愿者能接单（《志愿服务条例》第十五条）">
+            <Select mode="tags" tokenSeparators={[',', '，', '、']} placeholder="输入后回车，如：理发" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item
+            name="insuranceRequired"
+            label="需要志愿者保险"
+            valuePropName="checked"
+            extra="有风险的服务（陪同就医、登高作业等）须志愿者在保险期内才能接单（《志愿服务条例》第十七条）"
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+      </Row>
     </FormModal>
   );
 }

@@ -127,7 +127,12 @@ function IssueModal({ unitId, onClose }: { unitId: string; onClose: () => void }
           <Typography.Paragraph>对接方：{issued.name}</Typography.Paragraph>
           <Flex vertical gap={4}>
             <Typography.Text strong>api_key</Typography.Text>
-            <Typography.Paragraph copyable={{ text: issued.apiKey, tooltips: ['复制', '已复制'] }} code style={{ wordBreak: 'break-all' }} data-testid="open311-api-key">
+            <Typography.Paragraph
+              copyable={{ text: issued.apiKey, tooltips: ['复制', '已复制'] }}
+              code
+              style={{ wordBreak: 'break-all' }}
+              data-testid="open311-api-key"
+            >
               {issued.apiKey}
             </Typography.Paragraph>
           </Flex>

@@ -82,7 +82,11 @@ function Detail({ order: o }: { order: OrderView }) {
                 {
                   key: 'phone',
                   label: '联系电话',
-                  children: o.requesterPhone ? <a href={`tel:${o.requesterPhone}`}>{o.requesterPhone}</a> : <Typography.Text type="secondary">未留</Typography.Text>,
+                  children: o.requesterPhone ? (
+                    <a href={`tel:${o.requesterPhone}`}>{o.requesterPhone}</a>
+                  ) : (
+                    <Typography.Text type="secondary">未留</Typography.Text>
+                  ),
                 },
                 { key: 'channel', label: '点单方式', children: <ChannelText channel={o.channel} /> },
                 { key: 'item', label: '服务项目', children: o.itemName ?? '其他需求（不在清单中）' },
@@ -104,12 +108,21 @@ function Detail({ order: o }: { order: OrderView }) {
                 { key: 'target', label: '派给', children: targetText(o.target) },
                 { key: 'dispatched', label: '派单时间', children: o.dispatchedAt ? formatDateTime(o.dispatchedAt).slice(0, 16) : '—' },
                 { key: 'sla', label: '接单时限', children: o.slaDueAt ? formatDateTime(o.slaDueAt).slice(0, 16) : '—' },
-                { key: 'volunteer', label: '接单志愿者', children: o.volunteer ? <Link to={`/admin/volunteers/${o.volunteer.id}`}>{o.volunteer.name}</Link> : '—' },
+                {
+                  key: 'volunteer',
+                  label: '接单志愿者',
+                  children: o.volunteer ? <Link to={`/admin/volunteers/${o.volunteer.id}`}>{o.volunteer.name}</Link> : '—',
+                },
                 { key: 'accepted', label: '接单时间', children: o.acceptedAt ? formatDateTime(o.acceptedAt).slice(0, 16) : '—' },
                 { key: 'completed', label: '结项时间', children: o.completedAt ? formatDateTime(o.completedAt).slice(0, 16) : '—' },
                 ...(o.completionReport
                   ? [
-                      { key: 'report', label: '服务情况', children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.completionReport}</span>, span: { xs: 1, md: 2 } },
+                      {
+                        key: 'report',
+                        label: '服务情况',
+                        children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.completionReport}</span>,
+                        span: { xs: 1, md: 2 },
+                      },
                       { key: 'cphotos', label: '现场照片', children: <OrderPhotos ids={o.completionPhotoIds} label="现场照片" />, span: { xs: 1, md: 2 } },
                     ]
                   : []),
@@ -123,7 +136,11 @@ function Detail({ order: o }: { order: OrderView }) {
                           <Space wrap>
                             <Rate disabled value={o.rating} aria-label={`${o.rating} 星`} />
                             <span>{o.rating} 星</span>
-                            {o.ratedBy === 'staff' ? <ToneTag tone="grey">工作人员回访代评</ToneTag> : o.ratedBy === 'system' ? <ToneTag tone="grey">默认好评</ToneTag> : null}
+                            {o.ratedBy === 'staff' ? (
+                              <ToneTag tone="grey">工作人员回访代评</ToneTag>
+                            ) : o.ratedBy === 'system' ? (
+                              <ToneTag tone="grey">默认好评</ToneTag>
+                            ) : null}
                             {o.ratingComment ? <Typography.Text>“{o.ratingComment}”</Typography.Text> : null}
                           </Space>
                         ),
@@ -147,7 +164,15 @@ function Detail({ order: o }: { order: OrderView }) {
   );
 }
 
-const EVENT_COLOURS: Record<string, string> = { reject: 'red', cancel: 'gray', decline: 'gray', escalate: 'red', complete: 'green', rate: 'green', close: 'green' };
+const EVENT_COLOURS: Record<string, string> = {
+  reject: 'red',
+  cancel: 'gray',
+  decline: 'gray',
+  escalate: 'red',
+  complete: 'green',
+  rate: 'green',
+  close: 'green',
+};
 
 function History({ events }: { events: OrderEventView[] }) {
   if (!events.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />;

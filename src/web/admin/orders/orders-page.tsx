@@ -33,7 +33,9 @@ const fetchOrders = (params: OrderListParams) => api.get<Paged<OrderView>>(withQ
 
 function useQueue(statuses: OrderStatus[], filters: Omit<OrderListParams, 'page' | 'pageSize' | 'status'>, page: number, pageSize: number) {
   const merged = statuses.length > 1;
-  const lists = (merged ? statuses : [statuses[0]]).map((status): OrderListParams => ({ ...filters, status, page: merged ? 1 : page, pageSize: merged ? MERGE_LIMIT : pageSize }));
+  const lists = (merged ? statuses : [statuses[0]]).map(
+    (status): OrderListParams => ({ ...filters, status, page: merged ? 1 : page, pageSize: merged ? MERGE_LIMIT : pageSize }),
+  );
   const results = useQueries({
     queries: lists.map((params) => ({ queryKey: orderKeys.list(params), queryFn: () => fetchOrders(params), refetchInterval: 60_000 })),
   });
@@ -240,7 +242,9 @@ export default function OrdersPage() {
             style={{ marginBottom: 12 }}
           />
         ) : null}
-        {queue.truncated ? <Alert type="info" showIcon title={`这个队列只显示最近 ${MERGE_LIMIT} 张，请用搜索或实践站筛选缩小范围。`} style={{ marginBottom: 12 }} /> : null}
+        {queue.truncated ? (
+          <Alert type="info" showIcon title={`这个队列只显示最近 ${MERGE_LIMIT} 张，请用搜索或实践站筛选缩小范围。`} style={{ marginBottom: 12 }} />
+        ) : null}
         <Table<OrderView>
           rowKey="id"
           columns={columns}

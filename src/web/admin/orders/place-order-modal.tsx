@@ -108,96 +108,102 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
         </Typography.Paragraph>
       }
       requiredMark="optional"
-        initialValues={{
-          channel: 'staff_phone',
-          stationId: recipient?.stationId ?? (stations.length === 1 ? stations[0].id : undefined),
-          careRecipientId: recipient?.id,
-          name: recipient?.name,
-          phone: recipient?.phone ?? undefined,
-          address: recipient?.address ?? undefined,
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="channel" label="受理方式" rules={[{ required: true }]}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'staff_phone', label: '电话' },
-                  { value: 'staff_visit', label: '入户走访' },
-                ]}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="stationId" label="实践站" rules={[{ required: true, message: '请选择实践站' }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={stations.map((s) => ({ value: s.id, label: s.name }))}
-                loading={units.isPending}
-                disabled={!!recipient}
-                onChange={() => form.setFieldsValue({ itemId: undefined, careRecipientId: undefined })}
-              />
-            </Form.Item>
-          </Col>
+      initialValues={{
+        channel: 'staff_phone',
+        stationId: recipient?.stationId ?? (stations.length === 1 ? stations[0].id : undefined),
+        careRecipientId: recipient?.id,
+        name: recipient?.name,
+        phone: recipient?.phone ?? undefined,
+        address: recipient?.address ?? undefined,
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="channel" label="受理方式" rules={[{ required: true }]}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'staff_phone', label: '电话' },
+                { value: 'staff_visit', label: '入户走访' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="stationId" label="实践站" rules={[{ required: true, message: '请选择实践站' }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={stations.map((s) => ({ value: s.id, label: s.name }))}
+              loading={units.isPending}
+              disabled={!!recipient}
+              onChange={() => form.setFieldsValue({ itemId: undefined, careRecipientId: undefined })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="careRecipientId" label="关爱对象" extra="为登记在册的关爱对象点单时选择，服务结项后自动记入其走访记录">
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder={stationId ? '从本站关爱对象中选择' : '请先选择实践站'}
+              disabled={!stationId || !!recipient}
+              loading={careOpened && care.isPending}
+              onOpenChange={(open) => {
+                if (open) setCareOpened(true);
+              }}
+              options={(care.data ?? (recipient ? [recipient] : [])).map((r) => ({
+                value: r.id,
+                label: `${r.name}${r.age !== null ? `，${r.age} 岁` : ''}（${r.categories.join('、')}）`,
+              }))}
+              onChange={(id?: string) => pickRecipient(id, care.data ?? [])}
+              notFoundContent={care.error ? care.error.message : '本站没有登记关爱对象'}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="name" label="居民姓名" rules={rulesFrom(BEHALF.name, { required: '请输入居民姓名' })}>
+            <Input autoComplete="off" maxLength={limitsOf(BEHALF.name).maxLength} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="phone" label="联系电话" rules={rulesFrom(BEHALF.phone)} extra="志愿者上门前联系用">
+            <Input inputMode="numeric" maxLength={11} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Form.Item name="itemId" label="服务项目" rules={[{ required: true, message: '请选择服务项目，或选“其他需求”' }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={itemOptions}
+              loading={items.isPending}
+              disabled={!stationId}
+              placeholder="从需求清单中选择"
+            />
+          </Form.Item>
+        </Col>
+        {itemId === OTHER ? (
           <Col xs={24}>
-            <Form.Item name="careRecipientId" label="关爱对象" extra="为登记在册的关爱对象点单时选择，服务结项后自动记入其走访记录">
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                placeholder={stationId ? '从本站关爱对象中选择' : '请先选择实践站'}
-                disabled={!stationId || !!recipient}
-                loading={careOpened && care.isPending}
-                onOpenChange={(open) => {
-                  if (open) setCareOpened(true);
-                }}
-                options={(care.data ?? (recipient ? [recipient] : [])).map((r) => ({
-                  value: r.id,
-                  label: `${r.name}${r.age !== null ? `，${r.age} 岁` : ''}（${r.categories.join('、')}）`,
-                }))}
-                onChange={(id?: string) => pickRecipient(id, care.data ?? [])}
-                notFoundContent={care.error ? care.error.message : '本站没有登记关爱对象'}
-              />
+            <Form.Item name="title" label="需求名称" rules={rulesFrom(F.title)}>
+              <Input maxLength={limitsOf(F.title).maxLength} placeholder="如：帮忙修理门锁" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="name" label="居民姓名" rules={rulesFrom(BEHALF.name, { required: '请输入居民姓名' })}>
-              <Input autoComplete="off" maxLength={limitsOf(BEHALF.name).maxLength} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label="联系电话" rules={rulesFrom(BEHALF.phone)} extra="志愿者上门前联系用">
-              <Input inputMode="numeric" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <Col xs={24}>
-            <Form.Item name="itemId" label="服务项目" rules={[{ required: true, message: '请选择服务项目，或选“其他需求”' }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={itemOptions} loading={items.isPending} disabled={!stationId} placeholder="从需求清单中选择" />
-            </Form.Item>
-          </Col>
-          {itemId === OTHER ? (
-            <Col xs={24}>
-              <Form.Item name="title" label="需求名称" rules={rulesFrom(F.title)}>
-                <Input maxLength={limitsOf(F.title).maxLength} placeholder="如：帮忙修理门锁" />
-              </Form.Item>
-            </Col>
-          ) : null}
-          <Col xs={24}>
-            <Form.Item name="description" label="需求描述" rules={rulesFrom(F.description, { required: '请描述居民的需求' })}>
-              <Input.TextArea rows={3} showCount maxLength={limitsOf(F.description).maxLength} placeholder="需要什么帮助、家里情况、注意事项" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={14}>
-            <Form.Item name="address" label="服务地址" rules={rulesFrom(F.address)}>
-              <Input maxLength={limitsOf(F.address).maxLength} placeholder="如：金银路 18 号 3 单元 2 楼" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item name="preferredAt" label="希望服务时间">
-              <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        ) : null}
+        <Col xs={24}>
+          <Form.Item name="description" label="需求描述" rules={rulesFrom(F.description, { required: '请描述居民的需求' })}>
+            <Input.TextArea rows={3} showCount maxLength={limitsOf(F.description).maxLength} placeholder="需要什么帮助、家里情况、注意事项" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={14}>
+          <Form.Item name="address" label="服务地址" rules={rulesFrom(F.address)}>
+            <Input maxLength={limitsOf(F.address).maxLength} placeholder="如：金银路 18 号 3 单元 2 楼" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={10}>
+          <Form.Item name="preferredAt" label="希望服务时间">
+            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
     </FormModal>
   );
 }

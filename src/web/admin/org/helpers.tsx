@@ -27,4 +27,3 @@ export function canEditUnit(session: SessionView, unit: UnitView): boolean {
   if (hasRole(session, 'institute_admin')) return true;
   return session.roles.some((g) => g.role === 'station_admin' && g.unitId === unit.id);
 }
-

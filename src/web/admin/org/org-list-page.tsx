@@ -94,7 +94,9 @@ export default function OrgListPage() {
         }
       />
       {units.error ? <Alert type="error" showIcon title="组织架构加载失败" description={units.error.message} style={{ marginBottom: 16 }} /> : null}
-      {staffing.error ? <Alert type="warning" showIcon title="工作人员配备情况暂时无法获取" description={staffing.error.message} style={{ marginBottom: 16 }} /> : null}
+      {staffing.error ? (
+        <Alert type="warning" showIcon title="工作人员配备情况暂时无法获取" description={staffing.error.message} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card variant="borderless">
         <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
           <Input
@@ -171,12 +173,12 @@ function UnitModal({ editing, institutes, onClose }: { editing: Exclude<Editing,
       requiredMark="optional"
       initialValues={editing.mode === 'edit' ? unitToValues(editing.unit) : { parentId: institutes[0]?.id }}
     >
-        {isCreate && institutes.length > 1 ? (
-          <Form.Item name="parentId" label="所属实践所" rules={[{ required: true, message: '请选择所属实践所' }]}>
-            <Select options={institutes.map((i) => ({ value: i.id, label: i.name }))} />
-          </Form.Item>
-        ) : null}
-        <UnitFormFields />
+      {isCreate && institutes.length > 1 ? (
+        <Form.Item name="parentId" label="所属实践所" rules={[{ required: true, message: '请选择所属实践所' }]}>
+          <Select options={institutes.map((i) => ({ value: i.id, label: i.name }))} />
+        </Form.Item>
+      ) : null}
+      <UnitFormFields />
     </FormModal>
   );
 }

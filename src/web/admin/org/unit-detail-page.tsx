@@ -3,25 +3,9 @@ import { Alert, App, Breadcrumb, Button, Card, Flex, Form, Popconfirm, Result, S
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import {
-  LEADING_GROUP_ROLES,
-  type LeadingGroupMemberView,
-  POSTS,
-  type PostKind,
-  type PostView,
-  UNIT_KINDS,
-  type UnitView,
-} from '../../../shared/org';
+import { LEADING_GROUP_ROLES, type LeadingGroupMemberView, POSTS, type PostKind, type PostView, UNIT_KINDS, type UnitView } from '../../../shared/org';
 import { ApiError } from '../../lib/api';
-import {
-  useDeleteLeadingGroupMember,
-  useDeletePost,
-  useLeadingGroup,
-  usePosts,
-  useStaffing,
-  useUnit,
-  useUpdateUnit,
-} from '../../lib/queries/org';
+import { useDeleteLeadingGroupMember, useDeletePost, useLeadingGroup, usePosts, useStaffing, useUnit, useUpdateUnit } from '../../lib/queries/org';
 import { useSubmit } from '../../lib/form';
 import { useTitle } from '../../lib/title';
 import { KindTag, requiredText, StaffingTag } from '../components/tags';
@@ -72,9 +56,7 @@ export default function UnitDetailPage() {
         {u.phone ? ` · ${u.phone}` : ''}
       </Typography.Paragraph>
       <StaffingLine unitId={u.id} />
-      {!editable ? (
-        <Alert type="info" showIcon title="您可以查看该单位的信息，修改需由实践所管理员或本站管理员进行。" style={{ marginBottom: 16 }} />
-      ) : null}
+      {!editable ? <Alert type="info" showIcon title="您可以查看该单位的信息，修改需由实践所管理员或本站管理员进行。" style={{ marginBottom: 16 }} /> : null}
       <Card variant="borderless">
         <Tabs items={tabs} />
       </Card>
@@ -112,7 +94,15 @@ function BasicInfo({ unit, editable }: { unit: UnitView; editable: boolean }) {
   }, [form, unit]);
 
   return (
-    <Form name="unit-basic" form={form} layout="vertical" initialValues={unitToValues(unit)} onFinish={submit.submit} style={{ maxWidth: 880 }} requiredMark="optional">
+    <Form
+      name="unit-basic"
+      form={form}
+      layout="vertical"
+      initialValues={unitToValues(unit)}
+      onFinish={submit.submit}
+      style={{ maxWidth: 880 }}
+      requiredMark="optional"
+    >
       {submit.error ? <Alert type="error" showIcon title={submit.error} style={{ marginBottom: 16 }} /> : null}
       <UnitFormFields disabled={!editable} />
       {editable ? (
@@ -134,10 +124,7 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const posts = usePosts(unit.id);
   const remove = useDeletePost();
   const [editing, setEditing] = useState<PostView | 'new' | null>(null);
-  const rows = useMemo(
-    () => [...(posts.data ?? [])].sort((a, b) => POST_ORDER.indexOf(a.post) - POST_ORDER.indexOf(b.post) || a.sort - b.sort),
-    [posts.data],
-  );
+  const rows = useMemo(() => [...(posts.data ?? [])].sort((a, b) => POST_ORDER.indexOf(a.post) - POST_ORDER.indexOf(b.post) || a.sort - b.sort), [posts.data]);
 
   const columns: ColumnsType<PostView> = [
     { title: '岗位', dataIndex: 'post', width: 140, render: (p: PostKind) => POSTS[p]?.label ?? p },
@@ -207,7 +194,6 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
 }
 
 // ---------------------------------------------------------------- leading group
-
 
 function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const { message } = App.useApp();

@@ -130,7 +130,9 @@ export function MemberModal({ unit, member, onClose }: { unit: UnitView; member:
       onClose={onClose}
       requiredMark="optional"
       initialValues={
-        member ? { name: member.name, groupRole: member.groupRole, title: member.title ?? undefined, duty: member.duty ?? undefined, sort: member.sort } : { groupRole: 'member' }
+        member
+          ? { name: member.name, groupRole: member.groupRole, title: member.title ?? undefined, duty: member.duty ?? undefined, sort: member.sort }
+          : { groupRole: 'member' }
       }
     >
       <Form.Item name="name" label="姓名" rules={rulesFrom(m.name, { required: '请输入姓名' })}>

@@ -53,7 +53,12 @@ export default function PasswordPage() {
         <Form name="password" form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
           <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-          <Form.Item name="currentPassword" label="当前密码" extra={forced ? '即管理员告知您的一次性密码' : undefined} rules={[{ required: true, message: '请输入当前密码' }]}>
+          <Form.Item
+            name="currentPassword"
+            label="当前密码"
+            extra={forced ? '即管理员告知您的一次性密码' : undefined}
+            rules={[{ required: true, message: '请输入当前密码' }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item

@@ -42,36 +42,32 @@ export function BrandModal({ unit, brand, onClose }: { unit: UnitView; brand?: B
       onClose={onClose}
       width={640}
       requiredMark="optional"
-        initialValues={{
-          name: brand?.name,
-          intro: brand?.intro ?? undefined,
-          programmeId: brand?.programmeId ?? undefined,
-          photos: (brand?.photoFileIds ?? []).map((id, i) => ({ id, name: `品牌照片 ${i + 1}`, mime: 'image/jpeg', size: 0 })),
-        }}
+      initialValues={{
+        name: brand?.name,
+        intro: brand?.intro ?? undefined,
+        programmeId: brand?.programmeId ?? undefined,
+        photos: (brand?.photoFileIds ?? []).map((id, i) => ({ id, name: `品牌照片 ${i + 1}`, mime: 'image/jpeg', size: 0 })),
+      }}
     >
-        <Form.Item
-          name="name"
-          label="品牌名称"
-          rules={rulesFrom(B.name, { required: '请输入品牌名称', message: '名称为 2–40 个字' })}
-        >
-          <Input maxLength={limitsOf(B.name).maxLength} placeholder={unit.kind === 'institute' ? '如：“马鞍文明实践·邻里守望”' : '如：金银·乡贤议事'} />
-        </Form.Item>
-        <Form.Item name="intro" label="品牌介绍" rules={rulesFrom(B.intro)}>
-          <Input.TextArea rows={4} maxLength={limitsOf(B.intro).maxLength} showCount />
-        </Form.Item>
-        <Form.Item name="programmeId" label="依托的实践项目">
-          <Select
-            allowClear
-            loading={programmes.isPending}
-            options={BLOCKS.map((b) => ({
-              label: PROGRAMME_BLOCKS[b],
-              options: (programmes.data ?? []).filter((p) => p.block === b && !p.archived).map((p) => ({ value: p.id, label: p.name })),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="photos" label="品牌照片" extra={`JPG、PNG，最多 ${limitsOf(B.photoFileIds).maxLength} 张`}>
-          <FileUpload purpose="photo" max={limitsOf(B.photoFileIds).maxLength} buttonText="上传照片" />
-        </Form.Item>
+      <Form.Item name="name" label="品牌名称" rules={rulesFrom(B.name, { required: '请输入品牌名称', message: '名称为 2–40 个字' })}>
+        <Input maxLength={limitsOf(B.name).maxLength} placeholder={unit.kind === 'institute' ? '如：“马鞍文明实践·邻里守望”' : '如：金银·乡贤议事'} />
+      </Form.Item>
+      <Form.Item name="intro" label="品牌介绍" rules={rulesFrom(B.intro)}>
+        <Input.TextArea rows={4} maxLength={limitsOf(B.intro).maxLength} showCount />
+      </Form.Item>
+      <Form.Item name="programmeId" label="依托的实践项目">
+        <Select
+          allowClear
+          loading={programmes.isPending}
+          options={BLOCKS.map((b) => ({
+            label: PROGRAMME_BLOCKS[b],
+            options: (programmes.data ?? []).filter((p) => p.block === b && !p.archived).map((p) => ({ value: p.id, label: p.name })),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="photos" label="品牌照片" extra={`JPG、PNG，最多 ${limitsOf(B.photoFileIds).maxLength} 张`}>
+        <FileUpload purpose="photo" max={limitsOf(B.photoFileIds).maxLength} buttonText="上传照片" />
+      </Form.Item>
     </FormModal>
   );
 }

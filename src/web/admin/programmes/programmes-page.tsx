@@ -7,7 +7,7 @@ import type { SessionView } from '../../../shared/accounts';
 import type { UnitView } from '../../../shared/org';
 import { PROGRAMME_BLOCKS } from '../../../shared/programmes';
 import { useUnits } from '../../lib/queries/org';
-import { type BrandView, type ProgrammeBlock, type ProgrammeView, useBrands, useProgrammes, } from '../../lib/queries/programmes';
+import { type BrandView, type ProgrammeBlock, type ProgrammeView, useBrands, useProgrammes } from '../../lib/queries/programmes';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
@@ -101,14 +101,24 @@ function Programmes() {
                           <Space size={4}>
                             <Link to={`/admin/activities?view=list&programme=${p.id}`}>活动 {p.activityCount} 次</Link>
                             {canManage(session, p.unitId) ? (
-                              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing({ mode: 'edit', programme: p })} aria-label={`编辑 ${p.name}`}>
+                              <Button
+                                type="link"
+                                size="small"
+                                icon={<EditOutlined />}
+                                onClick={() => setEditing({ mode: 'edit', programme: p })}
+                                aria-label={`编辑 ${p.name}`}
+                              >
                                 编辑
                               </Button>
                             ) : null}
                           </Space>
                         </Space>
                         {p.intro ? (
-                          <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }} ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}>
+                          <Typography.Paragraph
+                            type="secondary"
+                            style={{ margin: '4px 0 0', fontSize: 13 }}
+                            ellipsis={{ rows: 2, expandable: true, symbol: '展开' }}
+                          >
                             {p.intro}
                           </Typography.Paragraph>
                         ) : null}
@@ -224,4 +234,3 @@ function Brands() {
     </>
   );
 }
-

@@ -129,7 +129,11 @@ function RuleCard({ unitId, rule, canEdit }: { unitId: string; rule: RuleView; c
     );
 
   return (
-    <Card variant="borderless" aria-labelledby={headingId} style={rule.editor === 'dates' || (canEdit && rule.editor === 'thresholds') ? { gridColumn: '1 / -1' } : undefined}>
+    <Card
+      variant="borderless"
+      aria-labelledby={headingId}
+      style={rule.editor === 'dates' || (canEdit && rule.editor === 'thresholds') ? { gridColumn: '1 / -1' } : undefined}
+    >
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
         <div style={{ minWidth: 0, flex: '1 1 420px' }}>
           <Flex align="center" gap={8} wrap>
@@ -155,9 +159,7 @@ function RuleCard({ unitId, rule, canEdit }: { unitId: string; rule: RuleView; c
       {canEdit ? (
         <div style={{ marginTop: 16 }}>
           <RuleEditor rule={rule} value={draft} onChange={setDraft} />
-          {problem || error ? (
-            <Alert type="error" showIcon title={problem ?? error} style={{ marginTop: 12 }} role="alert" />
-          ) : null}
+          {problem || error ? <Alert type="error" showIcon title={problem ?? error} style={{ marginTop: 12 }} role="alert" /> : null}
           <Space style={{ marginTop: 12 }} wrap>
             <Button type="primary" onClick={onSave} disabled={!changed || !!problem} loading={save.isPending}>
               保存
@@ -231,10 +233,26 @@ function RuleEditor({ rule, value, onChange }: { rule: RuleView; value: unknown;
       return (
         <Flex align="center" gap={8} wrap>
           <label htmlFor={`${id}-min`}>下限</label>
-          <InputNumber id={`${id}-min`} value={range.min} min={0} max={100} precision={0} onChange={(v) => onChange({ ...range, min: v ?? 0 })} style={{ width: 110 }} />
+          <InputNumber
+            id={`${id}-min`}
+            value={range.min}
+            min={0}
+            max={100}
+            precision={0}
+            onChange={(v) => onChange({ ...range, min: v ?? 0 })}
+            style={{ width: 110 }}
+          />
           <span aria-hidden="true">—</span>
           <label htmlFor={`${id}-max`}>上限</label>
-          <InputNumber id={`${id}-max`} value={range.max} min={0} max={100} precision={0} onChange={(v) => onChange({ ...range, max: v ?? 0 })} style={{ width: 110 }} />
+          <InputNumber
+            id={`${id}-max`}
+            value={range.max}
+            min={0}
+            max={100}
+            precision={0}
+            onChange={(v) => onChange({ ...range, max: v ?? 0 })}
+            style={{ width: 110 }}
+          />
           {unit}
         </Flex>
       );

@@ -47,7 +47,12 @@ export default function StarsPage() {
         description={
           <>
             累计认定服务时长达到星级门槛的志愿者名单，可作为年度表彰的依据。星级只按经审核认定的时长计算
-            {hasRole(session, 'institute_admin') ? <>，门槛在「<Link to="/admin/settings">规则设置</Link>」中调整</> : null}。
+            {hasRole(session, 'institute_admin') ? (
+              <>
+                ，门槛在「<Link to="/admin/settings">规则设置</Link>」中调整
+              </>
+            ) : null}
+            。
           </>
         }
       />

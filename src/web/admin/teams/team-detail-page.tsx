@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ACTIVITY_STATUSES } from '../../../shared/labels';
-import { TEAM_KINDS, TEAM_ROLES, type TeamMemberView, } from '../../../shared/teams';
+import { TEAM_KINDS, TEAM_ROLES, type TeamMemberView } from '../../../shared/teams';
 import { ApiError, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type TeamRole, useDecideMember, useRemoveMember, useSetMemberRole, useTeam, useUpdateTeam } from '../../lib/queries/teams';
@@ -14,7 +14,6 @@ import { ToneTag } from '../components/tags';
 import { useAdminSession } from '../session-context';
 import { AddMemberModal, EditTeamModal, ROLE_ORDER } from './team-modals';
 import { hoursText } from '../volunteers/volunteer-tags';
-
 
 export default function TeamDetailPage() {
   const { id = '' } = useParams();
@@ -90,7 +89,9 @@ export default function TeamDetailPage() {
             style={{ width: 110 }}
             aria-label={`${m.name} 的队内职务`}
             options={ROLE_ORDER.map((r) => ({ value: r, label: TEAM_ROLES[r] }))}
-            onChange={(next) => setRole.mutate({ teamId: team.id, memberId: m.id, role: next }, { onSuccess: done(`${m.name} 已设为${TEAM_ROLES[next]}`), onError: fail })}
+            onChange={(next) =>
+              setRole.mutate({ teamId: team.id, memberId: m.id, role: next }, { onSuccess: done(`${m.name} 已设为${TEAM_ROLES[next]}`), onError: fail })
+            }
           />
         ) : (
           TEAM_ROLES[role]
@@ -191,7 +192,11 @@ export default function TeamDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card variant="borderless" title="队伍简介" style={{ height: '100%' }}>
-            {team.intro ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{team.intro}</Typography.Paragraph> : <Typography.Text type="secondary">暂无简介</Typography.Text>}
+            {team.intro ? (
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{team.intro}</Typography.Paragraph>
+            ) : (
+              <Typography.Text type="secondary">暂无简介</Typography.Text>
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -256,7 +261,13 @@ export default function TeamDetailPage() {
         </Col>
       </Row>
       {editing ? <EditTeamModal team={team} onClose={() => setEditing(false)} /> : null}
-      {adding ? <AddMemberModal team={team} existing={new Set((page.data.members ?? []).filter((m) => m.status === 'active' || m.status === 'pending').map((m) => m.volunteerId))} onClose={() => setAdding(false)} /> : null}
+      {adding ? (
+        <AddMemberModal
+          team={team}
+          existing={new Set((page.data.members ?? []).filter((m) => m.status === 'active' || m.status === 'pending').map((m) => m.volunteerId))}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
     </>
   );
 }

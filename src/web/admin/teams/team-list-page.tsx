@@ -98,7 +98,14 @@ export default function TeamListPage() {
             >
               <Typography.Paragraph type="secondary">{KIND_HINT[g.kind]}</Typography.Paragraph>
               {g.teams.length ? (
-                <Table<TeamView> rowKey="id" size="middle" columns={columns} dataSource={g.teams} pagination={g.teams.length > 20 ? { pageSize: 20 } : false} scroll={{ x: 960 }} />
+                <Table<TeamView>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  dataSource={g.teams}
+                  pagination={g.teams.length > 20 ? { pageSize: 20 } : false}
+                  scroll={{ x: 960 }}
+                />
               ) : (
                 <Empty description={`还没有${TEAM_KINDS[g.kind]}`} image={Empty.PRESENTED_IMAGE_SIMPLE} />
               )}
@@ -149,28 +156,33 @@ function CreateTeamModal({ teams, onClose }: { teams: TeamView[]; onClose: () =>
 
   return (
     <FormModal name="team-create" form={form} submit={submit} title="新建队伍" okText="新建" onClose={onClose} requiredMark="optional">
-        <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={unitsPending}
-            options={options.map((u) => ({ value: u.id, label: u.name }))}
-            onChange={(id: string) => form.setFieldValue('kind', kindsFor(options.find((u) => u.id === id))[0])}
-          />
+      <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={unitsPending}
+          options={options.map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(id: string) => form.setFieldValue('kind', kindsFor(options.find((u) => u.id === id))[0])}
+        />
+      </Form.Item>
+      <Form.Item
+        name="kind"
+        label="队伍类型"
+        rules={[{ required: true, message: '请选择队伍类型' }]}
+        extra={kind ? KIND_HINT[kind] : '分队设在实践所，小队设在实践站，专业队两者均可。'}
+      >
+        <Radio.Group disabled={!unit} options={kinds.map((k) => ({ value: k, label: TEAM_KINDS[k] }))} />
+      </Form.Item>
+      <Form.Item name="name" label="队伍名称" rules={rulesFrom(F.name, { required: '请输入队伍名称' })}>
+        <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：金银社区志愿服务小队" />
+      </Form.Item>
+      {kind === 'community_squad' && corps.length ? (
+        <Form.Item name="parentTeamId" label="隶属分队">
+          <Select allowClear options={corps.map((t) => ({ value: t.id, label: t.name }))} placeholder="承接哪个街道分队的活动安排" />
         </Form.Item>
-        <Form.Item name="kind" label="队伍类型" rules={[{ required: true, message: '请选择队伍类型' }]} extra={kind ? KIND_HINT[kind] : '分队设在实践所，小队设在实践站，专业队两者均可。'}>
-          <Radio.Group disabled={!unit} options={kinds.map((k) => ({ value: k, label: TEAM_KINDS[k] }))} />
-        </Form.Item>
-        <Form.Item name="name" label="队伍名称" rules={rulesFrom(F.name, { required: '请输入队伍名称' })}>
-          <Input maxLength={limitsOf(F.name).maxLength} placeholder="如：金银社区志愿服务小队" />
-        </Form.Item>
-        {kind === 'community_squad' && corps.length ? (
-          <Form.Item name="parentTeamId" label="隶属分队">
-            <Select allowClear options={corps.map((t) => ({ value: t.id, label: t.name }))} placeholder="承接哪个街道分队的活动安排" />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="intro" label="简介" rules={rulesFrom(F.intro)}>
-          <Input.TextArea rows={4} maxLength={limitsOf(F.intro).maxLength} showCount />
-        </Form.Item>
+      ) : null}
+      <Form.Item name="intro" label="简介" rules={rulesFrom(F.intro)}>
+        <Input.TextArea rows={4} maxLength={limitsOf(F.intro).maxLength} showCount />
+      </Form.Item>
     </FormModal>
   );
 }

@@ -22,7 +22,14 @@ export function EditTeamModal({ team, onClose }: { team: TeamView; onClose: () =
   });
 
   return (
-    <FormModal name="team-edit" form={form} submit={submit} title="编辑队伍" onClose={onClose} initialValues={{ name: team.name, intro: team.intro ?? undefined }}>
+    <FormModal
+      name="team-edit"
+      form={form}
+      submit={submit}
+      title="编辑队伍"
+      onClose={onClose}
+      initialValues={{ name: team.name, intro: team.intro ?? undefined }}
+    >
       <Form.Item name="name" label="队伍名称" rules={rulesFrom(f.name, { required: '请输入队伍名称' })}>
         <Input maxLength={limitsOf(f.name).maxLength} />
       </Form.Item>
@@ -46,7 +53,15 @@ export function AddMemberModal({ team, existing, onClose }: { team: TeamView; ex
   });
 
   return (
-    <FormModal name="team-add-member" form={form} submit={submit} title={`添加队员：${team.name}`} okText="添加" onClose={onClose} initialValues={{ role: 'member' }}>
+    <FormModal
+      name="team-add-member"
+      form={form}
+      submit={submit}
+      title={`添加队员：${team.name}`}
+      okText="添加"
+      onClose={onClose}
+      initialValues={{ role: 'member' }}
+    >
       <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]} extra="只能添加已认证的志愿者">
         <VolunteerPicker exclude={existing} />
       </Form.Item>

@@ -22,7 +22,11 @@ export function NewRoomsField() {
               <Form.Item name={[field.name, 'name']} rules={rulesFrom(ROOM.name, { required: '请输入功能室名称' })} style={{ flex: 1, marginBottom: 12 }}>
                 <Input placeholder="功能室名称，如：党员活动室" aria-label={`第 ${i + 1} 个功能室名称`} maxLength={limitsOf(ROOM.name).maxLength} />
               </Form.Item>
-              <Form.Item name={[field.name, 'capacity']} rules={rulesFrom(ROOM.capacity, { required: capacityText, message: capacityText })} style={{ marginBottom: 12 }}>
+              <Form.Item
+                name={[field.name, 'capacity']}
+                rules={rulesFrom(ROOM.capacity, { required: capacityText, message: capacityText })}
+                style={{ marginBottom: 12 }}
+              >
                 <InputNumber min={capacity.min} max={capacity.max} addonAfter="人" aria-label={`第 ${i + 1} 个功能室容纳人数`} style={{ width: 140 }} />
               </Form.Item>
               <Button type="text" onClick={() => remove(field.name)} aria-label={`删除第 ${i + 1} 个功能室`}>
@@ -65,7 +69,11 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
           aria-label={`${r.name} 容纳人数`}
           onBlur={(e) => {
             const n = Number(e.target.value);
-            if (n && n !== c) update.mutateAsync({ id: r.id, input: { capacity: n } }).then(() => message.success('已保存'), (err: Error) => message.error(err.message));
+            if (n && n !== c)
+              update.mutateAsync({ id: r.id, input: { capacity: n } }).then(
+                () => message.success('已保存'),
+                (err: Error) => message.error(err.message),
+              );
           }}
         />
       ),
@@ -79,7 +87,12 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
           size="small"
           checked={!a}
           aria-label={`${r.name} 启用`}
-          onChange={(on) => update.mutateAsync({ id: r.id, input: { archived: !on } }).then(() => message.success(on ? '已启用' : '已停用'), (err: Error) => message.error(err.message))}
+          onChange={(on) =>
+            update.mutateAsync({ id: r.id, input: { archived: !on } }).then(
+              () => message.success(on ? '已启用' : '已停用'),
+              (err: Error) => message.error(err.message),
+            )
+          }
         />
       ),
     },
@@ -88,9 +101,24 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
   return (
     <div style={{ marginBottom: 16 }}>
       <Typography.Text strong>功能室</Typography.Text>
-      <Table<RoomView> rowKey="id" size="small" columns={columns} dataSource={current.rooms} pagination={false} style={{ margin: '8px 0' }} locale={{ emptyText: '没有功能室' }} />
+      <Table<RoomView>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={current.rooms}
+        pagination={false}
+        style={{ margin: '8px 0' }}
+        locale={{ emptyText: '没有功能室' }}
+      />
       <Space.Compact>
-        <Input placeholder="新功能室名称" aria-label="新功能室名称" value={name} onChange={(e) => setName(e.target.value)} maxLength={limitsOf(ROOM.name).maxLength} style={{ width: 200 }} />
+        <Input
+          placeholder="新功能室名称"
+          aria-label="新功能室名称"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={limitsOf(ROOM.name).maxLength}
+          style={{ width: 200 }}
+        />
         <InputNumber min={capacity.min} max={capacity.max} value={newCapacity} onChange={setCapacity} aria-label="新功能室容纳人数" style={{ width: 100 }} />
         <Button
           icon={<PlusOutlined />}

@@ -96,97 +96,93 @@ export function VenueModal({ editing, onClose }: { editing: Exclude<Editing, nul
       onClose={onClose}
       width={760}
       requiredMark="optional"
-        initialValues={
-          venue
-            ? {
-                unitId: venue.unitId,
-                kind: venue.kind,
-                name: venue.name,
-                address: venue.address ?? undefined,
-                lng: venue.lng,
-                lat: venue.lat,
-                openingHours: venue.openingHours ?? undefined,
-                contactName: venue.contactName ?? undefined,
-                contactPhone: venue.contactPhone ?? undefined,
-                url: venue.url ?? undefined,
-                intro: venue.intro ?? undefined,
-                archived: venue.archived,
-              }
-            : { unitId: unitOptions[0]?.value, kind: 'theory', rooms: [] }
-        }
+      initialValues={
+        venue
+          ? {
+              unitId: venue.unitId,
+              kind: venue.kind,
+              name: venue.name,
+              address: venue.address ?? undefined,
+              lng: venue.lng,
+              lat: venue.lat,
+              openingHours: venue.openingHours ?? undefined,
+              contactName: venue.contactName ?? undefined,
+              contactPhone: venue.contactPhone ?? undefined,
+              url: venue.url ?? undefined,
+              intro: venue.intro ?? undefined,
+              archived: venue.archived,
+            }
+          : { unitId: unitOptions[0]?.value, kind: 'theory', rooms: [] }
+      }
     >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
-              <Select options={unitOptions} disabled={!!venue} loading={units.isPending} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-              <Select options={kindOptions} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item
-          name="name"
-          label="名称"
-          rules={rulesFrom(V.name, { required: '请输入阵地名称', message: '名称为 2–60 个字' })}
-        >
-          <Input maxLength={maxOf(V.name)} placeholder={online ? '如：“智慧马鞍”微信公众号' : '如：马鞍街道道德讲堂'} />
-        </Form.Item>
-        {online ? (
-          <Form.Item name="url" label="网址" rules={[{ type: 'url', message: '请输入有效的网址，以 https:// 开头' }]}>
-            <Input placeholder="https://" inputMode="url" />
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="unitId" label="所属单位" rules={[{ required: true, message: '请选择所属单位' }]}>
+            <Select options={unitOptions} disabled={!!venue} loading={units.isPending} />
           </Form.Item>
-        ) : (
-          <>
-            <Form.Item name="address" label="地址" rules={rulesFrom(V.address)}>
-              <Input maxLength={maxOf(V.address)} />
-            </Form.Item>
-            <Row gutter={16}>
-              <Col xs={12} md={8}>
-                <Form.Item name="lng" label="经度" rules={rulesFrom(V.lng, { message: '经度在 -180 到 180 之间' })}>
-                  <InputNumber style={{ width: '100%' }} step={0.0001} placeholder="如：107.3950" />
-                </Form.Item>
-              </Col>
-              <Col xs={12} md={8}>
-                <Form.Item name="lat" label="纬度" rules={rulesFrom(V.lat, { message: '纬度在 -90 到 90 之间' })}>
-                  <InputNumber style={{ width: '100%' }} step={0.0001} placeholder="如：29.7030" />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={8}>
-                <Form.Item name="openingHours" label="开放时间" rules={rulesFrom(V.openingHours)}>
-                  <Input maxLength={maxOf(V.openingHours)} placeholder="如：周一至周五 9:00–17:30" />
-                </Form.Item>
-              </Col>
-            </Row>
-          </>
-        )}
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactName" label="联系人" rules={rulesFrom(V.contactName)}>
-              <Input maxLength={maxOf(V.contactName)} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="contactPhone" label="联系电话" rules={rulesFrom(V.contactPhone)}>
-              <Input inputMode="tel" maxLength={20} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="intro" label="简介" rules={rulesFrom(V.intro)}>
-          <Input.TextArea rows={3} maxLength={maxOf(V.intro)} showCount />
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+            <Select options={kindOptions} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="name" label="名称" rules={rulesFrom(V.name, { required: '请输入阵地名称', message: '名称为 2–60 个字' })}>
+        <Input maxLength={maxOf(V.name)} placeholder={online ? '如：“智慧马鞍”微信公众号' : '如：马鞍街道道德讲堂'} />
+      </Form.Item>
+      {online ? (
+        <Form.Item name="url" label="网址" rules={[{ type: 'url', message: '请输入有效的网址，以 https:// 开头' }]}>
+          <Input placeholder="https://" inputMode="url" />
         </Form.Item>
-        {venue ? (
-          <>
-            {!online ? <RoomsEditor venue={venue} /> : null}
-            <Form.Item name="archived" label="停用" valuePropName="checked" extra="停用后不再出现在门户地图和活动的阵地选择中">
-              <Switch />
-            </Form.Item>
-          </>
-        ) : !online ? (
-          <NewRoomsField />
-        ) : null}
+      ) : (
+        <>
+          <Form.Item name="address" label="地址" rules={rulesFrom(V.address)}>
+            <Input maxLength={maxOf(V.address)} />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col xs={12} md={8}>
+              <Form.Item name="lng" label="经度" rules={rulesFrom(V.lng, { message: '经度在 -180 到 180 之间' })}>
+                <InputNumber style={{ width: '100%' }} step={0.0001} placeholder="如：107.3950" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item name="lat" label="纬度" rules={rulesFrom(V.lat, { message: '纬度在 -90 到 90 之间' })}>
+                <InputNumber style={{ width: '100%' }} step={0.0001} placeholder="如：29.7030" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="openingHours" label="开放时间" rules={rulesFrom(V.openingHours)}>
+                <Input maxLength={maxOf(V.openingHours)} placeholder="如：周一至周五 9:00–17:30" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="contactName" label="联系人" rules={rulesFrom(V.contactName)}>
+            <Input maxLength={maxOf(V.contactName)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="contactPhone" label="联系电话" rules={rulesFrom(V.contactPhone)}>
+            <Input inputMode="tel" maxLength={20} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="intro" label="简介" rules={rulesFrom(V.intro)}>
+        <Input.TextArea rows={3} maxLength={maxOf(V.intro)} showCount />
+      </Form.Item>
+      {venue ? (
+        <>
+          {!online ? <RoomsEditor venue={venue} /> : null}
+          <Form.Item name="archived" label="停用" valuePropName="checked" extra="停用后不再出现在门户地图和活动的阵地选择中">
+            <Switch />
+          </Form.Item>
+        </>
+      ) : !online ? (
+        <NewRoomsField />
+      ) : null}
     </FormModal>
   );
 }

@@ -1,20 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Flex,
-  Input,
-  Row,
-  Segmented,
-  Skeleton,
-  Space,
-  Switch,
-  Table,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Skeleton, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import type { SessionView } from '../../../shared/accounts';
@@ -196,7 +181,9 @@ function KindSection({ kind, venues, onEdit, session }: { kind: VenueKind; venue
       style={{ marginBottom: 16 }}
       title={
         <Space>
-          {!online ? <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: KIND_COLOURS[kind] }} /> : null}
+          {!online ? (
+            <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: KIND_COLOURS[kind] }} />
+          ) : null}
           <h2 style={{ fontSize: 16, margin: 0 }}>{VENUE_KIND_LABELS[kind]}</h2>
           <Typography.Text type="secondary">
             {online ? '线上阵地' : '线下阵地'} · {venues.length} 处
@@ -221,7 +208,15 @@ function MapView({ venues }: { venues: VenueView[] }) {
   const config = useMapConfig();
   const [hover, setHover] = useState<string | null>(null);
   const located = venues.filter((v) => v.lng !== null && v.lat !== null);
-  const points = located.map((v, i) => ({ id: v.id, name: v.name, lng: v.lng as number, lat: v.lat as number, colour: KIND_COLOURS[v.kind] ?? '#3d434d', number: i + 1, label: shortVenueName(v.name) }));
+  const points = located.map((v, i) => ({
+    id: v.id,
+    name: v.name,
+    lng: v.lng as number,
+    lat: v.lat as number,
+    colour: KIND_COLOURS[v.kind] ?? '#3d434d',
+    number: i + 1,
+    label: shortVenueName(v.name),
+  }));
   const legend = OFFLINE.filter((k) => located.some((v) => v.kind === k)).map((k) => ({ colour: KIND_COLOURS[k], label: VENUE_KIND_LABELS[k] }));
   const missing = venues.length - located.length;
   return (

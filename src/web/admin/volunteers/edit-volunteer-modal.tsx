@@ -1,12 +1,5 @@
 import { App, Col, Form, Input, Row, Select } from 'antd';
-import {
-  DAY_PART_LABELS,
-  DAY_PARTS,
-  UpdateVolunteerInput,
-  type VolunteerView,
-  WEEKDAY_LABELS,
-  WEEKDAYS,
-} from '../../../shared/volunteers';
+import { DAY_PART_LABELS, DAY_PARTS, UpdateVolunteerInput, type VolunteerView, WEEKDAY_LABELS, WEEKDAYS } from '../../../shared/volunteers';
 import { useUpdateVolunteer } from '../../lib/queries/volunteers';
 import { FormModal, rulesFrom, useSubmit } from '../../lib/form';
 import { ProfileFields, ServiceFields } from './volunteer-fields';
@@ -36,7 +29,10 @@ export function EditVolunteerModal({ volunteer: v, onClose }: { volunteer: Volun
   const [form] = Form.useForm<Values>();
   const submit = useSubmit(form, useUpdateVolunteer(), {
     input: (values) => {
-      const emergency = blank(values.emergencyName) && blank(values.emergencyPhone) ? { name: values.emergencyName?.trim() ?? '', phone: values.emergencyPhone?.trim() ?? '' } : null;
+      const emergency =
+        blank(values.emergencyName) && blank(values.emergencyPhone)
+          ? { name: values.emergencyName?.trim() ?? '', phone: values.emergencyPhone?.trim() ?? '' }
+          : null;
       const input: UpdateVolunteerInput = {
         ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
         category: values.category,
@@ -71,34 +67,34 @@ export function EditVolunteerModal({ volunteer: v, onClose }: { volunteer: Volun
       width={760}
       requiredMark="optional"
       initialValues={{
-          category: v.category as Values['category'],
-          serviceCategories: v.serviceCategories as Values['serviceCategories'],
-          skills: v.skills,
-          availability: v.availability,
-          politicalStatus: v.politicalStatus,
-          education: v.education,
-          ethnicity: v.ethnicity,
-          email: v.email,
-          employment: v.employment,
-          residenceArea: v.residenceArea,
-          emergencyName: v.emergencyContact?.name,
-          emergencyPhone: v.emergencyContact?.phone,
-        }}
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="phone" label="手机号" extra={`当前：${v.phone ?? '—'}，留空则不修改`} rules={rulesFrom(UpdateVolunteerInput.shape.phone)}>
-              <Input inputMode="tel" maxLength={11} autoComplete="off" />
-            </Form.Item>
-          </Col>
-          <ServiceFields categoryMd={12} servicesMd={24} skillsLabel="特长" />
-          <Col xs={24}>
-            <Form.Item name="availability" label="空闲时间">
-              <Select mode="multiple" options={SLOTS} placeholder="选择空闲的时段" />
-            </Form.Item>
-          </Col>
-          <ProfileFields emergencyMd={12} />
-        </Row>
+        category: v.category as Values['category'],
+        serviceCategories: v.serviceCategories as Values['serviceCategories'],
+        skills: v.skills,
+        availability: v.availability,
+        politicalStatus: v.politicalStatus,
+        education: v.education,
+        ethnicity: v.ethnicity,
+        email: v.email,
+        employment: v.employment,
+        residenceArea: v.residenceArea,
+        emergencyName: v.emergencyContact?.name,
+        emergencyPhone: v.emergencyContact?.phone,
+      }}
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="phone" label="手机号" extra={`当前：${v.phone ?? '—'}，留空则不修改`} rules={rulesFrom(UpdateVolunteerInput.shape.phone)}>
+            <Input inputMode="tel" maxLength={11} autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <ServiceFields categoryMd={12} servicesMd={24} skillsLabel="特长" />
+        <Col xs={24}>
+          <Form.Item name="availability" label="空闲时间">
+            <Select mode="multiple" options={SLOTS} placeholder="选择空闲的时段" />
+          </Form.Item>
+        </Col>
+        <ProfileFields emergencyMd={12} />
+      </Row>
     </FormModal>
   );
 }

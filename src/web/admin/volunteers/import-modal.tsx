@@ -119,9 +119,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
             <p className="ant-upload-hint">只读取第一个工作表，最大 10 MB</p>
           </Upload.Dragger>
 
-          {importer.isPending && !report ? (
-            <Alert type="info" showIcon title="正在检查名册…" style={{ marginTop: 16 }} />
-          ) : null}
+          {importer.isPending && !report ? <Alert type="info" showIcon title="正在检查名册…" style={{ marginTop: 16 }} /> : null}
 
           {report ? <ReportView report={report} rows={problemRows} /> : null}
 
@@ -131,7 +129,8 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
                 上传本人签字的登记表扫描件
               </Typography.Title>
               <Typography.Paragraph type="secondary">
-                工作人员代为登记必须有本人同意的记录（《志愿服务记录与证明出具办法（试行）》第六条）。请把这批人的签字登记表扫描或拍照，合并为一个 PDF 或图片上传。
+                工作人员代为登记必须有本人同意的记录（《志愿服务记录与证明出具办法（试行）》第六条）。请把这批人的签字登记表扫描或拍照，合并为一个 PDF
+                或图片上传。
               </Typography.Paragraph>
               <FileUpload purpose="consent" max={1} value={consent} onChange={setConsent} buttonText="上传签字登记表" />
             </div>

@@ -25,10 +25,22 @@ export function MoreFilters() {
         <Form.Item label="空闲时间">
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="day" noStyle>
-              <Select allowClear placeholder="星期" aria-label="空闲时间：星期" style={{ width: '50%' }} options={WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LABELS[d] }))} />
+              <Select
+                allowClear
+                placeholder="星期"
+                aria-label="空闲时间：星期"
+                style={{ width: '50%' }}
+                options={WEEKDAYS.map((d) => ({ value: d, label: WEEKDAY_LABELS[d] }))}
+              />
             </Form.Item>
             <Form.Item name="part" noStyle>
-              <Select allowClear placeholder="时段" aria-label="空闲时间：时段" style={{ width: '50%' }} options={DAY_PARTS.map((p) => ({ value: p, label: DAY_PART_LABELS[p] }))} />
+              <Select
+                allowClear
+                placeholder="时段"
+                aria-label="空闲时间：时段"
+                style={{ width: '50%' }}
+                options={DAY_PARTS.map((p) => ({ value: p, label: DAY_PART_LABELS[p] }))}
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>

@@ -1,4 +1,4 @@
-import { App, Form, Input, } from 'antd';
+import { App, Form, Input } from 'antd';
 import { VOLUNTEER_STATUSES, VOLUNTEER_TRANSITIONS, type VolunteerAction, VolunteerTransitionInput, type VolunteerView } from '../../../shared/volunteers';
 import { useVolunteerTransition } from '../../lib/queries/volunteers';
 import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';

@@ -1,17 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import {
-  Breadcrumb,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Result,
-  Row,
-  Skeleton,
-  Space,
-  Tabs,
-  Typography,
-} from 'antd';
+import { Breadcrumb, Button, Card, Col, Flex, Result, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { VOLUNTEER_TRANSITIONS, type VolunteerAction } from '../../../shared/volunteers';

@@ -12,7 +12,17 @@ const emergency = RegisterVolunteerInput.shape.emergencyContact.unwrap().shape;
 const max = (schema: Parameters<typeof limitsOf>[0]) => limitsOf(schema).maxLength;
 
 /** 志愿者类别, 服务类别 and 特长. */
-export function ServiceFields({ categoryMd, servicesMd, skillsLabel, skillsExtra }: { categoryMd: number; servicesMd: number; skillsLabel: string; skillsExtra?: string }) {
+export function ServiceFields({
+  categoryMd,
+  servicesMd,
+  skillsLabel,
+  skillsExtra,
+}: {
+  categoryMd: number;
+  servicesMd: number;
+  skillsLabel: string;
+  skillsExtra?: string;
+}) {
   return (
     <>
       <Col xs={24} md={categoryMd}>

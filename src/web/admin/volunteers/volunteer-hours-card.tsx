@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Card,
-  Col,
-  Progress,
-  Row,
-  Skeleton,
-  Space,
-  Statistic,
-  Typography,
-} from 'antd';
+import { Alert, Card, Col, Progress, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import type { HoursSummaryView } from '../../../shared/hours';
 import { STAR_NAMES } from '../../../shared/rules/stars';
 import { formatDateTime } from '../../lib/format';

@@ -1,14 +1,4 @@
-import {
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Space,
-  Timeline,
-  Typography,
-} from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Empty, Space, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { CONSENT_METHODS, VOLUNTEER_STATUSES, type VolunteerView } from '../../../shared/volunteers';

@@ -3,12 +3,7 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, Row, Select, Space, T
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import {
-  VOLUNTEER_STATUSES,
-  type VolunteerAction,
-  type VolunteerStatus,
-  type VolunteerView,
-} from '../../../shared/volunteers';
+import { VOLUNTEER_STATUSES, type VolunteerAction, type VolunteerStatus, type VolunteerView } from '../../../shared/volunteers';
 import { download, errorMessage, withQuery } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
 import { useVolunteers } from '../../lib/queries/volunteers';
@@ -187,7 +182,12 @@ export default function VolunteerListPage() {
             </Col>
             <Col xs={24} md={8} xl={6}>
               <Form.Item name="stationId" label="实践站">
-                <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="全部实践站" options={stations.map((s) => ({ value: s.id, label: s.name }))} />
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder="全部实践站"
+                  options={stations.map((s) => ({ value: s.id, label: s.name }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={8} xl={4}>
@@ -206,7 +206,13 @@ export default function VolunteerListPage() {
                     查询
                   </Button>
                   <Button onClick={reset}>重置</Button>
-                  <Button type="link" onClick={() => setMore(!more)} icon={more ? <UpOutlined /> : <DownOutlined />} aria-expanded={more} aria-controls="more-filters">
+                  <Button
+                    type="link"
+                    onClick={() => setMore(!more)}
+                    icon={more ? <UpOutlined /> : <DownOutlined />}
+                    aria-expanded={more}
+                    aria-controls="more-filters"
+                  >
                     {more ? '收起筛选' : '更多筛选'}
                   </Button>
                 </Space>

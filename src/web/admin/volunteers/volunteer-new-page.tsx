@@ -4,12 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { chinaDay } from '../../../shared/china-time';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
-import {
-  ADULT_AGE,
-  type ID_TYPES,
-  MIN_VOLUNTEER_AGE,
-  type RegisterVolunteerInput,
-} from '../../../shared/volunteers';
+import { ADULT_AGE, type ID_TYPES, MIN_VOLUNTEER_AGE, type RegisterVolunteerInput } from '../../../shared/volunteers';
 import { ApiError } from '../../lib/api';
 import { useSubmit } from '../../lib/form';
 import { useUnits } from '../../lib/queries/org';
@@ -158,10 +153,7 @@ export default function VolunteerNewPage() {
   return (
     <>
       <Breadcrumb aria-label="当前位置" style={{ marginBottom: 12 }} items={[{ title: <Link to="/admin/volunteers">志愿者</Link> }, { title: '登记志愿者' }]} />
-      <PageHeader
-        title="登记志愿者"
-        description="代没有手机或不便操作的居民登记。必须有本人同意的记录：本人签字的登记表照片，或电话确认的记录。"
-      />
+      <PageHeader title="登记志愿者" description="代没有手机或不便操作的居民登记。必须有本人同意的记录：本人签字的登记表照片，或电话确认的记录。" />
       <Card variant="borderless">
         <Form<Values>
           name="volunteer-new"

@@ -34,7 +34,12 @@ export function IdentitySection({
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="stationId" label="所属实践站" rules={[{ required: true, message: '请选择所属实践站' }]}>
-            <Select showSearch={{ optionFilterProp: 'label' }} placeholder="选择实践站" loading={loading} options={stations.map((s) => ({ value: s.id, label: s.name }))} />
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="选择实践站"
+              loading={loading}
+              options={stations.map((s) => ({ value: s.id, label: s.name }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
@@ -87,7 +92,12 @@ export function IdentitySection({
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="gender" label="性别" rules={[{ required: true, message: '请选择性别' }]}>
-              <Radio.Group options={[{ value: 'male', label: '男' }, { value: 'female', label: '女' }]} />
+              <Radio.Group
+                options={[
+                  { value: 'male', label: '男' },
+                  { value: 'female', label: '女' },
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -111,32 +121,32 @@ export function IdentitySection({
 
 export function GuardianSection() {
   return (
-        <>
-          <Divider />
-          <Typography.Title level={2} style={{ fontSize: 16 }}>
-            监护人同意（未满 18 周岁）
-          </Typography.Title>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name="guardianName" label="监护人姓名" rules={rulesFrom(guardian.name, { required: '请输入监护人姓名' })}>
-                <Input maxLength={limitsOf(guardian.name).maxLength} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="guardianRelation" label="关系" rules={rulesFrom(guardian.relation, { required: '请输入与监护人的关系' })}>
-                <Input maxLength={limitsOf(guardian.relation).maxLength} placeholder="如：父亲、母亲" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={8}>
-              <Form.Item name="guardianPhone" label="监护人手机号" rules={rulesFrom(guardian.phone, { required: '请输入监护人手机号' })}>
-                <Input inputMode="tel" maxLength={11} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="guardianConsentMethod" label="监护人同意方式" rules={[{ required: true }]}>
-            <Radio.Group options={(Object.keys(GUARDIAN_CONSENT_METHODS) as GuardianMethod[]).map((m) => ({ value: m, label: GUARDIAN_CONSENT_METHODS[m] }))} />
+    <>
+      <Divider />
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        监护人同意（未满 18 周岁）
+      </Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name="guardianName" label="监护人姓名" rules={rulesFrom(guardian.name, { required: '请输入监护人姓名' })}>
+            <Input maxLength={limitsOf(guardian.name).maxLength} />
           </Form.Item>
-        </>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="guardianRelation" label="关系" rules={rulesFrom(guardian.relation, { required: '请输入与监护人的关系' })}>
+            <Input maxLength={limitsOf(guardian.relation).maxLength} placeholder="如：父亲、母亲" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="guardianPhone" label="监护人手机号" rules={rulesFrom(guardian.phone, { required: '请输入监护人手机号' })}>
+            <Input inputMode="tel" maxLength={11} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="guardianConsentMethod" label="监护人同意方式" rules={[{ required: true }]}>
+        <Radio.Group options={(Object.keys(GUARDIAN_CONSENT_METHODS) as GuardianMethod[]).map((m) => ({ value: m, label: GUARDIAN_CONSENT_METHODS[m] }))} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -188,16 +198,22 @@ export function ConsentSection({ form, consentMethod }: { form: FormInstance<Val
       <Form.Item name="consentMethod" label="同意方式" rules={[{ required: true }]}>
         <Radio.Group
           options={(['signed_form', 'phone_confirmation'] as const).map((m) => ({ value: m, label: CONSENT_METHODS[m] }))}
-          onChange={() => form.setFields([{ name: 'consentFiles', errors: [] }, { name: 'consentNote', errors: [] }])}
+          onChange={() =>
+            form.setFields([
+              { name: 'consentFiles', errors: [] },
+              { name: 'consentNote', errors: [] },
+            ])
+          }
         />
       </Form.Item>
       {consentMethod === 'phone_confirmation' ? (
-        <Form.Item
-          name="consentNote"
-          label="电话确认记录"
-          rules={rulesFrom(consent.note, { required: '请记录通话时间和对方的答复' })}
-        >
-          <Input.TextArea rows={3} maxLength={limitsOf(consent.note).maxLength} showCount placeholder="如：3 月 2 日 10:20 电话联系本人，本人同意登记为志愿者，同意平台记录其服务信息" />
+        <Form.Item name="consentNote" label="电话确认记录" rules={rulesFrom(consent.note, { required: '请记录通话时间和对方的答复' })}>
+          <Input.TextArea
+            rows={3}
+            maxLength={limitsOf(consent.note).maxLength}
+            showCount
+            placeholder="如：3 月 2 日 10:20 电话联系本人，本人同意登记为志愿者，同意平台记录其服务信息"
+          />
         </Form.Item>
       ) : (
         <Form.Item
@@ -209,7 +225,6 @@ export function ConsentSection({ form, consentMethod }: { form: FormInstance<Val
           <FileUpload purpose="consent" max={1} buttonText="上传登记表照片" />
         </Form.Item>
       )}
-
     </>
   );
 }

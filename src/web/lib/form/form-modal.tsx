@@ -27,9 +27,39 @@ export interface FormModalProps {
 }
 
 /** A console modal around one form: OK submits through `useSubmit`, a server error shows above the fields. */
-export function FormModal({ name, form, submit, title, okText = '保存', cancelText, onClose, before, children, layout = 'vertical', requiredMark, initialValues, okButtonProps, width, mask, getContainer }: FormModalProps) {
+export function FormModal({
+  name,
+  form,
+  submit,
+  title,
+  okText = '保存',
+  cancelText,
+  onClose,
+  before,
+  children,
+  layout = 'vertical',
+  requiredMark,
+  initialValues,
+  okButtonProps,
+  width,
+  mask,
+  getContainer,
+}: FormModalProps) {
   return (
-    <Modal open title={title} okText={okText} cancelText={cancelText} getContainer={getContainer} onOk={submit.submit} onCancel={onClose} confirmLoading={submit.pending} okButtonProps={okButtonProps} width={width} mask={mask} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      cancelText={cancelText}
+      getContainer={getContainer}
+      onOk={submit.submit}
+      onCancel={onClose}
+      confirmLoading={submit.pending}
+      okButtonProps={okButtonProps}
+      width={width}
+      mask={mask}
+      destroyOnHidden
+    >
       {before}
       <Form name={name} form={form} layout={layout} requiredMark={requiredMark} initialValues={initialValues}>
         {submit.error ? <Alert type="error" showIcon title={submit.error} style={{ marginBottom: 16 }} /> : null}

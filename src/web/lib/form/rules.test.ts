@@ -6,7 +6,17 @@ import { PostInput } from '../../../shared/org';
 import { RegisterVolunteerInput } from '../../../shared/volunteers';
 import { limitsOf, rulesFrom } from './rules';
 
-type Plain = { required?: boolean; whitespace?: boolean; min?: number; max?: number; pattern?: RegExp; type?: string; enum?: unknown[]; message?: unknown; validator?: unknown };
+type Plain = {
+  required?: boolean;
+  whitespace?: boolean;
+  min?: number;
+  max?: number;
+  pattern?: RegExp;
+  type?: string;
+  enum?: unknown[];
+  message?: unknown;
+  validator?: unknown;
+};
 const plain = (rules: ReturnType<typeof rulesFrom>) => rules as Plain[];
 
 describe('rulesFrom', () => {

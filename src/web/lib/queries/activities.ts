@@ -60,7 +60,11 @@ export function useActivities(params: ActivityListParams, enabled = true) {
 }
 
 export function useActivity(id: string, enabled = true) {
-  return useQuery({ queryKey: activityKeys.detail(id), enabled: enabled && !!id, queryFn: () => api.get<ActivityView>(`/api/activities/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: activityKeys.detail(id),
+    enabled: enabled && !!id,
+    queryFn: () => api.get<ActivityView>(`/api/activities/${encodeURIComponent(id)}`),
+  });
 }
 
 export function useSignups(id: string, enabled = true, refetchInterval?: number) {

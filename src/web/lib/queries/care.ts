@@ -41,7 +41,8 @@ export function useCareRecipients(params: { stationId?: string; flagged?: boolea
     gcTime: 0,
     // The console's table pages on the client; one page of the largest size covers a station.
     queryFn: async () =>
-      (await call(care.listCareRecipients, { query: { stationId: params.stationId, flagged: params.flagged ? 'true' : undefined, page: 1, pageSize: 200 } })).items,
+      (await call(care.listCareRecipients, { query: { stationId: params.stationId, flagged: params.flagged ? 'true' : undefined, page: 1, pageSize: 200 } }))
+        .items,
   });
 }
 
@@ -63,13 +64,9 @@ export function useCreateCareRecipient() {
 }
 
 export function useUpdateCareRecipient() {
-  return useCareMutation(({ id, input }: { id: string; input: UpdateCareRecipientInput }) =>
-    call(care.updateCareRecipient, { params: { id }, body: input }),
-  );
+  return useCareMutation(({ id, input }: { id: string; input: UpdateCareRecipientInput }) => call(care.updateCareRecipient, { params: { id }, body: input }));
 }
 
 export function useAddCareVisit() {
-  return useCareMutation(({ id, input }: { id: string; input: CareVisitInput }) =>
-    call(care.addCareVisit, { params: { id }, body: input }),
-  );
+  return useCareMutation(({ id, input }: { id: string; input: CareVisitInput }) => call(care.addCareVisit, { params: { id }, body: input }));
 }

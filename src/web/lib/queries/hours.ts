@@ -121,11 +121,15 @@ export function useCorrectRecord() {
 }
 
 export function useAddTraining() {
-  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: TrainingInput }) => call(hours.addTraining, { params: { id: volunteerId }, body: input }));
+  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: TrainingInput }) =>
+    call(hours.addTraining, { params: { id: volunteerId }, body: input }),
+  );
 }
 
 export function useAddAward() {
-  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: AwardInput }) => call(hours.addAward, { params: { id: volunteerId }, body: input }));
+  return useHoursMutation(({ volunteerId, input }: { volunteerId: string; input: AwardInput }) =>
+    call(hours.addAward, { params: { id: volunteerId }, body: input }),
+  );
 }
 
 export function useRequestCorrection() {

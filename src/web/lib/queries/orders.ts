@@ -114,7 +114,12 @@ export function useMyOrders(enabled = true) {
 }
 
 export function useTasks(enabled = true) {
-  return useQuery({ queryKey: orderKeys.tasks, enabled, retry: false, queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/tasks')).items });
+  return useQuery({
+    queryKey: orderKeys.tasks,
+    enabled,
+    retry: false,
+    queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/tasks')).items,
+  });
 }
 
 /** Staff: the menus of the units in scope and the institute above (archived items included). */
@@ -145,8 +150,7 @@ export function usePlaceOrder() {
 export function useOrderAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: OrderActionInput }) =>
-      api.post<OrderView>(`/api/orders/${encodeURIComponent(id)}/actions`, input),
+    mutationFn: ({ id, input }: { id: string; input: OrderActionInput }) => api.post<OrderView>(`/api/orders/${encodeURIComponent(id)}/actions`, input),
     onSuccess: async (order) => {
       client.setQueryData(orderKeys.detail(order.id), order);
       await client.invalidateQueries({ queryKey: orderKeys.all });

@@ -54,7 +54,9 @@ export function useUpdateUnit() {
 }
 
 export function useCreatePost() {
-  return useOrgMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof org.createPost> }) => call(org.createPost, { params: { id: unitId }, body: input }));
+  return useOrgMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof org.createPost> }) =>
+    call(org.createPost, { params: { id: unitId }, body: input }),
+  );
 }
 
 export function useUpdatePost() {

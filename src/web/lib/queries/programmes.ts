@@ -19,7 +19,8 @@ export const programmeKeys = {
 export function useProgrammes(includeArchived = false) {
   return useQuery({
     queryKey: programmeKeys.list(includeArchived),
-    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listProgrammes>>(`/api/programmes${includeArchived ? '?includeArchived=true' : ''}`)),
+    queryFn: async () =>
+      itemsOf(await api.get<ResponseOf<typeof programmes.listProgrammes>>(`/api/programmes${includeArchived ? '?includeArchived=true' : ''}`)),
   });
 }
 
@@ -46,7 +47,9 @@ function useProgrammeMutation<TInput, TResult>(fn: (input: TInput) => Promise<TR
 }
 
 export function useCreateProgramme() {
-  return useProgrammeMutation((input: BodyIn<typeof programmes.createProgramme>) => api.post<ResponseOf<typeof programmes.createProgramme>>('/api/programmes', input));
+  return useProgrammeMutation((input: BodyIn<typeof programmes.createProgramme>) =>
+    api.post<ResponseOf<typeof programmes.createProgramme>>('/api/programmes', input),
+  );
 }
 
 export function useUpdateProgramme() {

@@ -15,7 +15,8 @@ export function useSettings() {
 export function useSaveRule() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ unitId, key, value }: { unitId: string; key: string; value: unknown }) => call(settings.updateRule, { params: { unitId, key }, body: { value } }),
+    mutationFn: ({ unitId, key, value }: { unitId: string; key: string; value: unknown }) =>
+      call(settings.updateRule, { params: { unitId, key }, body: { value } }),
     onSuccess: () => client.invalidateQueries({ queryKey: settingsKeys.all }),
   });
 }

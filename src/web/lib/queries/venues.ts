@@ -56,7 +56,9 @@ export function useCreateVenue() {
 }
 
 export function useUpdateVenue() {
-  return useVenueMutation(({ id, input }: { id: string; input: UpdateVenueInput }) => api.patch<ResponseOf<typeof venues.updateVenue>>(`/api/venues/${encodeURIComponent(id)}`, input));
+  return useVenueMutation(({ id, input }: { id: string; input: UpdateVenueInput }) =>
+    api.patch<ResponseOf<typeof venues.updateVenue>>(`/api/venues/${encodeURIComponent(id)}`, input),
+  );
 }
 
 export function useAddRoom() {

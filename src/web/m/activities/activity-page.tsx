@@ -66,7 +66,11 @@ function Detail({ activity: x }: { activity: ActivityView }) {
   const my = x.mySignup;
   const canSignUp = !my && (state.tone === 'open' || (state.tone === 'full' && x.waitlist));
   const cutoff = x.cancelCutoffAt ?? x.startsAt;
-  const canCancel = !!my && ['pending', 'confirmed', 'waitlisted'].includes(my.status) && Date.parse(cutoff) > now && !['in_progress', 'ended', 'summarised', 'cancelled'].includes(x.status);
+  const canCancel =
+    !!my &&
+    ['pending', 'confirmed', 'waitlisted'].includes(my.status) &&
+    Date.parse(cutoff) > now &&
+    !['in_progress', 'ended', 'summarised', 'cancelled'].includes(x.status);
   const canCheck = my?.status === 'confirmed' && checkinOpen(x, now);
   const myPosition = my ? x.positions.find((p) => p.id === my.positionId) : undefined;
 
@@ -88,7 +92,8 @@ function Detail({ activity: x }: { activity: ActivityView }) {
                 ? '已报名，等待活动负责人审核，结果会通知您。'
                 : '名额已满，已为您报名候补。有人取消时会按顺序自动转为正式报名。',
           ),
-        onError: (err) => setError(err instanceof ApiError && err.code === 'volunteer.not_found_self' ? '注册成为志愿者并通过审核后才能报名。' : errorMessage(err)),
+        onError: (err) =>
+          setError(err instanceof ApiError && err.code === 'volunteer.not_found_self' ? '注册成为志愿者并通过审核后才能报名。' : errorMessage(err)),
       },
     );
   };
@@ -113,7 +118,8 @@ function Detail({ activity: x }: { activity: ActivityView }) {
           {x.title}
         </h2>
         <p className={a.state}>
-          <MySignupBadge signup={my} /> <span className={state.tone === 'open' ? a.places : state.tone === 'full' ? `${a.places} ${a.placesFull}` : a.placesClosed}>{state.text}</span>
+          <MySignupBadge signup={my} />{' '}
+          <span className={state.tone === 'open' ? a.places : state.tone === 'full' ? `${a.places} ${a.placesFull}` : a.placesClosed}>{state.text}</span>
         </p>
         {x.status === 'cancelled' && x.statusReason ? <p className={`${styles.text} ${styles.muted}`}>取消原因：{x.statusReason}</p> : null}
       </section>
@@ -178,7 +184,11 @@ function Detail({ activity: x }: { activity: ActivityView }) {
                 </div>
               </fieldset>
             ) : null}
-            {!canCancel && my && ['pending', 'confirmed', 'waitlisted'].includes(my.status) && Date.parse(cutoff) <= now && !['ended', 'summarised', 'cancelled'].includes(x.status) ? (
+            {!canCancel &&
+            my &&
+            ['pending', 'confirmed', 'waitlisted'].includes(my.status) &&
+            Date.parse(cutoff) <= now &&
+            !['ended', 'summarised', 'cancelled'].includes(x.status) ? (
               <p className={`${styles.text} ${styles.muted}`}>已过取消报名的截止时间，如不能参加请联系活动负责人。</p>
             ) : null}
           </div>

@@ -80,7 +80,9 @@ export default function CheckinPage() {
     return (
       <section className={styles.card}>
         <p className={styles.hello}>请先登录再签到</p>
-        <p className={`${styles.text} ${styles.muted}`}>登录后会自动回到这里完成签到。二维码 30 秒更换一次，如登录后提示二维码已过期，请重新扫描现场的二维码。</p>
+        <p className={`${styles.text} ${styles.muted}`}>
+          登录后会自动回到这里完成签到。二维码 30 秒更换一次，如登录后提示二维码已过期，请重新扫描现场的二维码。
+        </p>
         <Link to={`/login?next=${encodeURIComponent(here)}`} className={`${styles.btn} ${styles.btnBlock}`}>
           登录
         </Link>
@@ -152,7 +154,9 @@ function Done({ result, activityId }: { result: CheckinResult; activityId: strin
         <p className={a.resultTitle}>{out ? '签退成功' : '签到成功'}</p>
         <p className={a.resultTime}>{clock(result.at)}</p>
         <p className={styles.text}>{result.activityTitle}</p>
-        <p className={`${styles.text} ${styles.muted}`}>{out ? '感谢您的志愿服务！服务时长将在活动结束后由负责人确认。' : '服务结束时请再扫一次二维码签退。'}</p>
+        <p className={`${styles.text} ${styles.muted}`}>
+          {out ? '感谢您的志愿服务！服务时长将在活动结束后由负责人确认。' : '服务结束时请再扫一次二维码签退。'}
+        </p>
       </section>
       {activityId ? (
         <Link to={`/m/activities/${activityId}`} className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>

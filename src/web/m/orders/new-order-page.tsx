@@ -16,7 +16,10 @@ const OTHER = 'other';
 function MicIcon() {
   return (
     <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      <path d="M12 15a3.5 3.5 0 0 0 3.5-3.5v-6a3.5 3.5 0 1 0-7 0v6A3.5 3.5 0 0 0 12 15zm6-3.5h-2a4 4 0 0 1-8 0H6a6 6 0 0 0 5 5.9V20H8v2h8v-2h-3v-2.6a6 6 0 0 0 5-5.9z" fill="currentColor" />
+      <path
+        d="M12 15a3.5 3.5 0 0 0 3.5-3.5v-6a3.5 3.5 0 1 0-7 0v6A3.5 3.5 0 0 0 12 15zm6-3.5h-2a4 4 0 0 1-8 0H6a6 6 0 0 0 5 5.9V20H8v2h8v-2h-3v-2.6a6 6 0 0 0 5-5.9z"
+        fill="currentColor"
+      />
     </svg>
   );
 }
@@ -37,7 +40,9 @@ export default function NewOrderPage() {
     return (
       <section className={styles.card}>
         <p className={styles.hello}>请先登录</p>
-        <p className={`${styles.text} ${styles.muted}`}>登录后就可以向社区实践站点单，志愿者会上门服务。不方便用手机的，也可以直接打电话给社区实践站，由工作人员帮您登记。</p>
+        <p className={`${styles.text} ${styles.muted}`}>
+          登录后就可以向社区实践站点单，志愿者会上门服务。不方便用手机的，也可以直接打电话给社区实践站，由工作人员帮您登记。
+        </p>
         <Link to={`/login?next=${encodeURIComponent('/m/orders/new')}`} className={`${styles.btn} ${styles.btnBlock}`}>
           登录
         </Link>
@@ -159,20 +164,30 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
           <ul className={o.menu}>
             {(items.data ?? []).map((i) => (
               <li key={i.id}>
-                <button type="button" className={o.menuCard} aria-pressed={itemId === i.id} onClick={() => {
+                <button
+                  type="button"
+                  className={o.menuCard}
+                  aria-pressed={itemId === i.id}
+                  onClick={() => {
                     setItemId(i.id);
                     fixed('item', 'description');
-                  }}>
+                  }}
+                >
                   <span className={o.menuName}>{i.name}</span>
                   {i.description ? <span className={o.menuText}>{i.description}</span> : null}
                 </button>
               </li>
             ))}
             <li>
-              <button type="button" className={o.menuCard} aria-pressed={itemId === OTHER} onClick={() => {
+              <button
+                type="button"
+                className={o.menuCard}
+                aria-pressed={itemId === OTHER}
+                onClick={() => {
                   setItemId(OTHER);
                   fixed('item');
-                }}>
+                }}
+              >
                 <span className={o.menuName}>其他需求</span>
                 <span className={o.menuText}>上面没有的，在下面写清楚</span>
               </button>
@@ -190,9 +205,7 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
         <span className={o.stepNo} aria-hidden="true">
           2
         </span>
-        <label htmlFor={ids.desc}>
-          说说您的需要{item ? <span className={o.optional}>（可不写）</span> : null}
-        </label>
+        <label htmlFor={ids.desc}>说说您的需要{item ? <span className={o.optional}>（可不写）</span> : null}</label>
       </h3>
       <textarea
         id={ids.desc}
@@ -235,7 +248,15 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
         <label className={styles.label} htmlFor={ids.address}>
           服务地址<span className={o.optional}>（可不填，工作人员会电话确认）</span>
         </label>
-        <input id={ids.address} className={styles.input} value={address} maxLength={LIMITS.address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" placeholder="例如：金银路 18 号 3 单元 2 楼" />
+        <input
+          id={ids.address}
+          className={styles.input}
+          value={address}
+          maxLength={LIMITS.address}
+          onChange={(e) => setAddress(e.target.value)}
+          autoComplete="street-address"
+          placeholder="例如：金银路 18 号 3 单元 2 楼"
+        />
       </div>
       <fieldset className={o.chips} style={{ marginTop: 16 }}>
         <legend className={styles.label} style={{ marginBottom: 8 }}>
@@ -252,10 +273,18 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
           <label className={styles.label} htmlFor={ids.pick}>
             选择日期和时间
           </label>
-          <input id={ids.pick} type="datetime-local" className={styles.input} value={picked} min={pickMin()} onChange={(e) => {
+          <input
+            id={ids.pick}
+            type="datetime-local"
+            className={styles.input}
+            value={picked}
+            min={pickMin()}
+            onChange={(e) => {
               setPicked(e.target.value);
               fixed('when');
-            }} aria-invalid={!!problems.when} />
+            }}
+            aria-invalid={!!problems.when}
+          />
           {problems.when ? (
             <span className={styles.fieldError} role="alert">
               {problems.when}
@@ -272,7 +301,12 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
           提交失败：{error}
         </div>
       ) : null}
-      <button type="submit" className={`${styles.btn} ${styles.btnBlock}`} disabled={place.isPending} style={{ minHeight: 'calc(var(--tap) + 8px)', fontSize: 'var(--fs-h2)' }}>
+      <button
+        type="submit"
+        className={`${styles.btn} ${styles.btnBlock}`}
+        disabled={place.isPending}
+        style={{ minHeight: 'calc(var(--tap) + 8px)', fontSize: 'var(--fs-h2)' }}
+      >
         {place.isPending ? '正在提交…' : '提交点单'}
       </button>
       <p className={`${styles.text} ${styles.muted}`} style={{ fontSize: 'var(--fs-small)' }}>

@@ -110,7 +110,8 @@ function Status({ order: x }: { order: OrderView }) {
       {x.rating !== null ? (
         <section className={styles.card} aria-label="我的评价">
           <p className={styles.text} style={{ marginTop: 0 }}>
-            评价：<StarsShown value={x.rating} /> {x.rating} 星
+            评价：
+            <StarsShown value={x.rating} /> {x.rating} 星
           </p>
           {x.ratingComment ? <p className={styles.text}>“{x.ratingComment}”</p> : null}
         </section>
@@ -190,7 +191,15 @@ function RateForm({ order: x }: { order: OrderView }) {
         <label className={styles.label} htmlFor={commentId}>
           想说的话<span className={o.optional}>（可不写）</span>
         </label>
-        <textarea id={commentId} className={o.textarea} style={{ minHeight: '4.5em' }} value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} placeholder="例如：小王很细心，谢谢！" />
+        <textarea
+          id={commentId}
+          className={o.textarea}
+          style={{ minHeight: '4.5em' }}
+          value={comment}
+          maxLength={500}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="例如：小王很细心，谢谢！"
+        />
       </div>
       {error ? (
         <p className={styles.fieldError} role="alert">
@@ -226,7 +235,12 @@ function CancelBox({ order: x }: { order: OrderView }) {
 
   if (!open) {
     return (
-      <button type="button" className={`${styles.btn} ${ui.btnDanger} ${styles.btnBlock}`} style={{ marginTop: 0, marginBottom: 'var(--gap)' }} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={`${styles.btn} ${ui.btnDanger} ${styles.btnBlock}`}
+        style={{ marginTop: 0, marginBottom: 'var(--gap)' }}
+        onClick={() => setOpen(true)}
+      >
         取消点单
       </button>
     );

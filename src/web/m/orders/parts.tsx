@@ -158,7 +158,17 @@ const OK_NAME = /\.(jpe?g|png)$/i;
 const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Pick photos from the album or the camera; each uploads at once and shows as a thumbnail. */
-export function PhotoPicker({ photos, onChange, max = 3, label = '添加照片' }: { photos: UploadedPhoto[]; onChange: (p: UploadedPhoto[]) => void; max?: number; label?: string }) {
+export function PhotoPicker({
+  photos,
+  onChange,
+  max = 3,
+  label = '添加照片',
+}: {
+  photos: UploadedPhoto[];
+  onChange: (p: UploadedPhoto[]) => void;
+  max?: number;
+  label?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
@@ -203,7 +213,10 @@ export function PhotoPicker({ photos, onChange, max = 3, label = '添加照片' 
           <li>
             <label className={o.addPhoto} htmlFor={id}>
               <svg viewBox="0 0 24 24" width="30" height="30" aria-hidden="true" focusable="false">
-                <path d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" fill="currentColor" />
+                <path
+                  d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6z"
+                  fill="currentColor"
+                />
               </svg>
               {busy ? '上传中…' : label}
               <input

@@ -18,8 +18,7 @@ export function fieldError(errors: Errors, key: keyof Draft): ReactNode {
   ) : null;
 }
 
-export const describedBy = (errors: Errors, key: keyof Draft, hint?: boolean) =>
-  errors[key] ? `reg-${key}-error` : hint ? `reg-${key}-hint` : undefined;
+export const describedBy = (errors: Errors, key: keyof Draft, hint?: boolean) => (errors[key] ? `reg-${key}-error` : hint ? `reg-${key}-hint` : undefined);
 
 export function TextField({
   id,

@@ -61,7 +61,10 @@ export function IntentStep({ draft, set, errors, units, stations }: StepProps & 
 
       <fieldset className={v.fieldset} aria-describedby={describedBy(errors, 'serviceCategories')}>
         <legend className={v.legend}>
-          服务类别 <small>（最多选 {MAX_SERVICE_CATEGORIES} 个，已选 {draft.serviceCategories.length} 个）</small>
+          服务类别{' '}
+          <small>
+            （最多选 {MAX_SERVICE_CATEGORIES} 个，已选 {draft.serviceCategories.length} 个）
+          </small>
         </legend>
         <div className={v.chips} id="reg-serviceCategories" tabIndex={-1}>
           {SERVICE_CATEGORIES.map((c) => {

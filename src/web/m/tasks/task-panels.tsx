@@ -38,7 +38,15 @@ export function NotePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel:
         <label className={styles.label} htmlFor={id}>
           进展情况
         </label>
-        <textarea id={id} className={o.textarea} style={{ minHeight: '4.5em' }} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} placeholder="例如：已和居民约好周六上午上门" />
+        <textarea
+          id={id}
+          className={o.textarea}
+          style={{ minHeight: '4.5em' }}
+          value={note}
+          maxLength={1000}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder="例如：已和居民约好周六上午上门"
+        />
       </div>
       {error ? (
         <p className={styles.fieldError} role="alert">
@@ -59,7 +67,15 @@ export function NotePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel:
 
 export const HOUR_CHOICES = [0.5, 1, 1.5, 2, 3];
 
-export function CompletePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (report: string, photos: string[], hours: number | null) => void }) {
+export function CompletePanel({
+  busy,
+  onCancel,
+  onSend,
+}: {
+  busy: boolean;
+  onCancel: () => void;
+  onSend: (report: string, photos: string[], hours: number | null) => void;
+}) {
   const [report, setReport] = useState('');
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [hours, setHours] = useState<number | null>(null);
@@ -72,7 +88,11 @@ export function CompletePanel({ busy, onCancel, onSend }: { busy: boolean; onCan
       return;
     }
     setError(null);
-    onSend(report.trim(), photos.map((p) => p.id), hours);
+    onSend(
+      report.trim(),
+      photos.map((p) => p.id),
+      hours,
+    );
   };
 
   return (

@@ -67,7 +67,9 @@ export default function TasksPage() {
 
   const all = tasks.data ?? [];
   // Orders named to me come first, then my team's and station's, then the open pool.
-  const open = all.filter((x) => x.allowedActions.includes('accept')).sort((a, b) => TARGET_RANK[a.target?.type ?? 'pool'] - TARGET_RANK[b.target?.type ?? 'pool']);
+  const open = all
+    .filter((x) => x.allowedActions.includes('accept'))
+    .sort((a, b) => TARGET_RANK[a.target?.type ?? 'pool'] - TARGET_RANK[b.target?.type ?? 'pool']);
   const shownOpen = showAll ? open : open.slice(0, FIRST_OPEN);
   const active = all.filter((x) => !x.allowedActions.includes('accept') && (x.status === 'accepted' || x.status === 'in_service'));
   const done = all.filter((x) => x.status === 'completed' || x.status === 'rated' || x.status === 'closed');
@@ -172,9 +174,7 @@ export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (mess
         </h3>
         <StatusBadge status={x.status} />
       </div>
-      <p className={o.meta}>
-        {[x.itemName !== x.title ? (x.itemName ?? '其他需求') : null, x.unitName, x.number].filter(Boolean).join(' · ')}
-      </p>
+      <p className={o.meta}>{[x.itemName !== x.title ? (x.itemName ?? '其他需求') : null, x.unitName, x.number].filter(Boolean).join(' · ')}</p>
       <p className={o.desc}>{x.description}</p>
       <dl className={`${ui.facts} ${o.facts}`} style={{ marginTop: 10 }}>
         <dt>地址</dt>
@@ -234,7 +234,12 @@ export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (mess
       {panel === null ? (
         <div className={o.btnRow}>
           {can('accept') ? (
-            <button type="button" className={styles.btn} disabled={act.isPending} onClick={() => run({ action: 'accept' }, '接单成功！请尽快电话联系居民约定时间。')}>
+            <button
+              type="button"
+              className={styles.btn}
+              disabled={act.isPending}
+              onClick={() => run({ action: 'accept' }, '接单成功！请尽快电话联系居民约定时间。')}
+            >
               接单
             </button>
           ) : null}
@@ -260,13 +265,26 @@ export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (mess
           ) : null}
         </div>
       ) : null}
-      {panel === 'decline' ? <DeclinePanel busy={act.isPending} onCancel={() => setPanel(null)} onSend={(reason) => run({ action: 'decline', ...(reason ? { reason } : {}) }, '已婉拒。谢谢您告诉我们！')} /> : null}
-      {panel === 'note' ? <NotePanel busy={act.isPending} onCancel={() => setPanel(null)} onSend={(note) => run({ action: 'note', note }, '已记录进展。')} /> : null}
+      {panel === 'decline' ? (
+        <DeclinePanel
+          busy={act.isPending}
+          onCancel={() => setPanel(null)}
+          onSend={(reason) => run({ action: 'decline', ...(reason ? { reason } : {}) }, '已婉拒。谢谢您告诉我们！')}
+        />
+      ) : null}
+      {panel === 'note' ? (
+        <NotePanel busy={act.isPending} onCancel={() => setPanel(null)} onSend={(note) => run({ action: 'note', note }, '已记录进展。')} />
+      ) : null}
       {panel === 'complete' ? (
         <CompletePanel
           busy={act.isPending}
           onCancel={() => setPanel(null)}
-          onSend={(report, photos, hours) => run({ action: 'complete', report, photoFileIds: photos, ...(hours ? { serviceHours: hours } : {}) }, '已结项！服务时长记录已提交实践站确认，等待居民评价。')}
+          onSend={(report, photos, hours) =>
+            run(
+              { action: 'complete', report, photoFileIds: photos, ...(hours ? { serviceHours: hours } : {}) },
+              '已结项！服务时长记录已提交实践站确认，等待居民评价。',
+            )
+          }
         />
       ) : null}
     </article>

@@ -79,8 +79,8 @@ export default function PortalOrderPage() {
       <PortalHeader
         nav={
           <>
-          <Link to="/">首页</Link>
-          <Link to="/m/orders/new">手机点单</Link>
+            <Link to="/">首页</Link>
+            <Link to="/m/orders/new">手机点单</Link>
           </>
         }
       />
@@ -204,7 +204,14 @@ export default function PortalOrderPage() {
               <label className={f.label} htmlFor={ids.address}>
                 服务地址<span className={f.optional}>（可不填）</span>
               </label>
-              <input id={ids.address} className={f.input} value={address} maxLength={LIMITS.address} autoComplete="street-address" onChange={(e) => setAddress(e.target.value)} />
+              <input
+                id={ids.address}
+                className={f.input}
+                value={address}
+                maxLength={LIMITS.address}
+                autoComplete="street-address"
+                onChange={(e) => setAddress(e.target.value)}
+              />
             </div>
             <div className={f.field}>
               <label className={f.agree} htmlFor={ids.agree}>

@@ -157,10 +157,27 @@ export function VenueMap({
     <figure className={styles.figure}>
       <div ref={ref} className={`${styles.canvas} ${tileUrl ? styles.tiled : ''}`} style={{ height }} data-map-mode={tileUrl ? 'tiles' : 'plot'}>
         {layout?.tiles.map((t) => (
-          <img key={t.key} src={t.src} alt="" className={styles.tile} style={{ left: t.x, top: t.y }} width={TILE} height={TILE} loading="lazy" draggable={false} />
+          <img
+            key={t.key}
+            src={t.src}
+            alt=""
+            className={styles.tile}
+            style={{ left: t.x, top: t.y }}
+            width={TILE}
+            height={TILE}
+            loading="lazy"
+            draggable={false}
+          />
         ))}
         {layout ? (
-          <svg className={styles.svg} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}：共 ${points.length} 处，编号与下方名录一致`}>
+          <svg
+            className={styles.svg}
+            width={width}
+            height={height}
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-label={`${title}：共 ${points.length} 处，编号与下方名录一致`}
+          >
             {!tileUrl ? <PlotGrid width={width} height={height} /> : null}
             {layout.dots.map((d, i) => {
               const label = layout.labels[i];
@@ -208,11 +225,7 @@ function PlotGrid({ width, height }: { width: number; height: number }) {
   const lines: React.ReactNode[] = [];
   for (let x = step; x < width; x += step) lines.push(<line key={`x${x}`} x1={x} y1={0} x2={x} y2={height} />);
   for (let y = step; y < height; y += step) lines.push(<line key={`y${y}`} x1={0} y1={y} x2={width} y2={y} />);
-  return (
-    <g className={styles.grid}>
-      {lines}
-    </g>
-  );
+  return <g className={styles.grid}>{lines}</g>;
 }
 
 /** `金银社区新时代文明实践站` → `金银社区实践站`: the map has little room. */

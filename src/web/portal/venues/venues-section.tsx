@@ -32,7 +32,15 @@ function Venues() {
   const numbered = shown.map((v, i) => ({ venue: v, number: i + 1 }));
   const points = numbered
     .filter(({ venue }) => venue.lng !== null && venue.lat !== null)
-    .map(({ venue, number }) => ({ id: venue.id, name: venue.name, lng: venue.lng as number, lat: venue.lat as number, colour: KIND_COLOURS[venue.kind] ?? '#3d434d', number, label: shortVenueName(venue.name) }));
+    .map(({ venue, number }) => ({
+      id: venue.id,
+      name: venue.name,
+      lng: venue.lng as number,
+      lat: venue.lat as number,
+      colour: KIND_COLOURS[venue.kind] ?? '#3d434d',
+      number,
+      label: shortVenueName(venue.name),
+    }));
   const kinds = OFFLINE.filter((k) => offline.some((v) => v.kind === k));
 
   return (

@@ -39,11 +39,22 @@ export function PlaceFields({
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="venueId" label="阵地" extra={editing ? '创建后不能修改' : '选择阵地后，地址和签到位置默认使用阵地的'}>
-            <Select allowClear placeholder="在阵地举办（可不选，填写地址）" options={venueOptions} loading={venuesLoading} disabled={editing} showSearch={{ optionFilterProp: 'label' }} />
+            <Select
+              allowClear
+              placeholder="在阵地举办（可不选，填写地址）"
+              options={venueOptions}
+              loading={venuesLoading}
+              disabled={editing}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item name="roomId" label="功能室" extra={room ? `最多容纳 ${room.capacity} 人${seats > room.capacity ? `，少于招募人数 ${seats} 人` : ''}` : undefined}>
+          <Form.Item
+            name="roomId"
+            label="功能室"
+            extra={room ? `最多容纳 ${room.capacity} 人${seats > room.capacity ? `，少于招募人数 ${seats} 人` : ''}` : undefined}
+          >
             <Select
               allowClear
               placeholder={venue ? (rooms.length ? '预订功能室（可不选）' : '该阵地没有功能室') : '先选择阵地'}
@@ -53,7 +64,9 @@ export function PlaceFields({
           </Form.Item>
         </Col>
       </Row>
-      {roomId && startsAt ? <RoomDay roomId={roomId} day={startsAt.format('YYYY-MM-DD')} from={toIso(startsAt)} to={toIso(endsAt)} ignore={activityId} /> : null}
+      {roomId && startsAt ? (
+        <RoomDay roomId={roomId} day={startsAt.format('YYYY-MM-DD')} from={toIso(startsAt)} to={toIso(endsAt)} ignore={activityId} />
+      ) : null}
       <Form.Item name="address" label="地址" rules={rulesFrom(FIELDS.address)}>
         <Input maxLength={limitsOf(FIELDS.address).maxLength} placeholder={venue?.address ?? '活动地点的详细地址'} />
       </Form.Item>

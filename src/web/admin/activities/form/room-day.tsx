@@ -6,7 +6,8 @@ import { useRoomBookings } from '../../../lib/queries/activities';
 export function RoomDay({ roomId, day, from, to, ignore }: { roomId: string; day: string; from?: string; to?: string; ignore?: string }) {
   const bookings = useRoomBookings(roomId, day);
   const items = (bookings.data ?? []).filter((b) => b.activityId !== ignore);
-  const clashes = (b: { startsAt: string; endsAt: string }) => !!from && !!to && Date.parse(b.startsAt) < Date.parse(to) && Date.parse(b.endsAt) > Date.parse(from);
+  const clashes = (b: { startsAt: string; endsAt: string }) =>
+    !!from && !!to && Date.parse(b.startsAt) < Date.parse(to) && Date.parse(b.endsAt) > Date.parse(from);
   return (
     <Alert
       type={items.some(clashes) ? 'error' : 'info'}

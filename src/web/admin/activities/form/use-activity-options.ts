@@ -34,7 +34,10 @@ export function useActivityOptions(unitId: string | undefined) {
   const fits = useCallback((ownerId: string) => related.has(ownerId) || !(units.data ?? []).some((u) => u.id === ownerId), [related, units.data]);
 
   const venueOptions = useMemo(
-    () => (venues.data ?? []).filter((v) => v.mode === 'offline' && !v.archived && fits(v.unitId)).map((v) => ({ value: v.id, label: `${v.name}（${v.unitName}）` })),
+    () =>
+      (venues.data ?? [])
+        .filter((v) => v.mode === 'offline' && !v.archived && fits(v.unitId))
+        .map((v) => ({ value: v.id, label: `${v.name}（${v.unitName}）` })),
     [venues.data, fits],
   );
   const programmeOptions = useMemo(
