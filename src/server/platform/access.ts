@@ -160,7 +160,3 @@ export function visibleUnitsOf(tree: UnitTree, actor: Actor, kind: VisibleKind, 
   }
   return units;
 }
-
-export function isStaffRole(role: Role): boolean {
-  return STAFF.includes(role);
-}

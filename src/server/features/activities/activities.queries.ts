@@ -250,10 +250,6 @@ export function insertBooking(db: DbOrTrx, row: { id: string; room_id: string; a
   return db.insertInto('room_bookings').values(row).execute();
 }
 
-export function moveBooking(db: DbOrTrx, activityId: string, start: string, end: string) {
-  return db.updateTable('room_bookings').set({ starts_at: start, ends_at: end }).where('activity_id', '=', activityId).execute();
-}
-
 export function deleteBooking(db: DbOrTrx, activityId: string) {
   return db.deleteFrom('room_bookings').where('activity_id', '=', activityId).execute();
 }

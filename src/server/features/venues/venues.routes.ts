@@ -1,3 +1,4 @@
+import { chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/venues.endpoints';
 import { ctxOf } from '../../platform/auth';
@@ -14,13 +15,7 @@ export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.addRoom, async (req) => venues.addRoom(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.updateRoom, async (req) => venues.updateRoom(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.roomBookings, async (req) =>
-      venues.roomSchedule(
-        deps,
-        ctxOf(req),
-        req.params.id,
-        new Date(`${req.query.from}T00:00:00+08:00`).toISOString(),
-        new Date(`${req.query.to}T23:59:59+08:00`).toISOString(),
-      ),
+      venues.roomSchedule(deps, ctxOf(req), req.params.id, chinaDayStart(req.query.from), chinaDayEnd(req.query.to)),
     );
     register(app, api.listPublicVenues, async () => venues.listVenues(deps, null));
     register(app, api.mapConfig, async () => venues.mapConfig(deps));

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../shared/activities';
 import { PROGRAMME_BLOCKS } from '../../../shared/programmes';
-import { addDays, chinaDay, chinaToday, mondayOf } from '../../lib/activities/time';
+import { addDays, chinaDay, chinaToday, mondayOf } from '../../../shared/china-time';
 import { type ActivityListParams, type ActivityView, useActivities } from '../../lib/queries/activities';
 import { useProgrammes } from '../../lib/queries/programmes';
 import { hasRole } from '../../lib/session';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ACTIVITY_ACTIONS, type ActivityAction } from '../../../shared/activities';
 import { ApiError } from '../../lib/api';
-import { hoursText, timeRange } from '../../lib/activities/time';
+import { hoursText, timeRange } from '../../../shared/china-time';
 import { formatDateTime } from '../../lib/format';
 import { type ActivityView, useActivity, useTransition } from '../../lib/queries/activities';
 import { useTitle } from '../../lib/title';

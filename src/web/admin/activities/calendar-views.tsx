@@ -3,7 +3,7 @@ import { Button, Calendar, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../../../shared/activities';
-import { addDays, chinaToday, clock, weekdayOf } from '../../lib/activities/time';
+import { addDays, chinaToday, clock, weekdayOf } from '../../../shared/china-time';
 import type { ActivityView } from '../../lib/queries/activities';
 import styles from './activities.module.css';
 import { OverdueTag, STATUS_COLOUR, StatusTag } from './labels';

@@ -2,7 +2,7 @@ import { CompressOutlined, ExpandOutlined, ReloadOutlined } from '@ant-design/ic
 import { Alert, App, Button, Empty, Space, Statistic, Typography } from 'antd';
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
-import { CHECKIN_MARGIN_MS, checkinOpen, chinaDay, clock, dayLabel, timeRange } from '../../lib/activities/time';
+import { CHECKIN_MARGIN_MS, checkinOpen, chinaDay, clock, dayLabel, timeRange } from '../../../shared/china-time';
 import { type ActivityView, type SignupView, useCheckinToken, useSignups, useStaffCheck } from '../../lib/queries/activities';
 import styles from './activities.module.css';
 import { ReasonModal } from './reason-modal';

@@ -2,7 +2,7 @@ import { Button, Modal, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { timeRange } from '../../lib/activities/time';
+import { timeRange } from '../../../shared/china-time';
 import type { ActivityView } from '../../lib/queries/activities';
 import { OverdueTag, StatusTag, TypeTag } from './labels';
 

@@ -1,7 +1,7 @@
 import { Alert, Card, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router-dom';
-import { chinaToday } from '../../lib/activities/time';
+import { chinaToday } from '../../../shared/china-time';
 import { type MonthlyTableView, useMonthlyTable } from '../../lib/queries/activities';
 import styles from './activities.module.css';
 

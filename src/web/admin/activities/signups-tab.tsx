@@ -2,7 +2,7 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Popconfirm, Radio, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
-import { clock } from '../../lib/activities/time';
+import { clock } from '../../../shared/china-time';
 import { formatDateTime } from '../../lib/format';
 import { type ActivityView, type SignupView, useCancelSignupFor, useDecideSignup, useSignUp, useSignups } from '../../lib/queries/activities';
 import { VolunteerPicker } from '../components/volunteer-picker';

@@ -1,3 +1,4 @@
+import { chinaDay } from '../../../shared/china-time';
 import { LockOutlined } from '@ant-design/icons';
 import { Alert } from 'antd';
 import { formatDateTime } from '../../lib/format';
@@ -21,8 +22,7 @@ export const GENDERS = { male: '男', female: '女' } as const;
 /** 3 天前 / 今天: how long ago the last visit or call was, by China calendar days. */
 export function daysAgo(iso: string | null, now = Date.now()): string {
   if (!iso) return '从未联系';
-  const day = (t: number) => Math.floor((t + 8 * 3_600_000) / 86_400_000);
-  const n = day(now) - day(Date.parse(iso));
+  const n = Math.round((Date.parse(chinaDay(new Date(now))) - Date.parse(chinaDay(iso))) / 86_400_000);
   if (n <= 0) return '今天';
   if (n === 1) return '昨天';
   return `${n} 天前`;

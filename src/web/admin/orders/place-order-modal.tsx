@@ -1,3 +1,4 @@
+import { fromChinaWallClock } from '../../../shared/china-time';
 import { App, Col, DatePicker, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -30,7 +31,7 @@ const BEHALF = PlaceOrderSchema.shape.onBehalf.unwrap().shape;
 
 /** A wall-clock time picked in the console is China time, whatever the computer's zone. */
 export function chinaIso(d: Dayjs): string {
-  return `${d.format('YYYY-MM-DDTHH:mm')}:00+08:00`;
+  return fromChinaWallClock(d.format('YYYY-MM-DDTHH:mm'));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
-import { chinaToday, timeRange } from '../../lib/activities/time';
+import { chinaToday, timeRange } from '../../../shared/china-time';
 import { type ActivityView, useActivities, useIssueIcalToken, useRevokeIcalToken } from '../../lib/queries/activities';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../lib/api';
-import { checkinOpen, hoursText, timeRange } from '../../lib/activities/time';
+import { checkinOpen, hoursText, timeRange } from '../../../shared/china-time';
 import { formatDateTime } from '../../lib/format';
 import { type ActivityView, useActivity, useCancelMySignup, useSignUp } from '../../lib/queries/activities';
 import { useSession } from '../../lib/session';

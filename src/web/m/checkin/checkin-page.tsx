@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
-import { checkinOpen, chinaToday, clock, timeRange } from '../../lib/activities/time';
+import { checkinOpen, chinaToday, clock, timeRange } from '../../../shared/china-time';
 import { type CheckinResult, useActivities, useActivity, useCheckIn } from '../../lib/queries/activities';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';

@@ -1,3 +1,4 @@
+import { addDays, chinaDay, chinaWallClock, chinaWeekdayHour, fromChinaWallClock } from '../../../shared/china-time';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
@@ -247,22 +248,17 @@ export function PhotoPicker({
 
 export type When = 'asap' | 'today' | 'am' | 'pm' | 'pick';
 
-/** Today's date in China as [y, m, d], and the hour there. */
-function chinaNow(now = Date.now()): { y: number; m: number; d: number; hour: number } {
-  const t = new Date(now + 8 * 3_600_000);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), hour: t.getUTCHours() };
-}
+/** The hour in China now. */
+const chinaHour = (now: number) => chinaWeekdayHour(new Date(now)).hour;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
+/** `hour`:00 China time, `dayOffset` days from today there, with its +08:00 offset. */
 function chinaAt(dayOffset: number, hour: number, now = Date.now()): string {
-  const t = new Date(now + 8 * 3_600_000 + dayOffset * 86_400_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(hour)}:00:00+08:00`;
+  return fromChinaWallClock(`${addDays(chinaDay(new Date(now)), dayOffset)}T${String(hour).padStart(2, '0')}:00`);
 }
 
 /** 今天 is only offered while there is still a working day left. */
 export function canToday(now = Date.now()): boolean {
-  return chinaNow(now).hour < 18;
+  return chinaHour(now) < 18;
 }
 
 /** The time sent for a choice: China time with its offset, so the server reads it the same everywhere. */
@@ -271,20 +267,19 @@ export function preferredAtFor(when: When, picked: string, now = Date.now()): st
     case 'asap':
       return undefined;
     case 'today':
-      return chinaAt(0, Math.min(20, Math.max(9, chinaNow(now).hour + 2)), now);
+      return chinaAt(0, Math.min(20, Math.max(9, chinaHour(now) + 2)), now);
     case 'am':
       return chinaAt(1, 9, now);
     case 'pm':
       return chinaAt(1, 15, now);
     case 'pick':
-      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(picked) ? `${picked}:00+08:00` : undefined;
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(picked) ? fromChinaWallClock(picked) : undefined;
   }
 }
 
 /** `datetime-local`'s minimum: now, in China. */
 export function pickMin(now = Date.now()): string {
-  const t = new Date(now + 8 * 3_600_000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}T${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return chinaWallClock(new Date(now));
 }
 
 /** `11月29日 09:00` for the sentence under the time choices. */

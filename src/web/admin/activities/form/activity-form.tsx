@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/activities';
 import { errorMessage } from '../../../lib/api';
-import { hoursBetween } from '../../../lib/activities/time';
+import { hoursBetween } from '../../../../shared/china-time';
 import { useSubmit } from '../../../lib/form';
 import { type ActivityView, useCreateActivity, useTransition, useUpdateActivity } from '../../../lib/queries/activities';
 import { hasRole } from '../../../lib/session';

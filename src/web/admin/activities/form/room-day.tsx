@@ -1,5 +1,5 @@
 import { Alert } from 'antd';
-import { clock } from '../../../lib/activities/time';
+import { clock } from '../../../../shared/china-time';
 import { useRoomBookings } from '../../../lib/queries/activities';
 
 /** What else holds the room that day, so a clash shows before saving. */

@@ -1,6 +1,6 @@
 import { Col, DatePicker, Form, InputNumber, Radio, Row, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { hoursText } from '../../../lib/activities/time';
+import { hoursText } from '../../../../shared/china-time';
 import { limitsOf, rulesFrom } from '../../../lib/form';
 import { FIELDS, PICKER_FORMAT, REPEAT_COUNT } from './values';
 

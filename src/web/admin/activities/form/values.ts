@@ -1,6 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { ActivityInput, type ActivityType, PositionInput } from '../../../../shared/activities';
-import { chinaWallClock, fromChinaWallClock } from '../../../lib/activities/time';
+import { chinaWallClock, fromChinaWallClock } from '../../../../shared/china-time';
 import type { ActivityView, UpdateActivityInput } from '../../../lib/queries/activities';
 
 // The activity form's values and how they map to and from the API; the field schemas the
