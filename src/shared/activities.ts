@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, Phone, Text } from './common';
+import { DateString, Id, Phone, PageQuery, Text } from './common';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from './labels';
 
 export { ACTIVITY_STATUSES, ACTIVITY_TYPES };
@@ -132,8 +132,8 @@ export const ActivityView = z.object({
 });
 export type ActivityView = z.infer<typeof ActivityView>;
 
-export const ActivityListQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
+/** The console's month grid asks for up to 500 rows at once, so this list allows larger pages than `PageQuery`. */
+export const ActivityListQuery = PageQuery.extend({
   pageSize: z.coerce.number().int().min(1).max(500).default(20),
   unitId: Id.optional(),
   status: ActivityStatus.optional(),
@@ -205,3 +205,13 @@ export const ActivitySummaryView = z.object({
 export type ActivitySummaryView = z.infer<typeof ActivitySummaryView>;
 export const SignupResultView = z.object({ status: z.enum(['pending', 'confirmed', 'waitlisted']), activity: ActivityView });
 export type SignupResultView = z.infer<typeof SignupResultView>;
+
+/** The occurrences a creation made: one, or every one of a weekly/monthly series. */
+export const CreatedActivitiesView = z.object({ items: z.array(ActivityView) });
+export const MonthlyQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(24).default(6) });
+export const SignupListQuery = PageQuery;
+export const SignupParams = z.strictObject({ id: Id, signupId: Id });
+export const VolunteerSignupParams = z.strictObject({ id: Id, volunteerId: Id });
+export const DecideSignupInput = z.strictObject({ approve: z.boolean(), reason: z.string().trim().max(200).optional() });
+/** The private calendar feed's path; the token in it is shown once. */
+export const IcalTokenView = z.object({ path: z.string() });

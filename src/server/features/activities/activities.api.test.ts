@@ -83,7 +83,9 @@ describe('sign-up capacity under concurrent requests', () => {
     expect(byStatus(results)).toEqual({ 201: 200 });
     expect(results.filter((r) => r.body.status === 'confirmed')).toHaveLength(20);
     expect(results.filter((r) => r.body.status === 'waitlisted')).toHaveLength(180);
-    const list = (await admin.get(`/api/activities/${a.id}/signups`)).json().items;
+    const page = (await admin.get(`/api/activities/${a.id}/signups?pageSize=200`)).json();
+    expect(page).toMatchObject({ total: 200, page: 1, pageSize: 200 });
+    const list = page.items;
     expect(list.filter((s: { status: string }) => s.status === 'confirmed')).toHaveLength(20);
     const detail = (await admin.get(`/api/activities/${a.id}`)).json();
     expect(detail.status).toBe('full');
@@ -95,10 +97,21 @@ describe('sign-up capacity under concurrent requests', () => {
       .sort((x: { waitlistPosition: number }, y: { waitlistPosition: number }) => x.waitlistPosition - y.waitlistPosition);
     const confirmed = list.filter((s: { status: string }) => s.status === 'confirmed');
     for (const c of confirmed.slice(0, 3)) expect((await admin.delete(`/api/activities/${a.id}/signups/volunteers/${c.volunteerId}`)).statusCode).toBe(200);
-    const after = (await admin.get(`/api/activities/${a.id}/signups`)).json().items;
+    const after = (await admin.get(`/api/activities/${a.id}/signups?pageSize=200`)).json().items;
     for (const w of waiting.slice(0, 3)) expect(after.find((s: { id: string }) => s.id === w.id).status).toBe('confirmed');
     expect(after.find((s: { id: string }) => s.id === waiting[3].id).status).toBe('waitlisted');
     expect(after.filter((s: { status: string }) => s.status === 'confirmed')).toHaveLength(20);
+
+    // Page by page, the list is the same list: same order, same waitlist numbers, nobody twice.
+    const pages = [];
+    for (let p = 1; p <= 4; p++) pages.push((await admin.get(`/api/activities/${a.id}/signups?page=${p}&pageSize=60`)).json());
+    expect(pages.map((p) => p.items.length)).toEqual([60, 60, 60, 20]);
+    expect(pages.every((p) => p.total === 200)).toBe(true);
+    const paged = pages.flatMap((p) => p.items);
+    expect(paged.map((s: { id: string; waitlistPosition: number | null }) => [s.id, s.waitlistPosition])).toEqual(
+      after.map((s: { id: string; waitlistPosition: number | null }) => [s.id, s.waitlistPosition]),
+    );
+    expect((await admin.get(`/api/activities/${a.id}/signups?pageSize=201`)).statusCode).toBe(400);
   }, 180_000); // a backstop: 200 requests and their retries on a loaded 2-core machine, not a speed check
 
   it('refuses with 409 when full and the waitlist is off, and refuses duplicates', async () => {

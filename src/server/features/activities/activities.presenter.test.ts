@@ -99,7 +99,7 @@ describe('presentActivity', () => {
 });
 
 describe('presentSignups', () => {
-  it('numbers the waitlist per position in the order given, and masks phones', () => {
+  it('gives waitlisted sign-ups their place in the queue, and masks phones', () => {
     const base = { person_id: 'p', name: '张三', phone: '13800001234', birth_date: '2000-05-02', volunteer_no: null, position_name: '岗位', checkins: [] };
     const rows = [
       { ...signup('s-1', 'confirmed', null), ...base },
@@ -107,7 +107,13 @@ describe('presentSignups', () => {
       { ...signup('s-3', 'waitlisted', 2), ...base, position_id: 'pos-2' },
       { ...signup('s-4', 'waitlisted', 3), ...base },
     ] as SignupRow[];
-    const views = presentSignups('a-1', row.starts_at, rows, []);
+    const places = new Map([
+      ['s-2', 1],
+      ['s-3', 1],
+      ['s-4', 2],
+      ['s-1', 9],
+    ]);
+    const views = presentSignups('a-1', row.starts_at, rows, [], places);
     expect(views.map((v) => v.waitlistPosition)).toEqual([null, 1, 1, 2]);
     expect(views[0]).toMatchObject({ age: 25, phoneMasked: expect.not.stringContaining('0000') });
   });

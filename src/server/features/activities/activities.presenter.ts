@@ -97,16 +97,15 @@ export function presentActivity(r: ActivityRow, d: ActivityViewData): ActivityVi
 
 export type SignupRow = Awaited<ReturnType<typeof q.listSignups>>[number];
 
-/** The organiser's list: ages on the day, masked phones, each person's check-ins, and the waitlist numbered per position in order. */
-export function presentSignups(activityId: string, startsAt: string, rows: SignupRow[], checkins: CheckinsTable[]): SignupView[] {
+/**
+ * The organiser's list: ages on the day, masked phones, each person's check-ins, and each waitlisted
+ * sign-up's place in its position's queue (`places`, from `q.waitlistPlaces`, so a page of the list
+ * numbers the same as the whole list).
+ */
+export function presentSignups(activityId: string, startsAt: string, rows: SignupRow[], checkins: CheckinsTable[], places: Map<string, number>): SignupView[] {
   const day = chinaDay(new Date(startsAt));
-  const places = new Map<string, number>();
   return rows.map((s) => {
-    let waitlistPosition: number | null = null;
-    if (s.status === 'waitlisted') {
-      waitlistPosition = (places.get(s.position_id) ?? 0) + 1;
-      places.set(s.position_id, waitlistPosition);
-    }
+    const waitlistPosition = s.status === 'waitlisted' ? (places.get(s.id) ?? null) : null;
     return {
       id: s.id,
       activityId,

@@ -181,8 +181,9 @@ export async function waitlistPlaces(db: DbOrTrx, signupIds: string[]): Promise<
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
-export function listSignups(db: DbOrTrx, activityId: string) {
-  return db
+/** An activity's sign-ups with who signed up, one page of them (`limit`/`offset`), or the one with `signupId`. */
+export function listSignups(db: DbOrTrx, activityId: string, page: { limit?: number; offset?: number; signupId?: string } = {}) {
+  let qb = db
     .selectFrom('signups')
     .innerJoin('volunteers', 'volunteers.id', 'signups.volunteer_id')
     .innerJoin('people', 'people.id', 'volunteers.person_id')
@@ -193,7 +194,19 @@ export function listSignups(db: DbOrTrx, activityId: string) {
     .orderBy('signups.status')
     .orderBy('signups.waitlist_seq')
     .orderBy('signups.created_at')
-    .execute();
+    .orderBy('signups.id');
+  if (page.signupId) qb = qb.where('signups.id', '=', page.signupId);
+  if (page.limit !== undefined) qb = qb.limit(page.limit).offset(page.offset ?? 0);
+  return qb.execute();
+}
+
+export async function countSignups(db: DbOrTrx, activityId: string): Promise<number> {
+  const r = await db
+    .selectFrom('signups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('activity_id', '=', activityId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export function signupsOfVolunteer(db: DbOrTrx, volunteerId: string, activityIds?: string[]) {
@@ -216,6 +229,12 @@ export function checkinsFor(db: DbOrTrx, activityId: string, volunteerId?: strin
   let qb = db.selectFrom('checkins').selectAll().where('activity_id', '=', activityId);
   if (volunteerId) qb = qb.where('volunteer_id', '=', volunteerId);
   return qb.orderBy('in_at').execute();
+}
+
+/** The check-ins at an activity of these volunteers (one page of its sign-up list). */
+export async function checkinsOf(db: DbOrTrx, activityId: string, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return [];
+  return db.selectFrom('checkins').selectAll().where('activity_id', '=', activityId).where('volunteer_id', 'in', volunteerIds).orderBy('in_at').execute();
 }
 
 export async function pairsOnDay(db: DbOrTrx, volunteerId: string, day: string): Promise<number> {

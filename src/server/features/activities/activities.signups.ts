@@ -167,8 +167,8 @@ export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, vol
   return getActivity(deps, ctx, activityId);
 }
 
-/** For activities that need approval: the organiser accepts or turns down a sign-up. */
-export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, signupId: string, approve: boolean, reason?: string) {
+/** For activities that need approval: the organiser accepts or turns down a sign-up; answers the decided sign-up. */
+export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, signupId: string, approve: boolean, reason?: string): Promise<SignupView> {
   const { row } = await requireActivity(deps, ctx, activityId, 'staff');
   const s = await q.getSignupById(deps.db, signupId);
   if (!s || s.activity_id !== activityId) throw notFound();
@@ -196,12 +196,33 @@ export async function decideSignup(deps: Deps, ctx: Ctx, activityId: string, sig
       unitId: row.unit_id,
     });
   });
-  return listSignups(deps, ctx, activityId);
+  return (await presentPage(deps, row, { signupId }))[0];
 }
 
-export async function listSignups(deps: Deps, ctx: Ctx, activityId: string): Promise<{ items: SignupView[] }> {
+/** Sign-ups presented with their check-ins and waitlist places, in a fixed number of queries. */
+async function presentPage(deps: Deps, row: q.ActivityRow, page: Parameters<typeof q.listSignups>[2]): Promise<SignupView[]> {
+  const rows = await q.listSignups(deps.db, row.id, page);
+  const checkins = await q.checkinsOf(
+    deps.db,
+    row.id,
+    rows.map((s) => s.volunteer_id),
+  );
+  const places = await q.waitlistPlaces(
+    deps.db,
+    rows.filter((s) => s.status === 'waitlisted').map((s) => s.id),
+  );
+  return presentSignups(row.id, row.starts_at, rows, checkins, places);
+}
+
+/** The organiser's list of an activity's sign-ups, one page at a time. */
+export async function listSignups(
+  deps: Deps,
+  ctx: Ctx,
+  activityId: string,
+  page: { page: number; pageSize: number },
+): Promise<{ items: SignupView[]; total: number; page: number; pageSize: number }> {
   const { row } = await requireActivity(deps, ctx, activityId, 'staff');
-  const rows = await q.listSignups(deps.db, activityId);
-  const checkins = await q.checkinsFor(deps.db, activityId);
-  return { items: presentSignups(activityId, row.starts_at, rows, checkins) };
+  const total = await q.countSignups(deps.db, activityId);
+  const items = await presentPage(deps, row, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize });
+  return { items, total, page: page.page, pageSize: page.pageSize };
 }
