@@ -1,27 +1,28 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-// Types only: the mobile pages use these hooks too, and must not pull zod into their chunks.
-import type { z } from 'zod';
-import type {
-  ActivityAction,
-  ActivityInput,
-  ActivityStatus,
-  ActivityView,
-  CheckinResult as CheckinResultSchema,
-  MonthlyTableView,
-  SignupView,
-  UpdateActivityInput as UpdateActivityInputSchema,
-} from '../../../shared/activities';
-import { api, type Paged, withQuery } from '../api';
+// Types only: the mobile pages use these hooks too, and must not pull zod into their chunks (the
+// endpoint modules build zod schemas when loaded). See `route` below.
+import type * as activities from '../../../shared/activities.endpoints';
+import type { BodyIn, EndpointSpec, ResponseOf } from '../../../shared/endpoint';
+import type * as venues from '../../../shared/venues.endpoints';
+import { call } from '../api';
 
-export type { ActivityView, MonthlyTableView, SignupView };
-export type UpdateActivityInput = z.input<typeof UpdateActivityInputSchema>;
-export type CheckinResult = z.infer<typeof CheckinResultSchema>;
+export type ActivityView = ResponseOf<typeof activities.getActivity>;
+export type SignupView = ResponseOf<typeof activities.decideSignup>;
+export type MonthlyTableView = ResponseOf<typeof activities.monthlyTable>;
+export type CheckinResult = ResponseOf<typeof activities.checkIn>;
+export type ActivitySummary = ResponseOf<typeof activities.getSummary>;
+export type CheckinToken = ResponseOf<typeof activities.checkinToken>;
+export type SignupResult = ResponseOf<typeof activities.signUp>;
+export type RoomBooking = ResponseOf<typeof venues.roomBookings>['items'][number];
+export type CreateActivityInput = BodyIn<typeof activities.createActivity>;
+export type UpdateActivityInput = BodyIn<typeof activities.updateActivity>;
+type ActivityAction = ActivityView['allowedActions'][number];
 
 export interface ActivityListParams {
   page?: number;
   pageSize?: number;
   unitId?: string;
-  status?: ActivityStatus;
+  status?: ActivityView['status'];
   programmeId?: string;
   /** YYYY-MM-DD (China time): activities still running on or after this day. */
   from?: string;
@@ -31,10 +32,37 @@ export interface ActivityListParams {
   mine?: boolean;
 }
 
-import type { ActivitySummaryView as ActivitySummary, CheckinTokenView as CheckinToken, SignupResultView as SignupResult } from '../../../shared/activities';
-import type { RoomBookingView as RoomBooking } from '../../../shared/venues';
+/**
+ * An endpoint as `call()` uses it at run time: its method and path. The declarations are imported
+ * as types only (see above); the type argument makes the compiler check this method and path
+ * against the declaration in src/shared, so they cannot drift from it, and `call()` then types the
+ * params, query, body and response from the declaration as usual.
+ */
+function route<E extends EndpointSpec>(at: Pick<E, 'method' | 'path'>): E {
+  return at as E;
+}
 
-export type { ActivitySummary, CheckinToken, RoomBooking, SignupResult };
+const api = {
+  listActivities: route<typeof activities.listActivities>({ method: 'GET', path: '/api/activities' }),
+  createActivity: route<typeof activities.createActivity>({ method: 'POST', path: '/api/activities' }),
+  monthlyTable: route<typeof activities.monthlyTable>({ method: 'GET', path: '/api/activities/monthly' }),
+  getActivity: route<typeof activities.getActivity>({ method: 'GET', path: '/api/activities/:id' }),
+  updateActivity: route<typeof activities.updateActivity>({ method: 'PATCH', path: '/api/activities/:id' }),
+  transitionActivity: route<typeof activities.transitionActivity>({ method: 'POST', path: '/api/activities/:id/transitions' }),
+  signUp: route<typeof activities.signUp>({ method: 'POST', path: '/api/activities/:id/signups' }),
+  cancelMySignup: route<typeof activities.cancelMySignup>({ method: 'DELETE', path: '/api/activities/:id/signups/mine' }),
+  cancelSignupFor: route<typeof activities.cancelSignupFor>({ method: 'DELETE', path: '/api/activities/:id/signups/volunteers/:volunteerId' }),
+  listSignups: route<typeof activities.listSignups>({ method: 'GET', path: '/api/activities/:id/signups' }),
+  decideSignup: route<typeof activities.decideSignup>({ method: 'POST', path: '/api/activities/:id/signups/:signupId/decision' }),
+  checkinToken: route<typeof activities.checkinToken>({ method: 'GET', path: '/api/activities/:id/checkin-token' }),
+  checkIn: route<typeof activities.checkIn>({ method: 'POST', path: '/api/activities/:id/checkins' }),
+  staffCheckIn: route<typeof activities.staffCheckIn>({ method: 'POST', path: '/api/activities/:id/checkins/staff' }),
+  submitSummary: route<typeof activities.submitSummary>({ method: 'POST', path: '/api/activities/:id/summary' }),
+  getSummary: route<typeof activities.getSummary>({ method: 'GET', path: '/api/activities/:id/summary' }),
+  issueIcalToken: route<typeof activities.issueIcalToken>({ method: 'POST', path: '/api/ical/token' }),
+  revokeIcalToken: route<typeof activities.revokeIcalToken>({ method: 'DELETE', path: '/api/ical/token' }),
+  roomBookings: route<typeof venues.roomBookings>({ method: 'GET', path: '/api/rooms/:id/bookings' }),
+};
 
 export const activityKeys = {
   all: ['activities'] as const,
@@ -52,9 +80,7 @@ export function useActivities(params: ActivityListParams, enabled = true) {
     queryKey: activityKeys.list(params),
     enabled,
     queryFn: () =>
-      api.get<Paged<ActivityView>>(
-        withQuery('/api/activities', { ...params, mine: params.mine ? 'true' : undefined, page: params.page ?? 1, pageSize: params.pageSize ?? 20 }),
-      ),
+      call(api.listActivities, { query: { ...params, mine: params.mine ? 'true' : undefined, page: params.page ?? 1, pageSize: params.pageSize ?? 20 } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,8 +89,20 @@ export function useActivity(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.detail(id),
     enabled: enabled && !!id,
-    queryFn: () => api.get<ActivityView>(`/api/activities/${encodeURIComponent(id)}`),
+    queryFn: () => call(api.getActivity, { params: { id } }),
   });
+}
+
+/** The largest page the sign-up list answers (`PageQuery`). */
+const SIGNUP_PAGE = 200;
+
+/** Every sign-up of an activity, page after page: the organiser's tabs count and filter the whole list. */
+async function allSignups(id: string): Promise<SignupView[]> {
+  const first = await call(api.listSignups, { params: { id }, query: { page: 1, pageSize: SIGNUP_PAGE } });
+  const items = [...first.items];
+  const pages = Math.ceil(first.total / SIGNUP_PAGE);
+  for (let page = 2; page <= pages; page++) items.push(...(await call(api.listSignups, { params: { id }, query: { page, pageSize: SIGNUP_PAGE } })).items);
+  return items;
 }
 
 export function useSignups(id: string, enabled = true, refetchInterval?: number) {
@@ -72,7 +110,7 @@ export function useSignups(id: string, enabled = true, refetchInterval?: number)
     queryKey: activityKeys.signups(id),
     enabled,
     refetchInterval,
-    queryFn: async () => (await api.get<{ items: SignupView[] }>(`/api/activities/${encodeURIComponent(id)}/signups`)).items,
+    queryFn: () => allSignups(id),
   });
 }
 
@@ -80,7 +118,7 @@ export function useSummary(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.summary(id),
     enabled,
-    queryFn: () => api.get<ActivitySummary>(`/api/activities/${encodeURIComponent(id)}/summary`),
+    queryFn: () => call(api.getSummary, { params: { id } }),
   });
 }
 
@@ -89,7 +127,7 @@ export function useCheckinToken(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.token(id),
     enabled,
-    queryFn: async () => ({ ...(await api.get<CheckinToken>(`/api/activities/${encodeURIComponent(id)}/checkin-token`)), fetchedAt: Date.now() }),
+    queryFn: async () => ({ ...(await call(api.checkinToken, { params: { id } })), fetchedAt: Date.now() }),
     refetchInterval: (query) => {
       const data = query.state.data;
       if (!data) return false;
@@ -104,7 +142,7 @@ export function useMonthlyTable(months = 6, enabled = true) {
   return useQuery({
     queryKey: activityKeys.monthly(months),
     enabled,
-    queryFn: () => api.get<MonthlyTableView>(withQuery('/api/activities/monthly', { months })),
+    queryFn: () => call(api.monthlyTable, { query: { months } }),
   });
 }
 
@@ -112,8 +150,7 @@ export function useRoomBookings(roomId: string | undefined, day: string | undefi
   return useQuery({
     queryKey: activityKeys.bookings(roomId ?? '', day ?? ''),
     enabled: !!roomId && !!day,
-    queryFn: async () =>
-      (await api.get<{ items: RoomBooking[] }>(withQuery(`/api/rooms/${encodeURIComponent(roomId ?? '')}/bookings`, { from: day, to: day }))).items,
+    queryFn: async () => (await call(api.roomBookings, { params: { id: roomId ?? '' }, query: { from: day ?? '', to: day ?? '' } })).items,
   });
 }
 
@@ -124,67 +161,63 @@ function useActivityMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRe
 }
 
 export function useCreateActivity() {
-  return useActivityMutation((input: z.input<typeof ActivityInput>) => api.post<{ items: ActivityView[] }>('/api/activities', input));
+  return useActivityMutation((input: CreateActivityInput) => call(api.createActivity, { body: input }));
 }
 
 export function useUpdateActivity() {
-  return useActivityMutation(({ id, input }: { id: string; input: UpdateActivityInput }) =>
-    api.patch<ActivityView>(`/api/activities/${encodeURIComponent(id)}`, input),
-  );
+  return useActivityMutation(({ id, input }: { id: string; input: UpdateActivityInput }) => call(api.updateActivity, { params: { id }, body: input }));
 }
 
 export function useTransition() {
   return useActivityMutation(({ id, action, reason }: { id: string; action: ActivityAction; reason?: string }) =>
-    api.post<ActivityView>(`/api/activities/${encodeURIComponent(id)}/transitions`, { action, reason }),
+    call(api.transitionActivity, { params: { id }, body: { action, reason } }),
   );
 }
 
 /** Sign up oneself, or (staff) sign up a volunteer on their behalf. */
 export function useSignUp() {
   return useActivityMutation(({ id, positionId, volunteerId }: { id: string; positionId?: string; volunteerId?: string }) =>
-    api.post<SignupResult>(`/api/activities/${encodeURIComponent(id)}/signups`, { positionId, volunteerId }),
+    call(api.signUp, { params: { id }, body: { positionId, volunteerId } }),
   );
 }
 
 export function useCancelMySignup() {
-  return useActivityMutation((id: string) => api.delete<ActivityView>(`/api/activities/${encodeURIComponent(id)}/signups/mine`));
+  return useActivityMutation((id: string) => call(api.cancelMySignup, { params: { id } }));
 }
 
 export function useCancelSignupFor() {
-  return useActivityMutation(({ id, volunteerId }: { id: string; volunteerId: string }) =>
-    api.delete<ActivityView>(`/api/activities/${encodeURIComponent(id)}/signups/volunteers/${encodeURIComponent(volunteerId)}`),
-  );
+  return useActivityMutation(({ id, volunteerId }: { id: string; volunteerId: string }) => call(api.cancelSignupFor, { params: { id, volunteerId } }));
 }
 
 export function useDecideSignup() {
   return useActivityMutation(({ id, signupId, approve, reason }: { id: string; signupId: string; approve: boolean; reason?: string }) =>
-    api.post<{ items: SignupView[] }>(`/api/activities/${encodeURIComponent(id)}/signups/${encodeURIComponent(signupId)}/decision`, { approve, reason }),
+    call(api.decideSignup, { params: { id, signupId }, body: { approve, reason } }),
   );
 }
 
 export function useCheckIn() {
   return useActivityMutation(({ id, ...body }: { id: string; token?: string; code?: string; lat?: number; lng?: number }) =>
-    api.post<CheckinResult>(`/api/activities/${encodeURIComponent(id)}/checkins`, body),
+    call(api.checkIn, { params: { id }, body }),
   );
 }
 
 export function useStaffCheck() {
   return useActivityMutation(({ id, ...body }: { id: string; volunteerId: string; direction: 'in' | 'out'; reason: string }) =>
-    api.post<CheckinResult>(`/api/activities/${encodeURIComponent(id)}/checkins/staff`, body),
+    call(api.staffCheckIn, { params: { id }, body }),
   );
 }
 
 export function useSubmitSummary() {
   return useActivityMutation(({ id, ...body }: { id: string; servedCount: number; notes: string; photoFileIds: string[] }) =>
-    api.post<ActivityView>(`/api/activities/${encodeURIComponent(id)}/summary`, body),
+    call(api.submitSummary, { params: { id }, body }),
   );
 }
 
 /** A private calendar feed of one's own activities; asking again replaces (and voids) the old link. */
 export function useIssueIcalToken() {
-  return useMutation({ mutationFn: () => api.post<{ path: string }>('/api/ical/token', {}) });
+  return useMutation({ mutationFn: () => call(api.issueIcalToken) });
 }
 
 export function useRevokeIcalToken() {
-  return useMutation({ mutationFn: () => api.delete<{ ok: true }>('/api/ical/token') });
+  return useMutation({ mutationFn: () => call(api.revokeIcalToken) });
 }
