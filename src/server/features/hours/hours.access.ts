@@ -1,11 +1,10 @@
+/** Who may see or decide a service record, and whose hours one may read: shared by every hours use case. */
 import { hasRoleFor, type UnitTree, unitsInScope } from '../../platform/access';
 import type { Actor, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import type { Scope } from '../../platform/scope';
 import { volunteerById } from '../volunteers/volunteers.lookup';
 import * as q from './hours.queries';
-
-/** Who may see or decide a service record, and whose hours one may read: shared by every hours use case. */
 
 /**
  * Who may decide a record (办法 第十三条, and the field's best-known fraud — hours typed in and

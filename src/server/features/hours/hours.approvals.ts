@@ -1,3 +1,4 @@
+/** Approving or rejecting pending service records (办法 第十三条), one at a time or in a batch. */
 import type { DecideInput, ServiceRecordView } from '../../../shared/hours';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
@@ -11,8 +12,6 @@ import { decisionBlock } from './hours.access';
 import * as q from './hours.queries';
 import { getRecord } from './hours.records';
 import { recomputeStars } from './hours.stars';
-
-/** Approving or rejecting pending service records (办法 第十三条), one at a time or in a batch. */
 
 /**
  * Inside the decision's transaction the rules are read through it (on SQLite a second connection

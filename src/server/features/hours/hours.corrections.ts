@@ -1,3 +1,4 @@
+/** Corrections (办法 第十三条): staff's signed correction records, and volunteers' requests for one. */
 import { randomUUID } from 'node:crypto';
 import type { CorrectionInput, ServiceRecordView } from '../../../shared/hours';
 import { appendAudit } from '../../platform/audit';
@@ -9,8 +10,6 @@ import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordCorrection } from './hours.ledger';
 import * as q from './hours.queries';
 import { getRecord } from './hours.records';
-
-/** Corrections (办法 第十三条): staff's signed correction records, and volunteers' requests for one. */
 
 /**
  * A correction never edits the approved original: it is a new record of signed minutes, linked to

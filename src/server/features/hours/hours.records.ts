@@ -1,3 +1,4 @@
+/** The service-record ledger as staff and volunteers read it, and staff's backfilled entries. */
 import { chinaDay, chinaTimeToIso } from '../../../shared/china-time';
 import type { BackfillInput, HoursQuery, ServiceRecordView } from '../../../shared/hours';
 import { isLateEntry, MAX_RECORD_MINUTES } from '../../../shared/rules/hours';
@@ -12,8 +13,6 @@ import { volunteerById } from '../volunteers/volunteers.lookup';
 import { decisionBlock, requireRecordReadable } from './hours.access';
 import { recordBackfilledService } from './hours.ledger';
 import * as q from './hours.queries';
-
-/** The service-record ledger as staff and volunteers read it, and staff's backfilled entries. */
 
 export function presentRecord(r: q.RecordRow, actor: Actor, tree: UnitTree): ServiceRecordView {
   return {

@@ -1,3 +1,4 @@
+/** Star levels from approved hours, a volunteer's hours summary, and the recognition list. */
 import { randomUUID } from 'node:crypto';
 import type { HoursSummaryView } from '../../../shared/hours';
 import { minutesToHours, STAR_NAMES, starLevel, starProgress } from '../../../shared/rules/stars';
@@ -8,8 +9,6 @@ import { notify } from '../notifications/notifications.service';
 import { volunteerById } from '../volunteers/volunteers.lookup';
 import { requireVolunteerReadable } from './hours.access';
 import * as q from './hours.queries';
-
-/** Star levels from approved hours, a volunteer's hours summary, and the recognition list. */
 
 /**
  * Recomputes a volunteer's star level after their approved hours change, recording each change

@@ -1,3 +1,4 @@
+/** 办法 第八条 training and 第九条 awards on a volunteer's record, entered by their station's staff. */
 import { randomUUID } from 'node:crypto';
 import { minutesToHours } from '../../../shared/rules/stars';
 import { appendAudit } from '../../platform/audit';
