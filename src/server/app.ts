@@ -46,7 +46,29 @@ export interface AppOptions {
 
 /** Builds the whole app: plugins, every feature's routes, the web build. Does not listen. */
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app = createServer(deps, opts);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // Each request's own state (has it committed a change yet?), read by the error handler.
+  app.addHook('onRequest', (_req, _reply, done) => withRequestState(done));
+
+  await registerSecurity(app, deps);
+  await registerOpenApi(app);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  registerAuth(app, deps);
+  await registerFeatures(app, deps);
+  await registerWeb(app, deps);
+  return app;
+}
+
+type App = ReturnType<typeof createServer>;
+
+/** Fastify itself: logging without personal data, request ids, proxy trust, body and time limits. */
+function createServer(deps: Deps, opts: AppOptions) {
+  return Fastify({
     logger:
       opts.logger === undefined
         ? {
@@ -66,13 +88,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     requestTimeout: 30_000,
     connectionTimeout: 0,
   }).withTypeProvider<ZodTypeProvider>();
+}
 
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
-  // Each request's own state (has it committed a change yet?), read by the error handler.
-  app.addHook('onRequest', (_req, _reply, done) => withRequestState(done));
-
+/** Security headers (CSP for the SPA and antd), cookies, uploads, and the login rate limit. */
+async function registerSecurity(app: App, deps: Deps) {
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -106,6 +125,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
     }),
   });
+}
+
+/** The OpenAPI document generated from the endpoint declarations, and its docs page with Try-it-out. */
+async function registerOpenApi(app: App) {
   const openapi = openapiHooks();
   await app.register(fastifySwagger, {
     openapi: {
@@ -165,12 +188,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     } as Record<string, unknown>,
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+}
 
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
-  registerAuth(app, deps);
-
+/** Every feature's routes. */
+async function registerFeatures(app: App, deps: Deps) {
   await app.register(healthRoutes(deps));
   await app.register(authRoutes(deps));
   await app.register(accountsRoutes(deps));
@@ -190,7 +211,10 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(careRoutes(deps));
   await app.register(open311KeysRoutes(deps));
   await app.register(open311Routes(deps));
+}
 
+/** The web build, if there is one: static files, and index.html for every SPA path. */
+async function registerWeb(app: App, deps: Deps) {
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
@@ -203,5 +227,4 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });
-  return app;
 }

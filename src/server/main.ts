@@ -7,7 +7,7 @@ import { tickOrders } from './features/orders/orders.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv } from './platform/config';
-import { type DbHandle, migrateToLatest, openDb } from './platform/db';
+import { copySqliteTo, type DbHandle, migrateToLatest, openDb } from './platform/db';
 import type { Deps } from './platform/deps';
 
 const USAGE = `用法: tsx src/server/main.ts <命令>
@@ -79,9 +79,7 @@ async function backup(): Promise<void> {
   const dir = path.join(config.dataDir, 'backups');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `shijian-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  // VACUUM INTO is an online, consistent copy: writers may keep going while it runs.
-  const { sql } = await import('kysely');
-  await sql`VACUUM INTO ${file}`.execute(handle.db);
+  await copySqliteTo(handle.db, file);
   await handle.close();
   console.log(`已备份到 ${file}（另请妥善保管 ${path.join(config.dataDir, 'secret.key')}，没有它无法解密身份证号）`);
 }

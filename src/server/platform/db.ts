@@ -89,6 +89,11 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** A copy of a SQLite database into `file`: VACUUM INTO is an online, consistent copy, so writers may keep going while it runs. */
+export async function copySqliteTo(db: Db, file: string): Promise<void> {
+  await sql`VACUUM INTO ${file}`.execute(db);
+}
+
 export async function pingDb(db: Db): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);

@@ -193,55 +193,69 @@ export function openapiHooks() {
         while (seen.has(id)) id = `${id}Alt`;
         seen.add(id);
         op.operationId = id;
-        op.summary = e?.summary ?? op.summary ?? id;
-        op.description = e?.description ?? op.description ?? op.summary;
-        op.security = security(f);
-        if (e?.produces) {
-          const ok = String(successStatus(e));
-          const content = Object.fromEntries(
-            e.produces.map((m) => [m, { schema: m === MIME.json ? { type: 'object' } : m === MIME.xml ? { type: 'string' } : BINARY }]),
-          ) as Record<string, OpenAPIV3.MediaTypeObject>;
-          op.responses = { [ok]: { description: e.documentOnly ? '成功' : '文件', content } };
-          for (const [status, description] of Object.entries(e.wireErrors ?? {})) op.responses[status] = { description, content };
-        }
-        if (e?.multipart) {
-          op.requestBody = {
-            required: true,
-            content: {
-              'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: '上传的文件' } } } },
-            },
-          };
-        }
-        for (const [status, res] of Object.entries(op.responses ?? {})) {
-          if ('description' in res && !res.description) res.description = '成功';
-          if (status === 'default') delete op.responses[status];
-        }
-        if (Object.keys(op.responses ?? {}).length === 0) op.responses = { '200': { description: '成功' } };
-        Object.assign(op.responses, errorResponses(errorCodes(f)));
+        documentOperation(op, f, id);
       }
     }
     api.components = api.components ?? {};
-    // zod registers an input and an output variant of every named schema; keep the ones in use.
-    const schemas = api.components.schemas ?? {};
-    for (let removed = true; removed; ) {
-      removed = false;
-      const text = JSON.stringify(api);
-      for (const name of Object.keys(schemas)) {
-        if (name !== 'Error' && !text.includes(`"#/components/schemas/${name}"`)) {
-          delete schemas[name];
-          removed = true;
-        }
-      }
-    }
-    api.components.securitySchemes = {
-      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sid', description: '登录后由 /api/auth/login 设置的会话 Cookie（HTTPS 部署时名为 __Host-sid）' },
-      csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作必须携带：/api/auth/login 或 /api/auth/me 返回的 csrfToken' },
-      open311ApiKey: { type: 'apiKey', in: 'query', name: 'api_key', description: 'Open311 提交需求时使用的 api_key，由实践所管理员签发' },
-    };
+    dropUnusedSchemas(api);
+    api.components.securitySchemes = securitySchemes();
     return api;
   };
 
   return { transform, transformObject };
+}
+
+/** An operation's documentation from its endpoint: summary, description, security, file and multipart content, success and error responses. */
+function documentOperation(op: OpenAPIV3.OperationObject, f: RouteFacts, id: string): void {
+  const e = f.endpoint;
+  op.summary = e?.summary ?? op.summary ?? id;
+  op.description = e?.description ?? op.description ?? op.summary;
+  op.security = security(f);
+  if (e?.produces) {
+    const ok = String(successStatus(e));
+    const content = Object.fromEntries(
+      e.produces.map((m) => [m, { schema: m === MIME.json ? { type: 'object' } : m === MIME.xml ? { type: 'string' } : BINARY }]),
+    ) as Record<string, OpenAPIV3.MediaTypeObject>;
+    op.responses = { [ok]: { description: e.documentOnly ? '成功' : '文件', content } };
+    for (const [status, description] of Object.entries(e.wireErrors ?? {})) op.responses[status] = { description, content };
+  }
+  if (e?.multipart) {
+    op.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { ...BINARY, description: '上传的文件' } } } },
+      },
+    };
+  }
+  for (const [status, res] of Object.entries(op.responses ?? {})) {
+    if ('description' in res && !res.description) res.description = '成功';
+    if (status === 'default') delete op.responses[status];
+  }
+  if (Object.keys(op.responses ?? {}).length === 0) op.responses = { '200': { description: '成功' } };
+  Object.assign(op.responses, errorResponses(errorCodes(f)));
+}
+
+function dropUnusedSchemas(api: OpenAPIV3.Document): void {
+  // zod registers an input and an output variant of every named schema; keep the ones in use.
+  const schemas = api.components?.schemas ?? {};
+  for (let removed = true; removed; ) {
+    removed = false;
+    const text = JSON.stringify(api);
+    for (const name of Object.keys(schemas)) {
+      if (name !== 'Error' && !text.includes(`"#/components/schemas/${name}"`)) {
+        delete schemas[name];
+        removed = true;
+      }
+    }
+  }
+}
+
+function securitySchemes(): Record<string, OpenAPIV3.SecuritySchemeObject> {
+  return {
+    sessionCookie: { type: 'apiKey', in: 'cookie', name: 'sid', description: '登录后由 /api/auth/login 设置的会话 Cookie（HTTPS 部署时名为 __Host-sid）' },
+    csrfToken: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作必须携带：/api/auth/login 或 /api/auth/me 返回的 csrfToken' },
+    open311ApiKey: { type: 'apiKey', in: 'query', name: 'api_key', description: 'Open311 提交需求时使用的 api_key，由实践所管理员签发' },
+  };
 }
 
 /** The error body schema, for the `Error` component. */

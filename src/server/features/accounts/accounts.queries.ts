@@ -168,10 +168,6 @@ export function findAccountByUsername(db: DbOrTrx, username: string) {
     .executeTakeFirst();
 }
 
-export function insertPerson(db: DbOrTrx, row: { id: string; name: string; phone: string | null; now: string }) {
-  return db.insertInto('people').values({ id: row.id, name: row.name, phone: row.phone, created_at: row.now, updated_at: row.now }).execute();
-}
-
 export function insertAccount(db: DbOrTrx, row: AccountsTable) {
   return db.insertInto('accounts').values(row).execute();
 }

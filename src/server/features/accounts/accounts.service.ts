@@ -9,6 +9,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import * as q from './accounts.queries';
+import { recordPerson } from '../volunteers/volunteers.registration';
 
 /** Which kind of unit each role's grant sits on. */
 const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
@@ -76,7 +77,7 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: CreateAccountIn
   const accountId = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
     const personId = randomUUID();
-    await q.insertPerson(trx, { id: personId, name: input.displayName, phone: input.phone ?? null, now });
+    await recordPerson(trx, { id: personId, name: input.displayName, phone: input.phone ?? null, now });
     await q.insertAccount(trx, {
       id: accountId,
       username: input.username,

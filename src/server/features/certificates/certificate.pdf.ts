@@ -12,154 +12,27 @@
  * Rendering uses pdfkit with Noto Sans Hans (OTF, from npm `@embedpdf/fonts-sc`) embedded as a
  * subset, so the output depends on no system font and needs no network access.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { loadFonts, registerCachedFont } from './certificate.fonts';
+import {
+  BODY_SIZE,
+  bottomLimit,
+  type CertificateDoc,
+  formatChineseDate,
+  formatHours,
+  INK,
+  ISSUER_SIZE,
+  LIGHT,
+  MARGIN,
+  MUTED,
+  type Pdf,
+  QR_SIZE,
+  SEAL_DIAMETER,
+} from './certificate.layout';
+import { drawServicesTable } from './certificate.table';
 
-export interface CertificateDoc {
-  number: string; // e.g. 'SJ2026-7KQ3M9XA'
-  issuedOn: string; // 'YYYY-MM-DD'
-  volunteer: { name: string; idNumberMasked: string | null; volunteerNo: string | null };
-  period: { from: string; to: string }; // YYYY-MM-DD
-  totalHours: number; // approved hours, may have one decimal e.g. 36.5
-  services: { date: string; title: string; content: string | null; hours: number; unitName: string }[];
-  issuer: { unitName: string; personInCharge: string | null; handler: string | null; contactPhone: string | null };
-  verifyUrl: string; // absolute URL encoded in the QR code, e.g. http://host/verify/SJ2026-7KQ3M9XA
-}
-
-type Pdf = PDFKit.PDFDocument;
-
-// ---------------------------------------------------------------------------------------------
-// Fonts: the OTF files are ~8 MB each; read them once per process and reuse the Buffers.
-// ---------------------------------------------------------------------------------------------
-
-const FONT_REGULAR = 'NotoSansHans-Regular';
-const FONT_BOLD = 'NotoSansHans-Bold';
-
-/**
- * Package root of `@embedpdf/fonts-sc`. Its `exports` map does not expose `./package.json`, so
- * resolving that subpath throws ERR_PACKAGE_PATH_NOT_EXPORTED; fall back to resolving the main
- * entry and walking up to the directory that holds the `fonts/` folder.
- */
-function fontsPackageRoot(): string {
-  const require = createRequire(import.meta.url);
-  try {
-    return dirname(require.resolve('@embedpdf/fonts-sc/package.json'));
-  } catch {
-    let dir = dirname(require.resolve('@embedpdf/fonts-sc'));
-    for (let i = 0; i < 4; i++) {
-      if (existsSync(join(dir, 'fonts', `${FONT_REGULAR}.otf`))) return dir;
-      const pkg = join(dir, 'package.json');
-      if (existsSync(pkg) && (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string }).name === '@embedpdf/fonts-sc') {
-        return dir;
-      }
-      dir = dirname(dir);
-    }
-    throw new Error('certificate.pdf: cannot locate the fonts of @embedpdf/fonts-sc');
-  }
-}
-
-let fontsPromise: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
-
-function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
-  if (!fontsPromise) {
-    const root = fontsPackageRoot();
-    fontsPromise = Promise.all([readFile(join(root, 'fonts', `${FONT_REGULAR}.otf`)), readFile(join(root, 'fonts', `${FONT_BOLD}.otf`))]).then(
-      ([regular, bold]) => ({ regular, bold }),
-    );
-    // Do not cache a failure forever: a later call may succeed (e.g. transient I/O error).
-    fontsPromise.catch(() => {
-      fontsPromise = null;
-    });
-  }
-  return fontsPromise;
-}
-
-/**
- * Parsed (fontkit) font objects, reused across documents. Parsing the 8 MB CFF tables costs
- * ~100–150 ms per font per document and most of the garbage; pdfkit ≥ 0.20 accepts an
- * already-parsed fontkit `Font` in `registerFont` (duck-typed on `.layout`), and each document
- * still builds its own subset, so sharing the parsed font is safe (rendering is synchronous).
- * fontkit is not a direct dependency, so the parsed instance is taken from the first document
- * that loads the font; if pdfkit's internals ever change, `parsedFontOf` returns null and we
- * simply keep passing the Buffers (slower, same output).
- */
-interface ParsedFont {
-  layout: (...args: never[]) => unknown;
-}
-const parsedFonts: { R: ParsedFont | null; B: ParsedFont | null } = { R: null, B: null };
-
-function parsedFontOf(pdf: Pdf): ParsedFont | null {
-  const font = (pdf as unknown as { _font?: { font?: { layout?: unknown } } })._font?.font;
-  return font && typeof font.layout === 'function' ? (font as ParsedFont) : null;
-}
-
-function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): void {
-  const parsed = parsedFonts[name];
-  // The @types declare only path/Buffer sources; the parsed-font source is documented upstream.
-  pdf.registerFont(name, parsed ? (parsed as unknown as Buffer) : buffer);
-  if (!parsed) {
-    pdf.font(name);
-    parsedFonts[name] = parsedFontOf(pdf);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Layout constants (points; A4 = 595.28 × 841.89)
-// ---------------------------------------------------------------------------------------------
-
-const MARGIN = 56;
-const INK = '#1a1a1a';
-const GRID = '#555555';
-const MUTED = '#666666';
-const LIGHT = '#9a9a9a';
-const HEADER_FILL = '#efefef';
-
-const BODY_SIZE = 11;
-const TABLE_SIZE = 9;
-const ISSUER_SIZE = 10.5;
-const CELL_PAD_X = 4;
-const CELL_PAD_Y = 4;
-const SEAL_DIAMETER = 110;
-const QR_SIZE = 90;
-
-type Align = 'left' | 'center' | 'right';
-
-interface Column {
-  header: string;
-  width: number; // 0 = takes the remaining width
-  align: Align;
-}
-
-const COLUMNS: Column[] = [
-  { header: '序号', width: 30, align: 'center' },
-  { header: '服务日期', width: 64, align: 'center' },
-  { header: '服务项目', width: 100, align: 'left' },
-  { header: '服务内容', width: 0, align: 'left' },
-  // Explicit break keeps "（小时）" together instead of an awkward "时长（小/时）" split.
-  { header: '时长\n（小时）', width: 48, align: 'center' },
-  { header: '组织单位', width: 96, align: 'left' },
-];
-
-// ---------------------------------------------------------------------------------------------
-// Formatting helpers
-// ---------------------------------------------------------------------------------------------
-
-/** 36 → "36", 36.5 → "36.5", 0.25 → "0.25"; guards against float noise like 36.499999. */
-export function formatHours(hours: number): string {
-  if (!Number.isFinite(hours)) return '0';
-  return String(Number(hours.toFixed(2)));
-}
-
-/** '2026-03-05' → '2026年3月5日'; anything else is printed unchanged. */
-export function formatChineseDate(isoDate: string): string {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(isoDate);
-  if (!m) return isoDate;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
+export { type CertificateDoc, formatChineseDate, formatHours } from './certificate.layout';
 
 /** The body sentence (kept separate so it can be unit-tested without a PDF). */
 export function bodySentence(doc: CertificateDoc): string {
@@ -189,7 +62,28 @@ export async function renderCertificatePdf(doc: CertificateDoc): Promise<Buffer>
       color: { dark: '#000000', light: '#ffffff' },
     }),
   ]);
+  const pdf = openDocument(doc);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
 
+  registerCachedFont(pdf, 'B', fonts.bold);
+  registerCachedFont(pdf, 'R', fonts.regular);
+  pdf.font('R').fillColor(INK);
+
+  drawBody(pdf, doc);
+  drawIssuerBlock(pdf, doc, qrPng);
+  drawPageChrome(pdf, doc);
+
+  pdf.end();
+  return done;
+}
+
+/** An A4 document with the certificate's metadata; pages are buffered so the chrome can number them at the end. */
+function openDocument(doc: CertificateDoc): Pdf {
   const pdf: Pdf = new PDFDocument({
     size: 'A4',
     layout: 'portrait',
@@ -206,18 +100,11 @@ export async function renderCertificatePdf(doc: CertificateDoc): Promise<Buffer>
     },
   });
   pdf.info.Title = `志愿服务记录证明 ${doc.number}`;
+  return pdf;
+}
 
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  registerCachedFont(pdf, 'B', fonts.bold);
-  registerCachedFont(pdf, 'R', fonts.regular);
-  pdf.font('R').fillColor(INK);
-
+/** Title and number, the body sentence, the services table (or a line saying there are none), and the closing statement. */
+function drawBody(pdf: Pdf, doc: CertificateDoc): void {
   const left = MARGIN;
   const width = pdf.page.width - 2 * MARGIN;
 
@@ -266,221 +153,6 @@ export async function renderCertificatePdf(doc: CertificateDoc): Promise<Buffer>
       { width, indent: 10.5 * 2, lineGap: 4 },
     );
   pdf.y += 18;
-
-  drawIssuerBlock(pdf, doc, qrPng);
-
-  drawPageChrome(pdf, doc);
-
-  pdf.end();
-  return done;
-}
-
-/** Lowest y at which content may end on the current page. */
-function bottomLimit(pdf: Pdf): number {
-  return pdf.page.height - pdf.page.margins.bottom;
-}
-
-function columnWidths(total: number): number[] {
-  const fixed = COLUMNS.reduce((s, c) => s + c.width, 0);
-  return COLUMNS.map((c) => (c.width === 0 ? total - fixed : c.width));
-}
-
-interface Cell {
-  text: string;
-  align: Align;
-  bold?: boolean;
-  /** Number of columns this cell spans (default 1). */
-  span?: number;
-}
-
-function cellTextHeight(pdf: Pdf, cell: Cell, w: number): number {
-  pdf.font(cell.bold ? 'B' : 'R').fontSize(TABLE_SIZE);
-  return pdf.heightOfString(cell.text || ' ', { width: w - 2 * CELL_PAD_X, lineGap: 1 });
-}
-
-/** Cell widths after applying column spans. */
-function spannedWidths(cells: Cell[], widths: number[]): number[] {
-  const out: number[] = [];
-  let col = 0;
-  for (const c of cells) {
-    const span = c.span ?? 1;
-    out.push(widths.slice(col, col + span).reduce((s, w) => s + w, 0));
-    col += span;
-  }
-  return out;
-}
-
-interface RowLayout {
-  cells: Cell[];
-  widths: number[]; // per cell, after spans
-  textHeights: number[]; // measured once, reused when drawing
-  height: number;
-}
-
-/** Measure a row: its height is that of the tallest wrapped cell plus padding. */
-function layoutRow(pdf: Pdf, cells: Cell[], columnW: number[]): RowLayout {
-  const widths = spannedWidths(cells, columnW);
-  const textHeights = cells.map((c, i) => (c.text ? cellTextHeight(pdf, c, widths[i]) : 0));
-  const height = Math.ceil(Math.max(...textHeights, pdf.font('R').fontSize(TABLE_SIZE).currentLineHeight()) + 2 * CELL_PAD_Y);
-  return { cells, widths, textHeights, height };
-}
-
-const NO_LINE_START = new Set(Array.from('，。、；：！？）》」』】〕〉”’…,.;:!?)]}%'));
-const NO_LINE_END = new Set(Array.from('（《「『【〔〈“‘([{'));
-
-/**
- * Split a cell's text so that the first part fits into `maxTextH`: the longest prefix (by code
- * point, binary search on the wrapped height) that fits, moved back to a word boundary when the
- * cut would fall inside a run of Latin letters/digits. Always takes at least one character.
- */
-function splitCellText(pdf: Pdf, cell: Cell, width: number, maxTextH: number): [string, string] {
-  const chars = Array.from(cell.text);
-  if (cellTextHeight(pdf, cell, width) <= maxTextH) return [cell.text, ''];
-  let lo = 1;
-  let hi = chars.length - 1;
-  let best = 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cellTextHeight(pdf, { ...cell, text: chars.slice(0, mid).join('') }, width) <= maxTextH) {
-      best = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  const latin = /[0-9A-Za-z]/;
-  if (latin.test(chars[best - 1]) && latin.test(chars[best] ?? '')) {
-    let k = best - 1;
-    while (k > 0 && latin.test(chars[k - 1])) k--;
-    if (k > 0) best = k;
-  }
-  // Chinese line-breaking rules (GB/T 15834 practice): closing punctuation never starts a line
-  // and opening punctuation never ends one.
-  while (best > 1 && NO_LINE_START.has(chars[best])) best--;
-  while (best > 1 && NO_LINE_END.has(chars[best - 1])) best--;
-  return [chars.slice(0, best).join('').trimEnd(), chars.slice(best).join('').trimStart()];
-}
-
-/** A row taller than this share of a page is split across pages rather than moved whole. */
-const SPLIT_ROW_SHARE = 0.25;
-/** Do not start a split row in less space than this (points). */
-const MIN_SPLIT_SPACE = 60;
-
-/** Draw a measured row at pdf.y and advance pdf.y below it. */
-function drawRow(pdf: Pdf, row: RowLayout, fill: string | null): void {
-  const { cells, widths, textHeights, height } = row;
-  const y = pdf.y;
-  const totalW = widths.reduce((s, w) => s + w, 0);
-  if (fill) {
-    pdf.save().rect(MARGIN, y, totalW, height).fill(fill).restore();
-  }
-  let x = MARGIN;
-  cells.forEach((c, i) => {
-    const w = widths[i];
-    const innerH = height - 2 * CELL_PAD_Y;
-    const th = Math.min(textHeights[i], innerH);
-    if (c.text) {
-      pdf
-        .font(c.bold ? 'B' : 'R')
-        .fontSize(TABLE_SIZE)
-        .fillColor(INK)
-        // Vertically centred in the cell. `height` bounds pdfkit's line wrapper to the cell, so it
-        // can never start a page on its own (the table does its own page breaks).
-        .text(c.text, x + CELL_PAD_X, y + CELL_PAD_Y + (innerH - th) / 2, {
-          width: w - 2 * CELL_PAD_X,
-          height: innerH + 1,
-          align: c.align,
-          lineGap: 1,
-          ellipsis: true,
-        });
-    }
-    x += w;
-  });
-  // Grid: outer box of the row plus vertical separators.
-  pdf.save().lineWidth(0.6).strokeColor(GRID);
-  pdf.rect(MARGIN, y, totalW, height).stroke();
-  let vx = MARGIN;
-  for (let i = 0; i < widths.length - 1; i++) {
-    vx += widths[i];
-    pdf
-      .moveTo(vx, y)
-      .lineTo(vx, y + height)
-      .stroke();
-  }
-  pdf.restore();
-  pdf.x = MARGIN;
-  pdf.y = y + height;
-}
-
-/**
- * The services table. Rows grow with their wrapped text; the table continues on new pages with
- * the header row repeated, and a row taller than a quarter page is split across pages (the
- * continuation is marked 续 in the 序号 column) so that no content is ever clipped.
- */
-function drawServicesTable(pdf: Pdf, doc: CertificateDoc): void {
-  const width = pdf.page.width - 2 * MARGIN;
-  const columnW = columnWidths(width);
-  const headerCells: Cell[] = COLUMNS.map((c) => ({ text: c.header, align: 'center', bold: true }));
-  const header = layoutRow(pdf, headerCells, columnW);
-  const pageSpace = bottomLimit(pdf) - MARGIN - header.height;
-
-  const rows: Cell[][] = doc.services.map((s, i) => [
-    { text: String(i + 1), align: 'center' },
-    { text: s.date, align: 'center' },
-    { text: s.title, align: 'left' },
-    { text: s.content?.trim() ? s.content.trim() : '—', align: 'left' },
-    { text: formatHours(s.hours), align: 'center' },
-    { text: s.unitName, align: 'left' },
-  ]);
-  rows.push([
-    { text: '合计', align: 'center', bold: true, span: 4 },
-    { text: formatHours(doc.totalHours), align: 'center', bold: true },
-    { text: '', align: 'left' },
-  ]);
-
-  // The header goes at the top of the table and of every page it continues on; it is drawn
-  // lazily so that it is never left alone at the bottom of a page.
-  let headerOnPage = false;
-  const ensureHeader = () => {
-    if (!headerOnPage) drawRow(pdf, header, HEADER_FILL);
-    headerOnPage = true;
-  };
-  const newPage = () => {
-    pdf.addPage();
-    headerOnPage = false;
-  };
-
-  rows.forEach((cells, i) => {
-    const fill = i === rows.length - 1 ? HEADER_FILL : null;
-    let pending: Cell[] | null = cells;
-    while (pending) {
-      const row = layoutRow(pdf, pending, columnW);
-      const space = bottomLimit(pdf) - pdf.y - (headerOnPage ? 0 : header.height);
-      if (row.height <= space) {
-        ensureHeader();
-        drawRow(pdf, row, fill);
-        pending = null;
-      } else if (row.height > pageSpace * SPLIT_ROW_SHARE && space >= MIN_SPLIT_SPACE) {
-        const maxTextH = space - 2 * CELL_PAD_Y;
-        const current: Cell[] = pending;
-        const parts: [string, string][] = current.map((c, k) => splitCellText(pdf, c, row.widths[k], maxTextH));
-        ensureHeader();
-        drawRow(
-          pdf,
-          layoutRow(
-            pdf,
-            current.map((c, k) => ({ ...c, text: parts[k][0] })),
-            columnW,
-          ),
-          fill,
-        );
-        pending = current.map((c, k) => ({ ...c, text: k === 0 ? '续' : parts[k][1] }));
-        newPage();
-      } else {
-        newPage();
-      }
-    }
-  });
 }
 
 /** One "label：value" line of the issuer block; null value → blank line for a handwritten entry. */

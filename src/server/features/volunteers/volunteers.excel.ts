@@ -161,6 +161,14 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
   const guide = wb.addWorksheet(GUIDE_SHEET);
   const lists = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
 
+  const listRanges = writeDropdownLists(lists, stationNames);
+  writeRosterColumns(ws, listRanges);
+  writeGuide(guide);
+  return toBuffer(wb);
+}
+
+/** The hidden sheet of dropdown sources; answers each column key's range in it. */
+function writeDropdownLists(lists: ExcelJS.Worksheet, stationNames: string[]): Map<string, string> {
   // Dropdown sources, one list per column of the hidden sheet, all as text.
   const stations = [...new Set(stationNames.map((s) => s.trim()).filter((s) => s !== ''))];
   const listSources: Record<string, readonly string[]> = {
@@ -185,7 +193,11 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
     });
     listRanges.set(key, `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${items.length + 1}`);
   }
+  return listRanges;
+}
 
+/** The roster's header and hint rows, column widths, the text format, and the dropdowns. */
+function writeRosterColumns(ws: ExcelJS.Worksheet, listRanges: Map<string, string>) {
   const headerRow = ws.getRow(1);
   const hintRow = ws.getRow(2);
   VOLUNTEER_COLUMNS.forEach((col, i) => {
@@ -231,7 +243,9 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
   });
   headerRow.height = 24;
   hintRow.height = 48;
+}
 
+function writeGuide(guide: ExcelJS.Worksheet) {
   guide.getColumn(1).width = 110;
   guide.getCell(1, 1).value = '志愿者名册填写说明';
   guide.getCell(1, 1).font = { bold: true, size: 14 };
@@ -241,8 +255,6 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
     cell.alignment = { wrapText: true, vertical: 'top' };
     if (/^[一二三四五]、/.test(line)) cell.font = { bold: true };
   });
-
-  return toBuffer(wb);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,8 +507,18 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** Which column a RegisterVolunteerInput field came from, for messages from the final parse. */
 const FIELD_COLUMN: Record<string, string> = { stationId: 'station' };
 
-/** Validates one row without the database; see domain.md "National rules and field practice". */
-export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<string, string>; today: string }): RowCheck {
+/** One row's cells as text, and the problems found so far, each prefixed with its column header. */
+interface RowCells {
+  v: (key: string) => string;
+  /** Filled in, and not destroyed by Excel. */
+  present: (key: string) => boolean;
+  add: (key: string, message: string) => void;
+  /** At most `max` characters and no control characters; says what is wrong when not. */
+  textOk: (key: string, max: number) => boolean;
+  problems: string[];
+}
+
+function cellsOf(row: RosterRow): RowCells {
   const v = (key: string): string => row.values[key]?.trim() ?? '';
   const problems: string[] = [];
   const add = (key: string, message: string) => problems.push(`${headerOf(key)}：${message}`);
@@ -523,9 +545,19 @@ export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<st
     }
     return true;
   };
+  return { v, present, add, textOk, problems };
+}
 
-  if (present('name')) textOk('name', 32);
+interface RowIdentity {
+  idType: IdTypeCode | null;
+  idNumber: string | null;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+}
 
+/** ID type and number (check digit for a resident ID), and gender and birth date: from the ID for type 01, where the columns may only confirm them. */
+function checkRowIdentity(c: RowCells, today: string): RowIdentity {
+  const { v, present, add } = c;
   let idType: IdTypeCode | null = null;
   if (present('idType')) {
     idType = parseIdType(v('idType'));
@@ -548,7 +580,6 @@ export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<st
     }
   }
 
-  // Gender and birth date: from the ID for type 01 (the columns may only confirm them).
   let gender: 'male' | 'female' | null = null;
   let birthDate: string | null = null;
   const genderColumn = present('gender') ? parseGender(v('gender')) : null;
@@ -569,11 +600,16 @@ export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<st
     if (!present('birthDate')) add('birthDate', '非居民身份证须填写出生日期');
   }
   if (birthDate) {
-    const age = ageOn(birthDate, ctx.today);
+    const age = ageOn(birthDate, today);
     if (age < MIN_VOLUNTEER_AGE) add('birthDate', `未满 ${MIN_VOLUNTEER_AGE} 周岁，不能登记为志愿者`);
     else if (age < ADULT_AGE) add('birthDate', `未满 ${ADULT_AGE} 周岁，需监护人到场同意后在系统中单独登记`);
   }
+  return { idType, idNumber, gender, birthDate };
+}
 
+/** Phone, ethnicity, political status, education, employment and residence: the 办法 第五条 profile. */
+function checkRowProfile(c: RowCells) {
+  const { v, present, add, textOk } = c;
   let phone: string | null = null;
   if (present('phone')) {
     phone = normalisePhone(v('phone'));
@@ -599,10 +635,15 @@ export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<st
 
   if (present('employment')) textOk('employment', 32);
   if (present('residenceArea')) textOk('residenceArea', 64);
+  return { phone, ethnicity, politicalStatus, education };
+}
 
+/** Where and how they serve: station, service categories, skills, e-mail, team, category, and the consent column. */
+function checkRowService(c: RowCells, stationIdByName: Map<string, string>) {
+  const { v, present, add, textOk } = c;
   let stationId: string | undefined;
   if (present('station')) {
-    stationId = ctx.stationIdByName.get(v('station'));
+    stationId = stationIdByName.get(v('station'));
     if (!stationId) add('station', `“${v('station')}”不是本单位的实践站，请从下拉列表选择`);
   }
 
@@ -634,42 +675,59 @@ export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<st
   }
 
   if (v('consent') !== '是') add('consent', '未确认本人同意录入，不能导入');
+  return { stationId, serviceCategories, skills, email, category };
+}
 
-  const extras = { residenceArea: v('residenceArea'), employment: v('employment') || null, team: v('team') || null };
-  const result: RowCheck = { rowNumber: row.rowNumber, input: null, problems, idNumber, phone, extras };
-  if (problems.length > 0) return result;
-
+/** The checked fields through the shared schema, which has the last word: an import can never create what the form would refuse. */
+function parseRegistration(
+  c: RowCells,
+  identity: RowIdentity,
+  profile: ReturnType<typeof checkRowProfile>,
+  service: ReturnType<typeof checkRowService>,
+): RegisterVolunteerInput | null {
+  const { idType, idNumber, gender, birthDate } = identity;
   const candidate: Record<string, unknown> = {
-    name: v('name'),
+    name: c.v('name'),
     idType,
     idNumber,
-    phone,
-    stationId,
-    category,
-    serviceCategories,
-    skills,
+    phone: profile.phone,
+    stationId: service.stationId,
+    category: service.category,
+    serviceCategories: service.serviceCategories,
+    skills: service.skills,
     consent: { method: 'signed_form', note: 'Excel 批量导入' },
   };
   if (idType !== '01') {
     candidate.gender = gender ?? undefined;
     candidate.birthDate = birthDate ?? undefined;
   }
-  if (politicalStatus) candidate.politicalStatus = politicalStatus;
-  if (education) candidate.education = education;
-  if (ethnicity) candidate.ethnicity = ethnicity;
-  if (email) candidate.email = email;
+  if (profile.politicalStatus) candidate.politicalStatus = profile.politicalStatus;
+  if (profile.education) candidate.education = profile.education;
+  if (profile.ethnicity) candidate.ethnicity = profile.ethnicity;
+  if (service.email) candidate.email = service.email;
 
-  // The shared schema has the last word, so an import can never create what the form would refuse.
   const parsed = RegisterVolunteerInput.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0] ?? '');
-      const key = FIELD_COLUMN[field] ?? field;
-      problems.push(columnByKey.has(key) ? `${headerOf(key)}：${issue.message}` : issue.message);
-    }
-    return result;
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const key = FIELD_COLUMN[field] ?? field;
+    c.problems.push(columnByKey.has(key) ? `${headerOf(key)}：${issue.message}` : issue.message);
   }
-  result.input = parsed.data;
+  return null;
+}
+
+/** Validates one row without the database; see domain.md "National rules and field practice". */
+export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<string, string>; today: string }): RowCheck {
+  const c = cellsOf(row);
+  if (c.present('name')) c.textOk('name', 32);
+  const identity = checkRowIdentity(c, ctx.today);
+  const profile = checkRowProfile(c);
+  const service = checkRowService(c, ctx.stationIdByName);
+
+  const extras = { residenceArea: c.v('residenceArea'), employment: c.v('employment') || null, team: c.v('team') || null };
+  const result: RowCheck = { rowNumber: row.rowNumber, input: null, problems: c.problems, idNumber: identity.idNumber, phone: profile.phone, extras };
+  if (c.problems.length > 0) return result;
+  result.input = parseRegistration(c, identity, profile, service);
   return result;
 }
 

@@ -135,41 +135,7 @@ export async function createVolunteer(
         now,
       });
     }
-    await q.insertVolunteer(trx, {
-      id: volunteerId,
-      person_id: personId,
-      station_id: input.stationId,
-      volunteer_no: null,
-      status: 'reviewing',
-      status_reason: null,
-      category: input.category,
-      political_status: input.politicalStatus ?? null,
-      education: input.education ?? null,
-      ethnicity: input.ethnicity ?? null,
-      email: input.email ?? null,
-      employment: input.employment ?? null,
-      residence_area: input.residenceArea ?? null,
-      skills: JSON.stringify(input.skills ?? []),
-      service_categories: JSON.stringify(input.serviceCategories),
-      availability: JSON.stringify(input.availability ?? []),
-      emergency_name: input.emergencyContact?.name ?? null,
-      emergency_phone: input.emergencyContact?.phone ?? null,
-      guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
-      guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
-      guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
-      guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
-      guardian_consent_at: identity.age < ADULT_AGE ? now : null,
-      consent_method: nv.consent.method,
-      consent_at: now,
-      consent_by: nv.consent.by,
-      consent_file_id: nv.consent.fileId,
-      consent_note: nv.consent.note,
-      registered_by: nv.registeredBy,
-      certified_at: null,
-      insured_until: null,
-      created_at: now,
-      updated_at: now,
-    });
+    await q.insertVolunteer(trx, volunteerRow(nv, volunteerId, personId, now));
     await q.insertStatusLog(trx, {
       id: randomUUID(),
       volunteer_id: volunteerId,
@@ -199,4 +165,65 @@ export async function createVolunteer(
     throw err;
   }
   return { volunteerId, personId };
+}
+
+/** The new volunteer's row: under review, with consent (and a minor's guardian) as given at registration. */
+function volunteerRow(nv: NewVolunteer, volunteerId: string, personId: string, now: string): VolunteersTable {
+  const { input, identity } = nv;
+  return {
+    id: volunteerId,
+    person_id: personId,
+    station_id: input.stationId,
+    volunteer_no: null,
+    status: 'reviewing',
+    status_reason: null,
+    category: input.category,
+    political_status: input.politicalStatus ?? null,
+    education: input.education ?? null,
+    ethnicity: input.ethnicity ?? null,
+    email: input.email ?? null,
+    employment: input.employment ?? null,
+    residence_area: input.residenceArea ?? null,
+    skills: JSON.stringify(input.skills ?? []),
+    service_categories: JSON.stringify(input.serviceCategories),
+    availability: JSON.stringify(input.availability ?? []),
+    emergency_name: input.emergencyContact?.name ?? null,
+    emergency_phone: input.emergencyContact?.phone ?? null,
+    guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
+    guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
+    guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
+    guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
+    guardian_consent_at: identity.age < ADULT_AGE ? now : null,
+    consent_method: nv.consent.method,
+    consent_at: now,
+    consent_by: nv.consent.by,
+    consent_file_id: nv.consent.fileId,
+    consent_note: nv.consent.note,
+    registered_by: nv.registeredBy,
+    certified_at: null,
+    insured_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * The volunteers feature owns the people table: a person known only by name and phone (a staff
+ * account made for a colleague) is written here too, in the caller's transaction.
+ */
+export function recordPerson(trx: DbOrTrx, person: { id: string; name: string; phone: string | null; now: string }) {
+  return q.insertPerson(trx, {
+    id: person.id,
+    name: person.name,
+    phone: person.phone,
+    gender: null,
+    birth_date: null,
+    id_type: null,
+    id_number_enc: null,
+    id_number_hash: null,
+    id_number_tail: null,
+    id_number_masked: null,
+    created_at: person.now,
+    updated_at: person.now,
+  });
 }

@@ -1,0 +1,96 @@
+/** 办法 第八条 training and 第九条 awards on a volunteer's record, entered by their station's staff. */
+import { randomUUID } from 'node:crypto';
+import { minutesToHours } from '../../../shared/rules/stars';
+import { appendAudit } from '../../platform/audit';
+import type { Ctx, Deps } from '../../platform/deps';
+import { notFound } from '../../platform/errors';
+import { whoOf } from '../../platform/session';
+import { notify } from '../notifications/notifications.service';
+import { volunteerById } from '../volunteers/volunteers.lookup';
+import { requireVolunteerReadable } from './hours.access';
+import * as q from './hours.queries';
+
+/** 办法 第八条 training and 第九条 awards, entered by the volunteer's station staff. */
+export async function addTraining(
+  deps: Deps,
+  ctx: Ctx,
+  volunteerId: string,
+  input: { name: string; content?: string; hours: number; organiser: string; heldOn: string },
+) {
+  const v = await volunteerById(deps.db, volunteerId);
+  if (!v) throw notFound();
+  await ctx.scope.require('volunteers.manage', v.station_id);
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertTraining(trx, {
+      id,
+      volunteer_id: volunteerId,
+      name: input.name,
+      content: input.content ?? null,
+      minutes: Math.round(input.hours * 60),
+      organiser: input.organiser,
+      held_on: input.heldOn,
+      entered_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.training_added',
+      objectType: 'training_record',
+      objectId: id,
+      unitId: v.station_id,
+      changes: { name: { before: null, after: input.name } },
+    });
+  });
+  return { id, name: input.name, content: input.content ?? null, hours: input.hours, organiser: input.organiser, heldOn: input.heldOn };
+}
+
+export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
+  await requireVolunteerReadable(deps, ctx.scope, volunteerId);
+  const rows = await q.listTraining(deps.db, volunteerId);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      content: r.content,
+      hours: minutesToHours(Number(r.minutes)),
+      organiser: r.organiser,
+      heldOn: r.held_on,
+    })),
+  };
+}
+
+export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input: { name: string; level?: string; issuer: string; awardedOn: string }) {
+  const v = await volunteerById(deps.db, volunteerId);
+  if (!v) throw notFound();
+  await ctx.scope.require('volunteers.manage', v.station_id);
+  const now = deps.clock.now();
+  const id = randomUUID();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertAward(trx, {
+      id,
+      volunteer_id: volunteerId,
+      name: input.name,
+      level: input.level ?? null,
+      issuer: input.issuer,
+      awarded_on: input.awardedOn,
+      entered_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+    });
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'hours.award_added',
+      objectType: 'award',
+      objectId: id,
+      unitId: v.station_id,
+      changes: { name: { before: null, after: input.name } },
+    });
+    await notify(trx, now, v.person_id, { kind: 'awards.added', title: `您获得了表彰：${input.name}`, body: input.issuer, link: '/m/volunteer' });
+  });
+  return { id, name: input.name, level: input.level ?? null, issuer: input.issuer, awardedOn: input.awardedOn };
+}
+
+export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string) {
+  await requireVolunteerReadable(deps, ctx.scope, volunteerId);
+  const rows = await q.listAwards(deps.db, volunteerId);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, level: r.level, issuer: r.issuer, awardedOn: r.awarded_on })) };
+}
