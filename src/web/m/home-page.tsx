@@ -5,7 +5,6 @@ import { type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/p
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import styles from './mobile.module.css';
-import ui from './primitives.module.css';
 
 export default function HomePage() {
   useTitle('移动端首页');
@@ -81,7 +80,7 @@ export default function HomePage() {
       ) : list.length === 0 ? (
         <p className={styles.empty}>暂未公布实践站信息</p>
       ) : (
-        <ul className={styles.units}>
+        <ul className={styles.list}>
           {list.map((u) => (
             <UnitCard key={u.id} unit={u} mine={myUnitIds.has(u.id)} />
           ))}
@@ -93,8 +92,8 @@ export default function HomePage() {
 
 function UnitCard({ unit, mine }: { unit: PublicUnit; mine: boolean }) {
   return (
-    <li className={mine ? `${styles.unit} ${styles.mine}` : styles.unit}>
-      <h3 className={ui.itemTitle}>{unit.name}</h3>
+    <li className={mine ? `${styles.item} ${styles.mine}` : styles.item}>
+      <h3 className={styles.itemTitle}>{unit.name}</h3>
       {mine || unit.kind === 'institute' ? (
         <p className={styles.text}>
           {mine ? <span className={styles.badge}>我的站点</span> : null}{' '}

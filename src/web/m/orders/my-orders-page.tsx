@@ -4,7 +4,6 @@ import { hasRole, useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
-import ui from '../primitives.module.css';
 import { StatusBadge, shortTime } from './parts';
 
 /** `/m/orders` 我的点单: a big 我要点单 button, then my orders, newest first. */
@@ -72,12 +71,12 @@ export default function MyOrdersPage() {
       ) : list.length === 0 ? (
         <p className={styles.empty}>您还没有点过单。点上面的「我要点单」试试吧。</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {list.map((x) => (
             <li key={x.id}>
-              <Link to={`/m/orders/${x.id}`} className={ui.item}>
-                <span className={ui.itemHead}>
-                  <span className={ui.itemTitle}>{x.title}</span>
+              <Link to={`/m/orders/${x.id}`} className={styles.item}>
+                <span className={styles.itemHead}>
+                  <span className={styles.itemTitle}>{x.title}</span>
                   <StatusBadge status={x.status} />
                 </span>
                 <span className={o.meta} style={{ display: 'block' }}>

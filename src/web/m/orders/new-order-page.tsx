@@ -8,7 +8,6 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
-import ui from '../primitives.module.css';
 import { canToday, PhotoPicker, pickMin, preferredAtFor, type When, whenText } from './parts';
 
 const OTHER = 'other';
@@ -113,7 +112,7 @@ function OrderForm({ ownStationId, ownStationName }: { ownStationId?: string; ow
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="new-order-title">
-      <Link to="/m/orders" className={ui.back}>
+      <Link to="/m/orders" className={styles.back}>
         ‹ 我的点单
       </Link>
       <h2 id="new-order-title" className="sr-only">

@@ -6,7 +6,6 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
-import ui from '../primitives.module.css';
 import { OrderHistory, OrderSteps, StarPicker, StarsShown, StatusBadge, shortTime } from './parts';
 
 /** `/m/orders/:id`: where my order stands, its history, cancel before acceptance, and the rating. */
@@ -37,7 +36,7 @@ export default function OrderStatusPage() {
     const missing = order.error instanceof ApiError && order.error.status === 404;
     return (
       <>
-        <Link to="/m/orders" className={ui.back}>
+        <Link to="/m/orders" className={styles.back}>
           ‹ 我的点单
         </Link>
         <div className={styles.errorBox} role="alert">
@@ -84,17 +83,17 @@ function Status({ order: x }: { order: OrderView }) {
 
   return (
     <>
-      <Link to="/m/orders" className={ui.back}>
+      <Link to="/m/orders" className={styles.back}>
         ‹ 我的点单
       </Link>
       {justPlaced ? (
-        <p className={ui.ok} role="status">
+        <p className={styles.ok} role="status">
           点单成功！单号 {x.number}。实践站工作人员会打电话和您核实。
         </p>
       ) : null}
       <section className={styles.card} aria-labelledby="order-title">
-        <div className={ui.itemHead}>
-          <h2 id="order-title" className={ui.itemTitle}>
+        <div className={styles.itemHead}>
+          <h2 id="order-title" className={styles.itemTitle}>
             {x.title}
           </h2>
           <StatusBadge status={x.status} />
@@ -118,10 +117,10 @@ function Status({ order: x }: { order: OrderView }) {
       ) : null}
 
       <section className={styles.card} aria-labelledby="order-facts">
-        <h3 id="order-facts" className={ui.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-facts" className={styles.itemTitle} style={{ marginBottom: 10 }}>
           点单内容
         </h3>
-        <dl className={`${ui.facts} ${o.facts}`}>
+        <dl className={`${styles.facts} ${o.facts}`}>
           <dt>服务</dt>
           <dd>{x.itemName ?? '其他需求'}</dd>
           <dt>需求</dt>
@@ -150,7 +149,7 @@ function Status({ order: x }: { order: OrderView }) {
       {canCancel ? <CancelBox order={x} /> : null}
 
       <section className={styles.card} aria-labelledby="order-history">
-        <h3 id="order-history" className={ui.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-history" className={styles.itemTitle} style={{ marginBottom: 10 }}>
           办理记录
         </h3>
         <OrderHistory events={x.events} forRequester />
@@ -180,7 +179,7 @@ function RateForm({ order: x }: { order: OrderView }) {
 
   return (
     <section className={styles.card} aria-labelledby="rate-title">
-      <h3 id="rate-title" className={ui.itemTitle}>
+      <h3 id="rate-title" className={styles.itemTitle}>
         为这次服务评价
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>您的评价会告诉志愿者，也帮助实践站把服务做得更好。</p>
@@ -237,7 +236,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
     return (
       <button
         type="button"
-        className={`${styles.btn} ${ui.btnDanger} ${styles.btnBlock}`}
+        className={`${styles.btn} ${styles.btnDanger} ${styles.btnBlock}`}
         style={{ marginTop: 0, marginBottom: 'var(--gap)' }}
         onClick={() => setOpen(true)}
       >
@@ -247,7 +246,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
   }
   return (
     <section className={styles.card} aria-labelledby="cancel-title">
-      <h3 id="cancel-title" className={ui.itemTitle}>
+      <h3 id="cancel-title" className={styles.itemTitle}>
         取消点单
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>志愿者接单前可以取消。为什么不需要了？</p>
@@ -273,7 +272,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
         </p>
       ) : null}
       <div className={o.btnRow}>
-        <button type="button" className={`${styles.btn} ${ui.btnDanger}`} onClick={send} disabled={act.isPending}>
+        <button type="button" className={`${styles.btn} ${styles.btnDanger}`} onClick={send} disabled={act.isPending}>
           {act.isPending ? '正在取消…' : '确定取消'}
         </button>
         <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={() => setOpen(false)}>

@@ -6,7 +6,6 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
-import ui from '../primitives.module.css';
 import { StarsShown, StatusBadge, shortTime } from '../orders/parts';
 import { CompletePanel, DeclinePanel, NotePanel } from './task-panels';
 
@@ -77,7 +76,7 @@ export default function TasksPage() {
   return (
     <>
       {notice ? (
-        <p className={ui.ok} role="status">
+        <p className={styles.ok} role="status">
           {notice}
         </p>
       ) : null}
@@ -89,7 +88,7 @@ export default function TasksPage() {
       {active.length === 0 ? (
         <p className={styles.empty}>暂无进行中的单</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {active.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -105,7 +104,7 @@ export default function TasksPage() {
       {open.length === 0 ? (
         <p className={styles.empty}>现在没有等待接单的需求，有新的派给您时会通知您。</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {shownOpen.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -125,7 +124,7 @@ export default function TasksPage() {
             已完成
             <small>{done.length} 张</small>
           </h2>
-          <ul className={ui.list}>
+          <ul className={styles.list}>
             {done.map((x) => (
               <li key={x.id}>
                 <TaskCard order={x} onDone={say} />
@@ -168,15 +167,15 @@ export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (mess
 
   return (
     <article className={styles.card} style={{ marginBottom: 0 }} aria-labelledby={headingId}>
-      <div className={ui.itemHead}>
-        <h3 id={headingId} className={ui.itemTitle}>
+      <div className={styles.itemHead}>
+        <h3 id={headingId} className={styles.itemTitle}>
           {x.title}
         </h3>
         <StatusBadge status={x.status} />
       </div>
       <p className={o.meta}>{[x.itemName !== x.title ? (x.itemName ?? '其他需求') : null, x.unitName, x.number].filter(Boolean).join(' · ')}</p>
       <p className={o.desc}>{x.description}</p>
-      <dl className={`${ui.facts} ${o.facts}`} style={{ marginTop: 10 }}>
+      <dl className={`${styles.facts} ${o.facts}`} style={{ marginTop: 10 }}>
         <dt>地址</dt>
         <dd>{x.address ?? '接单后与居民电话确认'}</dd>
         <dt>时间</dt>
