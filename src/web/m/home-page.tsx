@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
-import { ROLES } from '../../shared/labels';
 import { greeting } from '../lib/format';
 import { type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
+import { RoleList } from './components/role-list';
 import styles from './mobile.module.css';
 
 export default function HomePage() {
@@ -31,14 +31,7 @@ export default function HomePage() {
               {greeting()}，{me.account.displayName}
             </p>
             {me.roles.length ? (
-              <ul className={styles.roles} aria-label="我的身份">
-                {me.roles.map((r) => (
-                  <li key={`${r.role}-${r.unitId}`}>
-                    <span className={ROLES[r.role].staff ? styles.badge : `${styles.badge} ${styles.badgeGrey}`}>{ROLES[r.role].label}</span>
-                    <span>{r.unitName}</span>
-                  </li>
-                ))}
-              </ul>
+              <RoleList roles={me.roles} />
             ) : (
               <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>
             )}

@@ -6,6 +6,8 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
+import { Loading, SignInFirst } from '../components/sign-in-first';
+import { FormError, TextareaField } from '../components/textarea-field';
 import { OrderHistory, OrderSteps, StarPicker, StarsShown, StatusBadge, shortTime } from './parts';
 
 /** `/m/orders/:id`: where my order stands, its history, cancel before acceptance, and the rating. */
@@ -15,23 +17,8 @@ export default function OrderStatusPage() {
   const order = useOrder(id, !!session.data);
   useTitle(order.data ? `点单进度 ${order.data.number}` : '点单进度');
 
-  if (session.isPending || (session.data && order.isPending)) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (!session.data) {
-    return (
-      <section className={styles.card}>
-        <p className={styles.hello}>请先登录</p>
-        <Link to={`/login?next=${encodeURIComponent(`/m/orders/${id}`)}`} className={`${styles.btn} ${styles.btnBlock}`}>
-          登录
-        </Link>
-      </section>
-    );
-  }
+  if (session.isPending || (session.data && order.isPending)) return <Loading />;
+  if (!session.data) return <SignInFirst next={`/m/orders/${id}`} />;
   if (order.error) {
     const missing = order.error instanceof ApiError && order.error.status === 404;
     return (
@@ -163,7 +150,6 @@ function RateForm({ order: x }: { order: OrderView }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const commentId = useId();
 
   const send = () => {
     setError(null);
@@ -186,25 +172,17 @@ function RateForm({ order: x }: { order: OrderView }) {
       <div style={{ marginTop: 12 }}>
         <StarPicker value={stars} onChange={setStars} />
       </div>
-      <div className={styles.field} style={{ marginTop: 8 }}>
-        <label className={styles.label} htmlFor={commentId}>
-          想说的话<span className={o.optional}>（可不写）</span>
-        </label>
-        <textarea
-          id={commentId}
-          className={o.textarea}
-          style={{ minHeight: '4.5em' }}
-          value={comment}
-          maxLength={500}
-          onChange={(e) => setComment(e.target.value)}
-          placeholder="例如：小王很细心，谢谢！"
-        />
-      </div>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextareaField
+        label="想说的话"
+        optional="可不写"
+        short
+        value={comment}
+        maxLength={500}
+        onChange={setComment}
+        placeholder="例如：小王很细心，谢谢！"
+        style={{ marginTop: 8 }}
+      />
+      <FormError error={error} />
       <button type="button" className={`${styles.btn} ${styles.btnBlock}`} onClick={send} disabled={act.isPending}>
         {act.isPending ? '正在提交…' : '提交评价'}
       </button>
@@ -266,11 +244,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
           <input id={otherId} className={styles.input} value={other} maxLength={300} onChange={(e) => setOther(e.target.value)} />
         </div>
       ) : null}
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className={o.btnRow}>
         <button type="button" className={`${styles.btn} ${styles.btnDanger}`} onClick={send} disabled={act.isPending}>
           {act.isPending ? '正在取消…' : '确定取消'}

@@ -7,6 +7,7 @@ import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
 import { StarsShown, StatusBadge, shortTime } from '../orders/parts';
+import { Loading, SignInFirst } from '../components/sign-in-first';
 import { CompletePanel, DeclinePanel, NotePanel } from './task-panels';
 
 /**
@@ -24,24 +25,8 @@ export default function TasksPage() {
     window.scrollTo({ top: 0 });
   };
 
-  if (session.isPending || (session.data && tasks.isPending)) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (!session.data) {
-    return (
-      <section className={styles.card}>
-        <p className={styles.hello}>请先登录</p>
-        <p className={`${styles.text} ${styles.muted}`}>志愿者登录后可以接居民的点单。</p>
-        <Link to={`/login?next=${encodeURIComponent('/m/tasks')}`} className={`${styles.btn} ${styles.btnBlock}`}>
-          登录
-        </Link>
-      </section>
-    );
-  }
+  if (session.isPending || (session.data && tasks.isPending)) return <Loading />;
+  if (!session.data) return <SignInFirst text="志愿者登录后可以接居民的点单。" next="/m/tasks" />;
   if (tasks.error) {
     if (tasks.error instanceof ApiError && tasks.error.code === 'volunteer.not_found_self') {
       return (
