@@ -177,7 +177,10 @@ export function ResidentOrderForm({
     setProblems(next);
     const first = Object.keys(next)[0];
     if (first) {
-      const target = first === 'item' ? 'order-menu' : { station: ids.station, name: ids.name, phone: ids.phone, description: ids.desc, when: ids.pick, agree: ids.agree }[first];
+      const target =
+        first === 'item'
+          ? 'order-menu'
+          : { station: ids.station, name: ids.name, phone: ids.phone, description: ids.desc, when: ids.pick, agree: ids.agree }[first];
       if (target) document.getElementById(target)?.focus();
       return;
     }
@@ -284,24 +287,25 @@ export function ResidentOrderForm({
         </div>
       ) : (
         <ul className={o.menu}>
-          {[...(items.data ?? []).map((i) => ({ id: i.id, name: i.name, text: i.description })), { id: OTHER, name: '其他需求', text: '上面没有的，在下面写清楚' }].map(
-            (i) => (
-              <li key={i.id}>
-                <button
-                  type="button"
-                  className={o.menuCard}
-                  aria-pressed={itemId === i.id}
-                  onClick={() => {
-                    setItemId(i.id);
-                    fixed('item', ...(i.id === OTHER ? [] : ['description']));
-                  }}
-                >
-                  <span className={o.menuName}>{i.name}</span>
-                  {i.text ? <span className={o.menuText}>{i.text}</span> : null}
-                </button>
-              </li>
-            ),
-          )}
+          {[
+            ...(items.data ?? []).map((i) => ({ id: i.id, name: i.name, text: i.description })),
+            { id: OTHER, name: '其他需求', text: '上面没有的，在下面写清楚' },
+          ].map((i) => (
+            <li key={i.id}>
+              <button
+                type="button"
+                className={o.menuCard}
+                aria-pressed={itemId === i.id}
+                onClick={() => {
+                  setItemId(i.id);
+                  fixed('item', ...(i.id === OTHER ? [] : ['description']));
+                }}
+              >
+                <span className={o.menuName}>{i.name}</span>
+                {i.text ? <span className={o.menuText}>{i.text}</span> : null}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
       {problems.item ? (

@@ -30,11 +30,7 @@ export default function HomePage() {
             <p className={styles.hello}>
               {greeting()}，{me.account.displayName}
             </p>
-            {me.roles.length ? (
-              <RoleList roles={me.roles} />
-            ) : (
-              <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>
-            )}
+            {me.roles.length ? <RoleList roles={me.roles} /> : <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>}
             {me.isStaff ? (
               <Link to="/admin" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
                 进入工作台

@@ -60,9 +60,7 @@ export default function MePage() {
             ) : null}
           </div>
         </div>
-        {me.roles.length ? (
-          <RoleList roles={me.roles} />
-        ) : null}
+        {me.roles.length ? <RoleList roles={me.roles} /> : null}
       </section>
 
       {elderRow}

@@ -50,11 +50,7 @@ export function UnitFormFields({ disabled = false }: { disabled?: boolean }) {
     <>
       <Row gutter={16}>
         <Col xs={24} md={14}>
-          <Form.Item
-            name="name"
-            label="名称"
-            rules={rulesFrom(F.name, { required: '请输入单位名称' })}
-          >
+          <Form.Item name="name" label="名称" rules={rulesFrom(F.name, { required: '请输入单位名称' })}>
             <Input placeholder="如：龙井湖社区新时代文明实践站" disabled={disabled} maxLength={limitsOf(F.name).maxLength} />
           </Form.Item>
         </Col>
