@@ -72,12 +72,30 @@ function Problem({ id, text }: { id: string; text?: string }) {
   ) : null;
 }
 
+/** "（可不填）" after a label. */
+const Optional = ({ text }: { text: string }) => <span className={o.optional}>（{text}）</span>;
+
 /** A label, one input (or select) and what is wrong with it; `hint` sits under the input. */
-function Field({ id, label, problem, hint, children }: { id: string; label: ReactNode; problem?: string; hint?: string; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  optional,
+  problem,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  optional?: string;
+  problem?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={styles.field}>
       <label className={styles.label} htmlFor={id}>
         {label}
+        {optional ? <Optional text={optional} /> : null}
       </label>
       {children}
       {hint ? (
@@ -317,14 +335,7 @@ export function ResidentOrderForm({
   );
 
   const itemSelect = (
-    <Field
-      id={ids.item}
-      label={
-        <>
-          服务项目<span className={o.optional}>（可不选）</span>
-        </>
-      }
-    >
+    <Field id={ids.item} label="服务项目" optional="可不选">
       <select id={ids.item} className={styles.input} value={itemId} onChange={(e) => setItemId(e.target.value)} disabled={!stationId}>
         <option value="">{!stationId ? '请先选择实践站' : items.isPending ? '正在加载…' : '其他需求 / 不确定'}</option>
         {(items.data ?? []).map((i) => (
@@ -423,14 +434,7 @@ export function ResidentOrderForm({
         <Field id={ids.desc} label="需要什么帮助" problem={problems.description}>
           {descriptionBox}
         </Field>
-        <Field
-          id={ids.address}
-          label={
-            <>
-              服务地址<span className={o.optional}>（可不填）</span>
-            </>
-          }
-        >
+        <Field id={ids.address} label="服务地址" optional="可不填">
           {addressInput}
         </Field>
         <div className={styles.field}>
@@ -465,7 +469,7 @@ export function ResidentOrderForm({
       {menu}
 
       <Step no={2}>
-        <label htmlFor={ids.desc}>说说您的需要{item ? <span className={o.optional}>（可不写）</span> : null}</label>
+        <label htmlFor={ids.desc}>说说您的需要{item ? <Optional text="可不写" /> : null}</label>
       </Step>
       {descriptionBox}
       <p className={o.voiceHint} id={ids.descHint}>
@@ -475,19 +479,13 @@ export function ResidentOrderForm({
       <Problem id={ids.desc} text={problems.description} />
 
       <Step no={3}>
-        拍张照片<span className={o.optional}>（可不传）</span>
+        拍张照片
+        <Optional text="可不传" />
       </Step>
       <PhotoPicker photos={photos} onChange={setPhotos} label="添加照片" />
 
       <Step no={4}>在哪里、什么时候</Step>
-      <Field
-        id={ids.address}
-        label={
-          <>
-            服务地址<span className={o.optional}>（可不填，工作人员会电话确认）</span>
-          </>
-        }
-      >
+      <Field id={ids.address} label="服务地址" optional="可不填，工作人员会电话确认">
         {addressInput}
       </Field>
       <fieldset className={o.chips} style={{ marginTop: 16 }}>
