@@ -38,7 +38,7 @@ type Problems = Record<string, string>;
 function useStations() {
   const units = usePublicUnits();
   const stations = useMemo(() => (units.data ?? []).filter((u) => u.kind === 'station'), [units.data]);
-  return { stations, isPending: units.isPending };
+  return { stations, isPending: units.isPending, error: units.error };
 }
 
 function MicIcon() {
@@ -59,7 +59,7 @@ function Step({ no, children }: { no: number; children: ReactNode }) {
       <span className={o.stepNo} aria-hidden="true">
         {no}
       </span>
-      {children}
+      <span>{children}</span>
     </h3>
   );
 }
@@ -129,7 +129,7 @@ export function ResidentOrderForm({
   onPlaced?: (order: OrderView) => void;
 }) {
   const member = who === 'member';
-  const { stations, isPending: unitsPending } = useStations();
+  const { stations, isPending: unitsPending, error: unitsError } = useStations();
   // A member orders from their own station if it is a station; otherwise they choose one.
   const ownIsStation = !!ownStation && (unitsPending || stations.some((s) => s.id === ownStation.id));
   const [chosenStation, setChosenStation] = useState(initialStationId);
@@ -263,8 +263,9 @@ export function ResidentOrderForm({
     );
   }
 
+  const stationProblem = problems.station ?? (unitsError ? `实践站列表加载失败，请刷新页面再试（${unitsError.message}）` : undefined);
   const stationField = !ownIsStation ? (
-    <Field id={ids.station} label={member ? '您所在的实践站' : '所在社区实践站'} problem={problems.station}>
+    <Field id={ids.station} label={member ? '您所在的实践站' : '所在社区实践站'} problem={stationProblem}>
       <select
         id={ids.station}
         className={styles.input}
@@ -274,7 +275,7 @@ export function ResidentOrderForm({
           setItemId('');
           fixed('station');
         }}
-        {...describe(ids.station, problems.station)}
+        {...describe(ids.station, stationProblem)}
       >
         <option value="">{unitsPending ? '正在加载…' : '请选择'}</option>
         {stations.map((s) => (
@@ -517,7 +518,11 @@ export function ResidentOrderForm({
         </div>
       ) : null}
       <p className={o.when} aria-live="polite">
-        {preferredAt ? `希望 ${whenText(preferredAt)} 前后服务，志愿者会和您约定具体时间。` : '尽快安排，志愿者会和您约定具体时间。'}
+        {preferredAt
+          ? `希望 ${whenText(preferredAt)} 前后服务，志愿者会和您约定具体时间。`
+          : when === 'pick'
+            ? '请在上面选择日期和时间。'
+            : '尽快安排，志愿者会和您约定具体时间。'}
       </p>
 
       {sendError}
