@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
-import { ROLES } from '../../shared/labels';
 import { greeting } from '../lib/format';
 import { type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
 import { useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
+import { RoleList } from './components/role-list';
 import styles from './mobile.module.css';
-import ui from './primitives.module.css';
 
 export default function HomePage() {
   useTitle('移动端首页');
@@ -31,18 +30,7 @@ export default function HomePage() {
             <p className={styles.hello}>
               {greeting()}，{me.account.displayName}
             </p>
-            {me.roles.length ? (
-              <ul className={styles.roles} aria-label="我的身份">
-                {me.roles.map((r) => (
-                  <li key={`${r.role}-${r.unitId}`}>
-                    <span className={ROLES[r.role].staff ? styles.badge : `${styles.badge} ${styles.badgeGrey}`}>{ROLES[r.role].label}</span>
-                    <span>{r.unitName}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>
-            )}
+            {me.roles.length ? <RoleList roles={me.roles} /> : <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>}
             {me.isStaff ? (
               <Link to="/admin" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
                 进入工作台
@@ -81,7 +69,7 @@ export default function HomePage() {
       ) : list.length === 0 ? (
         <p className={styles.empty}>暂未公布实践站信息</p>
       ) : (
-        <ul className={styles.units}>
+        <ul className={styles.list}>
           {list.map((u) => (
             <UnitCard key={u.id} unit={u} mine={myUnitIds.has(u.id)} />
           ))}
@@ -93,8 +81,8 @@ export default function HomePage() {
 
 function UnitCard({ unit, mine }: { unit: PublicUnit; mine: boolean }) {
   return (
-    <li className={mine ? `${styles.unit} ${styles.mine}` : styles.unit}>
-      <h3 className={ui.itemTitle}>{unit.name}</h3>
+    <li className={mine ? `${styles.item} ${styles.mine}` : styles.item}>
+      <h3 className={styles.itemTitle}>{unit.name}</h3>
       {mine || unit.kind === 'institute' ? (
         <p className={styles.text}>
           {mine ? <span className={styles.badge}>我的站点</span> : null}{' '}

@@ -1,8 +1,9 @@
 import { Link, useNavigate } from 'react-router-dom';
-import { ROLES } from '../../shared/labels';
 import { useElderMode } from '../lib/elder';
 import { useLogout, useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
+import { Loading, SignInFirst } from './components/sign-in-first';
+import { RoleList } from './components/role-list';
 import styles from './mobile.module.css';
 
 export default function MePage() {
@@ -27,24 +28,12 @@ export default function MePage() {
     </ul>
   );
 
-  if (session.isPending) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
+  if (session.isPending) return <Loading />;
 
   if (!me) {
     return (
       <>
-        <section className={styles.card} aria-label="未登录">
-          <p className={styles.hello}>您还没有登录</p>
-          <p className={`${styles.text} ${styles.muted}`}>登录后可以查看自己的身份和所在实践站，修改密码。</p>
-          <Link to="/login?next=/m/me" className={`${styles.btn} ${styles.btnBlock}`}>
-            登录
-          </Link>
-        </section>
+        <SignInFirst label="未登录" title="您还没有登录" text="登录后可以查看自己的身份和所在实践站，修改密码。" next="/m/me" />
         {elderRow}
       </>
     );
@@ -71,16 +60,7 @@ export default function MePage() {
             ) : null}
           </div>
         </div>
-        {me.roles.length ? (
-          <ul className={styles.roles} aria-label="我的身份">
-            {me.roles.map((r) => (
-              <li key={`${r.role}-${r.unitId}`}>
-                <span className={ROLES[r.role].staff ? styles.badge : `${styles.badge} ${styles.badgeGrey}`}>{ROLES[r.role].label}</span>
-                <span>{r.unitName}</span>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {me.roles.length ? <RoleList roles={me.roles} /> : null}
       </section>
 
       {elderRow}

@@ -18,43 +18,24 @@ const TITLES: Record<string, string> = {
   '/m/tasks': '接单',
 };
 
-function HomeIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <path d="M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z" fill="currentColor" />
-    </svg>
-  );
-}
+/** The bottom tabs' icons: shapes on a 24-unit grid, filled with the tab's colour. */
+const TAB_ICONS = {
+  home: <path d="M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z" />,
+  volunteer: <path d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z" />,
+  activities: <path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 7H5v10h14zM7 11h4v4H7z" />,
+  order: <path d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 5v4H7v2h4v4h2v-4h4v-2h-4V7z" />,
+  me: (
+    <>
+      <circle cx="12" cy="8" r="4.5" />
+      <path d="M3.5 21c.8-4.6 4.2-7 8.5-7s7.7 2.4 8.5 7z" />
+    </>
+  ),
+};
 
-function VolunteerIcon() {
+function TabIcon({ name }: { name: keyof typeof TAB_ICONS }) {
   return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <path d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z" fill="currentColor" />
-    </svg>
-  );
-}
-
-function ActivitiesIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 7H5v10h14zM7 11h4v4H7z" fill="currentColor" />
-    </svg>
-  );
-}
-
-function OrderIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <path d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 5v4H7v2h4v4h2v-4h4v-2h-4V7z" fill="currentColor" />
-    </svg>
-  );
-}
-
-function MeIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="8" r="4.5" fill="currentColor" />
-      <path d="M3.5 21c.8-4.6 4.2-7 8.5-7s7.7 2.4 8.5 7z" fill="currentColor" />
+    <svg viewBox="0 0 24 24" width="26" height="26" fill="currentColor" aria-hidden="true" focusable="false">
+      {TAB_ICONS[name]}
     </svg>
   );
 }
@@ -88,29 +69,29 @@ export default function MobileShell() {
       </main>
       <nav className={styles.tabs} aria-label="底部导航">
         <NavLink to="/m" end className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
-          <HomeIcon />
+          <TabIcon name="home" />
           <span>首页</span>
         </NavLink>
         <NavLink
           to="/m/activities"
           className={({ isActive }) => (isActive || location.pathname === '/m/checkin' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
         >
-          <ActivitiesIcon />
+          <TabIcon name="activities" />
           <span>活动</span>
         </NavLink>
         <NavLink to="/m/orders" className={({ isActive }) => (isActive || location.pathname === '/m/tasks' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
-          <OrderIcon />
+          <TabIcon name="order" />
           <span>点单</span>
         </NavLink>
         <NavLink
           to="/m/volunteer"
           className={({ isActive }) => (isActive || location.pathname === '/m/register' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
         >
-          <VolunteerIcon />
+          <TabIcon name="volunteer" />
           <span>志愿</span>
         </NavLink>
         <NavLink to="/m/me" className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
-          <MeIcon />
+          <TabIcon name="me" />
           <span>我的</span>
         </NavLink>
       </nav>

@@ -6,7 +6,7 @@ import { useCorrectionRequests, useMyHours, useRequestCorrection } from '../lib/
 import { RECORD_SOURCES, RECORD_STATUSES } from '../lib/volunteer-labels';
 import styles from './mobile.module.css';
 import v from './volunteer.module.css';
-import ui from './primitives.module.css';
+import ui from './mobile.module.css';
 import { RECORD_TONE, hoursText } from './volunteer-parts';
 
 export function Records() {

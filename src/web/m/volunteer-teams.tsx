@@ -11,7 +11,7 @@ import { useJoinTeam, useTeams } from '../lib/queries/teams';
 import { TEAM_KINDS, TEAM_ROLES } from '../lib/volunteer-labels';
 import styles from './mobile.module.css';
 import v from './volunteer.module.css';
-import ui from './primitives.module.css';
+import ui from './mobile.module.css';
 import { hoursText } from './volunteer-parts';
 
 export function Teams({ certified }: { certified: boolean }) {

@@ -7,7 +7,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import a from './activities.module.css';
-import ui from '../primitives.module.css';
+import ui from '../mobile.module.css';
 import { ClockIcon, MySignupBadge, PinIcon, placeOf, stateText } from './parts';
 
 /** `/m/activities`: what is coming up in the person's institute, and what they signed up for. */

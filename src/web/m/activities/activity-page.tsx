@@ -8,7 +8,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import a from './activities.module.css';
-import ui from '../primitives.module.css';
+import ui from '../mobile.module.css';
 import { MySignupBadge, placeOf, stateText } from './parts';
 
 const short = (iso: string) => formatDateTime(iso).slice(5, 16);

@@ -4,7 +4,7 @@ import { hasRole, useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
-import ui from '../primitives.module.css';
+import { Loading, SignInFirst } from '../components/sign-in-first';
 import { StatusBadge, shortTime } from './parts';
 
 /** `/m/orders` 我的点单: a big 我要点单 button, then my orders, newest first. */
@@ -13,24 +13,14 @@ export default function MyOrdersPage() {
   const session = useSession();
   const orders = useMyOrders(!!session.data);
 
-  if (session.isPending) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
+  if (session.isPending) return <Loading />;
   if (!session.data) {
     return (
-      <section className={styles.card}>
-        <p className={styles.hello}>群众点单</p>
-        <p className={`${styles.text} ${styles.muted}`}>
-          家里有事需要帮忙？登录后向社区实践站点单，志愿者上门服务。不方便用手机的，可以打电话给社区实践站，由工作人员帮您登记。
-        </p>
-        <Link to={`/login?next=${encodeURIComponent('/m/orders')}`} className={`${styles.btn} ${styles.btnBlock}`}>
-          登录
-        </Link>
-      </section>
+      <SignInFirst
+        title="群众点单"
+        text="家里有事需要帮忙？登录后向社区实践站点单，志愿者上门服务。不方便用手机的，可以打电话给社区实践站，由工作人员帮您登记。"
+        next="/m/orders"
+      />
     );
   }
 
@@ -72,12 +62,12 @@ export default function MyOrdersPage() {
       ) : list.length === 0 ? (
         <p className={styles.empty}>您还没有点过单。点上面的「我要点单」试试吧。</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {list.map((x) => (
             <li key={x.id}>
-              <Link to={`/m/orders/${x.id}`} className={ui.item}>
-                <span className={ui.itemHead}>
-                  <span className={ui.itemTitle}>{x.title}</span>
+              <Link to={`/m/orders/${x.id}`} className={styles.item}>
+                <span className={styles.itemHead}>
+                  <span className={styles.itemTitle}>{x.title}</span>
                   <StatusBadge status={x.status} />
                 </span>
                 <span className={o.meta} style={{ display: 'block' }}>

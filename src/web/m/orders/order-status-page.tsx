@@ -6,7 +6,8 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
-import ui from '../primitives.module.css';
+import { Loading, SignInFirst } from '../components/sign-in-first';
+import { FormError, TextareaField } from '../components/textarea-field';
 import { OrderHistory, OrderSteps, StarPicker, StarsShown, StatusBadge, shortTime } from './parts';
 
 /** `/m/orders/:id`: where my order stands, its history, cancel before acceptance, and the rating. */
@@ -16,28 +17,13 @@ export default function OrderStatusPage() {
   const order = useOrder(id, !!session.data);
   useTitle(order.data ? `点单进度 ${order.data.number}` : '点单进度');
 
-  if (session.isPending || (session.data && order.isPending)) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (!session.data) {
-    return (
-      <section className={styles.card}>
-        <p className={styles.hello}>请先登录</p>
-        <Link to={`/login?next=${encodeURIComponent(`/m/orders/${id}`)}`} className={`${styles.btn} ${styles.btnBlock}`}>
-          登录
-        </Link>
-      </section>
-    );
-  }
+  if (session.isPending || (session.data && order.isPending)) return <Loading />;
+  if (!session.data) return <SignInFirst next={`/m/orders/${id}`} />;
   if (order.error) {
     const missing = order.error instanceof ApiError && order.error.status === 404;
     return (
       <>
-        <Link to="/m/orders" className={ui.back}>
+        <Link to="/m/orders" className={styles.back}>
           ‹ 我的点单
         </Link>
         <div className={styles.errorBox} role="alert">
@@ -84,17 +70,17 @@ function Status({ order: x }: { order: OrderView }) {
 
   return (
     <>
-      <Link to="/m/orders" className={ui.back}>
+      <Link to="/m/orders" className={styles.back}>
         ‹ 我的点单
       </Link>
       {justPlaced ? (
-        <p className={ui.ok} role="status">
+        <p className={styles.ok} role="status">
           点单成功！单号 {x.number}。实践站工作人员会打电话和您核实。
         </p>
       ) : null}
       <section className={styles.card} aria-labelledby="order-title">
-        <div className={ui.itemHead}>
-          <h2 id="order-title" className={ui.itemTitle}>
+        <div className={styles.itemHead}>
+          <h2 id="order-title" className={styles.itemTitle}>
             {x.title}
           </h2>
           <StatusBadge status={x.status} />
@@ -118,10 +104,10 @@ function Status({ order: x }: { order: OrderView }) {
       ) : null}
 
       <section className={styles.card} aria-labelledby="order-facts">
-        <h3 id="order-facts" className={ui.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-facts" className={styles.itemTitle} style={{ marginBottom: 10 }}>
           点单内容
         </h3>
-        <dl className={`${ui.facts} ${o.facts}`}>
+        <dl className={`${styles.facts} ${o.facts}`}>
           <dt>服务</dt>
           <dd>{x.itemName ?? '其他需求'}</dd>
           <dt>需求</dt>
@@ -150,7 +136,7 @@ function Status({ order: x }: { order: OrderView }) {
       {canCancel ? <CancelBox order={x} /> : null}
 
       <section className={styles.card} aria-labelledby="order-history">
-        <h3 id="order-history" className={ui.itemTitle} style={{ marginBottom: 10 }}>
+        <h3 id="order-history" className={styles.itemTitle} style={{ marginBottom: 10 }}>
           办理记录
         </h3>
         <OrderHistory events={x.events} forRequester />
@@ -164,7 +150,6 @@ function RateForm({ order: x }: { order: OrderView }) {
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const commentId = useId();
 
   const send = () => {
     setError(null);
@@ -180,32 +165,24 @@ function RateForm({ order: x }: { order: OrderView }) {
 
   return (
     <section className={styles.card} aria-labelledby="rate-title">
-      <h3 id="rate-title" className={ui.itemTitle}>
+      <h3 id="rate-title" className={styles.itemTitle}>
         为这次服务评价
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>您的评价会告诉志愿者，也帮助实践站把服务做得更好。</p>
       <div style={{ marginTop: 12 }}>
         <StarPicker value={stars} onChange={setStars} />
       </div>
-      <div className={styles.field} style={{ marginTop: 8 }}>
-        <label className={styles.label} htmlFor={commentId}>
-          想说的话<span className={o.optional}>（可不写）</span>
-        </label>
-        <textarea
-          id={commentId}
-          className={o.textarea}
-          style={{ minHeight: '4.5em' }}
-          value={comment}
-          maxLength={500}
-          onChange={(e) => setComment(e.target.value)}
-          placeholder="例如：小王很细心，谢谢！"
-        />
-      </div>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextareaField
+        label="想说的话"
+        optional="可不写"
+        short
+        value={comment}
+        maxLength={500}
+        onChange={setComment}
+        placeholder="例如：小王很细心，谢谢！"
+        style={{ marginTop: 8 }}
+      />
+      <FormError error={error} />
       <button type="button" className={`${styles.btn} ${styles.btnBlock}`} onClick={send} disabled={act.isPending}>
         {act.isPending ? '正在提交…' : '提交评价'}
       </button>
@@ -237,7 +214,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
     return (
       <button
         type="button"
-        className={`${styles.btn} ${ui.btnDanger} ${styles.btnBlock}`}
+        className={`${styles.btn} ${styles.btnDanger} ${styles.btnBlock}`}
         style={{ marginTop: 0, marginBottom: 'var(--gap)' }}
         onClick={() => setOpen(true)}
       >
@@ -247,7 +224,7 @@ function CancelBox({ order: x }: { order: OrderView }) {
   }
   return (
     <section className={styles.card} aria-labelledby="cancel-title">
-      <h3 id="cancel-title" className={ui.itemTitle}>
+      <h3 id="cancel-title" className={styles.itemTitle}>
         取消点单
       </h3>
       <p className={`${styles.text} ${styles.muted}`}>志愿者接单前可以取消。为什么不需要了？</p>
@@ -267,13 +244,9 @@ function CancelBox({ order: x }: { order: OrderView }) {
           <input id={otherId} className={styles.input} value={other} maxLength={300} onChange={(e) => setOther(e.target.value)} />
         </div>
       ) : null}
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className={o.btnRow}>
-        <button type="button" className={`${styles.btn} ${ui.btnDanger}`} onClick={send} disabled={act.isPending}>
+        <button type="button" className={`${styles.btn} ${styles.btnDanger}`} onClick={send} disabled={act.isPending}>
           {act.isPending ? '正在取消…' : '确定取消'}
         </button>
         <button type="button" className={`${styles.btn} ${styles.btnGhost}`} onClick={() => setOpen(false)}>

@@ -3,6 +3,7 @@ import type { UploadedPhoto } from '../../lib/queries/orders';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
 import { PhotoPicker } from '../orders/parts';
+import { FormError, TextareaField } from '../components/textarea-field';
 
 export function DeclinePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (reason: string) => void }) {
   const [reason, setReason] = useState('');
@@ -31,28 +32,10 @@ export function DeclinePanel({ busy, onCancel, onSend }: { busy: boolean; onCanc
 export function NotePanel({ busy, onCancel, onSend }: { busy: boolean; onCancel: () => void; onSend: (note: string) => void }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
   return (
     <div className={o.sub}>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={id}>
-          进展情况
-        </label>
-        <textarea
-          id={id}
-          className={o.textarea}
-          style={{ minHeight: '4.5em' }}
-          value={note}
-          maxLength={1000}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder="例如：已和居民约好周六上午上门"
-        />
-      </div>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <TextareaField label="进展情况" short value={note} maxLength={1000} onChange={setNote} placeholder="例如：已和居民约好周六上午上门" />
+      <FormError error={error} />
       <div className={o.btnRow}>
         <button type="button" className={styles.btn} disabled={busy} onClick={() => (note.trim() ? onSend(note.trim()) : setError('请填写进展'))}>
           保存
@@ -80,7 +63,6 @@ export function CompletePanel({
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [hours, setHours] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reportId = useId();
 
   const send = () => {
     if (!report.trim()) {
@@ -97,21 +79,15 @@ export function CompletePanel({
 
   return (
     <div className={o.sub}>
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={reportId}>
-          服务情况
-        </label>
-        <textarea
-          id={reportId}
-          className={o.textarea}
-          value={report}
-          maxLength={2000}
-          onChange={(e) => setReport(e.target.value)}
-          placeholder="做了什么、居民的情况，还需要什么帮助"
-          aria-invalid={!!error}
-        />
-        <span className={styles.hint}>打字不方便？可以用输入法的语音输入。</span>
-      </div>
+      <TextareaField
+        label="服务情况"
+        value={report}
+        maxLength={2000}
+        onChange={setReport}
+        placeholder="做了什么、居民的情况，还需要什么帮助"
+        hint="打字不方便？可以用输入法的语音输入。"
+        invalid={!!error}
+      />
       <p className={styles.label} style={{ margin: '14px 0 8px' }}>
         现场照片<span className={o.optional}>（建议上传 1–3 张）</span>
       </p>
@@ -129,11 +105,7 @@ export function CompletePanel({
       <span className={styles.hint} style={{ marginTop: 6 }}>
         不选按服务项目的标准时长计。
       </span>
-      {error ? (
-        <p className={styles.fieldError} role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className={o.btnRow}>
         <button type="button" className={styles.btn} disabled={busy} onClick={send}>
           {busy ? '正在提交…' : '提交结项'}

@@ -6,8 +6,8 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
-import ui from '../primitives.module.css';
 import { StarsShown, StatusBadge, shortTime } from '../orders/parts';
+import { Loading, SignInFirst } from '../components/sign-in-first';
 import { CompletePanel, DeclinePanel, NotePanel } from './task-panels';
 
 /**
@@ -25,24 +25,8 @@ export default function TasksPage() {
     window.scrollTo({ top: 0 });
   };
 
-  if (session.isPending || (session.data && tasks.isPending)) {
-    return (
-      <p className={styles.empty} role="status">
-        正在加载…
-      </p>
-    );
-  }
-  if (!session.data) {
-    return (
-      <section className={styles.card}>
-        <p className={styles.hello}>请先登录</p>
-        <p className={`${styles.text} ${styles.muted}`}>志愿者登录后可以接居民的点单。</p>
-        <Link to={`/login?next=${encodeURIComponent('/m/tasks')}`} className={`${styles.btn} ${styles.btnBlock}`}>
-          登录
-        </Link>
-      </section>
-    );
-  }
+  if (session.isPending || (session.data && tasks.isPending)) return <Loading />;
+  if (!session.data) return <SignInFirst text="志愿者登录后可以接居民的点单。" next="/m/tasks" />;
   if (tasks.error) {
     if (tasks.error instanceof ApiError && tasks.error.code === 'volunteer.not_found_self') {
       return (
@@ -77,7 +61,7 @@ export default function TasksPage() {
   return (
     <>
       {notice ? (
-        <p className={ui.ok} role="status">
+        <p className={styles.ok} role="status">
           {notice}
         </p>
       ) : null}
@@ -89,7 +73,7 @@ export default function TasksPage() {
       {active.length === 0 ? (
         <p className={styles.empty}>暂无进行中的单</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {active.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -105,7 +89,7 @@ export default function TasksPage() {
       {open.length === 0 ? (
         <p className={styles.empty}>现在没有等待接单的需求，有新的派给您时会通知您。</p>
       ) : (
-        <ul className={ui.list}>
+        <ul className={styles.list}>
           {shownOpen.map((x) => (
             <li key={x.id}>
               <TaskCard order={x} onDone={say} />
@@ -125,7 +109,7 @@ export default function TasksPage() {
             已完成
             <small>{done.length} 张</small>
           </h2>
-          <ul className={ui.list}>
+          <ul className={styles.list}>
             {done.map((x) => (
               <li key={x.id}>
                 <TaskCard order={x} onDone={say} />
@@ -168,15 +152,15 @@ export function TaskCard({ order: x, onDone }: { order: OrderView; onDone: (mess
 
   return (
     <article className={styles.card} style={{ marginBottom: 0 }} aria-labelledby={headingId}>
-      <div className={ui.itemHead}>
-        <h3 id={headingId} className={ui.itemTitle}>
+      <div className={styles.itemHead}>
+        <h3 id={headingId} className={styles.itemTitle}>
           {x.title}
         </h3>
         <StatusBadge status={x.status} />
       </div>
       <p className={o.meta}>{[x.itemName !== x.title ? (x.itemName ?? '其他需求') : null, x.unitName, x.number].filter(Boolean).join(' · ')}</p>
       <p className={o.desc}>{x.description}</p>
-      <dl className={`${ui.facts} ${o.facts}`} style={{ marginTop: 10 }}>
+      <dl className={`${styles.facts} ${o.facts}`} style={{ marginTop: 10 }}>
         <dt>地址</dt>
         <dd>{x.address ?? '接单后与居民电话确认'}</dd>
         <dt>时间</dt>
