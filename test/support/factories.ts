@@ -45,6 +45,8 @@ export interface Volunteer extends Signed {
   idNumber: string;
   status: string;
 }
+/** A volunteer record entered by staff: no account, so no client. */
+export type Entered = Omit<Volunteer, keyof Signed> & { name: string };
 export interface Resident extends Signed {
   accountId: string;
   stationId: string;
@@ -114,6 +116,11 @@ export interface World {
   /** The station's admin, made once per station and reused. */
   stationAdmin(stationId: string): Promise<Staff>;
   makeVolunteer(opts?: VolunteerOpts): Promise<Volunteer>;
+  /**
+   * A volunteer entered by staff, with the person's consent by phone and no account of their own
+   * (certified unless `approved: false`). Cheap — no password to hash — for suites that need many.
+   */
+  enterVolunteer(opts?: { stationId?: string; name?: string; approved?: boolean }): Promise<Entered>;
   makeResident(opts?: { stationId?: string; name?: string }): Promise<Resident>;
   makeTeam(opts?: { unitId?: string; kind?: 'street_corps' | 'community_squad' | 'specialised'; name?: string }): Promise<View>;
   makeProgramme(opts?: { unitId?: string; block?: 'learn' | 'care' | 'culture' | 'civility'; name?: string; by?: Signed }): Promise<View>;
@@ -307,6 +314,24 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     return { agent, username: phone, name, id, stationId, phone, idNumber, status };
   }
 
+  async function enterVolunteer(o: { stationId?: string; name?: string; approved?: boolean } = {}): Promise<Entered> {
+    const stationId = await station(o.stationId);
+    const k = next();
+    const idNumber = makeIdNumber('500102', '1982-03-01', k % 1000);
+    const phone = `135${String(k).padStart(8, '0')}`;
+    const name = o.name ?? `志愿者${k}`;
+    const res = await admin.agent.post('/api/volunteers', {
+      ...{ name, idNumber, phone, stationId, category: '热心群众', serviceCategories: ['助老助残'] },
+      consent: { method: 'phone_confirmation', note: '电话确认本人同意登记' },
+    });
+    const id: string = expectStatus(res, 201, 'enterVolunteer').json().id;
+    let status: string = res.json().status;
+    if (o.approved !== false) {
+      status = expectStatus(await admin.agent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'enterVolunteer certify').json().status;
+    }
+    return { id, stationId, name, phone, idNumber, status };
+  }
+
   async function makeResident(o: { stationId?: string; name?: string } = {}): Promise<Resident> {
     const stationId = await station(o.stationId);
     const k = next();
@@ -416,6 +441,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     makeDistrictViewer,
     stationAdmin,
     makeVolunteer,
+    enterVolunteer,
     makeResident,
     makeTeam,
     makeProgramme,
