@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/shared/accounts';
 import { makeIdNumber } from '../../src/shared/rules/id-number';
 import { bootstrapProduction } from '../../src/server/db/seed/maan';
 import type { Clock } from '../../src/server/platform/clock';
+import { hashPassword, oneTimePassword } from '../../src/server/platform/crypto';
+import { markOrgChanged } from '../../src/server/platform/scope';
 import type { Config } from '../../src/server/platform/config';
 import { type Agent, type TestApp, TINY_PNG, agentFromResponse, makeTestApp, upload } from './app';
 
@@ -14,8 +17,10 @@ import { type Agent, type TestApp, TINY_PNG, agentFromResponse, makeTestApp, upl
  * service function or writes a table. A factory fills in missing parents: `makeVolunteer()` with
  * no station makes one.
  *
- * The one exception is the bootstrap itself (there is no API that creates the first institute):
- * it calls the production `bootstrapProduction`, exactly as `main.ts` does on an empty database.
+ * The exceptions are the bootstraps (there is no API that creates the first institute, nor a
+ * district above it): `makeWorld` calls the production `bootstrapProduction`, exactly as `main.ts`
+ * does on an empty database, and `makeDistrictViewer` writes a district and its viewer's account
+ * the way the bootstrap writes the institute and its admin.
  */
 
 /** The password every person made by the factories ends up with. */
@@ -40,6 +45,8 @@ export interface Volunteer extends Signed {
   idNumber: string;
   status: string;
 }
+/** A volunteer record entered by staff: no account, so no client. */
+export type Entered = Omit<Volunteer, keyof Signed> & { name: string };
 export interface Resident extends Signed {
   accountId: string;
   stationId: string;
@@ -58,6 +65,9 @@ export interface VolunteerOpts {
   approved?: boolean;
   /** 16 years old, signed up with a guardian's consent. */
   minor?: boolean;
+  /** Date of birth (YYYY-MM-DD) of an adult; default 1980-05-01. */
+  born?: string;
+  availability?: string[];
   name?: string;
   skills?: string[];
   serviceCategories?: string[];
@@ -93,12 +103,24 @@ export interface World {
   as(who: Signed): Agent;
   /** Requests without a session (the portal, sign-up). */
   anon: { get(url: string): Promise<LightMyRequestResponse>; post(url: string, body?: unknown): Promise<LightMyRequestResponse> };
-  makeStation(opts?: { name?: string }): Promise<Unit>;
+  makeStation(opts?: { name?: string; address?: string; lat?: number; lng?: number }): Promise<Unit>;
   /** A staff account with one role on one unit (default: the institute). */
-  makeStaff(role: Role, unitId?: string): Promise<Staff>;
+  /** A colleague made by the institute admin; `phone` lets them sign in with it too. */
+  makeStaff(role: Role, unitId?: string, opts?: { phone?: string; name?: string }): Promise<Staff>;
+  /**
+   * Puts a district above the institute (once) and makes a district_viewer there. No API makes a
+   * district or its first account (nobody sits above it), so this is a bootstrap step like
+   * `makeWorld`'s own: it writes the district's rows once, then everything goes through the API.
+   */
+  makeDistrictViewer(): Promise<Staff & { districtId: string }>;
   /** The station's admin, made once per station and reused. */
   stationAdmin(stationId: string): Promise<Staff>;
   makeVolunteer(opts?: VolunteerOpts): Promise<Volunteer>;
+  /**
+   * A volunteer entered by staff, with the person's consent by phone and no account of their own
+   * (certified unless `approved: false`). Cheap — no password to hash — for suites that need many.
+   */
+  enterVolunteer(opts?: { stationId?: string; name?: string; approved?: boolean }): Promise<Entered>;
   makeResident(opts?: { stationId?: string; name?: string }): Promise<Resident>;
   makeTeam(opts?: { unitId?: string; kind?: 'street_corps' | 'community_squad' | 'specialised'; name?: string }): Promise<View>;
   makeProgramme(opts?: { unitId?: string; block?: 'learn' | 'care' | 'culture' | 'civility'; name?: string; by?: Signed }): Promise<View>;
@@ -177,9 +199,9 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     );
   }
 
-  async function makeStation(o: { name?: string } = {}): Promise<Unit> {
-    const name = o.name ?? `测试${next()}社区新时代文明实践站`;
-    const res = expectStatus(await admin.agent.post('/api/org/units', { kind: 'station', parentId: instituteId, name }), 201, 'makeStation');
+  async function makeStation(o: { name?: string; address?: string; lat?: number; lng?: number } = {}): Promise<Unit> {
+    const { name = `测试${next()}社区新时代文明实践站`, ...more } = o;
+    const res = expectStatus(await admin.agent.post('/api/org/units', { kind: 'station', parentId: instituteId, name, ...more }), 201, 'makeStation');
     return { id: res.json().id, name };
   }
   const station = (id?: string): Promise<string> => {
@@ -188,13 +210,60 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     return defaultStation.then((s) => s.id);
   };
 
-  async function makeStaff(role: Role, unitId = instituteId): Promise<Staff> {
+  async function makeStaff(role: Role, unitId = instituteId, o: { phone?: string; name?: string } = {}): Promise<Staff> {
     const k = next();
     const username = `staff${k}`;
-    const name = `工作人员${k}`;
-    const res = expectStatus(await admin.agent.post('/api/accounts', { username, displayName: name, role, unitId }), 201, `makeStaff ${role}`);
+    const name = o.name ?? `工作人员${k}`;
+    const res = expectStatus(
+      await admin.agent.post('/api/accounts', { username, displayName: name, role, unitId, ...(o.phone ? { phone: o.phone } : {}) }),
+      201,
+      `makeStaff ${role}`,
+    );
     const body = res.json();
     const staff: Staff = { agent: await firstLogin(username, body.oneTimePassword), username, name, accountId: body.account.id, role, unitId };
+    staffMade.push(staff);
+    return staff;
+  }
+
+  let district: Promise<Staff & { districtId: string }> | null = null;
+  function makeDistrictViewer(): Promise<Staff & { districtId: string }> {
+    if (!district) district = bootstrapDistrict();
+    return district;
+  }
+  async function bootstrapDistrict(): Promise<Staff & { districtId: string }> {
+    const k = next();
+    const username = `district${k}`;
+    const name = `区中心${k}`;
+    const otp = oneTimePassword();
+    const hash = await hashPassword(otp);
+    const at = clock.now().toISOString();
+    const districtId = randomUUID();
+    const personId = randomUUID();
+    const accountId = randomUUID();
+    await t.deps.db.transaction().execute(async (trx) => {
+      await markOrgChanged(trx);
+      await trx
+        .insertInto('units')
+        .values({
+          ...{ id: districtId, kind: 'district', parent_id: null, name: '测试区新时代文明实践中心', short_name: null, address: null },
+          ...{ lng: null, lat: null, phone: null, intro: null, sort: 0, archived: 0, created_at: at, updated_at: at },
+        })
+        .execute();
+      await trx.updateTable('units').set({ parent_id: districtId, updated_at: at }).where('id', '=', instituteId).execute();
+      await trx.insertInto('people').values({ id: personId, name, phone: null, created_at: at, updated_at: at }).execute();
+      await trx
+        .insertInto('accounts')
+        .values({
+          ...{ id: accountId, username, person_id: personId, display_name: name, password_hash: hash, must_change_password: 1 },
+          ...{ password_changed_at: at, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: at, updated_at: at },
+        })
+        .execute();
+      await trx
+        .insertInto('role_grants')
+        .values({ id: randomUUID(), account_id: accountId, role: 'district_viewer', unit_id: districtId, team_id: null, created_at: at })
+        .execute();
+    });
+    const staff = { agent: await firstLogin(username, otp), username, name, accountId, role: 'district_viewer' as const, unitId: districtId, districtId };
     staffMade.push(staff);
     return staff;
   }
@@ -212,7 +281,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     const stationId = await station(o.stationId);
     const k = next();
     const year = clock.now().getUTCFullYear();
-    const birth = o.minor ? `${year - 16}-01-01` : '1980-05-01';
+    const birth = o.minor ? `${year - 16}-01-01` : (o.born ?? '1980-05-01');
     const idNumber = makeIdNumber('500102', birth, k % 1000);
     const phone = `139${String(k).padStart(8, '0')}`;
     const name = o.name ?? `志愿者${k}`;
@@ -224,6 +293,7 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
       category: o.category ?? '热心群众',
       serviceCategories: o.serviceCategories ?? ['助老助残'],
       skills: o.skills ?? [],
+      ...(o.availability ? { availability: o.availability } : {}),
       password: PASSWORD,
       agree: true,
       ...(o.minor ? { guardian: { name: `${name}家长`, phone: `138${String(k).padStart(8, '0')}`, relation: '母亲', consentMethod: 'in_person' } } : {}),
@@ -242,6 +312,24 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
       status = expectStatus(await admin.agent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'makeVolunteer certify').json().status;
     }
     return { agent, username: phone, name, id, stationId, phone, idNumber, status };
+  }
+
+  async function enterVolunteer(o: { stationId?: string; name?: string; approved?: boolean } = {}): Promise<Entered> {
+    const stationId = await station(o.stationId);
+    const k = next();
+    const idNumber = makeIdNumber('500102', '1982-03-01', k % 1000);
+    const phone = `135${String(k).padStart(8, '0')}`;
+    const name = o.name ?? `志愿者${k}`;
+    const res = await admin.agent.post('/api/volunteers', {
+      ...{ name, idNumber, phone, stationId, category: '热心群众', serviceCategories: ['助老助残'] },
+      consent: { method: 'phone_confirmation', note: '电话确认本人同意登记' },
+    });
+    const id: string = expectStatus(res, 201, 'enterVolunteer').json().id;
+    let status: string = res.json().status;
+    if (o.approved !== false) {
+      status = expectStatus(await admin.agent.post(`/api/volunteers/${id}/transitions`, { action: 'certify' }), 200, 'enterVolunteer certify').json().status;
+    }
+    return { id, stationId, name, phone, idNumber, status };
   }
 
   async function makeResident(o: { stationId?: string; name?: string } = {}): Promise<Resident> {
@@ -350,8 +438,10 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     },
     makeStation,
     makeStaff,
+    makeDistrictViewer,
     stationAdmin,
     makeVolunteer,
+    enterVolunteer,
     makeResident,
     makeTeam,
     makeProgramme,

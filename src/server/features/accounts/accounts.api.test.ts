@@ -1,20 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { TestApp } from '../../../../test/support/app';
+import { PASSWORD, type Staff, type World, makeWorld } from '../../../../test/support/factories';
 
+let w: World;
 let t: TestApp;
 let station01: string;
 let station02: string;
+let admin1: Staff;
+let admin2: Staff;
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  station01 = await t.unitId('金银社区新时代文明实践站');
-  station02 = await t.unitId('龙井湖社区新时代文明实践站');
+  w = await makeWorld();
+  t = w.t;
+  station01 = (await w.makeStation({ name: '金银社区新时代文明实践站' })).id;
+  station02 = (await w.makeStation({ name: '龙井湖社区新时代文明实践站' })).id;
+  admin1 = await w.stationAdmin(station01);
+  admin2 = await w.stationAdmin(station02);
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 describe('accounts', () => {
   it('lets a station admin create an account in their station; the one-time password must be changed first', async () => {
-    const s = await t.login('station01');
+    const s = admin1.agent;
     const res = await s.post('/api/accounts', {
       username: 'jinyin.staff',
       displayName: '金银工作人员',
@@ -39,8 +46,9 @@ describe('accounts', () => {
   });
 
   it('answers 409 for a taken account name or phone, and 404 for another station', async () => {
-    const s = await t.login('station01');
-    const dupName = await s.post('/api/accounts', { username: 'Admin', displayName: '重名', role: 'volunteer', unitId: station01 });
+    const s = admin1.agent;
+    // The bootstrap's admin is 'admin': account names are compared without case.
+    const dupName = await s.post('/api/accounts', { username: w.admin.username.toUpperCase(), displayName: '重名', role: 'volunteer', unitId: station01 });
     expect(dupName.statusCode).toBe(409);
     expect(dupName.json().code).toBe('account.duplicate_username');
     const dupPhone = await s.post('/api/accounts', { username: 'dup.phone', displayName: '重号', phone: '13812345678', role: 'volunteer', unitId: station01 });
@@ -52,14 +60,15 @@ describe('accounts', () => {
   });
 
   it('disabling ends the account sessions at once; the admin cannot disable themself', async () => {
-    const admin = await t.login('admin');
-    const victim = await t.login('station11');
-    const list = (await admin.get('/api/accounts?q=station11')).json();
+    const admin = w.admin.agent;
+    const target = await w.makeStaff('station_admin', (await w.makeStation()).id);
+    const victim = target.agent;
+    const list = (await admin.get(`/api/accounts?q=${target.username}`)).json();
     expect(list.total).toBe(1);
     const id = list.items[0].id;
     expect((await admin.post(`/api/accounts/${id}/disable`)).json().disabled).toBe(true);
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
-    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'station11', password: 'Shijian#2026' } });
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: target.username, password: PASSWORD } });
     expect(login.statusCode).toBe(401);
     expect((await admin.post(`/api/accounts/${id}/enable`)).json().disabled).toBe(false);
     const me = (await admin.get('/api/auth/me')).json();
@@ -67,26 +76,29 @@ describe('accounts', () => {
   });
 
   it('lists only accounts within scope, with phones masked', async () => {
-    const s = await t.login('station02');
+    const s = admin2.agent;
+    await w.makeResident({ stationId: station02 });
     const list = (await s.get('/api/accounts?pageSize=100')).json();
     const names = list.items.map((a: { username: string }) => a.username);
-    expect(names).toContain('station02');
-    expect(names).not.toContain('station01');
-    expect(names).not.toContain('admin');
+    expect(names).toContain(admin2.username);
+    expect(names).not.toContain(admin1.username);
+    expect(names).not.toContain(w.admin.username);
+    expect(list.items.some((a: { phoneMasked: string | null }) => a.phoneMasked !== null)).toBe(true);
     expect(list.items.every((a: { phoneMasked: string | null }) => a.phoneMasked === null || /^\d{3}\*{4}\d{4}$/.test(a.phoneMasked))).toBe(true);
-    const adminId = (await (await t.login('admin')).get('/api/auth/me')).json().account.id;
+    const adminId = w.admin.accountId;
     expect((await s.post(`/api/accounts/${adminId}/reset-password`)).statusCode).toBe(404);
   });
 
   it('resets a password to a new one-time password and ends old sessions', async () => {
-    const admin = await t.login('admin');
-    const victim = await t.login('station12');
-    const id = (await admin.get('/api/accounts?q=station12')).json().items[0].id;
+    const admin = w.admin.agent;
+    const target = await w.makeStaff('station_admin', (await w.makeStation()).id);
+    const victim = target.agent;
+    const id = (await admin.get(`/api/accounts?q=${target.username}`)).json().items[0].id;
     const res = await admin.post(`/api/accounts/${id}/reset-password`);
     expect(res.statusCode).toBe(200);
     expect((await victim.get('/api/auth/me')).statusCode).toBe(401);
     const otp = res.json().oneTimePassword;
-    const fresh = await t.login('station12', otp);
+    const fresh = await t.login(target.username, otp);
     expect((await fresh.get('/api/org/units')).json().code).toBe('auth.password_change_required');
   });
 });

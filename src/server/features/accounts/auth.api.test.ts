@@ -1,76 +1,78 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { Agent, TestApp } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
+import { PASSWORD, type Staff, type World, makeWorld } from '../../../../test/support/factories';
 
 const clock = manualClock(new Date('2026-11-28T02:00:00Z'));
+let w: World;
 let t: TestApp;
+/** Station admins, one per case that signs in, locks or changes a password (as station01…07 were in the demo). */
+const staff: Record<'withPhone' | 'wrongPassword' | 'locked' | 'idle' | 'rotated' | 'weakPassword' | 'changedPassword', Staff> = {} as never;
+const STAFF_PHONE = '13912340002';
 
 beforeAll(async () => {
-  t = await makeTestApp({ clock });
+  w = await makeWorld({ clock });
+  t = w.t;
+  for (const key of ['withPhone', 'wrongPassword', 'locked', 'idle', 'rotated', 'weakPassword', 'changedPassword'] as const) {
+    const station = await w.makeStation();
+    staff[key] = await w.makeStaff('station_admin', station.id, key === 'withPhone' ? { phone: STAFF_PHONE } : {});
+  }
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
-async function auditCount() {
-  const r = await t.deps.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/** How many audit rows the institute admin sees (everything in this one-institute world). Reading the log writes none. */
+async function auditCount(admin: Agent) {
+  return (await admin.get('/api/audit?pageSize=1')).json().total as number;
 }
 
 describe('login', () => {
   it('signs in with account name, sets an httpOnly session cookie and returns a CSRF token', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Shijian#2026' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: w.admin.username, password: PASSWORD } });
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'sid');
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     const body = res.json();
     expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
-    expect(body.roles[0]).toMatchObject({ role: 'institute_admin', unitName: '马鞍街道新时代文明实践所' });
+    expect(body.roles[0]).toMatchObject({ role: 'institute_admin', unitName: '测试街道新时代文明实践所' });
     expect(body.idleTimeoutSeconds).toBe(1800);
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('signs in with the phone number too', async () => {
-    const person = await t.deps.db
-      .selectFrom('accounts')
-      .innerJoin('people', 'people.id', 'accounts.person_id')
-      .select('people.phone')
-      .where('accounts.username', '=', 'station02')
-      .executeTakeFirstOrThrow();
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: person.phone, password: 'Shijian#2026' } });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: STAFF_PHONE, password: PASSWORD } });
     expect(res.statusCode).toBe(200);
-    expect(res.json().account.username).toBe('station02');
+    expect(res.json().account.username).toBe(staff.withPhone.username);
   });
 
   it('gives one generic answer for an unknown account and a wrong password, and audits both', async () => {
-    const before = await auditCount();
+    const admin = await w.relogin(w.admin);
+    const before = await auditCount(admin);
     const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
-    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'station10', password: 'wrong-Password1' } });
+    const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.wrongPassword.username, password: 'wrong-Password1' } });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json()).toMatchObject({ code: 'auth.invalid_credentials', message: '账号或密码错误' });
     expect(b.json().message).toBe(a.json().message);
-    expect(await auditCount()).toBe(before + 2);
+    expect(await auditCount(admin)).toBe(before + 2);
   });
 
   it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
-    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'station05', password } });
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.locked.username, password } });
     for (let i = 1; i <= 4; i++) expect((await attempt(`Wrong#Pass${i}`)).statusCode).toBe(401);
     const fifth = await attempt('Wrong#Pass5');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json()).toMatchObject({ code: 'auth.locked' });
     expect(fifth.json().message).toContain('锁定');
-    expect((await attempt('Shijian#2026')).statusCode).toBe(423);
+    expect((await attempt(PASSWORD)).statusCode).toBe(423);
     clock.advance(14 * 60_000);
-    expect((await attempt('Shijian#2026')).statusCode).toBe(423);
+    expect((await attempt(PASSWORD)).statusCode).toBe(423);
     clock.advance(60_000 + 1000);
-    expect((await attempt('Shijian#2026')).statusCode).toBe(200);
+    expect((await attempt(PASSWORD)).statusCode).toBe(200);
   });
 
   it('rejects unknown fields and wrong types with 400 naming the field', async () => {
-    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'Shijian#2026', role: 'x' } });
+    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: w.admin.username, password: PASSWORD, role: 'x' } });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().code).toBe('validation.failed');
     const wrongType = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 42, password: 'x' } });
@@ -91,9 +93,9 @@ describe('sessions', () => {
   });
 
   it('refuses a state change without the CSRF token, and writes nothing', async () => {
-    const admin = await t.login('admin');
-    const inst = await t.unitId('马鞍街道新时代文明实践所');
-    const before = await auditCount();
+    const admin = await w.relogin(w.admin);
+    const inst = w.instituteId;
+    const before = await auditCount(admin);
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/org/units',
@@ -102,12 +104,13 @@ describe('sessions', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf.invalid');
-    expect(await t.deps.db.selectFrom('units').select('id').where('name', '=', '无令牌社区新时代文明实践站').executeTakeFirst()).toBeUndefined();
-    expect(await auditCount()).toBe(before);
+    const units = (await admin.get('/api/org/units')).json().items as { name: string }[];
+    expect(units.map((u) => u.name)).not.toContain('无令牌社区新时代文明实践站');
+    expect(await auditCount(admin)).toBe(before);
   });
 
   it('ends a staff session after 30 idle minutes, not before', async () => {
-    const s = await t.login('station01');
+    const s = await t.login(staff.idle.username, PASSWORD);
     clock.advance(29 * 60_000 + 59_000);
     expect((await s.get('/api/auth/me')).statusCode).toBe(200);
     clock.advance(30 * 60_000 + 1000);
@@ -117,7 +120,7 @@ describe('sessions', () => {
   });
 
   it('ends any session 12 hours after login however active it is', async () => {
-    const s = await t.login('station01');
+    const s = await t.login(staff.idle.username, PASSWORD);
     for (let i = 0; i < 24; i++) {
       clock.advance(29 * 60_000);
       expect((await s.get('/api/auth/me')).statusCode).toBe(200);
@@ -127,8 +130,8 @@ describe('sessions', () => {
   });
 
   it('rotates the token at login and kills the session at logout', async () => {
-    const a = await t.login('station04');
-    const b = await t.login('station04');
+    const a = await t.login(staff.rotated.username, PASSWORD);
+    const b = await t.login(staff.rotated.username, PASSWORD);
     expect(a.cookie).not.toBe(b.cookie);
     expect((await a.post('/api/auth/logout')).statusCode).toBe(200);
     expect((await a.get('/api/auth/me')).statusCode).toBe(401);
@@ -138,57 +141,51 @@ describe('sessions', () => {
 
 describe('password change', () => {
   it('enforces length, 3 of 4 classes, the common list and the account name', async () => {
-    const s = await t.login('station06');
-    const change = (newPassword: string) => s.post('/api/auth/password', { currentPassword: 'Shijian#2026', newPassword });
+    const { username } = staff.weakPassword;
+    const s = await t.login(username, PASSWORD);
+    const change = (newPassword: string) => s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword });
     expect((await change('Ab1!')).json().code).toBe('password.too_short');
     expect((await change('abcdefgh12')).json().code).toBe('password.too_simple');
     expect((await change('Password2026!')).json().code).toBe('password.common');
-    expect((await change('Station06#Abc')).json().code).toBe('password.contains_username');
-    expect((await change('Shijian#2026')).json().code).toBe('password.reused');
+    expect((await change(`${username[0].toUpperCase()}${username.slice(1)}#Abc`)).json().code).toBe('password.contains_username');
+    expect((await change(PASSWORD)).json().code).toBe('password.reused');
     const wrong = await s.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Hongyan#River88' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().code).toBe('auth.wrong_password');
   });
 
   it('ends every other session and rotates the caller', async () => {
-    const other = await t.login('station07');
-    const s = await t.login('station07');
-    const res = await s.post('/api/auth/password', { currentPassword: 'Shijian#2026', newPassword: 'Hongyan#River88' });
+    const { username } = staff.changedPassword;
+    const other = await t.login(username, PASSWORD);
+    const s = await t.login(username, PASSWORD);
+    const res = await s.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'Hongyan#River88' });
     expect(res.statusCode).toBe(200);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
-    const fresh = await t.login('station07', 'Hongyan#River88');
+    const fresh = await t.login(username, 'Hongyan#River88');
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 });
 
 describe('login rate limit', () => {
   it('answers 429 per address before hashing any password', async () => {
-    const limited = await makeTestApp({ config: { loginRateLimit: { max: 3, windowMs: 60_000 } } });
+    const limited = await makeWorld({ config: { loginRateLimit: { max: 3, windowMs: 60_000 } } });
     try {
-      const before = Number(
-        (
-          await limited.deps.db
-            .selectFrom('audit_log')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const before = await auditCount(limited.admin.agent);
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) {
-        const r = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: `Guess#${i}xx` } });
+        // From an address of its own: the world's setup signed in from the default one.
+        const r = await limited.t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress: '10.8.0.1',
+          payload: { username: limited.admin.username, password: `Guess#${i}xx` },
+        });
         codes.push(r.statusCode);
         if (r.statusCode === 429) expect(r.json()).toMatchObject({ code: 'auth.rate_limited' });
       }
       expect(codes).toEqual([401, 401, 401, 429, 429, 429]);
-      const after = Number(
-        (
-          await limited.deps.db
-            .selectFrom('audit_log')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+      const after = await auditCount(limited.admin.agent);
       // Only the three attempts that got through were processed (and audited); the 429s never reached the password check.
       expect(after - before).toBe(3);
     } finally {

@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { Agent, TestApp } from '../../../../test/support/app';
+import { type World, makeWorld } from '../../../../test/support/factories';
 
 /**
  * Bad input never gets a 500: every operation in the OpenAPI document is called with malformed
  * ids, wrong types, hostile strings and junk bodies, as a signed-in institute admin (so requests
  * get past authentication and reach validation and the services).
  */
+let w: World;
 let t: TestApp;
 let admin: Agent;
 beforeAll(async () => {
-  t = await makeTestApp();
-  admin = await t.login('admin');
+  w = await makeWorld();
+  t = w.t;
+  // Some of every kind of thing, so ids and lists reach real rows, not only the empty answers.
+  const station = await w.makeStation();
+  await w.makeVolunteer({ stationId: station.id });
+  await w.makeActivity({ unitId: station.id });
+  await w.makeOrder({ stationId: station.id });
+  await w.makeCareRecipient({ stationId: station.id });
+  admin = w.admin.agent;
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 const NASTY = [
   '',

@@ -58,6 +58,22 @@ describe('the Ma’an demo', () => {
     for (const [url, n] of lists) if (n !== undefined && !['resident01', 'leader01'].includes(username)) expect(n, `${username} ${url}`).toBeGreaterThan(0);
   });
 
+  it('has what the README promises: 300 volunteers with stars, and the Open311 demo api_key', async () => {
+    // Moved here from the volunteers and open311 suites, which now build their own world.
+    expect((await admin.get('/api/volunteers?pageSize=1')).json().total).toBeGreaterThanOrEqual(300);
+    const three = (await admin.get('/api/volunteers?starLevel=3&pageSize=200')).json();
+    expect(three.total).toBeGreaterThan(0);
+    expect(three.items.every((v: { approvedHours: number }) => v.approvedHours >= 600 && v.approvedHours < 1000)).toBe(true);
+    const code = (await t.app.inject({ method: 'GET', url: '/open311/v2/services.json' })).json()[0].service_code;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ api_key: 'demo-open311-key', service_code: code, lat: '29.7269', long: '107.3721', description: '冒烟测试' }).toString(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('shows the portal to anyone', async () => {
     for (const url of ['/api/public/site', '/api/public/units', '/api/public/venues', '/api/public/brands', '/api/public/service-items']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);

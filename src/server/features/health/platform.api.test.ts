@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { TestApp } from '../../../../test/support/app';
+import { type World, makeWorld } from '../../../../test/support/factories';
 
+let w: World;
 let t: TestApp;
 beforeAll(async () => {
-  t = await makeTestApp();
+  w = await makeWorld();
+  t = w.t;
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 describe('platform', () => {
   it('reports health with the database state', async () => {

@@ -1,31 +1,36 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, makeTestApp, upload } from '../../../../test/support/app';
+import { type Agent, type TestApp, upload } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
+import { type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
+import { makeIdNumber } from '../../../shared/rules/id-number';
 
 const clock = manualClock(new Date('2026-11-20T04:00:00Z')); // Friday noon in Beijing
+let w: World;
 let t: TestApp;
 let station01: string;
 let instituteId: string;
 let volunteerId: string;
+let volunteer: Volunteer;
+let otherVolunteer: Volunteer;
 let s01: Agent;
 let staff2: Agent;
+let station02Staff: Agent;
 
 beforeAll(async () => {
-  t = await makeTestApp({ clock });
-  station01 = await t.unitId('金银社区新时代文明实践站');
-  instituteId = await t.unitId('马鞍街道新时代文明实践所');
-  s01 = await t.login('station01');
+  w = await makeWorld({ clock });
+  t = w.t;
+  instituteId = w.instituteId;
+  station01 = (await w.makeStation({ name: '金银社区新时代文明实践站' })).id;
+  s01 = (await w.stationAdmin(station01)).agent;
   // A second staff member at station 01, so an entry by one can be approved by the other.
-  const created = await s01.post('/api/accounts', { username: 'jinyin.two', displayName: '金银第二管理员', role: 'station_admin', unitId: station01 });
-  const otp = created.json().oneTimePassword;
-  const first = await t.login('jinyin.two', otp);
-  await first.post('/api/auth/password', { currentPassword: otp, newPassword: 'Jinyin#Second7' });
-  staff2 = await t.login('jinyin.two', 'Jinyin#Second7');
-  const me = await (await t.login('volunteer01')).get('/api/volunteers/me');
-  volunteerId = me.json().volunteer.id;
+  staff2 = (await w.makeStaff('station_admin', station01, { name: '金银第二管理员' })).agent;
+  station02Staff = (await w.stationAdmin((await w.makeStation({ name: '龙井湖社区新时代文明实践站' })).id)).agent;
+  volunteer = await w.makeVolunteer({ stationId: station01 });
+  otherVolunteer = await w.makeVolunteer({ stationId: station01 });
+  volunteerId = volunteer.id;
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 async function backfill(agent: Agent, body: Partial<Record<string, unknown>> = {}) {
   const evidence = await upload(t, agent);
@@ -43,7 +48,7 @@ async function backfill(agent: Agent, body: Partial<Record<string, unknown>> = {
   });
 }
 
-const summary = async () => (await (await t.login('volunteer01')).get('/api/hours/mine/summary')).json();
+const summary = async () => (await volunteer.agent.get('/api/hours/mine/summary')).json();
 
 describe('backfilled hours', () => {
   it('needs evidence and a reason, and refuses bad times, the future and overlaps', async () => {
@@ -75,14 +80,18 @@ describe('backfilled hours', () => {
     const overlap = await backfill(staff2, { startTime: '11:00', endTime: '13:00' });
     expect(overlap.json().code).toBe('hours.overlap');
 
-    // A staff member who is also a volunteer: recording their own service and approving it is refused.
-    const self = await t.deps.db.selectFrom('accounts').select('person_id').where('username', '=', 'jinyin.two').executeTakeFirstOrThrow();
-    await t.deps.db.updateTable('volunteers').set({ person_id: self.person_id }).where('id', '=', volunteerId).execute();
-    const selfApprove = await staff2.post(`/api/hours/${id}/decision`, { decision: 'approve' });
+    // A staff member who is also a volunteer (they sign up themself): their own service, entered by a colleague, they may not approve.
+    const signup = await staff2.post('/api/volunteers/me', {
+      ...{ name: '金银第二管理员', idNumber: makeIdNumber('500102', '1988-08-08', 77), phone: '13600007777', stationId: station01 },
+      ...{ category: '热心群众', serviceCategories: ['助老助残'], agree: true },
+    });
+    expect(signup.statusCode).toBe(201);
+    expect((await s01.post(`/api/volunteers/${signup.json().id}/transitions`, { action: 'certify' })).statusCode).toBe(200);
+    const own = await backfill(s01, { volunteerId: signup.json().id, serviceDate: '2026-11-13' });
+    expect(own.statusCode).toBe(201);
+    const selfApprove = await staff2.post(`/api/hours/${own.json().id}/decision`, { decision: 'approve' });
     expect(selfApprove.statusCode).toBe(403);
     expect(selfApprove.json().code).toBe('hours.self_approval');
-    const original = await t.deps.db.selectFrom('accounts').select('person_id').where('username', '=', 'volunteer01').executeTakeFirstOrThrow();
-    await t.deps.db.updateTable('volunteers').set({ person_id: original.person_id }).where('id', '=', volunteerId).execute();
   });
 
   it('approves by a second staff member; totals and stars move; the record is then frozen', async () => {
@@ -97,7 +106,7 @@ describe('backfilled hours', () => {
     const after = await summary();
     expect(after.approvedHours).toBeCloseTo(before.approvedHours + 3, 5);
     expect((await staff2.post(`/api/hours/${pending.id}/decision`, { decision: 'reject', note: '改主意' })).json().code).toBe('hours.not_pending');
-    // Even the database refuses to change or delete a decided record.
+    // Even the database refuses to change or delete a decided record (about storage itself: the ledger's triggers).
     await expect(sql`UPDATE service_records SET minutes = 9999 WHERE id = ${pending.id}`.execute(t.deps.db)).rejects.toThrow(/immutable/);
     await expect(sql`DELETE FROM service_records WHERE id = ${pending.id}`.execute(t.deps.db)).rejects.toThrow(/immutable/);
   });
@@ -122,7 +131,7 @@ describe('backfilled hours', () => {
     expect(late.json()).toMatchObject({ late: true, flag: 'late_entry' });
     const byStation = await staff2.post(`/api/hours/${late.json().id}/decision`, { decision: 'approve' });
     expect(byStation.json().code).toBe('hours.needs_institute');
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     expect((await admin.post(`/api/hours/${late.json().id}/decision`, { decision: 'approve' })).json().status).toBe('approved');
     // 2026-11-06 + 10 working days = 2026-11-20 (today): still on time.
     const onTime = await backfill(s01, { serviceDate: '2026-11-06', startTime: '14:00', endTime: '16:00' });
@@ -133,34 +142,32 @@ describe('backfilled hours', () => {
     const rec = await backfill(s01, { serviceDate: '2026-11-19', startTime: '08:00', endTime: '09:00' });
     expect((await staff2.post(`/api/hours/${rec.json().id}/decision`, { decision: 'reject' })).json().code).toBe('hours.reason_required');
     expect((await staff2.post(`/api/hours/${rec.json().id}/decision`, { decision: 'reject', note: '签到表上没有本人签名' })).json().status).toBe('rejected');
-    const notes = (await (await t.login('volunteer01')).get('/api/notifications')).json().items;
+    const notes = (await volunteer.agent.get('/api/notifications')).json().items;
     expect(notes.some((n: { title: string }) => n.title.includes('未通过'))).toBe(true);
   });
 
   it('gives another station 404 on records and summaries', async () => {
-    const other = await t.login('station02');
+    const other = station02Staff;
     const rec = (await s01.get(`/api/hours?volunteerId=${volunteerId}`)).json().items[0];
     expect((await other.get(`/api/hours/${rec.id}`)).statusCode).toBe(404);
     expect((await other.post(`/api/hours/${rec.id}/decision`, { decision: 'approve' })).statusCode).toBe(404);
     expect((await other.get(`/api/volunteers/${volunteerId}/hours-summary`)).statusCode).toBe(404);
-    expect((await (await t.login('volunteer02')).get(`/api/volunteers/${volunteerId}/hours-summary`)).statusCode).toBe(404);
+    expect((await otherVolunteer.agent.get(`/api/volunteers/${volunteerId}/hours-summary`)).statusCode).toBe(404);
   });
 });
 
 describe('star levels', () => {
   it('moves up exactly at the threshold, explains it, and lands on the recognition list', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const start = await summary();
     const level = start.stars.level;
     const next = start.stars.nextThresholdHours as number;
-    // Exact minutes from the ledger: the summary rounds hours to one decimal.
-    const exact = await t.deps.db
-      .selectFrom('service_records')
-      .select((eb) => eb.fn.sum<number>('minutes').as('m'))
-      .where('volunteer_id', '=', volunteerId)
-      .where('status', '=', 'approved')
-      .executeTakeFirstOrThrow();
-    const gapMinutes = next * 60 - Number(exact.m);
+    // Exact minutes: the summary rounds hours to one decimal, but every record this suite made is a whole number of
+    // tenths of an hour, so the approved records' hours add up exactly.
+    const approved = (await s01.get(`/api/hours?volunteerId=${volunteerId}&status=approved&pageSize=200`)).json();
+    expect(approved.total).toBe(approved.items.length);
+    const exact = approved.items.reduce((m: number, r: { hours: number }) => m + Math.round(r.hours * 60), 0);
+    const gapMinutes = next * 60 - exact;
     expect(start.stars.explanation).toContain('只计算经审核认定的服务时长');
     // Fill the gap in records of up to 8 hours, one minute short of the threshold first.
     let remaining = gapMinutes - 1;
@@ -186,12 +193,12 @@ describe('star levels', () => {
     expect(reached.starHistory[0]).toMatchObject({ level: level + 1, previousLevel: level });
     const list = (await admin.get('/api/stars/recognitions')).json().items;
     expect(list.find((r: { volunteerId: string }) => r.volunteerId === volunteerId)).toMatchObject({ volunteerId, level: level + 1 });
-    const notes = (await (await t.login('volunteer01')).get('/api/notifications')).json().items;
+    const notes = (await volunteer.agent.get('/api/notifications')).json().items;
     expect(notes[0].title).toContain('星志愿者');
   });
 
   it('follows the institute rule when the thresholds change', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const before = await summary();
     await admin.put(`/api/settings/${instituteId}/rules/stars.thresholds`, { value: [1, 2, 3, 4, 5] });
     expect((await summary()).stars.level).toBe(5);
@@ -208,7 +215,7 @@ describe('bulk approval', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().recordId).toBe(b.id);
     expect((await s01.get(`/api/hours/${a.id}`)).json().status).toBe('pending');
-    const ok = await (await t.login('admin')).post('/api/hours/approve', { ids: [a.id, b.id] });
+    const ok = await w.admin.agent.post('/api/hours/approve', { ids: [a.id, b.id] });
     expect(ok.json()).toEqual({ approved: 2 });
   });
 });
@@ -228,7 +235,7 @@ describe('training, awards and correction requests', () => {
     expect(
       (await s01.post(`/api/volunteers/${volunteerId}/awards`, { name: '优秀志愿者', issuer: '马鞍街道党工委', awardedOn: '2026-11-01' })).statusCode,
     ).toBe(201);
-    const v = await t.login('volunteer01');
+    const v = volunteer.agent;
     expect((await v.get(`/api/volunteers/${volunteerId}/training`)).json().items[0].name).toBe('志愿服务通识培训');
     const reqRes = await v.post('/api/correction-requests', { message: '11 月 18 日的服务是 3 小时，少记了' });
     expect(reqRes.statusCode).toBe(201);
@@ -246,14 +253,17 @@ describe('evidence files', () => {
   it('open for staff whose scope covers the record citing them, and for the volunteer, not for another station', async () => {
     const rec = (await s01.get(`/api/hours?volunteerId=${volunteerId}&source=backfilled&pageSize=1`)).json().items[0];
     const fileId = rec.evidenceFileIds[0];
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     expect((await admin.get(`/api/files/${fileId}`)).statusCode).toBe(200);
-    expect((await (await t.login('volunteer01')).get(`/api/files/${fileId}`)).statusCode).toBe(200);
-    expect((await (await t.login('station02')).get(`/api/files/${fileId}`)).statusCode).toBe(404);
-    // The demo's sign-in sheet was uploaded at the institute; station staff still open it from their records.
+    expect((await volunteer.agent.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await station02Staff.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+    // A sign-in sheet uploaded at the institute (by its admin, who entered the record); station staff still open it from their records.
+    const byInstitute = await backfill(admin, { serviceDate: '2026-11-16', startTime: '08:00', endTime: '09:00' });
+    expect(byInstitute.statusCode).toBe(201);
+    expect((await staff2.post(`/api/hours/${byInstitute.json().id}/decision`, { decision: 'approve' })).statusCode).toBe(200);
     const seeded = (await s01.get('/api/hours?status=approved&source=backfilled&pageSize=50'))
       .json()
-      .items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === '李文彬');
-    expect((await (await t.login('station01')).get(`/api/files/${seeded.evidenceFileIds[0]}`)).statusCode).toBe(200);
+      .items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === w.admin.name);
+    expect((await s01.get(`/api/files/${seeded.evidenceFileIds[0]}`)).statusCode).toBe(200);
   });
 });

@@ -1,11 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { TestApp } from '../../../../test/support/app';
+import { type Signed, type World, makeWorld } from '../../../../test/support/factories';
 
+let w: World;
 let t: TestApp;
+/** An institute key issued through the API (the demo shipped one called demo-open311-key). */
+let apiKey: string;
+/** A request that went all the way to 办结. */
+let closedNumber: string;
+
 beforeAll(async () => {
-  t = await makeTestApp();
+  w = await makeWorld();
+  t = w.t;
+  // Two stations far enough apart that a location picks one.
+  const jinyin = await w.makeStation({ name: '金银社区新时代文明实践站', lat: 29.7269, lng: 107.3721 });
+  await w.makeStation({ name: '龙井湖社区新时代文明实践站', lat: 29.81, lng: 107.45 });
+  // The institute's menu: more than five services, one of them 上门理发.
+  for (const name of ['上门理发', '代购代买', '陪同就医', '家电维修', '心理疏导', '法律咨询']) await w.makeMenuItem({ name });
+  apiKey = (await w.admin.agent.post('/api/open311/keys', { unitId: w.instituteId, name: '测试热线' })).json().apiKey;
+
+  const staff = await w.stationAdmin(jinyin.id);
+  const volunteer = await w.makeVolunteer({ stationId: jinyin.id });
+  const order = await w.makeOrder({ stationId: jinyin.id });
+  const step = async (who: Signed, action: string, extra: Record<string, unknown> = {}) => {
+    const res = await who.agent.post(`/api/orders/${order.id}/actions`, { action, ...extra });
+    if (res.statusCode !== 200) throw new Error(`closing an order: ${action} → ${res.statusCode} ${res.body}`);
+  };
+  await step(staff, 'review');
+  await step(staff, 'dispatch', { verified: true, target: { type: 'volunteer', id: volunteer.id } });
+  await step(volunteer, 'accept');
+  await step(volunteer, 'complete', { report: '已完成服务' });
+  await step(order.requester, 'rate', { rating: 5 });
+  await step(staff, 'close');
+  closedNumber = order.number as string;
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
 const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
 const get = (url: string) => t.app.inject({ method: 'GET', url });
@@ -47,7 +76,7 @@ describe('Open311 GeoReport v2', () => {
     expect(missing.body).toMatch(/<errors><error><code>404<\/code><description>.+<\/description><\/error><\/errors>/);
   });
 
-  it('accepts a form-encoded POST with the demo api_key and a location, and answers with the request id', async () => {
+  it('accepts a form-encoded POST with an issued api_key and a location, and answers with the request id', async () => {
     const code = (await get('/open311/v2/services.json')).json().find((s: { service_name: string }) => s.service_name === '上门理发').service_code;
     const noKey = await post('/open311/v2/requests.json', { service_code: code, lat: '29.727', long: '107.372', description: '需要上门理发' });
     expect(noKey.statusCode).toBe(403);
@@ -55,10 +84,10 @@ describe('Open311 GeoReport v2', () => {
     const badKey = await post('/open311/v2/requests.xml', { api_key: 'wrong', service_code: code, lat: '29.727', long: '107.372' });
     expect(badKey.statusCode).toBe(403);
     expect(badKey.body).toContain('<errors><error><code>403</code>');
-    const noPlace = await post('/open311/v2/requests.json', { api_key: 'demo-open311-key', service_code: code });
+    const noPlace = await post('/open311/v2/requests.json', { api_key: apiKey, service_code: code });
     expect(noPlace.statusCode).toBe(400);
     const ok = await post('/open311/v2/requests.json', {
-      api_key: 'demo-open311-key',
+      api_key: apiKey,
       service_code: code,
       lat: '29.7269',
       long: '107.3721',
@@ -73,13 +102,10 @@ describe('Open311 GeoReport v2', () => {
     expect(created).toHaveProperty('service_notice');
     expect(created).toHaveProperty('account_id');
     // Routed to the nearest station, and now in its queue.
-    const order = await t.deps.db
-      .selectFrom('orders')
-      .innerJoin('units', 'units.id', 'orders.unit_id')
-      .select(['units.name', 'orders.channel'])
-      .where('number', '=', created.service_request_id)
-      .executeTakeFirstOrThrow();
-    expect(order).toEqual({ name: '金银社区新时代文明实践站', channel: 'open311' });
+    const queue = (await w.admin.agent.get(`/api/orders?q=${created.service_request_id}`)).json();
+    expect(queue.items.map((o: { number: string; unitName: string; channel: string }) => ({ number: o.number, name: o.unitName, channel: o.channel }))).toEqual(
+      [{ number: created.service_request_id, name: '金银社区新时代文明实践站', channel: 'open311' }],
+    );
 
     const one = (await get(`/open311/v2/requests/${created.service_request_id}.json`)).json();
     expect(one).toHaveLength(1);
@@ -99,8 +125,7 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('queries requests by id list, status and date range; closed states map to "closed"', async () => {
-    const closed = await t.deps.db.selectFrom('orders').select('number').where('status', '=', 'closed').executeTakeFirstOrThrow();
-    const res = (await get(`/open311/v2/requests.json?service_request_id=${closed.number}`)).json();
+    const res = (await get(`/open311/v2/requests.json?service_request_id=${closedNumber}`)).json();
     expect(res[0]).toMatchObject({ status: 'closed', status_notes: '已办结' });
     const open = (await get('/open311/v2/requests.json?status=open')).json();
     expect(open.length).toBeGreaterThan(0);
@@ -111,8 +136,8 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('lets the institute admin issue and revoke keys; others cannot', async () => {
-    const admin = await t.login('admin');
-    const inst = await t.unitId('马鞍街道新时代文明实践所');
+    const admin = w.admin.agent;
+    const inst = w.instituteId;
     const issued = await admin.post('/api/open311/keys', { unitId: inst, name: '12345 热线' });
     expect(issued.statusCode).toBe(201);
     const key = issued.json().apiKey;
@@ -120,6 +145,7 @@ describe('Open311 GeoReport v2', () => {
     expect((await post('/open311/v2/requests.json', { api_key: key, service_code: code, address_string: '马鞍大道 66 号' })).statusCode).toBe(200);
     await admin.delete(`/api/open311/keys/${issued.json().id}`);
     expect((await post('/open311/v2/requests.json', { api_key: key, service_code: code, address_string: '马鞍大道 66 号' })).statusCode).toBe(403);
-    expect((await (await t.login('station01')).post('/api/open311/keys', { unitId: inst, name: 'x' })).statusCode).toBe(403);
+    const station = await w.makeStation();
+    expect((await (await w.stationAdmin(station.id)).agent.post('/api/open311/keys', { unitId: inst, name: 'x' })).statusCode).toBe(403);
   });
 });

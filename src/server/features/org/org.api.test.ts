@@ -1,42 +1,67 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, makeTestApp } from '../../../../test/support/app';
+import type { Agent, TestApp } from '../../../../test/support/app';
+import { type Staff, type World, expectStatus, makeWorld } from '../../../../test/support/factories';
 
+let w: World;
 let t: TestApp;
 let instituteId: string;
 let station03: string;
 let station04: string;
+let xinghua: string;
+let admin03: Staff;
+let admin04: Staff;
+let district: Staff;
+/** The stations the world starts with (the demo had 20). */
+const STATIONS = ['金银社区新时代文明实践站', '马鞍社区新时代文明实践站', '望州社区新时代文明实践站', '兴华社区新时代文明实践站', '滨江社区新时代文明实践站'];
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  instituteId = await t.unitId('马鞍街道新时代文明实践所');
-  station03 = await t.unitId('马鞍社区新时代文明实践站');
-  station04 = await t.unitId('望州社区新时代文明实践站');
-});
-afterAll(async () => t?.close());
-
-const count = async (table: 'units' | 'audit_log' | 'posts') =>
-  Number(
-    (
-      await t.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
+  w = await makeWorld();
+  t = w.t;
+  instituteId = w.instituteId;
+  // A district above the institute, so "never shows the district" can fail.
+  district = await w.makeDistrictViewer();
+  const ids: Record<string, string> = {};
+  for (const name of STATIONS) ids[name] = (await w.makeStation({ name })).id;
+  station03 = ids['马鞍社区新时代文明实践站'];
+  station04 = ids['望州社区新时代文明实践站'];
+  xinghua = ids['兴华社区新时代文明实践站'];
+  expectStatus(await w.admin.agent.patch(`/api/org/units/${station03}`, { phone: '023-72811103' }), 200, 'station phone');
+  admin03 = await w.stationAdmin(station03);
+  admin04 = await w.stationAdmin(station04);
+  // Posts: the institute has its two 工作人员; 金银 and 马鞍 are staffed, 兴华 and 滨江 have nobody yet.
+  const post = async (unitId: string, body: Record<string, unknown>) =>
+    expectStatus(await w.admin.agent.post(`/api/org/units/${unitId}/posts`, body), 201, 'post');
+  await post(instituteId, { post: 'staff', holderName: '王晓燕' });
+  await post(instituteId, { post: 'staff', holderName: '陈建华' });
+  await post(ids['金银社区新时代文明实践站'], { post: 'staff', holderName: '刘芳' });
+  await post(station03, { post: 'station_head', holderName: '张德明' });
+  await post(station03, { post: 'deputy_station_head', holderName: '李秀兰' });
+  await post(station03, { post: 'staff', holderName: '赵强' });
+  expectStatus(
+    await w.admin.agent.post(`/api/org/units/${instituteId}/leading-group`, { name: '周国强', groupRole: 'leader', title: '街道党工委书记' }),
+    201,
+    'leading group',
   );
+});
+afterAll(async () => w?.close());
+
+/** What the institute admin can see of the log: every row of this one-institute world. */
+const auditTotal = async (admin: Agent) => (await admin.get('/api/audit?pageSize=1')).json().total as number;
+const unitCount = async (admin: Agent) => (await admin.get('/api/org/units')).json().items.length as number;
 
 describe('units in scope', () => {
-  it('shows the institute admin the institute and its 20 stations', async () => {
-    const admin = await t.login('admin');
+  it('shows the institute admin the institute and all its stations', async () => {
+    const admin = w.admin.agent;
     const res = await admin.get('/api/org/units');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { kind: string; parentId: string }[];
-    expect(items.filter((u) => u.kind === 'station')).toHaveLength(20);
+    expect(items.filter((u) => u.kind === 'station')).toHaveLength(STATIONS.length);
     expect(items.filter((u) => u.kind === 'institute')).toHaveLength(1);
     expect(items.every((u) => u.kind !== 'district')).toBe(true);
   });
 
   it('shows a station admin only their own station, and 404 for another', async () => {
-    const s = await t.login('station03');
+    const s = admin03.agent;
     const res = await s.get('/api/org/units');
     expect(res.json().items.map((u: { id: string }) => u.id)).toEqual([station03]);
     expect((await s.get(`/api/org/units/${station04}`)).statusCode).toBe(404);
@@ -47,14 +72,15 @@ describe('units in scope', () => {
   });
 
   it('lets the district viewer read every level but change nothing', async () => {
-    const d = await t.login('district');
+    const d = district.agent;
     const items = (await d.get('/api/org/units')).json().items;
-    expect(items).toHaveLength(22);
+    // The district, the institute and its stations.
+    expect(items).toHaveLength(STATIONS.length + 2);
     expect((await d.patch(`/api/org/units/${station03}`, { phone: '023-72810000' })).statusCode).toBe(403);
   });
 
   it('answers 400 for a malformed id, not 500', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const res = await admin.get('/api/org/units/not-a-uuid');
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].path).toBe('params.id');
@@ -63,8 +89,8 @@ describe('units in scope', () => {
 
 describe('adding and editing stations', () => {
   it('lets the institute admin add a station, audited', async () => {
-    const admin = await t.login('admin');
-    const auditBefore = await count('audit_log');
+    const admin = w.admin.agent;
+    const auditBefore = await auditTotal(admin);
     const res = await admin.post('/api/org/units', {
       kind: 'station',
       parentId: instituteId,
@@ -75,46 +101,47 @@ describe('adding and editing stations', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ kind: 'station', parentId: instituteId, name: '新城社区新时代文明实践站' });
-    expect(await count('audit_log')).toBe(auditBefore + 1);
-    const row = await t.deps.db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(await auditTotal(admin)).toBe(auditBefore + 1);
+    const row = (await admin.get('/api/audit?pageSize=1')).json().items[0];
     expect(row.action).toBe('org.unit_created');
-    expect(row.object_id).toBe(res.json().id);
-    expect(JSON.parse(row.changes ?? '{}').name).toEqual({ before: null, after: '新城社区新时代文明实践站' });
+    expect(row.objectId).toBe(res.json().id);
+    expect(row.changes.name).toEqual({ before: null, after: '新城社区新时代文明实践站' });
   });
 
   it('refuses a duplicate station name with 409 and writes nothing', async () => {
-    const admin = await t.login('admin');
-    const [units, audit] = [await count('units'), await count('audit_log')];
+    const admin = w.admin.agent;
+    const [units, audit] = [await unitCount(admin), await auditTotal(admin)];
     const res = await admin.post('/api/org/units', { kind: 'station', parentId: instituteId, name: '金银社区新时代文明实践站' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'org.duplicate_name', message: '同级单位中已有同名单位' });
-    expect([await count('units'), await count('audit_log')]).toEqual([units, audit]);
+    expect([await unitCount(admin), await auditTotal(admin)]).toEqual([units, audit]);
     const rename = await admin.patch(`/api/org/units/${station03}`, { name: '金银社区新时代文明实践站' });
     expect(rename.statusCode).toBe(409);
   });
 
   it('refuses a station admin adding a station (403) and a station under a station (422)', async () => {
-    const s = await t.login('station03');
+    const s = admin03.agent;
     expect((await s.post('/api/org/units', { kind: 'station', parentId: station03, name: '越权社区新时代文明实践站' })).statusCode).toBe(403);
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const bad = await admin.post('/api/org/units', { kind: 'station', parentId: station03, name: '子站新时代文明实践站' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('org.bad_parent');
   });
 
   it('lets a station admin edit their own station, recording before → after', async () => {
-    const s = await t.login('station03');
+    const s = admin03.agent;
     const res = await s.patch(`/api/org/units/${station03}`, { phone: '023-72819999', intro: '马鞍社区以“邻里守望”为特色。' });
     expect(res.statusCode).toBe(200);
     expect(res.json().phone).toBe('023-72819999');
-    const row = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'org.unit_updated').orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(JSON.parse(row.changes ?? '{}').phone).toEqual({ before: '023-72811103', after: '023-72819999' });
+    const row = (await w.admin.agent.get('/api/audit?action=org.unit_updated&pageSize=1')).json().items[0];
+    expect(row.objectId).toBe(station03);
+    expect(row.changes.phone).toEqual({ before: '023-72811103', after: '023-72819999' });
     // Archiving is the institute's decision.
     expect((await s.patch(`/api/org/units/${station03}`, { archived: true })).statusCode).toBe(403);
   });
 
   it('rejects unknown fields and out-of-range coordinates with 400', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const unknown = await admin.patch(`/api/org/units/${station03}`, { parentId: station04 });
     expect(unknown.statusCode).toBe(400);
     const lat = await admin.patch(`/api/org/units/${station03}`, { lat: 200 });
@@ -125,15 +152,14 @@ describe('adding and editing stations', () => {
 
 describe('posts, staffing and the leading group', () => {
   it('shows the plan staffing rule against 工作人员 posts, and updates when a post is added', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const staffing = (await admin.get('/api/org/staffing')).json().items as { unitName: string; actual: number; status: string; required: { min: number } }[];
-    const inst = staffing.find((s) => s.unitName === '马鞍街道新时代文明实践所');
+    const inst = staffing.find((s) => s.unitName === '测试街道新时代文明实践所');
     expect(inst).toMatchObject({ actual: 2, status: 'ok', required: { min: 2, max: 3 } });
     const short = staffing.filter((s) => s.status === 'short').map((s) => s.unitName);
     expect(short).toEqual(expect.arrayContaining(['兴华社区新时代文明实践站', '滨江社区新时代文明实践站']));
     expect(short).not.toContain('金银社区新时代文明实践站');
 
-    const xinghua = await t.unitId('兴华社区新时代文明实践站');
     const created = await admin.post(`/api/org/units/${xinghua}/posts`, { post: 'staff', holderName: '林小琴', phone: '13900001234' });
     expect(created.statusCode).toBe(201);
     expect(created.json().phoneMasked).toBe('139****1234');
@@ -142,21 +168,22 @@ describe('posts, staffing and the leading group', () => {
   });
 
   it('refuses an institute post on a station, and another station admin gets 404', async () => {
-    const s = await t.login('station03');
+    const s = admin03.agent;
     const bad = await s.post(`/api/org/units/${station03}/posts`, { post: 'director', holderName: '某某' });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().code).toBe('org.post_not_for_unit');
     const posts = (await s.get(`/api/org/units/${station03}/posts`)).json().items;
     expect(posts.map((p: { post: string }) => p.post)).toEqual(['station_head', 'deputy_station_head', 'staff']);
-    const other = await t.login('station04');
-    const before = await count('posts');
+    const other = admin04.agent;
     expect((await other.delete(`/api/org/posts/${posts[0].id}`)).statusCode).toBe(404);
     expect((await other.put(`/api/org/posts/${posts[0].id}`, { post: 'station_head', holderName: '冒名' })).statusCode).toBe(404);
-    expect(await count('posts')).toBe(before);
+    // Nothing changed: the station's posts read back as they were.
+    expect((await s.get(`/api/org/units/${station03}/posts`)).json().items).toEqual(posts);
+    expect((await other.get(`/api/org/units/${station04}/posts`)).json().items).toEqual([]);
   });
 
   it('keeps the leading group on the institute', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const list = (await admin.get(`/api/org/units/${instituteId}/leading-group`)).json().items;
     expect(list[0]).toMatchObject({ name: '周国强', groupRole: 'leader' });
     const added = await admin.post(`/api/org/units/${instituteId}/leading-group`, {
@@ -176,7 +203,7 @@ describe('public portal data', () => {
   it('needs no login and shows names and addresses only', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/public/site' });
     expect(res.statusCode).toBe(200);
-    expect(res.json().institutes[0]).toMatchObject({ name: '马鞍街道新时代文明实践所' });
+    expect(res.json().institutes[0]).toMatchObject({ name: '测试街道新时代文明实践所' });
     const units = await t.app.inject({ method: 'GET', url: '/api/public/units' });
     expect(Object.keys(units.json().items[0]).sort()).toEqual(['address', 'id', 'kind', 'lat', 'lng', 'name', 'parentId', 'phone', 'shortName']);
   });

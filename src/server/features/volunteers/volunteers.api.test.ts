@@ -1,27 +1,32 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../../shared/rules/id-number';
-import { type TestApp, makeTestApp, multipart, upload } from '../../../../test/support/app';
+import { type Agent, type TestApp, multipart, upload } from '../../../../test/support/app';
+import { type Staff, type World, expectStatus, makeWorld } from '../../../../test/support/factories';
 
+let w: World;
 let t: TestApp;
 let station01: string;
 let station02: string;
+let staff01: Staff;
+let staff02: Staff;
+/** The institute's star thresholds, lowered so a few hours of service earn a star. */
+const THRESHOLDS = [1, 2, 3, 5, 8];
 
 beforeAll(async () => {
-  t = await makeTestApp();
-  station01 = await t.unitId('金银社区新时代文明实践站');
-  station02 = await t.unitId('龙井湖社区新时代文明实践站');
+  w = await makeWorld();
+  t = w.t;
+  station01 = (await w.makeStation({ name: '金银社区新时代文明实践站' })).id;
+  station02 = (await w.makeStation({ name: '龙井湖社区新时代文明实践站' })).id;
+  staff01 = await w.stationAdmin(station01);
+  staff02 = await w.stationAdmin(station02);
 });
-afterAll(async () => t?.close());
+afterAll(async () => w?.close());
 
-const count = async (table: 'volunteers' | 'people' | 'audit_log') =>
-  Number(
-    (
-      await t.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
+/** What the institute admin sees: every volunteer, account and audit row of this one-institute world. */
+const totals = async (admin: Agent) =>
+  Promise.all(
+    ['/api/volunteers?pageSize=1', '/api/accounts?pageSize=1', '/api/audit?pageSize=1'].map(async (url) => (await admin.get(url)).json().total as number),
   );
 
 function person(n: number, birth = '1985-06-15') {
@@ -40,12 +45,12 @@ function person(n: number, birth = '1985-06-15') {
 
 describe('registration by staff', () => {
   it('needs the person’s consent recorded, with the signed form for a paper registration', async () => {
-    const s = await t.login('station01');
-    const before = await count('volunteers');
+    const s = staff01.agent;
+    const [before] = await totals(w.admin.agent);
     expect((await s.post('/api/volunteers', person(1))).json().code).toBe('volunteer.consent_required');
     expect((await s.post('/api/volunteers', { ...person(1), consent: { method: 'signed_form' } })).json().code).toBe('volunteer.consent_evidence_required');
     expect((await s.post('/api/volunteers', { ...person(1), consent: { method: 'phone_confirmation' } })).statusCode).toBe(422);
-    expect(await count('volunteers')).toBe(before);
+    expect((await totals(w.admin.agent))[0]).toBe(before);
     const fileId = await upload(t, s);
     const ok = await s.post('/api/volunteers', { ...person(1), consent: { method: 'signed_form', evidenceFileId: fileId } });
     expect(ok.statusCode).toBe(201);
@@ -64,19 +69,20 @@ describe('registration by staff', () => {
   });
 
   it('validates the ID check digit and never stores the number in clear', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const bad = person(2);
     bad.idNumber = `${bad.idNumber.slice(0, 17)}${bad.idNumber[17] === '0' ? '1' : '0'}`;
     const res = await s.post('/api/volunteers', { ...bad, consent: { method: 'phone_confirmation', note: '11 月 28 日 10:05 电话确认' } });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'volunteer.bad_id_number' });
+    // About storage itself (encryption at rest): the row as the database holds it.
     const row = await t.deps.db.selectFrom('people').selectAll().where('name', '=', '测试1号').executeTakeFirstOrThrow();
     expect(row.id_number_enc).not.toContain(person(1).idNumber.slice(6, 14));
     expect(JSON.stringify(row)).not.toContain(person(1).idNumber);
   });
 
   it('refuses under 14, and 14–17 without a guardian', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const consent = { method: 'phone_confirmation', note: '电话确认' };
     const child = await s.post('/api/volunteers', { ...person(3, '2013-06-01'), consent });
     expect(child.json().code).toBe('volunteer.too_young');
@@ -93,7 +99,7 @@ describe('registration by staff', () => {
   });
 
   it('refuses a second registration of the same ID or phone, pointing staff to the record', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const consent = { method: 'phone_confirmation', note: '电话确认' };
     const first = (await s.get('/api/volunteers?q=测试1号')).json().items[0];
     const again = await s.post('/api/volunteers', { ...person(1), phone: '13711112222', consent });
@@ -102,7 +108,7 @@ describe('registration by staff', () => {
     const samePhone = await s.post('/api/volunteers', { ...person(5), phone: person(1).phone, consent });
     expect(samePhone.statusCode).toBe(409);
     // Staff of another station are told it exists, but not where.
-    const other = await t.login('station02');
+    const other = staff02.agent;
     const elsewhere = await other.post('/api/volunteers', { ...person(1), stationId: station02, consent });
     expect(elsewhere.statusCode).toBe(409);
     expect(elsewhere.json().existingId).toBeUndefined();
@@ -111,7 +117,7 @@ describe('registration by staff', () => {
 
 describe('review and scope', () => {
   it('certifies with a volunteer number, notifies the person, and records the history', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const v = (await s.get('/api/volunteers?q=测试1号')).json().items[0];
     const rejectNoReason = await s.post(`/api/volunteers/${v.id}/transitions`, { action: 'reject' });
     expect(rejectNoReason.json().code).toBe('volunteer.reason_required');
@@ -129,40 +135,73 @@ describe('review and scope', () => {
   });
 
   it('gives another station 404 for the volunteer, and the institute sees the phone masked', async () => {
-    const v = (await (await t.login('station01')).get('/api/volunteers?q=测试1号')).json().items[0];
-    const other = await t.login('station02');
+    const v = (await staff01.agent.get('/api/volunteers?q=测试1号')).json().items[0];
+    const other = staff02.agent;
     expect((await other.get(`/api/volunteers/${v.id}`)).statusCode).toBe(404);
     expect((await other.patch(`/api/volunteers/${v.id}`, { skills: ['冒改'] })).statusCode).toBe(404);
     expect((await other.post(`/api/volunteers/${v.id}/transitions`, { action: 'exit', reason: 'x' })).statusCode).toBe(404);
     expect((await other.get(`/api/volunteers?stationId=${station01}`)).statusCode).toBe(404);
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
     const seen = (await admin.get(`/api/volunteers/${v.id}`)).json().volunteer;
     expect(seen.phone).toBe('137****0001');
     expect(seen.phoneMasked).toBe(true);
-    const views = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'volunteers.viewed').where('object_id', '=', v.id).execute();
-    expect(views.length).toBeGreaterThanOrEqual(1);
+    const views = (await admin.get(`/api/audit?action=volunteers.viewed&objectId=${v.id}`)).json();
+    expect(views.total).toBeGreaterThanOrEqual(1);
   });
 
   it('filters the talent pool by station, skill, availability, age, stars and hours', async () => {
-    const admin = await t.login('admin');
+    const admin = w.admin.agent;
+    // A pool to filter: young and old, with and without the skill and the slot, in both stations, and with hours.
+    expectStatus(await admin.put(`/api/settings/${w.instituteId}/rules/stars.thresholds`, { value: THRESHOLDS }), 200, 'thresholds');
+    const pool = [];
+    for (let i = 0; i < 10; i++) {
+      pool.push(
+        await w.makeVolunteer({
+          stationId: i % 3 === 2 ? station02 : station01,
+          born: i % 2 ? '1950-03-01' : '1992-07-01',
+          skills: i % 2 ? ['理发'] : ['书法'],
+          availability: i % 4 ? ['sun-pm'] : ['sat-am'],
+        }),
+      );
+    }
+    const day = new Date(w.clock.now().getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
+    for (const [v, endTime] of [
+      [pool[0], '12:00'],
+      [pool[1], '10:00'],
+    ] as const) {
+      const evidence = await w.upload(staff01);
+      const rec = await staff01.agent.post('/api/hours/backfill', {
+        ...{ volunteerId: v.id, unitId: station01, title: '敬老助老', serviceDate: day, startTime: '09:00', endTime },
+        ...{ content: '上门探望空巢老人', evidenceFileIds: [evidence], reason: '按纸质签到表补录' },
+      });
+      expectStatus(await admin.post(`/api/hours/${expectStatus(rec, 201, 'backfill').json().id}/decision`, { decision: 'approve' }), 200, 'approve');
+    }
+
     const all = (await admin.get('/api/volunteers?pageSize=5')).json();
-    expect(all.total).toBeGreaterThanOrEqual(300);
+    expect(all.total).toBeGreaterThanOrEqual(pool.length);
     expect(all.items).toHaveLength(5);
     const bySkill = (await admin.get(`/api/volunteers?skill=${encodeURIComponent('理发')}&pageSize=200`)).json();
+    expect(bySkill.total).toBeGreaterThan(0);
     expect(bySkill.items.every((v: { skills: string[] }) => v.skills.includes('理发'))).toBe(true);
     const byStation = (await admin.get(`/api/volunteers?stationId=${station02}&pageSize=200`)).json();
+    expect(byStation.total).toBeGreaterThan(0);
     expect(byStation.items.every((v: { stationId: string }) => v.stationId === station02)).toBe(true);
     const old = (await admin.get('/api/volunteers?minAge=60&pageSize=200')).json();
+    expect(old.total).toBeGreaterThan(0);
     expect(old.items.every((v: { age: number }) => v.age >= 60)).toBe(true);
     const sat = (await admin.get('/api/volunteers?availability=sat-am&pageSize=200')).json();
+    expect(sat.total).toBeGreaterThan(0);
     expect(sat.items.every((v: { availability: string[] }) => v.availability.includes('sat-am'))).toBe(true);
     const three = (await admin.get('/api/volunteers?starLevel=3&pageSize=200')).json();
     expect(three.total).toBeGreaterThan(0);
-    expect(three.items.every((v: { starLevel: number; approvedHours: number }) => v.starLevel === 3 && v.approvedHours >= 600 && v.approvedHours < 1000)).toBe(
-      true,
-    );
-    const hours = (await admin.get('/api/volunteers?minHours=100&maxHours=200&pageSize=200')).json();
-    expect(hours.items.every((v: { approvedHours: number }) => v.approvedHours >= 100 && v.approvedHours <= 200)).toBe(true);
+    expect(
+      three.items.every(
+        (v: { starLevel: number; approvedHours: number }) => v.starLevel === 3 && v.approvedHours >= THRESHOLDS[2] && v.approvedHours < THRESHOLDS[3],
+      ),
+    ).toBe(true);
+    const hours = (await admin.get('/api/volunteers?minHours=0.5&maxHours=1.5&pageSize=200')).json();
+    expect(hours.items.map((v: { id: string }) => v.id)).toEqual([pool[1].id]);
+    expect(hours.items.every((v: { approvedHours: number }) => v.approvedHours >= 0.5 && v.approvedHours <= 1.5)).toBe(true);
   });
 });
 
@@ -178,10 +217,10 @@ describe('self-service', () => {
     expect(mine.volunteer).toMatchObject({ status: 'reviewing', consent: { method: 'self_online' }, phone: body.phone });
     const full = await me.post('/api/volunteers/me/id-number');
     expect(full.json().idNumber).toBe(body.idNumber);
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'volunteers.id_revealed').execute();
-    expect(audit).toHaveLength(1);
+    const audit = (await w.admin.agent.get('/api/audit?action=volunteers.id_revealed')).json();
+    expect(audit.total).toBe(1);
     // Nobody else gets the full number, not even staff.
-    const staff = await t.login('station02');
+    const staff = staff02.agent;
     expect((await staff.post('/api/volunteers/me/id-number')).statusCode).toBe(404);
   });
 });
@@ -237,12 +276,12 @@ describe('roster import and export', () => {
   ];
 
   it('dry-runs a roster listing every problem and writing nothing, then imports the valid rows in one go', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const good = makeIdNumber('500102', '1970-03-03', 901);
     const badSum = `${makeIdNumber('500102', '1971-03-03', 902).slice(0, 17)}0`;
     const fixedBad = badSum.endsWith(makeIdNumber('500102', '1971-03-03', 902).slice(17)) ? `${badSum.slice(0, 17)}1` : badSum;
     const file = await roster([row('导入甲', good, '13600000001'), row('导入乙', fixedBad, '13600000002'), row('导入丙', good, '13600000003')]);
-    const before = [await count('volunteers'), await count('people'), await count('audit_log')];
+    const before = await totals(w.admin.agent);
     const body = multipart('file', 'roster.xlsx', file);
     const dry = await t.app.inject({
       method: 'POST',
@@ -255,7 +294,7 @@ describe('roster import and export', () => {
     expect(report).toMatchObject({ dryRun: true, total: 3, valid: 1, invalid: 2, imported: 0 });
     expect(report.rows[1].problems.join()).toContain('校验位');
     expect(report.rows[2].problems.join()).toContain('重复');
-    expect([await count('volunteers'), await count('people'), await count('audit_log')]).toEqual(before);
+    expect(await totals(w.admin.agent)).toEqual(before);
 
     const noEvidence = await t.app.inject({
       method: 'POST',
@@ -273,11 +312,11 @@ describe('roster import and export', () => {
       payload: again.payload,
     });
     expect(done.json()).toMatchObject({ dryRun: false, imported: 1 });
-    expect(await count('volunteers')).toBe(before[0] + 1);
+    expect((await totals(w.admin.agent))[0]).toBe(before[0] + 1);
   });
 
   it('exports the talent pool as Excel and as CSV in the national field order, IDs masked', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const xlsx = await s.get('/api/volunteers/export.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
@@ -293,7 +332,7 @@ describe('roster import and export', () => {
   });
 
   it('refuses a file that is not what its name says', async () => {
-    const s = await t.login('station01');
+    const s = staff01.agent;
     const body = multipart('file', 'photo.png', Buffer.from('<script>alert(1)</script>'));
     const res = await t.app.inject({
       method: 'POST',
