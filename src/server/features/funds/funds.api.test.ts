@@ -18,7 +18,16 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.close());
 
-type Entry = View & { amountFen: number; netFen: number; correctsId: string | null; unitId: string; source: string; kind: string; programmeId: string | null };
+type Entry = View & {
+  budgetLineId: string | null;
+  amountFen: number;
+  netFen: number;
+  correctsId: string | null;
+  unitId: string;
+  source: string;
+  kind: string;
+  programmeId: string | null;
+};
 
 async function allEntries(agent = w.admin.agent, year = 2026): Promise<Entry[]> {
   const res = await agent.get(`/api/funds/entries?year=${year}&pageSize=200`);
@@ -274,15 +283,27 @@ describe('scope', () => {
 
 describe('totals', () => {
   it('equal the sum of the entries and budget lines, group by group', async () => {
+    const general = await makeBudgetLine(w, { unitId: b.id, by: adminB, amountFen: 90_000 });
+    const programme = await w.makeProgramme({ unitId: b.id, by: adminB, name: '心阅书香' });
+    await makeFundEntry(w, { by: adminB, unitId: b.id, budgetLineId: general.id, programmeId: programme.id, amountFen: 40_000 });
     const totals = (await w.admin.agent.get('/api/funds/totals?year=2026')).json();
     const entries = await allEntries();
-    const lines = (await w.admin.agent.get('/api/funds/budget-lines?year=2026&pageSize=200')).json().items as { netFen: number }[];
+    const lines = (await w.admin.agent.get('/api/funds/budget-lines?year=2026&pageSize=200')).json().items as {
+      id: string;
+      netFen: number;
+      programmeId: string | null;
+    }[];
+    // Spending booked against a line counts under the line's programme, so it meets its budget.
+    const lineProgramme = new Map(lines.map((l) => [l.id, l.programmeId]));
+    const programmeOf = (e: Entry) => (e.budgetLineId ? (lineProgramme.get(e.budgetLineId as string) ?? null) : e.programmeId);
     expect(totals.total.spentFen).toBe(entries.reduce((s, e) => s + e.amountFen, 0));
     expect(totals.total.budgetFen).toBe(lines.reduce((s, l) => s + l.netFen, 0));
     for (const r of totals.rows) {
-      const mine = entries.filter((e) => e.unitId === r.unitId && e.source === r.source && e.kind === r.kind && e.programmeId === r.programmeId);
+      const mine = entries.filter((e) => e.unitId === r.unitId && e.source === r.source && e.kind === r.kind && programmeOf(e) === r.programmeId);
       expect(r.spentFen).toBe(mine.reduce((s, e) => s + e.amountFen, 0));
     }
+    const groupB = totals.rows.find((r: { unitId: string; programmeId: string | null }) => r.unitId === b.id && r.programmeId === null);
+    expect(groupB).toMatchObject({ budgetFen: 90_000, spentFen: 7_700 + 40_000, overBudget: false });
     const unitA = totals.byUnit.find((u: { unitId: string }) => u.unitId === a.id);
     const entriesA = entries.filter((e) => e.unitId === a.id);
     expect(unitA.spentFen).toBe(entriesA.reduce((s, e) => s + e.amountFen, 0));

@@ -231,12 +231,22 @@ export async function sumsOfYear(db: DbOrTrx, year: number, unitIds: string[]) {
     .select(['unit_id', 'programme_id', 'source', 'kind', 'amount_fen as budget', sql<number>`0`.as('spent')])
     .where('year', '=', year)
     .where('unit_id', 'in', unitIds);
+  // Spending booked against a budget line counts under that line's programme (or none), so it meets
+  // its budget; unbooked spending counts under its own programme.
   const spending = db
-    .selectFrom('fund_entries')
-    .select(['unit_id', 'programme_id', 'source', 'kind', sql<number>`0`.as('budget'), 'amount_fen as spent'])
-    .where('spent_on', '>=', from)
-    .where('spent_on', '<=', to)
-    .where('unit_id', 'in', unitIds);
+    .selectFrom('fund_entries as e')
+    .leftJoin('fund_budget_lines as bl', 'bl.id', 'e.budget_line_id')
+    .select([
+      'e.unit_id',
+      sql<string | null>`CASE WHEN e.budget_line_id IS NULL THEN e.programme_id ELSE bl.programme_id END`.as('programme_id'),
+      'e.source',
+      'e.kind',
+      sql<number>`0`.as('budget'),
+      'e.amount_fen as spent',
+    ])
+    .where('e.spent_on', '>=', from)
+    .where('e.spent_on', '<=', to)
+    .where('e.unit_id', 'in', unitIds);
   const rows = await db
     .selectFrom(budgets.unionAll(spending).as('x'))
     .innerJoin('units', 'units.id', 'x.unit_id')
