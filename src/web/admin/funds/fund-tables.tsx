@@ -1,4 +1,4 @@
-import { Button, Empty, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Empty, Grid, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { FUND_KINDS, type FundKind, type FundSource, type FundTotalRow } from '../../../shared/funds';
 import { formatYuan } from '../../../shared/rules/money';
@@ -53,38 +53,84 @@ export function TotalsTable({ totals, loading }: { totals: FundTotals | undefine
         ),
     },
   ];
+  const wide = Grid.useBreakpoint().md !== false;
+  // On a phone: two columns (what, and the money), no sideways scrolling.
+  const compact: ColumnsType<FundTotalRow> = [
+    {
+      title: '单位 / 项目',
+      key: 'what',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{r.unitName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[r.programmeName, sourceLabel(r.source), FUND_KINDS[r.kind]].filter(Boolean).join(' · ')}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '预算 / 支出（元）',
+      key: 'money',
+      align: 'right',
+      width: 150,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+          <Yuan fen={r.budgetFen} />
+          <Yuan fen={r.spentFen} danger={r.overBudget} strong={r.overBudget} />
+          <Typography.Text type={r.overBudget ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+            {r.overBudget ? '超支 · ' : ''}
+            {shareText(r.share)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+  ];
   const sum = totals?.total;
   return (
     <Table<FundTotalRow>
       rowKey={(r) => `${r.unitId}|${r.programmeId ?? ''}|${r.source}|${r.kind}`}
       size="middle"
       loading={loading}
-      columns={columns}
+      columns={wide ? columns : compact}
       dataSource={totals?.rows ?? []}
       pagination={false}
-      scroll={{ x: 936 }}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度还没有预算和支出，可在“预算”中新增，在“支出台账”中登记" /> }}
-      rowClassName={(r) => (r.overBudget ? 'funds-over' : '')}
+      scroll={wide ? { x: 936 } : undefined}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度还没有预算和支出" /> }}
       summary={() =>
         sum && (totals?.rows.length ?? 0) > 0 ? (
           <Table.Summary fixed>
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={4}>
-                <strong>合计</strong>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={4} align="right">
-                <Yuan fen={sum.budgetFen} strong />
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">
-                <Yuan fen={sum.spentFen} strong danger={sum.overBudget} />
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">
-                <Yuan fen={sum.budgetFen - sum.spentFen} strong danger={sum.overBudget} />
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={7} align="right">
-                <strong>{shareText(sum.share)}</strong>
-              </Table.Summary.Cell>
-            </Table.Summary.Row>
+            {!wide ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <strong>合计</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={1} align="right">
+                  <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+                    <Yuan fen={sum.budgetFen} strong />
+                    <Yuan fen={sum.spentFen} strong danger={sum.overBudget} />
+                    <Typography.Text style={{ fontSize: 12 }}>{shareText(sum.share)}</Typography.Text>
+                  </Space>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={4}>
+                  <strong>合计</strong>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  <Yuan fen={sum.budgetFen} strong />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  <Yuan fen={sum.spentFen} strong danger={sum.overBudget} />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6} align="right">
+                  <Yuan fen={sum.budgetFen - sum.spentFen} strong danger={sum.overBudget} />
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={7} align="right">
+                  <strong>{shareText(sum.share)}</strong>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            )}
           </Table.Summary>
         ) : null
       }
@@ -237,14 +283,65 @@ export function EntriesTable({
         ) : null,
     },
   ];
+  const wide = Grid.useBreakpoint().md !== false;
+  const compact: ColumnsType<FundEntry> = [
+    {
+      title: '支出',
+      key: 'what',
+      render: (_, e) => (
+        <Space orientation="vertical" size={0}>
+          <span>
+            {e.correctsId ? (
+              <Tag color="warning" style={{ marginInlineEnd: 6 }}>
+                冲减
+              </Tag>
+            ) : null}
+            {e.purpose}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.spentOn} · {e.unitName}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.payee} · {sourceLabel(e.source, e.department)} · {FUND_KINDS[e.kind]}
+          </Typography.Text>
+          {e.correctsId && e.reason ? (
+            <Typography.Text type="warning" style={{ fontSize: 12 }}>
+              原因：{e.reason}
+            </Typography.Text>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      title: '金额（元）',
+      key: 'amount',
+      align: 'right',
+      width: 120,
+      render: (_, e) => (
+        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+          <Yuan fen={e.amountFen} danger={e.amountFen < 0} strong />
+          {!e.correctsId && e.correctionCount > 0 ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+              冲减后 {formatYuan(e.netFen)}
+            </Typography.Text>
+          ) : null}
+          {!e.correctsId && e.netFen > 0 && canWrite(e.unitId) ? (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onCorrect(e)} aria-label={`冲减 ${e.spentOn} ${e.purpose}`}>
+              冲减
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
   return (
     <Table<FundEntry>
       rowKey="id"
       size="middle"
       loading={loading}
-      columns={columns}
+      columns={wide ? columns : compact}
       dataSource={data?.items ?? []}
-      scroll={{ x: 1330 }}
+      scroll={wide ? { x: 1330 } : undefined}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`${query.year} 年没有符合条件的支出`} /> }}
       pagination={{
         current: query.page,
@@ -325,14 +422,51 @@ export function LinesTable({
         ) : null,
     },
   ];
+  const wide = Grid.useBreakpoint().md !== false;
+  const compact: ColumnsType<BudgetLine> = [
+    {
+      title: '预算',
+      key: 'what',
+      render: (_, l) => (
+        <Space orientation="vertical" size={0}>
+          <span>{l.unitName}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[sourceLabel(l.source, l.department), FUND_KINDS[l.kind], l.programmeName].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          {l.note ? <Typography.Text style={{ fontSize: 12 }}>{l.note}</Typography.Text> : null}
+          {l.adjustments.map((a) => (
+            <Typography.Text key={a.id} type="secondary" style={{ fontSize: 12 }}>
+              {a.amountFen > 0 ? '追加' : '调减'} {formatYuan(Math.abs(a.amountFen))}：{a.reason}
+            </Typography.Text>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: '金额（元）',
+      key: 'amount',
+      align: 'right',
+      width: 120,
+      render: (_, l) => (
+        <Space orientation="vertical" size={0} style={{ alignItems: 'flex-end' }}>
+          <Yuan fen={l.netFen} strong />
+          {canWrite(l.unitId) ? (
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onAdjust(l)} aria-label={`调整 ${l.unitName} 的预算`}>
+              调整
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
   return (
     <Table<BudgetLine>
       rowKey="id"
       size="middle"
       loading={loading}
-      columns={columns}
+      columns={wide ? columns : compact}
       dataSource={data?.items ?? []}
-      scroll={{ x: 1120 }}
+      scroll={wide ? { x: 1120 } : undefined}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度还没有预算" /> }}
       pagination={{
         current: page.page,

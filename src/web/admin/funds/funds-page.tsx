@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Flex, Row, Select, Statistic, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Grid, Row, Select, Statistic, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { SessionView } from '../../../shared/accounts';
 import { MAX_FUND_YEAR, MIN_FUND_YEAR } from '../../../shared/funds';
@@ -76,6 +76,9 @@ export default function FundsPage() {
   };
 
   const sum = totals.data?.total;
+  // Long amounts (亿元) must fit two columns of a phone.
+  const figure = { fontSize: Grid.useBreakpoint().md === false ? 18 : 24, fontVariantNumeric: 'tabular-nums' } as const;
+  const over = sum?.overBudget ? { ...figure, color: '#cf1322' } : figure;
   const overCount = totals.data?.rows.filter((r) => r.overBudget).length ?? 0;
   const error = totals.error ?? entries.error ?? lines.error;
 
@@ -139,26 +142,16 @@ export default function FundsPage() {
         </Flex>
         <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
           <Col xs={12} md={6}>
-            <Statistic title="预算合计（元）" value={sum ? formatYuan(sum.budgetFen) : '—'} loading={totals.isPending} />
+            <Statistic title="预算合计（元）" value={sum ? formatYuan(sum.budgetFen) : '—'} loading={totals.isPending} styles={{ content: figure }} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic
-              title="支出合计（元）"
-              value={sum ? formatYuan(sum.spentFen) : '—'}
-              loading={totals.isPending}
-              styles={{ content: sum?.overBudget ? { color: '#cf1322' } : undefined }}
-            />
+            <Statistic title="支出合计（元）" value={sum ? formatYuan(sum.spentFen) : '—'} loading={totals.isPending} styles={{ content: over }} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic
-              title="结余（元）"
-              value={sum ? formatYuan(sum.budgetFen - sum.spentFen) : '—'}
-              loading={totals.isPending}
-              styles={{ content: sum?.overBudget ? { color: '#cf1322' } : undefined }}
-            />
+            <Statistic title="结余（元）" value={sum ? formatYuan(sum.budgetFen - sum.spentFen) : '—'} loading={totals.isPending} styles={{ content: over }} />
           </Col>
           <Col xs={12} md={6}>
-            <Statistic title="执行率" value={sum ? shareText(sum.share) : '—'} loading={totals.isPending} />
+            <Statistic title="执行率" value={sum ? shareText(sum.share) : '—'} loading={totals.isPending} styles={{ content: figure }} />
           </Col>
         </Row>
         {overCount > 0 ? (
