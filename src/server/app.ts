@@ -30,6 +30,7 @@ import { ordersRoutes } from './features/orders/orders.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
+import { fundsRoutes } from './features/funds/funds.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -161,6 +162,7 @@ async function registerOpenApi(app: App) {
         { name: 'notifications', description: '站内消息' },
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
+        { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
       ],
     },
     transform: openapi.transform,
@@ -211,6 +213,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(careRoutes(deps));
   await app.register(open311KeysRoutes(deps));
   await app.register(open311Routes(deps));
+  await app.register(fundsRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -34,6 +34,7 @@ const OrderDetailPage = lazy(() => import('./admin/orders/order-detail-page'));
 const OrderMenuPage = lazy(() => import('./admin/orders/menu-page'));
 const CareListPage = lazy(() => import('./admin/care/care-list-page'));
 const CareDetailPage = lazy(() => import('./admin/care/care-detail-page'));
+const FundsPage = lazy(() => import('./admin/funds/funds-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -89,6 +90,7 @@ export const router = createBrowserRouter([
       { path: 'activities/:id/edit', element: <ActivityFormPage /> },
       { path: 'venues', element: <VenuesPage /> },
       { path: 'programmes', element: <ProgrammesPage /> },
+      { path: 'funds', element: <FundsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -464,3 +464,54 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
     close: () => t.close(),
   };
 }
+
+// funds
+
+/** A budget line through the API (default: the institute's 2026 fiscal operating budget of 10,000.00 yuan). */
+export async function makeBudgetLine(
+  w: World,
+  o: { unitId?: string; year?: number; kind?: string; source?: string; department?: string; amountFen?: number; programmeId?: string; by?: Signed } = {},
+): Promise<View> {
+  const res = await (o.by?.agent ?? w.admin.agent).post('/api/funds/budget-lines', {
+    year: o.year ?? 2026,
+    unitId: o.unitId ?? w.instituteId,
+    kind: o.kind ?? 'operation',
+    source: o.source ?? 'fiscal',
+    ...(o.department ? { department: o.department } : {}),
+    ...(o.programmeId ? { programmeId: o.programmeId } : {}),
+    amountFen: o.amountFen ?? 1_000_000,
+  });
+  return expectStatus(res, 201, 'makeBudgetLine').json();
+}
+
+/** A spending entry through the API (default: 1,000.00 yuan of the institute's fiscal operating funds on 2026-03-15). */
+export async function makeFundEntry(
+  w: World,
+  o: {
+    unitId?: string;
+    spentOn?: string;
+    kind?: string;
+    source?: string;
+    department?: string;
+    amountFen?: number;
+    programmeId?: string;
+    budgetLineId?: string;
+    receiptFileIds?: string[];
+    by?: Signed;
+  } = {},
+): Promise<View> {
+  const res = await (o.by?.agent ?? w.admin.agent).post('/api/funds/entries', {
+    spentOn: o.spentOn ?? '2026-03-15',
+    unitId: o.unitId ?? w.instituteId,
+    kind: o.kind ?? 'operation',
+    source: o.source ?? 'fiscal',
+    ...(o.department ? { department: o.department } : {}),
+    ...(o.programmeId ? { programmeId: o.programmeId } : {}),
+    ...(o.budgetLineId ? { budgetLineId: o.budgetLineId } : {}),
+    amountFen: o.amountFen ?? 100_000,
+    purpose: '购买活动物资',
+    payee: '马鞍街道便民超市',
+    receiptFileIds: o.receiptFileIds ?? [],
+  });
+  return expectStatus(res, 201, 'makeFundEntry').json();
+}

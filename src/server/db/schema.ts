@@ -47,6 +47,8 @@ export interface Database {
   care_recipients: CareRecipientsTable;
   care_visits: CareVisitsTable;
   open311_keys: Open311KeysTable;
+  fund_budget_lines: FundBudgetLinesTable;
+  fund_entries: FundEntriesTable;
 }
 
 export interface UnitsTable {
@@ -692,4 +694,47 @@ export interface Open311KeysTable {
   created_by: string | null;
   created_at: string;
   revoked_at: string | null;
+}
+
+// funds
+
+/** A year's budget for a unit (and optionally a programme). Append-only: an adjustment is a row with `corrects_id`. */
+export interface FundBudgetLinesTable {
+  id: string;
+  year: number;
+  unit_id: string;
+  programme_id: string | null;
+  kind: 'construction' | 'operation';
+  source: 'fiscal' | 'social' | 'coordinated';
+  /** 协调整合: the department whose funds these are. */
+  department: string | null;
+  /** Integer fen; an adjustment may be negative. */
+  amount_fen: number;
+  note: string | null;
+  corrects_id: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A payment. Append-only: a correction is a negative row with `corrects_id` and a reason. */
+export interface FundEntriesTable {
+  id: string;
+  spent_on: string;
+  unit_id: string;
+  programme_id: string | null;
+  budget_line_id: string | null;
+  kind: 'construction' | 'operation';
+  source: 'fiscal' | 'social' | 'coordinated';
+  department: string | null;
+  /** Integer fen, signed. */
+  amount_fen: number;
+  purpose: string;
+  payee: string;
+  /** JSON array of file ids. */
+  receipt_file_ids: string;
+  corrects_id: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
 }

@@ -69,6 +69,10 @@ export const POLICY = {
   'files.use': { roles: ADMINS, upward: false },
   /** Open an upload cited by a record in the unit (hours evidence, an order's photos): who reads hours or orders there. */
   'files.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** 经费: the institute sees its own and its stations' funds, a station its own, the district everything below it. */
+  'funds.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** Budgets and spending are entered by the unit's admins (the institute's for the institute and every station); the district only reads. */
+  'funds.write': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

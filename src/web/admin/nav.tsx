@@ -10,6 +10,7 @@ import {
   HeartOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MoneyCollectOutlined,
   PhoneOutlined,
   SettingOutlined,
   StarOutlined,
@@ -42,6 +43,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
+  { path: '/admin/funds', label: '经费', icon: <MoneyCollectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
 ];
 
