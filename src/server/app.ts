@@ -30,6 +30,7 @@ import { ordersRoutes } from './features/orders/orders.routes';
 import { orgRoutes } from './features/org/org.routes';
 import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
+import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -190,6 +191,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(careRoutes(deps));
   await app.register(open311KeysRoutes(deps));
   await app.register(open311Routes(deps));
+  await app.register(meetingsRoutes(deps));
 
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));

@@ -64,7 +64,7 @@ function fontsPackageRoot(): string {
 
 let fontsPromise: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
 
-function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
+export function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
   if (!fontsPromise) {
     const root = fontsPackageRoot();
     fontsPromise = Promise.all([readFile(join(root, 'fonts', `${FONT_REGULAR}.otf`)), readFile(join(root, 'fonts', `${FONT_BOLD}.otf`))]).then(
@@ -97,7 +97,7 @@ function parsedFontOf(pdf: Pdf): ParsedFont | null {
   return font && typeof font.layout === 'function' ? (font as ParsedFont) : null;
 }
 
-function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): void {
+export function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): void {
   const parsed = parsedFonts[name];
   // The @types declare only path/Buffer sources; the parsed-font source is documented upstream.
   pdf.registerFont(name, parsed ? (parsed as unknown as Buffer) : buffer);
