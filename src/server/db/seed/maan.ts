@@ -6,6 +6,7 @@ import type { Db, Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
 import { markOrgChanged } from '../../platform/scope';
 import { seedActivities } from './maan-activities';
+import { seedMeetings } from './maan.meetings';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -88,6 +89,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedActivities(trx, now, people);
     await seedOrdersAndCare(deps, trx, now, people);
     await seedStarsAndCertificates(trx, now, people);
+    await seedMeetings(trx, now, people);
   });
   return true;
 }
