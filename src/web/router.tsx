@@ -34,6 +34,9 @@ const OrderDetailPage = lazy(() => import('./admin/orders/order-detail-page'));
 const OrderMenuPage = lazy(() => import('./admin/orders/menu-page'));
 const CareListPage = lazy(() => import('./admin/care/care-list-page'));
 const CareDetailPage = lazy(() => import('./admin/care/care-detail-page'));
+const MeetingsPage = lazy(() => import('./admin/meetings/meetings-page'));
+const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-page'));
+const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -48,6 +51,7 @@ const MobileMyOrders = lazy(() => import('./m/orders/my-orders-page'));
 const MobileNewOrder = lazy(() => import('./m/orders/new-order-page'));
 const MobileOrderStatus = lazy(() => import('./m/orders/order-status-page'));
 const MobileTasks = lazy(() => import('./m/tasks/tasks-page'));
+const MobileMeetingSignIn = lazy(() => import('./m/meetings/sign-in-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -89,6 +93,9 @@ export const router = createBrowserRouter([
       { path: 'activities/:id/edit', element: <ActivityFormPage /> },
       { path: 'venues', element: <VenuesPage /> },
       { path: 'programmes', element: <ProgrammesPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingDetailPage /> },
+      { path: 'resolutions', element: <ResolutionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -108,6 +115,7 @@ export const router = createBrowserRouter([
       { path: 'orders/new', element: <MobileNewOrder /> },
       { path: 'orders/:id', element: <MobileOrderStatus /> },
       { path: 'tasks', element: <MobileTasks /> },
+      { path: 'meetings/sign-in', element: <MobileMeetingSignIn /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },
