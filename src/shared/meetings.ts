@@ -144,7 +144,8 @@ export const MySeat = z.object({
   startsAt: z.string(),
   place: z.string(),
   status: MeetingStatus,
-  attendee: AttendeeView.nullable(),
+  /** Absent when the caller is not on the list. */
+  attendee: AttendeeView.extend({}).optional(),
 });
 
 export const ResolutionInput = z.strictObject({

@@ -49,7 +49,7 @@ export async function mySeat(deps: Deps, ctx: Ctx, meetingId: string) {
     startsAt: m.starts_at,
     place: m.place,
     status: m.status,
-    attendee: seat ? presentAttendee(seat) : null,
+    attendee: seat ? presentAttendee(seat) : undefined,
   };
 }
 
