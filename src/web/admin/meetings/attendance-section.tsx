@@ -50,12 +50,11 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
         dataSource={meeting.attendees}
         scroll={{ x: 640 }}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 120 },
-          { title: '身份', key: 'title', render: (_v, a) => [ATTENDEE_SOURCES[a.source], a.title].filter(Boolean).join(' · ') },
+          { title: '姓名', dataIndex: 'name', width: 90 },
           {
             title: '签到情况',
             key: 'status',
-            width: 220,
+            width: 200,
             render: (_v, a) => (
               <>
                 <ToneTag tone={TONES[a.status]}>{ATTENDANCE_STATUSES[a.status]}</ToneTag>
@@ -68,6 +67,7 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
               </>
             ),
           },
+          { title: '身份', key: 'title', render: (_v, a) => a.title ?? ATTENDEE_SOURCES[a.source] },
           ...(editable
             ? [
                 {

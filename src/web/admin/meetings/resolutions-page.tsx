@@ -86,12 +86,13 @@ export default function ResolutionsPage() {
               render: (c: string, r) => (
                 <Link
                   to={`?${new URLSearchParams({ ...Object.fromEntries(params), focus: r.id }).toString()}`}
-                  style={{ color: r.overdue ? '#a8071a' : undefined }}
+                  style={{ color: r.overdue ? '#a8071a' : '#1f2329', fontWeight: r.overdue ? 600 : undefined }}
                 >
                   {c}
                 </Link>
               ),
             },
+            { title: '状态', key: 'status', width: 120, render: (_v, r) => <ResolutionStatusTag status={r.status} overdue={r.overdue} /> },
             { title: '承办单位', dataIndex: 'ownerUnitName', width: 170 },
             {
               title: '完成期限',
@@ -103,7 +104,6 @@ export default function ResolutionsPage() {
                 </Typography.Text>
               ),
             },
-            { title: '状态', key: 'status', width: 150, render: (_v, r) => <ResolutionStatusTag status={r.status} overdue={r.overdue} /> },
             {
               title: '来源会议',
               key: 'meeting',

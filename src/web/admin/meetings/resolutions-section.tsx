@@ -42,11 +42,23 @@ export function ResolutionsSection({ meeting }: { meeting: MeetingDetail }) {
             title: '事项',
             dataIndex: 'content',
             render: (c: string, r) => (
-              <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpen(r.id)}>
+              <Button
+                type="link"
+                style={{
+                  padding: 0,
+                  height: 'auto',
+                  whiteSpace: 'normal',
+                  textAlign: 'left',
+                  color: r.overdue ? '#a8071a' : '#1f2329',
+                  fontWeight: r.overdue ? 600 : undefined,
+                }}
+                onClick={() => setOpen(r.id)}
+              >
                 {c}
               </Button>
             ),
           },
+          { title: '状态', key: 'status', width: 120, render: (_v, r) => <ResolutionStatusTag status={r.status} overdue={r.overdue} /> },
           { title: '承办单位', dataIndex: 'ownerUnitName', width: 160 },
           {
             title: '完成期限',
@@ -54,7 +66,6 @@ export function ResolutionsSection({ meeting }: { meeting: MeetingDetail }) {
             width: 120,
             render: (d: string, r) => <Typography.Text type={r.overdue ? 'danger' : undefined}>{d}</Typography.Text>,
           },
-          { title: '状态', key: 'status', width: 150, render: (_v, r) => <ResolutionStatusTag status={r.status} overdue={r.overdue} /> },
           { title: '跟进', dataIndex: 'noteCount', width: 70 },
         ]}
       />
