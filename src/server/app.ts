@@ -31,6 +31,7 @@ import { orgRoutes } from './features/org/org.routes';
 import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { fundsRoutes } from './features/funds/funds.routes';
+import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -214,6 +215,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(open311KeysRoutes(deps));
   await app.register(open311Routes(deps));
   await app.register(fundsRoutes(deps));
+  await app.register(meetingsRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -35,6 +35,9 @@ const OrderMenuPage = lazy(() => import('./admin/orders/menu-page'));
 const CareListPage = lazy(() => import('./admin/care/care-list-page'));
 const CareDetailPage = lazy(() => import('./admin/care/care-detail-page'));
 const FundsPage = lazy(() => import('./admin/funds/funds-page'));
+const MeetingsPage = lazy(() => import('./admin/meetings/meetings-page'));
+const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-page'));
+const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -49,6 +52,7 @@ const MobileMyOrders = lazy(() => import('./m/orders/my-orders-page'));
 const MobileNewOrder = lazy(() => import('./m/orders/new-order-page'));
 const MobileOrderStatus = lazy(() => import('./m/orders/order-status-page'));
 const MobileTasks = lazy(() => import('./m/tasks/tasks-page'));
+const MobileMeetingSignIn = lazy(() => import('./m/meetings/sign-in-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -91,6 +95,9 @@ export const router = createBrowserRouter([
       { path: 'venues', element: <VenuesPage /> },
       { path: 'programmes', element: <ProgrammesPage /> },
       { path: 'funds', element: <FundsPage /> },
+      { path: 'meetings', element: <MeetingsPage /> },
+      { path: 'meetings/:id', element: <MeetingDetailPage /> },
+      { path: 'resolutions', element: <ResolutionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -110,6 +117,7 @@ export const router = createBrowserRouter([
       { path: 'orders/new', element: <MobileNewOrder /> },
       { path: 'orders/:id', element: <MobileOrderStatus /> },
       { path: 'tasks', element: <MobileTasks /> },
+      { path: 'meetings/sign-in', element: <MobileMeetingSignIn /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -515,3 +515,30 @@ export async function makeFundEntry(
   });
   return expectStatus(res, 201, 'makeFundEntry').json();
 }
+
+// meetings
+
+/**
+ * A meeting of the world's institute, planned by its admin through the API: one leading-group
+ * member (made here) and the given staff as attendees, starting 30 minutes from the clock's now.
+ */
+export async function makeMeeting(
+  w: World,
+  opts: { attendees?: Staff[]; title?: string; kind?: 'joint' | 'regular' | 'special'; startsAt?: string; agenda?: string[] } = {},
+): Promise<View & { leaderRefId: string }> {
+  const leader = expectStatus(
+    await w.admin.agent.post(`/api/org/units/${w.instituteId}/leading-group`, { name: `组长${Math.random().toString(36).slice(2, 6)}`, groupRole: 'leader' }),
+    201,
+    'makeMeeting leading group',
+  ).json();
+  const res = await w.admin.agent.post('/api/meetings', {
+    unitId: w.instituteId,
+    title: opts.title ?? '新时代文明实践联席会议',
+    kind: opts.kind ?? 'joint',
+    startsAt: opts.startsAt ?? new Date(w.clock.now().getTime() + 30 * 60_000).toISOString(),
+    place: '街道会议室',
+    agenda: opts.agenda ?? ['通报上季度工作', '研究组建志愿服务队伍'],
+    attendees: [{ source: 'leading_group', refId: leader.id }, ...(opts.attendees ?? []).map((s) => ({ source: 'staff', refId: s.accountId }))],
+  });
+  return { ...expectStatus(res, 201, 'makeMeeting').json(), leaderRefId: leader.id };
+}

@@ -49,6 +49,10 @@ export interface Database {
   open311_keys: Open311KeysTable;
   fund_budget_lines: FundBudgetLinesTable;
   fund_entries: FundEntriesTable;
+  meetings: MeetingsTable;
+  meeting_attendees: MeetingAttendeesTable;
+  meeting_resolutions: MeetingResolutionsTable;
+  resolution_follow_ups: ResolutionFollowUpsTable;
 }
 
 export interface UnitsTable {
@@ -736,5 +740,75 @@ export interface FundEntriesTable {
   corrects_id: string | null;
   reason: string | null;
   created_by: string | null;
+  created_at: string;
+}
+
+// meetings
+
+/** 联席会议, 工作例会, 专题会议 held by an institute. `agenda` and `attachment_file_ids` are JSON arrays. */
+export interface MeetingsTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  kind: 'joint' | 'regular' | 'special';
+  starts_at: string;
+  place: string;
+  agenda: string;
+  minutes: string | null;
+  attachment_file_ids: string;
+  status: 'planned' | 'held' | 'published';
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who was asked to a meeting (a leading-group member or a staff account) and whether they came. */
+export interface MeetingAttendeesTable {
+  id: string;
+  meeting_id: string;
+  source: 'leading_group' | 'staff';
+  ref_id: string;
+  /** The staff account's person: who may sign in on their phone. Null for a leading-group member without one. */
+  person_id: string | null;
+  name: string;
+  title: string | null;
+  status: 'pending' | 'present' | 'absent';
+  signed_at: string | null;
+  method: 'self' | 'staff' | null;
+  absent_reason: string | null;
+  recorded_by: string | null;
+  sort: number;
+}
+
+/** 议定事项: what a meeting decided, who carries it out, by when. */
+export interface MeetingResolutionsTable {
+  id: string;
+  meeting_id: string;
+  owner_unit_id: string;
+  content: string;
+  /** China calendar day, YYYY-MM-DD. */
+  deadline: string;
+  status: 'open' | 'in_progress' | 'done' | 'cancelled';
+  cancel_reason: string | null;
+  /** Set once by the tick when the owner unit's admins were told it is overdue. */
+  overdue_notified_at: string | null;
+  closed_at: string | null;
+  sort: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only follow-up notes on a resolution. */
+export interface ResolutionFollowUpsTable {
+  id: string;
+  resolution_id: string;
+  /** 1, 2, … per resolution: the order they were written in, even within one millisecond. */
+  seq: number;
+  note: string;
+  status_from: string | null;
+  status_to: string | null;
+  by_account: string | null;
+  by_name: string;
   created_at: string;
 }

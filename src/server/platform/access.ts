@@ -73,6 +73,14 @@ export const POLICY = {
   'funds.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
   /** Budgets and spending are entered by the unit's admins (the institute's for the institute and every station); the district only reads. */
   'funds.write': { roles: ADMINS, upward: false },
+  /** 联席会议 (工作方案 五、(一)): the district and the institute read meetings; station admins the resolutions their station owns. */
+  'meetings.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** Plan a meeting, record attendance, minutes and resolutions: the institute's staff. */
+  'meetings.write': { roles: ['institute_admin'], upward: false },
+  /** Follow up a resolution: the owner unit's admins (and the institute above it). */
+  'meetings.follow_up': { roles: ADMINS, upward: false },
+  /** Sign in to a meeting on one's own phone: any staff member on the list, the meeting being held by a unit above. */
+  'meetings.attend': { roles: STAFF, upward: true },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

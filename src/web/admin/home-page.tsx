@@ -8,6 +8,7 @@ import { useStaffing, useUnits } from '../lib/queries/org';
 import { hasRole } from '../lib/session';
 import { MonthlyCard } from './activities/monthly-card';
 import { CareFlagsCard } from './care/care-flags-card';
+import { OverdueResolutionsCard } from './meetings/overdue-card';
 import { PageHeader } from './components/page-header';
 import { KindTag, requiredText, StaffingTag, ToneTag } from './components/tags';
 import styles from './admin.module.css';
@@ -77,6 +78,7 @@ export default function HomePage() {
       {seesOrg ? <OrgOverview /> : null}
       <MonthlyCard />
       <CareFlagsCard />
+      <OverdueResolutionsCard />
       {shortcuts.length > 0 ? (
         <>
           <Typography.Title level={2} style={{ fontSize: 16, margin: '24px 0 12px' }}>

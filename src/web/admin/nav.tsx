@@ -15,6 +15,8 @@ import {
   SettingOutlined,
   StarOutlined,
   TeamOutlined,
+  ScheduleOutlined,
+  CarryOutOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -45,6 +47,8 @@ export const NAV: NavItem[] = [
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/funds', label: '经费', icon: <MoneyCollectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
+  { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

@@ -4,6 +4,7 @@ import * as m20261128_0002 from './20261128_0002_volunteers_hours';
 import * as m20261128_0003 from './20261128_0003_activities';
 import * as m20261128_0004 from './20261128_0004_orders_care';
 import * as m20261129_0005 from './20261129_0005_funds';
+import * as m20261129_0006 from './20261129_0006_meetings';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0003_activities': m20261128_0003,
   '20261128_0004_orders_care': m20261128_0004,
   '20261129_0005_funds': m20261129_0005,
+  '20261129_0006_meetings': m20261129_0006,
 };

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/deps';
 import { markOrgChanged } from '../../platform/scope';
 import { seedActivities } from './maan-activities';
 import { seedFunds } from './maan.funds';
+import { seedMeetings } from './maan.meetings';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -90,6 +91,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedOrdersAndCare(deps, trx, now, people);
     await seedStarsAndCertificates(trx, now, people);
     await seedFunds(trx, now, people);
+    await seedMeetings(trx, now, people);
   });
   return true;
 }

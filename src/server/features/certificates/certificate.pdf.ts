@@ -14,7 +14,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { loadFonts, registerCachedFont } from './certificate.fonts';
+import { loadFonts, registerCachedFont } from '../../platform/pdf-fonts';
 import {
   BODY_SIZE,
   bottomLimit,

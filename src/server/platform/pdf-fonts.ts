@@ -1,9 +1,9 @@
-/** The embedded CJK font (Noto Sans Hans from `@embedpdf/fonts-sc`), read and parsed once per process. */
+/** The embedded CJK font (Noto Sans Hans from `@embedpdf/fonts-sc`) for every Chinese PDF (certificates, minutes), read and parsed once per process. */
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Pdf } from './certificate.layout';
+type Pdf = PDFKit.PDFDocument;
 
 // ---------------------------------------------------------------------------------------------
 // Fonts: the OTF files are ~8 MB each; read them once per process and reuse the Buffers.
@@ -31,7 +31,7 @@ function fontsPackageRoot(): string {
       }
       dir = dirname(dir);
     }
-    throw new Error('certificate.pdf: cannot locate the fonts of @embedpdf/fonts-sc');
+    throw new Error('pdf-fonts: cannot locate the fonts of @embedpdf/fonts-sc');
   }
 }
 
