@@ -27,12 +27,24 @@ const count = async (table: 'units' | 'audit_log' | 'posts') =>
 describe('units in scope', () => {
   it('shows the institute admin the institute and its 20 stations', async () => {
     const admin = await t.login('admin');
-    const res = await admin.get('/api/org/units');
+    const res = await admin.get('/api/org/units?pageSize=200');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { kind: string; parentId: string }[];
     expect(items.filter((u) => u.kind === 'station')).toHaveLength(20);
     expect(items.filter((u) => u.kind === 'institute')).toHaveLength(1);
     expect(items.every((u) => u.kind !== 'district')).toBe(true);
+  });
+
+  it('pages the units on the server and finds them by part of the name', async () => {
+    const admin = await t.login('admin');
+    const first = (await admin.get('/api/org/units')).json();
+    expect([first.total, first.page, first.pageSize, first.items.length]).toEqual([21, 1, 20, 20]);
+    const last = (await admin.get('/api/org/units?page=2')).json();
+    expect(last.items).toHaveLength(1);
+    expect(first.items.map((u: { id: string }) => u.id)).not.toContain(last.items[0].id);
+    const found = (await admin.get(`/api/org/units?q=${encodeURIComponent('望州')}`)).json();
+    expect([found.total, found.items[0]?.id]).toEqual([1, station04]);
+    expect((await admin.get(`/api/org/units?q=${encodeURIComponent('%')}`)).json().total).toBe(21);
   });
 
   it('shows a station admin only their own station, and 404 for another', async () => {
@@ -48,7 +60,7 @@ describe('units in scope', () => {
 
   it('lets the district viewer read every level but change nothing', async () => {
     const d = await t.login('district');
-    const items = (await d.get('/api/org/units')).json().items;
+    const items = (await d.get('/api/org/units?pageSize=200')).json().items;
     expect(items).toHaveLength(22);
     expect((await d.patch(`/api/org/units/${station03}`, { phone: '023-72810000' })).statusCode).toBe(403);
   });
@@ -179,5 +191,8 @@ describe('public portal data', () => {
     expect(res.json().institutes[0]).toMatchObject({ name: '马鞍街道新时代文明实践所' });
     const units = await t.app.inject({ method: 'GET', url: '/api/public/units' });
     expect(Object.keys(units.json().items[0]).sort()).toEqual(['address', 'id', 'kind', 'lat', 'lng', 'name', 'parentId', 'phone', 'shortName']);
+    expect(units.json()).toMatchObject({ total: 21, page: 1, pageSize: 20 });
+    const last = await t.app.inject({ method: 'GET', url: '/api/public/units?page=2' });
+    expect(last.json().items).toHaveLength(1);
   });
 });
