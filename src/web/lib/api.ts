@@ -251,6 +251,16 @@ export function call<E extends EndpointSpec>(endpoint: E, ...args: CallArgs<E>):
   return request<ResponseOf<E>>(endpoint.method, urlFor(endpoint, input), writes ? (input.body ?? {}) : undefined, input.options);
 }
 
+/**
+ * `call` for the zod-free pages (portal, login, the session probe): the route from
+ * `shared/routes.ts` says the method and path, the endpoint's type (imported with `import type`,
+ * so its schemas stay out of the bundle) says what goes in and what comes back. A route that is
+ * not the endpoint's own does not compile: `callRoute<typeof programmes.listBrands>(routes.listBrands)`.
+ */
+export function callRoute<E extends EndpointSpec>(route: Pick<E, 'method' | 'path'>, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
+  return call(route as E, ...args);
+}
+
 /** POST one file to an upload endpoint (multipart field `file`). */
 export function callUpload<E extends EndpointSpec>(
   endpoint: E,
