@@ -2,6 +2,7 @@ import { type BodyIn, buildPath, type EndpointSpec, type ParamsIn, type QueryIn,
 import type { z } from 'zod';
 import type { Paged as PagedSchema } from '../../shared/common';
 import { type ErrorBody, messageFor } from '../../shared/errors';
+import { routes } from '../../shared/routes';
 
 /**
  * The one way the web app talks to the server: same-origin JSON with the session cookie, the CSRF
@@ -131,7 +132,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 
   // A stale CSRF token (e.g. another tab logged in again): fetch the current one and retry once.
   if (res.status === 403 && (data as { code?: string } | undefined)?.code === 'csrf.invalid' && method !== 'GET') {
-    const me = await send('GET', '/api/auth/me', undefined, {});
+    const me = await send(routes.viewSession.method, routes.viewSession.path, undefined, {});
     if (me.ok) {
       rememberCsrf(await readJson(me));
       res = await send(method, path, body, options);

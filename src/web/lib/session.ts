@@ -36,10 +36,15 @@ export function useLogin() {
   });
 }
 
+/** End the session on the server; a 401 (already ended) or a network failure changes nothing here. */
+export function sendLogout(): Promise<unknown> {
+  return callRoute<typeof auth.logout>(routes.logout, { options: { quietAuth: true } }).catch(() => undefined);
+}
+
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => callRoute<typeof auth.logout>(routes.logout, { options: { quietAuth: true } }).catch(() => undefined),
+    mutationFn: sendLogout,
     onSettled: () => {
       setCsrfToken(null);
       client.clear();
