@@ -13,6 +13,7 @@ import { IdParams, OkView, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import type { ErrorCode } from './errors';
 import { named } from './openapi';
+import { routes } from './routes';
 
 named({ AccountView, SessionView });
 const tags = ['accounts'];
@@ -26,9 +27,7 @@ const PASSWORD_RULES = [
 ] as const satisfies readonly ErrorCode[];
 
 export const listAccounts = defineEndpoint({
-  method: 'GET',
-  path: '/api/accounts',
-  operationId: 'listAccounts',
+  ...routes.listAccounts,
   summary: '账号列表（本人管辖范围）',
   description: '本人管辖范围内的账号，可按单位筛选、按账号名或姓名搜索。',
   tags,
@@ -38,9 +37,7 @@ export const listAccounts = defineEndpoint({
 });
 
 export const createAccount = defineEndpoint({
-  method: 'POST',
-  path: '/api/accounts',
-  operationId: 'createAccount',
+  ...routes.createAccount,
   summary: '新建账号（返回一次性密码）',
   description: '工作人员为同事或没有手机的人新建账号；一次性密码只返回这一次，首次登录须修改密码。',
   tags,
@@ -50,9 +47,7 @@ export const createAccount = defineEndpoint({
 });
 
 export const disableAccount = defineEndpoint({
-  method: 'POST',
-  path: '/api/accounts/:id/disable',
-  operationId: 'disableAccount',
+  ...routes.disableAccount,
   summary: '停用账号（立即下线）',
   description: '停用管辖范围内的一个账号，其会话立即失效；不能停用自己的账号。',
   tags,
@@ -62,9 +57,7 @@ export const disableAccount = defineEndpoint({
 });
 
 export const enableAccount = defineEndpoint({
-  method: 'POST',
-  path: '/api/accounts/:id/enable',
-  operationId: 'enableAccount',
+  ...routes.enableAccount,
   summary: '启用账号',
   description: '重新启用管辖范围内一个已停用的账号。',
   tags,
@@ -74,9 +67,7 @@ export const enableAccount = defineEndpoint({
 });
 
 export const resetPassword = defineEndpoint({
-  method: 'POST',
-  path: '/api/accounts/:id/reset-password',
-  operationId: 'resetAccountPassword',
+  ...routes.resetAccountPassword,
   summary: '重置密码（返回一次性密码）',
   description: '为管辖范围内的账号重置密码；一次性密码只返回这一次，下次登录须修改密码。',
   tags,
@@ -86,9 +77,7 @@ export const resetPassword = defineEndpoint({
 });
 
 export const revokeSessions = defineEndpoint({
-  method: 'POST',
-  path: '/api/accounts/:id/revoke-sessions',
-  operationId: 'revokeAccountSessions',
+  ...routes.revokeAccountSessions,
   summary: '强制下线',
   description: '结束管辖范围内一个账号的全部会话。',
   tags,
@@ -98,9 +87,7 @@ export const revokeSessions = defineEndpoint({
 });
 
 export const login = defineEndpoint({
-  method: 'POST',
-  path: '/api/auth/login',
-  operationId: 'login',
+  ...routes.login,
   summary: '登录（账号或手机号 + 密码）',
   description: '以账号名或手机号加密码登录，成功后设置会话 Cookie 并返回 csrfToken；连续输错将临时锁定账号。',
   tags,
@@ -111,9 +98,7 @@ export const login = defineEndpoint({
 });
 
 export const logout = defineEndpoint({
-  method: 'POST',
-  path: '/api/auth/logout',
-  operationId: 'logout',
+  ...routes.logout,
   summary: '退出登录',
   description: '结束当前会话并清除会话 Cookie；须修改密码期间也可调用。',
   tags,
@@ -121,9 +106,7 @@ export const logout = defineEndpoint({
 });
 
 export const me = defineEndpoint({
-  method: 'GET',
-  path: '/api/auth/me',
-  operationId: 'viewSession',
+  ...routes.viewSession,
   summary: '当前登录信息',
   description: '当前会话的账号、角色与 csrfToken；须修改密码期间也可调用。',
   tags,
@@ -131,9 +114,7 @@ export const me = defineEndpoint({
 });
 
 export const changePassword = defineEndpoint({
-  method: 'POST',
-  path: '/api/auth/password',
-  operationId: 'changePassword',
+  ...routes.changePassword,
   summary: '修改密码（其他会话全部下线）',
   description: '本人修改密码，须提供当前密码；新密码须符合密码规则。成功后签发新会话，其他会话全部下线。',
   tags,

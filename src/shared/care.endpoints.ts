@@ -3,6 +3,7 @@ import { CareRecipientInput, CareRecipientListQuery, CareRecipientView, CareVisi
 import { Id, IdParams, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
+import { routes } from './routes';
 
 export const CareDetail = z.object({ recipient: CareRecipientView, visits: z.array(CareVisitView) });
 export type CareDetail = z.infer<typeof CareDetail>;
@@ -18,9 +19,7 @@ const tags = ['care'];
 const SENSITIVE = '关爱对象属于敏感个人信息：仅服务站点与实践所管理员可见，范围外一律答 404，每次访问记入审计。';
 
 export const listCareRecipients = defineEndpoint({
-  method: 'GET',
-  path: '/api/care-recipients',
-  operationId: 'listCareRecipients',
+  ...routes.listCareRecipients,
   summary: '关爱对象（分页）',
   description: `按实践站、是否长期未联系筛选，长期未联系的在前。${SENSITIVE}`,
   tags,
@@ -30,9 +29,7 @@ export const listCareRecipients = defineEndpoint({
 });
 
 export const careFlags = defineEndpoint({
-  method: 'GET',
-  path: '/api/care-recipients/flags',
-  operationId: 'getCareFlags',
+  ...routes.getCareFlags,
   summary: '长期未联系的关爱对象提醒',
   description: `各实践站超过规定天数未走访或联系的关爱对象数。${SENSITIVE}`,
   tags,
@@ -41,9 +38,7 @@ export const careFlags = defineEndpoint({
 });
 
 export const createCareRecipient = defineEndpoint({
-  method: 'POST',
-  path: '/api/care-recipients',
-  operationId: 'createCareRecipient',
+  ...routes.createCareRecipient,
   summary: '登记关爱对象（记录法定依据或单独同意）',
   description: `以履行法定职责或本人（监护人）单独同意为依据登记；单独同意须记录同意方式和证明。${SENSITIVE}`,
   tags,
@@ -53,9 +48,7 @@ export const createCareRecipient = defineEndpoint({
 });
 
 export const getCareRecipient = defineEndpoint({
-  method: 'GET',
-  path: '/api/care-recipients/:id',
-  operationId: 'getCareRecipient',
+  ...routes.getCareRecipient,
   summary: '关爱对象详情（每次查看记入审计）',
   description: `详情与走访、联系记录。${SENSITIVE}`,
   tags,
@@ -65,9 +58,7 @@ export const getCareRecipient = defineEndpoint({
 });
 
 export const updateCareRecipient = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/care-recipients/:id',
-  operationId: 'updateCareRecipient',
+  ...routes.updateCareRecipient,
   summary: '修改关爱对象',
   description: `修改联系方式、需求、类别，或归档。${SENSITIVE}`,
   tags,
@@ -78,9 +69,7 @@ export const updateCareRecipient = defineEndpoint({
 });
 
 export const addCareVisit = defineEndpoint({
-  method: 'POST',
-  path: '/api/care-recipients/:id/visits',
-  operationId: 'addCareVisit',
+  ...routes.addCareVisit,
   summary: '记录走访或电话联系',
   description: `记录一次上门走访或电话联系，并更新最近联系时间。${SENSITIVE}`,
   tags,

@@ -83,6 +83,7 @@ export const CareVisitView = z.object({
 /** `GET /api/care-recipients`: paged like every list. */
 export const CareRecipientListQuery = PageQuery.extend({
   stationId: Id.optional(),
+  category: CareCategory.optional(),
   flagged: z.enum(['true', 'false']).optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
 });

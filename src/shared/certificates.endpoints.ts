@@ -3,14 +3,13 @@ import { CertificateListQuery, CertificateView, IssueCertificateInput, PublicCer
 import { IdParams, PageQuery, Paged } from './common';
 import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
+import { routes } from './routes';
 
 named({ CertificateView, PublicCertificateView });
 const tags = ['certificates'];
 
 export const issueCertificate = defineEndpoint({
-  method: 'POST',
-  path: '/api/certificates',
-  operationId: 'issueCertificate',
+  ...routes.issueCertificate,
   summary: '开具志愿服务记录证明（免费）',
   description: '志愿者本人，或管辖范围内的工作人员，为一段时间内已认定的服务记录开具证明（办法第十四条：免费）。证明保存开具时的快照。',
   tags,
@@ -20,9 +19,7 @@ export const issueCertificate = defineEndpoint({
 });
 
 export const listCertificates = defineEndpoint({
-  method: 'GET',
-  path: '/api/certificates',
-  operationId: 'listCertificates',
+  ...routes.listCertificates,
   summary: '已开具的证明（分页）',
   description: '指定 volunteerId 时列出该志愿者的证明，否则列出本人管辖范围内开具的全部证明；最新在前。',
   tags,
@@ -32,9 +29,7 @@ export const listCertificates = defineEndpoint({
 });
 
 export const listMyCertificates = defineEndpoint({
-  method: 'GET',
-  path: '/api/certificates/mine',
-  operationId: 'listMyCertificates',
+  ...routes.listMyCertificates,
   summary: '我的证明（分页）',
   description: '当前登录志愿者本人的证明，最新在前。',
   tags,
@@ -44,9 +39,7 @@ export const listMyCertificates = defineEndpoint({
 });
 
 export const certificatePdf = defineEndpoint({
-  method: 'GET',
-  path: '/api/certificates/:id/pdf',
-  operationId: 'downloadCertificatePdf',
+  ...routes.downloadCertificatePdf,
   summary: '下载证明 PDF',
   description: '带核验二维码的证明 PDF；已作废的证明不能下载。',
   tags,
@@ -57,9 +50,7 @@ export const certificatePdf = defineEndpoint({
 });
 
 export const revokeCertificate = defineEndpoint({
-  method: 'POST',
-  path: '/api/certificates/:id/revoke',
-  operationId: 'revokeCertificate',
+  ...routes.revokeCertificate,
   summary: '作废证明（记录原因）',
   description: '管辖范围内的工作人员作废一份证明；公开核验页随即显示“已作废”。',
   tags,
@@ -70,9 +61,7 @@ export const revokeCertificate = defineEndpoint({
 });
 
 export const verifyCertificate = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/certificates/:number',
-  operationId: 'verifyCertificate',
+  ...routes.verifyCertificate,
   summary: '公开核验证明',
   description: '扫描证明上的二维码或输入编号核验真伪，无需登录；只返回核验所需的信息。',
   tags: ['public', 'certificates'],

@@ -22,6 +22,7 @@ import {
   TrainingView,
 } from './hours';
 import { named } from './openapi';
+import { routes } from './routes';
 
 named({ ServiceRecordView, HoursSummaryView, TrainingView, AwardView, CorrectionRequestView, RecognitionView });
 const tags = ['hours'];
@@ -37,9 +38,7 @@ const DECISION_ERRORS = [
 ] as const satisfies readonly ErrorCode[];
 
 export const listRecords = defineEndpoint({
-  method: 'GET',
-  path: '/api/hours',
-  operationId: 'listServiceRecords',
+  ...routes.listServiceRecords,
   summary: '服务记录（管辖范围）',
   description: '本人管辖范围内的服务记录，可按状态、来源、志愿者、单位、日期筛选（分页）。',
   tags,
@@ -49,9 +48,7 @@ export const listRecords = defineEndpoint({
 });
 
 export const listMyRecords = defineEndpoint({
-  method: 'GET',
-  path: '/api/hours/mine',
-  operationId: 'listMyServiceRecords',
+  ...routes.listMyServiceRecords,
   summary: '我的服务记录',
   description: '当前登录志愿者本人的服务记录（分页）。',
   tags,
@@ -61,9 +58,7 @@ export const listMyRecords = defineEndpoint({
 });
 
 export const mySummary = defineEndpoint({
-  method: 'GET',
-  path: '/api/hours/mine/summary',
-  operationId: 'viewMyHoursSummary',
+  ...routes.viewMyHoursSummary,
   summary: '我的时长与星级',
   description: '当前登录志愿者本人的累计时长、年度合计与星级。',
   tags,
@@ -72,9 +67,7 @@ export const mySummary = defineEndpoint({
 });
 
 export const getRecord = defineEndpoint({
-  method: 'GET',
-  path: '/api/hours/:id',
-  operationId: 'getServiceRecord',
+  ...routes.getServiceRecord,
   summary: '一条服务记录',
   description: '志愿者本人或管辖范围内的工作人员查看一条服务记录。',
   tags,
@@ -84,9 +77,7 @@ export const getRecord = defineEndpoint({
 });
 
 export const backfill = defineEndpoint({
-  method: 'POST',
-  path: '/api/hours/backfill',
-  operationId: 'backfillServiceRecord',
+  ...routes.backfillServiceRecord,
   summary: '补录服务记录（需证明材料和原因）',
   description: '工作人员为已认证的志愿者补录一条服务记录，须附证明材料和原因；不能录入未来的服务或与已有记录重叠的时段。补录记录待审核。',
   tags,
@@ -96,9 +87,7 @@ export const backfill = defineEndpoint({
 });
 
 export const decide = defineEndpoint({
-  method: 'POST',
-  path: '/api/hours/:id/decision',
-  operationId: 'decideServiceRecord',
+  ...routes.decideServiceRecord,
   summary: '审核：认定或不予认定',
   description: '工作人员审核一条待审核的记录；不能审核本人的记录或本人录入的记录，超过录入期限的须由实践所审核，不予认定须填写原因。',
   tags,
@@ -109,9 +98,7 @@ export const decide = defineEndpoint({
 });
 
 export const approveMany = defineEndpoint({
-  method: 'POST',
-  path: '/api/hours/approve',
-  operationId: 'approveServiceRecords',
+  ...routes.approveServiceRecords,
   summary: '批量认定（全部成功或全部不变）',
   description: '一次认定多条待审核记录；任何一条不能认定时全部不变，错误信息指明是哪一条。',
   tags,
@@ -121,9 +108,7 @@ export const approveMany = defineEndpoint({
 });
 
 export const correct = defineEndpoint({
-  method: 'POST',
-  path: '/api/hours/:id/corrections',
-  operationId: 'correctServiceRecord',
+  ...routes.correctServiceRecord,
   summary: '对已认定记录提交更正（冲正记录，不改原记录）',
   description: '对一条已认定的记录提交更正，生成一条冲正记录，原记录不变；更正后时长不能小于 0。',
   tags,
@@ -134,9 +119,7 @@ export const correct = defineEndpoint({
 });
 
 export const hoursSummary = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/:id/hours-summary',
-  operationId: 'viewHoursSummary',
+  ...routes.viewHoursSummary,
   summary: '志愿者时长、年度合计与星级说明',
   description: '志愿者本人或管辖范围内的工作人员查看该志愿者的累计时长、年度合计与星级。',
   tags,
@@ -146,9 +129,7 @@ export const hoursSummary = defineEndpoint({
 });
 
 export const recognitions = defineEndpoint({
-  method: 'GET',
-  path: '/api/stars/recognitions',
-  operationId: 'listStarRecognitions',
+  ...routes.listStarRecognitions,
   summary: '星级晋升表彰名单',
   description: '管辖范围内星级晋升的志愿者名单，供表彰使用。',
   tags,
@@ -157,9 +138,7 @@ export const recognitions = defineEndpoint({
 });
 
 export const listTraining = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/:id/training',
-  operationId: 'listTraining',
+  ...routes.listTraining,
   summary: '培训记录',
   description: '一名志愿者的培训记录。',
   tags,
@@ -169,9 +148,7 @@ export const listTraining = defineEndpoint({
 });
 
 export const addTraining = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/:id/training',
-  operationId: 'addTraining',
+  ...routes.addTraining,
   summary: '新增培训记录',
   description: '管辖范围内的工作人员为志愿者新增一条培训记录。',
   tags,
@@ -182,9 +159,7 @@ export const addTraining = defineEndpoint({
 });
 
 export const listAwards = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/:id/awards',
-  operationId: 'listAwards',
+  ...routes.listAwards,
   summary: '表彰记录',
   description: '一名志愿者的表彰记录。',
   tags,
@@ -194,9 +169,7 @@ export const listAwards = defineEndpoint({
 });
 
 export const addAward = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/:id/awards',
-  operationId: 'addAward',
+  ...routes.addAward,
   summary: '新增表彰记录',
   description: '管辖范围内的工作人员为志愿者新增一条表彰记录。',
   tags,
@@ -207,21 +180,17 @@ export const addAward = defineEndpoint({
 });
 
 export const listCorrectionRequests = defineEndpoint({
-  method: 'GET',
-  path: '/api/correction-requests',
-  operationId: 'listCorrectionRequests',
+  ...routes.listCorrectionRequests,
   summary: '更正申请（工作人员看管辖范围，志愿者看自己的）',
-  description: '工作人员看管辖范围内的更正申请，志愿者看本人提交的；可按状态筛选。',
+  description: '工作人员看管辖范围内的更正申请，志愿者看本人提交的；可按状态筛选，分页（新的在前）。',
   tags,
   query: CorrectionRequestListQuery,
-  responses: { 200: items(CorrectionRequestView) },
+  responses: { 200: Paged(CorrectionRequestView) },
   errors: ['access.denied', 'volunteer.not_found_self'],
 });
 
 export const requestCorrection = defineEndpoint({
-  method: 'POST',
-  path: '/api/correction-requests',
-  operationId: 'requestCorrection',
+  ...routes.requestCorrection,
   summary: '志愿者申请更正记录',
   description: '志愿者本人对自己的服务记录（或缺失的记录）提出更正申请，由工作人员处理。',
   tags,
@@ -231,9 +200,7 @@ export const requestCorrection = defineEndpoint({
 });
 
 export const resolveCorrection = defineEndpoint({
-  method: 'POST',
-  path: '/api/correction-requests/:id/resolve',
-  operationId: 'resolveCorrectionRequest',
+  ...routes.resolveCorrectionRequest,
   summary: '处理更正申请',
   description: '工作人员处理一份更正申请：已处理或不予处理，并填写处理说明。',
   tags,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, Text } from './common';
+import { DateString, Id, PageQuery, Text } from './common';
 import { RECORD_FLAGS, RECORD_SOURCES, RECORD_STATUSES } from './labels';
 import { StarProgress } from './volunteers';
 
@@ -157,4 +157,4 @@ export type RecognitionView = z.infer<typeof RecognitionView>;
 export const ApprovedCountView = z.object({ approved: z.number().int() });
 
 /** `GET /api/correction-requests`: optionally only the requests in one state. */
-export const CorrectionRequestListQuery = z.strictObject({ status: z.enum(['open', 'resolved', 'declined']).optional() });
+export const CorrectionRequestListQuery = PageQuery.extend({ status: z.enum(['open', 'resolved', 'declined']).optional() });

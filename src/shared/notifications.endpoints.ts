@@ -3,6 +3,7 @@ import { IdParams, OkView } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import { NotificationView } from './notifications';
+import { routes } from './routes';
 
 export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
@@ -10,9 +11,7 @@ named({ NotificationView });
 const tags = ['notifications'];
 
 export const listMyNotifications = defineEndpoint({
-  method: 'GET',
-  path: '/api/notifications',
-  operationId: 'listMyNotifications',
+  ...routes.listMyNotifications,
   summary: '我的消息',
   description: '当前登录用户的站内消息（最新在前）与未读数。',
   tags,
@@ -20,9 +19,7 @@ export const listMyNotifications = defineEndpoint({
 });
 
 export const markNotificationRead = defineEndpoint({
-  method: 'POST',
-  path: '/api/notifications/:id/read',
-  operationId: 'markNotificationRead',
+  ...routes.markNotificationRead,
   summary: '标为已读',
   description: '把本人的一条消息标为已读。',
   tags,
@@ -32,9 +29,7 @@ export const markNotificationRead = defineEndpoint({
 });
 
 export const markAllNotificationsRead = defineEndpoint({
-  method: 'POST',
-  path: '/api/notifications/read-all',
-  operationId: 'markAllNotificationsRead',
+  ...routes.markAllNotificationsRead,
   summary: '全部标为已读',
   description: '把本人的全部消息标为已读。',
   tags,

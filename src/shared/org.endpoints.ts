@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams, OkView } from './common';
+import { IdParams, OkView, Paged, PageQuery } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import {
@@ -15,27 +15,24 @@ import {
   UnitView,
   UpdateUnitInput,
 } from './org';
+import { routes } from './routes';
 
 named({ UnitView, PostView, StaffingView, LeadingGroupMemberView, PublicSiteView, PublicUnitView });
 const tags = ['org'];
 const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 
 export const listUnits = defineEndpoint({
-  method: 'GET',
-  path: '/api/org/units',
-  operationId: 'listUnits',
+  ...routes.listUnits,
   summary: '本人可见的单位',
-  description: '本人管辖范围内的单位，可按级别、上级单位筛选；默认不含已停用的单位。',
+  description: '本人管辖范围内的单位，可按级别、上级单位、名称筛选，分页（按排序号、名称）；默认不含已停用的单位。',
   tags,
   query: UnitListQuery,
-  responses: { 200: items(UnitView) },
+  responses: { 200: Paged(UnitView) },
   errors: ['access.denied'],
 });
 
 export const getUnit = defineEndpoint({
-  method: 'GET',
-  path: '/api/org/units/:id',
-  operationId: 'getUnit',
+  ...routes.getUnit,
   summary: '单位详情',
   description: '管辖范围内一个单位的信息。',
   tags,
@@ -45,9 +42,7 @@ export const getUnit = defineEndpoint({
 });
 
 export const createUnit = defineEndpoint({
-  method: 'POST',
-  path: '/api/org/units',
-  operationId: 'createUnit',
+  ...routes.createUnit,
   summary: '新增实践站（或实践所）',
   description: '实践所管理员在本所下新增实践站，区级管理员新增实践所；同级单位名称不能重复。',
   tags,
@@ -57,9 +52,7 @@ export const createUnit = defineEndpoint({
 });
 
 export const updateUnit = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/org/units/:id',
-  operationId: 'updateUnit',
+  ...routes.updateUnit,
   summary: '修改单位',
   description: '修改单位信息；停用或恢复单位须有新增该单位的权限，仍有下级单位的不能停用。',
   tags,
@@ -70,9 +63,7 @@ export const updateUnit = defineEndpoint({
 });
 
 export const staffing = defineEndpoint({
-  method: 'GET',
-  path: '/api/org/staffing',
-  operationId: 'viewStaffing',
+  ...routes.viewStaffing,
   summary: '工作人员配备情况（应配与实有）',
   description: '管辖范围内各实践所、实践站按工作方案应配的工作人员人数与实有人数。',
   tags,
@@ -81,9 +72,7 @@ export const staffing = defineEndpoint({
 });
 
 export const listPosts = defineEndpoint({
-  method: 'GET',
-  path: '/api/org/units/:id/posts',
-  operationId: 'listPosts',
+  ...routes.listPosts,
   summary: '岗位任职',
   description: '一个单位的岗位任职人员。',
   tags,
@@ -93,9 +82,7 @@ export const listPosts = defineEndpoint({
 });
 
 export const createPost = defineEndpoint({
-  method: 'POST',
-  path: '/api/org/units/:id/posts',
-  operationId: 'createPost',
+  ...routes.createPost,
   summary: '新增岗位任职',
   description: '为单位新增一名岗位任职人员；岗位须属于这一级单位。',
   tags,
@@ -106,9 +93,7 @@ export const createPost = defineEndpoint({
 });
 
 export const updatePost = defineEndpoint({
-  method: 'PUT',
-  path: '/api/org/posts/:id',
-  operationId: 'updatePost',
+  ...routes.updatePost,
   summary: '修改岗位任职',
   description: '修改一条岗位任职；岗位须属于这一级单位。',
   tags,
@@ -119,9 +104,7 @@ export const updatePost = defineEndpoint({
 });
 
 export const deletePost = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/org/posts/:id',
-  operationId: 'deletePost',
+  ...routes.deletePost,
   summary: '删除岗位任职',
   description: '删除一条岗位任职。',
   tags,
@@ -131,9 +114,7 @@ export const deletePost = defineEndpoint({
 });
 
 export const listLeadingGroup = defineEndpoint({
-  method: 'GET',
-  path: '/api/org/units/:id/leading-group',
-  operationId: 'listLeadingGroup',
+  ...routes.listLeadingGroup,
   summary: '领导小组',
   description: '实践所领导小组的成员；领导小组只设在实践所。',
   tags,
@@ -143,9 +124,7 @@ export const listLeadingGroup = defineEndpoint({
 });
 
 export const addLeadingGroupMember = defineEndpoint({
-  method: 'POST',
-  path: '/api/org/units/:id/leading-group',
-  operationId: 'addLeadingGroupMember',
+  ...routes.addLeadingGroupMember,
   summary: '新增领导小组成员',
   description: '为实践所领导小组新增一名成员。',
   tags,
@@ -156,9 +135,7 @@ export const addLeadingGroupMember = defineEndpoint({
 });
 
 export const updateLeadingGroupMember = defineEndpoint({
-  method: 'PUT',
-  path: '/api/org/leading-group/:id',
-  operationId: 'updateLeadingGroupMember',
+  ...routes.updateLeadingGroupMember,
   summary: '修改领导小组成员',
   description: '修改领导小组一名成员的信息。',
   tags,
@@ -169,9 +146,7 @@ export const updateLeadingGroupMember = defineEndpoint({
 });
 
 export const removeLeadingGroupMember = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/org/leading-group/:id',
-  operationId: 'removeLeadingGroupMember',
+  ...routes.removeLeadingGroupMember,
   summary: '移除领导小组成员',
   description: '从领导小组移除一名成员。',
   tags,
@@ -181,9 +156,7 @@ export const removeLeadingGroupMember = defineEndpoint({
 });
 
 export const publicSite = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/site',
-  operationId: 'viewPublicSite',
+  ...routes.viewPublicSite,
   summary: '门户：实践所概况',
   description: '门户首页展示的实践所概况，无需登录。',
   tags: ['public'],
@@ -192,12 +165,11 @@ export const publicSite = defineEndpoint({
 });
 
 export const publicUnits = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/units',
-  operationId: 'listPublicUnits',
+  ...routes.listPublicUnits,
   summary: '门户：实践所与实践站名录',
-  description: '门户展示的实践所与实践站名录，无需登录。',
+  description: '门户展示的实践所与实践站名录，分页（按排序号、名称），无需登录。',
   tags: ['public'],
   access: 'public',
-  responses: { 200: items(PublicUnitView) },
+  query: PageQuery,
+  responses: { 200: Paged(PublicUnitView) },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Phone, Text } from './common';
+import { Id, PageQuery, Phone, Text } from './common';
 
 export const UNIT_KINDS = {
   district: '区新时代文明实践中心',
@@ -68,9 +68,11 @@ export const UpdateUnitInput = z.strictObject({
 });
 export type UpdateUnitInput = z.infer<typeof UpdateUnitInput>;
 
-export const UnitListQuery = z.strictObject({
+export const UnitListQuery = PageQuery.extend({
   kind: UnitKind.optional(),
   parentId: Id.optional(),
+  /** Part of the name or short name: a district has more units than one page holds. */
+  q: z.string().trim().max(50).optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
 });
 

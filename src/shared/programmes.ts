@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from './common';
+import { Id, PageQuery, Text } from './common';
 
 /** The plan's four content blocks (工作方案 三) and its ten named programmes. */
 export const PROGRAMME_BLOCKS = {
@@ -72,4 +72,4 @@ export const BrandInput = z.strictObject({
 });
 
 /** `GET /api/programmes`: archived programmes only on request. */
-export const ProgrammeListQuery = z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() });
+export const ProgrammeListQuery = PageQuery.extend({ includeArchived: z.enum(['true', 'false']).optional() });

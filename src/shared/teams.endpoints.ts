@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { IdParams } from './common';
+import { IdParams, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import {
@@ -15,26 +14,23 @@ import {
   TeamView,
   UpdateTeamInput,
 } from './teams';
+import { routes } from './routes';
 
 named({ TeamView, TeamMemberView, TeamPage });
 const tags = ['teams'];
 
 export const listTeams = defineEndpoint({
-  method: 'GET',
-  path: '/api/teams',
-  operationId: 'listTeams',
+  ...routes.listTeams,
   summary: '志愿服务队伍',
-  description: '本人可见单位的队伍，可按单位、队伍类型筛选；默认不含已归档的队伍。',
+  description: '本人可见单位的队伍，可按单位、队伍类型筛选，分页（按单位、类型、名称排序）；默认不含已归档的队伍。',
   tags,
   query: TeamListQuery,
-  responses: { 200: z.object({ items: z.array(TeamView) }) },
+  responses: { 200: Paged(TeamView) },
   errors: ['not_found', 'access.denied'],
 });
 
 export const createTeam = defineEndpoint({
-  method: 'POST',
-  path: '/api/teams',
-  operationId: 'createTeam',
+  ...routes.createTeam,
   summary: '新建队伍（分队/小队/专业队）',
   description: '管辖范围内的工作人员新建队伍：分队设在实践所，小队设在实践站；同一单位内队伍名称不能重复。',
   tags,
@@ -44,9 +40,7 @@ export const createTeam = defineEndpoint({
 });
 
 export const getTeam = defineEndpoint({
-  method: 'GET',
-  path: '/api/teams/:id',
-  operationId: 'getTeam',
+  ...routes.getTeam,
   summary: '队伍主页：成员与时长',
   description: '队伍信息、成员（含待审批的申请）与近期参加的活动；本人可见单位的队伍或本人带领的队伍。',
   tags,
@@ -56,9 +50,7 @@ export const getTeam = defineEndpoint({
 });
 
 export const updateTeam = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/teams/:id',
-  operationId: 'updateTeam',
+  ...routes.updateTeam,
   summary: '修改队伍',
   description: '修改队伍名称、简介或将其归档；同一单位内队伍名称不能重复。',
   tags,
@@ -69,9 +61,7 @@ export const updateTeam = defineEndpoint({
 });
 
 export const addMember = defineEndpoint({
-  method: 'POST',
-  path: '/api/teams/:id/members',
-  operationId: 'addTeamMember',
+  ...routes.addTeamMember,
   summary: '添加队员',
   description: '队伍管理者直接添加一名已认证的志愿者为队员，返回更新后的队伍主页。',
   tags,
@@ -82,9 +72,7 @@ export const addMember = defineEndpoint({
 });
 
 export const joinTeam = defineEndpoint({
-  method: 'POST',
-  path: '/api/teams/:id/join',
-  operationId: 'joinTeam',
+  ...routes.joinTeam,
   summary: '申请加入队伍',
   description: '已认证的志愿者本人申请加入队伍，待队伍管理者审批。',
   tags,
@@ -95,9 +83,7 @@ export const joinTeam = defineEndpoint({
 });
 
 export const decideMember = defineEndpoint({
-  method: 'POST',
-  path: '/api/teams/:id/members/:memberId/decision',
-  operationId: 'decideTeamMember',
+  ...routes.decideTeamMember,
   summary: '审批入队申请',
   description: '队伍管理者同意或拒绝一份入队申请；已处理的申请不能再次审批。',
   tags,
@@ -108,9 +94,7 @@ export const decideMember = defineEndpoint({
 });
 
 export const setMemberRole = defineEndpoint({
-  method: 'PUT',
-  path: '/api/teams/:id/members/:memberId/role',
-  operationId: 'setTeamMemberRole',
+  ...routes.setTeamMemberRole,
   summary: '设为队长/副队长/队员',
   description: '队伍管理者设置一名在队成员的角色。',
   tags,
@@ -121,9 +105,7 @@ export const setMemberRole = defineEndpoint({
 });
 
 export const removeMember = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/teams/:id/members/:memberId',
-  operationId: 'removeTeamMember',
+  ...routes.removeTeamMember,
   summary: '移出队伍',
   description: '队伍管理者将一名在队成员移出队伍。',
   tags,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Text } from './common';
+import { Id, PageQuery, Text } from './common';
 import { TEAM_KINDS, TEAM_ROLES } from './labels';
 
 export { TEAM_KINDS, TEAM_ROLES };
@@ -57,7 +57,7 @@ export const JoinTeamInput = z.strictObject({ note: Text(200).optional() });
 export const DecideMemberInput = z.strictObject({ decision: z.enum(['approve', 'decline']) });
 export const SetMemberRoleInput = z.strictObject({ role: TeamRole });
 export const MemberParams = z.strictObject({ id: Id, memberId: Id });
-export const TeamListQuery = z.strictObject({ unitId: Id.optional(), kind: TeamKind.optional(), includeArchived: z.enum(['true', 'false']).optional() });
+export const TeamListQuery = PageQuery.extend({ unitId: Id.optional(), kind: TeamKind.optional(), includeArchived: z.enum(['true', 'false']).optional() });
 
 /** `GET /api/teams/:id` and every member change answer with the whole team page. */
 export const TeamActivityView = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParams } from './common';
+import { IdParams, Paged, PageQuery } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import {
@@ -13,26 +13,23 @@ import {
   VenueListQuery,
   VenueView,
 } from './venues';
+import { routes } from './routes';
 
 named({ VenueView, MapConfigView });
 const tags = ['venues'];
-const VenueList = z.object({ items: z.array(VenueView) });
+const VenueList = Paged(VenueView);
 
 export const listVenues = defineEndpoint({
-  method: 'GET',
-  path: '/api/venues',
-  operationId: 'listVenues',
+  ...routes.listVenues,
   summary: '阵地（线上与五类线下阵地）',
-  description: '全部阵地及其功能室；默认不含已归档的阵地。',
+  description: '全部阵地及其功能室，分页（按单位、类型、名称排序）；默认不含已归档的阵地。',
   tags,
   query: VenueListQuery,
   responses: { 200: VenueList },
 });
 
 export const createVenue = defineEndpoint({
-  method: 'POST',
-  path: '/api/venues',
-  operationId: 'createVenue',
+  ...routes.createVenue,
   summary: '新增阵地（可带功能室）',
   description: '管辖范围内的工作人员为本单位新增一处阵地，可同时登记功能室；同一单位内阵地名称不能重复。',
   tags,
@@ -42,9 +39,7 @@ export const createVenue = defineEndpoint({
 });
 
 export const getVenue = defineEndpoint({
-  method: 'GET',
-  path: '/api/venues/:id',
-  operationId: 'getVenue',
+  ...routes.getVenue,
   summary: '阵地详情',
   description: '一处阵地及其功能室。',
   tags,
@@ -54,9 +49,7 @@ export const getVenue = defineEndpoint({
 });
 
 export const updateVenue = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/venues/:id',
-  operationId: 'updateVenue',
+  ...routes.updateVenue,
   summary: '修改阵地',
   description: '管辖范围内的工作人员修改阵地信息或将其归档；同一单位内阵地名称不能重复。',
   tags,
@@ -67,9 +60,7 @@ export const updateVenue = defineEndpoint({
 });
 
 export const addRoom = defineEndpoint({
-  method: 'POST',
-  path: '/api/venues/:id/rooms',
-  operationId: 'addRoom',
+  ...routes.addRoom,
   summary: '新增功能室',
   description: '为阵地新增一间功能室，返回更新后的阵地；同一阵地内功能室名称不能重复。',
   tags,
@@ -80,9 +71,7 @@ export const addRoom = defineEndpoint({
 });
 
 export const updateRoom = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/rooms/:id',
-  operationId: 'updateRoom',
+  ...routes.updateRoom,
   summary: '修改功能室',
   description: '修改功能室的名称、容纳人数或将其归档，返回更新后的阵地。',
   tags,
@@ -93,9 +82,7 @@ export const updateRoom = defineEndpoint({
 });
 
 export const roomBookings = defineEndpoint({
-  method: 'GET',
-  path: '/api/rooms/:id/bookings',
-  operationId: 'listRoomBookings',
+  ...routes.listRoomBookings,
   summary: '功能室预订情况',
   description: '一段日期内（北京时间，含首尾两天）占用该功能室的活动，供工作人员创建活动前选择空闲时段。',
   tags,
@@ -106,20 +93,17 @@ export const roomBookings = defineEndpoint({
 });
 
 export const listPublicVenues = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/venues',
-  operationId: 'listPublicVenues',
+  ...routes.listPublicVenues,
   summary: '门户：阵地地图',
-  description: '门户阵地地图上的全部阵地，无需登录。',
+  description: '门户阵地地图上的阵地，分页（按单位、类型、名称排序），无需登录。',
   tags: ['public', 'venues'],
   access: 'public',
+  query: PageQuery,
   responses: { 200: VenueList },
 });
 
 export const mapConfig = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/map-config',
-  operationId: 'viewMapConfig',
+  ...routes.viewMapConfig,
   summary: '地图瓦片配置（未配置时前端绘制坐标示意图）',
   description: '地图瓦片服务地址与版权说明；未配置时为 null，前端绘制坐标示意图。无需登录。',
   tags: ['public', 'venues'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, Text } from './common';
+import { DateString, Id, PageQuery, Text } from './common';
 import { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS } from './labels';
 
 export { OFFLINE_VENUE_KINDS, ONLINE_VENUE_KINDS, VENUE_KIND_LABELS };
@@ -65,7 +65,7 @@ export const RoomBookingView = z.object({ activityId: Id, title: z.string(), sta
 export type RoomBookingView = z.infer<typeof RoomBookingView>;
 
 /** `GET /api/venues`: archived venues only on request. */
-export const VenueListQuery = z.strictObject({ includeArchived: z.enum(['true', 'false']).optional() });
+export const VenueListQuery = PageQuery.extend({ includeArchived: z.enum(['true', 'false']).optional() });
 
 /** `PATCH /api/rooms/:id`: any of a room's fields, or archive it. */
 export const UpdateRoomInput = RoomInput.partial().extend({ archived: z.boolean().optional() }).strict();

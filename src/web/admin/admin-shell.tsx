@@ -7,8 +7,8 @@ import 'dayjs/locale/zh-cn';
 import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES, type SessionView } from '../../shared/accounts';
-import { api, getLastActivityAt, setCsrfToken } from '../lib/api';
-import { fetchSession, loginPath, SESSION_KEY, useLogout, useSession } from '../lib/session';
+import { getLastActivityAt, setCsrfToken } from '../lib/api';
+import { fetchSession, loginPath, SESSION_KEY, sendLogout, useLogout, useSession } from '../lib/session';
 import { PRODUCT_NAME } from '../lib/title';
 import { PageLoading } from '../page-loading';
 import styles from './admin.module.css';
@@ -175,10 +175,7 @@ function IdleWatcher({ idleSeconds }: { idleSeconds: number }) {
     const expire = () => {
       navigate(loginPath(here, 'idle'), { replace: true });
       // The server has ended the session by now too; logging out makes sure of it.
-      void api
-        .post('/api/auth/logout', {}, { quietAuth: true })
-        .catch(() => undefined)
-        .finally(() => setCsrfToken(null));
+      void sendLogout().finally(() => setCsrfToken(null));
       client.clear();
       client.setQueryData(SESSION_KEY, null);
     };

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionView } from '../../shared/accounts';
-import { ApiError, api, fileNameFrom, itemsOf, onSessionLost, setCsrfToken, upload, withQuery } from './api';
+import type * as programmes from '../../shared/programmes.endpoints';
+import { routes } from '../../shared/routes';
+import { ApiError, api, callRoute, fileNameFrom, itemsOf, onSessionLost, setCsrfToken, upload, withQuery } from './api';
 import { homeFor, safeNext } from './session';
 
 type Call = { url: string; init: RequestInit };
@@ -24,6 +26,15 @@ afterEach(() => {
 });
 
 describe('api client', () => {
+  it('reaches a declared route without its schemas: method, filled path and query from the zod-free table', async () => {
+    const calls = stubFetch({ status: 200, body: { items: [], total: 0, page: 2, pageSize: 200 } }, { status: 200, body: {} });
+    const page = await callRoute<typeof programmes.listProgrammes>(routes.listProgrammes, { query: { page: 2, pageSize: 200 } });
+    expect(page.total).toBe(0);
+    expect([calls[0].url, calls[0].init.method]).toEqual(['/api/programmes?page=2&pageSize=200', 'GET']);
+    await callRoute<typeof programmes.setBrand>(routes.setBrand, { params: { unitId: 'u 1' }, body: { name: '品牌', photoFileIds: [] } });
+    expect([calls[1].url, calls[1].init.method, calls[1].init.body]).toEqual(['/api/brands/u%201', 'PUT', JSON.stringify({ name: '品牌', photoFileIds: [] })]);
+  });
+
   it('keeps the CSRF token from a session response and sends it on writes only', async () => {
     const calls = stubFetch({ status: 200, body: { csrfToken: 'tok-1' } }, { status: 200, body: {} }, { status: 200, body: {} });
     await api.post('/api/auth/login', { username: 'a', password: 'b' });

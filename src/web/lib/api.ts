@@ -2,6 +2,7 @@ import { type BodyIn, buildPath, type EndpointSpec, type ParamsIn, type QueryIn,
 import type { z } from 'zod';
 import type { Paged as PagedSchema } from '../../shared/common';
 import { type ErrorBody, messageFor } from '../../shared/errors';
+import { routes } from '../../shared/routes';
 
 /**
  * The one way the web app talks to the server: same-origin JSON with the session cookie, the CSRF
@@ -131,7 +132,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
 
   // A stale CSRF token (e.g. another tab logged in again): fetch the current one and retry once.
   if (res.status === 403 && (data as { code?: string } | undefined)?.code === 'csrf.invalid' && method !== 'GET') {
-    const me = await send('GET', '/api/auth/me', undefined, {});
+    const me = await send(routes.viewSession.method, routes.viewSession.path, undefined, {});
     if (me.ok) {
       rememberCsrf(await readJson(me));
       res = await send(method, path, body, options);
@@ -249,6 +250,16 @@ export function call<E extends EndpointSpec>(endpoint: E, ...args: CallArgs<E>):
   const input = (args[0] ?? {}) as { params?: ParamsIn<E>; query?: QueryIn<E>; body?: unknown; options?: RequestOptions };
   const writes = endpoint.method === 'POST' || endpoint.method === 'PUT' || endpoint.method === 'PATCH';
   return request<ResponseOf<E>>(endpoint.method, urlFor(endpoint, input), writes ? (input.body ?? {}) : undefined, input.options);
+}
+
+/**
+ * `call` for the zod-free pages (portal, login, the session probe): the route from
+ * `shared/routes.ts` says the method and path, the endpoint's type (imported with `import type`,
+ * so its schemas stay out of the bundle) says what goes in and what comes back. A route that is
+ * not the endpoint's own does not compile: `callRoute<typeof programmes.listBrands>(routes.listBrands)`.
+ */
+export function callRoute<E extends EndpointSpec>(route: Pick<E, 'method' | 'path'>, ...args: CallArgs<E>): Promise<ResponseOf<E>> {
+  return call(route as E, ...args);
 }
 
 /** POST one file to an upload endpoint (multipart field `file`). */

@@ -1,13 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordInput, LoginInput, Role, SessionView } from '../../shared/accounts';
-import { ApiError, api, setCsrfToken } from './api';
+// Types only: login and the session probe load on every page and must stay free of zod.
+import type * as auth from '../../shared/accounts.endpoints';
+import { routes } from '../../shared/routes';
+import { ApiError, callRoute, setCsrfToken } from './api';
 
 export const SESSION_KEY = ['session'] as const;
 
 /** Who is signed in, or null. A 401 here only means "logged out", so it never triggers a redirect. */
 export async function fetchSession(): Promise<SessionView | null> {
   try {
-    return await api.get<SessionView>('/api/auth/me', { quietAuth: true });
+    return await callRoute<typeof auth.me>(routes.viewSession, { options: { quietAuth: true } });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
@@ -24,7 +27,7 @@ export function useSession() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<SessionView>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => callRoute<typeof auth.login>(routes.login, { body: input }),
     onSuccess: (session) => {
       // Drop anything cached for a previous person before storing the new session.
       client.clear();
@@ -33,10 +36,15 @@ export function useLogin() {
   });
 }
 
+/** End the session on the server; a 401 (already ended) or a network failure changes nothing here. */
+export function sendLogout(): Promise<unknown> {
+  return callRoute<typeof auth.logout>(routes.logout, { options: { quietAuth: true } }).catch(() => undefined);
+}
+
 export function useLogout() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<unknown>('/api/auth/logout', {}, { quietAuth: true }).catch(() => undefined),
+    mutationFn: sendLogout,
     onSettled: () => {
       setCsrfToken(null);
       client.clear();
@@ -48,7 +56,7 @@ export function useLogout() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api.post<SessionView>('/api/auth/password', input),
+    mutationFn: (input: ChangePasswordInput) => callRoute<typeof auth.changePassword>(routes.changePassword, { body: input }),
     // The server answers with a fresh session (and a new CSRF token, which api.ts keeps).
     onSuccess: (session) => client.setQueryData(SESSION_KEY, session),
   });

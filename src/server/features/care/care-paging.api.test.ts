@@ -22,6 +22,12 @@ describe('paged lists', () => {
       expect(second.items[0].id).not.toBe(first.items[0].id);
     }
     expect((await admin.get('/api/care-recipients?pageSize=201')).statusCode).toBe(400);
+    // The category filter runs in the query, so the total counts only that category.
+    const category = all.items[0]?.categories[0] ?? '空巢老人';
+    const ofCategory = (await admin.get(`/api/care-recipients?pageSize=200&category=${encodeURIComponent(category)}`)).json();
+    expect(ofCategory.total).toBe(all.items.filter((r: { categories: string[] }) => r.categories.includes(category)).length);
+    expect(ofCategory.items.every((r: { categories: string[] }) => r.categories.includes(category))).toBe(true);
+    expect((await admin.get(`/api/care-recipients?category=${encodeURIComponent('不存在的类别')}`)).statusCode).toBe(400);
 
     const certs = await admin.get('/api/certificates?page=1&pageSize=5');
     expect(certs.statusCode).toBe(200);

@@ -16,7 +16,7 @@ export function listRecipients(db: DbOrTrx, stationIds: string[], includeArchive
 /** One page of a station set's recipients, longest without contact first; `contactBefore` keeps the overdue ones. */
 export async function pageRecipients(
   db: DbOrTrx,
-  f: { stationIds: string[]; includeArchived: boolean; contactBefore?: string },
+  f: { stationIds: string[]; includeArchived: boolean; contactBefore?: string; category?: string },
   page: { limit: number; offset: number },
 ) {
   if (f.stationIds.length === 0) return { rows: [] as (CareRecipientsTable & { station_name: string })[], total: 0 };
@@ -29,6 +29,8 @@ export async function pageRecipients(
     const before = f.contactBefore;
     base = base.where((eb) => eb(eb.fn.coalesce('care_recipients.last_contact_at', 'care_recipients.created_at'), '<', before));
   }
+  // Categories are a JSON array of names from a fixed list, so the quoted name matches exactly one entry.
+  if (f.category) base = base.where('care_recipients.categories', 'like', `%${JSON.stringify(f.category)}%`);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
     .selectAll('care_recipients')

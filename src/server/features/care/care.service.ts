@@ -59,7 +59,7 @@ async function noContactDays(ctx: Ctx, stationId: string | undefined) {
 export async function listRecipients(
   deps: Deps,
   ctx: Ctx,
-  opts: { stationId?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number },
+  opts: { stationId?: string; category?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number },
 ) {
   const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
@@ -75,7 +75,7 @@ export async function listRecipients(
   const contactBefore = opts.flagged ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined;
   const { rows, total } = await q.pageRecipients(
     deps.db,
-    { stationIds: stations, includeArchived: Boolean(opts.includeArchived), contactBefore },
+    { stationIds: stations, includeArchived: Boolean(opts.includeArchived), contactBefore, category: opts.category },
     { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize },
   );
   const items = rows.map((r) => present(r, today, days, now));

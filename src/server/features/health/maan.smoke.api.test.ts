@@ -19,7 +19,7 @@ afterAll(async () => t?.close());
 
 describe('the Ma’an demo', () => {
   it('has the plan’s “1+20” structure under the district centre', async () => {
-    const units = (await admin.get('/api/org/units')).json().items as { kind: string; name: string }[];
+    const units = (await admin.get('/api/org/units?pageSize=200')).json().items as { kind: string; name: string }[];
     expect(units.filter((u) => u.kind === 'institute').map((u) => u.name)).toEqual(['马鞍街道新时代文明实践所']);
     expect(
       units
@@ -31,11 +31,11 @@ describe('the Ma’an demo', () => {
     expect((await district.get('/api/auth/me')).json().roles).toEqual([
       expect.objectContaining({ role: 'district_viewer', unitName: '涪陵区新时代文明实践中心' }),
     ]);
-    expect((await district.get('/api/org/units')).json().items.length).toBe(units.length + 1);
+    expect((await district.get('/api/org/units?pageSize=200')).json().items.length).toBe(units.length + 1);
   });
 
   it('has the plan’s ten programmes and a verifiable audit chain', async () => {
-    const names = (await admin.get('/api/programmes')).json().items.map((p: { name: string }) => p.name);
+    const names = (await admin.get('/api/programmes?pageSize=200')).json().items.map((p: { name: string }) => p.name);
     for (const p of PLAN_PROGRAMMES) expect(names).toContain(p.name);
     expect((await admin.post('/api/audit/verify')).json()).toMatchObject({ ok: true, firstBrokenSeq: null });
   });

@@ -241,6 +241,13 @@ describe('training, awards and correction requests', () => {
     expect(reqRes.statusCode).toBe(201);
     const open = (await s01.get('/api/correction-requests?status=open')).json().items;
     expect(open.map((r: { id: string }) => r.id)).toContain(reqRes.json().id);
+    // Paged on the server, newest first: the one just asked for leads the first page.
+    clock.advance(1000);
+    const second = await v.post('/api/correction-requests', { message: '11 月 20 日的服务地点记错了' });
+    const page1 = (await v.get('/api/correction-requests?pageSize=1')).json();
+    const page2 = (await v.get('/api/correction-requests?pageSize=1&page=2')).json();
+    expect([page1.total, page1.page, page1.pageSize, page1.items[0].id]).toEqual([2, 1, 1, second.json().id]);
+    expect([page2.page, page2.items[0].id]).toEqual([2, reqRes.json().id]);
     const done = await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'resolved', resolution: '已核对签到表并提交更正' });
     expect(done.json().status).toBe('resolved');
     expect((await s01.post(`/api/correction-requests/${reqRes.json().id}/resolve`, { status: 'declined', resolution: 'x' })).json().code).toBe(

@@ -89,15 +89,18 @@ export async function requestCorrection(deps: Deps, ctx: Ctx, input: { recordId?
   return presentRequest(row);
 }
 
-export async function listCorrectionRequests(deps: Deps, ctx: Ctx, status?: string) {
+export async function listCorrectionRequests(deps: Deps, ctx: Ctx, query: { status?: string; page: number; pageSize: number }) {
+  const { status, page, pageSize } = query;
+  const range = { limit: pageSize, offset: (page - 1) * pageSize };
   // Staff with hours to look after see their units' requests; anyone else their own.
+  let filter: { unitIds?: string[]; volunteerId?: string } = {};
   if (!ctx.scope.hasRole('hours.read')) {
     const v = (await ctx.scope.me()).volunteer;
     if (!v) throw new AppError('volunteer.not_found_self');
-    return { items: (await q.listCorrectionRequests(deps.db, { volunteerId: v.id, status })).map(presentRequest) };
-  }
-  const unitIds = await ctx.scope.units('hours.read');
-  return { items: (await q.listCorrectionRequests(deps.db, { unitIds: [...unitIds], status })).map(presentRequest) };
+    filter = { volunteerId: v.id };
+  } else filter = { unitIds: [...(await ctx.scope.units('hours.read'))] };
+  const { rows, total } = await q.pageCorrectionRequests(deps.db, { ...filter, status }, range);
+  return { items: rows.map(presentRequest), total, page, pageSize };
 }
 
 export async function resolveCorrection(deps: Deps, ctx: Ctx, id: string, input: { status: 'resolved' | 'declined'; resolution: string }) {

@@ -219,6 +219,30 @@ export function listCorrectionRequests(db: DbOrTrx, f: { unitIds?: string[]; vol
   if (f.status) qb = qb.where('correction_requests.status', '=', f.status as CorrectionRequestsTable['status']);
   return qb.orderBy('correction_requests.created_at', 'desc').limit(200).execute();
 }
+/** One page of correction requests, newest first. */
+export async function pageCorrectionRequests(
+  db: DbOrTrx,
+  f: { unitIds?: string[]; volunteerId?: string; status?: string },
+  page: { limit: number; offset: number },
+) {
+  let base = db.selectFrom('correction_requests');
+  if (f.unitIds) base = f.unitIds.length ? base.where('correction_requests.unit_id', 'in', f.unitIds) : base.where(sql<boolean>`1 = 0`);
+  if (f.volunteerId) base = base.where('correction_requests.volunteer_id', '=', f.volunteerId);
+  if (f.status) base = base.where('correction_requests.status', '=', f.status as CorrectionRequestsTable['status']);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .innerJoin('volunteers', 'volunteers.id', 'correction_requests.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .leftJoin('service_records', 'service_records.id', 'correction_requests.record_id')
+    .selectAll('correction_requests')
+    .select(['people.name as volunteer_name', 'service_records.title as record_title'])
+    .orderBy('correction_requests.created_at', 'desc')
+    .orderBy('correction_requests.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
+}
 export async function resolveCorrectionRequest(
   db: DbOrTrx,
   id: string,

@@ -23,7 +23,7 @@ export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.listAwards, async (req) => hours.listAwards(deps, ctxOf(req), req.params.id));
     register(app, api.addAward, async (req) => hours.addAward(deps, ctxOf(req), req.params.id, req.body));
 
-    register(app, api.listCorrectionRequests, async (req) => hours.listCorrectionRequests(deps, ctxOf(req), req.query.status));
+    register(app, api.listCorrectionRequests, async (req) => hours.listCorrectionRequests(deps, ctxOf(req), req.query));
     register(app, api.requestCorrection, async (req) => hours.requestCorrection(deps, ctxOf(req), req.body));
     register(app, api.resolveCorrection, async (req) => hours.resolveCorrection(deps, ctxOf(req), req.params.id, req.body));
   };

@@ -47,17 +47,33 @@ afterAll(async () => w?.close());
 
 /** What the institute admin can see of the log: every row of this one-institute world. */
 const auditTotal = async (admin: Agent) => (await admin.get('/api/audit?pageSize=1')).json().total as number;
-const unitCount = async (admin: Agent) => (await admin.get('/api/org/units')).json().items.length as number;
+const unitCount = async (admin: Agent) => (await admin.get('/api/org/units?pageSize=1')).json().total as number;
 
 describe('units in scope', () => {
   it('shows the institute admin the institute and all its stations', async () => {
     const admin = w.admin.agent;
-    const res = await admin.get('/api/org/units');
+    const res = await admin.get('/api/org/units?pageSize=200');
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { kind: string; parentId: string }[];
     expect(items.filter((u) => u.kind === 'station')).toHaveLength(STATIONS.length);
     expect(items.filter((u) => u.kind === 'institute')).toHaveLength(1);
     expect(items.every((u) => u.kind !== 'district')).toBe(true);
+  });
+
+  it('pages the units on the server and finds them by part of the name', async () => {
+    const admin = w.admin.agent;
+    const all = (await admin.get('/api/org/units?pageSize=200')).json();
+    expect(all.total).toBe(STATIONS.length + 1);
+    const size = all.total - 1;
+    const first = (await admin.get(`/api/org/units?pageSize=${size}`)).json();
+    expect([first.total, first.page, first.pageSize, first.items.length]).toEqual([all.total, 1, size, size]);
+    const last = (await admin.get(`/api/org/units?pageSize=${size}&page=2`)).json();
+    expect(last.items).toHaveLength(1);
+    expect(first.items.map((u: { id: string }) => u.id)).not.toContain(last.items[0].id);
+    const found = (await admin.get(`/api/org/units?q=${encodeURIComponent('望州')}`)).json();
+    expect([found.total, found.items[0]?.id]).toEqual([1, station04]);
+    // LIKE wildcards typed into the search are dropped, never used as a pattern.
+    expect((await admin.get(`/api/org/units?q=${encodeURIComponent('%')}`)).json().total).toBe(all.total);
   });
 
   it('shows a station admin only their own station, and 404 for another', async () => {
@@ -73,7 +89,7 @@ describe('units in scope', () => {
 
   it('lets the district viewer read every level but change nothing', async () => {
     const d = district.agent;
-    const items = (await d.get('/api/org/units')).json().items;
+    const items = (await d.get('/api/org/units?pageSize=200')).json().items;
     // The district, the institute and its stations.
     expect(items).toHaveLength(STATIONS.length + 2);
     expect((await d.patch(`/api/org/units/${station03}`, { phone: '023-72810000' })).statusCode).toBe(403);
@@ -206,5 +222,12 @@ describe('public portal data', () => {
     expect(res.json().institutes[0]).toMatchObject({ name: '测试街道新时代文明实践所' });
     const units = await t.app.inject({ method: 'GET', url: '/api/public/units' });
     expect(Object.keys(units.json().items[0]).sort()).toEqual(['address', 'id', 'kind', 'lat', 'lng', 'name', 'parentId', 'phone', 'shortName']);
+    // Paged on the server: institutes and stations only, the total counts them all.
+    const all = (await t.app.inject({ method: 'GET', url: '/api/public/units?pageSize=200' })).json();
+    expect(units.json()).toMatchObject({ total: all.total, page: 1, pageSize: 20 });
+    expect(all.items).toHaveLength(all.total);
+    expect(all.items.some((u: { kind: string }) => u.kind === 'district')).toBe(false);
+    const second = (await t.app.inject({ method: 'GET', url: '/api/public/units?pageSize=1&page=2' })).json();
+    expect([second.page, second.items[0].id]).toEqual([2, all.items[1].id]);
   });
 });

@@ -10,6 +10,25 @@ export function listUnits(db: DbOrTrx, ids: string[], filter: { kind?: string; p
   return qb.orderBy('sort').orderBy('name').execute();
 }
 
+/** One page of some units, by sort and name; `q` matches part of the name or short name. */
+export async function pageUnits(
+  db: DbOrTrx,
+  ids: string[],
+  filter: { kind?: string; parentId?: string; q?: string; includeArchived: boolean },
+  page: { limit: number; offset: number },
+) {
+  if (ids.length === 0) return { rows: [] as UnitsTable[], total: 0 };
+  let base = db.selectFrom('units').where('id', 'in', ids);
+  if (filter.kind) base = base.where('kind', '=', filter.kind as UnitsTable['kind']);
+  if (filter.parentId) base = base.where('parent_id', '=', filter.parentId);
+  const text = filter.q?.replace(/[\\%_]/g, '');
+  if (text) base = base.where((eb) => eb.or([eb('name', 'like', `%${text}%`), eb('short_name', 'like', `%${text}%`)]));
+  if (!filter.includeArchived) base = base.where('archived', '=', 0);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('sort').orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
+}
+
 export function getUnit(db: DbOrTrx, id: string) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -92,6 +111,21 @@ export function deleteLeadingGroupMember(db: DbOrTrx, id: string) {
 }
 
 /** Public directory: institutes and stations that are not archived. */
+/** One page of the public directory: active institutes and stations, by sort and name. */
+export async function pagePublicUnits(db: DbOrTrx, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('units').where('archived', '=', 0).where('kind', 'in', ['institute', 'station']);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .select(['id', 'kind', 'name', 'short_name', 'parent_id', 'address', 'phone', 'lng', 'lat'])
+    .orderBy('sort')
+    .orderBy('name')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
+}
+
 export function listPublicUnits(db: DbOrTrx) {
   return db
     .selectFrom('units')

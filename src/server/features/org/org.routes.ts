@@ -24,6 +24,6 @@ export function orgRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.removeLeadingGroupMember, async (req) => org.removeLeadingGroupMember(deps, ctxOf(req), req.params.id));
 
     register(app, api.publicSite, async () => org.publicSite(deps));
-    register(app, api.publicUnits, async () => org.publicDirectory(deps));
+    register(app, api.publicUnits, async (req) => org.publicDirectory(deps, req.query));
   };
 }

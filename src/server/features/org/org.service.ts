@@ -63,8 +63,14 @@ const UNIT_FIELDS = ['name', 'short_name', 'address', 'lng', 'lat', 'phone', 'in
 
 export async function listUnits(deps: Deps, ctx: Ctx, query: z.infer<typeof UnitListQuery>) {
   const unitIds = await ctx.scope.units('org.read');
-  const rows = await q.listUnits(deps.db, [...unitIds], { kind: query.kind, parentId: query.parentId, includeArchived: query.includeArchived === 'true' });
-  return { items: rows.map(presentUnit) };
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pageUnits(
+    deps.db,
+    [...unitIds],
+    { kind: query.kind, parentId: query.parentId, q: query.q, includeArchived: query.includeArchived === 'true' },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  return { items: rows.map(presentUnit), total, page, pageSize };
 }
 
 export async function getUnit(deps: Deps, ctx: Ctx, id: string) {
@@ -356,22 +362,24 @@ export async function removeLeadingGroupMember(deps: Deps, ctx: Ctx, id: string)
 }
 
 /** What anyone may see: the names, addresses and phones of the institute and its stations. */
-export async function publicDirectory(deps: Deps) {
-  const rows = await q.listPublicUnits(deps.db);
+export async function publicDirectory(deps: Deps, query: { page: number; pageSize: number }) {
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pagePublicUnits(deps.db, { limit: pageSize, offset: (page - 1) * pageSize });
   return {
-    items: rows
-      .filter((r) => r.kind !== 'district')
-      .map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        name: r.name,
-        shortName: r.short_name,
-        parentId: r.parent_id,
-        address: r.address,
-        phone: r.phone,
-        lng: r.lng === null ? null : Number(r.lng),
-        lat: r.lat === null ? null : Number(r.lat),
-      })),
+    items: rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      shortName: r.short_name,
+      parentId: r.parent_id,
+      address: r.address,
+      phone: r.phone,
+      lng: r.lng === null ? null : Number(r.lng),
+      lat: r.lat === null ? null : Number(r.lat),
+    })),
+    total,
+    page,
+    pageSize,
   };
 }
 

@@ -24,7 +24,7 @@ const names = (res: { json(): { items: { name: string }[] } }) =>
 
 describe('practice programmes', () => {
   it('start empty in a new organisation', async () => {
-    expect((await w.admin.agent.get('/api/programmes')).json()).toEqual({ items: [] });
+    expect((await w.admin.agent.get('/api/programmes')).json()).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('are created by the institute for itself, once per name', async () => {
@@ -63,6 +63,11 @@ describe('practice programmes', () => {
     const v = await w.makeVolunteer({ stationId: b.id });
     const seenByV = (await v.agent.get('/api/programmes')).json().items;
     expect(seenByV.map((p: { unitId: string }) => p.unitId).sort()).toEqual([b.id, w.instituteId].sort());
+    // Paged on the server, in the list's order.
+    const first = (await w.admin.agent.get('/api/programmes?pageSize=2')).json();
+    const rest = (await w.admin.agent.get('/api/programmes?pageSize=2&page=2')).json();
+    expect([first.total, first.items.length, rest.total, rest.page, rest.items.length]).toEqual([3, 2, 3, 2, 1]);
+    expect([...first.items, ...rest.items].map((p: { name: string }) => p.name)).toEqual(['心阅书香', '心阅书香', '温暖润童心']);
   });
 
   it('are edited and archived by their unit only; archived ones leave the default list', async () => {
@@ -126,6 +131,8 @@ describe('brands (一所一品，一社区一特色)', () => {
     const p = await w.makeProgramme({ name: '文明新风沁民心', block: 'civility' });
     const res = await w.admin.agent.put(`/api/brands/${w.instituteId}`, { name: '马鞍文明新风', programmeId: p.id });
     expect(res.json()).toMatchObject({ unitKind: 'institute', programmeId: p.id });
-    expect((await w.admin.agent.get('/api/brands')).json().items).toHaveLength(2);
+    expect((await w.admin.agent.get('/api/brands')).json()).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect((await w.admin.agent.get('/api/brands?pageSize=1&page=2')).json()).toMatchObject({ total: 2, page: 2, items: [expect.any(Object)] });
+    expect((await w.anon.get('/api/public/brands?pageSize=1')).json().items).toHaveLength(1);
   });
 });

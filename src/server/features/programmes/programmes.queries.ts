@@ -1,9 +1,8 @@
 import type { BrandsTable, ProgrammesTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export function listProgrammes(db: DbOrTrx, unitIds: string[], includeArchived: boolean) {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  let qb = db
+function programmeRows(db: DbOrTrx) {
+  return db
     .selectFrom('programmes')
     .innerJoin('units', 'units.id', 'programmes.unit_id')
     .selectAll('programmes')
@@ -15,10 +14,26 @@ export function listProgrammes(db: DbOrTrx, unitIds: string[], includeArchived: 
           .select((e) => e.fn.countAll<number>().as('n'))
           .whereRef('activities.programme_id', '=', 'programmes.id')
           .as('activity_count'),
-    ])
-    .where('programmes.unit_id', 'in', unitIds);
+    ]);
+}
+
+export type ProgrammeRow = Awaited<ReturnType<ReturnType<typeof programmeRows>['executeTakeFirstOrThrow']>>;
+
+/** One page of some units' programmes, by sort and name. */
+export async function pageProgrammes(db: DbOrTrx, unitIds: string[], includeArchived: boolean, page: { limit: number; offset: number }) {
+  if (unitIds.length === 0) return { rows: [] as ProgrammeRow[], total: 0 };
+  let base = db.selectFrom('programmes').where('programmes.unit_id', 'in', unitIds);
+  if (!includeArchived) base = base.where('programmes.archived', '=', 0);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  let qb = programmeRows(db).where('programmes.unit_id', 'in', unitIds);
   if (!includeArchived) qb = qb.where('programmes.archived', '=', 0);
-  return qb.orderBy('programmes.sort').orderBy('programmes.name').execute();
+  const rows = await qb.orderBy('programmes.sort').orderBy('programmes.name').orderBy('programmes.id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
+}
+
+/** One programme as the list shows it. */
+export function programmeView(db: DbOrTrx, id: string) {
+  return programmeRows(db).where('programmes.id', '=', id).executeTakeFirst();
 }
 
 export function getProgramme(db: DbOrTrx, id: string) {
@@ -37,16 +52,25 @@ export function updateProgramme(db: DbOrTrx, id: string, patch: Partial<Programm
   return db.updateTable('programmes').set(patch).where('id', '=', id).execute();
 }
 
-export function listBrands(db: DbOrTrx, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([]);
-  return db
+/** One page of the brands of active institutes and stations (or one unit's), in the tree's order. */
+export async function pageBrands(db: DbOrTrx, f: { unitId?: string }, page: { limit: number; offset: number }) {
+  let base = db
     .selectFrom('brands')
     .innerJoin('units', 'units.id', 'brands.unit_id')
+    .where('units.kind', 'in', ['institute', 'station'])
+    .where('units.archived', '=', 0);
+  if (f.unitId) base = base.where('brands.unit_id', '=', f.unitId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
     .selectAll('brands')
     .select(['units.name as unit_name', 'units.kind as unit_kind', 'units.sort as unit_sort'])
-    .where('brands.unit_id', 'in', unitIds)
     .orderBy('units.sort')
+    .orderBy('units.name')
+    .orderBy('brands.unit_id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+  return { rows, total: Number(total) };
 }
 
 export function upsertBrand(db: DbOrTrx, row: BrandsTable) {
@@ -64,8 +88,4 @@ export function upsertBrand(db: DbOrTrx, row: BrandsTable) {
       }),
     )
     .execute();
-}
-
-export function brandUnits(db: DbOrTrx) {
-  return db.selectFrom('units').select('id').where('kind', 'in', ['institute', 'station']).where('archived', '=', 0).execute();
 }

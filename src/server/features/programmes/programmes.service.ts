@@ -10,7 +10,7 @@ import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
 import * as q from './programmes.queries';
 
-function present(r: Awaited<ReturnType<typeof q.listProgrammes>>[number]): ProgrammeView {
+function present(r: q.ProgrammeRow): ProgrammeView {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -24,10 +24,18 @@ function present(r: Awaited<ReturnType<typeof q.listProgrammes>>[number]): Progr
   };
 }
 
-export async function listProgrammes(deps: Deps, ctx: Ctx, includeArchived = false) {
+export async function listProgrammes(deps: Deps, ctx: Ctx, query: { page: number; pageSize: number; includeArchived?: 'true' | 'false' }) {
   // Staff by scope and the units above; volunteers and residents, their station's and grants' chain (POLICY `programmes.read`).
   const units = await ctx.scope.visibleUnits('programmes');
-  return { items: (await q.listProgrammes(deps.db, [...units], includeArchived)).map(present) };
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pageProgrammes(deps.db, [...units], query.includeArchived === 'true', { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows.map(present), total, page, pageSize };
+}
+
+async function programmeById(deps: Deps, id: string): Promise<ProgrammeView> {
+  const row = await q.programmeView(deps.db, id);
+  if (!row) throw notFound();
+  return present(row);
 }
 
 export async function createProgramme(deps: Deps, ctx: Ctx, input: z.infer<typeof ProgrammeInput>) {
@@ -60,7 +68,7 @@ export async function createProgramme(deps: Deps, ctx: Ctx, input: z.infer<typeo
     if (isUniqueViolation(err)) throw new AppError('programmes.duplicate_name');
     throw err;
   }
-  return (await listProgrammes(deps, ctx, true)).items.find((p) => p.id === row.id) as ProgrammeView;
+  return programmeById(deps, row.id);
 }
 
 export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof UpdateProgrammeInput>) {
@@ -87,10 +95,10 @@ export async function updateProgramme(deps: Deps, ctx: Ctx, id: string, input: z
       changes: diffFields(before, { ...before, ...patch }, ['name', 'block', 'intro', 'sort', 'archived']),
     });
   });
-  return (await listProgrammes(deps, ctx, true)).items.find((p) => p.id === id) as ProgrammeView;
+  return programmeById(deps, id);
 }
 
-function presentBrand(r: Awaited<ReturnType<typeof q.listBrands>>[number]): BrandView {
+function presentBrand(r: Awaited<ReturnType<typeof q.pageBrands>>['rows'][number]): BrandView {
   return {
     unitId: r.unit_id,
     unitName: r.unit_name,
@@ -104,16 +112,10 @@ function presentBrand(r: Awaited<ReturnType<typeof q.listBrands>>[number]): Bran
 }
 
 /** 一所一品, 一社区一特色: every unit's brand, for the console and the public showcase. */
-export async function listBrands(deps: Deps) {
-  const units = await q.brandUnits(deps.db);
-  return {
-    items: (
-      await q.listBrands(
-        deps.db,
-        units.map((u) => u.id),
-      )
-    ).map(presentBrand),
-  };
+export async function listBrands(deps: Deps, query: { page: number; pageSize: number }) {
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pageBrands(deps.db, {}, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows.map(presentBrand), total, page, pageSize };
 }
 
 export async function setBrand(deps: Deps, ctx: Ctx, unitId: string, input: z.infer<typeof BrandInput>) {
@@ -140,5 +142,6 @@ export async function setBrand(deps: Deps, ctx: Ctx, unitId: string, input: z.in
       changes: { name: { before: null, after: input.name } },
     });
   });
-  return (await listBrands(deps)).items.find((b) => b.unitId === unitId) as BrandView;
+  const { rows } = await q.pageBrands(deps.db, { unitId }, { limit: 1, offset: 0 });
+  return presentBrand(rows[0]);
 }

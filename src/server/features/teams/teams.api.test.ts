@@ -38,6 +38,13 @@ describe('teams', () => {
         .items.map((t: { name: string }) => t.name)
         .sort(),
     ).toEqual(['文艺轻骑兵', '街道志愿服务分队'].sort());
+    // Paged on the server: one team a page, the total counts both, the pages do not overlap.
+    const first = (await admin.get('/api/teams?pageSize=1')).json();
+    const second = (await admin.get('/api/teams?pageSize=1&page=2')).json();
+    expect([first.total, first.page, first.pageSize, first.items.length]).toEqual([2, 1, 1, 1]);
+    expect([second.total, second.page, second.items.length]).toEqual([2, 2, 1]);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    expect((await admin.get('/api/teams?pageSize=201')).statusCode).toBe(400);
   });
 
   it('lets a volunteer ask to join, staff approve, and a member promoted to leader manage the team', async () => {

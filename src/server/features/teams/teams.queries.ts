@@ -2,17 +2,24 @@ import { sql } from 'kysely';
 import type { TeamMembersTable, TeamsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export function listTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }) {
-  if (unitIds.length === 0) return Promise.resolve([] as (TeamsTable & { unit_name: string })[]);
-  let qb = db
-    .selectFrom('teams')
-    .innerJoin('units', 'units.id', 'teams.unit_id')
+/** One page of the teams of some units, by unit, kind and name. */
+export async function pageTeams(db: DbOrTrx, unitIds: string[], f: { kind?: string; includeArchived: boolean }, page: { limit: number; offset: number }) {
+  if (unitIds.length === 0) return { rows: [] as (TeamsTable & { unit_name: string })[], total: 0 };
+  let base = db.selectFrom('teams').innerJoin('units', 'units.id', 'teams.unit_id').where('teams.unit_id', 'in', unitIds);
+  if (f.kind) base = base.where('teams.kind', '=', f.kind as TeamsTable['kind']);
+  if (!f.includeArchived) base = base.where('teams.archived', '=', 0);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
     .selectAll('teams')
     .select('units.name as unit_name')
-    .where('teams.unit_id', 'in', unitIds);
-  if (f.kind) qb = qb.where('teams.kind', '=', f.kind as TeamsTable['kind']);
-  if (!f.includeArchived) qb = qb.where('teams.archived', '=', 0);
-  return qb.orderBy('units.sort').orderBy('teams.kind').orderBy('teams.name').execute();
+    .orderBy('units.sort')
+    .orderBy('teams.kind')
+    .orderBy('teams.name')
+    .orderBy('teams.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 export function getTeam(db: DbOrTrx, id: string) {

@@ -76,8 +76,14 @@ export async function listTeams(deps: Deps, ctx: Ctx, query: z.infer<typeof Team
     if (!units.has(query.unitId)) throw notFound();
     ids = [query.unitId];
   }
-  const teams = await q.listTeams(deps.db, ids, { kind: query.kind, includeArchived: query.includeArchived === 'true' });
-  return { items: await presentTeams(deps, ctx.actor, tree, teams) };
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pageTeams(
+    deps.db,
+    ids,
+    { kind: query.kind, includeArchived: query.includeArchived === 'true' },
+    { limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  return { items: await presentTeams(deps, ctx.actor, tree, rows), total, page, pageSize };
 }
 
 async function requireTeam(deps: Deps, scope: Scope, id: string, manage: boolean) {

@@ -50,6 +50,21 @@ describe('venues', () => {
     expect(pub).toEqual([expect.objectContaining({ name: '儿童之家', kind: 'education', unitName: a.name })]);
   });
 
+  it('page the venues on the server, for staff and on the portal', async () => {
+    await w.makeVenue({ unitId: a.id, kind: 'culture', name: '分页阵地甲' });
+    await w.makeVenue({ unitId: a.id, kind: 'culture', name: '分页阵地乙' });
+    const all = (await w.admin.agent.get('/api/venues?pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    const first = (await w.admin.agent.get('/api/venues?pageSize=1')).json();
+    const second = (await w.admin.agent.get('/api/venues?pageSize=1&page=2')).json();
+    expect([first.total, first.pageSize, first.items.length, second.page, second.items.length]).toEqual([all.total, 1, 1, 2, 1]);
+    expect(second.items[0].id).not.toBe(first.items[0].id);
+    const pub = (await w.anon.get('/api/public/venues?pageSize=1')).json();
+    expect([pub.page, pub.pageSize, pub.items.length]).toEqual([1, 1, 1]);
+    expect((await w.anon.get('/api/public/venues?pageSize=500')).statusCode).toBe(400);
+  });
+
   it('tell online from offline by kind', async () => {
     const online = await w.makeVenue({ kind: 'wechat', name: '智慧街道公众号' });
     expect(online).toMatchObject({ mode: 'online', kind: 'wechat' });

@@ -1,11 +1,23 @@
 import type { RoomsTable, VenuesTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export function listVenues(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
-  let qb = db.selectFrom('venues').innerJoin('units', 'units.id', 'venues.unit_id').selectAll('venues').select('units.name as unit_name');
-  if (unitIds) qb = qb.where('venues.unit_id', 'in', unitIds.length ? unitIds : ['']);
-  if (!includeArchived) qb = qb.where('venues.archived', '=', 0);
-  return qb.orderBy('units.sort').orderBy('venues.kind').orderBy('venues.name').execute();
+/** One page of venues (all units when `unitIds` is null), by unit, kind and name. */
+export async function pageVenues(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean, page: { limit: number; offset: number }) {
+  let base = db.selectFrom('venues').innerJoin('units', 'units.id', 'venues.unit_id');
+  if (unitIds) base = base.where('venues.unit_id', 'in', unitIds.length ? unitIds : ['']);
+  if (!includeArchived) base = base.where('venues.archived', '=', 0);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .selectAll('venues')
+    .select('units.name as unit_name')
+    .orderBy('units.sort')
+    .orderBy('venues.kind')
+    .orderBy('venues.name')
+    .orderBy('venues.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 export function getVenue(db: DbOrTrx, id: string) {

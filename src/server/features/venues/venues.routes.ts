@@ -8,7 +8,7 @@ import * as venues from './venues.service';
 
 export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    register(app, api.listVenues, async (req) => venues.listVenues(deps, ctxOf(req), req.query.includeArchived === 'true'));
+    register(app, api.listVenues, async (req) => venues.listVenues(deps, ctxOf(req), req.query));
     register(app, api.createVenue, async (req) => venues.createVenue(deps, ctxOf(req), req.body));
     register(app, api.getVenue, async (req) => venues.getVenue(deps, ctxOf(req), req.params.id));
     register(app, api.updateVenue, async (req) => venues.updateVenue(deps, ctxOf(req), req.params.id, req.body));
@@ -17,7 +17,7 @@ export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.roomBookings, async (req) =>
       venues.roomSchedule(deps, ctxOf(req), req.params.id, chinaDayStart(req.query.from), chinaDayEnd(req.query.to)),
     );
-    register(app, api.listPublicVenues, async () => venues.listVenues(deps, null));
+    register(app, api.listPublicVenues, async (req) => venues.listVenues(deps, null, req.query));
     register(app, api.mapConfig, async () => venues.mapConfig(deps));
   };
 }

@@ -43,10 +43,14 @@ async function presentAll(deps: Deps, rows: VenueRow[]) {
 }
 
 /** Staff see venues in scope and their institute's; anyone else sees what the portal shows. */
-export async function listVenues(deps: Deps, ctx: Ctx | null, includeArchived = false) {
-  if (!ctx?.scope.hasRole('venues.read')) return { items: await presentAll(deps, await q.listVenues(deps.db, null, false)) };
-  const unitIds = await ctx.scope.units('venues.read');
-  return { items: await presentAll(deps, await q.listVenues(deps.db, [...unitIds], includeArchived)) };
+export async function listVenues(deps: Deps, ctx: Ctx | null, query: { page: number; pageSize: number; includeArchived?: 'true' | 'false' }) {
+  const { page, pageSize } = query;
+  const range = { limit: pageSize, offset: (page - 1) * pageSize };
+  const staff = ctx?.scope.hasRole('venues.read') ? ctx : null;
+  const { rows, total } = staff
+    ? await q.pageVenues(deps.db, [...(await staff.scope.units('venues.read'))], query.includeArchived === 'true', range)
+    : await q.pageVenues(deps.db, null, false, range);
+  return { items: await presentAll(deps, rows), total, page, pageSize };
 }
 
 async function requireVenue(deps: Deps, ctx: Ctx, id: string) {

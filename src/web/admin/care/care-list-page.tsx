@@ -4,7 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
-import { type CareRecipientView, useCareFlags, useCareRecipients } from '../../lib/queries/care';
+import { type CareCategory, type CareRecipientView, useCareFlags, useCareRecipientPage } from '../../lib/queries/care';
 import { useUnits } from '../../lib/queries/org';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
@@ -19,10 +19,12 @@ export default function CareListPage() {
   const [search, setSearch] = useSearchParams();
   const stationId = search.get('station') ?? undefined;
   const flagged = search.get('flagged') === 'true';
-  const [category, setCategory] = useState<string | undefined>();
+  const [category, setCategory] = useState<CareCategory | undefined>();
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);
   const units = useUnits();
-  const list = useCareRecipients({ stationId, flagged });
+  // Paged and filtered on the server; a filter change goes back to the first page.
+  const list = useCareRecipientPage({ stationId, flagged, category, ...paging });
   const flags = useCareFlags();
   const isInstitute = hasRole(session, 'institute_admin');
 
@@ -38,9 +40,10 @@ export default function CareListPage() {
       else next.delete(k);
     }
     setSearch(next, { replace: true });
+    setPaging((p) => ({ ...p, page: 1 }));
   };
 
-  const rows = (list.data ?? []).filter((r) => !category || r.categories.includes(category));
+  const rows = list.data?.items ?? [];
   const days = flags.data?.noContactDays;
 
   const columns: ColumnsType<CareRecipientView> = [
@@ -152,7 +155,10 @@ export default function CareListPage() {
             allowClear
             options={CARE_CATEGORIES.map((c) => ({ value: c, label: c }))}
             value={category}
-            onChange={setCategory}
+            onChange={(c?: CareCategory) => {
+              setCategory(c);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
             style={{ width: 160 }}
           />
           <Space size={8}>
@@ -168,7 +174,15 @@ export default function CareListPage() {
           loading={list.isPending}
           scroll={{ x: 900 }}
           locale={{ emptyText: flagged ? '没有久未联系的关爱对象' : '尚未登记关爱对象' }}
-          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人`, hideOnSinglePage: true }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: list.data?.total ?? 0,
+            showTotal: (n) => `共 ${n} 人`,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            onChange: (page, pageSize) => setPaging({ page: pageSize === paging.pageSize ? page : 1, pageSize }),
+          }}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 13 }}>
           处理依据：{LEGAL_BASES.statutory_duty}；或{LEGAL_BASES.consent}（《个人信息保护法》第十三条、第二十九条）。

@@ -15,7 +15,8 @@ import { hoursText } from './volunteer-tags';
 /** 办法 第十四–十七条: free certificates for a date range; checkable by anyone; revocable with a reason. */
 export function CertificatesTab({ volunteer }: { volunteer: VolunteerView }) {
   const { message } = App.useApp();
-  const list = useCertificates(volunteer.id);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const list = useCertificates(volunteer.id, paging);
   const issue = useIssueCertificate();
   const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
   const [revoking, setRevoking] = useState<CertificateView | null>(null);
@@ -97,9 +98,16 @@ export function CertificatesTab({ volunteer }: { volunteer: VolunteerView }) {
         rowKey="id"
         size="small"
         columns={columns}
-        dataSource={list.data ?? []}
+        dataSource={list.data?.items ?? []}
         loading={list.isPending}
-        pagination={false}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: list.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showTotal: (n) => `共 ${n} 份`,
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
         scroll={{ x: 1040 }}
         locale={{ emptyText: '还没有开具过证明' }}
       />

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
+  CareCategory as CareCategorySchema,
   CareRecipientInput as CareRecipientInputSchema,
   CareRecipientView,
   CareVisitInput as CareVisitInputSchema,
@@ -19,6 +20,7 @@ import { call } from '../api';
 export type { CareRecipientView };
 export type { CareDetail, CareFlags } from '../../../shared/care.endpoints';
 export type CareVisitView = z.infer<typeof CareVisitViewSchema>;
+export type CareCategory = z.infer<typeof CareCategorySchema>;
 export type CareRecipientInput = z.input<typeof CareRecipientInputSchema>;
 export type UpdateCareRecipientInput = z.input<typeof UpdateCareRecipientInputSchema>;
 export type CareVisitInput = z.input<typeof CareVisitInputSchema>;
@@ -29,6 +31,7 @@ export const VISIT_KINDS: Record<string, string> = { visit: '上门走访', call
 export const careKeys = {
   all: ['care'] as const,
   list: (params: { stationId?: string; flagged?: boolean }) => ['care', 'list', params] as const,
+  page: (params: CarePageParams) => ['care', 'page', params] as const,
   detail: (id: string) => ['care', 'detail', id] as const,
   flags: ['care', 'flags'] as const,
 };
@@ -39,10 +42,31 @@ export function useCareRecipients(params: { stationId?: string; flagged?: boolea
     queryKey: careKeys.list(params),
     enabled,
     gcTime: 0,
-    // The console's table pages on the client; one page of the largest size covers a station.
+    // A picker (placing an order for a recipient): one page of the largest size covers a station.
     queryFn: async () =>
       (await call(care.listCareRecipients, { query: { stationId: params.stationId, flagged: params.flagged ? 'true' : undefined, page: 1, pageSize: 200 } }))
         .items,
+  });
+}
+
+export interface CarePageParams {
+  stationId?: string;
+  flagged?: boolean;
+  category?: CareCategory;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of the console's list, paged and filtered on the server: `{items, total, page, pageSize}`. */
+export function useCareRecipientPage(params: CarePageParams) {
+  return useQuery({
+    queryKey: careKeys.page(params),
+    gcTime: 0,
+    placeholderData: keepPreviousData,
+    queryFn: () =>
+      call(care.listCareRecipients, {
+        query: { ...params, flagged: params.flagged ? 'true' : undefined },
+      }),
   });
 }
 

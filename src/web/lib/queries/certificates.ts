@@ -1,23 +1,25 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as certificates from '../../../shared/certificates.endpoints';
 import { ApiError, type CallInput, call } from '../api';
 
 export const certificateKeys = {
   all: ['certificates'] as const,
-  forVolunteer: (volunteerId: string) => ['certificates', 'volunteer', volunteerId] as const,
+  forVolunteer: (volunteerId: string, page: number, pageSize: number) => ['certificates', 'volunteer', volunteerId, page, pageSize] as const,
   mine: ['certificates', 'mine'] as const,
   public: (number: string) => ['public', 'certificate', number] as const,
 };
 
-// A volunteer has a handful of certificates; one page of the largest size shows them all.
-const ALL = { page: 1, pageSize: 200 } as const;
-
-export function useCertificates(volunteerId: string) {
+/** One page of a volunteer's certificates, paged on the server: `{items, total, page, pageSize}`. */
+export function useCertificates(volunteerId: string, paging: { page: number; pageSize: number }) {
   return useQuery({
-    queryKey: certificateKeys.forVolunteer(volunteerId),
-    queryFn: async () => (await call(certificates.listCertificates, { query: { volunteerId, ...ALL } })).items,
+    queryKey: certificateKeys.forVolunteer(volunteerId, paging.page, paging.pageSize),
+    placeholderData: keepPreviousData,
+    queryFn: () => call(certificates.listCertificates, { query: { volunteerId, ...paging } }),
   });
 }
+
+// A volunteer has a handful of certificates; one page of the largest size shows them all on the phone.
+const ALL = { page: 1, pageSize: 200 } as const;
 
 export function useMyCertificates(enabled = true) {
   return useQuery({

@@ -85,7 +85,8 @@ export function useCorrectionRequests(status?: CorrectionRequestStatus, enabled 
   return useQuery({
     queryKey: hoursKeys.requests(status),
     enabled,
-    queryFn: async () => (await call(hours.listCorrectionRequests, { query: { status } })).items,
+    // The open requests are a short to-do list; 200 (the most a page holds) shows them all.
+    queryFn: async () => (await call(hours.listCorrectionRequests, { query: { status, pageSize: 200 } })).items,
   });
 }
 

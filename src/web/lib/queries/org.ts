@@ -12,8 +12,16 @@ export const orgKeys = {
   leadingGroup: (unitId: string) => ['org', 'leading-group', unitId] as const,
 };
 
-export function useUnits() {
-  return useQuery({ queryKey: orgKeys.units(), queryFn: async () => (await call(org.listUnits)).items });
+/**
+ * The units in scope, one page of the largest size: an institute and its stations fit; a district
+ * may not, so `q` (part of a name) narrows it on the server.
+ */
+export function useUnits(q?: string) {
+  const search = q?.trim() || undefined;
+  return useQuery({
+    queryKey: search ? [...orgKeys.units(), search] : orgKeys.units(),
+    queryFn: async () => (await call(org.listUnits, { query: { pageSize: 200, q: search } })).items,
+  });
 }
 
 export function useUnit(id: string) {

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 // Types only: the portal's brand showcase uses these hooks and must stay free of zod, so the
-// endpoints are imported as types and called by their declared path (see programmes.endpoints.ts).
+// endpoints are imported as types and reached through their zod-free routes (shared/routes.ts).
 import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
 import type * as programmes from '../../../shared/programmes.endpoints';
-import { api, itemsOf } from '../api';
+import { routes } from '../../../shared/routes';
+import { callRoute } from '../api';
 
 export type ProgrammeView = ResponseOf<typeof programmes.createProgramme>;
 export type BrandView = ResponseOf<typeof programmes.setBrand>;
@@ -19,19 +20,28 @@ export const programmeKeys = {
 export function useProgrammes(includeArchived = false) {
   return useQuery({
     queryKey: programmeKeys.list(includeArchived),
+    // Every programme of the units in view, for pickers and the one-page list (200 is the most a page holds).
     queryFn: async () =>
-      itemsOf(await api.get<ResponseOf<typeof programmes.listProgrammes>>(`/api/programmes${includeArchived ? '?includeArchived=true' : ''}`)),
+      (
+        await callRoute<typeof programmes.listProgrammes>(routes.listProgrammes, {
+          query: { pageSize: 200, ...(includeArchived && { includeArchived: 'true' as const }) },
+        })
+      ).items,
   });
 }
 
 export function useBrands() {
-  return useQuery({ queryKey: programmeKeys.brands, queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listBrands>>('/api/brands')) });
+  return useQuery({
+    queryKey: programmeKeys.brands,
+    queryFn: async () => (await callRoute<typeof programmes.listBrands>(routes.listBrands, { query: { pageSize: 200 } })).items,
+  });
 }
 
 export function usePublicBrands() {
   return useQuery({
     queryKey: programmeKeys.publicBrands,
-    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof programmes.listPublicBrands>>('/api/public/brands', { quietAuth: true })),
+    queryFn: async () =>
+      (await callRoute<typeof programmes.listPublicBrands>(routes.listPublicBrands, { query: { pageSize: 200 }, options: { quietAuth: true } })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -48,18 +58,18 @@ function useProgrammeMutation<TInput, TResult>(fn: (input: TInput) => Promise<TR
 
 export function useCreateProgramme() {
   return useProgrammeMutation((input: BodyIn<typeof programmes.createProgramme>) =>
-    api.post<ResponseOf<typeof programmes.createProgramme>>('/api/programmes', input),
+    callRoute<typeof programmes.createProgramme>(routes.createProgramme, { body: input }),
   );
 }
 
 export function useUpdateProgramme() {
   return useProgrammeMutation(({ id, input }: { id: string; input: BodyIn<typeof programmes.updateProgramme> }) =>
-    api.patch<ResponseOf<typeof programmes.updateProgramme>>(`/api/programmes/${encodeURIComponent(id)}`, input),
+    callRoute<typeof programmes.updateProgramme>(routes.updateProgramme, { params: { id }, body: input }),
   );
 }
 
 export function useSetBrand() {
   return useProgrammeMutation(({ unitId, input }: { unitId: string; input: BodyIn<typeof programmes.setBrand> }) =>
-    api.put<ResponseOf<typeof programmes.setBrand>>(`/api/brands/${encodeURIComponent(unitId)}`, input),
+    callRoute<typeof programmes.setBrand>(routes.setBrand, { params: { unitId }, body: input }),
   );
 }

@@ -20,7 +20,8 @@ export function useTeams(params: { unitId?: string; kind?: TeamKind } = {}, enab
   return useQuery({
     queryKey: teamKeys.list(params),
     enabled,
-    queryFn: async () => (await call(teams.listTeams, { query: { ...params } })).items,
+    // For pickers and the one-page list: 200 is the most a page holds.
+    queryFn: async () => (await call(teams.listTeams, { query: { ...params, pageSize: 200 } })).items,
   });
 }
 

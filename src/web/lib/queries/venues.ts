@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 // Types only: the portal uses these hooks too and must stay free of zod, so the endpoints are
-// imported as types and called by their declared path (see venues.endpoints.ts).
+// imported as types and reached through their zod-free routes (shared/routes.ts).
 import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
+import { routes } from '../../../shared/routes';
 import type * as venues from '../../../shared/venues.endpoints';
-import { api, itemsOf } from '../api';
+import { callRoute } from '../api';
 
 export type VenueView = ResponseOf<typeof venues.getVenue>;
 export type RoomView = VenueView['rooms'][number];
@@ -20,14 +21,18 @@ export const venueKeys = {
 export function useVenues(includeArchived = false) {
   return useQuery({
     queryKey: venueKeys.list(includeArchived),
-    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof venues.listVenues>>(`/api/venues${includeArchived ? '?includeArchived=true' : ''}`)),
+    // Every venue in view, for pickers and the one-page list (200 is the most a page holds).
+    queryFn: async () =>
+      (await callRoute<typeof venues.listVenues>(routes.listVenues, { query: { pageSize: 200, ...(includeArchived && { includeArchived: 'true' as const }) } }))
+        .items,
   });
 }
 
 export function usePublicVenues() {
   return useQuery({
     queryKey: venueKeys.public,
-    queryFn: async () => itemsOf(await api.get<ResponseOf<typeof venues.listPublicVenues>>('/api/public/venues', { quietAuth: true })),
+    queryFn: async () =>
+      (await callRoute<typeof venues.listPublicVenues>(routes.listPublicVenues, { query: { pageSize: 200 }, options: { quietAuth: true } })).items,
     staleTime: 5 * 60_000,
   });
 }
@@ -36,7 +41,7 @@ export function usePublicVenues() {
 export function useMapConfig() {
   return useQuery({
     queryKey: venueKeys.mapConfig,
-    queryFn: () => api.get<MapConfig>('/api/public/map-config', { quietAuth: true }),
+    queryFn: () => callRoute<typeof venues.mapConfig>(routes.viewMapConfig, { options: { quietAuth: true } }),
     staleTime: 30 * 60_000,
   });
 }
@@ -52,23 +57,23 @@ function useVenueMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResul
 }
 
 export function useCreateVenue() {
-  return useVenueMutation((input: BodyIn<typeof venues.createVenue>) => api.post<ResponseOf<typeof venues.createVenue>>('/api/venues', input));
+  return useVenueMutation((input: BodyIn<typeof venues.createVenue>) => callRoute<typeof venues.createVenue>(routes.createVenue, { body: input }));
 }
 
 export function useUpdateVenue() {
   return useVenueMutation(({ id, input }: { id: string; input: UpdateVenueInput }) =>
-    api.patch<ResponseOf<typeof venues.updateVenue>>(`/api/venues/${encodeURIComponent(id)}`, input),
+    callRoute<typeof venues.updateVenue>(routes.updateVenue, { params: { id }, body: input }),
   );
 }
 
 export function useAddRoom() {
   return useVenueMutation(({ venueId, input }: { venueId: string; input: BodyIn<typeof venues.addRoom> }) =>
-    api.post<ResponseOf<typeof venues.addRoom>>(`/api/venues/${encodeURIComponent(venueId)}/rooms`, input),
+    callRoute<typeof venues.addRoom>(routes.addRoom, { params: { id: venueId }, body: input }),
   );
 }
 
 export function useUpdateRoom() {
   return useVenueMutation(({ id, input }: { id: string; input: BodyIn<typeof venues.updateRoom> }) =>
-    api.patch<ResponseOf<typeof venues.updateRoom>>(`/api/rooms/${encodeURIComponent(id)}`, input),
+    callRoute<typeof venues.updateRoom>(routes.updateRoom, { params: { id }, body: input }),
   );
 }
