@@ -29,8 +29,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database seeded with the Ma'an demo, driven through app.inject. */
-export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config>; seed?: boolean } = {}): Promise<TestApp> {
+/**
+ * The whole app on a fresh, empty database, driven through app.inject. Suites build their world with
+ * test/support/factories.ts; only the demo's own suites ask for the Ma'an demo (`seed: 'maan'`).
+ */
+export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config>; seed?: 'maan' } = {}): Promise<TestApp> {
   let recording: string[] | null = null;
   const { handle, dataDir, drop } = await freshDb({ onQuery: (sql) => recording?.push(sql) });
   const clock = opts.clock ?? systemClock;
@@ -43,7 +46,7 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
     },
   );
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock };
-  if (opts.seed !== false) await seedDemo(deps, clock.now());
+  if (opts.seed === 'maan') await seedDemo(deps, clock.now());
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 

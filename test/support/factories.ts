@@ -160,7 +160,7 @@ export function hoursFrom(clock: Clock, hours: number): string {
 }
 
 export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<World> {
-  const t = await makeTestApp({ seed: false, clock: opts.clock, config: opts.config });
+  const t = await makeTestApp({ clock: opts.clock, config: opts.config });
   const clock = t.deps.clock;
   const app = t.app;
   let n = 0;

@@ -4,7 +4,7 @@ import { type TestApp, makeTestApp } from '../../../../test/support/app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await makeTestApp({ seed: false });
+  t = await makeTestApp();
 });
 afterAll(async () => t?.close());
 

@@ -63,7 +63,7 @@ describe('statements per request: the activity month view', () => {
   }
 
   beforeAll(async () => {
-    t = await makeTestApp();
+    t = await makeTestApp({ seed: 'maan' });
     admin = await t.login('admin');
     volunteer = await t.login('volunteer01');
     units = [await t.unitId('马鞍街道新时代文明实践所'), await t.unitId('金银社区新时代文明实践站'), await t.unitId('马鞍社区新时代文明实践站')];

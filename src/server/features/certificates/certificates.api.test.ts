@@ -106,4 +106,20 @@ describe('certificates', () => {
     expect(pub.status).toBe('revoked');
     expect((await s01.post(`/api/certificates/${cert.id}/revoke`, { reason: '再作废' })).json().code).toBe('certificates.revoked');
   });
+  it('page on the server: the staff list and the volunteer’s own list answer items, total, page and pageSize', async () => {
+    const me = (await vol.agent.get('/api/volunteers/me')).json().volunteer;
+    // Two more for the same service: certificates are snapshots, a volunteer may ask again.
+    for (let i = 0; i < 2; i++)
+      expect((await vol.agent.post('/api/certificates', { volunteerId: me.id, from: '2020-01-01', to: '2030-12-31' })).statusCode).toBe(201);
+    const all = (await staffA.agent.get(`/api/certificates?volunteerId=${me.id}&pageSize=200`)).json();
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const first = (await staffA.agent.get(`/api/certificates?volunteerId=${me.id}&pageSize=2`)).json();
+    const last = (await staffA.agent.get(`/api/certificates?volunteerId=${me.id}&pageSize=2&page=${Math.ceil(all.total / 2)}`)).json();
+    expect([first.total, first.items.length, last.items.length]).toEqual([all.total, 2, all.total % 2 || 2]);
+    expect(first.items.map((c: { id: string }) => c.id)).not.toContain(last.items.at(-1).id);
+    const mine = (await vol.agent.get('/api/certificates/mine?pageSize=1')).json();
+    expect([mine.total, mine.items.length, mine.pageSize]).toEqual([all.total, 1, 1]);
+    // Another station's staff see none of them.
+    expect((await staffB.agent.get(`/api/certificates?volunteerId=${me.id}`)).json().total).toBe(0);
+  });
 });

@@ -343,7 +343,7 @@ describe('totals', () => {
 describe('the Ma’an demo', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeTestApp();
+    t = await makeTestApp({ seed: 'maan' });
   });
   afterAll(async () => t?.close());
 

@@ -12,7 +12,7 @@ import { type Agent, type TestApp, makeTestApp } from '../../../../test/support/
 let t: TestApp;
 let admin: Agent;
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({ seed: 'maan' });
   admin = await t.login('admin');
 });
 afterAll(async () => t?.close());

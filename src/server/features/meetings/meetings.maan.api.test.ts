@@ -9,7 +9,7 @@ let station01: Agent;
 let station02: Agent;
 
 beforeAll(async () => {
-  t = await makeTestApp();
+  t = await makeTestApp({ seed: 'maan' });
   district = await t.login('district');
   station01 = await t.login('station01');
   station02 = await t.login('station02');

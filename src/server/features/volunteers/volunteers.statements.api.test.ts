@@ -21,7 +21,7 @@ describe('statements per request: the talent pool list', () => {
   let admin: Agent;
 
   beforeAll(async () => {
-    t = await makeTestApp();
+    t = await makeTestApp({ seed: 'maan' });
     admin = await t.login('admin');
     // Warm the caches the way any earlier request would.
     expect((await admin.get('/api/volunteers?pageSize=5')).statusCode).toBe(200);
