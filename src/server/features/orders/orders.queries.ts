@@ -138,7 +138,8 @@ export interface TaskFilter {
  * A volunteer's task list, a page at a time: the orders they hold and the dispatched orders of their
  * institute they may accept (named to them, to one of their teams, to their station, or to the pool
  * or the institute) and have not declined — the same rule as `rolesFor(…).eligible`. Orders in
- * service come first, then the ones to take, then the finished ones; newest first within each.
+ * service come first, then the ones to take (the most personal first), then the finished ones;
+ * newest first within each.
  */
 export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offset: number) {
   const units = f.unitIds.length ? f.unitIds : [''];
@@ -174,6 +175,19 @@ export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offse
   const rows = (await qb
     // In service first, then what may be taken, then the finished ones.
     .orderBy((eb) => eb.case().when('orders.status', 'in', ['accepted', 'in_service']).then(0).when('orders.status', '=', 'dispatched').then(1).else(2).end())
+    // Among those to take: named to me, then my team's, my station's, the institute's and the pool.
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('orders.target_type', '=', 'volunteer')
+        .then(0)
+        .when('orders.target_type', '=', 'team')
+        .then(1)
+        .when('orders.target_type', '=', 'station')
+        .then(2)
+        .else(3)
+        .end(),
+    )
     .orderBy('orders.created_at', 'desc')
     .orderBy('orders.id', 'desc')
     .limit(limit)
