@@ -101,7 +101,10 @@ export async function myOrders(deps: Deps, ctx: Ctx, page: Page) {
   return { items: await orderViews(deps, ctx, await ctx.scope.tree(), rows, true), total, page: page.page, pageSize: page.pageSize };
 }
 
-/** A volunteer's task list: the orders they hold first, then the ones they may take (named, team, station, pool). */
+/** How long a finished order stays at the top of its volunteer's task list. */
+const RECENT_DAYS = 3;
+
+/** A volunteer's task list: the orders they hold and the ones they may take (named, team, station, pool); see `listTasks` for the order. */
 export async function myTasks(deps: Deps, ctx: Ctx, page: Page) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
@@ -110,7 +113,14 @@ export async function myTasks(deps: Deps, ctx: Ctx, page: Page) {
   const { teams } = await whoAmI(deps, ctx, []);
   const { rows, total } = await q.listTasks(
     deps.db,
-    { volunteerId: v.id, certified: v.status === 'certified', stationId: v.stationId, unitIds: inst ? tree.subtree(inst) : [v.stationId], teamIds: [...teams] },
+    {
+      volunteerId: v.id,
+      certified: v.status === 'certified',
+      stationId: v.stationId,
+      unitIds: inst ? tree.subtree(inst) : [v.stationId],
+      teamIds: [...teams],
+      recentSince: new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString(),
+    },
     page.pageSize,
     (page.page - 1) * page.pageSize,
   );

@@ -93,6 +93,11 @@ describe('paged lists', () => {
     expect(total).toBe(5);
     // In service first, then the one named to me, then my station's, then the pool's.
     expect(seen.slice(0, 3)).toEqual([held, named, ownStation]);
+    // Just finished, it stays above the ones to take; days later it goes below them.
+    expect((await v.agent.post(`/api/orders/${held}/actions`, { action: 'complete', report: '已完成', serviceHours: 1 })).statusCode).toBe(200);
+    expect(ids((await v.agent.get('/api/orders/tasks?pageSize=2')).json())).toEqual([held, named]);
+    await w.advance(4 * 86_400_000);
+    expect(ids((await v.agent.get('/api/orders/tasks?pageSize=50')).json()).at(-1)).toBe(held);
     expect([...seen].sort()).toEqual([held, pool1, pool2, named, ownStation].sort());
     expect(seen).not.toContain(otherStation);
     expect(seen).not.toContain(declined);

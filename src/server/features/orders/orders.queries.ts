@@ -132,14 +132,16 @@ export interface TaskFilter {
   /** The units of the volunteer's institute (or their station alone): pool and institute orders from there. */
   unitIds: string[];
   teamIds: string[];
+  /** Orders finished since then stay at the top, above the ones to take (ISO time). */
+  recentSince: string;
 }
 
 /**
  * A volunteer's task list, a page at a time: the orders they hold and the dispatched orders of their
  * institute they may accept (named to them, to one of their teams, to their station, or to the pool
  * or the institute) and have not declined — the same rule as `rolesFor(…).eligible`. Orders in
- * service come first, then the ones to take (the most personal first), then the finished ones;
- * newest first within each.
+ * service come first, then the ones finished since `recentSince`, then the ones to take (the most
+ * personal first), then the older finished ones; newest first within each.
  */
 export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offset: number) {
   const units = f.unitIds.length ? f.unitIds : [''];
@@ -173,8 +175,19 @@ export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offse
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
   const rows = (await qb
-    // In service first, then what may be taken, then the finished ones.
-    .orderBy((eb) => eb.case().when('orders.status', 'in', ['accepted', 'in_service']).then(0).when('orders.status', '=', 'dispatched').then(1).else(2).end())
+    // In service first, then the ones just finished, then what may be taken, then older finished ones.
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('orders.status', 'in', ['accepted', 'in_service'])
+        .then(0)
+        .when(eb.and([eb('orders.status', 'in', ['completed', 'rated']), eb('orders.completed_at', '>=', f.recentSince)]))
+        .then(1)
+        .when('orders.status', '=', 'dispatched')
+        .then(2)
+        .else(3)
+        .end(),
+    )
     // Among those to take: named to me, then my team's, my station's, the institute's and the pool.
     .orderBy((eb) =>
       eb
