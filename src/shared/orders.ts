@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, Phone, Text } from './common';
+import { DateString, Id, PageQuery, Phone, Text } from './common';
 import { LIMITS } from './patterns';
 import { ORDER_CHANNELS, TARGET_TYPES } from './labels';
 
@@ -42,6 +42,11 @@ export const ServiceItemView = z.object({
 });
 export type ServiceItemView = z.infer<typeof ServiceItemView>;
 
+export const ArchiveServiceItemInput = z.strictObject({ archived: z.boolean() });
+
+/** The public menu of a station (its own items and the institute's), a page at a time. */
+export const PublicServiceItemsQuery = PageQuery.extend({ stationId: Id.optional() });
+
 export const PlaceOrderInput = z.strictObject({
   itemId: Id.optional(),
   title: Text(60).optional(),
@@ -71,6 +76,9 @@ export const PortalOrderInput = z.strictObject({
   preferredAt: z.iso.datetime({ offset: true }).optional(),
   agree: z.literal(true, { message: '请同意我们为办理需求使用您的联系方式' }),
 });
+
+/** What the portal answers: the order number to quote on the phone. */
+export const PortalOrderReceipt = z.object({ number: z.string(), status: z.literal('submitted') });
 
 export const OrderActionInput = z.strictObject({
   action: OrderActionSchema,
@@ -148,3 +156,5 @@ export const OrderListQuery = z.strictObject({
 });
 
 export const SuggestionView = z.object({ volunteerId: Id, name: z.string(), score: z.number(), reasons: z.array(z.string()) });
+
+export const SuggestionList = z.object({ items: z.array(SuggestionView) });

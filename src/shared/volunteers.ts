@@ -98,6 +98,10 @@ export const RegisterVolunteerInput = z.strictObject({
 });
 export type RegisterVolunteerInput = z.infer<typeof RegisterVolunteerInput>;
 
+/** Signing up on the phone without an account: the registration plus the password of the new login (the phone number). */
+export const SignUpVolunteerInput = RegisterVolunteerInput.extend({ password: z.string().min(1).max(128) });
+export type SignUpVolunteerInput = z.infer<typeof SignUpVolunteerInput>;
+
 export const UpdateVolunteerInput = z.strictObject({
   phone: Phone.optional(),
   category: VolunteerCategory.optional(),
@@ -199,6 +203,8 @@ export const VolunteerStatusChange = z.object({
 /** `GET /api/volunteers/:id` and `GET /api/volunteers/me`. */
 export const VolunteerDetail = z.object({ volunteer: VolunteerView, history: z.array(VolunteerStatusChange) });
 export type VolunteerDetail = z.infer<typeof VolunteerDetail>;
+
+export const IdNumberView = z.object({ idNumber: z.string() });
 
 export const ImportReport = z.object({
   dryRun: z.boolean(),

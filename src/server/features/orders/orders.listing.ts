@@ -1,5 +1,6 @@
 import { chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import type { z } from 'zod';
+import type { PageQuery } from '../../../shared/common';
 import type { OrderListQuery, OrderView } from '../../../shared/orders';
 import type { UnitTree } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
@@ -7,6 +8,8 @@ import { AppError, notFound } from '../../platform/errors';
 import { presentOrder } from './orders.presenter';
 import * as q from './orders.queries';
 import { canSee, rolesFor, whoAmI } from './orders.roles';
+
+type Page = z.infer<typeof PageQuery>;
 
 /** Names of the units, teams and volunteers the orders were dispatched to: one query per kind. */
 async function targetNames(deps: Deps, rows: q.OrderRow[]): Promise<Map<string, string>> {
@@ -92,22 +95,34 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
   return { items: await orderViews(deps, ctx, tree, [...rows, ...extra], false), total: total + extra.length, page: query.page, pageSize: query.pageSize };
 }
 
-/** The requester follows their orders on the phone. */
-export async function myOrders(deps: Deps, ctx: Ctx) {
-  const { rows } = await q.listOrders(deps.db, { requesterPersonId: ctx.actor.personId }, 100, 0);
-  return { items: await orderViews(deps, ctx, await ctx.scope.tree(), rows, true) };
+/** The requester follows their orders on the phone, a page at a time, newest first. */
+export async function myOrders(deps: Deps, ctx: Ctx, page: Page) {
+  const { rows, total } = await q.listOrders(deps.db, { requesterPersonId: ctx.actor.personId }, page.pageSize, (page.page - 1) * page.pageSize);
+  return { items: await orderViews(deps, ctx, await ctx.scope.tree(), rows, true), total, page: page.page, pageSize: page.pageSize };
 }
 
-/** A volunteer's task list: orders they may take (named, team, station, pool) and the ones they hold. */
-export async function myTasks(deps: Deps, ctx: Ctx) {
+/** How long a finished order stays at the top of its volunteer's task list. */
+const RECENT_DAYS = 3;
+
+/** A volunteer's task list: the orders they hold and the ones they may take (named, team, station, pool); see `listTasks` for the order. */
+export async function myTasks(deps: Deps, ctx: Ctx, page: Page) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   const tree = await ctx.scope.tree();
   const inst = tree.instituteOf(v.stationId);
-  const units = inst ? tree.subtree(inst) : [v.stationId];
-  const open = (await q.listOrders(deps.db, { unitIds: units, statuses: ['dispatched'] }, 200, 0)).rows;
-  const mine = (await q.heldOrderIds(deps.db, v.id)).map((x) => x.id);
-  const held = mine.length ? (await q.listOrders(deps.db, { ids: mine }, 100, 0)).rows : [];
-  const views = await orderViews(deps, ctx, tree, [...held, ...open], false);
-  return { items: views.filter((o) => o.volunteer?.id === v.id || o.allowedActions.includes('accept')) };
+  const { teams } = await whoAmI(deps, ctx, []);
+  const { rows, total } = await q.listTasks(
+    deps.db,
+    {
+      volunteerId: v.id,
+      certified: v.status === 'certified',
+      stationId: v.stationId,
+      unitIds: inst ? tree.subtree(inst) : [v.stationId],
+      teamIds: [...teams],
+      recentSince: new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString(),
+    },
+    page.pageSize,
+    (page.page - 1) * page.pageSize,
+  );
+  return { items: await orderViews(deps, ctx, tree, rows, false), total, page: page.page, pageSize: page.pageSize };
 }

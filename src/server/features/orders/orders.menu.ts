@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { ServiceItemInput, ServiceItemView } from '../../../shared/orders';
+import type { PageQuery } from '../../../shared/common';
+import type { PublicServiceItemsQuery, ServiceItemInput, ServiceItemView } from '../../../shared/orders';
 import type { ServiceItemsTable } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
@@ -32,19 +33,22 @@ function presentItem(r: ItemRow): ServiceItemView {
   };
 }
 
-/** The service menu of a unit and the institute above it: what a resident there may ask for. */
-export async function menuFor(deps: Deps, stationId?: string) {
+/** The service menu of a unit and the institute above it: what a resident there may ask for (every unit's without a station). */
+export async function menuFor(deps: Deps, query: z.infer<typeof PublicServiceItemsQuery>) {
   const tree = await unitTreeOf(deps.db);
-  const units = stationId ? tree.ancestry(stationId).filter((u) => tree.nodes.get(u)?.kind !== 'district') : null;
-  return { items: (await q.listItems(deps.db, units, false)).map(presentItem) };
+  const units = query.stationId ? tree.ancestry(query.stationId).filter((u) => tree.nodes.get(u)?.kind !== 'district') : null;
+  const { rows, total } = await q.pageItems(deps.db, units, false, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map(presentItem), total, page: query.page, pageSize: query.pageSize };
 }
 
-export async function listItemsForStaff(deps: Deps, ctx: Ctx) {
+/** Staff: the menus of the units in scope and of the institutes above them, archived items included. */
+export async function listItemsForStaff(deps: Deps, ctx: Ctx, query: z.infer<typeof PageQuery>) {
   const tree = await ctx.scope.tree();
   const scope = ctx.scope.hasRole('orders.read') ? await ctx.scope.units('orders.read') : new Set<string>();
   const units = new Set(scope);
   for (const u of scope) for (const a of tree.ancestry(u)) units.add(a);
-  return { items: (await q.listItems(deps.db, [...units], true)).map(presentItem) };
+  const { rows, total } = await q.pageItems(deps.db, [...units], true, query.pageSize, (query.page - 1) * query.pageSize);
+  return { items: rows.map(presentItem), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function createItem(deps: Deps, ctx: Ctx, input: z.infer<typeof ServiceItemInput>) {

@@ -2,11 +2,39 @@ import { sql } from 'kysely';
 import type { OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export function listItems(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
+function itemsOf(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
   let qb = db.selectFrom('service_items').innerJoin('units', 'units.id', 'service_items.unit_id').selectAll('service_items').select('units.name as unit_name');
   if (unitIds) qb = qb.where('service_items.unit_id', 'in', unitIds.length ? unitIds : ['']);
   if (!includeArchived) qb = qb.where('service_items.archived', '=', 0);
-  return qb.orderBy('units.sort').orderBy('service_items.sort').orderBy('service_items.name').execute();
+  return qb;
+}
+
+/** The whole menu of these units (null: every unit), in menu order. */
+export function listItems(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
+  return itemsOf(db, unitIds, includeArchived)
+    .orderBy('units.sort')
+    .orderBy('service_items.sort')
+    .orderBy('service_items.name')
+    .orderBy('service_items.id')
+    .execute();
+}
+
+/** One page of the menu of these units (null: every unit), in menu order, and how many items there are in all. */
+export async function pageItems(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean, limit: number, offset: number) {
+  const qb = itemsOf(db, unitIds, includeArchived);
+  const [{ total }] = await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = await qb
+    .orderBy('units.sort')
+    .orderBy('service_items.sort')
+    .orderBy('service_items.name')
+    .orderBy('service_items.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 export function getItem(db: DbOrTrx, id: string) {
@@ -88,7 +116,96 @@ export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, off
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
-  const rows = (await qb.orderBy('orders.created_at', 'desc').limit(limit).offset(offset).execute()) as OrderRow[];
+  const rows = (await qb.orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc').limit(limit).offset(offset).execute()) as OrderRow[];
+  return { rows, total: Number(total) };
+}
+
+/** Statuses in which an accepted order stays on its volunteer's task list. */
+const HELD: OrdersTable['status'][] = ['accepted', 'in_service', 'completed', 'rated'];
+
+/** Who is asking for their tasks: the volunteer, whether they may take orders, and where they may take them. */
+export interface TaskFilter {
+  volunteerId: string;
+  /** Only a certified volunteer may accept; the others see just what they hold. */
+  certified: boolean;
+  stationId: string;
+  /** The units of the volunteer's institute (or their station alone): pool and institute orders from there. */
+  unitIds: string[];
+  teamIds: string[];
+  /** Orders finished since then stay at the top, above the ones to take (ISO time). */
+  recentSince: string;
+}
+
+/**
+ * A volunteer's task list, a page at a time: the orders they hold and the dispatched orders of their
+ * institute they may accept (named to them, to one of their teams, to their station, or to the pool
+ * or the institute) and have not declined — the same rule as `rolesFor(…).eligible`. Orders in
+ * service come first, then the ones finished since `recentSince`, then the ones to take (the most
+ * personal first), then the older finished ones; newest first within each.
+ */
+export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offset: number) {
+  const units = f.unitIds.length ? f.unitIds : [''];
+  const teams = f.teamIds.length ? f.teamIds : [''];
+  const qb = base(db).where((eb) => {
+    const held = eb.and([eb('orders.accepted_volunteer_id', '=', f.volunteerId), eb('orders.status', 'in', HELD)]);
+    if (!f.certified) return held;
+    const open = eb.and([
+      eb('orders.status', '=', 'dispatched'),
+      eb('orders.unit_id', 'in', units),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('order_declines')
+            .select('order_declines.id')
+            .whereRef('order_declines.order_id', '=', 'orders.id')
+            .where('order_declines.volunteer_id', '=', f.volunteerId),
+        ),
+      ),
+      eb.or([
+        eb.and([eb('orders.target_type', '=', 'volunteer'), eb('orders.target_id', '=', f.volunteerId)]),
+        eb.and([eb('orders.target_type', '=', 'team'), eb('orders.target_id', 'in', teams)]),
+        eb.and([eb('orders.target_type', '=', 'station'), eb('orders.target_id', '=', f.stationId)]),
+        eb('orders.target_type', 'in', ['institute', 'pool']),
+      ]),
+    ]);
+    return eb.or([held, open]);
+  });
+  const [{ total }] = await qb
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .execute();
+  const rows = (await qb
+    // In service first, then the ones just finished, then what may be taken, then older finished ones.
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('orders.status', 'in', ['accepted', 'in_service'])
+        .then(0)
+        .when(eb.and([eb('orders.status', 'in', ['completed', 'rated']), eb('orders.completed_at', '>=', f.recentSince)]))
+        .then(1)
+        .when('orders.status', '=', 'dispatched')
+        .then(2)
+        .else(3)
+        .end(),
+    )
+    // Among those to take: named to me, then my team's, my station's, the institute's and the pool.
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('orders.target_type', '=', 'volunteer')
+        .then(0)
+        .when('orders.target_type', '=', 'team')
+        .then(1)
+        .when('orders.target_type', '=', 'station')
+        .then(2)
+        .else(3)
+        .end(),
+    )
+    .orderBy('orders.created_at', 'desc')
+    .orderBy('orders.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()) as OrderRow[];
   return { rows, total: Number(total) };
 }
 

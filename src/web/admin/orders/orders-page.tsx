@@ -5,9 +5,8 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { OrderStatus } from '../../../shared/rules/order-flow';
-import { api, type Paged, withQuery } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
-import { type OrderListParams, type OrderView, orderKeys, targetText } from '../../lib/queries/orders';
+import { fetchOrders, type OrderListParams, type OrderView, orderKeys, targetText } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
@@ -28,8 +27,6 @@ const TABS: { key: TabKey; label: string; statuses: OrderStatus[]; count?: boole
 ];
 // The list API filters on one status; a queue of two is read as two lists and merged here.
 const MERGE_LIMIT = 100;
-
-const fetchOrders = (params: OrderListParams) => api.get<Paged<OrderView>>(withQuery('/api/orders', { ...params }));
 
 function useQueue(statuses: OrderStatus[], filters: Omit<OrderListParams, 'page' | 'pageSize' | 'status'>, page: number, pageSize: number) {
   const merged = statuses.length > 1;

@@ -1,8 +1,8 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Result, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { download, errorMessage } from '../../lib/api';
-import { type ImportReport, type UploadedFile, useImportVolunteers } from '../../lib/queries/volunteers';
+import { errorMessage } from '../../lib/api';
+import { downloadImportTemplate, type ImportReport, type UploadedFile, useImportVolunteers } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
 
 type Row = ImportReport['rows'][number];
@@ -40,7 +40,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const template = async () => {
     setDownloading(true);
     try {
-      await download('/api/volunteers/import/template', '志愿者名册导入模板.xlsx');
+      await downloadImportTemplate();
     } catch (err) {
       message.error(errorMessage(err));
     } finally {

@@ -4,9 +4,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { VOLUNTEER_STATUSES, type VolunteerAction, type VolunteerStatus, type VolunteerView } from '../../../shared/volunteers';
-import { download, errorMessage, withQuery } from '../../lib/api';
+import { errorMessage } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
-import { useVolunteers } from '../../lib/queries/volunteers';
+import { downloadVolunteers, useVolunteers } from '../../lib/queries/volunteers';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { sortUnits } from '../org/helpers';
@@ -43,7 +43,7 @@ export default function VolunteerListPage() {
     const { page: _page, pageSize: _size, ...filters } = params;
     setExporting(format);
     try {
-      const name = await download(withQuery(`/api/volunteers/export.${format}`, { ...filters }), format === 'xlsx' ? '志愿者名册.xlsx' : '志愿者名册.csv');
+      const name = await downloadVolunteers(format, filters);
       message.success(`已导出：${name}`);
     } catch (err) {
       message.error(errorMessage(err));

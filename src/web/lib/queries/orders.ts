@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   OrderActionInput as OrderActionInputSchema,
@@ -12,12 +12,13 @@ import type {
 } from '../../../shared/orders';
 import { ORDER_ACTIONS, ORDER_STATUSES, type OrderAction, type OrderStatus } from '../../../shared/rules/order-flow';
 import * as files from '../../../shared/files';
-import { api, callUpload, urlFor, withQuery } from '../api';
+import * as orders from '../../../shared/orders.endpoints';
+import { call, callUpload, type Paged, urlFor } from '../api';
 import { ORDER_CHANNELS, TARGET_TYPES } from '../../../shared/labels';
 
 /*
- * Orders (群众点单) for the console, the phone and the portal. Types only from the schema module
- * (`import type` is erased), so the mobile chunks never load zod.
+ * Orders (群众点单) for the console, the phone and the portal: every request goes through `call()`
+ * with the endpoint declared in shared/orders.endpoints.ts. The schema types are imported as types.
  */
 
 export type { OrderView, ServiceItemView };
@@ -75,6 +76,7 @@ export function slaText(slaDueAt: string | null, now: number): { text: string; l
   return ms >= 0 ? { text: `剩 ${span}`, late: false } : { text: `超时 ${span}`, late: true };
 }
 
+/** The staff work queue's filters, exactly the query `GET /api/orders` takes. */
 export interface OrderListParams {
   page: number;
   pageSize: number;
@@ -85,6 +87,11 @@ export interface OrderListParams {
   from?: string;
   to?: string;
 }
+
+/** The phone lists load this many at a time, with 「加载更多」 for the rest. */
+const PHONE_PAGE = 20;
+/** The menus are short (a few dozen items per institute): fetched as one page of the largest size. */
+const MENU_PAGE = 200;
 
 export const orderKeys = {
   all: ['orders'] as const,
@@ -97,34 +104,53 @@ export const orderKeys = {
   publicItems: (stationId: string) => ['orders', 'public-items', stationId] as const,
 };
 
+/** Staff: one page of the work queue (the console reads several queues at once with `useQueries`). */
+export function fetchOrders(params: OrderListParams) {
+  return call(orders.listOrders, { query: params });
+}
+
 export function useOrder(id: string, enabled = true) {
-  return useQuery({ queryKey: orderKeys.detail(id), enabled: enabled && !!id, queryFn: () => api.get<OrderView>(`/api/orders/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: orderKeys.detail(id), enabled: enabled && !!id, queryFn: () => call(orders.getOrder, { params: { id } }) });
 }
 
 export function useSuggestions(id: string, enabled: boolean) {
   return useQuery({
     queryKey: orderKeys.suggestions(id),
     enabled,
-    queryFn: async () => (await api.get<{ items: SuggestionView[] }>(`/api/orders/${encodeURIComponent(id)}/suggestions`)).items,
+    queryFn: async () => (await call(orders.listSuggestions, { params: { id } })).items,
   });
 }
 
-export function useMyOrders(enabled = true) {
-  return useQuery({ queryKey: orderKeys.mine, enabled, queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/mine')).items });
-}
-
-export function useTasks(enabled = true) {
-  return useQuery({
-    queryKey: orderKeys.tasks,
+/** A paged list on the phone: the pages loaded so far as one list, its total, and `fetchNextPage` for 「加载更多」. */
+function usePhoneList(key: readonly unknown[], enabled: boolean, fetchPage: (page: number) => Promise<Paged<OrderView>>) {
+  return useInfiniteQuery({
+    queryKey: key,
     enabled,
     retry: false,
-    queryFn: async () => (await api.get<{ items: OrderView[] }>('/api/orders/tasks')).items,
+    initialPageParam: 1,
+    queryFn: ({ pageParam }) => fetchPage(pageParam),
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    select: (data) => ({ items: data.pages.flatMap((p) => p.items), total: data.pages[0]?.total ?? 0 }),
   });
+}
+
+/** The signed-in person's own orders, newest first, a page at a time. */
+export function useMyOrders(enabled = true) {
+  return usePhoneList(orderKeys.mine, enabled, (page) => call(orders.listMyOrders, { query: { page, pageSize: PHONE_PAGE } }));
+}
+
+/** A volunteer's tasks (in service, to take, finished), a page at a time. */
+export function useTasks(enabled = true) {
+  return usePhoneList(orderKeys.tasks, enabled, (page) => call(orders.listMyTasks, { query: { page, pageSize: PHONE_PAGE } }));
 }
 
 /** Staff: the menus of the units in scope and the institute above (archived items included). */
 export function useServiceItems(enabled = true) {
-  return useQuery({ queryKey: orderKeys.items, enabled, queryFn: async () => (await api.get<{ items: ServiceItemView[] }>('/api/service-items')).items });
+  return useQuery({
+    queryKey: orderKeys.items,
+    enabled,
+    queryFn: async () => (await call(orders.listServiceItems, { query: { page: 1, pageSize: MENU_PAGE } })).items,
+  });
 }
 
 /** Anyone: what residents of a station may ask for (its own items and the institute's). */
@@ -133,7 +159,7 @@ export function usePublicServiceItems(stationId: string | undefined) {
     queryKey: orderKeys.publicItems(stationId ?? ''),
     enabled: !!stationId,
     staleTime: 5 * 60_000,
-    queryFn: async () => (await api.get<{ items: ServiceItemView[] }>(withQuery('/api/public/service-items', { stationId }))).items,
+    queryFn: async () => (await call(orders.listPublicServiceItems, { query: { stationId, page: 1, pageSize: MENU_PAGE } })).items,
   });
 }
 
@@ -144,13 +170,13 @@ function useOrdersMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResu
 }
 
 export function usePlaceOrder() {
-  return useOrdersMutation((input: PlaceOrderInput) => api.post<OrderView>('/api/orders', input));
+  return useOrdersMutation((input: PlaceOrderInput) => call(orders.placeOrder, { body: input }));
 }
 
 export function useOrderAction() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: OrderActionInput }) => api.post<OrderView>(`/api/orders/${encodeURIComponent(id)}/actions`, input),
+    mutationFn: ({ id, input }: { id: string; input: OrderActionInput }) => call(orders.actOnOrder, { params: { id }, body: input }),
     onSuccess: async (order) => {
       client.setQueryData(orderKeys.detail(order.id), order);
       await client.invalidateQueries({ queryKey: orderKeys.all });
@@ -161,17 +187,15 @@ export function useOrderAction() {
 }
 
 export function usePlacePortalOrder() {
-  return useMutation({ mutationFn: (input: PortalOrderInput) => api.post<{ number: string; status: 'submitted' }>('/api/public/orders', input) });
+  return useMutation({ mutationFn: (input: PortalOrderInput) => call(orders.placePortalOrder, { body: input }) });
 }
 
 export function useCreateServiceItem() {
-  return useOrdersMutation((input: ServiceItemInput) => api.post<ServiceItemView>('/api/service-items', input));
+  return useOrdersMutation((input: ServiceItemInput) => call(orders.createServiceItem, { body: input }));
 }
 
 export function useArchiveServiceItem() {
-  return useOrdersMutation(({ id, archived }: { id: string; archived: boolean }) =>
-    api.patch<ServiceItemView>(`/api/service-items/${encodeURIComponent(id)}`, { archived }),
-  );
+  return useOrdersMutation(({ id, archived }: { id: string; archived: boolean }) => call(orders.archiveServiceItem, { params: { id }, body: { archived } }));
 }
 
 export type { FileView as UploadedPhoto } from '../../../shared/files';

@@ -1,29 +1,23 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionView } from '../../../shared/accounts';
-import type { ImportReport, RegisterVolunteerInput, UpdateVolunteerInput, VolunteerAction, VolunteerDetail, VolunteerView } from '../../../shared/volunteers';
+import type { z } from 'zod';
+import type {
+  ImportReport,
+  RegisterVolunteerInput,
+  UpdateVolunteerInput,
+  VolunteerAction,
+  VolunteerDetail,
+  VolunteerListQuery,
+  VolunteerView,
+} from '../../../shared/volunteers';
 
 export type { ImportReport, VolunteerDetail };
 import * as files from '../../../shared/files';
-import { ApiError, api, callUpload, type Paged, upload, withQuery } from '../api';
+import * as volunteers from '../../../shared/volunteers.endpoints';
+import { ApiError, call, callUpload, download, urlFor } from '../api';
 import { SESSION_KEY } from '../session';
 
-/** The talent-pool filters, exactly the query `GET /api/volunteers` takes. */
-export interface VolunteerListParams {
-  page: number;
-  pageSize: number;
-  stationId?: string;
-  status?: VolunteerView['status'];
-  q?: string;
-  skill?: string;
-  category?: string;
-  serviceCategory?: string;
-  availability?: string;
-  minAge?: number;
-  maxAge?: number;
-  starLevel?: number;
-  minHours?: number;
-  maxHours?: number;
-}
+/** The talent-pool filters, exactly the query `GET /api/volunteers` takes (after its defaults). */
+export type VolunteerListParams = z.output<typeof VolunteerListQuery>;
 
 export type StatusChange = VolunteerDetail['history'][number];
 
@@ -46,7 +40,7 @@ export const volunteerKeys = {
 export function useVolunteers(params: VolunteerListParams) {
   return useQuery({
     queryKey: volunteerKeys.list(params),
-    queryFn: () => api.get<Paged<VolunteerView>>(withQuery('/api/volunteers', { ...params })),
+    queryFn: () => call(volunteers.listVolunteers, { query: params }),
     placeholderData: keepPreviousData,
   });
 }
@@ -55,14 +49,14 @@ export function useVolunteers(params: VolunteerListParams) {
 export function useVolunteerSearch(q: string, options: { status?: VolunteerView['status']; stationId?: string } = {}) {
   return useQuery({
     queryKey: [...volunteerKeys.search(q), options],
-    queryFn: () => api.get<Paged<VolunteerView>>(withQuery('/api/volunteers', { q: q.trim() || undefined, pageSize: 20, page: 1, ...options })),
+    queryFn: () => call(volunteers.listVolunteers, { query: { q: q.trim() || undefined, pageSize: 20, page: 1, ...options } }),
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
 }
 
 export function useVolunteer(id: string) {
-  return useQuery({ queryKey: volunteerKeys.detail(id), queryFn: () => api.get<VolunteerDetail>(`/api/volunteers/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: volunteerKeys.detail(id), queryFn: () => call(volunteers.getVolunteer, { params: { id } }) });
 }
 
 function useVolunteerMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
@@ -71,25 +65,25 @@ function useVolunteerMutation<TInput, TResult>(fn: (input: TInput) => Promise<TR
 }
 
 export function useCreateVolunteer() {
-  return useVolunteerMutation((input: RegisterVolunteerInput) => api.post<VolunteerView>('/api/volunteers', input));
+  return useVolunteerMutation((input: RegisterVolunteerInput) => call(volunteers.registerVolunteer, { body: input }));
 }
 
 export function useUpdateVolunteer() {
   return useVolunteerMutation(({ id, input }: { id: string; input: UpdateVolunteerInput }) =>
-    api.patch<VolunteerView>(`/api/volunteers/${encodeURIComponent(id)}`, input),
+    call(volunteers.updateVolunteer, { params: { id }, body: input }),
   );
 }
 
 export function useVolunteerTransition() {
   return useVolunteerMutation(({ id, action, reason }: { id: string; action: VolunteerAction; reason?: string }) =>
-    api.post<VolunteerView>(`/api/volunteers/${encodeURIComponent(id)}/transitions`, { action, ...(reason ? { reason } : {}) }),
+    call(volunteers.transitionVolunteer, { params: { id }, body: { action, ...(reason ? { reason } : {}) } }),
   );
 }
 
 /** `POST /api/volunteers/import`: a dry run only checks; the real import needs the scan of the signed forms. */
 export function useImportVolunteers() {
   return useVolunteerMutation(({ file, consentFileId }: { file: File; consentFileId?: string }) =>
-    upload<ImportReport>(withQuery('/api/volunteers/import', { dryRun: consentFileId ? 'false' : 'true', consentFileId }), file, file.name),
+    callUpload(volunteers.importVolunteers, file, { query: { dryRun: consentFileId ? 'false' : 'true', consentFileId }, name: file.name }),
   );
 }
 
@@ -102,7 +96,7 @@ export function useMyVolunteer(enabled = true) {
     enabled,
     queryFn: async () => {
       try {
-        return await api.get<VolunteerDetail>('/api/volunteers/me');
+        return await call(volunteers.myVolunteer);
       } catch (error) {
         if (error instanceof ApiError && error.code === 'volunteer.not_found_self') return null;
         throw error;
@@ -117,7 +111,7 @@ export type SelfRegistration = RegisterVolunteerInput & { agree: true };
 export function useRegisterSelf() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SelfRegistration) => api.post<VolunteerView>('/api/volunteers/me', input),
+    mutationFn: (input: SelfRegistration) => call(volunteers.registerSelf, { body: input }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: SESSION_KEY });
       await client.invalidateQueries({ queryKey: volunteerKeys.all });
@@ -129,7 +123,7 @@ export function useRegisterSelf() {
 export function useSignUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: SelfRegistration & { password: string }) => api.post<SessionView>('/api/volunteers/signup', input),
+    mutationFn: (input: SelfRegistration & { password: string }) => call(volunteers.signUpVolunteer, { body: input }),
     onSuccess: (session) => {
       client.clear();
       client.setQueryData(SESSION_KEY, session);
@@ -138,5 +132,18 @@ export function useSignUp() {
 }
 
 export function useRevealIdNumber() {
-  return useMutation({ mutationFn: () => api.post<{ idNumber: string }>('/api/volunteers/me/id-number', {}) });
+  return useMutation({ mutationFn: () => call(volunteers.revealMyIdNumber) });
+}
+
+// ---------------------------------------------------------------- roster files
+
+/** The blank roster template (.xlsx) for 导入志愿者名册. */
+export function downloadImportTemplate() {
+  return download(urlFor(volunteers.volunteerImportTemplate), '志愿者名册导入模板.xlsx');
+}
+
+/** The talent pool under these filters as a file: Excel (masked ID numbers) or CSV in the national system's field order. */
+export function downloadVolunteers(format: 'xlsx' | 'csv', filters: Omit<VolunteerListParams, 'page' | 'pageSize'>) {
+  const endpoint = format === 'xlsx' ? volunteers.exportVolunteersXlsx : volunteers.exportVolunteersCsv;
+  return download(urlFor(endpoint, { query: filters }), format === 'xlsx' ? '志愿者名册.xlsx' : '志愿者名册.csv');
 }

@@ -25,7 +25,8 @@ export default function MyOrdersPage() {
   }
 
   const isVolunteer = hasRole(session.data, 'volunteer', 'team_leader');
-  const list = [...(orders.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  // Newest first, as the server pages them.
+  const list = orders.data?.items ?? [];
 
   return (
     <>
@@ -46,7 +47,7 @@ export default function MyOrdersPage() {
 
       <h2 className={styles.sectionTitle}>
         我的点单
-        {orders.data ? <small>共 {orders.data.length} 张</small> : null}
+        {orders.data ? <small>共 {orders.data.total} 张</small> : null}
       </h2>
       {orders.isPending ? (
         <p className={styles.empty} role="status">
@@ -84,6 +85,16 @@ export default function MyOrdersPage() {
           ))}
         </ul>
       )}
+      {orders.hasNextPage ? (
+        <button
+          type="button"
+          className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}
+          disabled={orders.isFetchingNextPage}
+          onClick={() => void orders.fetchNextPage()}
+        >
+          {orders.isFetchingNextPage ? '正在加载…' : `加载更多（还有 ${(orders.data?.total ?? 0) - list.length} 张）`}
+        </button>
+      ) : null}
     </>
   );
 }

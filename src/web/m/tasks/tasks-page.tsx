@@ -49,7 +49,7 @@ export default function TasksPage() {
     );
   }
 
-  const all = tasks.data ?? [];
+  const all = tasks.data?.items ?? [];
   // Orders named to me come first, then my team's and station's, then the open pool.
   const open = all
     .filter((x) => x.allowedActions.includes('accept'))
@@ -117,6 +117,16 @@ export default function TasksPage() {
             ))}
           </ul>
         </>
+      ) : null}
+      {tasks.hasNextPage ? (
+        <button
+          type="button"
+          className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}
+          disabled={tasks.isFetchingNextPage}
+          onClick={() => void tasks.fetchNextPage()}
+        >
+          {tasks.isFetchingNextPage ? '正在加载…' : `加载更多（还有 ${(tasks.data?.total ?? 0) - all.length} 张）`}
+        </button>
       ) : null}
     </>
   );
