@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { PageQuery } from '../../../shared/common';
 import type { LeadingGroupMemberInput, LeadingGroupMemberView } from '../../../shared/org';
 import type { LeadingGroupMembersTable } from '../../db/schema';
 import { appendAudit, diffFields } from '../../platform/audit';
@@ -18,9 +20,11 @@ async function requireInstitute(ctx: Ctx, unitId: string, action: 'org.read' | '
   if (tree.nodes.get(unitId)?.kind !== 'institute') throw new AppError('org.leading_group_institute_only');
 }
 
-export async function listLeadingGroup(deps: Deps, ctx: Ctx, unitId: string) {
+export async function listLeadingGroup(deps: Deps, ctx: Ctx, unitId: string, query: z.infer<typeof PageQuery>) {
   await requireInstitute(ctx, unitId, 'org.read');
-  return { items: (await q.listLeadingGroup(deps.db, unitId)).map(presentMember) };
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pageLeadingGroup(deps.db, unitId, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows.map(presentMember), total, page, pageSize };
 }
 
 const MEMBER_FIELDS = ['name', 'group_role', 'title', 'duty', 'sort'] as const;

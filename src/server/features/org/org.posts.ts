@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { maskPhone } from '../../../shared/mask';
-import { type PostInput, type PostKind, type PostView, type StaffingView, postFitsUnit, staffingStatus } from '../../../shared/org';
+import type { z } from 'zod';
+import type { PageQuery } from '../../../shared/common';
+import { type PostInput, type PostKind, type PostView, type StaffingQuery, type StaffingView, postFitsUnit, staffingStatus } from '../../../shared/org';
 import type { PostsTable } from '../../db/schema';
 import { appendAudit, diffFields } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import * as q from './org.queries';
+
+type Page = z.infer<typeof PageQuery>;
 
 /** Posts (岗位任职) on a unit, and the staffing check the plan makes of its 工作人员 posts. */
 
@@ -22,9 +26,11 @@ function presentPost(r: PostsTable): PostView {
   };
 }
 
-export async function listPosts(deps: Deps, ctx: Ctx, unitId: string) {
+export async function listPosts(deps: Deps, ctx: Ctx, unitId: string, query: Page) {
   await ctx.scope.require('org.read', unitId);
-  return { items: (await q.listPosts(deps.db, [unitId])).map(presentPost) };
+  const { page, pageSize } = query;
+  const { rows, total } = await q.pagePosts(deps.db, unitId, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows.map(presentPost), total, page, pageSize };
 }
 
 const POST_FIELDS = ['post', 'holder_name', 'title', 'phone', 'sort'] as const;
@@ -109,26 +115,29 @@ export async function deletePost(deps: Deps, ctx: Ctx, id: string) {
   return { ok: true as const };
 }
 
-/** The plan's staffing rule (二、(二)3) for every unit in scope, with the institute's current numbers. */
-export async function staffing(deps: Deps, ctx: Ctx): Promise<{ items: StaffingView[] }> {
-  const unitIds = await ctx.scope.units('org.read');
-  const tree = await ctx.scope.tree();
-  const units = (await q.listUnits(deps.db, [...unitIds], { includeArchived: false })).filter((u) => u.kind !== 'district');
+/**
+ * The plan's staffing rule (二、(二)3) for the active institutes and stations in scope, a page at a
+ * time (or one unit's line), with each institute's current numbers.
+ */
+export async function staffing(deps: Deps, ctx: Ctx, query: z.infer<typeof StaffingQuery>) {
+  const { page, pageSize, unitId } = query;
+  if (unitId) await ctx.scope.require('org.read', unitId);
+  const ids = unitId ? [unitId] : [...(await ctx.scope.units('org.read'))];
+  const { rows, total } = await q.pageStaffedUnits(deps.db, ids, { limit: pageSize, offset: (page - 1) * pageSize });
   const counts = new Map(
     (
       await q.countStaffPosts(
         deps.db,
-        units.map((u) => u.id),
+        rows.map((u) => u.id),
       )
     ).map((r) => [r.unit_id, Number(r.n)]),
   );
   const items: StaffingView[] = [];
-  for (const u of units) {
-    if (!tree.instituteOf(u.id)) continue;
+  for (const u of rows) {
     const rules = await ctx.scope.rulesOf(u.id);
     const required = u.kind === 'institute' ? rules['staffing.institute'] : rules['staffing.station'];
     const actual = counts.get(u.id) ?? 0;
     items.push({ unitId: u.id, unitName: u.name, kind: u.kind, required, actual, status: staffingStatus(actual, required.min, required.max) });
   }
-  return { items };
+  return { items, total, page, pageSize };
 }
