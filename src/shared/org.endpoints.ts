@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IdParams, OkView, Paged, PageQuery } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
@@ -10,6 +9,7 @@ import {
   PostView,
   PublicSiteView,
   PublicUnitView,
+  StaffingQuery,
   StaffingView,
   UnitListQuery,
   UnitView,
@@ -19,7 +19,6 @@ import { routes } from './routes';
 
 named({ UnitView, PostView, StaffingView, LeadingGroupMemberView, PublicSiteView, PublicUnitView });
 const tags = ['org'];
-const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 
 export const listUnits = defineEndpoint({
   ...routes.listUnits,
@@ -65,19 +64,21 @@ export const updateUnit = defineEndpoint({
 export const staffing = defineEndpoint({
   ...routes.viewStaffing,
   summary: '工作人员配备情况（应配与实有）',
-  description: '管辖范围内各实践所、实践站按工作方案应配的工作人员人数与实有人数。',
+  description: '管辖范围内各实践所、实践站按工作方案应配的工作人员人数与实有人数，分页（按排序号、名称）；可只查一个单位。',
   tags,
-  responses: { 200: items(StaffingView) },
-  errors: ['access.denied'],
+  query: StaffingQuery,
+  responses: { 200: Paged(StaffingView) },
+  errors: ['not_found', 'access.denied'],
 });
 
 export const listPosts = defineEndpoint({
   ...routes.listPosts,
   summary: '岗位任职',
-  description: '一个单位的岗位任职人员。',
+  description: '一个单位的岗位任职人员，分页（按排序号、登记先后）。',
   tags,
   params: IdParams,
-  responses: { 200: items(PostView) },
+  query: PageQuery,
+  responses: { 200: Paged(PostView) },
   errors: ['not_found', 'access.denied'],
 });
 
@@ -116,10 +117,11 @@ export const deletePost = defineEndpoint({
 export const listLeadingGroup = defineEndpoint({
   ...routes.listLeadingGroup,
   summary: '领导小组',
-  description: '实践所领导小组的成员；领导小组只设在实践所。',
+  description: '实践所领导小组的成员，分页（按排序号、登记先后）；领导小组只设在实践所。',
   tags,
   params: IdParams,
-  responses: { 200: items(LeadingGroupMemberView) },
+  query: PageQuery,
+  responses: { 200: Paged(LeadingGroupMemberView) },
   errors: ['not_found', 'access.denied', 'org.leading_group_institute_only'],
 });
 

@@ -125,6 +125,9 @@ export const StaffingView = z.object({
 });
 export type StaffingView = z.infer<typeof StaffingView>;
 
+/** The staffing check, a page at a time; `unitId` asks for one unit's line (a unit's own page). */
+export const StaffingQuery = PageQuery.extend({ unitId: Id.optional() });
+
 export const LEADING_GROUP_ROLES = { leader: '组长', deputy: '副组长', member: '成员' } as const;
 export const LeadingGroupRole = z.enum(['leader', 'deputy', 'member']);
 

@@ -11,6 +11,17 @@ import * as open311 from './open311.service';
 
 const TYPES = { xml: 'text/xml; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 type Format = keyof typeof TYPES;
+const CHANGESET = '2026-11-28T00:00:00+08:00';
+
+type App = Parameters<typeof register>[0];
+const geoOf = (format: Format) => keys.geoReport(format);
+type Geo = ReturnType<typeof geoOf>;
+/** The one format an Open311 route answers in, and how it reaches the service. */
+interface Wire {
+  deps: Deps;
+  format: Format;
+  geo: Geo;
+}
 
 /**
  * Open311 GeoReport v2 at /open311: discovery, services, service definitions and requests, in XML
@@ -20,83 +31,99 @@ type Format = keyof typeof TYPES;
 export function open311Routes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(formbody, { bodyLimit: 64 * 1024 });
-    const baseUrl = (req: { protocol: string; host: string }) => publicBaseUrl(deps.config, req);
-    const send = (reply: FastifyReply, format: Format, status: number, body: string) =>
-      reply.code(status).header('content-type', TYPES[format]).header('cache-control', 'no-store').send(body);
-    const guard = async (reply: FastifyReply, format: Format, fn: () => Promise<string>) => {
-      try {
-        return send(reply, format, 200, await fn());
-      } catch (err) {
-        if (err instanceof open311.Open311Error)
-          return send(reply, format, err.status, renderErrors(format, [{ code: err.status, description: err.description }]));
-        throw err;
-      }
-    };
-
     for (const format of ['xml', 'json'] as Format[]) {
-      const geo = keys.geoReport(format);
-      register(app, geo.discovery, async (req, reply) =>
-        guard(reply, format, async () =>
-          renderObject(format, 'discovery', {
-            changeset: '2026-11-28T00:00:00+08:00',
-            contact: '马鞍街道新时代文明实践所 023-72811000',
-            key_service: `${baseUrl(req)}/admin/settings（实践所管理员在“规则设置”中签发 api_key）`,
-            endpoints: [
-              {
-                specification: 'http://wiki.open311.org/GeoReport_v2',
-                url: `${baseUrl(req)}/open311/v2`,
-                changeset: '2026-11-28T00:00:00+08:00',
-                type: 'production',
-                formats: ['text/xml', 'application/json'],
-              },
-            ],
-          }),
-        ),
-      );
-      register(app, geo.services, async (_req, reply) =>
-        guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))),
-      );
-      register(app, geo.serviceDefinition, async (req, reply) =>
-        guard(reply, format, async () => renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code))),
-      );
-      register(app, geo.requests, async (req, reply) =>
-        guard(reply, format, async () =>
-          renderList(
-            format,
-            'service_requests',
-            'request',
-            await open311.getRequests(deps, {
-              ids: req.query.service_request_id
-                ?.split(',')
-                .map((s) => s.trim())
-                .filter(Boolean),
-              serviceCode: req.query.service_code,
-              status: req.query.status,
-              start: req.query.start_date,
-              end: req.query.end_date,
-            }),
-          ),
-        ),
-      );
-      register(app, geo.request, async (req, reply) =>
-        guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequest(deps, req.params.id))),
-      );
-      register(
-        app,
-        geo.post,
-        async (req, reply) => {
-          // The key may come in the form body (the standard) or as the query parameter the security scheme names.
-          const body = { ...((req.body ?? {}) as open311.Open311Post) };
-          const queryKey = (req.query as Record<string, unknown> | undefined)?.api_key;
-          if (!body.api_key && typeof queryKey === 'string') body.api_key = queryKey;
-          return guard(reply, format, async () =>
-            renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)),
-          );
-        },
-        { rateLimit: { max: 30, timeWindow: 60_000 } },
-      );
+      const wire: Wire = { deps, format, geo: geoOf(format) };
+      discoveryRoute(app, wire);
+      serviceRoutes(app, wire);
+      requestReadRoutes(app, wire);
+      requestPostRoute(app, wire);
     }
   };
+}
+
+function send(reply: FastifyReply, format: Format, status: number, body: string) {
+  return reply.code(status).header('content-type', TYPES[format]).header('cache-control', 'no-store').send(body);
+}
+
+/** Renders the answer, or the standard's error document for an Open311Error; anything else is the app's error. */
+async function guard(reply: FastifyReply, format: Format, fn: () => Promise<string>) {
+  try {
+    return send(reply, format, 200, await fn());
+  } catch (err) {
+    if (err instanceof open311.Open311Error) return send(reply, format, err.status, renderErrors(format, [{ code: err.status, description: err.description }]));
+    throw err;
+  }
+}
+
+/** Where this server's GeoReport endpoint is and who to ask for a key. */
+function discoveryRoute(app: App, { deps, format, geo }: Wire) {
+  register(app, geo.discovery, async (req, reply) => {
+    const baseUrl = publicBaseUrl(deps.config, req);
+    return guard(reply, format, async () =>
+      renderObject(format, 'discovery', {
+        changeset: CHANGESET,
+        contact: '马鞍街道新时代文明实践所 023-72811000',
+        key_service: `${baseUrl}/admin/settings（实践所管理员在“规则设置”中签发 api_key）`,
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: `${baseUrl}/open311/v2`,
+            changeset: CHANGESET,
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      }),
+    );
+  });
+}
+
+/** The service items (the orders' menu) and each one's definition. */
+function serviceRoutes(app: App, { deps, format, geo }: Wire) {
+  register(app, geo.services, async (_req, reply) =>
+    guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))),
+  );
+  register(app, geo.serviceDefinition, async (req, reply) =>
+    guard(reply, format, async () => renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code))),
+  );
+}
+
+/** Reading requests: a filtered list, or one by its number. */
+function requestReadRoutes(app: App, { deps, format, geo }: Wire) {
+  register(app, geo.requests, async (req, reply) => {
+    const filter = {
+      ids: req.query.service_request_id
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      serviceCode: req.query.service_code,
+      status: req.query.status,
+      start: req.query.start_date,
+      end: req.query.end_date,
+    };
+    return guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequests(deps, filter)));
+  });
+  register(app, geo.request, async (req, reply) =>
+    guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequest(deps, req.params.id))),
+  );
+}
+
+/** Posting a request with an api_key, rate limited per client. */
+function requestPostRoute(app: App, { deps, format, geo }: Wire) {
+  register(
+    app,
+    geo.post,
+    async (req, reply) => {
+      // The key may come in the form body (the standard) or as the query parameter the security scheme names.
+      const body = { ...((req.body ?? {}) as open311.Open311Post) };
+      const queryKey = (req.query as Record<string, unknown> | undefined)?.api_key;
+      if (!body.api_key && typeof queryKey === 'string') body.api_key = queryKey;
+      return guard(reply, format, async () =>
+        renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)),
+      );
+    },
+    { rateLimit: { max: 30, timeWindow: 60_000 } },
+  );
 }
 
 export function open311KeysRoutes(deps: Deps): FastifyPluginAsyncZod {

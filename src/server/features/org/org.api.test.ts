@@ -34,9 +34,9 @@ beforeAll(async () => {
   await post(instituteId, { post: 'staff', holderName: '王晓燕' });
   await post(instituteId, { post: 'staff', holderName: '陈建华' });
   await post(ids['金银社区新时代文明实践站'], { post: 'staff', holderName: '刘芳' });
-  await post(station03, { post: 'station_head', holderName: '张德明' });
-  await post(station03, { post: 'deputy_station_head', holderName: '李秀兰' });
-  await post(station03, { post: 'staff', holderName: '赵强' });
+  await post(station03, { post: 'station_head', holderName: '张德明', sort: 1 });
+  await post(station03, { post: 'deputy_station_head', holderName: '李秀兰', sort: 2 });
+  await post(station03, { post: 'staff', holderName: '赵强', sort: 3 });
   expectStatus(
     await w.admin.agent.post(`/api/org/units/${instituteId}/leading-group`, { name: '周国强', groupRole: 'leader', title: '街道党工委书记' }),
     201,
@@ -212,6 +212,76 @@ describe('posts, staffing and the leading group', () => {
     const onStation = await admin.post(`/api/org/units/${station03}/leading-group`, { name: '错放', groupRole: 'member' });
     expect(onStation.statusCode).toBe(422);
     expect((await admin.delete(`/api/org/leading-group/${added.json().id}`)).statusCode).toBe(200);
+  });
+});
+
+describe("a unit's nested lists are paged on the server", () => {
+  type Row = { id: string };
+  const ids = (items: Row[]) => items.map((r) => r.id);
+  /** Every page of `url` at `size`, checking each page's envelope; the rows in the order served. */
+  async function allPages<T = Row>(agent: Agent, url: string, size: number) {
+    const first = (await agent.get(`${url}?pageSize=${size}`)).json();
+    const rows: T[] = [...first.items];
+    for (let page = 2; (page - 1) * size < first.total; page++) {
+      const next = (await agent.get(`${url}?pageSize=${size}&page=${page}`)).json();
+      expect([next.total, next.page, next.pageSize]).toEqual([first.total, page, size]);
+      rows.push(...next.items);
+    }
+    return { total: first.total as number, rows };
+  }
+
+  it("pages a unit's posts in a stable order, ties broken by id", async () => {
+    const admin = w.admin.agent;
+    const unit = await w.makeStation({ name: '分页社区新时代文明实践站' });
+    // Same sort and (possibly) the same millisecond: only the id can order them.
+    for (const name of ['甲', '乙', '丙', '丁', '戊']) {
+      expectStatus(await admin.post(`/api/org/units/${unit.id}/posts`, { post: 'staff', holderName: `工作人员${name}` }), 201, 'post');
+    }
+    const url = `/api/org/units/${unit.id}/posts`;
+    const all = (await admin.get(`${url}?pageSize=200`)).json();
+    expect([all.total, all.page, all.pageSize, all.items.length]).toEqual([5, 1, 200, 5]);
+    const paged = await allPages(admin, url, 2);
+    expect(paged.total).toBe(5);
+    expect(ids(paged.rows)).toEqual(ids(all.items));
+    // The default page, and a page past the end.
+    expect((await admin.get(url)).json()).toMatchObject({ total: 5, page: 1, pageSize: 20 });
+    expect((await admin.get(`${url}?pageSize=2&page=4`)).json()).toMatchObject({ items: [], total: 5, page: 4 });
+    expect((await admin.get(`${url}?pageSize=201`)).statusCode).toBe(400);
+    expect((await admin.get(`${url}?page=0`)).statusCode).toBe(400);
+  });
+
+  it("pages the institute's leading group, ties broken by id", async () => {
+    const admin = w.admin.agent;
+    for (const name of ['钱一', '钱二', '钱三']) {
+      expectStatus(await admin.post(`/api/org/units/${instituteId}/leading-group`, { name, groupRole: 'member' }), 201, 'member');
+    }
+    const url = `/api/org/units/${instituteId}/leading-group`;
+    const all = (await admin.get(`${url}?pageSize=200`)).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const paged = await allPages(admin, url, 2);
+    expect([paged.total, ids(paged.rows)]).toEqual([all.total, ids(all.items)]);
+    // Still only on an institute, whatever the page.
+    expect((await admin.get(`/api/org/units/${station03}/leading-group?pageSize=1`)).json().code).toBe('org.leading_group_institute_only');
+  });
+
+  it('pages the staffing check over active institutes and stations, or answers one unit', async () => {
+    const admin = w.admin.agent;
+    const units = (await admin.get('/api/org/units?pageSize=200')).json().items as { id: string; kind: string }[];
+    const all = (await admin.get('/api/org/staffing?pageSize=200')).json();
+    expect(all.total).toBe(units.length);
+    expect(all.items.map((s: { unitId: string }) => s.unitId).sort()).toEqual(units.map((u) => u.id).sort());
+    const paged = await allPages<{ unitId: string }>(admin, '/api/org/staffing', 2);
+    expect(paged.rows.map((r) => r.unitId)).toEqual(all.items.map((s: { unitId: string }) => s.unitId));
+
+    const one = (await admin.get(`/api/org/staffing?unitId=${station03}`)).json();
+    expect([one.total, one.items[0]]).toEqual([1, all.items.find((s: { unitId: string }) => s.unitId === station03)]);
+    // The district viewer sees the district, which has no staffing line; a station admin asking for another station gets 404.
+    const districtUnits = (await district.agent.get('/api/org/units?kind=district')).json().items;
+    expect((await district.agent.get(`/api/org/staffing?unitId=${districtUnits[0].id}`)).json()).toMatchObject({ items: [], total: 0 });
+    expect((await district.agent.get('/api/org/staffing?pageSize=200')).json().total).toBe(units.length);
+    expect((await admin03.agent.get(`/api/org/staffing?unitId=${station04}`)).statusCode).toBe(404);
+    expect((await admin03.agent.get('/api/org/staffing')).json()).toMatchObject({ total: 1, items: [{ unitId: station03 }] });
   });
 });
 

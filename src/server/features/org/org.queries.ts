@@ -1,13 +1,13 @@
 import type { LeadingGroupMembersTable, PostsTable, UnitsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
-export function listUnits(db: DbOrTrx, ids: string[], filter: { kind?: string; parentId?: string; includeArchived: boolean }) {
-  if (ids.length === 0) return Promise.resolve([] as UnitsTable[]);
-  let qb = db.selectFrom('units').selectAll().where('id', 'in', ids);
-  if (filter.kind) qb = qb.where('kind', '=', filter.kind as UnitsTable['kind']);
-  if (filter.parentId) qb = qb.where('parent_id', '=', filter.parentId);
-  if (!filter.includeArchived) qb = qb.where('archived', '=', 0);
-  return qb.orderBy('sort').orderBy('name').execute();
+/** One page of the units the staffing rule applies to (active institutes and stations), by sort, name and id. */
+export async function pageStaffedUnits(db: DbOrTrx, ids: string[], page: { limit: number; offset: number }) {
+  if (ids.length === 0) return { rows: [] as UnitsTable[], total: 0 };
+  const base = db.selectFrom('units').where('id', 'in', ids).where('archived', '=', 0).where('kind', 'in', ['institute', 'station']);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('sort').orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
 }
 
 /** One page of some units, by sort and name; `q` matches part of the name or short name. */
@@ -57,9 +57,12 @@ export function countActiveChildren(db: DbOrTrx, id: string) {
     .executeTakeFirstOrThrow();
 }
 
-export function listPosts(db: DbOrTrx, unitIds: string[]) {
-  if (unitIds.length === 0) return Promise.resolve([] as PostsTable[]);
-  return db.selectFrom('posts').selectAll().where('unit_id', 'in', unitIds).orderBy('sort').orderBy('created_at').execute();
+/** One page of a unit's posts, by sort, then when added, then id. */
+export async function pagePosts(db: DbOrTrx, unitId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('posts').where('unit_id', '=', unitId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('sort').orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
 }
 
 export function getPost(db: DbOrTrx, id: string) {
@@ -90,8 +93,12 @@ export function countStaffPosts(db: DbOrTrx, unitIds: string[]) {
     .execute();
 }
 
-export function listLeadingGroup(db: DbOrTrx, unitId: string) {
-  return db.selectFrom('leading_group_members').selectAll().where('unit_id', '=', unitId).orderBy('sort').orderBy('created_at').execute();
+/** One page of an institute's leading group, by sort, then when added, then id. */
+export async function pageLeadingGroup(db: DbOrTrx, unitId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('leading_group_members').where('unit_id', '=', unitId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('sort').orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
 }
 
 export function getLeadingGroupMember(db: DbOrTrx, id: string) {
@@ -110,7 +117,6 @@ export function deleteLeadingGroupMember(db: DbOrTrx, id: string) {
   return db.deleteFrom('leading_group_members').where('id', '=', id).execute();
 }
 
-/** Public directory: institutes and stations that are not archived. */
 /** One page of the public directory: active institutes and stations, by sort and name. */
 export async function pagePublicUnits(db: DbOrTrx, page: { limit: number; offset: number }) {
   const base = db.selectFrom('units').where('archived', '=', 0).where('kind', 'in', ['institute', 'station']);

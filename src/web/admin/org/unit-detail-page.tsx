@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { LEADING_GROUP_ROLES, type LeadingGroupMemberView, POSTS, type PostKind, type PostView, UNIT_KINDS, type UnitView } from '../../../shared/org';
 import { ApiError } from '../../lib/api';
-import { useDeleteLeadingGroupMember, useDeletePost, useLeadingGroup, usePosts, useStaffing, useUnit, useUpdateUnit } from '../../lib/queries/org';
+import { useDeleteLeadingGroupMember, useDeletePost, useLeadingGroup, usePosts, useUnit, useUnitStaffing, useUpdateUnit } from '../../lib/queries/org';
 import { useSubmit } from '../../lib/form';
 import { useTitle } from '../../lib/title';
 import { KindTag, requiredText, StaffingTag } from '../components/tags';
@@ -65,8 +65,8 @@ export default function UnitDetailPage() {
 }
 
 function StaffingLine({ unitId }: { unitId: string }) {
-  const staffing = useStaffing();
-  const s = staffing.data?.find((x) => x.unitId === unitId);
+  const staffing = useUnitStaffing(unitId);
+  const s = staffing.data;
   if (!s) return null;
   return (
     <Flex align="center" gap={8} style={{ marginBottom: 16 }} role="group" aria-label="工作人员配备">
@@ -117,6 +117,12 @@ function BasicInfo({ unit, editable }: { unit: UnitView; editable: boolean }) {
   );
 }
 
+/** A tab shows one page of the largest size; say so if the unit has more than that. */
+function MoreThanShown({ shown, total }: { shown: number; total: number | undefined }) {
+  if (total === undefined || total <= shown) return null;
+  return <Alert type="warning" showIcon title={`共 ${total} 条，仅显示前 ${shown} 条。`} style={{ marginBottom: 12 }} />;
+}
+
 // ---------------------------------------------------------------- posts
 
 function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
@@ -124,7 +130,10 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const posts = usePosts(unit.id);
   const remove = useDeletePost();
   const [editing, setEditing] = useState<PostView | 'new' | null>(null);
-  const rows = useMemo(() => [...(posts.data ?? [])].sort((a, b) => POST_ORDER.indexOf(a.post) - POST_ORDER.indexOf(b.post) || a.sort - b.sort), [posts.data]);
+  const rows = useMemo(
+    () => [...(posts.data?.items ?? [])].sort((a, b) => POST_ORDER.indexOf(a.post) - POST_ORDER.indexOf(b.post) || a.sort - b.sort),
+    [posts.data],
+  );
 
   const columns: ColumnsType<PostView> = [
     { title: '岗位', dataIndex: 'post', width: 140, render: (p: PostKind) => POSTS[p]?.label ?? p },
@@ -179,6 +188,7 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
         ) : null}
       </Flex>
       {posts.error ? <Alert type="error" showIcon title="岗位任职加载失败" description={posts.error.message} /> : null}
+      <MoreThanShown shown={rows.length} total={posts.data?.total} />
       <Table<PostView>
         rowKey="id"
         columns={columns}
@@ -201,7 +211,7 @@ function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean })
   const remove = useDeleteLeadingGroupMember();
   const [editing, setEditing] = useState<LeadingGroupMemberView | 'new' | null>(null);
   const rows = useMemo(
-    () => [...(members.data ?? [])].sort((a, b) => GROUP_ORDER.indexOf(a.groupRole) - GROUP_ORDER.indexOf(b.groupRole) || a.sort - b.sort),
+    () => [...(members.data?.items ?? [])].sort((a, b) => GROUP_ORDER.indexOf(a.groupRole) - GROUP_ORDER.indexOf(b.groupRole) || a.sort - b.sort),
     [members.data],
   );
 
@@ -254,6 +264,7 @@ function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean })
         ) : null}
       </Flex>
       {members.error ? <Alert type="error" showIcon title="领导小组加载失败" description={members.error.message} /> : null}
+      <MoreThanShown shown={rows.length} total={members.data?.total} />
       <Table<LeadingGroupMemberView>
         rowKey="id"
         columns={columns}

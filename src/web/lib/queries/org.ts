@@ -3,6 +3,9 @@ import type { BodyIn } from '../../../shared/endpoint';
 import * as org from '../../../shared/org.endpoints';
 import { call } from '../api';
 
+/** The largest page a list answers (PageQuery's maximum). */
+const MAX_PAGE = 200;
+
 export const orgKeys = {
   all: ['org'] as const,
   units: () => ['org', 'units'] as const,
@@ -20,7 +23,7 @@ export function useUnits(q?: string) {
   const search = q?.trim() || undefined;
   return useQuery({
     queryKey: search ? [...orgKeys.units(), search] : orgKeys.units(),
-    queryFn: async () => (await call(org.listUnits, { query: { pageSize: 200, q: search } })).items,
+    queryFn: async () => (await call(org.listUnits, { query: { pageSize: MAX_PAGE, q: search } })).items,
   });
 }
 
@@ -28,22 +31,36 @@ export function useUnit(id: string) {
   return useQuery({ queryKey: orgKeys.unit(id), queryFn: () => call(org.getUnit, { params: { id } }) });
 }
 
+/**
+ * The staffing check for the units in scope, one page of the largest size (as `useUnits`: an
+ * institute and its stations fit). A unit's own page asks for its line with `useUnitStaffing`.
+ */
 export function useStaffing() {
-  return useQuery({ queryKey: orgKeys.staffing(), queryFn: async () => (await call(org.staffing)).items });
+  return useQuery({ queryKey: orgKeys.staffing(), queryFn: async () => (await call(org.staffing, { query: { pageSize: MAX_PAGE } })).items });
 }
 
-export function usePosts(unitId: string) {
+/** One unit's staffing line, or null where the rule does not apply (a district, an archived unit). */
+export function useUnitStaffing(unitId: string) {
   return useQuery({
-    queryKey: orgKeys.posts(unitId),
-    queryFn: async () => (await call(org.listPosts, { params: { id: unitId } })).items,
+    queryKey: [...orgKeys.staffing(), unitId],
+    queryFn: async () => (await call(org.staffing, { query: { unitId } })).items[0] ?? null,
   });
 }
 
+/** A unit's posts: its page shows them all, so it asks the largest page and tells when there are more. */
+export function usePosts(unitId: string) {
+  return useQuery({
+    queryKey: orgKeys.posts(unitId),
+    queryFn: () => call(org.listPosts, { params: { id: unitId }, query: { pageSize: MAX_PAGE } }),
+  });
+}
+
+/** An institute's leading group, all of it on one page (the largest). */
 export function useLeadingGroup(unitId: string, enabled = true) {
   return useQuery({
     queryKey: orgKeys.leadingGroup(unitId),
     enabled,
-    queryFn: async () => (await call(org.listLeadingGroup, { params: { id: unitId } })).items,
+    queryFn: () => call(org.listLeadingGroup, { params: { id: unitId }, query: { pageSize: MAX_PAGE } }),
   });
 }
 
