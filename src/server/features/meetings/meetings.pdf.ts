@@ -14,6 +14,28 @@ const INK = '#1a1a1a';
 const MUTED = '#666666';
 const when = (iso: string | Date) => chinaWallClock(iso).replace('T', ' ');
 
+type Pdf = PDFKit.PDFDocument;
+
+/** The page's writing helpers: a numbered section heading and a paragraph of body text. */
+function writer(pdf: Pdf) {
+  const width = pdf.page.width - 2 * MARGIN;
+  return {
+    width,
+    heading(text: string) {
+      pdf.moveDown(0.8);
+      pdf.font('B').fontSize(13).fillColor(INK).text(text, MARGIN, pdf.y, { width });
+      pdf.moveDown(0.3);
+    },
+    body(text: string, opts: PDFKit.Mixins.TextOptions = {}) {
+      pdf
+        .font('R')
+        .fontSize(11)
+        .fillColor(INK)
+        .text(text, MARGIN, pdf.y, { width, lineGap: 4, ...opts });
+    },
+  };
+}
+
 export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Promise<Buffer> {
   const fonts = await loadFonts();
   const pdf = new PDFDocument({
@@ -32,19 +54,16 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
   });
   registerCachedFont(pdf, 'B', fonts.bold);
   registerCachedFont(pdf, 'R', fonts.regular);
-  const width = pdf.page.width - 2 * MARGIN;
-  const heading = (text: string) => {
-    pdf.moveDown(0.8);
-    pdf.font('B').fontSize(13).fillColor(INK).text(text, MARGIN, pdf.y, { width });
-    pdf.moveDown(0.3);
-  };
-  const body = (text: string, opts: PDFKit.Mixins.TextOptions = {}) =>
-    pdf
-      .font('R')
-      .fontSize(11)
-      .fillColor(INK)
-      .text(text, MARGIN, pdf.y, { width, lineGap: 4, ...opts });
+  drawTitle(pdf, m);
+  drawOverview(pdf, m);
+  drawResolutions(pdf, m);
+  drawFooters(pdf, m, generatedAt);
+  pdf.end();
+  return done;
+}
 
+function drawTitle(pdf: Pdf, m: MeetingDetail) {
+  const { width } = writer(pdf);
   pdf.font('B').fontSize(20).fillColor(INK).text(`${m.unitName}`, MARGIN, MARGIN, { width, align: 'center' });
   pdf.moveDown(0.2);
   pdf.font('B').fontSize(18).text(`${MEETING_KINDS[m.kind]}纪要`, { width, align: 'center', characterSpacing: 2 });
@@ -54,7 +73,11 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
     .fontSize(10)
     .fillColor(MUTED)
     .text(m.publishedAt ? `发布日期：${when(m.publishedAt).slice(0, 10)}` : '草稿（纪要尚未发布）', { width, align: 'right' });
+}
 
+/** 一、会议概况 (with attendance), 二、会议议程, 三、会议纪要. */
+function drawOverview(pdf: Pdf, m: MeetingDetail) {
+  const { heading, body } = writer(pdf);
   heading('一、会议概况');
   body(`会议名称：${m.title}`);
   body(`会议时间：${when(m.startsAt)}`);
@@ -75,7 +98,11 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
 
   heading('三、会议纪要');
   body(m.minutes?.trim() || '（尚未填写）', { indent: 22 });
+}
 
+/** 四、议定事项 with owner, deadline and status, then the attachments' names. */
+function drawResolutions(pdf: Pdf, m: MeetingDetail) {
+  const { heading, body, width } = writer(pdf);
   heading('四、议定事项');
   if (m.resolutions.length === 0) body('本次会议无议定事项。');
   m.resolutions.forEach((r, i) => {
@@ -88,10 +115,7 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
         `承办单位：${r.ownerUnitName}　完成期限：${r.deadline}　状态：${RESOLUTION_STATUSES[r.status]}${r.overdue ? '（已逾期）' : ''}`,
         MARGIN + 14,
         pdf.y,
-        {
-          width: width - 14,
-          lineGap: 3,
-        },
+        { width: width - 14, lineGap: 3 },
       );
     pdf.moveDown(0.3);
   });
@@ -102,7 +126,11 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
       body(`${i + 1}. ${a.name}`);
     });
   }
+}
 
+/** Page numbers and the export time on every page. */
+function drawFooters(pdf: Pdf, m: MeetingDetail, generatedAt: Date) {
+  const { width } = writer(pdf);
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     pdf.switchToPage(i);
@@ -121,6 +149,4 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
       });
     pdf.page.margins = saved;
   }
-  pdf.end();
-  return done;
 }
