@@ -103,4 +103,19 @@ describe('notifications', () => {
       smtp.close();
     }
   });
+
+  it('pages my notices newest first, and counts the unread among all of them', async () => {
+    const v = volunteer.agent;
+    const me = (await v.get('/api/volunteers/me')).json().volunteer;
+    await stationAdmin.agent.post(`/api/volunteers/${me.id}/awards`, { name: '年度之星', issuer: '金银社区', awardedOn: '2026-11-03' });
+    const all = (await v.get('/api/notifications?pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const first = (await v.get('/api/notifications?pageSize=1')).json();
+    const second = (await v.get('/api/notifications?pageSize=1&page=2')).json();
+    expect([first.total, first.page, first.pageSize, first.unread]).toEqual([all.total, 1, 1, all.unread]);
+    expect(first.items[0].title).toContain('年度之星');
+    expect(second.items[0].id).toBe(all.items[1].id);
+    expect(first.unread).toBe(all.items.filter((n: { read: boolean }) => !n.read).length);
+  });
 });

@@ -20,11 +20,18 @@ export async function notify(trx: DbOrTrx, at: Date, personId: string, n: { kind
   });
 }
 
-export async function listMyNotifications(deps: Deps, ctx: Ctx): Promise<{ items: NotificationView[]; unread: number }> {
-  const rows = await q.listForPerson(deps.db, ctx.actor.personId, 100);
+export async function listMyNotifications(
+  deps: Deps,
+  ctx: Ctx,
+  { page, pageSize }: { page: number; pageSize: number },
+): Promise<{ items: NotificationView[]; total: number; page: number; pageSize: number; unread: number }> {
+  const { rows, total, unread } = await q.pageForPerson(deps.db, ctx.actor.personId, { limit: pageSize, offset: (page - 1) * pageSize });
   return {
     items: rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, read: Boolean(r.read_at) })),
-    unread: rows.filter((r) => !r.read_at).length,
+    total,
+    page,
+    pageSize,
+    unread,
   };
 }
 
