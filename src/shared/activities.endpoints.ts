@@ -27,6 +27,7 @@ import {
   VolunteerSignupParams,
 } from './activities';
 import { named } from './openapi';
+import { routes } from './routes';
 
 /*
  * The activities feature: planning and the lifecycle, sign-ups, on-site check-in, the summary, the
@@ -47,9 +48,7 @@ const CHECK_ERRORS = [
 ] as const satisfies readonly ErrorCode[];
 
 export const listActivities = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities',
-  operationId: 'listActivities',
+  ...routes.listActivities,
   summary: '活动列表（日历、筛选）',
   description:
     '本人可见单位的活动（分页），可按单位、状态、项目、日期范围、关键词和“我报名的”筛选。工作人员看到管辖范围内所有状态的活动（含草稿）；志愿者和群众只看到已发布及以后的活动。',
@@ -60,9 +59,7 @@ export const listActivities = defineEndpoint({
 });
 
 export const createActivity = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities',
-  operationId: 'createActivity',
+  ...routes.createActivity,
   summary: '新建活动（可按周/按月重复）',
   description:
     '实践所、实践站的工作人员（或队长为本队所在单位）新建活动草稿，可按周或按月重复生成一组活动；选了功能室的同时预订，任一场次冲突则整组都不建。返回新建的各场活动。',
@@ -73,9 +70,7 @@ export const createActivity = defineEndpoint({
 });
 
 export const monthlyTable = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities/monthly',
-  operationId: 'viewMonthlyActivityTable',
+  ...routes.viewMonthlyActivityTable,
   summary: '各实践站每月开展文明实践活动情况',
   description: '工作人员查看管辖范围内各实践站最近几个月（默认 6 个月，最多 24 个月）开展活动的场次，并标出低于每月最低场次要求的月份。',
   tags,
@@ -85,9 +80,7 @@ export const monthlyTable = defineEndpoint({
 });
 
 export const getActivity = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities/:id',
-  operationId: 'getActivity',
+  ...routes.getActivity,
   summary: '活动详情',
   description: '本人可见的一场活动：岗位与名额、本人的报名情况、当前可进行的操作。志愿者和群众看不到草稿和待审核的活动。',
   tags,
@@ -97,9 +90,7 @@ export const getActivity = defineEndpoint({
 });
 
 export const updateActivity = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/activities/:id',
-  operationId: 'updateActivity',
+  ...routes.updateActivity,
   summary: '修改活动（单次或本次及以后）',
   description:
     '能管理这场活动的工作人员（或仍在草稿阶段的创建人）在活动开始前修改；系列活动可只改本场或改本场及以后各场，功能室预订随时间调整，已报名的人会收到通知。',
@@ -111,9 +102,7 @@ export const updateActivity = defineEndpoint({
 });
 
 export const transitionActivity = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/transitions',
-  operationId: 'transitionActivity',
+  ...routes.transitionActivity,
   summary: '提交、发布、退回、取消、结束',
   description:
     '按活动流程推进一场活动：创建人可提交审核或取消；发布、退回和结束只能由管辖单位的管理员进行。退回和取消须填写原因；结束时按签到记录生成待确认的服务时长。',
@@ -125,9 +114,7 @@ export const transitionActivity = defineEndpoint({
 });
 
 export const signUp = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/signups',
-  operationId: 'signUpForActivity',
+  ...routes.signUpForActivity,
   summary: '报名（本人，或工作人员代为报名）',
   description:
     '已认证的志愿者本人报名，或管辖单位的管理员代没有智能手机的志愿者报名（volunteerId）。检查报名时间、年龄、技能和保险要求；名额已满时进入候补（活动允许候补时）。返回报名结果和更新后的活动。',
@@ -151,9 +138,7 @@ export const signUp = defineEndpoint({
 });
 
 export const cancelMySignup = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/activities/:id/signups/mine',
-  operationId: 'cancelMySignup',
+  ...routes.cancelMySignup,
   summary: '取消本人报名',
   description: '志愿者本人在取消截止时间前取消报名；空出的名额自动给同岗位候补的第一位。返回更新后的活动。',
   tags,
@@ -163,9 +148,7 @@ export const cancelMySignup = defineEndpoint({
 });
 
 export const cancelSignupFor = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/activities/:id/signups/volunteers/:volunteerId',
-  operationId: 'cancelSignupForVolunteer',
+  ...routes.cancelSignupForVolunteer,
   summary: '工作人员取消某人的报名',
   description: '管辖单位的管理员在活动开始前为一名志愿者取消报名（不受取消截止时间限制）；空出的名额自动给候补的第一位。返回更新后的活动。',
   tags,
@@ -175,9 +158,7 @@ export const cancelSignupFor = defineEndpoint({
 });
 
 export const listSignups = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities/:id/signups',
-  operationId: 'listActivitySignups',
+  ...routes.listActivitySignups,
   summary: '报名与签到名单',
   description: '管辖单位的管理员查看一场活动的报名名单（分页）：岗位、状态、候补顺序、脱敏手机号和每人的签到签退记录。',
   tags,
@@ -188,9 +169,7 @@ export const listSignups = defineEndpoint({
 });
 
 export const decideSignup = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/signups/:signupId/decision',
-  operationId: 'decideActivitySignup',
+  ...routes.decideActivitySignup,
   summary: '审核报名',
   description: '需要审核的活动：管辖单位的管理员通过或不通过一份待审核的报名；不通过时名额给候补的第一位，志愿者收到通知。返回处理后的这份报名。',
   tags,
@@ -201,9 +180,7 @@ export const decideSignup = defineEndpoint({
 });
 
 export const checkinToken = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities/:id/checkin-token',
-  operationId: 'getCheckinToken',
+  ...routes.getCheckinToken,
   summary: '现场签到二维码（30 秒刷新）与签到码',
   description: '管辖单位的管理员在现场投屏的签到二维码（每 30 秒换一个，过期失效）和 6 位签到码。',
   tags,
@@ -213,9 +190,7 @@ export const checkinToken = defineEndpoint({
 });
 
 export const checkIn = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/checkins',
-  operationId: 'checkInToActivity',
+  ...routes.checkInToActivity,
   summary: '扫码或输入签到码签到/签退',
   description:
     '已报名（已确认）的志愿者本人扫描现场二维码或输入签到码，第一次为签到、再次为签退；活动开始前 1 小时至结束后 1 小时内有效，设置了签到范围时检查手机位置，每天的签到次数有上限。',
@@ -227,9 +202,7 @@ export const checkIn = defineEndpoint({
 });
 
 export const staffCheckIn = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/checkins/staff',
-  operationId: 'staffCheckIn',
+  ...routes.staffCheckIn,
   summary: '工作人员代为签到/签退（记录原因）',
   description: '管辖单位的管理员为没有手机或手机无法使用的志愿者代为签到或签退，须填写原因，原因记入审计。',
   tags,
@@ -240,9 +213,7 @@ export const staffCheckIn = defineEndpoint({
 });
 
 export const submitSummary = defineEndpoint({
-  method: 'POST',
-  path: '/api/activities/:id/summary',
-  operationId: 'submitActivitySummary',
+  ...routes.submitActivitySummary,
   summary: '提交活动总结',
   description: '活动结束后，管辖单位的管理员提交服务人数、总结和照片（最多 9 张）；超过总结期限提交的标记为逾期。每场活动只能提交一次。返回更新后的活动。',
   tags,
@@ -253,9 +224,7 @@ export const submitSummary = defineEndpoint({
 });
 
 export const getSummary = defineEndpoint({
-  method: 'GET',
-  path: '/api/activities/:id/summary',
-  operationId: 'getActivitySummary',
+  ...routes.getActivitySummary,
   summary: '活动总结',
   description: '能看到这场活动的人查看它的活动总结；还没有提交总结时为 404。',
   tags,
@@ -265,9 +234,7 @@ export const getSummary = defineEndpoint({
 });
 
 export const issueIcalToken = defineEndpoint({
-  method: 'POST',
-  path: '/api/ical/token',
-  operationId: 'issueIcalToken',
+  ...routes.issueIcalToken,
   summary: '生成我的日历订阅链接（旧链接作废）',
   description: '志愿者本人生成已报名活动的日历订阅链接（链接即凭证，只显示这一次）；之前生成的链接随即作废。',
   tags,
@@ -276,9 +243,7 @@ export const issueIcalToken = defineEndpoint({
 });
 
 export const revokeIcalToken = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/ical/token',
-  operationId: 'revokeIcalToken',
+  ...routes.revokeIcalToken,
   summary: '作废我的日历订阅链接',
   description: '志愿者本人作废自己的日历订阅链接；之后用旧链接订阅的日历不再更新。',
   tags,

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { IdParams, Paged } from './common';
+import { IdParams, PageQuery, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import type { ErrorCode } from './errors';
 import {
@@ -26,7 +25,6 @@ import { routes } from './routes';
 
 named({ ServiceRecordView, HoursSummaryView, TrainingView, AwardView, CorrectionRequestView, RecognitionView });
 const tags = ['hours'];
-const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 const DECISION_ERRORS = [
   'not_found',
   'access.denied',
@@ -131,19 +129,21 @@ export const hoursSummary = defineEndpoint({
 export const recognitions = defineEndpoint({
   ...routes.listStarRecognitions,
   summary: '星级晋升表彰名单',
-  description: '管辖范围内星级晋升的志愿者名单，供表彰使用。',
+  description: '管辖范围内星级晋升的志愿者名单，供表彰使用；分页（新的在前）。',
   tags,
-  responses: { 200: items(RecognitionView) },
+  query: PageQuery,
+  responses: { 200: Paged(RecognitionView) },
   errors: ['access.denied'],
 });
 
 export const listTraining = defineEndpoint({
   ...routes.listTraining,
   summary: '培训记录',
-  description: '一名志愿者的培训记录。',
+  description: '一名志愿者的培训记录，分页（新的在前）。',
   tags,
   params: IdParams,
-  responses: { 200: items(TrainingView) },
+  query: PageQuery,
+  responses: { 200: Paged(TrainingView) },
   errors: ['not_found'],
 });
 
@@ -161,10 +161,11 @@ export const addTraining = defineEndpoint({
 export const listAwards = defineEndpoint({
   ...routes.listAwards,
   summary: '表彰记录',
-  description: '一名志愿者的表彰记录。',
+  description: '一名志愿者的表彰记录，分页（新的在前）。',
   tags,
   params: IdParams,
-  responses: { 200: items(AwardView) },
+  query: PageQuery,
+  responses: { 200: Paged(AwardView) },
   errors: ['not_found'],
 });
 

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { IdParams, OkView } from './common';
+import { IdParams, OkView, PageQuery, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import { NotificationView } from './notifications';
 import { routes } from './routes';
 
-export const NotificationList = z.object({ items: z.array(NotificationView), unread: z.number().int() });
+/** A page of notices, and how many of all of them are unread. */
+export const NotificationList = Paged(NotificationView).extend({ unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
 named({ NotificationView });
 const tags = ['notifications'];
@@ -13,8 +14,9 @@ const tags = ['notifications'];
 export const listMyNotifications = defineEndpoint({
   ...routes.listMyNotifications,
   summary: '我的消息',
-  description: '当前登录用户的站内消息（最新在前）与未读数。',
+  description: '当前登录用户的站内消息（最新在前，分页）与全部未读数。',
   tags,
+  query: PageQuery,
   responses: { 200: NotificationList },
 });
 

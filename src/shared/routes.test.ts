@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as accounts from './accounts.endpoints';
+import * as activities from './activities.endpoints';
 import * as audit from './audit.endpoints';
 import * as care from './care.endpoints';
 import * as certificates from './certificates.endpoints';
@@ -12,7 +13,7 @@ import { routes } from './routes';
 import * as teams from './teams.endpoints';
 import * as venues from './venues.endpoints';
 
-const declared = [accounts, audit, care, certificates, hours, notifications, org, programmes, teams, venues]
+const declared = [accounts, activities, audit, care, certificates, hours, notifications, org, programmes, teams, venues]
   .flatMap((m) => Object.values(m))
   .filter((e): e is EndpointSpec => typeof e === 'object' && e !== null && 'operationId' in e && 'path' in e);
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IdParams, Paged, PageQuery } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
@@ -84,11 +83,11 @@ export const updateRoom = defineEndpoint({
 export const roomBookings = defineEndpoint({
   ...routes.listRoomBookings,
   summary: '功能室预订情况',
-  description: '一段日期内（北京时间，含首尾两天）占用该功能室的活动，供工作人员创建活动前选择空闲时段。',
+  description: '一段日期内（北京时间，含首尾两天）占用该功能室的活动（按开始时间，分页），供工作人员创建活动前选择空闲时段。',
   tags,
   params: IdParams,
   query: RoomBookingsQuery,
-  responses: { 200: z.object({ items: z.array(RoomBookingView) }) },
+  responses: { 200: Paged(RoomBookingView) },
   errors: ['not_found'],
 });
 

@@ -70,5 +70,5 @@ export const VenueListQuery = PageQuery.extend({ includeArchived: z.enum(['true'
 /** `PATCH /api/rooms/:id`: any of a room's fields, or archive it. */
 export const UpdateRoomInput = RoomInput.partial().extend({ archived: z.boolean().optional() }).strict();
 
-/** `GET /api/rooms/:id/bookings`: a period of whole days (Beijing time), both ends included. */
-export const RoomBookingsQuery = z.strictObject({ from: DateString, to: DateString });
+/** `GET /api/rooms/:id/bookings`: a period of whole days (Beijing time), both ends included; paged. */
+export const RoomBookingsQuery = PageQuery.extend({ from: DateString, to: DateString });

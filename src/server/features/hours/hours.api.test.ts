@@ -191,8 +191,13 @@ describe('star levels', () => {
     const reached = await summary();
     expect(reached.stars.level).toBe(level + 1);
     expect(reached.starHistory[0]).toMatchObject({ level: level + 1, previousLevel: level });
-    const list = (await admin.get('/api/stars/recognitions')).json().items;
+    const recognitions = (await admin.get('/api/stars/recognitions')).json();
+    expect(recognitions).toMatchObject({ page: 1, pageSize: 20 });
+    expect(recognitions.total).toBeGreaterThanOrEqual(1);
+    const list = recognitions.items;
     expect(list.find((r: { volunteerId: string }) => r.volunteerId === volunteerId)).toMatchObject({ volunteerId, level: level + 1 });
+    const newest = (await admin.get('/api/stars/recognitions?pageSize=1')).json();
+    expect([newest.items.length, newest.total]).toEqual([1, recognitions.total]);
     const notes = (await volunteer.agent.get('/api/notifications')).json().items;
     expect(notes[0].title).toContain('星志愿者');
   });
@@ -237,6 +242,14 @@ describe('training, awards and correction requests', () => {
     ).toBe(201);
     const v = volunteer.agent;
     expect((await v.get(`/api/volunteers/${volunteerId}/training`)).json().items[0].name).toBe('志愿服务通识培训');
+    // Training and awards page on the server, latest first (id breaks ties on the same day).
+    await s01.post(`/api/volunteers/${volunteerId}/training`, { name: '急救培训', hours: 1, organiser: '马鞍街道新时代文明实践所', heldOn: '2026-11-12' });
+    const t1 = (await v.get(`/api/volunteers/${volunteerId}/training?pageSize=1`)).json();
+    const t2 = (await v.get(`/api/volunteers/${volunteerId}/training?pageSize=1&page=2`)).json();
+    expect([t1.total, t1.page, t1.pageSize, t1.items[0].name, t2.items[0].name]).toEqual([2, 1, 1, '急救培训', '志愿服务通识培训']);
+    await s01.post(`/api/volunteers/${volunteerId}/awards`, { name: '服务之星', issuer: '马鞍街道新时代文明实践所', awardedOn: '2026-11-05' });
+    const a2 = (await v.get(`/api/volunteers/${volunteerId}/awards?pageSize=1&page=2`)).json();
+    expect([a2.total, a2.page, a2.items.map((a: { name: string }) => a.name)]).toEqual([2, 2, ['优秀志愿者']]);
     const reqRes = await v.post('/api/correction-requests', { message: '11 月 18 日的服务是 3 小时，少记了' });
     expect(reqRes.statusCode).toBe(201);
     const open = (await s01.get('/api/correction-requests?status=open')).json().items;

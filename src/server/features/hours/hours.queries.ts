@@ -161,12 +161,16 @@ export function starHistory(db: DbOrTrx, volunteerId: string) {
   return db.selectFrom('star_levels').selectAll().where('volunteer_id', '=', volunteerId).orderBy('at', 'desc').execute();
 }
 
-/** The recognition list: who reached which level, newest first, within some stations. */
-export function recognitions(db: DbOrTrx, stationIds: string[], limit: number) {
-  if (stationIds.length === 0) return Promise.resolve([]);
-  return db
+/** One page of the recognition list: who reached which level, newest first, within some stations. */
+export async function pageRecognitions(db: DbOrTrx, stationIds: string[], page: { limit: number; offset: number }) {
+  if (stationIds.length === 0) return { rows: [], total: 0 };
+  const base = db
     .selectFrom('star_levels')
     .innerJoin('volunteers', 'volunteers.id', 'star_levels.volunteer_id')
+    .where('volunteers.station_id', 'in', stationIds)
+    .where((eb) => eb('star_levels.level', '>', eb.ref('star_levels.previous_level')));
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
     .innerJoin('people', 'people.id', 'volunteers.person_id')
     .innerJoin('units', 'units.id', 'volunteers.station_id')
     .select([
@@ -180,24 +184,33 @@ export function recognitions(db: DbOrTrx, stationIds: string[], limit: number) {
       'volunteers.volunteer_no',
       'units.name as station_name',
     ])
-    .where('volunteers.station_id', 'in', stationIds)
-    .where((eb) => eb('star_levels.level', '>', eb.ref('star_levels.previous_level')))
     .orderBy('star_levels.at', 'desc')
-    .limit(limit)
+    .orderBy('star_levels.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+  return { rows, total: Number(total) };
 }
 
 export function insertTraining(db: DbOrTrx, row: TrainingRecordsTable) {
   return db.insertInto('training_records').values(row).execute();
 }
-export function listTraining(db: DbOrTrx, volunteerId: string) {
-  return db.selectFrom('training_records').selectAll().where('volunteer_id', '=', volunteerId).orderBy('held_on', 'desc').execute();
+/** One page of a volunteer's training, latest first. */
+export async function pageTraining(db: DbOrTrx, volunteerId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('training_records').where('volunteer_id', '=', volunteerId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('held_on', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
 }
 export function insertAward(db: DbOrTrx, row: AwardsTable) {
   return db.insertInto('awards').values(row).execute();
 }
-export function listAwards(db: DbOrTrx, volunteerId: string) {
-  return db.selectFrom('awards').selectAll().where('volunteer_id', '=', volunteerId).orderBy('awarded_on', 'desc').execute();
+/** One page of a volunteer's awards, latest first. */
+export async function pageAwards(db: DbOrTrx, volunteerId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('awards').where('volunteer_id', '=', volunteerId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base.selectAll().orderBy('awarded_on', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(total) };
 }
 
 export function insertCorrectionRequest(db: DbOrTrx, row: CorrectionRequestsTable) {

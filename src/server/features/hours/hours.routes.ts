@@ -16,11 +16,11 @@ export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.approveMany, async (req) => hours.approveMany(deps, ctxOf(req), req.body.ids));
     register(app, api.correct, async (req) => hours.correctRecord(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.hoursSummary, async (req) => hours.hoursSummary(deps, ctxOf(req), req.params.id));
-    register(app, api.recognitions, async (req) => hours.recognitionList(deps, ctxOf(req)));
+    register(app, api.recognitions, async (req) => hours.recognitionList(deps, ctxOf(req), req.query));
 
-    register(app, api.listTraining, async (req) => hours.listTraining(deps, ctxOf(req), req.params.id));
+    register(app, api.listTraining, async (req) => hours.listTraining(deps, ctxOf(req), req.params.id, req.query));
     register(app, api.addTraining, async (req) => hours.addTraining(deps, ctxOf(req), req.params.id, req.body));
-    register(app, api.listAwards, async (req) => hours.listAwards(deps, ctxOf(req), req.params.id));
+    register(app, api.listAwards, async (req) => hours.listAwards(deps, ctxOf(req), req.params.id, req.query));
     register(app, api.addAward, async (req) => hours.addAward(deps, ctxOf(req), req.params.id, req.body));
 
     register(app, api.listCorrectionRequests, async (req) => hours.listCorrectionRequests(deps, ctxOf(req), req.query));

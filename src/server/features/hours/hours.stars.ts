@@ -66,11 +66,11 @@ export async function mySummary(deps: Deps, ctx: Ctx) {
   return hoursSummary(deps, ctx, v.id);
 }
 
-export async function recognitionList(deps: Deps, ctx: Ctx) {
+export async function recognitionList(deps: Deps, ctx: Ctx, { page, pageSize }: { page: number; pageSize: number }) {
   const unitIds = await ctx.scope.units('volunteers.read');
   const tree = await ctx.scope.tree();
   const stations = [...unitIds].filter((u) => tree.nodes.get(u)?.kind === 'station');
-  const rows = await q.recognitions(deps.db, stations, 200);
+  const { rows, total } = await q.pageRecognitions(deps.db, stations, { limit: pageSize, offset: (page - 1) * pageSize });
   return {
     items: rows.map((r) => ({
       volunteerId: r.volunteer_id,
@@ -82,5 +82,8 @@ export async function recognitionList(deps: Deps, ctx: Ctx) {
       hours: minutesToHours(Number(r.minutes)),
       at: r.at,
     })),
+    total,
+    page,
+    pageSize,
   };
 }

@@ -45,9 +45,9 @@ export async function addTraining(
   return { id, name: input.name, content: input.content ?? null, hours: input.hours, organiser: input.organiser, heldOn: input.heldOn };
 }
 
-export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
+export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string, { page, pageSize }: { page: number; pageSize: number }) {
   await requireVolunteerReadable(deps, ctx.scope, volunteerId);
-  const rows = await q.listTraining(deps.db, volunteerId);
+  const { rows, total } = await q.pageTraining(deps.db, volunteerId, { limit: pageSize, offset: (page - 1) * pageSize });
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -57,6 +57,9 @@ export async function listTraining(deps: Deps, ctx: Ctx, volunteerId: string) {
       organiser: r.organiser,
       heldOn: r.held_on,
     })),
+    total,
+    page,
+    pageSize,
   };
 }
 
@@ -89,8 +92,13 @@ export async function addAward(deps: Deps, ctx: Ctx, volunteerId: string, input:
   return { id, name: input.name, level: input.level ?? null, issuer: input.issuer, awardedOn: input.awardedOn };
 }
 
-export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string) {
+export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string, { page, pageSize }: { page: number; pageSize: number }) {
   await requireVolunteerReadable(deps, ctx.scope, volunteerId);
-  const rows = await q.listAwards(deps.db, volunteerId);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, level: r.level, issuer: r.issuer, awardedOn: r.awarded_on })) };
+  const { rows, total } = await q.pageAwards(deps.db, volunteerId, { limit: pageSize, offset: (page - 1) * pageSize });
+  return {
+    items: rows.map((r) => ({ id: r.id, name: r.name, level: r.level, issuer: r.issuer, awardedOn: r.awarded_on })),
+    total,
+    page,
+    pageSize,
+  };
 }

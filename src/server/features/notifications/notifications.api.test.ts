@@ -2,6 +2,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/support/app';
 import { type Staff, type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
+import { Id } from '../../../shared/common';
+import { timeOrderedId } from './notifications.service';
 import { deliverEmails, smtpNotifier } from './notifier';
 
 /** The smallest SMTP server that accepts mail, so the real SMTP client path is exercised on loopback. */
@@ -102,5 +104,27 @@ describe('notifications', () => {
     } finally {
       smtp.close();
     }
+  });
+
+  it('pages my notices newest first, and counts the unread among all of them', async () => {
+    const v = volunteer.agent;
+    const me = (await v.get('/api/volunteers/me')).json().volunteer;
+    await stationAdmin.agent.post(`/api/volunteers/${me.id}/awards`, { name: '年度之星', issuer: '金银社区', awardedOn: '2026-11-03' });
+    const all = (await v.get('/api/notifications?pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const first = (await v.get('/api/notifications?pageSize=1')).json();
+    const second = (await v.get('/api/notifications?pageSize=1&page=2')).json();
+    expect([first.total, first.page, first.pageSize, first.unread]).toEqual([all.total, 1, 1, all.unread]);
+    expect(first.items[0].title).toContain('年度之星');
+    expect(second.items[0].id).toBe(all.items[1].id);
+    expect(first.unread).toBe(all.items.filter((n: { read: boolean }) => !n.read).length);
+  });
+
+  it('gives notices time-ordered ids, so notices written at one clock time still list newest first', () => {
+    const ids = Array.from({ length: 5000 }, () => timeOrderedId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids.slice(0, 10)) expect(Id.safeParse(id).success, id).toBe(true);
   });
 });

@@ -5,8 +5,14 @@ export function insertNotification(db: DbOrTrx, row: NotificationsTable) {
   return db.insertInto('notifications').values(row).execute();
 }
 
-export function listForPerson(db: DbOrTrx, personId: string, limit: number) {
-  return db.selectFrom('notifications').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').limit(limit).execute();
+/** One page of a person's notices, newest first (ids are time-ordered), with how many they have and how many are unread. */
+export async function pageForPerson(db: DbOrTrx, personId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('notifications').where('person_id', '=', personId);
+  const [counts] = await base
+    .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.count<number>(eb.case().when('read_at', 'is', null).then(1).end()).as('unread')])
+    .execute();
+  const rows = await base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+  return { rows, total: Number(counts.total), unread: Number(counts.unread) };
 }
 
 export async function markRead(db: DbOrTrx, personId: string, id: string | null, at: string): Promise<number> {

@@ -7,7 +7,7 @@ import { listMyNotifications, markRead } from './notifications.service';
 
 export function notificationsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    register(app, api.listMyNotifications, async (req) => listMyNotifications(deps, ctxOf(req)));
+    register(app, api.listMyNotifications, async (req) => listMyNotifications(deps, ctxOf(req), req.query));
     register(app, api.markNotificationRead, async (req) => markRead(deps, ctxOf(req), req.params.id));
     register(app, api.markAllNotificationsRead, async (req) => markRead(deps, ctxOf(req), null));
   };

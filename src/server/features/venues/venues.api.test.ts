@@ -89,5 +89,10 @@ describe('venues', () => {
     expect(clash.json().code).toBe('venues.room_conflict');
     const bookings = (await staffA.agent.get(`/api/rooms/${roomId}/bookings?from=2030-03-01&to=2030-03-01`)).json();
     expect(bookings.items).toEqual([expect.objectContaining({ title: '书法课' })]);
+    // Paged too, earliest first: a later class the same afternoon is on the second page of one.
+    const later = { ...body, title: '剪纸课', startsAt: '2030-03-01T06:00:00Z', endsAt: '2030-03-01T08:00:00Z', positions: [{ name: '学员', headcount: 5 }] };
+    expect((await staffA.agent.post('/api/activities', later)).statusCode).toBe(201);
+    const page2 = (await staffA.agent.get(`/api/rooms/${roomId}/bookings?from=2030-03-01&to=2030-03-01&pageSize=1&page=2`)).json();
+    expect([page2.total, page2.page, page2.pageSize, page2.items.map((b: { title: string }) => b.title)]).toEqual([2, 2, 1, ['剪纸课']]);
   });
 });

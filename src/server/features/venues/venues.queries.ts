@@ -72,14 +72,21 @@ export function overlappingBookings(db: DbOrTrx, roomId: string, start: string, 
   return qb.execute();
 }
 
-export function roomBookings(db: DbOrTrx, roomId: string, from: string, to: string) {
-  return db
+/** One page of the bookings of a room overlapping [from, to), earliest first. */
+export async function pageRoomBookings(db: DbOrTrx, roomId: string, from: string, to: string, page: { limit: number; offset: number }) {
+  const base = db
     .selectFrom('room_bookings')
-    .innerJoin('activities', 'activities.id', 'room_bookings.activity_id')
-    .select(['room_bookings.activity_id', 'activities.title', 'room_bookings.starts_at', 'room_bookings.ends_at'])
     .where('room_bookings.room_id', '=', roomId)
     .where('room_bookings.starts_at', '<', to)
-    .where('room_bookings.ends_at', '>', from)
+    .where('room_bookings.ends_at', '>', from);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .innerJoin('activities', 'activities.id', 'room_bookings.activity_id')
+    .select(['room_bookings.activity_id', 'activities.title', 'room_bookings.starts_at', 'room_bookings.ends_at'])
     .orderBy('room_bookings.starts_at')
+    .orderBy('room_bookings.id')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
+  return { rows, total: Number(total) };
 }

@@ -15,7 +15,11 @@ export function venuesRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.addRoom, async (req) => venues.addRoom(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.updateRoom, async (req) => venues.updateRoom(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.roomBookings, async (req) =>
-      venues.roomSchedule(deps, ctxOf(req), req.params.id, chinaDayStart(req.query.from), chinaDayEnd(req.query.to)),
+      venues.roomSchedule(deps, ctxOf(req), req.params.id, {
+        ...req.query,
+        from: chinaDayStart(req.query.from),
+        to: chinaDayEnd(req.query.to),
+      }),
     );
     register(app, api.listPublicVenues, async (req) => venues.listVenues(deps, null, req.query));
     register(app, api.mapConfig, async () => venues.mapConfig(deps));

@@ -197,14 +197,24 @@ export async function updateRoom(deps: Deps, ctx: Ctx, roomId: string, input: { 
 }
 
 /** The room's bookings for a period, so staff can pick a free slot before creating an activity. */
-export async function roomSchedule(deps: Deps, ctx: Ctx, roomId: string, from: string, to: string) {
+export async function roomSchedule(
+  deps: Deps,
+  ctx: Ctx,
+  roomId: string,
+  { from, to, page, pageSize }: { from: string; to: string; page: number; pageSize: number },
+) {
   const room = await q.getRoom(deps.db, roomId);
   if (!room) throw notFound();
   const tree = await ctx.scope.tree();
   const v = await q.getVenue(deps.db, room.venue_id);
   if (!v || !unitsInScope(tree, ctx.actor, 'venues.read').has(v.unit_id)) throw notFound();
-  const rows = await q.roomBookings(deps.db, roomId, from, to);
-  return { items: rows.map((r) => ({ activityId: r.activity_id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at })) };
+  const { rows, total } = await q.pageRoomBookings(deps.db, roomId, from, to, { limit: pageSize, offset: (page - 1) * pageSize });
+  return {
+    items: rows.map((r) => ({ activityId: r.activity_id, title: r.title, startsAt: r.starts_at, endsAt: r.ends_at })),
+    total,
+    page,
+    pageSize,
+  };
 }
 
 export function mapConfig(deps: Pick<Deps, 'config'>) {

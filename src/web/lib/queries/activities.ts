@@ -1,10 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 // Types only: the mobile pages use these hooks too, and must not pull zod into their chunks (the
-// endpoint modules build zod schemas when loaded). See `route` below.
+// endpoint modules build zod schemas when loaded). The zod-free route table says each call's method
+// and path, `callRoute` checks them against the declaration's type (web/lib/api.ts).
 import type * as activities from '../../../shared/activities.endpoints';
-import type { BodyIn, EndpointSpec, ResponseOf } from '../../../shared/endpoint';
+import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
 import type * as venues from '../../../shared/venues.endpoints';
-import { call } from '../api';
+import { routes } from '../../../shared/routes';
+import { callRoute } from '../api';
 
 export type ActivityView = ResponseOf<typeof activities.getActivity>;
 export type SignupView = ResponseOf<typeof activities.decideSignup>;
@@ -32,38 +34,6 @@ export interface ActivityListParams {
   mine?: boolean;
 }
 
-/**
- * An endpoint as `call()` uses it at run time: its method and path. The declarations are imported
- * as types only (see above); the type argument makes the compiler check this method and path
- * against the declaration in src/shared, so they cannot drift from it, and `call()` then types the
- * params, query, body and response from the declaration as usual.
- */
-function route<E extends EndpointSpec>(at: Pick<E, 'method' | 'path'>): E {
-  return at as E;
-}
-
-const api = {
-  listActivities: route<typeof activities.listActivities>({ method: 'GET', path: '/api/activities' }),
-  createActivity: route<typeof activities.createActivity>({ method: 'POST', path: '/api/activities' }),
-  monthlyTable: route<typeof activities.monthlyTable>({ method: 'GET', path: '/api/activities/monthly' }),
-  getActivity: route<typeof activities.getActivity>({ method: 'GET', path: '/api/activities/:id' }),
-  updateActivity: route<typeof activities.updateActivity>({ method: 'PATCH', path: '/api/activities/:id' }),
-  transitionActivity: route<typeof activities.transitionActivity>({ method: 'POST', path: '/api/activities/:id/transitions' }),
-  signUp: route<typeof activities.signUp>({ method: 'POST', path: '/api/activities/:id/signups' }),
-  cancelMySignup: route<typeof activities.cancelMySignup>({ method: 'DELETE', path: '/api/activities/:id/signups/mine' }),
-  cancelSignupFor: route<typeof activities.cancelSignupFor>({ method: 'DELETE', path: '/api/activities/:id/signups/volunteers/:volunteerId' }),
-  listSignups: route<typeof activities.listSignups>({ method: 'GET', path: '/api/activities/:id/signups' }),
-  decideSignup: route<typeof activities.decideSignup>({ method: 'POST', path: '/api/activities/:id/signups/:signupId/decision' }),
-  checkinToken: route<typeof activities.checkinToken>({ method: 'GET', path: '/api/activities/:id/checkin-token' }),
-  checkIn: route<typeof activities.checkIn>({ method: 'POST', path: '/api/activities/:id/checkins' }),
-  staffCheckIn: route<typeof activities.staffCheckIn>({ method: 'POST', path: '/api/activities/:id/checkins/staff' }),
-  submitSummary: route<typeof activities.submitSummary>({ method: 'POST', path: '/api/activities/:id/summary' }),
-  getSummary: route<typeof activities.getSummary>({ method: 'GET', path: '/api/activities/:id/summary' }),
-  issueIcalToken: route<typeof activities.issueIcalToken>({ method: 'POST', path: '/api/ical/token' }),
-  revokeIcalToken: route<typeof activities.revokeIcalToken>({ method: 'DELETE', path: '/api/ical/token' }),
-  roomBookings: route<typeof venues.roomBookings>({ method: 'GET', path: '/api/rooms/:id/bookings' }),
-};
-
 export const activityKeys = {
   all: ['activities'] as const,
   list: (params: ActivityListParams) => ['activities', 'list', params] as const,
@@ -80,7 +50,9 @@ export function useActivities(params: ActivityListParams, enabled = true) {
     queryKey: activityKeys.list(params),
     enabled,
     queryFn: () =>
-      call(api.listActivities, { query: { ...params, mine: params.mine ? 'true' : undefined, page: params.page ?? 1, pageSize: params.pageSize ?? 20 } }),
+      callRoute<typeof activities.listActivities>(routes.listActivities, {
+        query: { ...params, mine: params.mine ? 'true' : undefined, page: params.page ?? 1, pageSize: params.pageSize ?? 20 },
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -89,7 +61,7 @@ export function useActivity(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.detail(id),
     enabled: enabled && !!id,
-    queryFn: () => call(api.getActivity, { params: { id } }),
+    queryFn: () => callRoute<typeof activities.getActivity>(routes.getActivity, { params: { id } }),
   });
 }
 
@@ -98,10 +70,13 @@ const SIGNUP_PAGE = 200;
 
 /** Every sign-up of an activity, page after page: the organiser's tabs count and filter the whole list. */
 async function allSignups(id: string): Promise<SignupView[]> {
-  const first = await call(api.listSignups, { params: { id }, query: { page: 1, pageSize: SIGNUP_PAGE } });
+  const first = await callRoute<typeof activities.listSignups>(routes.listActivitySignups, { params: { id }, query: { page: 1, pageSize: SIGNUP_PAGE } });
   const items = [...first.items];
   const pages = Math.ceil(first.total / SIGNUP_PAGE);
-  for (let page = 2; page <= pages; page++) items.push(...(await call(api.listSignups, { params: { id }, query: { page, pageSize: SIGNUP_PAGE } })).items);
+  for (let page = 2; page <= pages; page++)
+    items.push(
+      ...(await callRoute<typeof activities.listSignups>(routes.listActivitySignups, { params: { id }, query: { page, pageSize: SIGNUP_PAGE } })).items,
+    );
   return items;
 }
 
@@ -118,7 +93,7 @@ export function useSummary(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.summary(id),
     enabled,
-    queryFn: () => call(api.getSummary, { params: { id } }),
+    queryFn: () => callRoute<typeof activities.getSummary>(routes.getActivitySummary, { params: { id } }),
   });
 }
 
@@ -127,7 +102,7 @@ export function useCheckinToken(id: string, enabled = true) {
   return useQuery({
     queryKey: activityKeys.token(id),
     enabled,
-    queryFn: async () => ({ ...(await call(api.checkinToken, { params: { id } })), fetchedAt: Date.now() }),
+    queryFn: async () => ({ ...(await callRoute<typeof activities.checkinToken>(routes.getCheckinToken, { params: { id } })), fetchedAt: Date.now() }),
     refetchInterval: (query) => {
       const data = query.state.data;
       if (!data) return false;
@@ -142,15 +117,22 @@ export function useMonthlyTable(months = 6, enabled = true) {
   return useQuery({
     queryKey: activityKeys.monthly(months),
     enabled,
-    queryFn: () => call(api.monthlyTable, { query: { months } }),
+    queryFn: () => callRoute<typeof activities.monthlyTable>(routes.viewMonthlyActivityTable, { query: { months } }),
   });
 }
 
+/** A room's bookings on one day, shown whole beside the time picker: one page of 200 (the most a page holds). */
 export function useRoomBookings(roomId: string | undefined, day: string | undefined) {
   return useQuery({
     queryKey: activityKeys.bookings(roomId ?? '', day ?? ''),
     enabled: !!roomId && !!day,
-    queryFn: async () => (await call(api.roomBookings, { params: { id: roomId ?? '' }, query: { from: day ?? '', to: day ?? '' } })).items,
+    queryFn: async () =>
+      (
+        await callRoute<typeof venues.roomBookings>(routes.listRoomBookings, {
+          params: { id: roomId ?? '' },
+          query: { from: day ?? '', to: day ?? '', pageSize: 200 },
+        })
+      ).items,
   });
 }
 
@@ -161,63 +143,67 @@ function useActivityMutation<TInput, TResult>(fn: (input: TInput) => Promise<TRe
 }
 
 export function useCreateActivity() {
-  return useActivityMutation((input: CreateActivityInput) => call(api.createActivity, { body: input }));
+  return useActivityMutation((input: CreateActivityInput) => callRoute<typeof activities.createActivity>(routes.createActivity, { body: input }));
 }
 
 export function useUpdateActivity() {
-  return useActivityMutation(({ id, input }: { id: string; input: UpdateActivityInput }) => call(api.updateActivity, { params: { id }, body: input }));
+  return useActivityMutation(({ id, input }: { id: string; input: UpdateActivityInput }) =>
+    callRoute<typeof activities.updateActivity>(routes.updateActivity, { params: { id }, body: input }),
+  );
 }
 
 export function useTransition() {
   return useActivityMutation(({ id, action, reason }: { id: string; action: ActivityAction; reason?: string }) =>
-    call(api.transitionActivity, { params: { id }, body: { action, reason } }),
+    callRoute<typeof activities.transitionActivity>(routes.transitionActivity, { params: { id }, body: { action, reason } }),
   );
 }
 
 /** Sign up oneself, or (staff) sign up a volunteer on their behalf. */
 export function useSignUp() {
   return useActivityMutation(({ id, positionId, volunteerId }: { id: string; positionId?: string; volunteerId?: string }) =>
-    call(api.signUp, { params: { id }, body: { positionId, volunteerId } }),
+    callRoute<typeof activities.signUp>(routes.signUpForActivity, { params: { id }, body: { positionId, volunteerId } }),
   );
 }
 
 export function useCancelMySignup() {
-  return useActivityMutation((id: string) => call(api.cancelMySignup, { params: { id } }));
+  return useActivityMutation((id: string) => callRoute<typeof activities.cancelMySignup>(routes.cancelMySignup, { params: { id } }));
 }
 
 export function useCancelSignupFor() {
-  return useActivityMutation(({ id, volunteerId }: { id: string; volunteerId: string }) => call(api.cancelSignupFor, { params: { id, volunteerId } }));
+  return useActivityMutation(({ id, volunteerId }: { id: string; volunteerId: string }) =>
+    callRoute<typeof activities.cancelSignupFor>(routes.cancelSignupForVolunteer, { params: { id, volunteerId } }),
+  );
 }
 
 export function useDecideSignup() {
   return useActivityMutation(({ id, signupId, approve, reason }: { id: string; signupId: string; approve: boolean; reason?: string }) =>
-    call(api.decideSignup, { params: { id, signupId }, body: { approve, reason } }),
+    callRoute<typeof activities.decideSignup>(routes.decideActivitySignup, { params: { id, signupId }, body: { approve, reason } }),
   );
 }
 
 export function useCheckIn() {
   return useActivityMutation(({ id, ...body }: { id: string; token?: string; code?: string; lat?: number; lng?: number }) =>
-    call(api.checkIn, { params: { id }, body }),
+    callRoute<typeof activities.checkIn>(routes.checkInToActivity, { params: { id }, body }),
   );
 }
 
 export function useStaffCheck() {
   return useActivityMutation(({ id, ...body }: { id: string; volunteerId: string; direction: 'in' | 'out'; reason: string }) =>
-    call(api.staffCheckIn, { params: { id }, body }),
+    callRoute<typeof activities.staffCheckIn>(routes.staffCheckIn, { params: { id }, body }),
   );
 }
 
 export function useSubmitSummary() {
   return useActivityMutation(({ id, ...body }: { id: string; servedCount: number; notes: string; photoFileIds: string[] }) =>
-    call(api.submitSummary, { params: { id }, body }),
+    callRoute<typeof activities.submitSummary>(routes.submitActivitySummary, { params: { id }, body }),
   );
 }
 
 /** A private calendar feed of one's own activities; asking again replaces (and voids) the old link. */
 export function useIssueIcalToken() {
-  return useMutation({ mutationFn: () => call(api.issueIcalToken) });
+  return useMutation({ mutationFn: () => callRoute<typeof activities.issueIcalToken>(routes.issueIcalToken) });
 }
 
 export function useRevokeIcalToken() {
-  return useMutation({ mutationFn: () => call(api.revokeIcalToken) });
+  return useMutation({ mutationFn: () => callRoute<typeof activities.revokeIcalToken>(routes.revokeIcalToken) });
 }

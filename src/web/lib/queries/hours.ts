@@ -67,17 +67,18 @@ export function useHoursSummary(volunteerId: string) {
   });
 }
 
+/** A volunteer's training and awards are short lists shown whole on the detail page: one page of 200. */
 export function useTraining(volunteerId: string) {
   return useQuery({
     queryKey: hoursKeys.training(volunteerId),
-    queryFn: async () => (await call(hours.listTraining, { params: { id: volunteerId } })).items,
+    queryFn: async () => (await call(hours.listTraining, { params: { id: volunteerId }, query: { pageSize: 200 } })).items,
   });
 }
 
 export function useAwards(volunteerId: string) {
   return useQuery({
     queryKey: hoursKeys.awards(volunteerId),
-    queryFn: async () => (await call(hours.listAwards, { params: { id: volunteerId } })).items,
+    queryFn: async () => (await call(hours.listAwards, { params: { id: volunteerId }, query: { pageSize: 200 } })).items,
   });
 }
 
@@ -91,7 +92,8 @@ export function useCorrectionRequests(status?: CorrectionRequestStatus, enabled 
 }
 
 export function useRecognitions() {
-  return useQuery({ queryKey: hoursKeys.recognitions, queryFn: async () => (await call(hours.recognitions)).items });
+  // The page filters by level in the browser: the latest 200 promotions, as before paging.
+  return useQuery({ queryKey: hoursKeys.recognitions, queryFn: async () => (await call(hours.recognitions, { query: { pageSize: 200 } })).items });
 }
 
 /** Hours change hours, stars, summaries and the talent pool's hour column: refresh them all. */

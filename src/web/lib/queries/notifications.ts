@@ -8,7 +8,8 @@ export function useNotifications(enabled = true) {
   return useQuery({
     queryKey: notificationKeys.all,
     enabled,
-    queryFn: () => call(notifications.listMyNotifications),
+    // The latest 100 notices, as before paging: the page shows the unread among them, the count is of all.
+    queryFn: () => call(notifications.listMyNotifications, { query: { pageSize: 100 } }),
   });
 }
 
