@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParams, OkView } from './common';
+import { Id, IdParams, OkView, PageQuery, Paged } from './common';
 import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 
@@ -20,8 +20,8 @@ export const listOpen311Keys = defineEndpoint({
   summary: 'Open311 api_key 列表',
   description: '实践所管理员查看本所签发给外部平台（如市民热线）的 api_key，只显示名称和状态。',
   tags,
-  query: z.strictObject({ unitId: Id }),
-  responses: { 200: z.object({ items: z.array(Open311KeyView) }) },
+  query: PageQuery.extend({ unitId: Id }),
+  responses: { 200: Paged(Open311KeyView) },
   errors: ['not_found', 'access.denied'],
 });
 

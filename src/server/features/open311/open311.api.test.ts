@@ -145,6 +145,11 @@ describe('Open311 GeoReport v2', () => {
     expect((await post('/open311/v2/requests.json', { api_key: key, service_code: code, address_string: '马鞍大道 66 号' })).statusCode).toBe(200);
     await admin.delete(`/api/open311/keys/${issued.json().id}`);
     expect((await post('/open311/v2/requests.json', { api_key: key, service_code: code, address_string: '马鞍大道 66 号' })).statusCode).toBe(403);
+    // The list pages like every list, newest first, shows names and state, never a key.
+    const page = (await admin.get(`/api/open311/keys?unitId=${inst}&pageSize=1`)).json();
+    expect([page.total, page.page, page.pageSize, page.items.length]).toEqual([2, 1, 1, 1]);
+    expect(page.items[0]).toMatchObject({ id: issued.json().id, name: '12345 热线', revokedAt: expect.any(String) });
+    expect(JSON.stringify(page)).not.toContain(key);
     const station = await w.makeStation();
     expect((await (await w.stationAdmin(station.id)).agent.post('/api/open311/keys', { unitId: inst, name: 'x' })).statusCode).toBe(403);
   });

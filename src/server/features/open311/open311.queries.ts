@@ -13,8 +13,18 @@ export function insertKey(db: DbOrTrx, row: Open311KeysTable) {
   return db.insertInto('open311_keys').values(row).execute();
 }
 
-export function keysOfUnit(db: DbOrTrx, unitId: string) {
-  return db.selectFrom('open311_keys').select(['id', 'name', 'created_at', 'revoked_at']).where('unit_id', '=', unitId).orderBy('created_at', 'desc').execute();
+/** One page of a unit's keys, newest first, and how many there are. */
+export async function pageKeysOfUnit(db: DbOrTrx, unitId: string, page: { limit: number; offset: number }) {
+  const base = db.selectFrom('open311_keys').where('unit_id', '=', unitId);
+  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+  const rows = await base
+    .select(['id', 'name', 'created_at', 'revoked_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(total) };
 }
 
 export function getKey(db: DbOrTrx, id: string) {

@@ -128,7 +128,7 @@ function requestPostRoute(app: App, { deps, format, geo }: Wire) {
 
 export function open311KeysRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    register(app, keys.listOpen311Keys, async (req) => open311.listKeys(deps, ctxOf(req), req.query.unitId));
+    register(app, keys.listOpen311Keys, async (req) => open311.listKeys(deps, ctxOf(req), req.query));
     register(app, keys.issueOpen311Key, async (req) => open311.issueKey(deps, ctxOf(req), req.body.unitId, req.body.name));
     register(app, keys.revokeOpen311Key, async (req) => open311.revokeKey(deps, ctxOf(req), req.params.id));
   };

@@ -197,10 +197,11 @@ export async function issueKey(deps: Deps, ctx: Ctx, unitId: string, name: strin
   return { id, name, apiKey: key };
 }
 
-export async function listKeys(deps: Deps, ctx: Ctx, unitId: string) {
+export async function listKeys(deps: Deps, ctx: Ctx, query: { unitId: string; page: number; pageSize: number }) {
+  const { unitId, page, pageSize } = query;
   await ctx.scope.require('open311.manage', unitId);
-  const rows = await kq.keysOfUnit(deps.db, unitId);
-  return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })) };
+  const { rows, total } = await kq.pageKeysOfUnit(deps.db, unitId, { limit: pageSize, offset: (page - 1) * pageSize });
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, revokedAt: r.revoked_at })), total, page, pageSize };
 }
 
 export async function revokeKey(deps: Deps, ctx: Ctx, id: string) {

@@ -14,7 +14,7 @@ export function useOpen311Keys(unitId: string | undefined) {
   return useQuery({
     queryKey: open311Keys.list(unitId ?? ''),
     enabled: !!unitId,
-    queryFn: async () => (await call(open311.listOpen311Keys, { query: { unitId: unitId ?? '' } })).items,
+    queryFn: async () => (await call(open311.listOpen311Keys, { query: { unitId: unitId ?? '', pageSize: 200 } })).items,
   });
 }
 
