@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
 import { ImportReport, VolunteerListQuery } from './volunteers';
 
@@ -9,9 +10,7 @@ import { ImportReport, VolunteerListQuery } from './volunteers';
  */
 
 export const volunteerImportTemplate = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/import/template',
-  operationId: 'downloadVolunteerImportTemplate',
+  ...routes.downloadVolunteerImportTemplate,
   summary: '下载志愿者名册导入模板（.xlsx）',
   description: '按全国志愿服务信息系统字段顺序的空白名册模板，填好后用“导入志愿者名册”上传。',
   tags: ['volunteers'],
@@ -21,9 +20,7 @@ export const volunteerImportTemplate = defineEndpoint({
 });
 
 export const importVolunteers = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/import',
-  operationId: 'importVolunteers',
+  ...routes.importVolunteers,
   summary: '导入志愿者名册：dryRun=true 只检查不写入；确认导入需 consentFileId（签字登记表扫描件）',
   description: '上传填好的名册（multipart 字段 file）。先以 dryRun=true 检查每一行，再附签字登记表扫描件确认导入；全部成功或全部不变。',
   tags: ['volunteers'],
@@ -34,9 +31,7 @@ export const importVolunteers = defineEndpoint({
 });
 
 export const exportVolunteersXlsx = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/export.xlsx',
-  operationId: 'exportVolunteersXlsx',
+  ...routes.exportVolunteersXlsx,
   summary: '导出志愿者名册（Excel，证件号码脱敏）',
   description: '按人才库的筛选条件导出管辖范围内的志愿者；证件号码脱敏，导出记入审计。',
   tags: ['volunteers'],
@@ -47,9 +42,7 @@ export const exportVolunteersXlsx = defineEndpoint({
 });
 
 export const exportVolunteersCsv = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/export.csv',
-  operationId: 'exportVolunteersCsv',
+  ...routes.exportVolunteersCsv,
   summary: '导出志愿者（全国志愿服务信息系统字段顺序，CSV）',
   description: '按全国志愿服务信息系统的字段顺序导出 CSV，便于批量上报；导出记入审计。',
   tags: ['volunteers'],
@@ -60,9 +53,7 @@ export const exportVolunteersCsv = defineEndpoint({
 });
 
 export const unitCalendar = defineEndpoint({
-  method: 'GET',
-  path: '/ical/units/:unitId.ics',
-  operationId: 'unitActivityCalendar',
+  ...routes.unitActivityCalendar,
   summary: '单位公开活动日历（iCalendar）',
   description: '某实践所或实践站已发布活动的日历订阅（iCalendar），无需登录。',
   tags: ['activities'],
@@ -74,9 +65,7 @@ export const unitCalendar = defineEndpoint({
 });
 
 export const volunteerCalendar = defineEndpoint({
-  method: 'GET',
-  path: '/ical/volunteers/:token.ics',
-  operationId: 'myActivityCalendar',
+  ...routes.myActivityCalendar,
   summary: '个人活动日历（私密链接）',
   description: '本人已报名活动的日历订阅；链接即凭证，可在“我的”中作废重建。',
   tags: ['activities'],

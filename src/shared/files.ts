@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from './common';
+import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 
@@ -13,9 +14,7 @@ named({ FileView });
 const FILE_TYPES = [MIME.pdf, 'image/jpeg', 'image/png'] as const;
 
 export const uploadFile = defineEndpoint({
-  method: 'POST',
-  path: '/api/files',
-  operationId: 'uploadFile',
+  ...routes.uploadFile,
   summary: '上传证明材料（JPG/PNG/PDF，≤10MB；multipart 字段 file）',
   description: '上传服务证明、签字同意书或照片；按文件头校验类型，扩展名与内容不符的拒收。返回的 id 用于后续提交。',
   tags: ['files'],
@@ -26,9 +25,7 @@ export const uploadFile = defineEndpoint({
 });
 
 export const readPublicFile = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/files/:id',
-  operationId: 'readPublicPhoto',
+  ...routes.readPublicPhoto,
   summary: '门户：品牌与阵地照片',
   description: '门户页面展示的品牌、阵地照片，无需登录；其他用途的文件不会公开。',
   tags: ['public', 'files'],
@@ -40,9 +37,7 @@ export const readPublicFile = defineEndpoint({
 });
 
 export const readFile = defineEndpoint({
-  method: 'GET',
-  path: '/api/files/:id',
-  operationId: 'readFile',
+  ...routes.readFile,
   summary: '查看已上传的文件',
   description: '上传者本人或管辖范围内的工作人员查看已上传的文件。',
   tags: ['files'],

@@ -1,4 +1,5 @@
 import { IdParams, Paged } from './common';
+import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
 import {
   BudgetAdjustmentInput,
@@ -18,9 +19,7 @@ named({ BudgetLineView, FundEntryView, FundTotalsView });
 const tags = ['funds'];
 
 export const listBudgetLines = defineEndpoint({
-  method: 'GET',
-  path: '/api/funds/budget-lines',
-  operationId: 'listBudgetLines',
+  ...routes.listBudgetLines,
   summary: '年度经费预算',
   description: '管辖范围内各单位某一年度的预算（含每次调整）；实践站管理员只看到本站的，区中心可查看全部。',
   tags,
@@ -30,9 +29,7 @@ export const listBudgetLines = defineEndpoint({
 });
 
 export const createBudgetLine = defineEndpoint({
-  method: 'POST',
-  path: '/api/funds/budget-lines',
-  operationId: 'createBudgetLine',
+  ...routes.createBudgetLine,
   summary: '新增预算',
   description:
     '为实践所或实践站新增一条年度预算：经费性质（建设经费/运行经费）、来源（财政支持/社会筹集/协调整合，协调整合须写明出资部门）、金额（分）、可选的实践项目。预算一经录入不能修改或删除，只能调整。',
@@ -43,9 +40,7 @@ export const createBudgetLine = defineEndpoint({
 });
 
 export const adjustBudgetLine = defineEndpoint({
-  method: 'POST',
-  path: '/api/funds/budget-lines/:id/adjustments',
-  operationId: 'adjustBudgetLine',
+  ...routes.adjustBudgetLine,
   summary: '调整预算（追加或调减）',
   description: '以一条带原因的调整记录追加（正数）或调减（负数）预算，原预算保持不变；调减后预算不能小于 0。',
   tags,
@@ -56,9 +51,7 @@ export const adjustBudgetLine = defineEndpoint({
 });
 
 export const listFundEntries = defineEndpoint({
-  method: 'GET',
-  path: '/api/funds/entries',
-  operationId: 'listFundEntries',
+  ...routes.listFundEntries,
   summary: '经费支出台账',
   description: '某一年度的支出记录与冲减记录，按日期倒序；可按单位、来源、性质、实践项目筛选。',
   tags,
@@ -68,9 +61,7 @@ export const listFundEntries = defineEndpoint({
 });
 
 export const getFundEntry = defineEndpoint({
-  method: 'GET',
-  path: '/api/funds/entries/:id',
-  operationId: 'getFundEntry',
+  ...routes.getFundEntry,
   summary: '一笔支出',
   tags,
   params: IdParams,
@@ -79,9 +70,7 @@ export const getFundEntry = defineEndpoint({
 });
 
 export const createFundEntry = defineEndpoint({
-  method: 'POST',
-  path: '/api/funds/entries',
-  operationId: 'createFundEntry',
+  ...routes.createFundEntry,
   summary: '登记一笔支出',
   description:
     '登记日期、单位、金额（分）、来源、性质、用途、收款方与票据（已上传文件的编号）；可关联实践项目和预算（须同年度、同单位、同来源与性质）。台账只增不改：登记错了用冲减更正。',
@@ -100,9 +89,7 @@ export const createFundEntry = defineEndpoint({
 });
 
 export const correctFundEntry = defineEndpoint({
-  method: 'POST',
-  path: '/api/funds/entries/:id/corrections',
-  operationId: 'correctFundEntry',
+  ...routes.correctFundEntry,
   summary: '冲减更正一笔支出',
   description: '以一条负数金额、写明原因的冲减记录更正原支出；原记录不变。冲减合计不能超过原金额，冲减记录本身不能再冲减。',
   tags,
@@ -113,9 +100,7 @@ export const correctFundEntry = defineEndpoint({
 });
 
 export const fundTotals = defineEndpoint({
-  method: 'GET',
-  path: '/api/funds/totals',
-  operationId: 'fundTotals',
+  ...routes.fundTotals,
   summary: '预算执行情况',
   description: '某一年度按单位、实践项目、来源、性质汇总的预算与支出及执行率，并按单位、来源、性质小计。',
   tags,
@@ -125,9 +110,7 @@ export const fundTotals = defineEndpoint({
 });
 
 export const exportFundStatement = defineEndpoint({
-  method: 'GET',
-  path: '/api/funds/statement.xlsx',
-  operationId: 'exportFundStatement',
+  ...routes.exportFundStatement,
   summary: '导出年度经费报表（Excel）',
   description: '某一年度的预算执行汇总与支出明细（含冲减），中文表头；导出记入审计。',
   tags,

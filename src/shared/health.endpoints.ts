@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { routes } from './routes';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 
@@ -8,9 +9,7 @@ export const HealthView = z.object({ status: z.enum(['ok', 'degraded']), db: z.e
 named({ HealthView });
 
 export const health = defineEndpoint({
-  method: 'GET',
-  path: '/api/health',
-  operationId: 'checkHealth',
+  ...routes.checkHealth,
   summary: '健康检查',
   description: '供负载均衡与监控使用，无需登录、不缓存；数据库无法连接时仍返回 200，status 为 degraded。',
   tags: ['health'],

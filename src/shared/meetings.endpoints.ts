@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdParams, Paged } from './common';
+import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
 import {
   AttendeeCandidate,
@@ -28,9 +29,7 @@ const tags = ['meetings'];
 const AttendeeParams = z.strictObject({ id: IdParams.shape.id, attendeeId: IdParams.shape.id });
 
 export const listMeetings = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings',
-  operationId: 'listMeetings',
+  ...routes.listMeetings,
   summary: '会议列表',
   description: '管辖范围内实践所召开的联席会议、工作例会和专题会议，按时间倒序；区中心可查看全部。',
   tags,
@@ -39,9 +38,7 @@ export const listMeetings = defineEndpoint({
 });
 
 export const createMeeting = defineEndpoint({
-  method: 'POST',
-  path: '/api/meetings',
-  operationId: 'createMeeting',
+  ...routes.createMeeting,
   summary: '计划会议',
   description: '实践所工作人员计划一次会议：标题、类型、时间、地点、议程和参会人员（领导小组成员与所、站工作人员）。',
   tags,
@@ -51,9 +48,7 @@ export const createMeeting = defineEndpoint({
 });
 
 export const getMeeting = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings/:id',
-  operationId: 'getMeeting',
+  ...routes.getMeeting,
   summary: '会议详情',
   description: '会议的议程、参会与签到情况、纪要、附件和议定事项。',
   tags,
@@ -63,9 +58,7 @@ export const getMeeting = defineEndpoint({
 });
 
 export const updateMeeting = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/meetings/:id',
-  operationId: 'updateMeeting',
+  ...routes.updateMeeting,
   summary: '修改会议、填写纪要',
   description: '修改会议信息、议程、附件或纪要；参会人员只能在会议召开前调整；纪要发布后不能再修改。',
   tags,
@@ -76,9 +69,7 @@ export const updateMeeting = defineEndpoint({
 });
 
 export const markHeld = defineEndpoint({
-  method: 'POST',
-  path: '/api/meetings/:id/held',
-  operationId: 'markMeetingHeld',
+  ...routes.markMeetingHeld,
   summary: '标记会议已召开',
   tags,
   params: IdParams,
@@ -87,9 +78,7 @@ export const markHeld = defineEndpoint({
 });
 
 export const publishMinutes = defineEndpoint({
-  method: 'POST',
-  path: '/api/meetings/:id/publish',
-  operationId: 'publishMeetingMinutes',
+  ...routes.publishMeetingMinutes,
   summary: '发布会议纪要',
   description: '会议召开后发布纪要；纪要不能为空，发布后不再修改。',
   tags,
@@ -99,9 +88,7 @@ export const publishMinutes = defineEndpoint({
 });
 
 export const minutesPdf = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings/:id/minutes.pdf',
-  operationId: 'downloadMeetingMinutesPdf',
+  ...routes.downloadMeetingMinutesPdf,
   summary: '导出会议纪要 PDF',
   description: '会议纪要（议程、参会情况、纪要正文、议定事项）的中文 PDF。',
   tags,
@@ -112,9 +99,7 @@ export const minutesPdf = defineEndpoint({
 });
 
 export const attendeeCandidates = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings/candidates',
-  operationId: 'listMeetingAttendeeCandidates',
+  ...routes.listMeetingAttendeeCandidates,
   summary: '可选参会人员',
   description: '实践所领导小组成员，以及实践所和各实践站的工作人员账号。',
   tags,
@@ -124,9 +109,7 @@ export const attendeeCandidates = defineEndpoint({
 });
 
 export const signInToken = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings/:id/sign-in-token',
-  operationId: 'meetingSignInToken',
+  ...routes.meetingSignInToken,
   summary: '会议签到二维码',
   description: '会场屏幕上显示的签到二维码内容，每 30 秒更换一次。',
   tags,
@@ -136,9 +119,7 @@ export const signInToken = defineEndpoint({
 });
 
 export const mySeat = defineEndpoint({
-  method: 'GET',
-  path: '/api/meetings/:id/me',
-  operationId: 'myMeetingSeat',
+  ...routes.myMeetingSeat,
   summary: '我的参会信息',
   description: '手机签到页：会议的时间地点和本人的签到状态。',
   tags,
@@ -148,9 +129,7 @@ export const mySeat = defineEndpoint({
 });
 
 export const signIn = defineEndpoint({
-  method: 'POST',
-  path: '/api/meetings/:id/sign-in',
-  operationId: 'signInToMeeting',
+  ...routes.signInToMeeting,
   summary: '参会人员扫码签到',
   description: '参会人员用手机扫描会场二维码签到；重复签到不改变首次签到的时间。',
   tags,
@@ -161,9 +140,7 @@ export const signIn = defineEndpoint({
 });
 
 export const markAttendance = defineEndpoint({
-  method: 'PUT',
-  path: '/api/meetings/:id/attendees/:attendeeId',
-  operationId: 'markMeetingAttendance',
+  ...routes.markMeetingAttendance,
   summary: '工作人员登记签到或缺席',
   description: '工作人员在后台代为签到，或登记缺席及原因；纪要发布后不能再改。',
   tags,
@@ -174,9 +151,7 @@ export const markAttendance = defineEndpoint({
 });
 
 export const addResolution = defineEndpoint({
-  method: 'POST',
-  path: '/api/meetings/:id/resolutions',
-  operationId: 'addMeetingResolution',
+  ...routes.addMeetingResolution,
   summary: '添加议定事项',
   description: '会议召开后记录议定事项：内容、承办单位（本所或下属实践站）和完成期限。',
   tags,
@@ -187,9 +162,7 @@ export const addResolution = defineEndpoint({
 });
 
 export const listResolutions = defineEndpoint({
-  method: 'GET',
-  path: '/api/resolutions',
-  operationId: 'listResolutions',
+  ...routes.listResolutions,
   summary: '议定事项督办',
   description: '管辖范围内的议定事项：实践所看全部，实践站只看本站承办的；可按承办单位、状态、是否逾期筛选，逾期的排在前面。',
   tags,
@@ -198,9 +171,7 @@ export const listResolutions = defineEndpoint({
 });
 
 export const getResolution = defineEndpoint({
-  method: 'GET',
-  path: '/api/resolutions/:id',
-  operationId: 'getResolution',
+  ...routes.getResolution,
   summary: '议定事项详情',
   description: '议定事项及其全部跟进记录。',
   tags,
@@ -210,9 +181,7 @@ export const getResolution = defineEndpoint({
 });
 
 export const followUp = defineEndpoint({
-  method: 'POST',
-  path: '/api/resolutions/:id/follow-ups',
-  operationId: 'followUpResolution',
+  ...routes.followUpResolution,
   summary: '追加跟进记录',
   description: '承办单位或实践所追加跟进记录（只增不改），可同时改变状态；取消须说明原因；已完成或已取消的事项不能再追加。',
   tags,

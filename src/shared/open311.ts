@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IdParams, OkView, PageQuery, Paged } from './common';
+import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 
@@ -14,9 +15,7 @@ named({ Open311KeyView, IssuedOpen311KeyView });
 const tags = ['open311'];
 
 export const listOpen311Keys = defineEndpoint({
-  method: 'GET',
-  path: '/api/open311/keys',
-  operationId: 'listOpen311Keys',
+  ...routes.listOpen311Keys,
   summary: 'Open311 api_key 列表',
   description: '实践所管理员查看本所签发给外部平台（如市民热线）的 api_key，只显示名称和状态。',
   tags,
@@ -26,9 +25,7 @@ export const listOpen311Keys = defineEndpoint({
 });
 
 export const issueOpen311Key = defineEndpoint({
-  method: 'POST',
-  path: '/api/open311/keys',
-  operationId: 'issueOpen311Key',
+  ...routes.issueOpen311Key,
   summary: '签发 Open311 api_key（只显示一次）',
   description: '签发一个新的 api_key；密钥只在本次返回中出现，服务器只保存其摘要。',
   tags,
@@ -38,9 +35,7 @@ export const issueOpen311Key = defineEndpoint({
 });
 
 export const revokeOpen311Key = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/open311/keys/:id',
-  operationId: 'revokeOpen311Key',
+  ...routes.revokeOpen311Key,
   summary: '作废 api_key',
   description: '作废后，使用该 api_key 的提交立即被拒绝。',
   tags,

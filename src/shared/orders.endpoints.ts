@@ -1,4 +1,5 @@
 import { IdParams, PageQuery, Paged } from './common';
+import { routes } from './routes';
 import { defineEndpoint } from './endpoint';
 import type { ErrorCode } from './errors';
 import { named } from './openapi';
@@ -45,9 +46,7 @@ const ACTION_ERRORS = [
 ] as const satisfies readonly ErrorCode[];
 
 export const listServiceItems = defineEndpoint({
-  method: 'GET',
-  path: '/api/service-items',
-  operationId: 'listServiceItems',
+  ...routes.listServiceItems,
   summary: '需求清单（工作人员管理用）',
   description: '有需求单查看权限的工作人员：本人管辖单位及其上级实践所的服务项目，含已停用的（分页）。',
   tags,
@@ -56,9 +55,7 @@ export const listServiceItems = defineEndpoint({
 });
 
 export const createServiceItem = defineEndpoint({
-  method: 'POST',
-  path: '/api/service-items',
-  operationId: 'createServiceItem',
+  ...routes.createServiceItem,
   summary: '新增服务项目',
   description: '有需求单管理权限的工作人员在本人管辖的实践所或实践站的需求清单中新增一个服务项目，编号自动生成，记入审计。',
   tags,
@@ -68,9 +65,7 @@ export const createServiceItem = defineEndpoint({
 });
 
 export const archiveServiceItem = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/service-items/:id',
-  operationId: 'archiveServiceItem',
+  ...routes.archiveServiceItem,
   summary: '停用/启用服务项目',
   description: '有需求单管理权限的工作人员停用或重新启用本人管辖单位的服务项目；停用后居民不能再点此项，记入审计。',
   tags,
@@ -81,9 +76,7 @@ export const archiveServiceItem = defineEndpoint({
 });
 
 export const listPublicServiceItems = defineEndpoint({
-  method: 'GET',
-  path: '/api/public/service-items',
-  operationId: 'listPublicServiceItems',
+  ...routes.listPublicServiceItems,
   summary: '门户：某实践站的服务清单',
   description: '无需登录：某实践站及其所属实践所可点的服务项目（不含已停用的，分页）；不指定实践站时列出全部。',
   tags: publicTags,
@@ -93,9 +86,7 @@ export const listPublicServiceItems = defineEndpoint({
 });
 
 export const placePortalOrder = defineEndpoint({
-  method: 'POST',
-  path: '/api/public/orders',
-  operationId: 'placePortalOrder',
+  ...routes.placePortalOrder,
   summary: '门户：居民提交需求（工作人员回电核实）',
   description: '无需登录：居民留下姓名和手机号向某实践站提交需求，须同意为办理需求使用联系方式；工作人员回电核实后再派单。每个地址每分钟限 5 次。',
   tags: publicTags,
@@ -106,9 +97,7 @@ export const placePortalOrder = defineEndpoint({
 });
 
 export const listOrders = defineEndpoint({
-  method: 'GET',
-  path: '/api/orders',
-  operationId: 'listOrders',
+  ...routes.listOrders,
   summary: '需求单工作队列（按状态、超时）',
   description: '有需求单查看权限的工作人员：管辖范围内的需求单（含升级到本实践所的），可按状态、单位、超时、日期和关键词筛选（分页）。',
   tags,
@@ -118,9 +107,7 @@ export const listOrders = defineEndpoint({
 });
 
 export const placeOrder = defineEndpoint({
-  method: 'POST',
-  path: '/api/orders',
-  operationId: 'placeOrder',
+  ...routes.placeOrder,
   summary: '点单（居民本人，或工作人员代为点单）',
   description:
     '已登录的居民为自己点单；有需求单管理权限的工作人员在电话或上门后代居民点单（onBehalf，可关联关爱对象）。需求单派往所选实践站、最近的实践站或本人所在实践站。',
@@ -131,9 +118,7 @@ export const placeOrder = defineEndpoint({
 });
 
 export const listMyOrders = defineEndpoint({
-  method: 'GET',
-  path: '/api/orders/mine',
-  operationId: 'listMyOrders',
+  ...routes.listMyOrders,
   summary: '我点的单',
   description: '当前登录者本人提交的需求单及其流转记录，新的在前（分页）。',
   tags,
@@ -142,9 +127,7 @@ export const listMyOrders = defineEndpoint({
 });
 
 export const listMyTasks = defineEndpoint({
-  method: 'GET',
-  path: '/api/orders/tasks',
-  operationId: 'listMyTasks',
+  ...routes.listMyTasks,
   summary: '志愿者可接和已接的单',
   description: '当前登录的志愿者本人：已接的单在前，然后是派给本人、本人所在队伍、本实践站或本实践所抢单池、本人尚未谢绝的待接单（分页）。',
   tags,
@@ -154,9 +137,7 @@ export const listMyTasks = defineEndpoint({
 });
 
 export const getOrder = defineEndpoint({
-  method: 'GET',
-  path: '/api/orders/:id',
-  operationId: 'getOrder',
+  ...routes.getOrder,
   summary: '需求单详情与流转记录',
   description: '需求单详情、流转记录和本人可做的操作；管辖单位的工作人员、点单人、接单或可接单的志愿者可看，其他人 404。',
   tags,
@@ -166,9 +147,7 @@ export const getOrder = defineEndpoint({
 });
 
 export const actOnOrder = defineEndpoint({
-  method: 'POST',
-  path: '/api/orders/:id/actions',
-  operationId: 'actOnOrder',
+  ...routes.actOnOrder,
   summary: '审单、派单、接单、结项、评单等',
   description:
     '按需求单流转规则做一步：工作人员审单、不予受理、派单、改派、结项、办结；志愿者接单、婉拒、开始服务、记录进展、结项；点单人取消、评价。每一步与流转记录、审计在同一事务中写入，结项时记入服务时长。',
@@ -180,9 +159,7 @@ export const actOnOrder = defineEndpoint({
 });
 
 export const listSuggestions = defineEndpoint({
-  method: 'GET',
-  path: '/api/orders/:id/suggestions',
-  operationId: 'listDispatchSuggestions',
+  ...routes.listDispatchSuggestions,
   summary: '派单推荐志愿者（附理由）',
   description: '该需求单所在单位的工作人员：同一实践所内已认证志愿者按技能、服务类别、距离、空闲时间、负荷与评价排序的前 10 名，附推荐理由。',
   tags,

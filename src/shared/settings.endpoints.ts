@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { routes } from './routes';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import { RuleParams, RuleView, SettingsView, UpdateRuleInput } from './settings';
@@ -8,9 +9,7 @@ named({ RuleView, SettingsView });
 const tags = ['settings'];
 
 export const viewMySettings = defineEndpoint({
-  method: 'GET',
-  path: '/api/settings',
-  operationId: 'viewMySettings',
+  ...routes.viewMySettings,
   summary: '本人所属实践所的规则',
   description: '工作方案中的各项数字（时限、人数、天数等）在本人所属实践所的取值，未修改的为默认值。',
   tags,
@@ -19,9 +18,7 @@ export const viewMySettings = defineEndpoint({
 });
 
 export const viewSettings = defineEndpoint({
-  method: 'GET',
-  path: '/api/settings/:unitId',
-  operationId: 'viewSettings',
+  ...routes.viewSettings,
   summary: '某实践所的规则',
   description: '指定实践所（或其下属站点所属实践所）的规则取值。',
   tags,
@@ -31,9 +28,7 @@ export const viewSettings = defineEndpoint({
 });
 
 export const updateRule = defineEndpoint({
-  method: 'PUT',
-  path: '/api/settings/:unitId/rules/:key',
-  operationId: 'updateRule',
+  ...routes.updateRule,
   summary: '修改一项规则',
   description: '实践所管理员修改本所的一项规则，取值须符合该规则的格式与范围；修改记入审计。',
   tags,
@@ -44,9 +39,7 @@ export const updateRule = defineEndpoint({
 });
 
 export const resetRule = defineEndpoint({
-  method: 'DELETE',
-  path: '/api/settings/:unitId/rules/:key',
-  operationId: 'resetRule',
+  ...routes.resetRule,
   summary: '恢复默认值',
   description: '把本所的一项规则恢复为工作方案中的默认值。',
   tags,

@@ -1,5 +1,6 @@
 import { SessionView } from './accounts';
 import { IdParams, Paged } from './common';
+import { routes } from './routes';
 import { defineEndpoint } from './endpoint';
 import type { ErrorCode } from './errors';
 import { named } from './openapi';
@@ -37,9 +38,7 @@ const REGISTRATION_ERRORS = [
 ] as const satisfies readonly ErrorCode[];
 
 export const listVolunteers = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers',
-  operationId: 'listVolunteers',
+  ...routes.listVolunteers,
   summary: '志愿者人才库（筛选、分页）',
   description: '有志愿者查看权限的工作人员：管辖范围内各实践站的志愿者，可按实践站、状态、关键词、技能、类别、空闲时间、年龄、星级和时长筛选（分页）。',
   tags,
@@ -49,9 +48,7 @@ export const listVolunteers = defineEndpoint({
 });
 
 export const registerVolunteer = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers',
-  operationId: 'registerVolunteer',
+  ...routes.registerVolunteer,
   summary: '工作人员代为登记（须有本人同意的证据）',
   description:
     '有志愿者管理权限的工作人员为本人管辖的实践站登记一名志愿者；须记录本人同意的方式：签字登记表（附扫描件）或电话确认（附记录）。登记后待审核，记入审计。',
@@ -62,9 +59,7 @@ export const registerVolunteer = defineEndpoint({
 });
 
 export const signUpVolunteer = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/signup',
-  operationId: 'signUpVolunteer',
+  ...routes.signUpVolunteer,
   summary: '手机端注册志愿者（同时创建登录账号，以手机号登录）',
   description:
     '无需登录：没有账号的人在手机上勾选同意后登记为志愿者，同时以手机号和自设密码创建登录账号并登录（设置会话 Cookie）。登记待实践站审核。每个地址每分钟限 10 次。',
@@ -84,9 +79,7 @@ export const signUpVolunteer = defineEndpoint({
 });
 
 export const registerSelf = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/me',
-  operationId: 'registerMyself',
+  ...routes.registerMyself,
   summary: '已登录居民登记为志愿者',
   description: '已登录的居民勾选同意后登记为所选实践站的志愿者（每人一次），并获得志愿者角色；登记待实践站审核。',
   tags,
@@ -96,9 +89,7 @@ export const registerSelf = defineEndpoint({
 });
 
 export const myVolunteer = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/me',
-  operationId: 'viewMyVolunteer',
+  ...routes.viewMyVolunteer,
   summary: '我的志愿者登记信息与审核进度',
   description: '当前登录者本人的志愿者登记信息与状态变更记录；尚未登记时答 404 volunteer.not_found_self。',
   tags,
@@ -107,9 +98,7 @@ export const myVolunteer = defineEndpoint({
 });
 
 export const revealMyIdNumber = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/me/id-number',
-  operationId: 'revealMyIdNumber',
+  ...routes.revealMyIdNumber,
   summary: '查看本人完整证件号码（记入审计）',
   description: '当前登录者查看本人完整的证件号码（平时脱敏显示）；每次查看记入审计。',
   tags,
@@ -118,9 +107,7 @@ export const revealMyIdNumber = defineEndpoint({
 });
 
 export const getVolunteer = defineEndpoint({
-  method: 'GET',
-  path: '/api/volunteers/:id',
-  operationId: 'getVolunteer',
+  ...routes.getVolunteer,
   summary: '志愿者详情（查看记入审计）',
   description: '管辖该志愿者所在实践站的工作人员或本人：志愿者信息与状态变更记录；工作人员查看他人信息记入审计。范围外答 404。',
   tags,
@@ -130,9 +117,7 @@ export const getVolunteer = defineEndpoint({
 });
 
 export const updateVolunteer = defineEndpoint({
-  method: 'PATCH',
-  path: '/api/volunteers/:id',
-  operationId: 'updateVolunteer',
+  ...routes.updateVolunteer,
   summary: '修改志愿者信息',
   description: '本人或其实践站有志愿者管理权限的工作人员修改联系方式、技能、空闲时间等；姓名与证件不在此修改。手机号不能与他人重复，记入审计。',
   tags,
@@ -143,9 +128,7 @@ export const updateVolunteer = defineEndpoint({
 });
 
 export const transitionVolunteer = defineEndpoint({
-  method: 'POST',
-  path: '/api/volunteers/:id/transitions',
-  operationId: 'transitionVolunteer',
+  ...routes.transitionVolunteer,
   summary: '审核与状态变更：通过、不通过、暂停、退出、恢复',
   description: '有志愿者管理权限的工作人员审核登记或变更状态；不予通过、暂停服务、退出须写原因。通过时分配志愿者编号，本人收到通知，记入审计。',
   tags,

@@ -1,21 +1,19 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-// Types only: the phone pages must not pull zod into their chunks, so the endpoints are called by path.
+// Types only: the phone pages must not pull zod into their chunks; the zod-free route table gives method and path.
 import type { ResponseOf } from '../../../shared/endpoint';
 import type * as meetings from '../../../shared/meetings.endpoints';
 import { ATTENDANCE_STATUSES, MEETING_KINDS } from '../../../shared/rules/meeting-flow';
-import { api, errorMessage } from '../../lib/api';
+import { routes } from '../../../shared/routes';
+import { callRoute, errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import a from '../activities/activities.module.css';
 import styles from '../mobile.module.css';
 
-type Seat = ResponseOf<typeof meetings.mySeat>;
 type Result = ResponseOf<typeof meetings.signIn>;
-
-const path = (id: string, rest = '') => `/api/meetings/${encodeURIComponent(id)}${rest}`;
 
 /**
  * `/m/meetings/sign-in?m=<meeting>&t=<token>`: what the QR code on the meeting room's screen opens.
@@ -31,9 +29,11 @@ export default function MeetingSignInPage() {
     queryKey: ['meetings', 'seat', meetingId],
     enabled: Boolean(session.data && meetingId),
     retry: false,
-    queryFn: () => api.get<Seat>(path(meetingId, '/me')),
+    queryFn: () => callRoute<typeof meetings.mySeat>(routes.myMeetingSeat, { params: { id: meetingId } }),
   });
-  const signIn = useMutation({ mutationFn: (t: string) => api.post<Result>(path(meetingId, '/sign-in'), { token: t }) });
+  const signIn = useMutation({
+    mutationFn: (t: string) => callRoute<typeof meetings.signIn>(routes.signInToMeeting, { params: { id: meetingId }, body: { token: t } }),
+  });
   const started = useRef<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
