@@ -25,7 +25,6 @@ const MAX_FEATURE_FILE_LINES = 350;
  * split them (one `register` per endpoint, grouped by use case) when those land.
  */
 const LONG_FUNCTIONS_ALLOWED: Record<string, string> = {
-  'features/volunteers/volunteers.routes.ts': 'volunteers routes are being changed in another change (paged lists, import)',
 };
 const LONG_FILES_ALLOWED: Record<string, string> = {
   'features/volunteers/volunteers.service.ts': 'volunteers/ is being changed in other changes today; split review / talent pool / profile after they land',
@@ -136,7 +135,7 @@ describe('server architecture', () => {
   it(`has no feature file over ${MAX_FEATURE_FILE_LINES} lines except *.queries.ts`, () => {
     const long = sources
       .filter((s) => s.rel.startsWith('features/') && !s.rel.endsWith('.queries.ts'))
-      .map((s) => ({ rel: s.rel, lines: s.file.getLineAndCharacterOfPosition(s.file.getEnd()).line + 1 }))
+      .map((s) => ({ rel: s.rel, lines: s.file.text.split('\n').length - (s.file.text.endsWith('\n') ? 1 : 0) }))
       .filter((f) => f.lines > MAX_FEATURE_FILE_LINES);
     const offenders = long.filter((f) => !LONG_FILES_ALLOWED[f.rel]).map((f) => `${f.rel} (${f.lines} lines)`);
     expect(offenders, `files over ${MAX_FEATURE_FILE_LINES} lines: split them by use case`).toEqual([]);
