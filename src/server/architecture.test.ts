@@ -21,11 +21,9 @@ const MAX_FEATURE_FILE_LINES = 350;
 
 /**
  * Known offenders, with why they wait: a file (every function in it) or `file:function`, relative
- * to src/server. The routes files are being converted to declared endpoints in other changes;
- * split them (one `register` per endpoint, grouped by use case) when those land.
+ * to src/server. An entry that no longer offends fails the test, so these lists only shrink.
  */
-const LONG_FUNCTIONS_ALLOWED: Record<string, string> = {
-};
+const LONG_FUNCTIONS_ALLOWED: Record<string, string> = {};
 const LONG_FILES_ALLOWED: Record<string, string> = {
   'features/volunteers/volunteers.service.ts': 'volunteers/ is being changed in other changes today; split review / talent pool / profile after they land',
   'features/volunteers/volunteers.excel.ts':
