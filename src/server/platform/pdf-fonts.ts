@@ -37,7 +37,7 @@ function fontsPackageRoot(): string {
 
 let fontsPromise: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
 
-export function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
+function loadFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
   if (!fontsPromise) {
     const root = fontsPackageRoot();
     fontsPromise = Promise.all([readFile(join(root, 'fonts', `${FONT_REGULAR}.otf`)), readFile(join(root, 'fonts', `${FONT_BOLD}.otf`))]).then(
@@ -70,7 +70,7 @@ function parsedFontOf(pdf: Pdf): ParsedFont | null {
   return font && typeof font.layout === 'function' ? (font as ParsedFont) : null;
 }
 
-export function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): void {
+function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): void {
   const parsed = parsedFonts[name];
   // The @types declare only path/Buffer sources; the parsed-font source is documented upstream.
   pdf.registerFont(name, parsed ? (parsed as unknown as Buffer) : buffer);
@@ -78,4 +78,21 @@ export function registerCachedFont(pdf: Pdf, name: 'R' | 'B', buffer: Buffer): v
     pdf.font(name);
     parsedFonts[name] = parsedFontOf(pdf);
   }
+}
+
+/** Registers the embedded CJK font on a new document as 'R' (regular) and 'B' (bold). */
+export async function registerChineseFonts(pdf: Pdf): Promise<void> {
+  const fonts = await loadFonts();
+  registerCachedFont(pdf, 'B', fonts.bold);
+  registerCachedFont(pdf, 'R', fonts.regular);
+}
+
+/** The document's bytes once `pdf.end()` has been called; listen before drawing starts. */
+export function bytesOf(pdf: Pdf): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
 }

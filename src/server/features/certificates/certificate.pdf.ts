@@ -14,7 +14,7 @@
  */
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { loadFonts, registerCachedFont } from '../../platform/pdf-fonts';
+import { bytesOf, registerChineseFonts } from '../../platform/pdf-fonts';
 import {
   BODY_SIZE,
   bottomLimit,
@@ -52,26 +52,16 @@ export function bodySentence(doc: CertificateDoc): string {
 // ---------------------------------------------------------------------------------------------
 
 export async function renderCertificatePdf(doc: CertificateDoc): Promise<Buffer> {
-  const [fonts, qrPng] = await Promise.all([
-    loadFonts(),
-    QRCode.toBuffer(doc.verifyUrl, {
-      type: 'png',
-      errorCorrectionLevel: 'M',
-      margin: 2,
-      scale: 8,
-      color: { dark: '#000000', light: '#ffffff' },
-    }),
-  ]);
-  const pdf = openDocument(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
+  const qrPng = await QRCode.toBuffer(doc.verifyUrl, {
+    type: 'png',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    scale: 8,
+    color: { dark: '#000000', light: '#ffffff' },
   });
-
-  registerCachedFont(pdf, 'B', fonts.bold);
-  registerCachedFont(pdf, 'R', fonts.regular);
+  const pdf = openDocument(doc);
+  const done = bytesOf(pdf);
+  await registerChineseFonts(pdf);
   pdf.font('R').fillColor(INK);
 
   drawBody(pdf, doc);

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { chinaWallClock } from '../../../shared/china-time';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingDetail } from '../../../shared/meetings';
 import { RESOLUTION_STATUSES } from '../../../shared/rules/meeting-flow';
-import { loadFonts, registerCachedFont } from '../../platform/pdf-fonts';
+import { bytesOf, registerChineseFonts } from '../../platform/pdf-fonts';
 
 /**
  * 会议纪要 as an A4 PDF: heading, time and place, attendance, agenda, the minutes and the
@@ -37,7 +37,6 @@ function writer(pdf: Pdf) {
 }
 
 export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Promise<Buffer> {
-  const fonts = await loadFonts();
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
@@ -46,14 +45,8 @@ export async function renderMinutesPdf(m: MeetingDetail, generatedAt: Date): Pro
     displayTitle: true,
     info: { Title: `会议纪要 ${m.title}`, Author: m.unitName, Creator: 'Shijian 实践' },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  registerCachedFont(pdf, 'B', fonts.bold);
-  registerCachedFont(pdf, 'R', fonts.regular);
+  const done = bytesOf(pdf);
+  await registerChineseFonts(pdf);
   drawTitle(pdf, m);
   drawOverview(pdf, m);
   drawResolutions(pdf, m);
