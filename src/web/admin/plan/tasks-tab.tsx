@@ -80,7 +80,7 @@ export function TasksTab({ canManage, canWrite }: { canManage: boolean; canWrite
             title: '任务',
             dataIndex: 'title',
             render: (title: string, r) => (
-              <Typography.Link onClick={() => set('focus', r.id)} style={{ color: r.overdue ? '#a8071a' : undefined, fontWeight: r.overdue ? 600 : undefined }}>
+              <Typography.Link onClick={() => set('focus', r.id)} style={{ color: r.overdue ? '#a8071a' : '#1f2329', fontWeight: r.overdue ? 600 : undefined }}>
                 {title}
               </Typography.Link>
             ),
