@@ -11,6 +11,7 @@ import * as funds from './funds.endpoints';
 import * as health from './health.endpoints';
 import * as hours from './hours.endpoints';
 import * as meetings from './meetings.endpoints';
+import * as plan from './plan.endpoints';
 import * as notifications from './notifications.endpoints';
 import * as open311 from './open311';
 import * as orders from './orders.endpoints';
@@ -36,6 +37,7 @@ const modules: unknown[] = (
     health,
     hours,
     meetings,
+    plan,
     notifications,
     open311,
     orders,

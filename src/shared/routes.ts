@@ -182,6 +182,16 @@ export const routes = {
   getOrder: { operationId: 'getOrder', method: 'GET', path: '/api/orders/:id' },
   actOnOrder: { operationId: 'actOnOrder', method: 'POST', path: '/api/orders/:id/actions' },
   listDispatchSuggestions: { operationId: 'listDispatchSuggestions', method: 'GET', path: '/api/orders/:id/suggestions' },
+  // plan.endpoints.ts
+  listPlanTasks: { operationId: 'listPlanTasks', method: 'GET', path: '/api/plan/tasks' },
+  createPlanTask: { operationId: 'createPlanTask', method: 'POST', path: '/api/plan/tasks' },
+  getPlanTask: { operationId: 'getPlanTask', method: 'GET', path: '/api/plan/tasks/:id' },
+  addPlanTaskNote: { operationId: 'addPlanTaskNote', method: 'POST', path: '/api/plan/tasks/:id/notes' },
+  listPlanMilestones: { operationId: 'listPlanMilestones', method: 'GET', path: '/api/plan/milestones' },
+  createPlanMilestone: { operationId: 'createPlanMilestone', method: 'POST', path: '/api/plan/milestones' },
+  setPlanMilestoneDone: { operationId: 'setPlanMilestoneDone', method: 'PUT', path: '/api/plan/milestones/:id/done' },
+  listRulesDocuments: { operationId: 'listRulesDocuments', method: 'GET', path: '/api/plan/documents' },
+  addRulesDocument: { operationId: 'addRulesDocument', method: 'POST', path: '/api/plan/documents' },
   // settings.endpoints.ts
   viewMySettings: { operationId: 'viewMySettings', method: 'GET', path: '/api/settings' },
   viewSettings: { operationId: 'viewSettings', method: 'GET', path: '/api/settings/:unitId' },

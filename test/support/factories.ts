@@ -542,3 +542,20 @@ export async function makeMeeting(
   });
   return { ...expectStatus(res, 201, 'makeMeeting').json(), leaderRefId: leader.id };
 }
+
+// plan
+
+/** A 任务分解表 task given by the institute admin to `unitId` (default: the institute), due in a week unless told. */
+export async function makePlanTask(
+  w: World,
+  opts: { unitId?: string; title?: string; section?: string; leadName?: string; deadline?: string } = {},
+): Promise<View> {
+  const res = await w.admin.agent.post('/api/plan/tasks', {
+    unitId: opts.unitId ?? w.instituteId,
+    title: opts.title ?? '制作统一的场地标牌标识',
+    section: opts.section ?? '二、(二)',
+    leadName: opts.leadName ?? '王宣传',
+    deadline: opts.deadline ?? new Date(w.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
+  });
+  return expectStatus(res, 201, 'makePlanTask').json();
+}

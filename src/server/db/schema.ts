@@ -53,6 +53,10 @@ export interface Database {
   meeting_attendees: MeetingAttendeesTable;
   meeting_resolutions: MeetingResolutionsTable;
   resolution_follow_ups: ResolutionFollowUpsTable;
+  plan_tasks: PlanTasksTable;
+  plan_task_notes: PlanTaskNotesTable;
+  plan_milestones: PlanMilestonesTable;
+  rules_documents: RulesDocumentsTable;
 }
 
 export interface UnitsTable {
@@ -808,6 +812,65 @@ export interface ResolutionFollowUpsTable {
   note: string;
   status_from: string | null;
   status_to: string | null;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+// plan
+
+/** 任务分解表 (工作方案 附件2): one task, owned by the institute or a station. */
+export interface PlanTasksTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  detail: string | null;
+  /** The plan section it implements, free text like "二、(二)". */
+  section: string;
+  lead_name: string;
+  /** China calendar day, YYYY-MM-DD. */
+  deadline: string;
+  status: 'not_started' | 'in_progress' | 'done';
+  done_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Append-only progress notes on a task; `evidence_file_ids` is a JSON array. */
+export interface PlanTaskNotesTable {
+  id: string;
+  task_id: string;
+  seq: number;
+  note: string;
+  status_from: string | null;
+  status_to: string | null;
+  evidence_file_ids: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+/** 实施步骤 (工作方案 四、(二)): an institute's dated steps. */
+export interface PlanMilestonesTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 制度文件: a unit's rules documents; a new version of a title is a new row. */
+export interface RulesDocumentsTable {
+  id: string;
+  unit_id: string;
+  type: 'leadership' | 'joint_meeting' | 'activities' | 'team' | 'other';
+  title: string;
+  version: string;
+  effective_on: string;
+  file_id: string;
   by_account: string | null;
   by_name: string;
   created_at: string;

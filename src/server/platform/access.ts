@@ -81,6 +81,12 @@ export const POLICY = {
   'meetings.follow_up': { roles: ADMINS, upward: false },
   /** Sign in to a meeting on one's own phone: any staff member on the list, the meeting being held by a unit above. */
   'meetings.attend': { roles: STAFF, upward: true },
+  /** 工作方案 (任务分解, 实施步骤, 制度): the district and the institute read everything below them, a station its own. */
+  'plan.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** Progress notes on a unit's tasks and its rules documents: that unit's admins (and the institute's). */
+  'plan.write': { roles: ADMINS, upward: false },
+  /** Create tasks and implementation steps: the institute's admins. */
+  'plan.manage': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -9,6 +9,7 @@ import { hasRole } from '../lib/session';
 import { MonthlyCard } from './activities/monthly-card';
 import { CareFlagsCard } from './care/care-flags-card';
 import { OverdueResolutionsCard } from './meetings/overdue-card';
+import { OverduePlanTasksCard } from './plan/overdue-card';
 import { PageHeader } from './components/page-header';
 import { KindTag, requiredText, StaffingTag, ToneTag } from './components/tags';
 import styles from './admin.module.css';
@@ -79,6 +80,7 @@ export default function HomePage() {
       <MonthlyCard />
       <CareFlagsCard />
       <OverdueResolutionsCard />
+      <OverduePlanTasksCard />
       {shortcuts.length > 0 ? (
         <>
           <Typography.Title level={2} style={{ fontSize: 16, margin: '24px 0 12px' }}>

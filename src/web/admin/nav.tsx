@@ -15,6 +15,7 @@ import {
   SettingOutlined,
   StarOutlined,
   TeamOutlined,
+  ProjectOutlined,
   ScheduleOutlined,
   CarryOutOutlined,
 } from '@ant-design/icons';
@@ -49,6 +50,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
