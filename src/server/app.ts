@@ -32,6 +32,7 @@ import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { fundsRoutes } from './features/funds/funds.routes';
 import { meetingsRoutes } from './features/meetings/meetings.routes';
+import { trainingRoutes } from './features/training/training.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -164,6 +165,7 @@ async function registerOpenApi(app: App) {
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
         { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
+        { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
       ],
     },
     transform: openapi.transform,
@@ -216,6 +218,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(open311Routes(deps));
   await app.register(fundsRoutes(deps));
   await app.register(meetingsRoutes(deps));
+  await app.register(trainingRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

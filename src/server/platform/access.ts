@@ -81,6 +81,12 @@ export const POLICY = {
   'meetings.follow_up': { roles: ADMINS, upward: false },
   /** Sign in to a meeting on one's own phone: any staff member on the list, the meeting being held by a unit above. */
   'meetings.attend': { roles: STAFF, upward: true },
+  /** 培训 (工作方案 五、(三)): the district and institute read their trainings; a station reads those held above it. */
+  'training.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: true },
+  /** Hold a training and record attendance: the institute's staff. */
+  'training.write': { roles: ['institute_admin'], upward: false },
+  /** Training coverage: of one's own unit and those below it (a station its own only). */
+  'training.coverage': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */
