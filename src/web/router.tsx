@@ -38,6 +38,7 @@ const FundsPage = lazy(() => import('./admin/funds/funds-page'));
 const MeetingsPage = lazy(() => import('./admin/meetings/meetings-page'));
 const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-page'));
 const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
+const TrainingPage = lazy(() => import('./admin/training/training-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -98,6 +99,7 @@ export const router = createBrowserRouter([
       { path: 'meetings', element: <MeetingsPage /> },
       { path: 'meetings/:id', element: <MeetingDetailPage /> },
       { path: 'resolutions', element: <ResolutionsPage /> },
+      { path: 'training', element: <TrainingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -17,6 +17,7 @@ import {
   TeamOutlined,
   ScheduleOutlined,
   CarryOutOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -49,6 +50,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
