@@ -8,6 +8,7 @@ import { markOrgChanged } from '../../platform/scope';
 import { seedActivities } from './maan-activities';
 import { seedFunds } from './maan.funds';
 import { seedMeetings } from './maan.meetings';
+import { seedTraining } from './maan.training';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -92,6 +93,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedStarsAndCertificates(trx, now, people);
     await seedFunds(trx, now, people);
     await seedMeetings(trx, now, people);
+    await seedTraining(trx, now, people);
   });
   return true;
 }
