@@ -33,6 +33,7 @@ import { settingsRoutes } from './features/settings/settings.routes';
 import { fundsRoutes } from './features/funds/funds.routes';
 import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { planRoutes } from './features/plan/plan.routes';
+import { trainingRoutes } from './features/training/training.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -166,6 +167,7 @@ async function registerOpenApi(app: App) {
         { name: 'health', description: '健康检查' },
         { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
         { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件' },
+        { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
       ],
     },
     transform: openapi.transform,
@@ -219,6 +221,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(fundsRoutes(deps));
   await app.register(meetingsRoutes(deps));
   await app.register(planRoutes(deps));
+  await app.register(trainingRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -20,6 +20,7 @@ import * as programmes from './programmes.endpoints';
 import { routes } from './routes';
 import * as settings from './settings.endpoints';
 import * as teams from './teams.endpoints';
+import * as training from './training.endpoints';
 import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
 
@@ -45,6 +46,7 @@ const modules: unknown[] = (
     programmes,
     settings,
     teams,
+    training,
     venues,
     volunteers,
   ] as object[]

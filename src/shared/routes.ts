@@ -165,6 +165,14 @@ export const routes = {
   listResolutions: { operationId: 'listResolutions', method: 'GET', path: '/api/resolutions' },
   getResolution: { operationId: 'getResolution', method: 'GET', path: '/api/resolutions/:id' },
   followUpResolution: { operationId: 'followUpResolution', method: 'POST', path: '/api/resolutions/:id/follow-ups' },
+  // training.endpoints.ts
+  listTrainingSessions: { operationId: 'listTrainingSessions', method: 'GET', path: '/api/training/sessions' },
+  createTrainingSession: { operationId: 'createTrainingSession', method: 'POST', path: '/api/training/sessions' },
+  getTrainingSession: { operationId: 'getTrainingSession', method: 'GET', path: '/api/training/sessions/:id' },
+  listTrainees: { operationId: 'listTrainees', method: 'GET', path: '/api/training/sessions/:id/trainees' },
+  markTrainingAttendance: { operationId: 'markTrainingAttendance', method: 'PUT', path: '/api/training/sessions/:id/attendance' },
+  listTrainingCoverage: { operationId: 'listTrainingCoverage', method: 'GET', path: '/api/training/coverage' },
+  getTrainingCoverage: { operationId: 'getTrainingCoverage', method: 'GET', path: '/api/training/coverage/:unitId' },
   // open311.ts
   listOpen311Keys: { operationId: 'listOpen311Keys', method: 'GET', path: '/api/open311/keys' },
   issueOpen311Key: { operationId: 'issueOpen311Key', method: 'POST', path: '/api/open311/keys' },

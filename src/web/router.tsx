@@ -39,6 +39,7 @@ const MeetingsPage = lazy(() => import('./admin/meetings/meetings-page'));
 const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-page'));
 const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 const PlanPage = lazy(() => import('./admin/plan/plan-page'));
+const TrainingPage = lazy(() => import('./admin/training/training-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -100,6 +101,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: <MeetingDetailPage /> },
       { path: 'resolutions', element: <ResolutionsPage /> },
       { path: 'plan', element: <PlanPage /> },
+      { path: 'training', element: <TrainingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -559,3 +559,22 @@ export async function makePlanTask(
   });
   return expectStatus(res, 201, 'makePlanTask').json();
 }
+
+// training
+
+/** A training of the world's institute (default), held by its admin through the API, starting 30 minutes from the clock's now. */
+export async function makeTrainingSession(
+  w: World,
+  opts: { unitId?: string; topic?: string; hours?: number; startsAt?: string; by?: Signed } = {},
+): Promise<View> {
+  const res = await (opts.by?.agent ?? w.admin.agent).post('/api/training/sessions', {
+    unitId: opts.unitId ?? w.instituteId,
+    topic: opts.topic ?? '志愿服务业务培训',
+    content: '志愿服务记录与时长认定',
+    trainer: '区中心培训讲师',
+    hours: opts.hours ?? 2,
+    place: '实践所培训室',
+    startsAt: opts.startsAt ?? new Date(w.clock.now().getTime() + 30 * 60_000).toISOString(),
+  });
+  return expectStatus(res, 201, 'makeTrainingSession').json();
+}

@@ -57,6 +57,8 @@ export interface Database {
   plan_task_notes: PlanTaskNotesTable;
   plan_milestones: PlanMilestonesTable;
   rules_documents: RulesDocumentsTable;
+  training_sessions: TrainingSessionsTable;
+  training_attendance: TrainingAttendanceTable;
 }
 
 export interface UnitsTable {
@@ -874,4 +876,36 @@ export interface RulesDocumentsTable {
   by_account: string | null;
   by_name: string;
   created_at: string;
+}
+
+// training
+
+/** 培训 held by the district or an institute. `material_file_ids` is a JSON array of upload ids. */
+export interface TrainingSessionsTable {
+  id: string;
+  unit_id: string;
+  topic: string;
+  content: string;
+  trainer: string;
+  minutes: number;
+  place: string;
+  starts_at: string;
+  material_file_ids: string;
+  status: 'planned' | 'held';
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Whether a staff account (`ref_id` = account id) or a volunteer (volunteer id) attended a training. */
+export interface TrainingAttendanceTable {
+  id: string;
+  session_id: string;
+  kind: 'staff' | 'volunteer';
+  ref_id: string;
+  status: 'present' | 'absent';
+  /** The volunteer's training record written (once) by the hours feature when first marked present. */
+  training_record_id: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
 }

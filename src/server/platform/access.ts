@@ -87,6 +87,12 @@ export const POLICY = {
   'plan.write': { roles: ADMINS, upward: false },
   /** Create tasks and implementation steps: the institute's admins. */
   'plan.manage': { roles: ['institute_admin'], upward: false },
+  /** 培训 (工作方案 五、(三)): the district and institute read their trainings; a station reads those held above it. */
+  'training.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: true },
+  /** Hold a training and record attendance: the institute's staff. */
+  'training.write': { roles: ['institute_admin'], upward: false },
+  /** Training coverage: of one's own unit and those below it (a station its own only). */
+  'training.coverage': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -18,6 +18,7 @@ import {
   ProjectOutlined,
   ScheduleOutlined,
   CarryOutOutlined,
+  ReadOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -51,6 +52,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

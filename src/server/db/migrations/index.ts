@@ -5,6 +5,7 @@ import * as m20261128_0003 from './20261128_0003_activities';
 import * as m20261128_0004 from './20261128_0004_orders_care';
 import * as m20261129_0005 from './20261129_0005_funds';
 import * as m20261129_0006 from './20261129_0006_meetings';
+import * as m20261129_0007 from './20261129_0007_training';
 import * as m20261129_0008 from './20261129_0008_plan';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_orders_care': m20261128_0004,
   '20261129_0005_funds': m20261129_0005,
   '20261129_0006_meetings': m20261129_0006,
+  '20261129_0007_training': m20261129_0007,
   '20261129_0008_plan': m20261129_0008,
 };

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { minutesToHours } from '../../../shared/rules/stars';
 import { appendAudit } from '../../platform/audit';
+import type { DbOrTrx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
@@ -101,4 +102,27 @@ export async function listAwards(deps: Deps, ctx: Ctx, volunteerId: string, { pa
     page,
     pageSize,
   };
+}
+
+/**
+ * A volunteer's training record written by another feature's use case (a training they attended),
+ * inside that use case's transaction; the caller audits the change. Returns the record's id.
+ */
+export async function recordTraining(
+  trx: DbOrTrx,
+  input: { volunteerId: string; name: string; content: string | null; minutes: number; organiser: string; heldOn: string; enteredBy: string | null; now: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await q.insertTraining(trx, {
+    id,
+    volunteer_id: input.volunteerId,
+    name: input.name,
+    content: input.content,
+    minutes: input.minutes,
+    organiser: input.organiser,
+    held_on: input.heldOn,
+    entered_by: input.enteredBy,
+    created_at: input.now.toISOString(),
+  });
+  return id;
 }

@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as api from '../../../shared/training.endpoints';
+import { ctxOf } from '../../platform/auth';
+import type { Deps } from '../../platform/deps';
+import { register } from '../../platform/register';
+import * as coverage from './training.coverage';
+import * as training from './training.service';
+
+export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
+  return async (app) => {
+    register(app, api.listTrainingSessions, async (req) => training.listSessions(deps, ctxOf(req), req.query));
+    register(app, api.createTrainingSession, async (req) => training.createSession(deps, ctxOf(req), req.body));
+    register(app, api.getTrainingSession, async (req) => training.getSession(deps, ctxOf(req), req.params.id));
+    register(app, api.listTrainees, async (req) => training.listTrainees(deps, ctxOf(req), req.params.id, req.query));
+    register(app, api.markTrainingAttendance, async (req) => training.markAttendance(deps, ctxOf(req), req.params.id, req.body));
+    register(app, api.listTrainingCoverage, async (req) => coverage.listCoverage(deps, ctxOf(req), req.query));
+    register(app, api.getTrainingCoverage, async (req) => coverage.coverageDetail(deps, ctxOf(req), req.params.unitId, req.query));
+  };
+}

@@ -1,0 +1,90 @@
+import { IdParams, Paged } from './common';
+import { defineEndpoint } from './endpoint';
+import { named } from './openapi';
+import { routes } from './routes';
+import {
+  AttendanceInput,
+  CoverageDetail,
+  CoverageDetailQuery,
+  CoverageQuery,
+  CoverageRow,
+  TraineeQuery,
+  TraineeView,
+  TrainingListQuery,
+  TrainingSessionInput,
+  TrainingSessionView,
+  UnitIdParams,
+} from './training';
+
+named({ TrainingSessionView, TraineeView, CoverageRow, CoverageDetail });
+const tags = ['training'];
+
+export const listTrainingSessions = defineEndpoint({
+  ...routes.listTrainingSessions,
+  summary: '培训列表',
+  description: '区中心和实践所举办的培训，按时间倒序；实践站可查看上级举办的培训。',
+  tags,
+  query: TrainingListQuery,
+  responses: { 200: Paged(TrainingSessionView) },
+});
+
+export const createTrainingSession = defineEndpoint({
+  ...routes.createTrainingSession,
+  summary: '新建培训',
+  description: '实践所工作人员登记一次培训：主题、内容、授课人、学时、地点、时间和培训材料。',
+  tags,
+  body: TrainingSessionInput,
+  responses: { 201: TrainingSessionView },
+  errors: ['not_found', 'access.denied', 'training.bad_unit', 'training.bad_file'],
+});
+
+export const getTrainingSession = defineEndpoint({
+  ...routes.getTrainingSession,
+  summary: '培训详情',
+  tags,
+  params: IdParams,
+  responses: { 200: TrainingSessionView },
+  errors: ['not_found'],
+});
+
+export const listTrainees = defineEndpoint({
+  ...routes.listTrainees,
+  summary: '培训参训人员',
+  description: '举办单位及下属单位的工作人员（或志愿者），以及各自在本次培训的出勤情况。',
+  tags,
+  params: IdParams,
+  query: TraineeQuery,
+  responses: { 200: Paged(TraineeView) },
+  errors: ['not_found'],
+});
+
+export const markTrainingAttendance = defineEndpoint({
+  ...routes.markTrainingAttendance,
+  summary: '登记培训出勤',
+  description: '工作人员登记某人出席或缺席；重复登记不会重复记录。志愿者出席时写入其培训记录（办法 第八条），培训随之标为已举办。',
+  tags,
+  params: IdParams,
+  body: AttendanceInput,
+  responses: { 200: TraineeView },
+  errors: ['not_found', 'access.denied', 'training.bad_trainee'],
+});
+
+export const listTrainingCoverage = defineEndpoint({
+  ...routes.listTrainingCoverage,
+  summary: '培训覆盖情况',
+  description: '某年度各实践所、实践站工作人员参加培训的比例；无人参训的单位标红。实践站只看本站。',
+  tags,
+  query: CoverageQuery,
+  responses: { 200: Paged(CoverageRow) },
+});
+
+export const getTrainingCoverage = defineEndpoint({
+  ...routes.getTrainingCoverage,
+  summary: '单位培训覆盖明细',
+  description: '某单位某年度的工作人员及其是否参加过培训。',
+  tags,
+  params: UnitIdParams,
+  query: CoverageDetailQuery,
+  responses: { 200: CoverageDetail },
+  errors: ['not_found'],
+});
