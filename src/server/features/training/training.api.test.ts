@@ -75,6 +75,15 @@ describe('attendance', () => {
     expect(vols.items).toEqual([expect.objectContaining({ refId: vol.id, status: 'present' })]);
   });
 
+  it('counts a volunteer once when eight first marks arrive at the same moment: one record, one mark, no 5xx', async () => {
+    const other = await w.enterVolunteer({ stationId: a.id });
+    const replies = await Promise.all(Array.from({ length: 8 }, () => mark({ kind: 'volunteer', refId: other.id, status: 'present' })));
+    expect(replies.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect((await w.admin.agent.get(`/api/volunteers/${other.id}/training`)).json().total).toBe(1);
+    const vols = (await w.admin.agent.get(`/api/training/sessions/${session.id}/trainees?kind=volunteer&pageSize=200`)).json();
+    expect(vols.items.filter((t: { refId: string }) => t.refId === other.id)).toHaveLength(1);
+  });
+
   it('lists the staff of the institute and its stations with their marks', async () => {
     const staff = (await w.admin.agent.get(`/api/training/sessions/${session.id}/trainees?pageSize=50`)).json();
     expect(staff.total).toBe(3);

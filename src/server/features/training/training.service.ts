@@ -6,6 +6,7 @@ import type { AttendanceInput, TraineeQuery, TraineeView, TrainingListQuery, Tra
 import type { TrainingSessionsTable } from '../../db/schema';
 import { appendAudit, diffFields } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
+import { isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
@@ -150,36 +151,45 @@ export async function markAttendance(deps: Deps, ctx: Ctx, id: string, input: z.
   const now = deps.clock.now();
   const at = now.toISOString();
   const view = { kind: input.kind, refId: input.refId, name: trainee.name, unitName: trainee.unitName, status: input.status };
-  return deps.db.transaction().execute(async (trx) => {
-    const [before] = await q.attendanceOf(trx, id, input.kind, [input.refId]);
-    if (before?.status === input.status) return { ...view, recordedAt: before.recorded_at };
-    let recordId = before?.training_record_id ?? null;
-    if (input.kind === 'volunteer' && input.status === 'present' && !recordId) {
-      recordId = await recordTraining(trx, {
-        volunteerId: input.refId,
-        name: s.topic,
-        content: s.content,
-        minutes: Number(s.minutes),
-        organiser: s.unit_name,
-        heldOn: chinaDay(s.starts_at),
-        enteredBy: ctx.actor.accountId,
-        now,
+  const mark = () =>
+    deps.db.transaction().execute(async (trx) => {
+      const [before] = await q.attendanceOf(trx, id, input.kind, [input.refId]);
+      if (before?.status === input.status) return { ...view, recordedAt: before.recorded_at };
+      let recordId = before?.training_record_id ?? null;
+      if (input.kind === 'volunteer' && input.status === 'present' && !recordId) {
+        recordId = await recordTraining(trx, {
+          volunteerId: input.refId,
+          name: s.topic,
+          content: s.content,
+          minutes: Number(s.minutes),
+          organiser: s.unit_name,
+          heldOn: chinaDay(s.starts_at),
+          enteredBy: ctx.actor.accountId,
+          now,
+        });
+      }
+      const patch = { status: input.status, training_record_id: recordId, recorded_by: ctx.actor.accountId, recorded_at: at };
+      if (before) await q.updateAttendance(trx, before.id, patch);
+      else await q.insertAttendance(trx, { id: randomUUID(), session_id: id, kind: input.kind, ref_id: input.refId, ...patch });
+      await q.markHeld(trx, id, at);
+      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+        action: 'training.attendance_recorded',
+        objectType: 'training_session',
+        objectId: id,
+        unitId: s.unit_id,
+        changes: {
+          [`${input.kind}:${input.refId}`]: { before: before?.status ?? null, after: input.status },
+          ...(recordId !== (before?.training_record_id ?? null) ? { trainingRecordId: { before: null, after: recordId } } : {}),
+        },
       });
-    }
-    const patch = { status: input.status, training_record_id: recordId, recorded_by: ctx.actor.accountId, recorded_at: at };
-    if (before) await q.updateAttendance(trx, before.id, patch);
-    else await q.insertAttendance(trx, { id: randomUUID(), session_id: id, kind: input.kind, ref_id: input.refId, ...patch });
-    await q.markHeld(trx, id, at);
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'training.attendance_recorded',
-      objectType: 'training_session',
-      objectId: id,
-      unitId: s.unit_id,
-      changes: {
-        [`${input.kind}:${input.refId}`]: { before: before?.status ?? null, after: input.status },
-        ...(recordId !== (before?.training_record_id ?? null) ? { trainingRecordId: { before: null, after: recordId } } : {}),
-      },
+      return { ...view, recordedAt: at };
     });
-    return { ...view, recordedAt: at };
-  });
+  try {
+    return await mark();
+  } catch (err) {
+    // Two first marks at once: the second insert meets the unique index and rolls back whole (its
+    // training record too); run again, it now finds the first mark and answers idempotently.
+    if (isUniqueViolation(err)) return await mark();
+    throw err;
+  }
 }
