@@ -35,6 +35,11 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/admin', label: '工作台', icon: <DashboardOutlined />, roles: null },
   { path: '/admin/org', label: '组织架构', icon: <ApartmentOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
+  { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/funds', label: '经费', icon: <MoneyCollectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/activities', label: '活动', icon: <CalendarOutlined />, roles: null },
   { path: '/admin/venues', label: '阵地', icon: <EnvironmentOutlined />, roles: null },
   { path: '/admin/programmes', label: '实践项目', icon: <AppstoreOutlined />, roles: null },
@@ -47,12 +52,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
-  { path: '/admin/funds', label: '经费', icon: <MoneyCollectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
-  { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
-  { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
-  { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
-  { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
