@@ -133,6 +133,10 @@ export const ERRORS = {
   'training.bad_file': { status: 422, message: '培训材料不存在或无权使用' },
   'training.bad_trainee': { status: 422, message: '参训人员须是举办单位及下属单位的工作人员或志愿者' },
   conflict: { status: 409, message: '数据已被他人修改，请刷新后重试' },
+  /** The database refused a second row with the same unique key that no service anticipated by name. */
+  'conflict.duplicate': { status: 409, message: '与已有记录重复（名称或编号已被使用），请修改后再提交' },
+  /** The database refused a row pointing at a record that does not exist (or no longer does). */
+  'conflict.missing_reference': { status: 409, message: '所引用的记录不存在或已被删除，请刷新后重试' },
   'service.unconfirmed': { status: 500, message: '操作已保存，但结果未能返回，请刷新页面查看，不要重复提交' },
   'service.unavailable': { status: 503, message: '系统暂时无法处理，请稍后再试' },
   internal: { status: 500, message: '系统出现问题，请稍后再试' },

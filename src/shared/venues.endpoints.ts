@@ -72,12 +72,12 @@ export const addRoom = defineEndpoint({
 export const updateRoom = defineEndpoint({
   ...routes.updateRoom,
   summary: '修改功能室',
-  description: '修改功能室的名称、容纳人数或将其归档，返回更新后的阵地。',
+  description: '修改功能室的名称、容纳人数或将其归档，返回更新后的阵地。改成同一阵地里已有的功能室名称时答 409。',
   tags,
   params: IdParams,
   body: UpdateRoomInput,
   responses: { 200: VenueView },
-  errors: ['not_found', 'access.denied'],
+  errors: ['not_found', 'access.denied', 'conflict.duplicate'],
 });
 
 export const roomBookings = defineEndpoint({

@@ -48,6 +48,19 @@ function isDbUnavailable(err: unknown): boolean {
   );
 }
 
+/**
+ * A constraint the database holds that a service did not check by name first (a race between two
+ * requests, or a rename onto an existing name): the transaction rolled back, nothing was written, so
+ * the answer is a 409 with a stable code rather than a 500. PostgreSQL's SQLSTATE or better-sqlite3's
+ * extended code says which constraint kind it was.
+ */
+function constraintConflict(err: unknown): 'conflict.duplicate' | 'conflict.missing_reference' | null {
+  const code = (err as { code?: string })?.code ?? '';
+  if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'conflict.duplicate';
+  if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'conflict.missing_reference';
+  return null;
+}
+
 /** The one place errors become HTTP responses. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
@@ -86,6 +99,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       // Nothing was written: the work never got a connection, or its transaction rolled back.
       reply.header('retry-after', '1');
       return send(503, { code: 'service.unavailable', message: ERRORS['service.unavailable'].message });
+    }
+    const constraint = constraintConflict(err);
+    if (constraint && !requestHasCommitted()) {
+      req.log.warn({ err }, 'constraint refused a write');
+      return send(409, { code: constraint, message: ERRORS[constraint].message });
     }
     if (isResponseSerializationError(err)) req.log.error({ err: err.cause }, 'response did not match its schema');
     else req.log.error({ err }, 'unhandled error');

@@ -45,6 +45,13 @@ describe('venues', () => {
         .rooms.map((r: { name: string }) => r.name)
         .sort(),
     ).toEqual(['活动室', '阅读角'].sort());
+    // Renaming a room onto its sibling's name: the unique index refuses it, answered as a 409, nothing changed.
+    const rooms = room.json().rooms as { id: string; name: string }[];
+    const reading = rooms.find((r) => r.name === '阅读角');
+    const clash = await staffA.agent.patch(`/api/rooms/${reading?.id}`, { name: '活动室' });
+    expect([clash.statusCode, clash.json().code]).toEqual([409, 'conflict.duplicate']);
+    const after = (await staffA.agent.get(`/api/venues/${res.json().id}`)).json();
+    expect(after.rooms.map((r: { name: string }) => r.name).sort()).toEqual(['活动室', '阅读角'].sort());
     expect((await staffB.agent.patch(`/api/venues/${res.json().id}`, { name: '改名' })).statusCode).toBe(404);
     const pub = (await w.anon.get('/api/public/venues')).json().items;
     expect(pub).toEqual([expect.objectContaining({ name: '儿童之家', kind: 'education', unitName: a.name })]);
