@@ -142,8 +142,28 @@ export function buildUnitTree(rows: UnitNode[]): UnitTree {
   };
 }
 
-function grantsFor(actor: Actor, action: Action) {
+/**
+ * Roles that read and never write, whatever an entry's role list says: the district's viewer
+ * (区中心) oversees every institute below it and changes nothing. Holding it here, not in each
+ * entry, means a new write action cannot hand the district a write by listing `STAFF`.
+ */
+export const READ_ONLY_ROLES: readonly Role[] = ['district_viewer'];
+/** Reads whose names do not end in `.read`. */
+const OTHER_READS: ReadonlySet<string> = new Set(['training.coverage']);
+
+/** Whether an action only reads: named `<kind>.read`, or listed as a read above. */
+export function isReadAction(action: Action): boolean {
+  return action.endsWith('.read') || OTHER_READS.has(action);
+}
+
+/** The roles that may do an action: its entry's, less the read-only roles when it writes. */
+export function rolesFor(action: Action): readonly Role[] {
   const roles: readonly Role[] = POLICY[action].roles;
+  return isReadAction(action) ? roles : roles.filter((r) => !READ_ONLY_ROLES.includes(r));
+}
+
+function grantsFor(actor: Actor, action: Action) {
+  const roles = rolesFor(action);
   return actor.grants.filter((g) => roles.includes(g.role));
 }
 

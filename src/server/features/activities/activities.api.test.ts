@@ -397,4 +397,30 @@ describe('scope', () => {
     expect((await other.get(`/api/activities/${draft.id}`)).statusCode).toBe(404);
     expect((await other.post(`/api/activities/${draft.id}/transitions`, { action: 'publish' })).statusCode).toBe(404);
   });
+
+  it('lets the district viewer read the stations’ activities and create, edit or publish none (403)', async () => {
+    const district = await w.makeDistrictViewer();
+    s01 = await w.relogin(staff01);
+    const draft = (
+      await s01.post('/api/activities', {
+        unitId: station01,
+        title: '区中心只读检查',
+        startsAt: at('2026-12-21T09:00:00'),
+        endsAt: at('2026-12-21T10:00:00'),
+        positions: [{ name: 'x', headcount: 1 }],
+      })
+    ).json().items[0];
+    expect((await district.agent.get(`/api/activities/${draft.id}`)).statusCode).toBe(200);
+    const body = {
+      unitId: station01,
+      title: '区中心不应能建',
+      startsAt: at('2026-12-22T09:00:00'),
+      endsAt: at('2026-12-22T10:00:00'),
+      positions: [{ name: 'x', headcount: 1 }],
+    };
+    const created = await district.agent.post('/api/activities', body);
+    expect([created.statusCode, created.json().code]).toEqual([403, 'access.denied']);
+    expect((await district.agent.post(`/api/activities/${draft.id}/transitions`, { action: 'publish' })).statusCode).toBe(403);
+    expect((await district.agent.patch(`/api/activities/${draft.id}`, { title: '区中心改名' })).statusCode).toBe(403);
+  });
 });
