@@ -15,13 +15,15 @@ const HOME: Record<Role, string> = {
   institute_admin: 'institute',
   station_admin: 'station-a',
   team_leader: 'station-a',
+  volunteer: 'station-a',
+  resident: 'station-a',
 };
 const actorWith = (role: Role): Actor => ({
   accountId: role,
   personId: role,
   username: role,
   displayName: role,
-  grants: [{ role, unitId: HOME[role] }],
+  grants: [{ role, unitId: HOME[role], teamId: null }],
   isStaff: true,
   sessionId: 's',
 });
