@@ -148,6 +148,7 @@ export const routes = {
   exportFundStatement: { operationId: 'exportFundStatement', method: 'GET', path: '/api/funds/statement.xlsx' },
   // health.endpoints.ts
   checkHealth: { operationId: 'checkHealth', method: 'GET', path: '/api/health' },
+  checkLive: { operationId: 'checkLive', method: 'GET', path: '/api/live' },
   // meetings.endpoints.ts
   listMeetings: { operationId: 'listMeetings', method: 'GET', path: '/api/meetings' },
   createMeeting: { operationId: 'createMeeting', method: 'POST', path: '/api/meetings' },

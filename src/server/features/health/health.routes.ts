@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/health.endpoints';
 import { pingDb } from '../../platform/db';
+import { AppError } from '../../platform/errors';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 
 export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     register(app, api.health, async (_req, reply) => {
-      const ok = await pingDb(deps.db);
       reply.header('cache-control', 'no-store');
-      return { status: ok ? ('ok' as const) : ('degraded' as const), db: ok ? ('ok' as const) : ('unavailable' as const), dialect: deps.dialect };
+      if (!(await pingDb(deps.db))) {
+        reply.header('retry-after', '1');
+        throw new AppError('service.unavailable');
+      }
+      return { status: 'ok' as const, db: 'ok' as const, dialect: deps.dialect };
+    });
+    register(app, api.live, async (_req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { status: 'ok' as const };
     });
   };
 }

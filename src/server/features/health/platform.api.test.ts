@@ -1,6 +1,10 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/support/app';
 import { type World, makeWorld } from '../../../../test/support/factories';
+import { buildApp } from '../../app';
+import type { Database } from '../../db/schema';
 
 let w: World;
 let t: TestApp;
@@ -15,6 +19,28 @@ describe('platform', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', db: 'ok', dialect: t.deps.dialect });
+  });
+
+  it('answers 503 with Retry-After on /api/health while the database does not answer; /api/live still 200', async () => {
+    // A second app over a database that cannot be reached (nothing listens on port 1).
+    const unreachable = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 1, user: 'x', database: 'x', connectionTimeoutMillis: 2000 }) }),
+    });
+    const down = await buildApp({ ...t.deps, db: unreachable }, { logger: false });
+    try {
+      const res = await down.inject({ method: 'GET', url: '/api/health' });
+      expect([res.statusCode, res.json().code, res.headers['retry-after'], res.headers['cache-control']]).toEqual([
+        503,
+        'service.unavailable',
+        '1',
+        'no-store',
+      ]);
+      const live = await down.inject({ method: 'GET', url: '/api/live' });
+      expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok' }]);
+    } finally {
+      await down.close();
+      await unreachable.destroy();
+    }
   });
 
   it('publishes OpenAPI 3 with every operation tagged by its feature', async () => {
