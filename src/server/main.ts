@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp } from './app';
 import { tick } from './features/activities/activities.tick';
@@ -7,15 +6,17 @@ import { tickOrders } from './features/orders/orders.tick';
 import { tickMeetings } from './features/meetings/meetings.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
-import { type Config, loadConfig, loadDotEnv } from './platform/config';
-import { copySqliteTo, type DbHandle, migrateToLatest, openDb } from './platform/db';
+import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
+import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
+import { type DbHandle, migrateToLatest, openDb } from './platform/db';
 import type { Deps } from './platform/deps';
 
 const USAGE = `用法: tsx src/server/main.ts <命令>
   start     迁移数据库（首次启动时写入马鞍街道演示数据），然后启动服务
   migrate   只执行数据库迁移
   seed      向空数据库写入马鞍街道演示数据
-  backup    备份数据库（SQLite 在线备份到 DATA_DIR/backups；PostgreSQL 请用 pg_dump）`;
+  backup    在线备份到 DATA_DIR/backups/shijian-<时间>/：数据库（SQLite 用 VACUUM INTO，PostgreSQL 用 pg_dump）、上传文件和清单
+  restore <备份目录>  停止服务后恢复：旧文件移到 DATA_DIR/replaced-<时间>/，恢复后检查完整性和审计链`;
 
 function open(config: Config): DbHandle {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -40,13 +41,18 @@ async function prepare(config: Config, handle: DbHandle): Promise<void> {
 
 async function start(): Promise<void> {
   const config = loadConfig();
+  const running = runningServerPid(config.dataDir);
+  if (running) throw new Error(`另一个服务（进程 ${running}）正在使用 ${config.dataDir}`);
   const handle = open(config);
+  protectDataDir(config.dataDir);
+  const removePid = writePidFile(config.dataDir);
   await prepare(config, handle);
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock: systemClock };
   const app = await buildApp(deps);
   const shutdown = async () => {
     await app.close();
     await handle.close();
+    removePid();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -73,20 +79,36 @@ async function start(): Promise<void> {
 
 async function backup(): Promise<void> {
   const config = loadConfig();
-  if (config.databaseUrl) {
-    console.log('PostgreSQL 请使用: pg_dump -Fc "$DATABASE_URL" > shijian-$(date +%F).dump （恢复: pg_restore -d <新库> 文件）');
+  const handle = open(config);
+  try {
+    const { dir, manifest } = await takeBackup(handle, config, { at: systemClock.now() });
+    console.log(`已备份到 ${dir}（数据库${manifest.uploads ? '、上传文件' : ''}和清单 manifest.json）`);
+    console.log(
+      `恢复时需要同一把主密钥（指纹 ${manifest.keyFingerprint}）：请另行妥善保管 SHIJIAN_SECRET 或 ${path.join(config.dataDir, 'secret.key')}，不要和备份放在一起。`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+async function restore(source: string | undefined): Promise<void> {
+  if (!source) {
+    console.error('用法: npm run restore -- <备份目录>');
+    process.exitCode = 1;
     return;
   }
-  const handle = open(config);
-  const dir = path.join(config.dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `shijian-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  await copySqliteTo(handle.db, file);
-  await handle.close();
-  console.log(`已备份到 ${file}（另请妥善保管 ${path.join(config.dataDir, 'secret.key')}，没有它无法解密身份证号）`);
+  const config = loadConfig();
+  const report = await restoreBackup(config, path.resolve(source), { at: systemClock.now() });
+  console.log(`已恢复。原有文件已移到 ${report.movedAside}`);
+  console.log(`完整性检查: ${report.integrity}`);
+  console.log(report.audit.ok ? `审计链校验通过（${report.audit.checked} 条）` : `审计链校验未通过: ${report.audit.reason}`);
+  if (report.keyMatches === false) console.log('注意：备份清单中的密钥指纹与当前主密钥不一致，身份证号无法解密、审计链无法校验。请换用备份时的主密钥。');
+  if (report.integrity !== 'ok' || !report.audit.ok) process.exitCode = 1;
 }
 
 async function main(): Promise<void> {
+  // Files the server makes (the database, its WAL, backups, keys, uploads) are the owner's alone.
+  process.umask(0o077);
   loadDotEnv();
   const cmd = process.argv[2];
   switch (cmd) {
@@ -108,6 +130,8 @@ async function main(): Promise<void> {
     }
     case 'backup':
       return backup();
+    case 'restore':
+      return restore(process.argv[3]);
     default:
       console.log(USAGE);
       process.exitCode = cmd ? 1 : 0;

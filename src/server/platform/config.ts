@@ -1,5 +1,5 @@
 import { randomBytes, hkdfSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -53,6 +53,18 @@ function loadSecret(dataDir: string, fromEnv: string | undefined): Buffer {
   return secret;
 }
 
+/**
+ * DATA_DIR holds the database, the key and the uploads: owner-only (0700), and the database files
+ * 0600, also for a directory made before this rule or by hand with the default umask.
+ */
+export function protectDataDir(dataDir: string): void {
+  chmodSync(dataDir, 0o700);
+  for (const name of ['shijian.sqlite', 'shijian.sqlite-wal', 'shijian.sqlite-shm', 'secret.key']) {
+    const file = path.join(dataDir, name);
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 function derive(master: Buffer, label: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `shijian:${label}`, 32));
 }
@@ -60,7 +72,7 @@ function derive(master: Buffer, label: string): Buffer {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const dataDir = path.resolve(env.DATA_DIR || 'data');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const master = loadSecret(dataDir, env.SHIJIAN_SECRET);
   return {
     env: mode,

@@ -89,6 +89,13 @@ export async function migrateToLatest(db: Db, schema?: string): Promise<string[]
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** The newest migration applied, for a backup's manifest. */
+export async function latestMigration(db: Db, schema?: string): Promise<string | null> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const applied = (await migrator.getMigrations()).filter((m) => m.executedAt);
+  return applied.at(-1)?.name ?? null;
+}
+
 /** A copy of a SQLite database into `file`: VACUUM INTO is an online, consistent copy, so writers may keep going while it runs. */
 export async function copySqliteTo(db: Db, file: string): Promise<void> {
   await sql`VACUUM INTO ${file}`.execute(db);
