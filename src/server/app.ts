@@ -36,6 +36,7 @@ import { planRoutes } from './features/plan/plan.routes';
 import { trainingRoutes } from './features/training/training.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
+import { requestSerializer } from './platform/log';
 import { registerErrorHandler } from './platform/errors';
 import { withRequestState } from './platform/request-state';
 import { openapiHooks } from './platform/register';
@@ -79,6 +80,8 @@ function createServer(deps: Deps, opts: AppOptions) {
             level: deps.config.logLevel,
             // No personal data in logs: cookies, tokens and bodies never reach the log.
             redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            // URLs without query values or private tokens: search terms and calendar links stay out of the log.
+            serializers: { req: requestSerializer },
           }
         : opts.logger,
     genReqId: () => randomUUID(),
