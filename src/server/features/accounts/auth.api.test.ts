@@ -57,18 +57,30 @@ describe('login', () => {
     expect(await auditCount(admin)).toBe(before + 2);
   });
 
-  it('locks an account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
-    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.locked.username, password } });
-    for (let i = 1; i <= 4; i++) expect((await attempt(`Wrong#Pass${i}`)).statusCode).toBe(401);
-    const fifth = await attempt('Wrong#Pass5');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json()).toMatchObject({ code: 'auth.locked' });
-    expect(fifth.json().message).toContain('锁定');
-    expect((await attempt(PASSWORD)).statusCode).toBe(423);
+  it('locks an account for 15 minutes after 5 wrong passwords, even against the right one, without telling a guesser', async () => {
+    const attempt = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const guess = async (username: string, password: string) => {
+      const res = await attempt(username, password);
+      return [res.statusCode, res.json().code, res.json().message];
+    };
+    const unknown = 'no-such-account-here';
+    const wrong = [401, 'auth.invalid_credentials', '账号或密码错误'];
+    for (let i = 1; i <= 5; i++) {
+      expect(await guess(staff.locked.username, `Wrong#Pass${i}`)).toEqual(wrong);
+      expect(await guess(unknown, `Wrong#Pass${i}`)).toEqual(wrong);
+    }
+    // Locked now: a guesser still sees exactly what an unknown name answers, so the lock names no account…
+    expect(await guess(staff.locked.username, 'Wrong#Pass6')).toEqual(wrong);
+    expect(await guess(unknown, 'Wrong#Pass6')).toEqual(wrong);
+    // …while the owner, with the right password, learns it is locked and until when.
+    const owner = await attempt(staff.locked.username, PASSWORD);
+    expect(owner.statusCode).toBe(423);
+    expect(owner.json()).toMatchObject({ code: 'auth.locked', lockedUntil: expect.any(String) });
+    expect(owner.json().message).toContain('锁定');
     clock.advance(14 * 60_000);
-    expect((await attempt(PASSWORD)).statusCode).toBe(423);
+    expect((await attempt(staff.locked.username, PASSWORD)).statusCode).toBe(423);
     clock.advance(60_000 + 1000);
-    expect((await attempt(PASSWORD)).statusCode).toBe(200);
+    expect((await attempt(staff.locked.username, PASSWORD)).statusCode).toBe(200);
   });
 
   it('rejects unknown fields and wrong types with 400 naming the field', async () => {

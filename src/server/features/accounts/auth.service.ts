@@ -69,11 +69,14 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
     await failAudit(deps, meta, 'auth.login_failed', null, null, { login: input.username.slice(0, 64), reason: 'unknown_account' });
     throw new AppError('auth.invalid_credentials');
   }
+  const ok = await verifyPassword(input.password, account.password_hash);
   if (account.locked_until && account.locked_until > now.toISOString()) {
     await failAudit(deps, meta, 'auth.login_failed', account.id, account.display_name, { reason: 'locked' });
-    throw new AppError('auth.locked', { details: { lockedUntil: account.locked_until } });
+    // Only someone who knows the password learns the account is locked (and until when); anyone
+    // else gets the answer an unknown name gets, so the lockout does not reveal which names exist.
+    if (ok && !account.disabled) throw new AppError('auth.locked', { details: { lockedUntil: account.locked_until } });
+    throw new AppError('auth.invalid_credentials');
   }
-  const ok = await verifyPassword(input.password, account.password_hash);
   if (!ok || account.disabled) {
     if (account.disabled) {
       await failAudit(deps, meta, 'auth.login_failed', account.id, account.display_name, { reason: 'disabled' });
@@ -81,7 +84,7 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
     }
     const { maxFailures, lockSeconds } = deps.config.lockout;
     const lockedUntil = new Date(now.getTime() + lockSeconds * 1000).toISOString();
-    const result = await deps.db.transaction().execute(async (trx) => {
+    await deps.db.transaction().execute(async (trx) => {
       const r = await q.recordLoginFailure(trx, account.id, now.toISOString(), maxFailures, lockedUntil);
       const who = { actorAccountId: account.id, actorName: account.display_name, ip: meta.ip, requestId: meta.requestId };
       await appendAudit(trx, deps.config.keys.audit, now, who, {
@@ -99,9 +102,8 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
           changes: { lockedUntil: { before: null, after: lockedUntil } },
         });
       }
-      return r;
     });
-    if (result.locked) throw new AppError('auth.locked', { details: { lockedUntil } });
+    // The failure that locks the account answers like any other wrong password (see above).
     throw new AppError('auth.invalid_credentials');
   }
   return deps.db.transaction().execute(async (trx) => {
