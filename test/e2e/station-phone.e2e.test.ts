@@ -51,9 +51,11 @@ describe.skipIf(!hasBrowser)('station head on the phone', () => {
     await first.click();
     await page.waitForURL((u) => u.pathname.startsWith('/m/station/resolutions/'));
     await page.getByRole('heading', { level: 2, name: '追加跟进' }).waitFor();
-    const note = `已召集 12 名居民报名“邻里守望”小队（手机 ${Date.now()}）`;
+    const note = '已召集 12 名居民报名“邻里守望”小队，周六开展首次服务';
     await page.getByLabel('跟进情况').fill(note);
-    await page.getByRole('button', { name: '推进中' }).waitFor();
+    // It is 推进中 already: the phone offers only the step forward, and the note alone keeps the status.
+    await page.getByRole('button', { name: '已完成' }).waitFor();
+    expect(await page.getByRole('button', { name: '未开始' }).count()).toBe(0);
     const saved = page.waitForResponse((r) => r.url().includes('/follow-ups') && r.request().method() === 'POST');
     await page.getByRole('button', { name: '保存跟进' }).click();
     expect((await saved).status()).toBe(201);

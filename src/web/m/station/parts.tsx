@@ -1,6 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { chinaToday } from '../../../shared/china-time';
 import { errorMessage } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { Loading, SignInFirst } from '../components/sign-in-first';
@@ -8,11 +7,7 @@ import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
 import { fileUrl, type UploadedPhoto, uploadPhoto, type WorkUnit, workUnitsOf } from './station-api';
 import s from './station.module.css';
-
-/** Whole days from `deadline` (YYYY-MM-DD) to today in China: > 0 means that many days late. */
-export function daysLate(deadline: string, today = chinaToday()): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
-}
+import { daysLate } from './work-units';
 
 /** `期限 2026-11-21 · 已逾期 8 天` in red, or `还有 3 天` / `今天到期`: words, not colour alone. */
 export function DueLine({ deadline, overdue, closed, label = '期限' }: { deadline: string; overdue: boolean; closed?: boolean; label?: string }) {

@@ -1,5 +1,4 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionView } from '../../../shared/accounts';
 // Types only: the phone pages must not pull zod into their chunks; the zod-free route table gives
 // each call's method and path, `callRoute` checks them against the declaration's type.
 import type * as activities from '../../../shared/activities.endpoints';
@@ -11,6 +10,9 @@ import type * as plan from '../../../shared/plan.endpoints';
 import { routes } from '../../../shared/routes';
 import { buildPath } from '../../../shared/endpoint';
 import { callRoute, upload, withQuery } from '../../lib/api';
+import { ownerFilter, type WorkUnit } from './work-units';
+
+export { ownerFilter, type WorkUnit, workUnitsOf } from './work-units';
 
 /**
  * What the station head's phone reads and writes (`/m/station`): the existing list, detail and
@@ -26,37 +28,6 @@ export type ActivityView = ResponseOf<typeof activities.listActivities>['items']
 export type FollowUpBody = BodyIn<typeof meetings.followUp>;
 export type TaskNoteBody = BodyIn<typeof plan.addTaskNote>;
 export type UploadedPhoto = FileView;
-
-/** The unit a staff member works for on the phone, and what they may do there. */
-export interface WorkUnit {
-  unitId: string;
-  unitName: string;
-  kind: 'station' | 'institute' | 'district';
-  /** Station and institute admins write follow-ups and progress notes; the district viewer only reads. */
-  canWrite: boolean;
-}
-
-const KIND_OF = { station_admin: 'station', institute_admin: 'institute', district_viewer: 'district' } as const;
-
-/** The grants that see 议定事项 and 工作任务 (meetings.read / plan.read): station first, then institute, then district. */
-export function workUnitsOf(session: SessionView | null | undefined): WorkUnit[] {
-  const out: WorkUnit[] = [];
-  for (const role of ['station_admin', 'institute_admin', 'district_viewer'] as const) {
-    for (const g of session?.roles ?? []) {
-      if (g.role !== role || out.some((u) => u.unitId === g.unitId)) continue;
-      out.push({ unitId: g.unitId, unitName: g.unitName, kind: KIND_OF[role], canWrite: role !== 'district_viewer' });
-    }
-  }
-  return out;
-}
-
-/**
- * The list filter for a unit: a station sees what it owns; the institute and the district see
- * their whole scope (the server limits every list to it anyway), as the console does.
- */
-export function ownerFilter(unit: WorkUnit): string | undefined {
-  return unit.kind === 'station' ? unit.unitId : undefined;
-}
 
 export const stationKeys = {
   all: ['station'] as const,
