@@ -53,6 +53,10 @@ describe.skipIf(!hasBrowser)('station head on the phone', () => {
     await page.getByRole('heading', { level: 2, name: '追加跟进' }).waitFor();
     const note = '已召集 12 名居民报名“邻里守望”小队，周六开展首次服务';
     await page.getByLabel('跟进情况').fill(note);
+    // A note typed slowly on site survives a reload (and signing in again after the 30-minute idle timeout).
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '追加跟进' }).waitFor();
+    expect(await page.getByLabel('跟进情况').inputValue()).toBe(note);
     // It is 推进中 already: the phone offers only the step forward, and the note alone keeps the status.
     await page.getByRole('button', { name: '已完成' }).waitFor();
     expect(await page.getByRole('button', { name: '未开始' }).count()).toBe(0);

@@ -51,6 +51,33 @@ export function StaffGate({ next, children }: { next: string; children: (units: 
   return <>{children(units)}</>;
 }
 
+/**
+ * The text of a note being written, kept in this tab (sessionStorage, per account and record) until
+ * it is saved: a staff session ends after 30 idle minutes (等保), and a note typed slowly on site
+ * must survive signing in again. Closing the tab forgets it.
+ */
+export function useDraft(key: string): [string, (v: string) => void] {
+  const session = useSession();
+  const slot = `shijian.draft.${session.data?.account.id ?? 'anon'}.${key}`;
+  const [value, setValue] = useState(() => {
+    try {
+      return window.sessionStorage.getItem(slot) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const set = (v: string) => {
+    setValue(v);
+    try {
+      if (v) window.sessionStorage.setItem(slot, v);
+      else window.sessionStorage.removeItem(slot);
+    } catch {
+      // No storage (private mode): the text lives only in the page, as before.
+    }
+  };
+  return [value, set];
+}
+
 /** A failed load: what went wrong and a button to try again. */
 export function LoadError({ what, error, retry }: { what: string; error: unknown; retry: () => void }) {
   return (

@@ -7,7 +7,7 @@ import { useTitle } from '../../lib/title';
 import { FormError, TextareaField } from '../components/textarea-field';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
-import { DueLine, LoadError, StaffGate, StatusChips } from './parts';
+import { DueLine, LoadError, StaffGate, StatusChips, useDraft } from './parts';
 import { type ResolutionDetail, useFollowUp, useResolution, type WorkUnit } from './station-api';
 import s from './station.module.css';
 
@@ -65,7 +65,7 @@ function ResolutionView({ id, units }: { id: string; units: WorkUnit[] }) {
       {closed ? (
         <p className={styles.notice}>这项议定事项{RESOLUTION_STATUSES[d.status]}，不能再追加跟进。</p>
       ) : canWrite ? (
-        <FollowUpForm key={d.notes.length} detail={d} onSaved={() => setSaved(true)} />
+        <FollowUpForm detail={d} onSaved={() => setSaved(true)} />
       ) : null}
       <Notes d={d} />
     </>
@@ -132,7 +132,7 @@ function Notes({ d }: { d: ResolutionDetail }) {
 
 function FollowUpForm({ detail, onSaved }: { detail: ResolutionDetail; onSaved: () => void }) {
   const save = useFollowUp(detail.id);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useDraft(`resolution.${detail.id}`);
   const [status, setStatus] = useState<ResolutionStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The phone moves forward only: going back is rare, and cancelling needs a reason and is the institute's call at the desk.
@@ -148,6 +148,8 @@ function FollowUpForm({ detail, onSaved }: { detail: ResolutionDetail; onSaved: 
       { note: note.trim(), ...(status ? { status } : {}) },
       {
         onSuccess: () => {
+          setNote('');
+          setStatus(null);
           onSaved();
           window.scrollTo({ top: 0 });
         },

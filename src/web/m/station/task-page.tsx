@@ -7,7 +7,7 @@ import { useTitle } from '../../lib/title';
 import { FormError, TextareaField } from '../components/textarea-field';
 import styles from '../mobile.module.css';
 import o from '../orders/orders.module.css';
-import { DueLine, LoadError, PhotoPicker, StaffGate, StatusChips } from './parts';
+import { DueLine, LoadError, PhotoPicker, StaffGate, StatusChips, useDraft } from './parts';
 import { fileUrl, type TaskDetail, type UploadedPhoto, useAddTaskNote, useTask, type WorkUnit } from './station-api';
 import s from './station.module.css';
 
@@ -63,7 +63,7 @@ function TaskView({ id, units }: { id: string; units: WorkUnit[] }) {
       {d.status === 'done' ? (
         <p className={styles.notice}>这项任务已完成，不再追加进展。</p>
       ) : canWrite ? (
-        <NoteForm key={d.notes.length} detail={d} onSaved={() => setSaved(true)} />
+        <NoteForm detail={d} onSaved={() => setSaved(true)} />
       ) : null}
       <Notes d={d} />
     </>
@@ -150,7 +150,7 @@ function Notes({ d }: { d: TaskDetail }) {
 
 function NoteForm({ detail, onSaved }: { detail: TaskDetail; onSaved: () => void }) {
   const save = useAddTaskNote(detail.id);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useDraft(`task.${detail.id}`);
   const [status, setStatus] = useState<TaskStatus | null>(null);
   const [photos, setPhotos] = useState<UploadedPhoto[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -165,6 +165,9 @@ function NoteForm({ detail, onSaved }: { detail: TaskDetail; onSaved: () => void
       { note: note.trim(), evidenceFileIds: photos.map((p) => p.id), ...(status ? { status } : {}) },
       {
         onSuccess: () => {
+          setNote('');
+          setStatus(null);
+          setPhotos([]);
           onSaved();
           window.scrollTo({ top: 0 });
         },
