@@ -55,6 +55,9 @@ const MobileNewOrder = lazy(() => import('./m/orders/new-order-page'));
 const MobileOrderStatus = lazy(() => import('./m/orders/order-status-page'));
 const MobileTasks = lazy(() => import('./m/tasks/tasks-page'));
 const MobileMeetingSignIn = lazy(() => import('./m/meetings/sign-in-page'));
+const MobileStation = lazy(() => import('./m/station/station-page'));
+const MobileStationResolution = lazy(() => import('./m/station/resolution-page'));
+const MobileStationTask = lazy(() => import('./m/station/task-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -122,6 +125,9 @@ export const router = createBrowserRouter([
       { path: 'orders/:id', element: <MobileOrderStatus /> },
       { path: 'tasks', element: <MobileTasks /> },
       { path: 'meetings/sign-in', element: <MobileMeetingSignIn /> },
+      { path: 'station', element: <MobileStation /> },
+      { path: 'station/resolutions/:id', element: <MobileStationResolution /> },
+      { path: 'station/tasks/:id', element: <MobileStationTask /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

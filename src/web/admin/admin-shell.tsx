@@ -1,4 +1,4 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,7 +8,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES, type SessionView } from '../../shared/accounts';
 import { getLastActivityAt, setCsrfToken } from '../lib/api';
-import { fetchSession, loginPath, SESSION_KEY, sendLogout, useLogout, useSession } from '../lib/session';
+import { fetchSession, hasRole, loginPath, SESSION_KEY, sendLogout, useLogout, useSession } from '../lib/session';
 import { PRODUCT_NAME } from '../lib/title';
 import { PageLoading } from '../page-loading';
 import styles from './admin.module.css';
@@ -109,6 +109,11 @@ function Console({ session }: { session: SessionView }) {
               <Typography.Text type="secondary" className={styles.unit}>
                 {primaryGrant(session)}
               </Typography.Text>
+              {hasRole(session, 'station_admin', 'institute_admin', 'district_viewer') ? (
+                <Link to="/m/station" className={styles.headerLink}>
+                  <MobileOutlined aria-hidden="true" /> <span className={styles.narrowHidden}>手机工作台</span>
+                </Link>
+              ) : null}
               <Link to="/admin/password" className={styles.headerLink}>
                 修改密码
               </Link>

@@ -1,5 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, MobileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { ROLES } from '../../shared/accounts';
@@ -62,6 +62,7 @@ export default function HomePage() {
           </>
         }
       />
+      <PhoneHint />
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Typography.Title level={2} style={{ fontSize: 16, marginTop: 0 }}>
           我的岗位
@@ -100,6 +101,31 @@ export default function HomePage() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** On a phone-sized screen, the console points the station head to the page made for the phone. */
+function PhoneHint() {
+  const session = useAdminSession();
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.md === false;
+  if (!narrow || !hasRole(session, 'institute_admin', 'station_admin', 'district_viewer')) return null;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      icon={<MobileOutlined />}
+      style={{ marginBottom: 16 }}
+      title="在手机上打开"
+      description={
+        <>
+          <div>手机工作台为手机屏幕设计：议定事项、工作任务和今日活动一屏看全，可随手追加跟进、拍照记录进展。</div>
+          <Link to="/m/station" style={{ display: 'inline-flex', alignItems: 'center', minHeight: 44, fontSize: 16, fontWeight: 600 }}>
+            打开手机工作台 ›
+          </Link>
+        </>
+      }
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { greeting } from '../lib/format';
 import { type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
-import { useSession } from '../lib/session';
+import { hasRole, useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import { RoleList } from './components/role-list';
 import styles from './mobile.module.css';
@@ -32,9 +32,16 @@ export default function HomePage() {
             </p>
             {me.roles.length ? <RoleList roles={me.roles} /> : <p className={styles.text}>您的账号还没有加入任何实践站，请联系所在社区的实践站。</p>}
             {me.isStaff ? (
-              <Link to="/admin" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
-                进入工作台
-              </Link>
+              <>
+                {hasRole(me, 'station_admin', 'institute_admin', 'district_viewer') ? (
+                  <Link to="/m/station" className={`${styles.btn} ${styles.btnBlock}`}>
+                    手机工作台
+                  </Link>
+                ) : null}
+                <Link to="/admin" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`} style={{ marginTop: 10 }}>
+                  电脑版工作台
+                </Link>
+              </>
             ) : null}
           </>
         ) : (

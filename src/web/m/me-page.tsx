@@ -1,6 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useElderMode } from '../lib/elder';
-import { useLogout, useSession } from '../lib/session';
+import { hasRole, useLogout, useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import { Loading, SignInFirst } from './components/sign-in-first';
 import { RoleList } from './components/role-list';
@@ -66,10 +66,20 @@ export default function MePage() {
       {elderRow}
 
       <ul className={styles.menu} aria-label="账号">
+        {hasRole(me, 'station_admin', 'institute_admin', 'district_viewer') ? (
+          <li>
+            <Link to="/m/station" className={styles.menuItem}>
+              手机工作台
+              <span className={styles.chevron} aria-hidden="true">
+                ›
+              </span>
+            </Link>
+          </li>
+        ) : null}
         {me.isStaff ? (
           <li>
             <Link to="/admin" className={styles.menuItem}>
-              进入工作台
+              电脑版工作台
               <span className={styles.chevron} aria-hidden="true">
                 ›
               </span>

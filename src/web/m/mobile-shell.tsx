@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Navigate, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useElderMode } from '../lib/elder';
-import { useSession } from '../lib/session';
+import { hasRole, useSession } from '../lib/session';
 import { PageLoading } from '../page-loading';
 import styles from './mobile.module.css';
 
@@ -16,13 +16,25 @@ const TITLES: Record<string, string> = {
   '/m/orders': '群众点单',
   '/m/orders/new': '我要点单',
   '/m/tasks': '接单',
+  '/m/station': '手机工作台',
 };
+
+/** Titles of the pages whose path carries an id. */
+const PREFIX_TITLES: [string, string][] = [
+  ['/m/activities/', '活动详情'],
+  ['/m/orders/', '点单进度'],
+  ['/m/station/resolutions/', '议定事项'],
+  ['/m/station/tasks/', '工作任务'],
+];
 
 /** The bottom tabs' icons: shapes on a 24-unit grid, filled with the tab's colour. */
 const TAB_ICONS = {
   home: <path d="M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z" />,
   volunteer: <path d="M12 21s-7.5-4.6-9.3-9.4C1.6 8.4 3.6 5 7 5c2 0 3.3 1.1 5 3 1.7-1.9 3-3 5-3 3.4 0 5.4 3.4 4.3 6.6C19.5 16.4 12 21 12 21z" />,
   activities: <path d="M7 2h2v2h6V2h2v2h3a1 1 0 0 1 1 1v15a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h3zm12 7H5v10h14zM7 11h4v4H7z" />,
+  workbench: (
+    <path d="M9 2h6a2 2 0 0 1 2 2v1h3a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V6a1 1 0 0 1 1-1h3V4a2 2 0 0 1 2-2zm0 3h6V4H9zm-1.3 8.3-1.4 1.4L9.6 18l6.1-6.3-1.4-1.4-4.7 4.8z" />
+  ),
   order: <path d="M6 2h12a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2zm5 5v4H7v2h4v4h2v-4h4v-2h-4V7z" />,
   me: (
     <>
@@ -45,9 +57,10 @@ export default function MobileShell() {
   const location = useLocation();
   const [elder, setElder] = useElderMode();
   const session = useSession();
-  const title =
-    TITLES[location.pathname.replace(/\/$/, '')] ??
-    (location.pathname.startsWith('/m/activities/') ? '活动详情' : location.pathname.startsWith('/m/orders/') ? '点单进度' : '文明实践');
+  const title = TITLES[location.pathname.replace(/\/$/, '')] ?? PREFIX_TITLES.find(([prefix]) => location.pathname.startsWith(prefix))?.[1] ?? '文明实践';
+
+  // Staff who are not volunteers themselves get 工作台 (/m/station) where volunteers have 志愿.
+  const workbenchTab = hasRole(session.data, 'station_admin', 'institute_admin', 'district_viewer') && !hasRole(session.data, 'volunteer');
 
   // A one-time or expired password must be replaced before anything else.
   if (session.data?.account.mustChangePassword && location.pathname !== '/m/password') {
@@ -83,13 +96,20 @@ export default function MobileShell() {
           <TabIcon name="order" />
           <span>点单</span>
         </NavLink>
-        <NavLink
-          to="/m/volunteer"
-          className={({ isActive }) => (isActive || location.pathname === '/m/register' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
-        >
-          <TabIcon name="volunteer" />
-          <span>志愿</span>
-        </NavLink>
+        {workbenchTab ? (
+          <NavLink to="/m/station" className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
+            <TabIcon name="workbench" />
+            <span>工作台</span>
+          </NavLink>
+        ) : (
+          <NavLink
+            to="/m/volunteer"
+            className={({ isActive }) => (isActive || location.pathname === '/m/register' ? `${styles.tab} ${styles.tabActive}` : styles.tab)}
+          >
+            <TabIcon name="volunteer" />
+            <span>志愿</span>
+          </NavLink>
+        )}
         <NavLink to="/m/me" className={({ isActive }) => (isActive ? `${styles.tab} ${styles.tabActive}` : styles.tab)}>
           <TabIcon name="me" />
           <span>我的</span>
