@@ -20,6 +20,22 @@ beforeAll(async () => {
 afterAll(async () => w?.close());
 
 describe('accounts', () => {
+  it('keeps the first password in the history: changing away from it and back is refused', async () => {
+    const created = await w.admin.agent.post('/api/accounts', {
+      username: 'first-password',
+      displayName: '首次密码',
+      role: 'institute_admin',
+      unitId: w.instituteId,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const otp: string = created.json().oneTimePassword;
+    const s = await t.login('first-password', otp);
+    expect((await s.post('/api/auth/password', { currentPassword: otp, newPassword: 'Hongyan#River88' })).statusCode).toBe(200);
+    const again = await t.login('first-password', 'Hongyan#River88');
+    const back = await again.post('/api/auth/password', { currentPassword: 'Hongyan#River88', newPassword: otp });
+    expect([back.statusCode, back.json().code]).toEqual([422, 'password.reused']);
+  });
+
   it('lets a station admin create an account in their station; the one-time password must be changed first', async () => {
     const s = admin1.agent;
     const res = await s.post('/api/accounts', {

@@ -20,21 +20,25 @@ export interface NewLogin {
 /** A login with the volunteer role on their station, in the caller's transaction. Returns the account id. */
 export async function createLogin(trx: Trx, l: NewLogin): Promise<string> {
   const accountId = randomUUID();
-  await q.insertAccount(trx, {
-    id: accountId,
-    username: l.username,
-    person_id: l.personId,
-    display_name: l.displayName,
-    password_hash: l.passwordHash,
-    must_change_password: 0,
-    password_changed_at: l.now,
-    failed_count: 0,
-    locked_until: null,
-    disabled: 0,
-    last_login_at: null,
-    created_at: l.now,
-    updated_at: l.now,
-  });
+  await q.insertAccount(
+    trx,
+    {
+      id: accountId,
+      username: l.username,
+      person_id: l.personId,
+      display_name: l.displayName,
+      password_hash: l.passwordHash,
+      must_change_password: 0,
+      password_changed_at: l.now,
+      failed_count: 0,
+      locked_until: null,
+      disabled: 0,
+      last_login_at: null,
+      created_at: l.now,
+      updated_at: l.now,
+    },
+    randomUUID(),
+  );
   await q.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: 'volunteer', unit_id: l.stationId, team_id: null, created_at: l.now });
   return accountId;
 }

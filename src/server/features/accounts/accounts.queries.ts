@@ -168,8 +168,10 @@ export function findAccountByUsername(db: DbOrTrx, username: string) {
     .executeTakeFirst();
 }
 
-export function insertAccount(db: DbOrTrx, row: AccountsTable) {
-  return db.insertInto('accounts').values(row).execute();
+/** A new account, its first password entered in the history too, so it cannot be changed away from and back to. */
+export async function insertAccount(db: DbOrTrx, row: AccountsTable, historyId: string) {
+  await db.insertInto('accounts').values(row).execute();
+  await db.insertInto('password_history').values({ id: historyId, account_id: row.id, password_hash: row.password_hash, created_at: row.created_at }).execute();
 }
 
 export function insertGrant(db: DbOrTrx, row: RoleGrantsTable) {

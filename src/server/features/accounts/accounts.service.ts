@@ -78,21 +78,25 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: CreateAccountIn
   await deps.db.transaction().execute(async (trx) => {
     const personId = randomUUID();
     await recordPerson(trx, { id: personId, name: input.displayName, phone: input.phone ?? null, now });
-    await q.insertAccount(trx, {
-      id: accountId,
-      username: input.username,
-      person_id: personId,
-      display_name: input.displayName,
-      password_hash: hash,
-      must_change_password: 1,
-      password_changed_at: now,
-      failed_count: 0,
-      locked_until: null,
-      disabled: 0,
-      last_login_at: null,
-      created_at: now,
-      updated_at: now,
-    });
+    await q.insertAccount(
+      trx,
+      {
+        id: accountId,
+        username: input.username,
+        person_id: personId,
+        display_name: input.displayName,
+        password_hash: hash,
+        must_change_password: 1,
+        password_changed_at: now,
+        failed_count: 0,
+        locked_until: null,
+        disabled: 0,
+        last_login_at: null,
+        created_at: now,
+        updated_at: now,
+      },
+      randomUUID(),
+    );
     await q.insertGrant(trx, { id: randomUUID(), account_id: accountId, role: input.role, unit_id: input.unitId, team_id: null, created_at: now });
     await appendAudit(trx, deps.config.keys.audit, new Date(now), whoOf(ctx), {
       action: 'accounts.created',
