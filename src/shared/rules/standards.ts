@@ -76,7 +76,13 @@ export interface UnitFacts {
   confirmations: Partial<Record<StandardKey, { decision: 'met' | 'not_met'; reason: string; at: string; byName: string }>>;
 }
 
-const result = (standard: StandardKey, status: StandardStatus, reason: string, citations: Citation[], source: 'auto' | 'confirmed' = 'auto'): StandardResult => ({
+const result = (
+  standard: StandardKey,
+  status: StandardStatus,
+  reason: string,
+  citations: Citation[],
+  source: 'auto' | 'confirmed' = 'auto',
+): StandardResult => ({
   standard,
   status,
   reason,
