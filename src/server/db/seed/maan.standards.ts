@@ -65,29 +65,21 @@ type Photo = keyof typeof PHOTOS;
 export async function seedStandards(deps: Pick<Deps, 'config'>, trx: Trx, now: Date, p: SeedPeople): Promise<void> {
   const dir = path.join(deps.config.dataDir, 'uploads', 'demo');
   mkdirSync(dir, { recursive: true });
-  const photoIds = {} as Record<Photo, string>;
+  const units = [p.instituteId, ...p.stationIds];
+  // One stored picture per kind; each unit's evidence cites its own upload row of it, made in that unit, so its admins may open it.
+  const photoIds = units.map(() => ({}) as Record<Photo, string>);
   for (const [key, [name, colour]] of Object.entries(PHOTOS) as [Photo, (typeof PHOTOS)[Photo]][]) {
     const png = demoPhoto([...colour]);
     const rel = path.join('demo', `standards-${key}.png`);
     writeFileSync(path.join(deps.config.dataDir, 'uploads', rel), png);
-    photoIds[key] = randomUUID();
-    await trx
-      .insertInto('files')
-      .values({
-        id: photoIds[key],
-        unit_id: p.instituteId,
-        purpose: 'photo',
-        original_name: name,
-        mime: 'image/png',
-        size: png.length,
-        sha256: '',
-        path: rel,
-        uploaded_by: p.adminAccountId,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    const rows = units.map((unitId, i) => {
+      photoIds[i][key] = randomUUID();
+      const by = i === 0 ? p.adminAccountId : (p.stationAdminIds[i - 1] ?? p.adminAccountId);
+      const file = { id: photoIds[i][key], unit_id: unitId, purpose: 'photo', original_name: name, mime: 'image/png', size: png.length, sha256: '', path: rel };
+      return { ...file, uploaded_by: by, created_at: now.toISOString() };
+    });
+    await trx.insertInto('files').values(rows).execute();
   }
-  const units = [p.instituteId, ...p.stationIds];
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
   const evidence: StandardEvidenceTable[] = [];
   const confirmations: StandardConfirmationsTable[] = [];
@@ -98,7 +90,7 @@ export async function seedStandards(deps: Pick<Deps, 'config'>, trx: Trx, now: D
       standard,
       kind,
       note,
-      file_ids: JSON.stringify(photo ? [photoIds[photo]] : []),
+      file_ids: JSON.stringify(photo ? [photoIds[i][photo]] : []),
       link,
       added_by: i === 0 ? p.adminAccountId : (p.stationAdminIds[i - 1] ?? p.adminAccountId),
       added_by_name: i === 0 ? '实践所管理员' : '实践站管理员',

@@ -13,6 +13,11 @@ import { useAdminSession } from '../session-context';
 import { AddEvidenceModal, ConfirmModal, WithdrawModal } from './evidence-forms';
 import { SourceTag, StatusTag } from './labels';
 
+/** Shown where a photo cannot be opened (a file outside what the viewer may open). */
+const NO_PREVIEW = `data:image/svg+xml;utf8,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="96" height="64"><rect width="96" height="64" fill="#f5f5f5"/><text x="48" y="37" font-size="12" text-anchor="middle" fill="#999">无法预览</text></svg>',
+)}`;
+
 function CitationLink({ c }: { c: Citation }) {
   const href = citationHref(c);
   const text = `${c.label}${c.at ? `（${c.at.length > 10 ? formatDateTime(c.at) : c.at}）` : ''}`;
@@ -67,7 +72,7 @@ function EvidenceItem({ e, canWrite, onWithdraw }: { e: Evidence; canWrite: bool
           {e.files
             .filter((f) => f.mime.startsWith('image/'))
             .map((f) => (
-              <Image key={f.id} src={fileUrl(f.id)} alt={f.name} width={96} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} />
+              <Image key={f.id} src={fileUrl(f.id)} alt={f.name} width={96} height={64} fallback={NO_PREVIEW} style={{ objectFit: 'cover', borderRadius: 4 }} />
             ))}
         </Image.PreviewGroup>
         {e.files
