@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../test/support/clock';
 import { expectStatus, makeStandardEvidence, type Staff, type Unit, type View, type World, makeWorld } from '../../../../test/support/factories';
@@ -82,7 +83,17 @@ describe('the board', () => {
     const res = await w.admin.agent.get('/api/standards/board.xlsx');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
-    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const grid = wb.getWorksheet('达标看板');
+    expect(grid?.getRow(1).getCell(4).value).toBe('工作人员');
+    // Station B has no 工作人员: red, with the reason as the cell's note.
+    const rowB = [2, 3, 4].map((n) => grid?.getRow(n)).find((r) => r?.getCell(1).value === '乙社区实践站');
+    const staffB = rowB?.getCell(4);
+    expect(staffB?.value).toBe('未达标');
+    expect(staffB?.fill).toMatchObject({ fgColor: { argb: 'FFFFA39E' } });
+    expect(String(staffB?.note)).toContain('实有 0 名');
+    expect(wb.getWorksheet('原因明细')?.rowCount).toBeGreaterThan(24);
     const log = (await w.admin.agent.get('/api/audit?action=standards.exported')).json();
     expect(log.total).toBe(1);
   });

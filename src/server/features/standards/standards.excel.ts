@@ -41,6 +41,7 @@ export async function writeStandardsBoard(title: string, board: BoardView): Prom
   grid.addRow([]);
   const foot = grid.addRow([`达标单位数（共 ${board.rows.length} 个单位）`, ...board.counts.map((c) => c.met)]);
   foot.font = { bold: true };
+  grid.addRow(['部分达标单位数', ...board.counts.map((c) => c.partial)]).font = { bold: true, color: { argb: FONT.partial } };
   const red = grid.addRow(['未达标单位数', ...board.counts.map((c) => c.missing)]);
   red.font = { bold: true, color: { argb: FONT.missing } };
 
