@@ -33,6 +33,7 @@ import { settingsRoutes } from './features/settings/settings.routes';
 import { fundsRoutes } from './features/funds/funds.routes';
 import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { planRoutes } from './features/plan/plan.routes';
+import { standardsRoutes } from './features/standards/standards.routes';
 import { trainingRoutes } from './features/training/training.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
@@ -171,6 +172,7 @@ async function registerOpenApi(app: App) {
         { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
         { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件' },
         { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
+        { name: 'standards', description: '“八有”建设标准：达标看板、证明材料与实践所确认' },
       ],
     },
     transform: openapi.transform,
@@ -225,6 +227,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(meetingsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(trainingRoutes(deps));
+  await app.register(standardsRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -148,6 +148,13 @@ export const ERRORS = {
   'funds.receipt_missing': { status: 422, message: '票据文件不存在或无权使用，请重新上传' },
   'funds.correction_exceeds': { status: 409, message: '冲减或调减的金额超过了尚未冲减的余额' },
   'funds.not_correctable': { status: 409, message: '冲减记录不能再冲减，请更正原始记录' },
+  // standards
+  'standards.bad_unit': { status: 422, message: '“八有”标准只适用于实践所和实践站' },
+  'standards.not_confirmable': { status: 422, message: '该项标准由系统根据业务数据自动判定，无需提交证明材料或人工确认' },
+  'standards.evidence_empty': { status: 422, message: '请上传照片或文件，或填写链接' },
+  'standards.bad_file': { status: 422, message: '文件不存在或无权使用，请重新上传' },
+  'standards.no_evidence': { status: 409, message: '该单位这项标准还没有未撤回的证明材料，不能确认达标' },
+  'standards.withdrawn': { status: 409, message: '该证明材料已撤回' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -19,6 +19,7 @@ import * as org from './org.endpoints';
 import * as programmes from './programmes.endpoints';
 import { routes } from './routes';
 import * as settings from './settings.endpoints';
+import * as standards from './standards.endpoints';
 import * as teams from './teams.endpoints';
 import * as training from './training.endpoints';
 import * as venues from './venues.endpoints';
@@ -45,6 +46,7 @@ const modules: unknown[] = (
     org,
     programmes,
     settings,
+    standards,
     teams,
     training,
     venues,

@@ -201,6 +201,13 @@ export const routes = {
   setPlanMilestoneDone: { operationId: 'setPlanMilestoneDone', method: 'PUT', path: '/api/plan/milestones/:id/done' },
   listRulesDocuments: { operationId: 'listRulesDocuments', method: 'GET', path: '/api/plan/documents' },
   addRulesDocument: { operationId: 'addRulesDocument', method: 'POST', path: '/api/plan/documents' },
+  // standards.endpoints.ts
+  standardsBoard: { operationId: 'standardsBoard', method: 'GET', path: '/api/standards/board' },
+  exportStandardsBoard: { operationId: 'exportStandardsBoard', method: 'GET', path: '/api/standards/board.xlsx' },
+  standardsOfUnit: { operationId: 'standardsOfUnit', method: 'GET', path: '/api/standards/units/:unitId' },
+  addStandardEvidence: { operationId: 'addStandardEvidence', method: 'POST', path: '/api/standards/evidence' },
+  withdrawStandardEvidence: { operationId: 'withdrawStandardEvidence', method: 'POST', path: '/api/standards/evidence/:id/withdrawal' },
+  confirmStandard: { operationId: 'confirmStandard', method: 'POST', path: '/api/standards/confirmations' },
   // settings.endpoints.ts
   viewMySettings: { operationId: 'viewMySettings', method: 'GET', path: '/api/settings' },
   viewSettings: { operationId: 'viewSettings', method: 'GET', path: '/api/settings/:unitId' },

@@ -39,6 +39,7 @@ const MeetingsPage = lazy(() => import('./admin/meetings/meetings-page'));
 const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-page'));
 const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 const PlanPage = lazy(() => import('./admin/plan/plan-page'));
+const StandardsPage = lazy(() => import('./admin/standards/standards-page'));
 const TrainingPage = lazy(() => import('./admin/training/training-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
       { path: 'meetings/:id', element: <MeetingDetailPage /> },
       { path: 'resolutions', element: <ResolutionsPage /> },
       { path: 'plan', element: <PlanPage /> },
+      { path: 'standards', element: <StandardsPage /> },
       { path: 'training', element: <TrainingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -578,3 +578,22 @@ export async function makeTrainingSession(
   });
   return expectStatus(res, 201, 'makeTrainingSession').json();
 }
+
+// standards
+
+/** Evidence for a "八有" standard (统一标识 by default) with one uploaded photo, submitted by `by` (default the institute admin). */
+export async function makeStandardEvidence(
+  w: World,
+  opts: { unitId?: string; standard?: 'signage' | 'venue' | 'showcase'; kind?: string; note?: string; by?: Staff } = {},
+): Promise<View> {
+  const by = opts.by ?? w.admin;
+  const file = await w.upload(by);
+  const res = await by.agent.post('/api/standards/evidence', {
+    unitId: opts.unitId ?? w.instituteId,
+    standard: opts.standard ?? 'signage',
+    kind: opts.kind ?? 'signboard',
+    note: opts.note ?? '实践所门口统一标牌',
+    fileIds: [file],
+  });
+  return expectStatus(res, 201, 'makeStandardEvidence').json();
+}

@@ -59,6 +59,8 @@ export interface Database {
   rules_documents: RulesDocumentsTable;
   training_sessions: TrainingSessionsTable;
   training_attendance: TrainingAttendanceTable;
+  standard_evidence: StandardEvidenceTable;
+  standard_confirmations: StandardConfirmationsTable;
 }
 
 export interface UnitsTable {
@@ -908,4 +910,37 @@ export interface TrainingAttendanceTable {
   training_record_id: string | null;
   recorded_by: string | null;
   recorded_at: string;
+}
+
+// standards
+
+/** Evidence for a "八有" standard (photos, files, a link). Withdrawn once by setting `withdrawn_at`; never deleted. `file_ids` is a JSON array of upload ids. */
+export interface StandardEvidenceTable {
+  id: string;
+  unit_id: string;
+  standard: string;
+  kind: string;
+  note: string;
+  file_ids: string;
+  link: string | null;
+  added_by: string | null;
+  added_by_name: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_by_name: string | null;
+  withdraw_reason: string | null;
+}
+
+/** The institute's decision on a unit's standard: append-only history, the latest counts. `evidence_ids` (JSON) is what it rested on. */
+export interface StandardConfirmationsTable {
+  id: string;
+  unit_id: string;
+  standard: string;
+  decision: 'met' | 'not_met';
+  reason: string;
+  evidence_ids: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
 }

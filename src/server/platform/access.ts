@@ -93,6 +93,12 @@ export const POLICY = {
   'training.write': { roles: ['institute_admin'], upward: false },
   /** Training coverage: of one's own unit and those below it (a station its own only). */
   'training.coverage': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** 八有 standards board: staff read their own unit and those below it (a station its own). */
+  'standards.read': { roles: STAFF, upward: false },
+  /** Submit or withdraw evidence: the unit's admins (the institute's for every station). */
+  'standards.evidence': { roles: ADMINS, upward: false },
+  /** Confirm or decline a standard: the institute's admins. */
+  'standards.confirm': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

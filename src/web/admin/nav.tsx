@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   CarryOutOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -36,6 +37,7 @@ export const NAV: NavItem[] = [
   { path: '/admin', label: '工作台', icon: <DashboardOutlined />, roles: null },
   { path: '/admin/org', label: '组织架构', icon: <ApartmentOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/standards', label: '八有标准', icon: <SafetyCertificateOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },

@@ -361,3 +361,19 @@ export function feedUnit(db: DbOrTrx, unitId: string) {
 export function allUnitIds(db: DbOrTrx) {
   return db.selectFrom('units').select('id').execute();
 }
+
+/** Held practice activities of some units in [from, to), with what a citation shows: one query. */
+export function heldActivitiesOfUnits(db: DbOrTrx, unitIds: string[], fromIso: string, toIso: string) {
+  if (unitIds.length === 0) return Promise.resolve([] as { id: string; unit_id: string; title: string; starts_at: string }[]);
+  return db
+    .selectFrom('activities')
+    .select(['id', 'unit_id', 'title', 'starts_at'])
+    .where('unit_id', 'in', unitIds)
+    .where('type', '=', 'service')
+    .where('status', 'in', ['in_progress', 'ended', 'summarised'])
+    .where('starts_at', '>=', fromIso)
+    .where('starts_at', '<', toIso)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}

@@ -43,3 +43,9 @@ export async function isPublicPhoto(db: DbOrTrx, fileId: string): Promise<boolea
   const venue = await db.selectFrom('venues').select('id').where('photo_file_ids', 'like', like).where('archived', '=', 0).executeTakeFirst();
   return Boolean(venue);
 }
+
+/** Name and type of some uploads, for a record listing the files it cites: one query. */
+export function filesByIds(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as Pick<FilesTable, 'id' | 'original_name' | 'mime' | 'size'>[]);
+  return db.selectFrom('files').select(['id', 'original_name', 'mime', 'size']).where('id', 'in', ids).execute();
+}

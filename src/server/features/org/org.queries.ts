@@ -141,3 +141,32 @@ export function listPublicUnits(db: DbOrTrx) {
     .orderBy('name')
     .execute();
 }
+
+/** Active institutes and stations among some ids, by sort, name and id (the standards board's rows). */
+export function activeUnitsAmong(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([] as Pick<UnitsTable, 'id' | 'name' | 'kind' | 'parent_id' | 'sort'>[]);
+  return db
+    .selectFrom('units')
+    .select(['id', 'name', 'kind', 'parent_id', 'sort'])
+    .where('id', 'in', ids)
+    .where('archived', '=', 0)
+    .where('kind', 'in', ['institute', 'station'])
+    .orderBy('sort')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}
+
+/** 工作人员 posts held in some units, one row each (the standards board cites them). */
+export function staffPostsOfUnits(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as Pick<PostsTable, 'id' | 'unit_id' | 'holder_name'>[]);
+  return db
+    .selectFrom('posts')
+    .select(['id', 'unit_id', 'holder_name'])
+    .where('unit_id', 'in', unitIds)
+    .where('post', '=', 'staff')
+    .orderBy('unit_id')
+    .orderBy('sort')
+    .orderBy('id')
+    .execute();
+}

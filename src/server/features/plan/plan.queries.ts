@@ -173,3 +173,36 @@ export function getDocument(db: DbOrTrx, id: string) {
 export function insertDocument(db: DbOrTrx, row: RulesDocumentsTable) {
   return db.insertInto('rules_documents').values(row).execute();
 }
+
+/** The latest version of each titled rules document of some units (the standards board): one query. */
+export function latestDocumentsOfUnits(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as Pick<RulesDocumentsTable, 'id' | 'unit_id' | 'type' | 'title' | 'effective_on'>[]);
+  return db
+    .selectFrom('rules_documents')
+    .select(['id', 'unit_id', 'type', 'title', 'effective_on'])
+    .where('unit_id', 'in', unitIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('rules_documents as newer')
+            .select('newer.id')
+            .whereRef('newer.unit_id', '=', 'rules_documents.unit_id')
+            .whereRef('newer.title', '=', 'rules_documents.title')
+            .where((eb) =>
+              eb.or([
+                eb('newer.effective_on', '>', eb.ref('rules_documents.effective_on')),
+                eb.and([
+                  eb('newer.effective_on', '=', eb.ref('rules_documents.effective_on')),
+                  eb('newer.created_at', '>', eb.ref('rules_documents.created_at')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .orderBy('unit_id')
+    .orderBy('type')
+    .orderBy('title')
+    .orderBy('id')
+    .execute();
+}

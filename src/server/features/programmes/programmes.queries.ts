@@ -89,3 +89,9 @@ export function upsertBrand(db: DbOrTrx, row: BrandsTable) {
     )
     .execute();
 }
+
+/** The brands of some units (one per unit): one query. */
+export function brandsOfUnits(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as Pick<BrandsTable, 'unit_id' | 'name' | 'updated_at'>[]);
+  return db.selectFrom('brands').select(['unit_id', 'name', 'updated_at']).where('unit_id', 'in', unitIds).execute();
+}

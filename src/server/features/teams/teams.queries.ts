@@ -127,3 +127,31 @@ export function teamActivities(db: DbOrTrx, teamId: string, limit: number) {
 export function decidePendingMember(db: DbOrTrx, id: string, patch: Pick<TeamMembersTable, 'status' | 'decided_by' | 'decided_at'>) {
   return db.updateTable('team_members').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
 }
+
+/** Some units' teams of the given kinds (not archived), with their active members counted: one query. */
+export function teamsWithMembersOfUnits(db: DbOrTrx, unitIds: string[], kinds: TeamsTable['kind'][]) {
+  if (unitIds.length === 0 || kinds.length === 0)
+    return Promise.resolve([] as { id: string; unit_id: string; kind: TeamsTable['kind']; name: string; members: number }[]);
+  return db
+    .selectFrom('teams')
+    .select([
+      'teams.id',
+      'teams.unit_id',
+      'teams.kind',
+      'teams.name',
+      (eb) =>
+        eb
+          .selectFrom('team_members')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('team_members.team_id', '=', 'teams.id')
+          .where('team_members.status', '=', 'active')
+          .as('members'),
+    ])
+    .where('teams.unit_id', 'in', unitIds)
+    .where('teams.kind', 'in', kinds)
+    .where('teams.archived', '=', 0)
+    .orderBy('teams.unit_id')
+    .orderBy('teams.name')
+    .orderBy('teams.id')
+    .execute();
+}

@@ -17,3 +17,8 @@ export function roomById(db: DbOrTrx, id: string): Promise<Room | undefined> {
 export function roomClashes(db: DbOrTrx, roomId: string, start: string, end: string, exceptActivityId?: string) {
   return q.overlappingBookings(db, roomId, start, end, exceptActivityId);
 }
+
+/** The offline venues (阵地) registered for some units: one query whatever the number of units. */
+export function offlineVenuesByUnit(db: DbOrTrx, unitIds: string[]) {
+  return q.offlineVenuesOfUnits(db, unitIds);
+}

@@ -90,3 +90,18 @@ export async function pageRoomBookings(db: DbOrTrx, roomId: string, from: string
     .execute();
   return { rows, total: Number(total) };
 }
+
+/** Some units' offline venues, not archived: one query. */
+export function offlineVenuesOfUnits(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as { id: string; unit_id: string; name: string }[]);
+  return db
+    .selectFrom('venues')
+    .select(['id', 'unit_id', 'name'])
+    .where('unit_id', 'in', unitIds)
+    .where('mode', '=', 'offline')
+    .where('archived', '=', 0)
+    .orderBy('unit_id')
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+}

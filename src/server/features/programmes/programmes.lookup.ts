@@ -1,0 +1,9 @@
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './programmes.queries';
+
+/** What other features may read of programmes and brands; they never import `programmes.queries`. */
+
+/** The brand (一所一品 / 一社区一特色) of each of some units: one query whatever the number. */
+export function brandsByUnit(db: DbOrTrx, unitIds: string[]) {
+  return q.brandsOfUnits(db, unitIds);
+}

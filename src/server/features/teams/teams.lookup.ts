@@ -1,0 +1,11 @@
+import type { TeamsTable } from '../../db/schema';
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './teams.queries';
+
+/** What other features may read of teams; they never import `teams.queries`. */
+
+/** Some units' teams of the given kinds with their active member counts: one query whatever the number of units. */
+export async function teamsWithMembersByUnit(db: DbOrTrx, unitIds: string[], kinds: TeamsTable['kind'][]) {
+  const rows = await q.teamsWithMembersOfUnits(db, unitIds, kinds);
+  return rows.map((r) => ({ ...r, members: Number(r.members ?? 0) }));
+}
