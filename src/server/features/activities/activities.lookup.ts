@@ -1,0 +1,12 @@
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './activities.queries';
+
+/** What other features may read of activities; they never import `activities.queries`. */
+
+/**
+ * The assessment's facts: every held activity of the given stations that started or ended in
+ * [from, to), with its summary's submission time and lateness, in one statement.
+ */
+export function activitiesForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  return q.heldActivitiesOfStations(db, stationIds, from, to);
+}
