@@ -34,6 +34,7 @@ import { fundsRoutes } from './features/funds/funds.routes';
 import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { planRoutes } from './features/plan/plan.routes';
 import { trainingRoutes } from './features/training/training.routes';
+import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { registerErrorHandler } from './platform/errors';
@@ -168,6 +169,7 @@ async function registerOpenApi(app: App) {
         { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
         { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件' },
         { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
+        { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
       ],
     },
     transform: openapi.transform,
@@ -222,6 +224,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(meetingsRoutes(deps));
   await app.register(planRoutes(deps));
   await app.register(trainingRoutes(deps));
+  await app.register(assessmentRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -64,7 +64,16 @@ export const IndicatorView = z.object({
 export type IndicatorView = z.infer<typeof IndicatorView>;
 
 /** The tree as a period keeps it: taken when the period opens, never changed by later edits. */
-export const SnapshotItem = IndicatorView.pick({ id: true, title: true, content: true, standard: true, maxPoints: true, mode: true, autoKind: true, params: true });
+export const SnapshotItem = IndicatorView.pick({
+  id: true,
+  title: true,
+  content: true,
+  standard: true,
+  maxPoints: true,
+  mode: true,
+  autoKind: true,
+  params: true,
+});
 export type SnapshotItem = z.infer<typeof SnapshotItem>;
 export const TreeSnapshot = z.array(z.object({ id: Id, title: z.string(), items: z.array(SnapshotItem) }));
 export type TreeSnapshot = z.infer<typeof TreeSnapshot>;

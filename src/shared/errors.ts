@@ -158,6 +158,8 @@ export const ERRORS = {
   'assessment.bad_file': { status: 422, message: '证明材料不存在或无权使用' },
   'assessment.bad_dates': { status: 422, message: '考核期的结束日期不能早于开始日期，自评截止日期须在期内或之后' },
   'assessment.duplicate_period': { status: 409, message: '该考核期已存在' },
+  'assessment.tree_exists': { status: 409, message: '本实践所已有考核指标，请直接修改' },
+  'assessment.not_published': { status: 409, message: '考核结果尚未公布' },
   'assessment.empty_tree': { status: 422, message: '请先设置考核指标（至少一项有分值的指标）' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -21,6 +21,7 @@ import { routes } from './routes';
 import * as settings from './settings.endpoints';
 import * as teams from './teams.endpoints';
 import * as training from './training.endpoints';
+import * as assessment from './assessment.endpoints';
 import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
 
@@ -47,6 +48,7 @@ const modules: unknown[] = (
     settings,
     teams,
     training,
+    assessment,
     venues,
     volunteers,
   ] as object[]

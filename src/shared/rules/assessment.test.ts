@@ -33,7 +33,12 @@ describe('activity months', () => {
 });
 
 describe('orders', () => {
-  const orders = [order('1', { completed: true, onTime: true, rating: 5 }), order('2', { completed: true, onTime: false, rating: 3 }), order('3', { onTime: true }), order('4')];
+  const orders = [
+    order('1', { completed: true, onTime: true, rating: 5 }),
+    order('2', { completed: true, onTime: false, rating: 3 }),
+    order('3', { onTime: true }),
+    order('4'),
+  ];
   it('completion: completed over received', () => {
     const s = scoreAuto('orders_completed', { ...empty, orders }, {}, 15);
     expect(s.tenths).toBe(75);
@@ -78,7 +83,12 @@ describe('training, volunteers and summaries', () => {
   });
   it('summaries: on time over ended, late and missing cost points', () => {
     const s = (id: string, summarisedAt: string | null, late: boolean) => ({ id, title: id, endsAt: '2026-08-01T00:00:00.000Z', summarisedAt, late });
-    const r = scoreAuto('summaries_on_time', { ...empty, summaries: [s('a', '2026-08-02', false), s('b', '2026-08-20', true), s('c', null, false), s('d', '2026-08-02', false)] }, {}, 8);
+    const r = scoreAuto(
+      'summaries_on_time',
+      { ...empty, summaries: [s('a', '2026-08-02', false), s('b', '2026-08-20', true), s('c', null, false), s('d', '2026-08-02', false)] },
+      {},
+      8,
+    );
     expect(r.tenths).toBe(40);
     expect(r.citations.map((c) => c.label)).toEqual(['a（按时提交）', 'b（逾期提交）', 'c（未提交总结）', 'd（按时提交）']);
   });
@@ -95,7 +105,8 @@ describe('helpers', () => {
     expect(validateManualPoints(4.5, 5)).toEqual({ tenths: 45 });
     expect(validateManualPoints(0, 5)).toEqual({ tenths: 0 });
     expect(validateManualPoints(5, 5)).toEqual({ tenths: 50 });
-    for (const bad of [5.5, -0.5, 1.2, 0.25, Number.NaN, Number.POSITIVE_INFINITY]) expect(validateManualPoints(bad, 5)).toEqual({ error: 'assessment.bad_points' });
+    for (const bad of [5.5, -0.5, 1.2, 0.25, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(validateManualPoints(bad, 5)).toEqual({ error: 'assessment.bad_points' });
   });
   it('final: review over auto or self; nothing entered counts 0', () => {
     expect(finalTenths({ mode: 'auto', auto: 60, self: null, review: null })).toBe(60);

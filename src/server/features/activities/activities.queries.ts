@@ -382,7 +382,12 @@ export function heldActivitiesOfStations(db: DbOrTrx, unitIds: string[], from: s
     ])
     .where('activities.unit_id', 'in', unitIds)
     .where('activities.status', 'in', ['in_progress', 'ended', 'summarised'])
-    .where((eb) => eb.or([eb.and([eb('activities.starts_at', '>=', from), eb('activities.starts_at', '<', to)]), eb.and([eb('activities.ends_at', '>=', from), eb('activities.ends_at', '<', to)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('activities.starts_at', '>=', from), eb('activities.starts_at', '<', to)]),
+        eb.and([eb('activities.ends_at', '>=', from), eb('activities.ends_at', '<', to)]),
+      ]),
+    )
     .orderBy('activities.starts_at')
     .orderBy('activities.id')
     .execute();
