@@ -63,13 +63,7 @@ function tenthsOf(points: number, max: number): number {
 }
 
 /** Appends a score row (the next version) with its audit row, in one transaction; a simultaneous write answers 409. */
-async function appendScore(
-  deps: Deps,
-  ctx: Ctx,
-  row: Omit<AssessmentScoresTable, 'id' | 'version' | 'at' | 'by_account'>,
-  instituteId: string,
-  before: number | null,
-) {
+async function appendScore(deps: Deps, ctx: Ctx, row: Omit<AssessmentScoresTable, 'id' | 'version' | 'at' | 'by_account'>, before: number | null) {
   const now = deps.clock.now();
   try {
     await deps.db.transaction().execute(async (trx) => {
@@ -114,7 +108,6 @@ export async function scoreSelf(deps: Deps, ctx: Ctx, periodId: string, stationI
       evidence_file_ids: JSON.stringify(input.evidenceFileIds),
       citations: null,
     },
-    p.institute_id,
     before ? Number(before.points) : null,
   );
   return getSheet(deps, ctx, periodId, stationId);
@@ -164,7 +157,6 @@ export async function scoreReview(deps: Deps, ctx: Ctx, periodId: string, statio
       evidence_file_ids: '[]',
       citations: null,
     },
-    p.institute_id,
     before === null ? null : Math.round(before * 10),
   );
   return getSheet(deps, ctx, periodId, stationId);
