@@ -36,7 +36,10 @@ describe.skipIf(!hasBrowser)('assessment journey', () => {
     await item.getByText('自评 8.5 分：挂牌规范，功能区齐全').waitFor();
     await screenshot(page, 'assessment-sheet-375.png');
     await page.getByRole('button', { name: '提交自评' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /^提\s?交$/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^提\s?交$/ })
+      .click();
     await page.getByText(/自评已于 .* 提交/).waitFor();
     expect(await page.getByRole('button', { name: '提交自评' }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
@@ -68,7 +71,10 @@ describe.skipIf(!hasBrowser)('assessment journey', () => {
     await screenshot(page, 'assessment-sheet-1280.png');
     await page.getByRole('link', { name: /季度/ }).first().click();
     await page.getByRole('button', { name: '公布结果' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: /^公\s?布$/ }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^公\s?布$/ })
+      .click();
     await page.getByRole('columnheader', { name: '名次' }).waitFor();
     await page.getByText('第 1 名').waitFor();
     await screenshot(page, 'assessment-ranking-1280.png');
