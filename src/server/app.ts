@@ -35,6 +35,7 @@ import { meetingsRoutes } from './features/meetings/meetings.routes';
 import { planRoutes } from './features/plan/plan.routes';
 import { standardsRoutes } from './features/standards/standards.routes';
 import { trainingRoutes } from './features/training/training.routes';
+import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -173,6 +174,7 @@ async function registerOpenApi(app: App) {
         { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件' },
         { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
         { name: 'standards', description: '“八有”建设标准：达标看板、证明材料与实践所确认' },
+        { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
       ],
     },
     transform: openapi.transform,
@@ -228,6 +230,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(planRoutes(deps));
   await app.register(trainingRoutes(deps));
   await app.register(standardsRoutes(deps));
+  await app.register(assessmentRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -155,6 +155,23 @@ export const ERRORS = {
   'standards.bad_file': { status: 422, message: '文件不存在或无权使用，请重新上传' },
   'standards.no_evidence': { status: 409, message: '该单位这项标准还没有未撤回的证明材料，不能确认达标' },
   'standards.withdrawn': { status: 409, message: '该证明材料已撤回' },
+  // assessment
+  'assessment.not_institute': { status: 422, message: '考核由实践所组织，请选择实践所' },
+  'assessment.bad_parent': { status: 422, message: '考核项目须挂在本实践所的一级指标下' },
+  'assessment.auto_kind_required': { status: 422, message: '自动计分的指标请选择计分方式' },
+  'assessment.bad_points': { status: 422, message: '分值须在 0 到满分之间，按 0.5 分递进' },
+  'assessment.bad_indicator': { status: 422, message: '该指标不属于本期考核' },
+  'assessment.not_manual': { status: 422, message: '自动计分的指标由系统根据台账计算，无需填报' },
+  'assessment.bad_station': { status: 422, message: '只能考核本实践所下属的实践站' },
+  'assessment.bad_status': { status: 409, message: '考核当前的阶段不允许这项操作' },
+  'assessment.already_submitted': { status: 409, message: '本站的自评已提交，不能再修改' },
+  'assessment.reason_required': { status: 422, message: '调整分数请填写理由' },
+  'assessment.bad_file': { status: 422, message: '证明材料不存在或无权使用' },
+  'assessment.bad_dates': { status: 422, message: '考核期的结束日期不能早于开始日期，自评截止日期须在期内或之后' },
+  'assessment.duplicate_period': { status: 409, message: '该考核期已存在' },
+  'assessment.tree_exists': { status: 409, message: '本实践所已有考核指标，请直接修改' },
+  'assessment.not_published': { status: 409, message: '考核结果尚未公布' },
+  'assessment.empty_tree': { status: 422, message: '请先设置考核指标（至少一项有分值的指标）' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

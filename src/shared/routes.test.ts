@@ -22,6 +22,7 @@ import * as settings from './settings.endpoints';
 import * as standards from './standards.endpoints';
 import * as teams from './teams.endpoints';
 import * as training from './training.endpoints';
+import * as assessment from './assessment.endpoints';
 import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
 
@@ -49,6 +50,7 @@ const modules: unknown[] = (
     standards,
     teams,
     training,
+    assessment,
     venues,
     volunteers,
   ] as object[]

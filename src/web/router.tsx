@@ -41,6 +41,10 @@ const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 const PlanPage = lazy(() => import('./admin/plan/plan-page'));
 const StandardsPage = lazy(() => import('./admin/standards/standards-page'));
 const TrainingPage = lazy(() => import('./admin/training/training-page'));
+const AssessmentPage = lazy(() => import('./admin/assessment/assessment-page'));
+const AssessmentIndicatorsPage = lazy(() => import('./admin/assessment/indicators-page'));
+const AssessmentPeriodPage = lazy(() => import('./admin/assessment/period-page'));
+const AssessmentSheetPage = lazy(() => import('./admin/assessment/sheet-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -107,6 +111,10 @@ export const router = createBrowserRouter([
       { path: 'plan', element: <PlanPage /> },
       { path: 'standards', element: <StandardsPage /> },
       { path: 'training', element: <TrainingPage /> },
+      { path: 'assessment', element: <AssessmentPage /> },
+      { path: 'assessment/indicators', element: <AssessmentIndicatorsPage /> },
+      { path: 'assessment/periods/:id', element: <AssessmentPeriodPage /> },
+      { path: 'assessment/periods/:id/stations/:stationId', element: <AssessmentSheetPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -61,6 +61,12 @@ export interface Database {
   training_attendance: TrainingAttendanceTable;
   standard_evidence: StandardEvidenceTable;
   standard_confirmations: StandardConfirmationsTable;
+  assessment_indicators: AssessmentIndicatorsTable;
+  assessment_periods: AssessmentPeriodsTable;
+  assessment_period_log: AssessmentPeriodLogTable;
+  assessment_scores: AssessmentScoresTable;
+  assessment_submissions: AssessmentSubmissionsTable;
+  assessment_results: AssessmentResultsTable;
 }
 
 export interface UnitsTable {
@@ -943,4 +949,87 @@ export interface StandardConfirmationsTable {
   by_account: string | null;
   by_name: string;
   created_at: string;
+}
+
+/** 考核指标: level 1 a category (阵地建设…), level 2 an item with its content, standard and points. */
+export interface AssessmentIndicatorsTable {
+  id: string;
+  institute_id: string;
+  parent_id: string | null;
+  level: number;
+  title: string;
+  content: string;
+  standard: string;
+  /** Whole points (items); 0 for a category, whose points are its items'. */
+  max_points: number;
+  mode: 'auto' | 'manual';
+  auto_kind: string | null;
+  /** JSON: the automatic kind's parameters. */
+  params: string;
+  sort: number;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssessmentPeriodsTable {
+  id: string;
+  institute_id: string;
+  kind: 'month' | 'quarter' | 'year';
+  label: string;
+  starts_on: string;
+  ends_on: string;
+  self_deadline: string;
+  status: 'open' | 'reviewing' | 'published';
+  /** JSON: the indicator tree as it was when the period opened. */
+  tree: string;
+  opened_by: string | null;
+  opened_at: string;
+  published_at: string | null;
+  updated_at: string;
+}
+
+export interface AssessmentPeriodLogTable {
+  id: string;
+  period_id: string;
+  from_status: string | null;
+  to_status: string;
+  by_account: string | null;
+  at: string;
+}
+
+/** Append-only: the latest row per (period, station, indicator, stage) counts. Points in tenths. */
+export interface AssessmentScoresTable {
+  id: string;
+  period_id: string;
+  station_id: string;
+  indicator_id: string;
+  stage: 'self' | 'review' | 'auto';
+  /** 1, 2, … per (period, station, indicator, stage); the highest counts. Unique, so two writes at once cannot both be "the latest". */
+  version: number;
+  points: number;
+  note: string | null;
+  evidence_file_ids: string;
+  citations: string | null;
+  by_account: string | null;
+  at: string;
+}
+
+export interface AssessmentSubmissionsTable {
+  id: string;
+  period_id: string;
+  station_id: string;
+  by_account: string | null;
+  at: string;
+}
+
+/** Written in the publishing transaction: total (tenths), rank and per-category subtotals (JSON). */
+export interface AssessmentResultsTable {
+  id: string;
+  period_id: string;
+  station_id: string;
+  total: number;
+  rank: number;
+  subtotals: string;
+  published_at: string;
 }

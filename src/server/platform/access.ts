@@ -99,6 +99,12 @@ export const POLICY = {
   'standards.evidence': { roles: ADMINS, upward: false },
   /** Confirm or decline a standard: the institute's admins. */
   'standards.confirm': { roles: ['institute_admin'], upward: false },
+  /** 考核 (工作方案 五、(二)): staff read the periods of their institute (upward) and the sheets of the stations in their scope. */
+  'assessment.read': { roles: STAFF, upward: true },
+  /** Self-assessment is the station's own: its station admins only (an institute admin reviews, never self-assesses). */
+  'assessment.self': { roles: ['station_admin'], upward: false },
+  /** The indicator tree, periods, review and publishing: the institute's admins. */
+  'assessment.manage': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

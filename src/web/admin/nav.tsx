@@ -20,6 +20,7 @@ import {
   CarryOutOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -41,6 +42,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/assessment', label: '考核', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/funds', label: '经费', icon: <MoneyCollectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/activities', label: '活动', icon: <CalendarOutlined />, roles: null },
   { path: '/admin/venues', label: '阵地', icon: <EnvironmentOutlined />, roles: null },

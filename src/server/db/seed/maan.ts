@@ -6,6 +6,7 @@ import type { Db, Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
 import { markOrgChanged } from '../../platform/scope';
 import { seedActivities } from './maan-activities';
+import { seedAssessment } from './maan.assessment';
 import { seedFunds } from './maan.funds';
 import { seedMeetings } from './maan.meetings';
 import { seedPlan } from './maan.plan';
@@ -98,6 +99,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedPlan(deps, trx, now, people);
     await seedTraining(trx, now, people);
     await seedStandards(deps, trx, now, people);
+    await seedAssessment(deps, trx, now, people);
   });
   return true;
 }

@@ -7,3 +7,11 @@ import * as q from './activities.queries';
 export function heldActivityMonthsByUnit(db: DbOrTrx, unitIds: string[], fromIso: string, toIso: string) {
   return q.heldActivitiesOfUnits(db, unitIds, fromIso, toIso);
 }
+
+/**
+ * The assessment's facts: every held activity of the given stations that started or ended in
+ * [from, to), with its summary's submission time and lateness, in one statement.
+ */
+export function activitiesForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  return q.heldActivitiesOfStations(db, stationIds, from, to);
+}

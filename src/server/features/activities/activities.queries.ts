@@ -377,3 +377,34 @@ export function heldActivitiesOfUnits(db: DbOrTrx, unitIds: string[], fromIso: s
     .orderBy('id')
     .execute();
 }
+
+/**
+ * For the assessment (考核): the stations' activities that started or ended within [from, to) and
+ * were held (in progress, ended or summarised), with their summary's time and lateness. One statement.
+ */
+export function heldActivitiesOfStations(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activities')
+    .leftJoin('activity_summaries', 'activity_summaries.activity_id', 'activities.id')
+    .select([
+      'activities.id',
+      'activities.unit_id',
+      'activities.title',
+      'activities.starts_at',
+      'activities.ends_at',
+      'activity_summaries.submitted_at as summarised_at',
+      'activity_summaries.late as summary_late',
+    ])
+    .where('activities.unit_id', 'in', unitIds)
+    .where('activities.status', 'in', ['in_progress', 'ended', 'summarised'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('activities.starts_at', '>=', from), eb('activities.starts_at', '<', to)]),
+        eb.and([eb('activities.ends_at', '>=', from), eb('activities.ends_at', '<', to)]),
+      ]),
+    )
+    .orderBy('activities.starts_at')
+    .orderBy('activities.id')
+    .execute();
+}

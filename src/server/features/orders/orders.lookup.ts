@@ -34,3 +34,8 @@ export function findOrders(db: DbOrTrx, f: OrderFilter, limit: number, offset: n
 export function stationPoints(db: DbOrTrx) {
   return q.activeStationPoints(db);
 }
+
+/** The assessment's facts: the orders the given stations received in [from, to) (not rejected or cancelled), in one statement. */
+export function ordersForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  return q.ordersOfUnitsReceived(db, stationIds, from, to);
+}

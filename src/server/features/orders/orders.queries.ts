@@ -384,3 +384,21 @@ export async function escalateOrder(db: DbOrTrx, id: string, patch: Pick<OrdersT
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
+
+/**
+ * For the assessment (考核): the orders the given units received in [from, to), rejected and
+ * cancelled ones left out (not the station's doing). One statement.
+ */
+export function ordersOfUnitsReceived(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'unit_id', 'title', 'status', 'created_at', 'dispatched_at', 'sla_due_at', 'accepted_at', 'completed_at', 'rating', 'rated_by'])
+    .where('unit_id', 'in', unitIds)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .where('status', 'not in', ['rejected', 'cancelled'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

@@ -174,3 +174,38 @@ export async function trainedAccounts(db: DbOrTrx, accountIds: string[], from: s
 export function unitOf(db: DbOrTrx, id: string) {
   return db.selectFrom('units').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * For the assessment (考核): the staff accounts granted on each of the given units, and the
+ * trainings each attended (present) starting within [from, to). Two statements whatever the count.
+ */
+export async function staffTrainingOfUnits(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return { staff: [], attended: [] };
+  const staff = await db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['role_grants.unit_id', 'accounts.id as account_id', 'accounts.display_name'])
+    .distinct()
+    .where('role_grants.unit_id', 'in', unitIds)
+    .where('role_grants.role', 'in', STAFF_ROLES)
+    .where('accounts.disabled', '=', 0)
+    .orderBy('role_grants.unit_id')
+    .orderBy('accounts.display_name')
+    .orderBy('accounts.id')
+    .execute();
+  const ids = [...new Set(staff.map((s) => s.account_id))];
+  if (ids.length === 0) return { staff, attended: [] };
+  const attended = await db
+    .selectFrom('training_attendance')
+    .innerJoin('training_sessions', 'training_sessions.id', 'training_attendance.session_id')
+    .select(['training_attendance.ref_id as account_id', 'training_sessions.id as session_id', 'training_sessions.topic', 'training_sessions.starts_at'])
+    .where('training_attendance.kind', '=', 'staff')
+    .where('training_attendance.status', '=', 'present')
+    .where('training_attendance.ref_id', 'in', ids)
+    .where('training_sessions.starts_at', '>=', from)
+    .where('training_sessions.starts_at', '<', to)
+    .orderBy('training_sessions.starts_at')
+    .orderBy('training_sessions.id')
+    .execute();
+  return { staff, attended };
+}

@@ -17,3 +17,8 @@ export function volunteerById(db: DbOrTrx, id: string): Promise<Volunteer | unde
 export async function personIdByPhone(db: DbOrTrx, phone: string): Promise<string | undefined> {
   return (await q.findPersonByPhone(db, phone))?.id;
 }
+
+/** The assessment's facts: volunteers of the given stations certified within [from, to), in one statement. */
+export function volunteersJoinedForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  return q.certifiedBetween(db, stationIds, from, to);
+}

@@ -163,3 +163,19 @@ export function moveVolunteer(db: DbOrTrx, id: string, fromStatus: VolunteersTab
 export function personIdNumber(db: DbOrTrx, personId: string) {
   return db.selectFrom('people').select(['id_number_enc']).where('id', '=', personId).executeTakeFirst();
 }
+
+/** For the assessment (考核): volunteers of the given stations certified within [from, to), with their names. One statement. */
+export function certifiedBetween(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  if (stationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'volunteers.station_id', 'people.name', 'volunteers.certified_at'])
+    .where('volunteers.station_id', 'in', stationIds)
+    .where('volunteers.status', 'in', ['certified', 'suspended', 'exited'])
+    .where('volunteers.certified_at', '>=', from)
+    .where('volunteers.certified_at', '<', to)
+    .orderBy('volunteers.certified_at')
+    .orderBy('volunteers.id')
+    .execute();
+}

@@ -1,0 +1,12 @@
+import type { DbOrTrx } from '../../platform/db';
+import * as q from './training.queries';
+
+/** What other features may read of trainings; they never import `training.queries`. */
+
+/**
+ * The assessment's facts: each station's staff accounts and the trainings each attended starting
+ * within [from, to), in two statements whatever the number of stations.
+ */
+export function staffTrainingForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  return q.staffTrainingOfUnits(db, stationIds, from, to);
+}
