@@ -361,3 +361,9 @@ export function feedUnit(db: DbOrTrx, unitId: string) {
 export function allUnitIds(db: DbOrTrx) {
   return db.selectFrom('units').select('id').execute();
 }
+
+/** Id, unit, title, status and start of the given activities (read by the activity plans through activities.lookup). */
+export function activitySummariesForPlans(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('activities').select(['id', 'unit_id', 'title', 'status', 'starts_at']).where('id', 'in', ids).execute();
+}
