@@ -89,5 +89,5 @@ export async function countsByStation(db: DbOrTrx, stationIds: string[], from: s
 /** Names of the given units in the tree's order (kind, sort). */
 export function unitNames(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).orderBy('kind').orderBy('sort').orderBy('id').execute();
+  return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).orderBy('kind').orderBy('sort').orderBy('name').orderBy('id').execute();
 }
