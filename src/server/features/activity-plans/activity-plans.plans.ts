@@ -17,7 +17,7 @@ export async function listPlans(deps: Deps, ctx: Ctx, query: z.infer<typeof Plan
   const tree = await ctx.scope.tree();
   const institutes = (u: Set<string>) => [...u].filter((id) => tree.nodes.get(id)?.kind === 'institute');
   const instituteIds = institutes(await ctx.scope.units('activity_plans.read'));
-  const manageable = new Set(institutes(await ctx.scope.units('activity_plans.manage')));
+  const manageable = new Set(ctx.scope.hasRole('activity_plans.manage') ? institutes(await ctx.scope.units('activity_plans.manage')) : []);
   const { rows, total } = await q.listPlans(
     deps.db,
     { instituteIds, draftInstituteIds: [...manageable], status: query.status },
