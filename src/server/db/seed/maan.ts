@@ -10,6 +10,7 @@ import { seedFunds } from './maan.funds';
 import { seedMeetings } from './maan.meetings';
 import { seedPlan } from './maan.plan';
 import { seedTraining } from './maan.training';
+import { seedNeeds } from './maan.needs';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -96,6 +97,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedMeetings(trx, now, people);
     await seedPlan(deps, trx, now, people);
     await seedTraining(trx, now, people);
+    await seedNeeds(trx, now, people);
   });
   return true;
 }
