@@ -40,6 +40,8 @@ const MeetingDetailPage = lazy(() => import('./admin/meetings/meeting-detail-pag
 const ResolutionsPage = lazy(() => import('./admin/meetings/resolutions-page'));
 const PlanPage = lazy(() => import('./admin/plan/plan-page'));
 const TrainingPage = lazy(() => import('./admin/training/training-page'));
+const NeedsPage = lazy(() => import('./admin/needs/needs-page'));
+const ActivityPlansPage = lazy(() => import('./admin/activity-plans/activity-plans-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
       { path: 'resolutions', element: <ResolutionsPage /> },
       { path: 'plan', element: <PlanPage /> },
       { path: 'training', element: <TrainingPage /> },
+      { path: 'needs', element: <NeedsPage /> },
+      { path: 'activity-plans', element: <ActivityPlansPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
