@@ -135,7 +135,8 @@ export default function ActivityPlansPage() {
           <AssignmentsCard planId={plan?.status === 'published' ? plan.id : undefined} />
         </div>
       ) : null}
-      {plan?.status === 'published' ? <MatrixCard planId={plan.id} /> : null}
+      {/* A station admin's own column is the list above; the matrix is for the institute and the district. */}
+      {plan?.status === 'published' && (!isStation || institute) ? <MatrixCard planId={plan.id} /> : null}
       {creating && institute ? <PlanFormModal instituteId={institute.unitId} onClose={() => setCreating(false)} onCreated={(p) => setSelected(p.id)} /> : null}
       {addingTo ? <ItemFormModal plan={addingTo} onClose={() => setAddingTo(null)} /> : null}
     </>

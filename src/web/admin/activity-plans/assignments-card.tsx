@@ -44,23 +44,7 @@ export function AssignmentsCard({ planId }: { planId?: string }) {
         </Space>
       ),
     },
-    { title: '实践站', dataIndex: 'stationName', width: 150, ellipsis: true },
     { title: '状态', key: 'state', width: 110, render: (_, a) => <StateTag a={a} /> },
-    {
-      title: '落地活动 / 原因',
-      key: 'detail',
-      width: 200,
-      render: (_, a) =>
-        a.activity ? (
-          <Link to={`/admin/activities/${a.activity.id}`}>{a.activity.title}</Link>
-        ) : a.reason ? (
-          <Typography.Text type="danger">{a.reason}</Typography.Text>
-        ) : a.note ? (
-          <Typography.Text type="secondary">{a.note}</Typography.Text>
-        ) : (
-          '—'
-        ),
-    },
     {
       title: '操作',
       key: 'op',
@@ -95,6 +79,22 @@ export function AssignmentsCard({ planId }: { planId?: string }) {
         );
       },
     },
+    {
+      title: '落地活动 / 原因',
+      key: 'detail',
+      width: 200,
+      render: (_, a) =>
+        a.activity ? (
+          <Link to={`/admin/activities/${a.activity.id}`}>{a.activity.title}</Link>
+        ) : a.reason ? (
+          <Typography.Text type="danger">{a.reason}</Typography.Text>
+        ) : a.note ? (
+          <Typography.Text type="secondary">{a.note}</Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
+    { title: '实践站', dataIndex: 'stationName', width: 150, ellipsis: true },
   ];
 
   return (
@@ -127,7 +127,7 @@ export function AssignmentsCard({ planId }: { planId?: string }) {
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isPending}
-        scroll={{ x: 820 }}
+        scroll={{ x: 860 }}
         locale={{ emptyText: '还没有下发给本站的计划条目' }}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
       />

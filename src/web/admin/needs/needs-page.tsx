@@ -179,7 +179,7 @@ export default function NeedsPage() {
         </Space>
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 16, order: 1 }}>
           <Card variant="borderless" title="需求记录">
             {list.error ? <Alert type="error" showIcon title="需求记录加载失败" description={list.error.message} style={{ marginBottom: 12 }} /> : null}
             <Table<NeedsRecord>
@@ -200,7 +200,7 @@ export default function NeedsPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 8, order: 2 }}>
           <Card
             variant="borderless"
             title="分类统计"
