@@ -132,7 +132,14 @@ export const MatrixView = z.object({
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  counts: z.record(AssignmentState, z.number().int()),
+  /** How many cells are in each state. */
+  counts: z.object({
+    pending: z.number().int(),
+    accepted: z.number().int(),
+    scheduled: z.number().int(),
+    held: z.number().int(),
+    not_held: z.number().int(),
+  }),
   overdue: z.number().int(),
 });
 
