@@ -36,6 +36,8 @@ import { planRoutes } from './features/plan/plan.routes';
 import { standardsRoutes } from './features/standards/standards.routes';
 import { trainingRoutes } from './features/training/training.routes';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
+import { needsRoutes } from './features/needs/needs.routes';
+import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -171,10 +173,11 @@ async function registerOpenApi(app: App) {
         { name: 'public', description: '门户公开信息' },
         { name: 'health', description: '健康检查' },
         { name: 'funds', description: '经费：年度预算、支出台账（只增不改，冲减更正）、预算执行与报表' },
-        { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件' },
+        { name: 'plan', description: '工作方案：任务分解、实施步骤、制度文件，活动计划的下发与承接' },
         { name: 'training', description: '培训：区中心、实践所举办的培训，参训登记与年度覆盖情况' },
         { name: 'standards', description: '“八有”建设标准：达标看板、证明材料与实践所确认' },
         { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
+        { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
       ],
     },
     transform: openapi.transform,
@@ -231,6 +234,8 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(trainingRoutes(deps));
   await app.register(standardsRoutes(deps));
   await app.register(assessmentRoutes(deps));
+  await app.register(needsRoutes(deps));
+  await app.register(activityPlansRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -11,6 +11,8 @@ import * as funds from './funds.endpoints';
 import * as health from './health.endpoints';
 import * as hours from './hours.endpoints';
 import * as meetings from './meetings.endpoints';
+import * as activityPlans from './activity-plans.endpoints';
+import * as needs from './needs.endpoints';
 import * as plan from './plan.endpoints';
 import * as notifications from './notifications.endpoints';
 import * as open311 from './open311';
@@ -41,6 +43,8 @@ const modules: unknown[] = (
     hours,
     meetings,
     plan,
+    needs,
+    activityPlans,
     notifications,
     open311,
     orders,

@@ -226,6 +226,23 @@ export const routes = {
   addStandardEvidence: { operationId: 'addStandardEvidence', method: 'POST', path: '/api/standards/evidence' },
   withdrawStandardEvidence: { operationId: 'withdrawStandardEvidence', method: 'POST', path: '/api/standards/evidence/:id/withdrawal' },
   confirmStandard: { operationId: 'confirmStandard', method: 'POST', path: '/api/standards/confirmations' },
+  // needs.endpoints.ts
+  listNeedsRecords: { operationId: 'listNeedsRecords', method: 'GET', path: '/api/needs' },
+  recordNeeds: { operationId: 'recordNeeds', method: 'POST', path: '/api/needs' },
+  needsCounts: { operationId: 'needsCounts', method: 'GET', path: '/api/needs/counts' },
+  exportNeedsRecords: { operationId: 'exportNeedsRecords', method: 'GET', path: '/api/needs/export' },
+  withdrawNeedsRecord: { operationId: 'withdrawNeedsRecord', method: 'POST', path: '/api/needs/:id/withdraw' },
+  // activity-plans.endpoints.ts
+  listActivityPlans: { operationId: 'listActivityPlans', method: 'GET', path: '/api/activity-plans' },
+  createActivityPlan: { operationId: 'createActivityPlan', method: 'POST', path: '/api/activity-plans' },
+  getActivityPlan: { operationId: 'getActivityPlan', method: 'GET', path: '/api/activity-plans/:id' },
+  addActivityPlanItem: { operationId: 'addActivityPlanItem', method: 'POST', path: '/api/activity-plans/:id/items' },
+  publishActivityPlan: { operationId: 'publishActivityPlan', method: 'POST', path: '/api/activity-plans/:id/publish' },
+  activityPlanMatrix: { operationId: 'activityPlanMatrix', method: 'GET', path: '/api/activity-plans/:id/matrix' },
+  listPlanAssignments: { operationId: 'listPlanAssignments', method: 'GET', path: '/api/plan-assignments' },
+  acceptPlanAssignment: { operationId: 'acceptPlanAssignment', method: 'POST', path: '/api/plan-assignments/:id/accept' },
+  linkPlanAssignment: { operationId: 'linkPlanAssignment', method: 'POST', path: '/api/plan-assignments/:id/link' },
+  markPlanAssignmentNotHeld: { operationId: 'markPlanAssignmentNotHeld', method: 'POST', path: '/api/plan-assignments/:id/not-held' },
   // settings.endpoints.ts
   viewMySettings: { operationId: 'viewMySettings', method: 'GET', path: '/api/settings' },
   viewSettings: { operationId: 'viewSettings', method: 'GET', path: '/api/settings/:unitId' },

@@ -45,6 +45,8 @@ const AssessmentPage = lazy(() => import('./admin/assessment/assessment-page'));
 const AssessmentIndicatorsPage = lazy(() => import('./admin/assessment/indicators-page'));
 const AssessmentPeriodPage = lazy(() => import('./admin/assessment/period-page'));
 const AssessmentSheetPage = lazy(() => import('./admin/assessment/sheet-page'));
+const NeedsPage = lazy(() => import('./admin/needs/needs-page'));
+const ActivityPlansPage = lazy(() => import('./admin/activity-plans/activity-plans-page'));
 
 const MobileShell = lazy(() => import('./m/mobile-shell'));
 const MobileHome = lazy(() => import('./m/home-page'));
@@ -115,6 +117,8 @@ export const router = createBrowserRouter([
       { path: 'assessment/indicators', element: <AssessmentIndicatorsPage /> },
       { path: 'assessment/periods/:id', element: <AssessmentPeriodPage /> },
       { path: 'assessment/periods/:id/stations/:stationId', element: <AssessmentSheetPage /> },
+      { path: 'needs', element: <NeedsPage /> },
+      { path: 'activity-plans', element: <ActivityPlansPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

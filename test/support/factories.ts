@@ -597,3 +597,56 @@ export async function makeStandardEvidence(
   });
   return expectStatus(res, 201, 'makeStandardEvidence').json();
 }
+
+// needs
+
+/** A needs record of `stationId`, entered by `by` (default: the institute admin), collected today unless told. */
+export async function makeNeedsRecord(
+  w: World,
+  opts: { stationId: string; category?: string; collectedOn?: string; people?: number; careRecipientId?: string; phone?: string; by?: Signed },
+): Promise<View> {
+  const res = await (opts.by?.agent ?? w.admin.agent).post('/api/needs', {
+    stationId: opts.stationId,
+    collectedOn: opts.collectedOn ?? w.clock.now().toISOString().slice(0, 10),
+    method: 'visit',
+    place: '幸福小区 3 栋',
+    respondentName: '张阿姨',
+    ...(opts.phone ? { respondentPhone: opts.phone } : {}),
+    ...(opts.careRecipientId ? { careRecipientId: opts.careRecipientId } : {}),
+    category: opts.category ?? '助老助残',
+    description: '希望有人定期上门理发',
+    people: opts.people ?? 1,
+  });
+  return expectStatus(res, 201, 'makeNeedsRecord').json();
+}
+
+// activity plans
+
+/** A draft activity plan of the world's institute for the month of `periodStart` (default 2026-12), with the given items. */
+export async function makeActivityPlan(
+  w: World,
+  opts: { kind?: 'month' | 'quarter'; periodStart?: string; periodEnd?: string; items?: { title: string; stationIds?: string[] }[]; publish?: boolean } = {},
+): Promise<View & { items: { id: string; title: string }[] }> {
+  const plan = expectStatus(
+    await w.admin.agent.post('/api/activity-plans', {
+      instituteId: w.instituteId,
+      periodKind: opts.kind ?? 'month',
+      periodLabel: '2026年12月',
+      periodStart: opts.periodStart ?? '2026-12-01',
+      periodEnd: opts.periodEnd ?? '2026-12-31',
+      title: '十二月新时代文明实践活动计划',
+    }),
+    201,
+    'makeActivityPlan',
+  ).json();
+  let detail = plan;
+  for (const item of opts.items ?? [{ title: '冬季送温暖上门服务' }]) {
+    detail = expectStatus(
+      await w.admin.agent.post(`/api/activity-plans/${plan.id}/items`, { title: item.title, stationIds: item.stationIds ?? [] }),
+      201,
+      'plan item',
+    ).json();
+  }
+  if (opts.publish) detail = expectStatus(await w.admin.agent.post(`/api/activity-plans/${plan.id}/publish`, {}), 200, 'publish plan').json();
+  return detail;
+}

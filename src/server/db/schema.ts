@@ -67,6 +67,12 @@ export interface Database {
   assessment_scores: AssessmentScoresTable;
   assessment_submissions: AssessmentSubmissionsTable;
   assessment_results: AssessmentResultsTable;
+  needs_records: NeedsRecordsTable;
+  needs_withdrawals: NeedsWithdrawalsTable;
+  activity_plans: ActivityPlansTable;
+  activity_plan_items: ActivityPlanItemsTable;
+  activity_plan_assignments: ActivityPlanAssignmentsTable;
+  activity_plan_events: ActivityPlanEventsTable;
 }
 
 export interface UnitsTable {
@@ -1032,4 +1038,91 @@ export interface AssessmentResultsTable {
   rank: number;
   subtotals: string;
   published_at: string;
+}
+
+/** 群众需求信息采集: one need recorded by a station. Evidence: never updated; withdrawn by a `needs_withdrawals` row. */
+export interface NeedsRecordsTable {
+  id: string;
+  station_id: string;
+  collected_on: string;
+  method: 'visit' | 'survey' | 'forum' | 'phone' | 'other';
+  place: string;
+  collector_id: string | null;
+  collector_name: string;
+  respondent_name: string;
+  respondent_phone: string | null;
+  care_recipient_id: string | null;
+  category: string;
+  description: string;
+  people: number;
+  created_at: string;
+}
+
+/** A needs record withdrawn (at most once) with the reason. */
+export interface NeedsWithdrawalsTable {
+  id: string;
+  record_id: string;
+  reason: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+/** 活动计划: an institute's monthly or quarterly activity plan, passed down to its stations on publishing. */
+export interface ActivityPlansTable {
+  id: string;
+  institute_id: string;
+  period_kind: 'month' | 'quarter';
+  period_label: string;
+  period_start: string;
+  period_end: string;
+  title: string;
+  status: 'draft' | 'published';
+  published_at: string | null;
+  published_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An item of a plan; `station_ids` is a JSON array of target stations when `all_stations` is 0. */
+export interface ActivityPlanItemsTable {
+  id: string;
+  plan_id: string;
+  seq: number;
+  title: string;
+  programme_id: string | null;
+  category: string | null;
+  suggested_date: string | null;
+  description: string | null;
+  all_stations: number;
+  station_ids: string;
+  created_at: string;
+}
+
+/** One item passed down to one station, and the station's answer. Held is read from the linked activity. */
+export interface ActivityPlanAssignmentsTable {
+  id: string;
+  plan_id: string;
+  item_id: string;
+  station_id: string;
+  status: 'pending' | 'accepted' | 'linked' | 'not_held';
+  note: string | null;
+  activity_id: string | null;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The history of an assignment's answers: one row per change, never updated. */
+export interface ActivityPlanEventsTable {
+  id: string;
+  assignment_id: string;
+  from_status: string;
+  to_status: string;
+  note: string | null;
+  activity_id: string | null;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
 }

@@ -105,6 +105,16 @@ export const POLICY = {
   'assessment.self': { roles: ['station_admin'], upward: false },
   /** The indicator tree, periods, review and publishing: the institute's admins. */
   'assessment.manage': { roles: ['institute_admin'], upward: false },
+  /** 群众需求信息采集: staff read the needs of their units (a station its own, the district all). */
+  'needs.read': { roles: STAFF, upward: false },
+  /** Record a need or withdraw a mistaken record: the station's admins and the institute's. */
+  'needs.record': { roles: ADMINS, upward: false },
+  /** 活动计划: staff read the plans of their institute (a station reads up to the institute that passes them down). */
+  'activity_plans.read': { roles: STAFF, upward: true },
+  /** Draft, fill and publish a plan: the institute's admins. */
+  'activity_plans.manage': { roles: ['institute_admin'], upward: false },
+  /** Accept, link an activity, or say why not held: the target station's admins (and the institute's). */
+  'activity_plans.respond': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

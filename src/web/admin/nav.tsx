@@ -21,6 +21,8 @@ import {
   ReadOutlined,
   SafetyCertificateOutlined,
   TrophyOutlined,
+  FormOutlined,
+  SendOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -39,6 +41,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/org', label: '组织架构', icon: <ApartmentOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/standards', label: '八有标准', icon: <SafetyCertificateOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/activity-plans', label: '活动计划', icon: <SendOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/meetings', label: '联席会议', icon: <ScheduleOutlined />, roles: ['institute_admin', 'district_viewer'] },
   { path: '/admin/resolutions', label: '议定事项督办', icon: <CarryOutOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/training', label: '培训', icon: <ReadOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
@@ -48,6 +51,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/venues', label: '阵地', icon: <EnvironmentOutlined />, roles: null },
   { path: '/admin/programmes', label: '实践项目', icon: <AppstoreOutlined />, roles: null },
   { path: '/admin/orders', label: '群众点单', icon: <PhoneOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/needs', label: '需求采集', icon: <FormOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/care', label: '关爱对象', icon: <HeartOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/volunteers', label: '志愿者', icon: <IdcardOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/hours', label: '服务记录', icon: <FieldTimeOutlined />, roles: ['institute_admin', 'station_admin'] },

@@ -9,6 +9,7 @@ import * as m20261129_0007 from './20261129_0007_training';
 import * as m20261129_0008 from './20261129_0008_plan';
 import * as m20261129_0009 from './20261129_0009_standards';
 import * as m20261129_0010 from './20261129_0010_assessment';
+import * as m20261129_0011 from './20261129_0011_needs';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0008_plan': m20261129_0008,
   '20261129_0009_standards': m20261129_0009,
   '20261129_0010_assessment': m20261129_0010,
+  '20261129_0011_needs': m20261129_0011,
 };

@@ -12,6 +12,7 @@ import { seedMeetings } from './maan.meetings';
 import { seedPlan } from './maan.plan';
 import { seedStandards } from './maan.standards';
 import { seedTraining } from './maan.training';
+import { seedNeeds } from './maan.needs';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -100,6 +101,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedTraining(trx, now, people);
     await seedStandards(deps, trx, now, people);
     await seedAssessment(deps, trx, now, people);
+    await seedNeeds(trx, now, people);
   });
   return true;
 }

@@ -15,3 +15,8 @@ export function heldActivityMonthsByUnit(db: DbOrTrx, unitIds: string[], fromIso
 export function activitiesForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.heldActivitiesOfStations(db, stationIds, from, to);
 }
+
+/** What the activity plans read of the activities that carry their items out: unit, title, status, start. */
+export function activitiesForPlanItems(db: DbOrTrx, ids: string[]) {
+  return q.activitySummariesForPlans(db, [...new Set(ids)]);
+}

@@ -408,3 +408,9 @@ export function heldActivitiesOfStations(db: DbOrTrx, unitIds: string[], from: s
     .orderBy('activities.id')
     .execute();
 }
+
+/** Id, unit, title, status and start of the given activities (read by the activity plans through activities.lookup). */
+export function activitySummariesForPlans(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('activities').select(['id', 'unit_id', 'title', 'status', 'starts_at']).where('id', 'in', ids).execute();
+}

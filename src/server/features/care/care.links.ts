@@ -37,3 +37,22 @@ export async function recordOrderContact(
   });
   await q.updateRecipient(trx, c.recipientId, { last_contact_at: iso });
 }
+
+/**
+ * A needs record may name a care recipient of its own station that the caller serves (the station's
+ * admins and the institute's). Missing and out of reach answer alike, with the caller's code.
+ */
+export async function isServedRecipientAt(db: DbOrTrx, ctx: Ctx, recipientId: string, stationId: string): Promise<boolean> {
+  const r = await q.getRecipient(db, recipientId);
+  return !!r && r.station_id === stationId && (await ctx.scope.can('care.manage', r.station_id));
+}
+
+/**
+ * The names of linked recipients, only of those the caller serves (`care.read` on their station):
+ * a record read by the district or another station says that a recipient is linked, never who.
+ */
+export async function servedRecipientNames(db: DbOrTrx, ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const r of await q.recipientsByIds(db, [...new Set(ids)])) if (await ctx.scope.can('care.read', r.station_id)) out.set(r.id, r.name);
+  return out;
+}

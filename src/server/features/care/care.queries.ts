@@ -84,3 +84,9 @@ export function listVisits(db: DbOrTrx, recipientId: string) {
 export function activityForVisit(db: DbOrTrx, activityId: string) {
   return db.selectFrom('activities').select(['unit_id', 'starts_at', 'status']).where('id', '=', activityId).executeTakeFirst();
 }
+
+/** Id, name and station of the given recipients (for features that link to them; they filter by who serves them). */
+export function recipientsByIds(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('care_recipients').select(['id', 'name', 'station_id']).where('id', 'in', ids).execute();
+}

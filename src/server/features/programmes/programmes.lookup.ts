@@ -7,3 +7,9 @@ import * as q from './programmes.queries';
 export function brandsByUnit(db: DbOrTrx, unitIds: string[]) {
   return q.brandsOfUnits(db, unitIds);
 }
+
+/** A programme's unit, for features that tie their records to a programme of the right unit. */
+export async function programmeUnitOf(db: DbOrTrx, id: string): Promise<{ id: string; unitId: string; archived: boolean } | null> {
+  const p = await q.getProgramme(db, id);
+  return p ? { id: p.id, unitId: p.unit_id, archived: !!p.archived } : null;
+}

@@ -33,6 +33,7 @@ import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { ServiceItemInput as ServiceItemSchema } from '../../../shared/orders';
 import { useAdminSession } from '../session-context';
 import { useUnitOptions } from '../components/use-unit-options';
+import { NeedsBesideMenu } from '../needs/needs-beside-menu';
 
 /** Units whose menu this person may change: every unit for an institute admin, their own station otherwise. */
 function useManagedUnits(): UnitView[] {
@@ -51,6 +52,10 @@ export default function MenuPage() {
   const [showArchived, setShowArchived] = useState(false);
   const [adding, setAdding] = useState(false);
   const canManage = useMemo(() => new Set(managed.map((u) => u.id)), [managed]);
+  const menuCategories = useMemo(
+    () => new Set((items.data ?? []).filter((i) => !i.archived && i.serviceCategory).map((i) => i.serviceCategory as string)),
+    [items.data],
+  );
 
   const rows = (items.data ?? []).filter((i) => (!unitId || i.unitId === unitId) && (showArchived || !i.archived));
   const unitOptions = useMemo(() => {
@@ -149,33 +154,40 @@ export default function MenuPage() {
           ) : null
         }
       />
-      <Card variant="borderless">
-        <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
-          <Select
-            aria-label="提供单位"
-            placeholder="全部单位"
-            allowClear
-            options={unitOptions}
-            value={unitId}
-            onChange={setUnitId}
-            style={{ width: 240 }}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
-          <Space size={8}>
-            <Switch id="menu-archived" checked={showArchived} onChange={setShowArchived} />
-            <label htmlFor="menu-archived">显示已停用的项目</label>
-          </Space>
-        </Flex>
-        {items.error ? <Alert type="error" showIcon title="需求清单加载失败" description={items.error.message} style={{ marginBottom: 12 }} /> : null}
-        <Table<ServiceItemView>
-          rowKey="id"
-          columns={columns}
-          dataSource={rows}
-          loading={items.isPending}
-          scroll={{ x: 940 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        />
-      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={{ span: 24, order: 2 }} xxl={{ span: 17, order: 1 }}>
+          <Card variant="borderless">
+            <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
+              <Select
+                aria-label="提供单位"
+                placeholder="全部单位"
+                allowClear
+                options={unitOptions}
+                value={unitId}
+                onChange={setUnitId}
+                style={{ width: 240 }}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
+              <Space size={8}>
+                <Switch id="menu-archived" checked={showArchived} onChange={setShowArchived} />
+                <label htmlFor="menu-archived">显示已停用的项目</label>
+              </Space>
+            </Flex>
+            {items.error ? <Alert type="error" showIcon title="需求清单加载失败" description={items.error.message} style={{ marginBottom: 12 }} /> : null}
+            <Table<ServiceItemView>
+              rowKey="id"
+              columns={columns}
+              dataSource={rows}
+              loading={items.isPending}
+              scroll={{ x: 940 }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            />
+          </Card>
+        </Col>
+        <Col xs={{ span: 24, order: 1 }} xxl={{ span: 7, order: 2 }}>
+          <NeedsBesideMenu menuCategories={menuCategories} />
+        </Col>
+      </Row>
       {adding ? (
         <AddItemModal
           units={managed}

@@ -1,11 +1,12 @@
 import { Alert, App, Breadcrumb, Button, Card, Form, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ACTIVITY_TYPES, type ActivityType } from '../../../../shared/activities';
 import { errorMessage } from '../../../lib/api';
 import { hoursBetween } from '../../../../shared/china-time';
 import { useSubmit } from '../../../lib/form';
 import { type ActivityView, useCreateActivity, useTransition, useUpdateActivity } from '../../../lib/queries/activities';
+import { linkActivityToAssignment } from '../../../lib/queries/activity-plans';
 import { hasRole } from '../../../lib/session';
 import { useUnitOptions } from '../../components/use-unit-options';
 import { useAdminSession } from '../../session-context';
@@ -14,7 +15,7 @@ import { PlaceFields } from './place-fields';
 import { RecruitSection } from './recruit-section';
 import { RepeatFields, TimeFields } from './schedule-fields';
 import { useActivityOptions } from './use-activity-options';
-import { activityToValues, createInputOf, type FormValues, NEW_ACTIVITY, toIso, updateInputOf } from './values';
+import { activityToValues, createInputOf, type FormValues, NEW_ACTIVITY, prefillFrom, toIso, updateInputOf } from './values';
 
 type Then = 'draft' | 'publish' | 'submit';
 
@@ -37,7 +38,13 @@ export function ActivityForm({ activity }: { activity?: ActivityView }) {
     const station = session.roles.find((r) => unitOptions.some((o) => o.value === r.unitId) && r.role !== 'volunteer' && r.role !== 'resident');
     return station?.unitId ?? unitOptions[0]?.value;
   }, [session.roles, unitOptions]);
-  const initialValues = useMemo<Partial<FormValues>>(() => (activity ? activityToValues(activity) : NEW_ACTIVITY), [activity]);
+  // From an activity plan's item (活动计划 → 新建活动): prefilled, and linked back to the item once saved.
+  const [search] = useSearchParams();
+  const planAssignment = activity ? null : search.get('planAssignment');
+  const initialValues = useMemo<Partial<FormValues>>(
+    () => (activity ? activityToValues(activity) : { ...NEW_ACTIVITY, ...prefillFrom(search) }),
+    [activity, search],
+  );
 
   useEffect(() => {
     if (!activity && defaultUnit && !form.getFieldValue('unitId')) form.setFieldsValue({ unitId: defaultUnit });
@@ -82,6 +89,14 @@ export function ActivityForm({ activity }: { activity?: ActivityView }) {
           message.warning(`活动已保存为草稿，但${action === 'publish' ? '发布' : '提交审核'}失败：${errorMessage(err)}`);
         }
       }
+      if (planAssignment) {
+        try {
+          await linkActivityToAssignment(planAssignment, created.items[0].id);
+          note += '，已关联到活动计划';
+        } catch (err) {
+          message.warning(`活动已保存，但关联活动计划失败：${errorMessage(err)}，请在活动计划中手动关联`);
+        }
+      }
       return { id: created.items[0].id, note };
     },
   };
@@ -89,7 +104,7 @@ export function ActivityForm({ activity }: { activity?: ActivityView }) {
     input: (values) => values,
     onDone: ({ id, note }) => {
       message.success(note);
-      navigate(`/admin/activities/${id}`);
+      navigate(planAssignment ? '/admin/activity-plans' : `/admin/activities/${id}`);
     },
     byCode: { 'venues.room_conflict': 'roomId', 'venues.room_too_small': 'roomId' },
   });

@@ -147,3 +147,27 @@ export function createInputOf(values: FormValues, credits: boolean) {
     repeat: values.repeatRule !== 'none' && values.repeatCount ? { rule: values.repeatRule, count: values.repeatCount } : undefined,
   };
 }
+
+/**
+ * What the activity plans pass in the address (`?planAssignment=…&unitId=…&title=…&content=…&
+ * programmeId=…&date=YYYY-MM-DD`): the form starts from the plan item's unit, name, content and
+ * programme, on the suggested day from 09:00 to 11:00.
+ */
+export function prefillFrom(search: URLSearchParams): Partial<FormValues> {
+  const out: Partial<FormValues> = {};
+  const text = (k: string, max: number) => search.get(k)?.trim().slice(0, max) || undefined;
+  const unitId = text('unitId', 36);
+  const title = text('title', 60);
+  const content = text('content', 2000);
+  const programmeId = text('programmeId', 36);
+  if (unitId) out.unitId = unitId;
+  if (title) out.title = title;
+  if (content) out.content = content;
+  if (programmeId) out.programmeId = programmeId;
+  const date = search.get('date');
+  if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    out.startsAt = dayjs(`${date}T09:00`);
+    out.endsAt = dayjs(`${date}T11:00`);
+  }
+  return out;
+}
