@@ -26,7 +26,7 @@ describe.skipIf(!hasBrowser)('assessment journey', () => {
     await page.getByRole('row').nth(1).getByRole('link').click();
     await page.waitForURL('**/stations/**');
     await page.getByRole('button', { name: '提交自评' }).waitFor();
-    const item = page.locator('[data-indicator="阵地标识与功能布局"]');
+    const item = page.locator('[data-indicator="志愿服务队伍组建"]');
     await item.getByRole('button', { name: /自\s?评$/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/自评分/).fill('8.5');
@@ -59,7 +59,7 @@ describe.skipIf(!hasBrowser)('assessment journey', () => {
     await page.getByRole('button', { name: '公布结果' }).waitFor();
     await page.getByRole('link', { name: '金银社区新时代文明实践站' }).click();
     await page.waitForURL('**/stations/**');
-    const item = page.locator('[data-indicator="阵地标识与功能布局"]');
+    const item = page.locator('[data-indicator="志愿服务队伍组建"]');
     await item.getByText('自评 8.5 分：挂牌规范，功能区齐全').waitFor();
     await item.getByRole('button', { name: '调整分数' }).click();
     const dialog = page.getByRole('dialog');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AutoFacts, finalTenths, monthsOf, type OrderFact, rankByTotal, scoreAuto, shareOf, validateManualPoints } from './assessment';
 
-const empty: AutoFacts = { months: ['2026-07', '2026-08', '2026-09'], activities: [], orders: [], staff: [], volunteers: [], summaries: [] };
+const empty: AutoFacts = { months: ['2026-07', '2026-08', '2026-09'], activities: [], orders: [], staff: [], volunteers: [], summaries: [], standards: [] };
 const act = (id: string, month: string) => ({ id, title: `活动${id}`, startsAt: `${month}-10T01:00:00.000Z`, month });
 const order = (id: string, o: Partial<OrderFact> = {}): OrderFact => ({
   id,
@@ -133,5 +133,22 @@ describe('helpers', () => {
     expect(monthsOf('2026-07-01', '2026-09-30')).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(monthsOf('2026-11-01', '2027-01-31')).toEqual(['2026-11', '2026-12', '2027-01']);
     expect(monthsOf('2026-01-01', '2026-12-31')).toHaveLength(12);
+  });
+
+  it('scores 八有 as the share of standards met (partial counts half) and cites only what the counted standards cite', () => {
+    const cite = (id: string) => ({ kind: 'team' as const, id, label: id });
+    const standards = [
+      { label: '工作人员', status: 'met' as const, reason: '', citations: [cite('post-1')] },
+      { label: '志愿队伍', status: 'partial' as const, reason: '', citations: [cite('team-1')] },
+      { label: '统一标识', status: 'missing' as const, reason: '', citations: [cite('never')] },
+      ...Array.from({ length: 5 }, (_, i) => ({ label: `标准${i}`, status: 'met' as const, reason: '', citations: [] })),
+    ];
+    const s = scoreAuto('standards_met', { ...empty, standards }, {}, 10);
+    // (6 met + 0.5) / 8 of 10 points = 8.125 → 8.1
+    expect(s.tenths).toBe(81);
+    expect(s.citations.map((c) => c.id)).toEqual(['post-1', 'team-1']);
+    expect(s.explanation).toContain('部分达标：志愿队伍');
+    expect(s.explanation).toContain('未达标：统一标识');
+    expect(scoreAuto('standards_met', empty, {}, 10).tenths).toBe(0);
   });
 });

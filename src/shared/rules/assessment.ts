@@ -14,6 +14,7 @@ export const AUTO_KINDS = [
   'training_coverage',
   'volunteer_growth',
   'summaries_on_time',
+  'standards_met',
 ] as const;
 export type AutoKind = (typeof AUTO_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const AUTO_KIND_LABELS: Record<AutoKind, string> = {
   training_coverage: '工作人员培训覆盖率',
   volunteer_growth: '新增注册志愿者',
   summaries_on_time: '活动总结按时提交率',
+  standards_met: '“八有”建设标准达标',
 };
 
 /** A held activity (in progress, ended or summarised) that started in the period. */
@@ -71,6 +73,16 @@ export interface SummaryFact {
   late: boolean;
 }
 
+/** One of the eight construction standards (八有) as the standards board judged it at the period's end. */
+export interface StandardFact {
+  /** The standard's name, e.g. 统一标识. */
+  label: string;
+  status: 'met' | 'partial' | 'missing';
+  reason: string;
+  /** What the board cites for it (posts, teams, activities, documents, confirmed evidence…). */
+  citations: Citation[];
+}
+
 export interface AutoFacts {
   /** The period's China months, `YYYY-MM`, in order. */
   months: string[];
@@ -79,6 +91,8 @@ export interface AutoFacts {
   staff: StaffFact[];
   volunteers: VolunteerFact[];
   summaries: SummaryFact[];
+  /** The station's eight standards; empty when the indicator tree does not ask for them. */
+  standards: StandardFact[];
 }
 
 export type AutoParams = Record<string, number>;
@@ -92,6 +106,7 @@ export const AUTO_DEFAULT_PARAMS: Record<AutoKind, AutoParams> = {
   training_coverage: {},
   volunteer_growth: { target: 5 },
   summaries_on_time: {},
+  standards_met: {},
 };
 
 export interface AutoScore {
@@ -209,6 +224,25 @@ function summariesOnTime(f: AutoFacts, _p: AutoParams, max: number): AutoScore {
   };
 }
 
+/**
+ * 八有: a standard met counts whole, a partly met one half; the points are the share of the eight.
+ * It cites what the board cites for the standards it counts, so each point leads to its records.
+ */
+function standardsMet(f: AutoFacts, _p: AutoParams, max: number): AutoScore {
+  if (f.standards.length === 0) return { tenths: 0, explanation: `没有“八有”标准的判定结果，${got(0, max)}`, citations: [] };
+  const met = f.standards.filter((s) => s.status === 'met');
+  const partial = f.standards.filter((s) => s.status === 'partial');
+  const missing = f.standards.filter((s) => s.status === 'missing');
+  const tenths = shareOf(max, (met.length + partial.length / 2) / f.standards.length);
+  const names = (list: StandardFact[]) => list.map((s) => s.label).join('、');
+  const lost = [partial.length ? `部分达标：${names(partial)}` : '', missing.length ? `未达标：${names(missing)}` : ''].filter(Boolean).join('；');
+  return {
+    tenths,
+    explanation: `${f.standards.length} 项标准中达标 ${met.length} 项、部分达标 ${partial.length} 项，${got(tenths, max)}${lost ? `（${lost}）` : ''}`,
+    citations: [...met, ...partial].flatMap((s) => s.citations),
+  };
+}
+
 /** One scorer per automatic kind: a missing kind does not compile. */
 export const AUTO_SCORERS: Record<AutoKind, Scorer> = {
   activity_months: activityMonths,
@@ -218,6 +252,7 @@ export const AUTO_SCORERS: Record<AutoKind, Scorer> = {
   training_coverage: trainingCoverage,
   volunteer_growth: volunteerGrowth,
   summaries_on_time: summariesOnTime,
+  standards_met: standardsMet,
 };
 
 export function scoreAuto(kind: AutoKind, facts: AutoFacts, params: AutoParams, maxPoints: number): AutoScore {

@@ -25,6 +25,8 @@ const records = { activities: [] as string[], orders: [] as string[], volunteers
 const sheet = (who: Staff, station: Unit = a) => who.agent.get(`/api/assessment/periods/${periodId}/stations/${station.id}`);
 const rowOf = (s: { rows: Row[] }, kind: string) => s.rows.find((r) => r.indicator.autoKind === kind) as Row;
 const manual = (s: { rows: Row[] }) => s.rows.filter((r) => r.indicator.mode === 'manual');
+/** The first manual indicator worth 10 points (the figures below are written for one). */
+const tenPoint = (s: { rows: Row[] }) => manual(s).filter((r) => r.indicator.maxPoints === 10);
 const ids = (r: Row) => (r.auto?.citations ?? []).map((c) => c.id).sort();
 
 beforeAll(async () => {
@@ -167,7 +169,7 @@ describe('the flow', () => {
   });
 
   it('self-assessment: manual indicators only, 0..max by 0.5, with evidence, by the station itself', async () => {
-    const item = manual((await sheet(adminA)).json())[0].indicator;
+    const item = tenPoint((await sheet(adminA)).json())[0].indicator;
     const auto = rowOf((await sheet(adminA)).json(), 'activity_months').indicator;
     const put = (body: object, who: Staff = adminA, station: Unit = a) =>
       who.agent.put(`/api/assessment/periods/${periodId}/stations/${station.id}/self`, body);
@@ -194,14 +196,14 @@ describe('the flow', () => {
   });
 
   it('review and publish only in their stage (409), by the institute only, a reason required', async () => {
-    const item = manual((await sheet(adminA)).json())[0].indicator;
+    const item = tenPoint((await sheet(adminA)).json())[0].indicator;
     const review = (body: object, who: Staff = w.admin) => who.agent.put(`/api/assessment/periods/${periodId}/stations/${a.id}/review`, body);
     expect((await review({ indicatorId: item.id, points: 7, reason: '照片不全' })).json().code).toBe('assessment.bad_status');
     expect((await w.admin.agent.post(`/api/assessment/periods/${periodId}/publish`)).statusCode).toBe(409);
     expect((await viewer.agent.post(`/api/assessment/periods/${periodId}/review`)).statusCode).toBe(403);
     expect((await w.admin.agent.post(`/api/assessment/periods/${periodId}/review`)).json().status).toBe('reviewing');
     expect((await w.admin.agent.post(`/api/assessment/periods/${periodId}/review`)).statusCode).toBe(409);
-    const item2 = manual((await sheet(adminB, b)).json())[0].indicator;
+    const item2 = tenPoint((await sheet(adminB, b)).json())[0].indicator;
     expect((await adminB.agent.put(`/api/assessment/periods/${periodId}/stations/${b.id}/self`, { indicatorId: item2.id, points: 5 })).statusCode).toBe(409);
     expect((await review({ indicatorId: item.id, points: 7 })).statusCode).toBe(400);
     expect((await review({ indicatorId: item.id, points: 7, reason: '照片不全' }, viewer)).statusCode).toBe(403);

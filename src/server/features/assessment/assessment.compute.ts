@@ -8,8 +8,10 @@ import type { TreeSnapshot } from '../../../shared/assessment';
 import { chinaDay, chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import { type AutoFacts, type AutoKind, type AutoScore, monthsOf, scoreAuto } from '../../../shared/rules/assessment';
 import type { DbOrTrx } from '../../platform/db';
+import { STANDARDS } from '../../../shared/rules/standards';
 import { activitiesForAssessment } from '../activities/activities.lookup';
 import { ordersForAssessment } from '../orders/orders.lookup';
+import { standardsAsOf } from '../standards/standards.board';
 import { staffTrainingForAssessment } from '../training/training.lookup';
 import { volunteersJoinedForAssessment } from '../volunteers/volunteers.lookup';
 
@@ -24,6 +26,7 @@ export const FACTS_OF: Record<AutoKind, FactKey[]> = {
   training_coverage: ['staff'],
   volunteer_growth: ['volunteers'],
   summaries_on_time: ['summaries'],
+  standards_met: ['standards'],
 };
 
 export interface Span {
@@ -95,6 +98,17 @@ const GATHERERS: { [K in FactKey]: Gatherer<K> } = {
       (s) => ({ accountId: s.account_id, name: s.display_name, sessions: sessions.get(s.account_id) ?? [] }),
     );
   },
+  /** 八有 as the standards board judges it at the period's end (or now, while the period runs). */
+  async standards(db, ids, w) {
+    const at = new Date(w.to < w.now ? w.to : w.now);
+    const results = await standardsAsOf(db, ids, at);
+    return new Map(
+      [...results].map(([unitId, list]) => [
+        unitId,
+        list.map((r) => ({ label: STANDARDS[r.standard].label, status: r.status, reason: r.reason, citations: r.citations })),
+      ]),
+    );
+  },
   async volunteers(db, ids, w) {
     const rows = await volunteersJoinedForAssessment(db, ids, w.from, w.to);
     return group(
@@ -133,6 +147,7 @@ export async function gatherFacts(db: DbOrTrx, tree: TreeSnapshot, span: Span, s
         staff: of('staff', s),
         volunteers: of('volunteers', s),
         summaries: of('summaries', s),
+        standards: of('standards', s),
       },
     ]),
   );

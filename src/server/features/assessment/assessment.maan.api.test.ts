@@ -51,6 +51,22 @@ describe('the Ma’an demo assessment', () => {
     expect(adjusted).toBe(2);
   });
 
+  it('scores 八有 from the standards board itself: each point is the board’s verdict and cites what the board cites', async () => {
+    const periods = (await admin.get('/api/assessment/periods')).json();
+    const open = periods.items.find((p: { status: string }) => p.status === 'open');
+    const results = (await admin.get(`/api/assessment/periods/${open.id}/stations/${await t.unitId('金银社区新时代文明实践站')}`)).json();
+    type AutoRow = { indicator: { autoKind: string | null; maxPoints: number }; auto: { points: number; citations: { kind: string; id: string }[] } };
+    const row = (results.rows as AutoRow[]).find((r) => r.indicator.autoKind === 'standards_met');
+    expect(row).toBeDefined();
+    const board = (await admin.get(`/api/standards/units/${await t.unitId('金银社区新时代文明实践站')}`)).json();
+    type Std = { status: string; citations: { kind: string; id: string }[] };
+    const counted = (board.standards as Std[]).filter((s) => s.status !== 'missing');
+    const share = (board.standards as Std[]).reduce((n, s) => n + (s.status === 'met' ? 1 : s.status === 'partial' ? 0.5 : 0), 0) / 8;
+    expect(row?.auto.points).toBeCloseTo(Math.round(share * (row?.indicator.maxPoints ?? 0) * 10) / 10, 5);
+    expect(row?.auto.citations.map((c) => `${c.kind}:${c.id}`).sort()).toEqual(counted.flatMap((s) => s.citations.map((c) => `${c.kind}:${c.id}`)).sort());
+    expect(row?.auto.citations.length).toBeGreaterThan(0);
+  });
+
   it('a station head sees its own sheet and history, and the ranking by totals only', async () => {
     const periods = (await station.get('/api/assessment/periods')).json();
     const published = periods.items.find((p: { status: string }) => p.status === 'published');

@@ -3,12 +3,15 @@ import { evaluateStandards, STANDARD_KEYS, type StandardResult } from '../../../
 import type { BoardQuery, BoardView } from '../../../shared/standards';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
+import type { DbOrTrx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
+import { readRules } from '../../platform/scope';
+import type { RuleValues } from '../../../shared/settings';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { activeUnitsAmong } from '../org/org.lookup';
 import { writeStandardsBoard } from './standards.excel';
-import { type BoardUnit, gatherFacts } from './standards.facts';
+import { type BoardUnit, gatherFacts, gatherFactsAsOf } from './standards.facts';
 
 export type { StandardResult } from '../../../shared/rules/standards';
 
@@ -21,6 +24,25 @@ export type { StandardResult } from '../../../shared/rules/standards';
 export async function evaluateUnits(deps: Deps, ctx: Ctx, unitIds: string[]): Promise<Map<string, StandardResult[]>> {
   for (const id of unitIds) await ctx.scope.require('standards.read', id);
   const { facts } = await gatherFacts(deps, ctx, unitIds);
+  return new Map([...facts].map(([id, f]) => [id, evaluateStandards(f)]));
+}
+
+/**
+ * The eight standards of some units as of a moment, without a request (the assessment scores
+ * "standards met" at a period's end, also while publishing and in the demo seed): the rules are the
+ * units' institute's, read in the caller's transaction. Authorisation is the caller's.
+ */
+export async function standardsAsOf(db: DbOrTrx, unitIds: string[], at: Date): Promise<Map<string, StandardResult[]>> {
+  const units = await activeUnitsAmong(db, unitIds);
+  const instituteOf = new Map(units.map((u) => [u.id, u.kind === 'institute' ? u.id : (u.parent_id ?? u.id)]));
+  const rules = new Map<string, Promise<RuleValues>>();
+  const rulesOf = (unitId: string) => {
+    const inst = instituteOf.get(unitId) ?? unitId;
+    let r = rules.get(inst);
+    if (!r) rules.set(inst, (r = readRules(db, inst)));
+    return r;
+  };
+  const { facts } = await gatherFactsAsOf({ db, at, rulesOf }, unitIds);
   return new Map([...facts].map(([id, f]) => [id, evaluateStandards(f)]));
 }
 

@@ -1,5 +1,7 @@
 import { chinaDay, chinaMonthEnd, chinaMonthStart } from '../../../shared/china-time';
 import { type EvidenceKind, monthsOfYear, type StandardKey, type UnitFacts } from '../../../shared/rules/standards';
+import type { RuleValues } from '../../../shared/settings';
+import type { DbOrTrx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { heldActivityMonthsByUnit } from '../activities/activities.lookup';
 import { activeUnitsAmong, staffPostsByUnit } from '../org/org.lookup';
@@ -37,9 +39,21 @@ export function parseIds(json: string): string[] {
  * confirmations (rules come from the request's cache). Archived units and districts are left out.
  */
 export async function gatherFacts(deps: Deps, ctx: Ctx, unitIds: string[]): Promise<{ units: BoardUnit[]; facts: Map<string, UnitFacts> }> {
+  return gatherFactsAsOf({ db: deps.db, at: deps.clock.now(), rulesOf: (id) => ctx.scope.rulesOf(id) }, unitIds);
+}
+
+/** Where the facts are read and as of when: the board reads now through the request's rules; the assessment at a period's end. */
+export interface FactsSource {
+  db: DbOrTrx;
+  at: Date;
+  rulesOf(unitId: string): Promise<RuleValues>;
+}
+
+export async function gatherFactsAsOf(src: FactsSource, unitIds: string[]): Promise<{ units: BoardUnit[]; facts: Map<string, UnitFacts> }> {
+  const deps = { db: src.db };
   const units = (await activeUnitsAmong(deps.db, unitIds)).map((u) => ({ id: u.id, name: u.name, kind: u.kind as BoardUnit['kind'] }));
   const ids = units.map((u) => u.id);
-  const today = chinaDay(deps.clock.now());
+  const today = chinaDay(src.at);
   const months = monthsOfYear(today);
   const [posts, teams, held, brands, documents, venues, evidence, confirmations] = await Promise.all([
     staffPostsByUnit(deps.db, ids),
@@ -63,7 +77,7 @@ export async function gatherFacts(deps: Deps, ctx: Ctx, unitIds: string[]): Prom
   const brandOf = new Map(brands.map((b) => [b.unit_id, b]));
   const facts = new Map<string, UnitFacts>();
   for (const u of units) {
-    const rules = await ctx.scope.rulesOf(u.id);
+    const rules = await src.rulesOf(u.id);
     const brand = brandOf.get(u.id);
     facts.set(u.id, {
       unit: u,
