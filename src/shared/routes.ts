@@ -163,6 +163,8 @@ export const routes = {
   markMeetingAttendance: { operationId: 'markMeetingAttendance', method: 'PUT', path: '/api/meetings/:id/attendees/:attendeeId' },
   addMeetingResolution: { operationId: 'addMeetingResolution', method: 'POST', path: '/api/meetings/:id/resolutions' },
   listResolutions: { operationId: 'listResolutions', method: 'GET', path: '/api/resolutions' },
+  exportMeetings: { operationId: 'exportMeetings', method: 'GET', path: '/api/meetings/export.xlsx' },
+  exportResolutions: { operationId: 'exportResolutions', method: 'GET', path: '/api/resolutions/export.xlsx' },
   getResolution: { operationId: 'getResolution', method: 'GET', path: '/api/resolutions/:id' },
   followUpResolution: { operationId: 'followUpResolution', method: 'POST', path: '/api/resolutions/:id/follow-ups' },
   // training.endpoints.ts
@@ -172,6 +174,8 @@ export const routes = {
   listTrainees: { operationId: 'listTrainees', method: 'GET', path: '/api/training/sessions/:id/trainees' },
   markTrainingAttendance: { operationId: 'markTrainingAttendance', method: 'PUT', path: '/api/training/sessions/:id/attendance' },
   listTrainingCoverage: { operationId: 'listTrainingCoverage', method: 'GET', path: '/api/training/coverage' },
+  exportTrainingSessions: { operationId: 'exportTrainingSessions', method: 'GET', path: '/api/training/sessions/export.xlsx' },
+  exportTrainingCoverage: { operationId: 'exportTrainingCoverage', method: 'GET', path: '/api/training/coverage/export.xlsx' },
   getTrainingCoverage: { operationId: 'getTrainingCoverage', method: 'GET', path: '/api/training/coverage/:unitId' },
   // open311.ts
   listOpen311Keys: { operationId: 'listOpen311Keys', method: 'GET', path: '/api/open311/keys' },
@@ -195,6 +199,7 @@ export const routes = {
   createPlanTask: { operationId: 'createPlanTask', method: 'POST', path: '/api/plan/tasks' },
   getPlanTask: { operationId: 'getPlanTask', method: 'GET', path: '/api/plan/tasks/:id' },
   addPlanTaskNote: { operationId: 'addPlanTaskNote', method: 'POST', path: '/api/plan/tasks/:id/notes' },
+  exportPlanTasks: { operationId: 'exportPlanTasks', method: 'GET', path: '/api/plan/tasks/export.xlsx' },
   listPlanMilestones: { operationId: 'listPlanMilestones', method: 'GET', path: '/api/plan/milestones' },
   createPlanMilestone: { operationId: 'createPlanMilestone', method: 'POST', path: '/api/plan/milestones' },
   setPlanMilestoneDone: { operationId: 'setPlanMilestoneDone', method: 'PUT', path: '/api/plan/milestones/:id/done' },

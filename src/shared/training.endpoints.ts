@@ -1,5 +1,5 @@
 import { IdParams, Paged } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 import { routes } from './routes';
 import {
@@ -10,6 +10,7 @@ import {
   CoverageRow,
   TraineeQuery,
   TraineeView,
+  TrainingExportQuery,
   TrainingListQuery,
   TrainingSessionInput,
   TrainingSessionView,
@@ -87,4 +88,24 @@ export const getTrainingCoverage = defineEndpoint({
   query: CoverageDetailQuery,
   responses: { 200: CoverageDetail },
   errors: ['not_found'],
+});
+
+export const exportTrainingSessions = defineEndpoint({
+  ...routes.exportTrainingSessions,
+  summary: '导出培训列表（Excel）',
+  description: '按列表的筛选条件导出可查看的全部培训（不分页），中文表头；导出记入审计。',
+  tags,
+  query: TrainingExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+});
+
+export const exportTrainingCoverage = defineEndpoint({
+  ...routes.exportTrainingCoverage,
+  summary: '导出培训覆盖情况（Excel）',
+  description: '某年度管辖范围内各实践所、实践站工作人员的参训人数和覆盖率（全部单位，不分页）；导出记入审计。',
+  tags,
+  query: CoverageDetailQuery,
+  responses: {},
+  produces: [MIME.xlsx],
 });

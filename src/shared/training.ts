@@ -23,6 +23,7 @@ export const TrainingSessionInput = z.strictObject({
 });
 
 export const TrainingListQuery = PageQuery.extend({ status: TrainingStatus.optional() });
+export const TrainingExportQuery = TrainingListQuery.omit({ page: true, pageSize: true });
 
 export const TrainingSessionView = z.object({
   id: Id,

@@ -3,7 +3,9 @@ import * as api from '../../../shared/training.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendXlsx } from '../../platform/xlsx';
 import * as coverage from './training.coverage';
+import * as exports from './training.export';
 import * as training from './training.service';
 
 export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -13,6 +15,8 @@ export function trainingRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.getTrainingSession, async (req) => training.getSession(deps, ctxOf(req), req.params.id));
     register(app, api.listTrainees, async (req) => training.listTrainees(deps, ctxOf(req), req.params.id, req.query));
     register(app, api.markTrainingAttendance, async (req) => training.markAttendance(deps, ctxOf(req), req.params.id, req.body));
+    register(app, api.exportTrainingSessions, async (req, reply) => sendXlsx(reply, await exports.exportSessions(deps, ctxOf(req), req.query)));
+    register(app, api.exportTrainingCoverage, async (req, reply) => sendXlsx(reply, await exports.exportCoverage(deps, ctxOf(req), req.query)));
     register(app, api.listTrainingCoverage, async (req) => coverage.listCoverage(deps, ctxOf(req), req.query));
     register(app, api.getTrainingCoverage, async (req) => coverage.coverageDetail(deps, ctxOf(req), req.params.unitId, req.query));
   };

@@ -2,8 +2,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { TRAINING_STATUSES } from '../../../shared/training';
+import * as endpoints from '../../../shared/training.endpoints';
+import { urlFor } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type CoverageRow, type TrainingSession, useCoverage, useTrainingSessions } from '../../lib/queries/training';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { AttendanceDrawer } from './attendance-drawer';
@@ -35,7 +38,12 @@ export default function TrainingPage() {
           ) : null
         }
       />
-      <Card variant="borderless" title="培训记录" style={{ marginBottom: 16 }}>
+      <Card
+        variant="borderless"
+        title="培训记录"
+        extra={<ExportButton url={urlFor(endpoints.exportTrainingSessions)} fileName="培训列表.xlsx" />}
+        style={{ marginBottom: 16 }}
+      >
         {list.error ? <Alert type="error" showIcon title="培训列表加载失败" description={list.error.message} /> : null}
         <Table<TrainingSession>
           rowKey="id"
@@ -78,6 +86,7 @@ export default function TrainingPage() {
           <Flex align="center" gap={8}>
             <Typography.Text>年度</Typography.Text>
             <InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            <ExportButton url={urlFor(endpoints.exportTrainingCoverage, { query: { year } })} fileName={`${year}年培训覆盖情况.xlsx`} />
           </Flex>
         }
       >
