@@ -173,3 +173,18 @@ export function getDocument(db: DbOrTrx, id: string) {
 export function insertDocument(db: DbOrTrx, row: RulesDocumentsTable) {
   return db.insertInto('rules_documents').values(row).execute();
 }
+
+/** The units of the tasks whose progress notes cite a file as evidence, and of the rules documents stored as it. */
+export async function unitsWithFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const [notes, documents] = await Promise.all([
+    db
+      .selectFrom('plan_task_notes')
+      .innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_notes.task_id')
+      .select('plan_tasks.unit_id')
+      .distinct()
+      .where('plan_task_notes.evidence_file_ids', 'like', `%${fileId}%`)
+      .execute(),
+    db.selectFrom('rules_documents').select('unit_id').distinct().where('file_id', '=', fileId).execute(),
+  ]);
+  return [...notes, ...documents].map((r) => r.unit_id);
+}

@@ -174,3 +174,23 @@ export async function trainedAccounts(db: DbOrTrx, accountIds: string[], from: s
 export function unitOf(db: DbOrTrx, id: string) {
   return db.selectFrom('units').select(['id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * The units that may read the materials of the sessions citing a file: a session's unit and the
+ * units below it (stations read their institute's trainings), two levels deep like the unit tree.
+ */
+export async function unitsWithMaterial(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const holders = db.selectFrom('training_sessions').select('unit_id').where('material_file_ids', 'like', `%${fileId}%`);
+  const rows = await db
+    .selectFrom('units')
+    .select('units.id')
+    .where((eb) =>
+      eb.or([
+        eb('units.id', 'in', holders),
+        eb('units.parent_id', 'in', holders),
+        eb('units.parent_id', 'in', eb.selectFrom('units as mid').select('mid.id').where('mid.parent_id', 'in', holders)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}
