@@ -8,12 +8,17 @@ import {
   CoverageDetailQuery,
   CoverageQuery,
   CoverageRow,
+  MaterialsInput,
+  MyTrainingSeat,
   TraineeQuery,
   TraineeView,
   TrainingExportQuery,
   TrainingListQuery,
   TrainingSessionInput,
   TrainingSessionView,
+  TrainingSignInInput,
+  TrainingSignInResult,
+  TrainingSignInToken,
   UnitIdParams,
 } from './training';
 
@@ -62,7 +67,8 @@ export const listTrainees = defineEndpoint({
 export const markTrainingAttendance = defineEndpoint({
   ...routes.markTrainingAttendance,
   summary: '登记培训出勤',
-  description: '工作人员登记某人出席或缺席；重复登记不会重复记录。志愿者出席时写入其培训记录（办法 第八条），培训随之标为已举办。',
+  description:
+    '工作人员登记某人出席或缺席；重复登记不会重复记录。志愿者出席时写入其培训记录（办法 第八条），培训随之标为已举办；已登记出席的志愿者改为缺席时，其培训记录以冲减记录撤销（不修改原记录）。',
   tags,
   params: IdParams,
   body: AttendanceInput,
@@ -108,4 +114,47 @@ export const exportTrainingCoverage = defineEndpoint({
   query: CoverageDetailQuery,
   responses: {},
   produces: [MIME.xlsx],
+});
+
+export const setTrainingMaterials = defineEndpoint({
+  ...routes.setTrainingMaterials,
+  summary: '设置培训材料',
+  description: '举办单位的工作人员上传课件、讲义等培训材料（先上传文件，再提交文件 id 列表，按顺序展示）；举办单位及下属单位的工作人员可查看。记入审计。',
+  tags,
+  params: IdParams,
+  body: MaterialsInput,
+  responses: { 200: TrainingSessionView },
+  errors: ['not_found', 'access.denied', 'training.bad_file'],
+});
+
+export const trainingSignInToken = defineEndpoint({
+  ...routes.trainingSignInToken,
+  summary: '培训签到二维码',
+  description: '培训现场屏幕上显示的签到二维码内容，每 30 秒更换一次。',
+  tags,
+  params: IdParams,
+  responses: { 200: TrainingSignInToken },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const myTrainingSeat = defineEndpoint({
+  ...routes.myTrainingSeat,
+  summary: '我的培训签到信息',
+  description: '手机签到页：培训的时间地点和本人的出勤情况。',
+  tags,
+  params: IdParams,
+  responses: { 200: MyTrainingSeat },
+  errors: ['not_found', 'training.not_trainee'],
+});
+
+export const signInToTraining = defineEndpoint({
+  ...routes.signInToTraining,
+  summary: '参训人员扫码签到',
+  description:
+    '举办单位及下属单位的工作人员或志愿者用手机扫描培训现场的二维码签到（培训开始前 1 小时至开始后 12 小时）；重复签到不改变首次签到的时间。志愿者签到同时写入其培训记录。',
+  tags,
+  params: IdParams,
+  body: TrainingSignInInput,
+  responses: { 200: TrainingSignInResult },
+  errors: ['not_found', 'training.not_trainee', 'training.bad_token', 'training.sign_in_closed'],
 });

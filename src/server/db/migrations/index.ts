@@ -7,6 +7,7 @@ import * as m20261129_0005 from './20261129_0005_funds';
 import * as m20261129_0006 from './20261129_0006_meetings';
 import * as m20261129_0007 from './20261129_0007_training';
 import * as m20261129_0008 from './20261129_0008_plan';
+import * as m20261129_0012 from './20261129_0012_training_signin';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0006_meetings': m20261129_0006,
   '20261129_0007_training': m20261129_0007,
   '20261129_0008_plan': m20261129_0008,
+  '20261129_0012_training_signin': m20261129_0012,
 };
