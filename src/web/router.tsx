@@ -55,6 +55,7 @@ const MobileNewOrder = lazy(() => import('./m/orders/new-order-page'));
 const MobileOrderStatus = lazy(() => import('./m/orders/order-status-page'));
 const MobileTasks = lazy(() => import('./m/tasks/tasks-page'));
 const MobileMeetingSignIn = lazy(() => import('./m/meetings/sign-in-page'));
+const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -122,6 +123,7 @@ export const router = createBrowserRouter([
       { path: 'orders/:id', element: <MobileOrderStatus /> },
       { path: 'tasks', element: <MobileTasks /> },
       { path: 'meetings/sign-in', element: <MobileMeetingSignIn /> },
+      { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

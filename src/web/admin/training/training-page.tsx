@@ -10,6 +10,7 @@ import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { AttendanceDrawer } from './attendance-drawer';
+import { MaterialLinks } from './material-links';
 import { SessionFormModal } from './session-form-modal';
 
 const UNIT_KINDS = { district: '区中心', institute: '实践所', station: '实践站' } as const;
@@ -49,7 +50,7 @@ export default function TrainingPage() {
           rowKey="id"
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 760 }}
+          scroll={{ x: 960 }}
           locale={{ emptyText: '还没有培训' }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 次培训`, onChange: setPage }}
           columns={[
@@ -59,6 +60,7 @@ export default function TrainingPage() {
             { title: '时间', dataIndex: 'startsAt', width: 160, render: (v: string) => formatDateTime(v) },
             { title: '学时', dataIndex: 'hours', width: 70 },
             { title: '出席', dataIndex: 'presentCount', width: 70 },
+            { title: '培训材料', key: 'materials', width: 200, render: (_v, s) => <MaterialLinks session={s} compact /> },
             {
               title: '状态',
               dataIndex: 'status',
@@ -72,7 +74,7 @@ export default function TrainingPage() {
               render: (_v, s) =>
                 s.canSeeAttendance ? (
                   <Button type="link" size="small" onClick={() => setOpen(s)}>
-                    {s.canWrite ? '登记出勤' : '查看出勤'}
+                    {s.canWrite ? '出勤与材料' : '查看出勤'}
                   </Button>
                 ) : null,
             },
