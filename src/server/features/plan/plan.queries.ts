@@ -188,3 +188,42 @@ export async function unitsWithFile(db: DbOrTrx, fileId: string): Promise<string
   ]);
   return [...notes, ...documents].map((r) => r.unit_id);
 }
+
+/** Tasks overdue on `today` (China day): deadline before it, not done, and nobody told yet. */
+export function dueForOverdueNotice(db: DbOrTrx, today: string) {
+  return db
+    .selectFrom('plan_tasks')
+    .select(['id', 'unit_id', 'title', 'section', 'deadline'])
+    .where('deadline', '<', today)
+    .where('status', '!=', 'done')
+    .where('overdue_notified_at', 'is', null)
+    .orderBy('deadline')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** The guard of the overdue notice: the one process whose update wins sends it. */
+export async function markOverdueNotified(db: DbOrTrx, id: string, at: string) {
+  const r = await db
+    .updateTable('plan_tasks')
+    .set({ overdue_notified_at: at })
+    .where('id', '=', id)
+    .where('overdue_notified_at', 'is', null)
+    .where('status', '!=', 'done')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The admins of the unit owning a task, to tell them it is overdue. */
+export function unitAdmins(db: DbOrTrx, unitId: string) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['accounts.person_id'])
+    .distinct()
+    .where('role_grants.unit_id', '=', unitId)
+    .where('role_grants.role', 'in', ['institute_admin', 'station_admin'])
+    .where('accounts.disabled', '=', 0)
+    .execute();
+}
