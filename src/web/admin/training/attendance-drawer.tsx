@@ -55,6 +55,7 @@ export function AttendanceDrawer({ session, onClose }: { session: TrainingSessio
       <Table<Trainee>
         rowKey="refId"
         size="small"
+        scroll={{ x: 460 }}
         loading={trainees.isPending}
         dataSource={trainees.data?.items ?? []}
         locale={{ emptyText: kind === 'staff' ? '没有工作人员账号' : '没有已认证的志愿者' }}
@@ -63,6 +64,7 @@ export function AttendanceDrawer({ session, onClose }: { session: TrainingSessio
           {
             title: '姓名',
             dataIndex: 'name',
+            width: 96,
             render: (n: string, t) => (
               <>
                 {n}

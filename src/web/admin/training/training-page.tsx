@@ -50,17 +50,17 @@ export default function TrainingPage() {
           rowKey="id"
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1080 }}
           locale={{ emptyText: '还没有培训' }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 次培训`, onChange: setPage }}
           columns={[
-            { title: '培训主题', dataIndex: 'topic' },
+            { title: '培训主题', dataIndex: 'topic', width: 220 },
             { title: '举办单位', dataIndex: 'unitName', width: 140 },
             { title: '授课人', dataIndex: 'trainer', width: 120 },
             { title: '时间', dataIndex: 'startsAt', width: 160, render: (v: string) => formatDateTime(v) },
             { title: '学时', dataIndex: 'hours', width: 70 },
             { title: '出席', dataIndex: 'presentCount', width: 70 },
-            { title: '培训材料', key: 'materials', width: 200, render: (_v, s) => <MaterialLinks session={s} compact /> },
+            { title: '培训材料', key: 'materials', width: 170, render: (_v, s) => <MaterialLinks session={s} compact /> },
             {
               title: '状态',
               dataIndex: 'status',
