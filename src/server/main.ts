@@ -4,6 +4,7 @@ import { tick } from './features/activities/activities.tick';
 import { deliverEmails, smtpNotifier } from './features/notifications/notifier';
 import { tickOrders } from './features/orders/orders.tick';
 import { tickMeetings } from './features/meetings/meetings.tick';
+import { tickPlan } from './features/plan/plan.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     await tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
     await tickOrders(deps).catch((err) => app.log.error({ err }, 'order tick failed'));
     await tickMeetings(deps).catch((err) => app.log.error({ err }, 'meeting tick failed'));
+    await tickPlan(deps).catch((err) => app.log.error({ err }, 'plan tick failed'));
     if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
   };
   await runTick();

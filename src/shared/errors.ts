@@ -147,6 +147,9 @@ export const ERRORS = {
   'activity_plans.bad_transition': { status: 409, message: '该计划条目当前的承接状态不能进行这个操作' },
   'activity_plans.bad_activity': { status: 422, message: '所选活动不存在，或不是本站的活动' },
   'activity_plans.activity_taken': { status: 409, message: '该活动已关联到本站的另一条计划条目' },
+  'training.not_trainee': { status: 403, message: '您不是本次培训的参训人员（须是举办单位及下属单位的工作人员或志愿者）' },
+  'training.bad_token': { status: 422, message: '签到二维码已失效，请重新扫描培训现场的二维码' },
+  'training.sign_in_closed': { status: 409, message: '本次培训的扫码签到未开放或已结束' },
   conflict: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   /** The database refused a second row with the same unique key that no service anticipated by name. */
   'conflict.duplicate': { status: 409, message: '与已有记录重复（名称或编号已被使用），请修改后再提交' },
@@ -160,6 +163,7 @@ export const ERRORS = {
   'funds.department_required': { status: 422, message: '“协调整合”的经费请填写出资部门' },
   'funds.programme_not_found': { status: 422, message: '所选实践项目不存在，或不属于该单位及其上级单位' },
   'funds.line_mismatch': { status: 422, message: '所选预算与这笔支出的年度、单位、实践项目、来源或性质不一致' },
+  'funds.future_date': { status: 422, message: '支出日期不能晚于今天' },
   'funds.receipt_missing': { status: 422, message: '票据文件不存在或无权使用，请重新上传' },
   'funds.correction_exceeds': { status: 409, message: '冲减或调减的金额超过了尚未冲减的余额' },
   'funds.not_correctable': { status: 409, message: '冲减记录不能再冲减，请更正原始记录' },

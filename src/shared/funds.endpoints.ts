@@ -85,6 +85,7 @@ export const createFundEntry = defineEndpoint({
     'funds.programme_not_found',
     'funds.line_mismatch',
     'funds.receipt_missing',
+    'funds.future_date',
   ],
 });
 

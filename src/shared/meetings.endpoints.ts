@@ -9,11 +9,13 @@ import {
   FollowUpInput,
   MarkAttendanceInput,
   MeetingDetail,
+  MeetingExportQuery,
   MeetingInput,
   MeetingListItem,
   MeetingListQuery,
   MySeat,
   ResolutionDetail,
+  ResolutionExportQuery,
   ResolutionInput,
   ResolutionListQuery,
   ResolutionView,
@@ -189,4 +191,24 @@ export const followUp = defineEndpoint({
   body: FollowUpInput,
   responses: { 201: ResolutionDetail },
   errors: ['not_found', 'access.denied', 'meetings.bad_transition', 'meetings.reason_required', 'meetings.resolution_closed'],
+});
+
+export const exportMeetings = defineEndpoint({
+  ...routes.exportMeetings,
+  summary: '导出会议列表（Excel）',
+  description: '按列表的筛选条件导出管辖范围内的全部会议（不分页），中文表头；导出记入审计。',
+  tags,
+  query: MeetingExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+});
+
+export const exportResolutions = defineEndpoint({
+  ...routes.exportResolutions,
+  summary: '导出议定事项督办表（Excel）',
+  description: '按督办列表的筛选条件导出管辖范围内的全部议定事项（不分页），含承办单位、期限、状态和是否逾期；导出记入审计。',
+  tags,
+  query: ResolutionExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
 });

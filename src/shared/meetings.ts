@@ -42,6 +42,9 @@ export const MeetingListQuery = PageQuery.extend({
   kind: MeetingKind.optional(),
 });
 
+/** The list's filters without the page: what 导出 Excel takes. */
+export const MeetingExportQuery = MeetingListQuery.omit({ page: true, pageSize: true });
+
 export const MeetingListItem = z.object({
   id: Id,
   unitId: Id,
@@ -169,3 +172,4 @@ export const ResolutionListQuery = PageQuery.extend({
   overdue: z.enum(['true', 'false']).optional(),
   meetingId: Id.optional(),
 });
+export const ResolutionExportQuery = ResolutionListQuery.omit({ page: true, pageSize: true });

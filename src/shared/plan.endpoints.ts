@@ -1,5 +1,5 @@
 import { IdParams, Paged } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 import {
   DocumentInput,
@@ -10,6 +10,7 @@ import {
   MilestoneListQuery,
   MilestoneView,
   TaskDetail,
+  TaskExportQuery,
   TaskInput,
   TaskListQuery,
   TaskNoteInput,
@@ -106,4 +107,14 @@ export const addDocument = defineEndpoint({
   body: DocumentInput,
   responses: { 201: DocumentView },
   errors: ['not_found', 'access.denied', 'plan.bad_unit', 'plan.bad_file'],
+});
+
+export const exportTasks = defineEndpoint({
+  ...routes.exportPlanTasks,
+  summary: '导出任务分解表（Excel）',
+  description: '按列表的筛选条件导出管辖范围内的全部任务（不分页），含责任单位、时限、状态和是否逾期；导出记入审计。',
+  tags,
+  query: TaskExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
 });

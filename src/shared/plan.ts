@@ -21,6 +21,7 @@ export const TaskListQuery = PageQuery.extend({
   status: TaskStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
 });
+export const TaskExportQuery = TaskListQuery.omit({ page: true, pageSize: true });
 
 export const TaskView = z.object({
   id: Id,

@@ -1,5 +1,5 @@
 import { IdParams, Paged } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 import { routes } from './routes';
 import {
@@ -8,11 +8,17 @@ import {
   CoverageDetailQuery,
   CoverageQuery,
   CoverageRow,
+  MaterialsInput,
+  MyTrainingSeat,
   TraineeQuery,
   TraineeView,
+  TrainingExportQuery,
   TrainingListQuery,
   TrainingSessionInput,
   TrainingSessionView,
+  TrainingSignInInput,
+  TrainingSignInResult,
+  TrainingSignInToken,
   UnitIdParams,
 } from './training';
 
@@ -61,7 +67,8 @@ export const listTrainees = defineEndpoint({
 export const markTrainingAttendance = defineEndpoint({
   ...routes.markTrainingAttendance,
   summary: '登记培训出勤',
-  description: '工作人员登记某人出席或缺席；重复登记不会重复记录。志愿者出席时写入其培训记录（办法 第八条），培训随之标为已举办。',
+  description:
+    '工作人员登记某人出席或缺席；重复登记不会重复记录。志愿者出席时写入其培训记录（办法 第八条），培训随之标为已举办；已登记出席的志愿者改为缺席时，其培训记录以冲减记录撤销（不修改原记录）。',
   tags,
   params: IdParams,
   body: AttendanceInput,
@@ -87,4 +94,67 @@ export const getTrainingCoverage = defineEndpoint({
   query: CoverageDetailQuery,
   responses: { 200: CoverageDetail },
   errors: ['not_found'],
+});
+
+export const exportTrainingSessions = defineEndpoint({
+  ...routes.exportTrainingSessions,
+  summary: '导出培训列表（Excel）',
+  description: '按列表的筛选条件导出可查看的全部培训（不分页），中文表头；导出记入审计。',
+  tags,
+  query: TrainingExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+});
+
+export const exportTrainingCoverage = defineEndpoint({
+  ...routes.exportTrainingCoverage,
+  summary: '导出培训覆盖情况（Excel）',
+  description: '某年度管辖范围内各实践所、实践站工作人员的参训人数和覆盖率（全部单位，不分页）；导出记入审计。',
+  tags,
+  query: CoverageDetailQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+});
+
+export const setTrainingMaterials = defineEndpoint({
+  ...routes.setTrainingMaterials,
+  summary: '设置培训材料',
+  description: '举办单位的工作人员上传课件、讲义等培训材料（先上传文件，再提交文件 id 列表，按顺序展示）；举办单位及下属单位的工作人员可查看。记入审计。',
+  tags,
+  params: IdParams,
+  body: MaterialsInput,
+  responses: { 200: TrainingSessionView },
+  errors: ['not_found', 'access.denied', 'training.bad_file'],
+});
+
+export const trainingSignInToken = defineEndpoint({
+  ...routes.trainingSignInToken,
+  summary: '培训签到二维码',
+  description: '培训现场屏幕上显示的签到二维码内容，每 30 秒更换一次。',
+  tags,
+  params: IdParams,
+  responses: { 200: TrainingSignInToken },
+  errors: ['not_found', 'access.denied'],
+});
+
+export const myTrainingSeat = defineEndpoint({
+  ...routes.myTrainingSeat,
+  summary: '我的培训签到信息',
+  description: '手机签到页：培训的时间地点和本人的出勤情况。',
+  tags,
+  params: IdParams,
+  responses: { 200: MyTrainingSeat },
+  errors: ['not_found', 'training.not_trainee'],
+});
+
+export const signInToTraining = defineEndpoint({
+  ...routes.signInToTraining,
+  summary: '参训人员扫码签到',
+  description:
+    '举办单位及下属单位的工作人员或志愿者用手机扫描培训现场的二维码签到（培训开始前 1 小时至开始后 12 小时）；重复签到不改变首次签到的时间。志愿者签到同时写入其培训记录。',
+  tags,
+  params: IdParams,
+  body: TrainingSignInInput,
+  responses: { 200: TrainingSignInResult },
+  errors: ['not_found', 'training.not_trainee', 'training.bad_token', 'training.sign_in_closed'],
 });

@@ -23,6 +23,7 @@ export const TrainingSessionInput = z.strictObject({
 });
 
 export const TrainingListQuery = PageQuery.extend({ status: TrainingStatus.optional() });
+export const TrainingExportQuery = TrainingListQuery.omit({ page: true, pageSize: true });
 
 export const TrainingSessionView = z.object({
   id: Id,
@@ -36,6 +37,8 @@ export const TrainingSessionView = z.object({
   startsAt: z.string(),
   status: TrainingStatus,
   materialFileIds: z.array(Id),
+  /** The materials (slides, handouts) with their names, in the order given; in-scope staff may open them. */
+  materials: z.array(z.object({ id: Id, name: z.string(), mime: z.string(), size: z.number().int() })),
   presentCount: z.number().int(),
   canWrite: z.boolean(),
   /** Whether the caller may see who was asked and who came (the holding unit's staff and the district). */
@@ -51,8 +54,34 @@ export const TraineeView = z.object({
   unitName: z.string(),
   status: PresenceStatus.nullable(),
   recordedAt: z.string().nullable(),
+  /** How a present mark came: the trainee's own scan of the room's QR code, or staff on the console. */
+  method: z.enum(['self', 'staff']).nullable(),
 });
 export type TraineeView = z.infer<typeof TraineeView>;
+
+export const MaterialsInput = z.strictObject({ fileIds: z.array(Id).max(20) });
+
+/** The room's screen: the rotating sign-in code, and the phone page it opens. */
+export const TrainingSignInToken = z.object({ token: z.string(), expiresInSeconds: z.number().int(), signInPath: z.string() });
+export const TrainingSignInInput = z.strictObject({ token: z.string().min(1).max(80) });
+export const TrainingSignInResult = z.object({
+  sessionId: Id,
+  topic: z.string(),
+  name: z.string(),
+  signedAt: z.string(),
+  /** False when already marked present: a second scan changes nothing. */
+  firstTime: z.boolean(),
+});
+/** What the phone shows before signing in: the session, and the caller's mark (absent when not a trainee). */
+export const MyTrainingSeat = z.object({
+  sessionId: Id,
+  topic: z.string(),
+  unitName: z.string(),
+  startsAt: z.string(),
+  place: z.string(),
+  hours: z.number(),
+  trainee: TraineeView.optional(),
+});
 
 export const TraineeQuery = PageQuery.extend({ kind: TraineeKind.default('staff') });
 

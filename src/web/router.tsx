@@ -65,6 +65,7 @@ const MobileMeetingSignIn = lazy(() => import('./m/meetings/sign-in-page'));
 const MobileStation = lazy(() => import('./m/station/station-page'));
 const MobileStationResolution = lazy(() => import('./m/station/resolution-page'));
 const MobileStationTask = lazy(() => import('./m/station/task-page'));
+const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -142,6 +143,7 @@ export const router = createBrowserRouter([
       { path: 'station', element: <MobileStation /> },
       { path: 'station/resolutions/:id', element: <MobileStationResolution /> },
       { path: 'station/tasks/:id', element: <MobileStationTask /> },
+      { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

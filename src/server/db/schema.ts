@@ -363,6 +363,8 @@ export interface TrainingRecordsTable {
   held_on: string;
   entered_by: string | null;
   created_at: string;
+  /** A counter-entry (minutes negated) withdrawing the record it points at; never an UPDATE of it. */
+  corrects_id: string | null;
 }
 
 export interface AwardsTable {
@@ -851,6 +853,8 @@ export interface PlanTasksTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** When the owner unit's admins were told it is overdue (once per task). */
+  overdue_notified_at: string | null;
 }
 
 /** Append-only progress notes on a task; `evidence_file_ids` is a JSON array. */
@@ -920,6 +924,8 @@ export interface TrainingAttendanceTable {
   status: 'present' | 'absent';
   /** The volunteer's training record written (once) by the hours feature when first marked present. */
   training_record_id: string | null;
+  /** How a present mark came: the trainee's own scan ('self') or staff on the console; null when absent. */
+  method: 'self' | 'staff' | null;
   recorded_by: string | null;
   recorded_at: string;
 }

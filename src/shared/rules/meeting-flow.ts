@@ -1,4 +1,4 @@
-import { chinaDay } from '../china-time';
+import { isPastDeadline } from './overdue';
 
 /**
  * Joint meetings (工作方案 五、(一) 联席会议) and what they decide, shared by the server and the UI.
@@ -43,10 +43,7 @@ export function isClosedResolution(status: ResolutionStatus): boolean {
   return status === 'done' || status === 'cancelled';
 }
 
-/**
- * Overdue: the deadline (a China calendar day, YYYY-MM-DD) has passed in China time — the whole
- * deadline day still counts as in time — and the resolution is neither done nor cancelled.
- */
+/** Overdue (shared/rules/overdue.ts): the deadline day has passed in China time and the resolution is neither done nor cancelled. */
 export function isOverdue(r: { deadline: string; status: ResolutionStatus }, now: Date): boolean {
-  return !isClosedResolution(r.status) && chinaDay(now) > r.deadline;
+  return isPastDeadline({ deadline: r.deadline, closed: isClosedResolution(r.status) }, now);
 }

@@ -1,4 +1,4 @@
-import { chinaDay } from '../china-time';
+import { isPastDeadline } from './overdue';
 
 /**
  * The plan's task table (附件2 任务分解表), shared by the server and the UI. A task is not started →
@@ -23,12 +23,9 @@ export function taskMoves(from: TaskStatus): readonly TaskStatus[] {
   return TASK_MOVES[from];
 }
 
-/**
- * Overdue: the deadline (a China calendar day, YYYY-MM-DD) has passed in China time — the whole
- * deadline day still counts as in time — and the task is not done.
- */
+/** Overdue (shared/rules/overdue.ts): the deadline day has passed in China time and the task is not done. */
 export function isTaskOverdue(t: { deadline: string; status: TaskStatus }, now: Date): boolean {
-  return t.status !== 'done' && chinaDay(now) > t.deadline;
+  return isPastDeadline({ deadline: t.deadline, closed: t.status === 'done' }, now);
 }
 
 /** 制度 kinds (工作方案 二、(二)5 有规范制度). */

@@ -10,6 +10,7 @@ import * as m20261129_0008 from './20261129_0008_plan';
 import * as m20261129_0009 from './20261129_0009_standards';
 import * as m20261129_0010 from './20261129_0010_assessment';
 import * as m20261129_0011 from './20261129_0011_needs';
+import * as m20261129_0012 from './20261129_0012_training_signin';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0009_standards': m20261129_0009,
   '20261129_0010_assessment': m20261129_0010,
   '20261129_0011_needs': m20261129_0011,
+  '20261129_0012_training_signin': m20261129_0012,
 };

@@ -50,6 +50,7 @@ export async function seedPlan(deps: Pick<Deps, 'config'>, trx: Trx, now: Date, 
     created_by: p.adminAccountId,
     created_at: new Date(Date.parse(at) - 90 * 86_400_000).toISOString(),
     updated_at: at,
+    overdue_notified_at: null,
   }));
   await trx.insertInto('plan_tasks').values(tasks).execute();
 

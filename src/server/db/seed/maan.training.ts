@@ -57,6 +57,7 @@ export async function seedTraining(trx: Trx, now: Date, p: SeedPeople): Promise<
         ref_id: accountId,
         status: i === 0 && j === attended.length - 1 ? 'absent' : 'present',
         training_record_id: null,
+        method: i === 0 && j === attended.length - 1 ? null : 'staff',
         recorded_by: p.adminAccountId,
         recorded_at: at,
       });

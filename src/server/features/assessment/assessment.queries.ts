@@ -231,3 +231,9 @@ export async function historyOf(db: DbOrTrx, stationId: string, page: { offset: 
     .execute();
   return { rows, total };
 }
+
+/** The stations whose self-assessment evidence cites an upload (staff over them may open it: files' registry). */
+export async function stationsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const rows = await db.selectFrom('assessment_scores').select('station_id').distinct().where('evidence_file_ids', 'like', `%${fileId}%`).execute();
+  return rows.map((r) => r.station_id);
+}

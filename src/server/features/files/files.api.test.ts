@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_PNG, multipart } from '../../../../test/support/app';
-import { type Signed, type Staff, type Unit, type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
+import {
+  type Signed,
+  type Staff,
+  type Unit,
+  type Volunteer,
+  type World,
+  makeFundEntry,
+  makeMeeting,
+  makePlanTask,
+  makeWorld,
+} from '../../../../test/support/factories';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -147,5 +157,69 @@ describe('reading', () => {
     expect(pub.headers['content-type']).toBe('image/png');
     expect((await w.admin.agent.patch(`/api/venues/${venue.json().id}`, { archived: true })).statusCode).toBe(200);
     expect((await w.anon.get(`/api/public/files/${photo}`)).statusCode).toBe(404);
+  });
+});
+
+describe('files cited by the institute’s records (the files.citers registry)', () => {
+  let viewer: Staff;
+  beforeAll(async () => {
+    viewer = await w.makeDistrictViewer();
+  });
+  const status = async (who: Signed, id: string) => (await who.agent.get(`/api/files/${id}`)).statusCode;
+
+  it('a fund receipt: the district viewer opens it once an entry cites it; another station’s admin gets 404', async () => {
+    const receipt = await w.upload(staffA, 'receipt.png');
+    expect(await status(viewer, receipt)).toBe(404);
+    await makeFundEntry(w, { unitId: a.id, by: staffA, receiptFileIds: [receipt] });
+    expect(await status(viewer, receipt)).toBe(200);
+    expect(await status(staffB, receipt)).toBe(404);
+  });
+
+  it('a meeting attachment', async () => {
+    const file = await w.upload(w.admin, 'agenda.pdf', PDF);
+    const meeting = await makeMeeting(w);
+    expect(await status(viewer, file)).toBe(404);
+    expect((await w.admin.agent.patch(`/api/meetings/${meeting.id}`, { attachmentFileIds: [file] })).statusCode).toBe(200);
+    expect(await status(viewer, file)).toBe(200);
+    expect(await status(staffB, file)).toBe(404);
+  });
+
+  it('a plan rules document and a task’s evidence', async () => {
+    const doc = await w.upload(staffA, 'rules.pdf', PDF);
+    const res = await staffA.agent.post('/api/plan/documents', {
+      unitId: a.id,
+      type: 'leadership',
+      title: '实践站工作制度',
+      version: 'v1',
+      effectiveOn: '2026-01-01',
+      fileId: doc,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await status(viewer, doc)).toBe(200);
+    expect(await status(staffB, doc)).toBe(404);
+    const evidence = await w.upload(staffA, 'sign.png');
+    const task = await makePlanTask(w, { unitId: a.id });
+    expect((await staffA.agent.post(`/api/plan/tasks/${task.id}/notes`, { note: '标牌已制作', evidenceFileIds: [evidence] })).statusCode).toBe(201);
+    expect(await status(viewer, evidence)).toBe(200);
+    expect(await status(staffB, evidence)).toBe(404);
+  });
+
+  it('a training material: the holding institute’s stations read it too, as they read the session', async () => {
+    const slides = await w.upload(w.admin, 'slides.pdf', PDF);
+    expect(await status(staffA, slides)).toBe(404);
+    const res = await w.admin.agent.post('/api/training/sessions', {
+      unitId: w.instituteId,
+      topic: '志愿服务业务培训',
+      content: '内容',
+      trainer: '讲师',
+      hours: 2,
+      place: '培训室',
+      startsAt: '2026-12-05T02:00:00Z',
+      materialFileIds: [slides],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await status(staffA, slides)).toBe(200);
+    expect(await status(viewer, slides)).toBe(200);
+    expect(await status(vA, slides)).toBe(404);
   });
 });

@@ -4,7 +4,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import type { DbOrTrx } from '../../platform/db';
+import * as citers from './files.citers';
 import * as q from './files.queries';
+
+/** A feature's answer to "which units' records cite this file?" (see files.citers.ts). */
+export type FileCiter = (db: DbOrTrx, fileId: string) => Promise<string[]>;
+const FILE_CITERS: Record<string, FileCiter> = citers;
+
+/** Every unit whose records cite the file, over all registered features. */
+async function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  return (await Promise.all(Object.values(FILE_CITERS).map((cite) => cite(db, fileId)))).flat();
+}
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -67,16 +78,19 @@ export async function canUseFile(deps: Deps, ctx: Ctx, fileId: string): Promise<
 
 /**
  * Reading is wider than reusing: besides the uploader and staff over the unit it was uploaded in,
- * staff whose scope covers a record citing the file (evidence, consent form, order photo) and the
- * person the record is about may open it.
+ * staff whose scope covers a record citing the file (evidence, consent form, order photo, and every
+ * feature registered in files.citers.ts: receipts, meeting attachments, plan evidence and documents,
+ * training materials) and the person the record is about may open it.
  */
 async function canReadFile(deps: Deps, ctx: Ctx, fileId: string): Promise<boolean> {
   if (await canUseFile(deps, ctx, fileId)) return true;
   const refs = await q.referencesTo(deps.db, fileId);
   if (refs.persons.includes(ctx.actor.personId)) return true;
-  if (!ctx.scope.hasRole('files.read') || refs.units.length === 0) return false;
+  if (!ctx.scope.hasRole('files.read')) return false;
+  const units = [...refs.units, ...(await unitsCitingFile(deps.db, fileId))];
+  if (units.length === 0) return false;
   const scope = await ctx.scope.units('files.read');
-  return refs.units.some((u) => scope.has(u));
+  return units.some((u) => scope.has(u));
 }
 
 export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {

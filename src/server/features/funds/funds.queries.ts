@@ -273,3 +273,9 @@ export async function sumsOfYear(db: DbOrTrx, year: number, unitIds: string[]) {
     .execute();
   return rows.map((r) => ({ ...r, budget_fen: Number(r.budget_fen ?? 0), spent_fen: Number(r.spent_fen ?? 0) }));
 }
+
+/** The units of the entries (and counter-entries) whose receipts include a file. */
+export async function unitsWithReceipt(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const rows = await db.selectFrom('fund_entries').select('unit_id').distinct().where('receipt_file_ids', 'like', `%${fileId}%`).execute();
+  return rows.map((r) => r.unit_id);
+}

@@ -1,3 +1,5 @@
+import { ERRORS } from '../../../shared/errors';
+import { chinaDay } from '../../../shared/china-time';
 import type { z } from 'zod';
 import type {
   BudgetAdjustmentInput,
@@ -224,6 +226,9 @@ async function entryView(deps: Deps, id: string): Promise<FundEntryView> {
 export async function createEntry(deps: Deps, ctx: Ctx, input: z.infer<typeof FundEntryInput>) {
   const tree = await ctx.scope.require('funds.write', input.unitId);
   requireFundUnit(tree, input.unitId);
+  // Money is booked when it was spent: a date after today (China time, the injected clock) is a typo or a plan, not spending.
+  if (input.spentOn > chinaDay(deps.clock.now()))
+    throw new AppError('funds.future_date', { fields: [{ path: 'body.spentOn', message: ERRORS['funds.future_date'].message }] });
   const department = departmentFor(input.source, input.department);
   const programmeId = await checkProgramme(deps, tree, input.unitId, input.programmeId);
   if (input.budgetLineId) {

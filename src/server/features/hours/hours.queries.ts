@@ -195,9 +195,26 @@ export async function pageRecognitions(db: DbOrTrx, stationIds: string[], page: 
 export function insertTraining(db: DbOrTrx, row: TrainingRecordsTable) {
   return db.insertInto('training_records').values(row).execute();
 }
-/** One page of a volunteer's training, latest first. */
+export function getTrainingRecord(db: DbOrTrx, id: string) {
+  return db.selectFrom('training_records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function trainingCounterEntryOf(db: DbOrTrx, id: string) {
+  return db.selectFrom('training_records').select('id').where('corrects_id', '=', id).executeTakeFirst();
+}
+
+/**
+ * One page of a volunteer's standing training, latest first: a withdrawn record and its counter-entry
+ * net to nothing, so neither is listed (both stay in the table).
+ */
 export async function pageTraining(db: DbOrTrx, volunteerId: string, page: { limit: number; offset: number }) {
-  const base = db.selectFrom('training_records').where('volunteer_id', '=', volunteerId);
+  const base = db
+    .selectFrom('training_records')
+    .where('volunteer_id', '=', volunteerId)
+    .where('corrects_id', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('training_records as counter').select('counter.id').whereRef('counter.corrects_id', '=', 'training_records.id'))),
+    );
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base.selectAll().orderBy('held_on', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
   return { rows, total: Number(total) };

@@ -34,6 +34,7 @@ export async function addTraining(
       held_on: input.heldOn,
       entered_by: ctx.actor.accountId,
       created_at: now.toISOString(),
+      corrects_id: null,
     });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
       action: 'hours.training_added',
@@ -123,6 +124,34 @@ export async function recordTraining(
     held_on: input.heldOn,
     entered_by: input.enteredBy,
     created_at: input.now.toISOString(),
+    corrects_id: null,
+  });
+  return id;
+}
+
+/**
+ * Withdraws a training record written by another feature's use case (a trainee marked absent after
+ * being marked present), inside that use case's transaction: a counter-entry with the minutes
+ * negated pointing at the original, never an UPDATE or DELETE of it. At most once per record (a
+ * unique index); withdrawing it again answers the existing counter-entry. The caller audits.
+ */
+export async function withdrawTraining(trx: DbOrTrx, input: { recordId: string; reason: string; enteredBy: string | null; now: Date }): Promise<string> {
+  const done = await q.trainingCounterEntryOf(trx, input.recordId);
+  if (done) return done.id;
+  const original = await q.getTrainingRecord(trx, input.recordId);
+  if (!original || original.corrects_id) throw notFound();
+  const id = randomUUID();
+  await q.insertTraining(trx, {
+    id,
+    volunteer_id: original.volunteer_id,
+    name: `撤销：${original.name}`,
+    content: input.reason,
+    minutes: -original.minutes,
+    organiser: original.organiser,
+    held_on: original.held_on,
+    entered_by: input.enteredBy,
+    created_at: input.now.toISOString(),
+    corrects_id: original.id,
   });
   return id;
 }

@@ -296,3 +296,9 @@ export async function markOverdueNotified(db: DbOrTrx, id: string, at: string) {
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/** The units of the meetings that list a file among their attachments. */
+export async function unitsWithAttachment(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const rows = await db.selectFrom('meetings').select('unit_id').distinct().where('attachment_file_ids', 'like', `%${fileId}%`).execute();
+  return rows.map((r) => r.unit_id);
+}

@@ -3,7 +3,9 @@ import * as api from '../../../shared/meetings.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendXlsx } from '../../platform/xlsx';
 import * as attendance from './meetings.attendance';
+import * as exports from './meetings.export';
 import { renderMinutesPdf } from './meetings.pdf';
 import * as resolutions from './meetings.resolutions';
 import * as meetings from './meetings.service';
@@ -30,6 +32,8 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.signIn, async (req) => attendance.signIn(deps, ctxOf(req), req.params.id, req.body.token));
     register(app, api.markAttendance, async (req) => attendance.markAttendance(deps, ctxOf(req), req.params.id, req.params.attendeeId, req.body));
     register(app, api.addResolution, async (req) => resolutions.addResolution(deps, ctxOf(req), req.params.id, req.body));
+    register(app, api.exportMeetings, async (req, reply) => sendXlsx(reply, await exports.exportMeetings(deps, ctxOf(req), req.query)));
+    register(app, api.exportResolutions, async (req, reply) => sendXlsx(reply, await exports.exportResolutions(deps, ctxOf(req), req.query)));
     register(app, api.listResolutions, async (req) => resolutions.listResolutions(deps, ctxOf(req), req.query));
     register(app, api.getResolution, async (req) => resolutions.getResolution(deps, ctxOf(req), req.params.id));
     register(app, api.followUp, async (req) => resolutions.followUp(deps, ctxOf(req), req.params.id, req.body));

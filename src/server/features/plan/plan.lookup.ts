@@ -7,3 +7,8 @@ import * as q from './plan.queries';
 export function latestRulesDocumentsByUnit(db: DbOrTrx, unitIds: string[]) {
   return q.latestDocumentsOfUnits(db, unitIds);
 }
+
+/** The units of the task evidence and rules documents citing a file: staff over them may open it (files' registry). */
+export function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  return q.unitsWithFile(db, fileId);
+}

@@ -206,3 +206,57 @@ export function latestDocumentsOfUnits(db: DbOrTrx, unitIds: string[]) {
     .orderBy('id')
     .execute();
 }
+
+/** The units of the tasks whose progress notes cite a file as evidence, and of the rules documents stored as it. */
+export async function unitsWithFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const [notes, documents] = await Promise.all([
+    db
+      .selectFrom('plan_task_notes')
+      .innerJoin('plan_tasks', 'plan_tasks.id', 'plan_task_notes.task_id')
+      .select('plan_tasks.unit_id')
+      .distinct()
+      .where('plan_task_notes.evidence_file_ids', 'like', `%${fileId}%`)
+      .execute(),
+    db.selectFrom('rules_documents').select('unit_id').distinct().where('file_id', '=', fileId).execute(),
+  ]);
+  return [...notes, ...documents].map((r) => r.unit_id);
+}
+
+/** Tasks overdue on `today` (China day): deadline before it, not done, and nobody told yet. */
+export function dueForOverdueNotice(db: DbOrTrx, today: string) {
+  return db
+    .selectFrom('plan_tasks')
+    .select(['id', 'unit_id', 'title', 'section', 'deadline'])
+    .where('deadline', '<', today)
+    .where('status', '!=', 'done')
+    .where('overdue_notified_at', 'is', null)
+    .orderBy('deadline')
+    .orderBy('id')
+    .limit(500)
+    .execute();
+}
+
+/** The guard of the overdue notice: the one process whose update wins sends it. */
+export async function markOverdueNotified(db: DbOrTrx, id: string, at: string) {
+  const r = await db
+    .updateTable('plan_tasks')
+    .set({ overdue_notified_at: at })
+    .where('id', '=', id)
+    .where('overdue_notified_at', 'is', null)
+    .where('status', '!=', 'done')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The admins of the unit owning a task, to tell them it is overdue. */
+export function unitAdmins(db: DbOrTrx, unitId: string) {
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['accounts.person_id'])
+    .distinct()
+    .where('role_grants.unit_id', '=', unitId)
+    .where('role_grants.role', 'in', ['institute_admin', 'station_admin'])
+    .where('accounts.disabled', '=', 0)
+    .execute();
+}

@@ -3,12 +3,15 @@ import * as api from '../../../shared/plan.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendXlsx } from '../../platform/xlsx';
 import * as documents from './plan.documents';
+import { exportTasks } from './plan.export';
 import * as tasks from './plan.tasks';
 
 export function planRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     register(app, api.listTasks, async (req) => tasks.listTasks(deps, ctxOf(req), req.query));
+    register(app, api.exportTasks, async (req, reply) => sendXlsx(reply, await exportTasks(deps, ctxOf(req), req.query)));
     register(app, api.createTask, async (req) => tasks.createTask(deps, ctxOf(req), req.body));
     register(app, api.getTask, async (req) => tasks.getTask(deps, ctxOf(req), req.params.id));
     register(app, api.addTaskNote, async (req) => tasks.addNote(deps, ctxOf(req), req.params.id, req.body));

@@ -58,6 +58,7 @@ export async function createTask(deps: Deps, ctx: Ctx, input: z.infer<typeof Tas
       section: input.section,
       lead_name: input.leadName,
       deadline: input.deadline,
+      overdue_notified_at: null,
       status: 'not_started',
       done_at: null,
       created_by: ctx.actor.accountId,

@@ -79,6 +79,13 @@ describe('the board', () => {
     expect((await viewer.agent.get(`/api/standards/units/${b.id}`)).statusCode).toBe(200);
   });
 
+  it('lets the district viewer and the institute open an evidence photo, and no other station (files registry)', async () => {
+    const fileId = (evidenceA.files as { id: string }[])[0].id;
+    expect((await viewer.agent.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await w.admin.agent.get(`/api/files/${fileId}`)).statusCode).toBe(200);
+    expect((await adminB.agent.get(`/api/files/${fileId}`)).statusCode).toBe(404);
+  });
+
   it('exports to Excel, audited', async () => {
     const res = await w.admin.agent.get('/api/standards/board.xlsx');
     expect(res.statusCode).toBe(200);

@@ -10,3 +10,13 @@ import * as q from './training.queries';
 export function staffTrainingForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.staffTrainingOfUnits(db, stationIds, from, to);
 }
+
+/** What other features may read of training; they never import `training.queries`. */
+
+/**
+ * The units whose staff may open a file cited as a session's material: the holding unit and those
+ * below it, as everyone there may read the session (files' registry).
+ */
+export function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
+  return q.unitsWithMaterial(db, fileId);
+}

@@ -58,8 +58,19 @@ export function insertAttendance(db: DbOrTrx, row: TrainingAttendanceTable) {
   return db.insertInto('training_attendance').values(row).execute();
 }
 
-export function updateAttendance(db: DbOrTrx, id: string, patch: Partial<TrainingAttendanceTable>) {
-  return db.updateTable('training_attendance').set(patch).where('id', '=', id).execute();
+/** A guarded move of a mark: 1 when this call moved it from the status read, 0 when another did first. */
+export async function updateAttendance(db: DbOrTrx, id: string, from: TrainingAttendanceTable['status'], patch: Partial<TrainingAttendanceTable>) {
+  const r = await db.updateTable('training_attendance').set(patch).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export function setMaterials(db: DbOrTrx, id: string, fileIds: string, at: string) {
+  return db.updateTable('training_sessions').set({ material_file_ids: fileIds, updated_at: at }).where('id', '=', id).execute();
+}
+
+export function filesByIds(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('files').select(['id', 'original_name', 'mime', 'size']).where('id', 'in', ids).execute();
 }
 
 /** Staff accounts (institute and station admins, not disabled) on the given units, with their unit's name. */
@@ -208,4 +219,24 @@ export async function staffTrainingOfUnits(db: DbOrTrx, unitIds: string[], from:
     .orderBy('training_sessions.id')
     .execute();
   return { staff, attended };
+}
+
+/**
+ * The units that may read the materials of the sessions citing a file: a session's unit and the
+ * units below it (stations read their institute's trainings), two levels deep like the unit tree.
+ */
+export async function unitsWithMaterial(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const holders = db.selectFrom('training_sessions').select('unit_id').where('material_file_ids', 'like', `%${fileId}%`);
+  const rows = await db
+    .selectFrom('units')
+    .select('units.id')
+    .where((eb) =>
+      eb.or([
+        eb('units.id', 'in', holders),
+        eb('units.parent_id', 'in', holders),
+        eb('units.parent_id', 'in', eb.selectFrom('units as mid').select('mid.id').where('mid.parent_id', 'in', holders)),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,21 +1,20 @@
 /** 工作方案 五、(三) 培训: sessions held by the district or an institute, and who attended them. */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { chinaDay } from '../../../shared/china-time';
-import type { AttendanceInput, TraineeQuery, TraineeView, TrainingListQuery, TrainingSessionInput, TrainingSessionView } from '../../../shared/training';
+import type { MaterialsInput, TraineeQuery, TraineeView, TrainingListQuery, TrainingSessionInput, TrainingSessionView } from '../../../shared/training';
 import type { TrainingSessionsTable } from '../../db/schema';
 import { appendAudit, diffFields } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
-import { isUniqueViolation } from '../../platform/db';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
-import { recordTraining } from '../hours/hours.training';
-import { volunteerById } from '../volunteers/volunteers.lookup';
 import * as q from './training.queries';
 
-async function present(ctx: Ctx, r: q.SessionRow): Promise<TrainingSessionView> {
+type FileRow = Awaited<ReturnType<typeof q.filesByIds>>[number];
+
+async function present(ctx: Ctx, r: q.SessionRow, files: Map<string, FileRow>): Promise<TrainingSessionView> {
   const [canWrite, canSeeAttendance] = await Promise.all([ctx.scope.can('training.write', r.unit_id), ctx.scope.can('training.coverage', r.unit_id)]);
+  const materialFileIds: string[] = JSON.parse(r.material_file_ids);
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -27,7 +26,11 @@ async function present(ctx: Ctx, r: q.SessionRow): Promise<TrainingSessionView> 
     place: r.place,
     startsAt: r.starts_at,
     status: r.status,
-    materialFileIds: JSON.parse(r.material_file_ids),
+    materialFileIds,
+    materials: materialFileIds.flatMap((id) => {
+      const f = files.get(id);
+      return f ? [{ id: f.id, name: f.original_name, mime: f.mime, size: Number(f.size) }] : [];
+    }),
     presentCount: Number(r.present_count ?? 0),
     canWrite,
     canSeeAttendance,
@@ -42,10 +45,18 @@ export async function listSessions(deps: Deps, ctx: Ctx, query: z.infer<typeof T
     offset: (query.page - 1) * query.pageSize,
     limit: query.pageSize,
   });
-  return { items: await Promise.all(rows.map((r) => present(ctx, r))), total, page: query.page, pageSize: query.pageSize };
+  const files = await filesOf(deps, rows);
+  return { items: await Promise.all(rows.map((r) => present(ctx, r, files))), total, page: query.page, pageSize: query.pageSize };
 }
 
-async function readable(deps: Deps, ctx: Ctx, id: string, action: 'training.read' | 'training.write' | 'training.coverage') {
+/** The material files of the given sessions, in one query. */
+async function filesOf(deps: Deps, rows: q.SessionRow[]) {
+  const ids = [...new Set(rows.flatMap((r) => JSON.parse(r.material_file_ids) as string[]))];
+  return new Map((await q.filesByIds(deps.db, ids)).map((f) => [f.id, f]));
+}
+
+/** The session, after the caller's right to `action` on its unit: 404 outside their scope. */
+export async function readable(deps: Deps, ctx: Ctx, id: string, action: 'training.read' | 'training.write' | 'training.coverage') {
   const s = await q.getSession(deps.db, id);
   if (!s) throw notFound();
   const tree = await ctx.scope.require(action, s.unit_id);
@@ -53,7 +64,8 @@ async function readable(deps: Deps, ctx: Ctx, id: string, action: 'training.read
 }
 
 export async function getSession(deps: Deps, ctx: Ctx, id: string) {
-  return present(ctx, (await readable(deps, ctx, id, 'training.read')).s);
+  const { s } = await readable(deps, ctx, id, 'training.read');
+  return present(ctx, s, await filesOf(deps, [s]));
 }
 
 export async function createSession(deps: Deps, ctx: Ctx, input: z.infer<typeof TrainingSessionInput>) {
@@ -90,7 +102,7 @@ export async function createSession(deps: Deps, ctx: Ctx, input: z.infer<typeof 
 }
 
 /** The staff accounts of the unit and those below it, each once. */
-async function staffOf(deps: Deps, unitIds: string[]) {
+export async function staffOf(deps: Deps, unitIds: string[]) {
   const seen = new Set<string>();
   return (await q.staffAccounts(deps.db, unitIds)).filter((s) => !seen.has(s.account_id) && seen.add(s.account_id));
 }
@@ -126,70 +138,30 @@ export async function listTrainees(deps: Deps, ctx: Ctx, id: string, query: z.in
     unitName: p.unit_name,
     status: marks.get(p.id)?.status ?? null,
     recordedAt: marks.get(p.id)?.recorded_at ?? null,
+    method: marks.get(p.id)?.method ?? null,
   }));
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
-/** The trainee, if they belong to the session's unit or one below it. */
-async function traineeOf(deps: Deps, units: string[], input: z.infer<typeof AttendanceInput>) {
-  if (input.kind === 'staff') {
-    const s = (await staffOf(deps, units)).find((a) => a.account_id === input.refId);
-    return s ? { name: s.display_name, unitName: s.unit_name } : null;
-  }
-  const v = await volunteerById(deps.db, input.refId);
-  return v && v.status === 'certified' && units.includes(v.station_id) ? { name: v.name, unitName: v.station_name } : null;
-}
-
 /**
- * Present or absent, idempotent: the same mark again changes nothing. A volunteer's first "present"
- * writes their training record through the hours feature, in the same transaction as the audit row.
+ * 培训材料: the holding unit's staff set the list of uploaded files (slides, handouts), in order. A
+ * file already on the list stays usable by whoever set it; a new one must be the caller's to use.
  */
-export async function markAttendance(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof AttendanceInput>): Promise<TraineeView> {
-  const { s, tree } = await readable(deps, ctx, id, 'training.write');
-  const trainee = await traineeOf(deps, tree.subtree(s.unit_id), input);
-  if (!trainee) throw new AppError('training.bad_trainee');
+export async function setMaterials(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof MaterialsInput>) {
+  const { s } = await readable(deps, ctx, id, 'training.write');
+  const before: string[] = JSON.parse(s.material_file_ids);
+  const after = [...new Set(input.fileIds)];
+  for (const f of after) if (!before.includes(f) && !(await canUseFile(deps, ctx, f))) throw new AppError('training.bad_file');
   const now = deps.clock.now();
-  const at = now.toISOString();
-  const view = { kind: input.kind, refId: input.refId, name: trainee.name, unitName: trainee.unitName, status: input.status };
-  const mark = () =>
-    deps.db.transaction().execute(async (trx) => {
-      const [before] = await q.attendanceOf(trx, id, input.kind, [input.refId]);
-      if (before?.status === input.status) return { ...view, recordedAt: before.recorded_at };
-      let recordId = before?.training_record_id ?? null;
-      if (input.kind === 'volunteer' && input.status === 'present' && !recordId) {
-        recordId = await recordTraining(trx, {
-          volunteerId: input.refId,
-          name: s.topic,
-          content: s.content,
-          minutes: Number(s.minutes),
-          organiser: s.unit_name,
-          heldOn: chinaDay(s.starts_at),
-          enteredBy: ctx.actor.accountId,
-          now,
-        });
-      }
-      const patch = { status: input.status, training_record_id: recordId, recorded_by: ctx.actor.accountId, recorded_at: at };
-      if (before) await q.updateAttendance(trx, before.id, patch);
-      else await q.insertAttendance(trx, { id: randomUUID(), session_id: id, kind: input.kind, ref_id: input.refId, ...patch });
-      await q.markHeld(trx, id, at);
-      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-        action: 'training.attendance_recorded',
-        objectType: 'training_session',
-        objectId: id,
-        unitId: s.unit_id,
-        changes: {
-          [`${input.kind}:${input.refId}`]: { before: before?.status ?? null, after: input.status },
-          ...(recordId !== (before?.training_record_id ?? null) ? { trainingRecordId: { before: null, after: recordId } } : {}),
-        },
-      });
-      return { ...view, recordedAt: at };
+  await deps.db.transaction().execute(async (trx) => {
+    await q.setMaterials(trx, id, JSON.stringify(after), now.toISOString());
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'training.materials_set',
+      objectType: 'training_session',
+      objectId: id,
+      unitId: s.unit_id,
+      changes: { materialFileIds: { before, after } },
     });
-  try {
-    return await mark();
-  } catch (err) {
-    // Two first marks at once: the second insert meets the unique index and rolls back whole (its
-    // training record too); run again, it now finds the first mark and answers idempotently.
-    if (isUniqueViolation(err)) return await mark();
-    throw err;
-  }
+  });
+  return getSession(deps, ctx, id);
 }

@@ -38,6 +38,8 @@ export function FileUpload({
       name: f.name,
       status: 'done',
       response: f,
+      // The link has no extension: without the type antd would take every stored file for an image.
+      type: f.mime,
       url: fileUrl(f.id),
       thumbUrl: f.mime.startsWith('image/') ? fileUrl(f.id) : undefined,
     })),

@@ -1,11 +1,11 @@
 import { QrcodeOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Modal, Space, Table, Typography } from 'antd';
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ATTENDANCE_STATUSES, ATTENDEE_SOURCES } from '../../../shared/meetings';
 import { errorMessage } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type AttendeeView, type MeetingDetail, useMarkAttendance, useSignInToken } from '../../lib/queries/meetings';
+import { SignInQrModal } from '../components/sign-in-qr';
 import { type Tone, ToneTag } from '../components/tags';
 
 const TONES: Record<AttendeeView['status'], Tone> = { pending: 'grey', present: 'green', absent: 'red' };
@@ -137,28 +137,9 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
 /** The room's screen: a QR code that changes every 30 seconds; attendees scan it with their phones. */
 function SignInQr({ meeting, onClose }: { meeting: MeetingDetail; onClose: () => void }) {
   const token = useSignInToken(meeting.id, true);
-  const [qr, setQr] = useState<string | null>(null);
-  const url = token.data ? `${window.location.origin}${token.data.signInPath}` : null;
-  useEffect(() => {
-    if (!url) return;
-    let live = true;
-    QRCode.toDataURL(url, { width: 420, margin: 1, errorCorrectionLevel: 'M' }).then(
-      (d) => live && setQr(d),
-      () => live && setQr(null),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url]);
   return (
-    <Modal open title={`会议签到：${meeting.title}`} footer={null} onCancel={onClose} width={520} centered>
-      <div style={{ textAlign: 'center' }}>
-        {token.error ? <Typography.Text type="danger">{errorMessage(token.error)}</Typography.Text> : null}
-        {qr ? <img src={qr} alt="会议签到二维码" style={{ width: '100%', maxWidth: 420 }} /> : <div style={{ height: 320 }} aria-busy="true" />}
-        <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
-          参会人员用手机扫码签到（需登录本人账号），二维码每 30 秒自动更换。已签到 {meeting.presentCount} / {meeting.attendeeCount} 人。
-        </Typography.Paragraph>
-      </div>
-    </Modal>
+    <SignInQrModal title={`会议签到：${meeting.title}`} alt="会议签到二维码" token={token} onClose={onClose}>
+      参会人员用手机扫码签到（需登录本人账号），二维码每 30 秒自动更换。已签到 {meeting.presentCount} / {meeting.attendeeCount} 人。
+    </SignInQrModal>
   );
 }

@@ -3,8 +3,11 @@ import { Alert, Button, Card, Flex, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { MEETING_KINDS, MEETING_STATUSES, type MeetingStatus } from '../../../shared/rules/meeting-flow';
+import * as endpoints from '../../../shared/meetings.endpoints';
+import { urlFor } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type MeetingListItem, useMeetings } from '../../lib/queries/meetings';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { KIND_OPTIONS, MeetingStatusTag } from './labels';
@@ -40,6 +43,7 @@ export default function MeetingsPage() {
             <Link to="/admin/resolutions">
               <Button>议定事项督办</Button>
             </Link>
+            <ExportButton url={urlFor(endpoints.exportMeetings, { query: { status, kind } })} fileName="会议列表.xlsx" />
             {institute ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 计划会议

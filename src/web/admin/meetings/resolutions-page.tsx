@@ -1,9 +1,12 @@
 import { Alert, Card, Flex, Select, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ResolutionStatus } from '../../../shared/rules/meeting-flow';
+import * as endpoints from '../../../shared/meetings.endpoints';
+import { urlFor } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type ResolutionView, useResolutions } from '../../lib/queries/meetings';
 import { hasRole } from '../../lib/session';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useUnitOptions } from '../components/use-unit-options';
 import { useAdminSession } from '../session-context';
@@ -26,13 +29,12 @@ export default function ResolutionsPage() {
   const state = params.get('state') ?? (status ? 'all' : 'open');
   const focus = params.get('focus');
   const units = useUnitOptions({ kinds: ['institute', 'station'] });
-  const list = useResolutions({
-    page,
-    pageSize: 20,
+  const filters = {
     ownerUnitId,
     status,
     ...(state === 'overdue' ? { overdue: 'true' as const } : state === 'open' ? { state: 'open' as const } : {}),
-  });
+  };
+  const list = useResolutions({ page, pageSize: 20, ...filters });
   const canFollowUp = hasRole(session, 'institute_admin', 'station_admin');
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -45,7 +47,11 @@ export default function ResolutionsPage() {
 
   return (
     <>
-      <PageHeader title="议定事项督办" description="会议议定事项的承办情况：按承办单位和状态筛选，逾期未办结的以红色标出，点击事项查看和追加跟进记录。" />
+      <PageHeader
+        title="议定事项督办"
+        description="会议议定事项的承办情况：按承办单位和状态筛选，逾期未办结的以红色标出，点击事项查看和追加跟进记录。"
+        extra={<ExportButton url={urlFor(endpoints.exportResolutions, { query: filters })} fileName="议定事项督办.xlsx" />}
+      />
       <Card variant="borderless">
         <Flex gap={12} wrap style={{ marginBottom: 16 }}>
           <Select

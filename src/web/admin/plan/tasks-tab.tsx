@@ -4,9 +4,12 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { TaskInput } from '../../../shared/plan';
+import * as endpoints from '../../../shared/plan.endpoints';
 import type { TaskStatus } from '../../../shared/rules/plan-flow';
+import { urlFor } from '../../lib/api';
 import { FormModal, limitsOf, rulesFrom, useSubmit } from '../../lib/form';
 import { type TaskView, useCreateTask, usePlanTasks } from '../../lib/queries/plan';
+import { ExportButton } from '../components/export-button';
 import { useUnitOptions } from '../components/use-unit-options';
 import { TASK_STATUS_OPTIONS, TaskStatusTag } from './labels';
 import { TaskDrawer } from './task-drawer';
@@ -27,7 +30,8 @@ export function TasksTab({ canManage, canWrite }: { canManage: boolean; canWrite
   const focus = params.get('focus');
   const [adding, setAdding] = useState(false);
   const units = useUnitOptions({ kinds: ['institute', 'station'] });
-  const list = usePlanTasks({ page, pageSize: 20, unitId, status, ...(state === 'overdue' ? { overdue: 'true' as const } : {}) });
+  const filters = { unitId, status, ...(state === 'overdue' ? { overdue: 'true' as const } : {}) };
+  const list = usePlanTasks({ page, pageSize: 20, ...filters });
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -60,11 +64,14 @@ export function TasksTab({ canManage, canWrite }: { canManage: boolean; canWrite
           style={{ minWidth: 120 }}
         />
         <Select aria-label="范围" options={STATE_OPTIONS} value={state} onChange={(v) => set('state', v)} style={{ minWidth: 120 }} />
-        {canManage ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginInlineStart: 'auto' }}>
-            新增任务
-          </Button>
-        ) : null}
+        <Flex gap={8} wrap style={{ marginInlineStart: 'auto' }}>
+          <ExportButton url={urlFor(endpoints.exportTasks, { query: filters })} fileName="任务分解表.xlsx" />
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              新增任务
+            </Button>
+          ) : null}
+        </Flex>
       </Flex>
       {list.error ? <Alert type="error" showIcon title="任务加载失败" description={list.error.message} /> : null}
       <Table<TaskView>

@@ -2,11 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { TRAINING_STATUSES } from '../../../shared/training';
+import * as endpoints from '../../../shared/training.endpoints';
+import { urlFor } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { type CoverageRow, type TrainingSession, useCoverage, useTrainingSessions } from '../../lib/queries/training';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { AttendanceDrawer } from './attendance-drawer';
+import { MaterialLinks } from './material-links';
 import { SessionFormModal } from './session-form-modal';
 
 const UNIT_KINDS = { district: '区中心', institute: '实践所', station: '实践站' } as const;
@@ -35,22 +39,28 @@ export default function TrainingPage() {
           ) : null
         }
       />
-      <Card variant="borderless" title="培训记录" style={{ marginBottom: 16 }}>
+      <Card
+        variant="borderless"
+        title="培训记录"
+        extra={<ExportButton url={urlFor(endpoints.exportTrainingSessions)} fileName="培训列表.xlsx" />}
+        style={{ marginBottom: 16 }}
+      >
         {list.error ? <Alert type="error" showIcon title="培训列表加载失败" description={list.error.message} /> : null}
         <Table<TrainingSession>
           rowKey="id"
           loading={list.isPending}
           dataSource={list.data?.items ?? []}
-          scroll={{ x: 760 }}
+          scroll={{ x: 1080 }}
           locale={{ emptyText: '还没有培训' }}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 次培训`, onChange: setPage }}
           columns={[
-            { title: '培训主题', dataIndex: 'topic' },
+            { title: '培训主题', dataIndex: 'topic', width: 220 },
             { title: '举办单位', dataIndex: 'unitName', width: 140 },
             { title: '授课人', dataIndex: 'trainer', width: 120 },
             { title: '时间', dataIndex: 'startsAt', width: 160, render: (v: string) => formatDateTime(v) },
             { title: '学时', dataIndex: 'hours', width: 70 },
             { title: '出席', dataIndex: 'presentCount', width: 70 },
+            { title: '培训材料', key: 'materials', width: 170, render: (_v, s) => <MaterialLinks session={s} compact /> },
             {
               title: '状态',
               dataIndex: 'status',
@@ -64,7 +74,7 @@ export default function TrainingPage() {
               render: (_v, s) =>
                 s.canSeeAttendance ? (
                   <Button type="link" size="small" onClick={() => setOpen(s)}>
-                    {s.canWrite ? '登记出勤' : '查看出勤'}
+                    {s.canWrite ? '出勤与材料' : '查看出勤'}
                   </Button>
                 ) : null,
             },
@@ -78,6 +88,7 @@ export default function TrainingPage() {
           <Flex align="center" gap={8}>
             <Typography.Text>年度</Typography.Text>
             <InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            <ExportButton url={urlFor(endpoints.exportTrainingCoverage, { query: { year } })} fileName={`${year}年培训覆盖情况.xlsx`} />
           </Flex>
         }
       >

@@ -38,3 +38,20 @@ export function useMarkAttendance(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: all }),
   });
 }
+
+/** The training room's QR token, fetched again before it expires (every 30 s). */
+export function useTrainingSignInToken(id: string) {
+  return useQuery({
+    queryKey: [...all, 'token', id],
+    queryFn: () => call(training.trainingSignInToken, { params: { id } }),
+    refetchInterval: (q) => Math.max(1000, (q.state.data?.expiresInSeconds ?? 30) * 1000),
+  });
+}
+
+export function useSetMaterials(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (fileIds: string[]) => call(training.setTrainingMaterials, { params: { id }, body: { fileIds } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: all }),
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * One simple sheet, the shape most list exports share: a title row, a bold header row frozen under
+ * it, then one row per record. Text cells go through `safeCell` (ASVS 1.2.10: no formula injection);
+ * numbers stay numbers so Excel can sum them. Richer workbooks (the funds statement) build their own.
+ */
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import { chinaWallClock } from '../../shared/china-time';
+import { MIME } from '../../shared/endpoint';
+import { safeCell } from '../../shared/exchange';
+
+export type XlsxCell = string | number | null | undefined;
+
+export interface XlsxColumn {
+  header: string;
+  /** Width in characters; 12 when left out. */
+  width?: number;
+}
+
+export interface SimpleSheet {
+  /** The sheet's tab name (at most 31 characters, no []:*?/\ — Excel's rules). */
+  sheetName: string;
+  /** The first row, across all columns: what the list is and when it was taken. */
+  title: string;
+  columns: XlsxColumn[];
+  rows: XlsxCell[][];
+}
+
+function cellOf(v: XlsxCell): string | number | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'number' ? v : safeCell(v);
+}
+
+/** Excel refuses these characters in a sheet name and more than 31 of them. */
+export function sheetNameOf(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1';
+}
+
+export async function writeSimpleSheet(s: SimpleSheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '实践';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(sheetNameOf(s.sheetName), { views: [{ state: 'frozen', ySplit: 2 }] });
+  const width = Math.max(1, s.columns.length);
+  ws.mergeCells(1, 1, 1, width);
+  const title = ws.getCell(1, 1);
+  title.value = safeCell(s.title);
+  title.font = { bold: true, size: 14 };
+  const header = ws.getRow(2);
+  s.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    ws.getColumn(i + 1).width = c.width ?? 12;
+  });
+  for (const r of s.rows) ws.addRow(r.map(cellOf));
+  const out: unknown = await wb.xlsx.writeBuffer();
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+}
+
+/** Sends a generated workbook as a download with its Chinese file name. */
+export function sendXlsx(reply: FastifyReply, file: { body: Buffer; fileName: string }) {
+  return reply
+    .header('content-type', MIME.xlsx)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .send(file.body);
+}
+
+/** "2026-11-29T08:30:00.000Z" → "2026-11-29 16:30" in China time, for a cell. */
+export function chinaMinute(iso: string | null | undefined): string {
+  return iso ? chinaWallClock(iso).replace('T', ' ') : '';
+}
+
+/** How many rows an export takes at most: every row a unit could plausibly have, never an unbounded read. */
+export const EXPORT_MAX_ROWS = 20_000;
