@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { chinaWallClock } from '../../shared/china-time';
 import { MIME } from '../../shared/endpoint';
 import { safeCell } from '../../shared/exchange';
+import { contentDisposition } from './download';
 
 export type XlsxCell = string | number | null | undefined;
 
@@ -61,10 +62,7 @@ export async function writeSimpleSheet(s: SimpleSheet): Promise<Buffer> {
 
 /** Sends a generated workbook as a download with its Chinese file name. */
 export function sendXlsx(reply: FastifyReply, file: { body: Buffer; fileName: string }) {
-  return reply
-    .header('content-type', MIME.xlsx)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .send(file.body);
+  return reply.header('content-type', MIME.xlsx).header('content-disposition', contentDisposition('attachment', file.fileName)).send(file.body);
 }
 
 /** "2026-11-29T08:30:00.000Z" → "2026-11-29 16:30" in China time, for a cell. */

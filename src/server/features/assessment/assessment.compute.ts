@@ -100,7 +100,7 @@ const GATHERERS: { [K in FactKey]: Gatherer<K> } = {
   },
   /** 八有 as the standards board judges it at the period's end (or now, while the period runs). */
   async standards(db, ids, w) {
-    const at = new Date(w.to < w.now ? w.to : w.now);
+    const at = new Date(Math.min(Date.parse(w.to), Date.parse(w.now)));
     const results = await standardsAsOf(db, ids, at);
     return new Map(
       [...results].map(([unitId, list]) => [

@@ -8,8 +8,9 @@ import * as indicators from './assessment.indicators';
 import * as periods from './assessment.periods';
 import * as results from './assessment.results';
 import * as sheet from './assessment.sheet';
+import { contentDisposition } from '../../platform/download';
 
-const attachment = (fileName: string) => `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+const attachment = (fileName: string) => contentDisposition('attachment', fileName);
 
 export function assessmentRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -5,6 +5,7 @@ import { publicBaseUrl } from '../../platform/config';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import * as certs from './certificates.service';
+import { contentDisposition } from '../../platform/download';
 
 export function certificatesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +18,7 @@ export function certificatesRoutes(deps: Deps): FastifyPluginAsyncZod {
       const { pdf, number } = await certs.certificatePdf(deps, ctxOf(req), req.params.id, baseUrl(req));
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`志愿服务记录证明-${number}.pdf`)}`)
+        .header('content-disposition', contentDisposition('inline', `志愿服务记录证明-${number}.pdf`))
         .send(pdf);
     });
     register(app, api.revokeCertificate, async (req) => certs.revokeCertificate(deps, ctxOf(req), req.params.id, req.body.reason));

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { register } from '../../platform/register';
 import { MAX_UPLOAD_BYTES, readPublicPhoto, readUpload, saveUpload } from './files.service';
+import { contentDisposition } from '../../platform/download';
 
 export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,7 +29,7 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.readFile, async (req, reply) => {
       const { file, bytes } = await readUpload(deps, ctxOf(req), req.params.id);
       reply.header('content-type', file.mime);
-      reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.original_name)}`);
+      reply.header('content-disposition', contentDisposition('inline', file.original_name));
       reply.header('x-content-type-options', 'nosniff');
       return reply.send(bytes);
     });

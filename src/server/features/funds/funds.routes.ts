@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import * as funds from './funds.service';
 import { exportStatement, fundTotals } from './funds.statement';
+import { contentDisposition } from '../../platform/download';
 
 export function fundsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -19,10 +20,7 @@ export function fundsRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.fundTotals, async (req) => fundTotals(deps, ctxOf(req), req.query));
     register(app, api.exportFundStatement, async (req, reply) => {
       const { body, fileName } = await exportStatement(deps, ctxOf(req), req.query);
-      return reply
-        .header('content-type', MIME.xlsx)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(body);
+      return reply.header('content-type', MIME.xlsx).header('content-disposition', contentDisposition('attachment', fileName)).send(body);
     });
   };
 }

@@ -9,6 +9,7 @@ import * as exports from './meetings.export';
 import { renderMinutesPdf } from './meetings.pdf';
 import * as resolutions from './meetings.resolutions';
 import * as meetings from './meetings.service';
+import { contentDisposition } from '../../platform/download';
 
 export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,7 +25,7 @@ export function meetingsRoutes(deps: Deps): FastifyPluginAsyncZod {
       const pdf = await renderMinutesPdf(detail, deps.clock.now());
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(`会议纪要-${detail.title}.pdf`)}`)
+        .header('content-disposition', contentDisposition('inline', `会议纪要-${detail.title}.pdf`))
         .send(pdf);
     });
     register(app, api.signInToken, async (req) => attendance.signInToken(deps, ctxOf(req), req.params.id));

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import * as records from './needs.records';
 import * as report from './needs.report';
+import { contentDisposition } from '../../platform/download';
 
 export function needsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,10 +16,7 @@ export function needsRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.needsCounts, async (req) => report.needsCounts(deps, ctxOf(req), req.query));
     register(app, api.exportNeedsRecords, async (req, reply) => {
       const { body, fileName } = await report.exportRecords(deps, ctxOf(req), req.query);
-      return reply
-        .header('content-type', MIME.xlsx)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(body);
+      return reply.header('content-type', MIME.xlsx).header('content-disposition', contentDisposition('attachment', fileName)).send(body);
     });
   };
 }

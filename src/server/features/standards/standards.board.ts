@@ -38,9 +38,11 @@ export async function standardsAsOf(db: DbOrTrx, unitIds: string[], at: Date): P
   const rules = new Map<string, Promise<RuleValues>>();
   const rulesOf = (unitId: string) => {
     const inst = instituteOf.get(unitId) ?? unitId;
-    let r = rules.get(inst);
-    if (!r) rules.set(inst, (r = readRules(db, inst)));
-    return r;
+    const known = rules.get(inst);
+    if (known) return known;
+    const read = readRules(db, inst);
+    rules.set(inst, read);
+    return read;
   };
   const { facts } = await gatherFactsAsOf({ db, at, rulesOf }, unitIds);
   return new Map([...facts].map(([id, f]) => [id, evaluateStandards(f)]));

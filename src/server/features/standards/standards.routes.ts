@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import { exportBoard, standardsBoard } from './standards.board';
 import * as evidence from './standards.evidence';
+import { contentDisposition } from '../../platform/download';
 
 export function standardsRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,10 +17,7 @@ export function standardsRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.confirmStandard, async (req) => evidence.confirmStandard(deps, ctxOf(req), req.body));
     register(app, api.exportStandardsBoard, async (req, reply) => {
       const { body, fileName } = await exportBoard(deps, ctxOf(req), req.query);
-      return reply
-        .header('content-type', MIME.xlsx)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(body);
+      return reply.header('content-type', MIME.xlsx).header('content-disposition', contentDisposition('attachment', fileName)).send(body);
     });
   };
 }

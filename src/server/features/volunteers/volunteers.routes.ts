@@ -9,8 +9,9 @@ import { register } from '../../platform/register';
 import { login } from '../accounts/auth.service';
 import { exportVolunteers, importRoster, importTemplate } from './volunteers.exchange';
 import * as volunteers from './volunteers.service';
+import { contentDisposition } from '../../platform/download';
 
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition('attachment', name);
 
 export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
