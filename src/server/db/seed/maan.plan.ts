@@ -94,7 +94,9 @@ export async function seedPlan(deps: Pick<Deps, 'config'>, trx: Trx, now: Date, 
     ['institute', 'joint_meeting', '新时代文明实践联席会议制度', '1.0', -300],
     ['institute', 'joint_meeting', '新时代文明实践联席会议制度', '2.0', -30],
     ['institute', 'team', '志愿者星级评定和激励回馈制度', '1.0', -200],
+    ['institute', 'activities', '新时代文明实践活动开展制度', '1.0', -280],
     [0, 'activities', '金银社区文明实践活动开展制度', '1.0', -150],
+    ...stationRules(),
   ];
   for (const [i, [u, type, title, version, effective]] of DOCS.entries()) {
     const fileId = randomUUID();
@@ -121,4 +123,23 @@ export async function seedPlan(deps: Pick<Deps, 'config'>, trx: Trx, now: Date, 
       })
       .execute();
   }
+}
+
+/**
+ * Each station's own rules (二、(二)5), so the 八有 board reads them: most stations have adopted all
+ * four kinds, three only two, and the last one none yet — the board shows what is missing.
+ */
+function stationRules(): [number, RulesDocumentsTable['type'], string, string, number][] {
+  const out: [number, RulesDocumentsTable['type'], string, string, number][] = [];
+  const four: [RulesDocumentsTable['type'], string][] = [
+    ['leadership', '实践站组织领导制度'],
+    ['joint_meeting', '实践站联席会议制度'],
+    ['activities', '实践站活动开展制度'],
+    ['team', '实践站志愿服务队伍建设制度'],
+  ];
+  for (let station = 0; station < 19; station++) {
+    const kinds = station >= 16 ? four.slice(0, 2) : station === 0 ? four.filter(([t]) => t !== 'activities') : four;
+    for (const [type, title] of kinds) out.push([station, type, title, '1.0', -200 + station * 5]);
+  }
+  return out;
 }
