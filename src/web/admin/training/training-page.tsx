@@ -103,7 +103,13 @@ export default function TrainingPage() {
           scroll={{ x: 640 }}
           rowClassName={(r) => (r.nobodyTrained ? 'training-nobody' : '')}
           columns={[
-            { title: '单位', dataIndex: 'unitName', width: 220, fixed: 'left', render: (n: string, r) => (r.nobodyTrained ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+            {
+              title: '单位',
+              dataIndex: 'unitName',
+              width: 220,
+              fixed: 'left',
+              render: (n: string, r) => (r.nobodyTrained ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+            },
             { title: '类型', dataIndex: 'unitKind', width: 90, render: (k: CoverageRow['unitKind']) => UNIT_KINDS[k] },
             { title: '工作人员', dataIndex: 'staffCount', width: 90 },
             { title: '已参训', dataIndex: 'trainedCount', width: 90 },
