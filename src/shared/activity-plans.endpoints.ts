@@ -12,7 +12,7 @@ import {
   PlanView,
 } from './activity-plans';
 import { IdParams, Paged, PageQuery } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import { named } from './openapi';
 import { routes } from './routes';
 
@@ -78,6 +78,17 @@ export const activityPlanMatrix = defineEndpoint({
   params: IdParams,
   query: PageQuery,
   responses: { 200: MatrixView },
+  errors: ['not_found'],
+});
+
+export const exportActivityPlanMatrix = defineEndpoint({
+  ...routes.exportActivityPlanMatrix,
+  summary: '导出计划承接情况（Excel）',
+  description: '计划的每个条目在每个实践站的承接状态、关联活动和未开展原因，一行一格，全部导出（不分页）；实践站只导出本站；导出记入审计。',
+  tags,
+  params: IdParams,
+  responses: {},
+  produces: [MIME.xlsx],
   errors: ['not_found'],
 });
 

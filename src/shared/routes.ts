@@ -248,6 +248,7 @@ export const routes = {
   addActivityPlanItem: { operationId: 'addActivityPlanItem', method: 'POST', path: '/api/activity-plans/:id/items' },
   publishActivityPlan: { operationId: 'publishActivityPlan', method: 'POST', path: '/api/activity-plans/:id/publish' },
   activityPlanMatrix: { operationId: 'activityPlanMatrix', method: 'GET', path: '/api/activity-plans/:id/matrix' },
+  exportActivityPlanMatrix: { operationId: 'exportActivityPlanMatrix', method: 'GET', path: '/api/activity-plans/:id/matrix.xlsx' },
   listPlanAssignments: { operationId: 'listPlanAssignments', method: 'GET', path: '/api/plan-assignments' },
   acceptPlanAssignment: { operationId: 'acceptPlanAssignment', method: 'POST', path: '/api/plan-assignments/:id/accept' },
   linkPlanAssignment: { operationId: 'linkPlanAssignment', method: 'POST', path: '/api/plan-assignments/:id/link' },

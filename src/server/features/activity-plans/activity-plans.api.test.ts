@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../test/support/clock';
+import { readSheet } from '../../../../test/support/xlsx';
 import { makeActivityPlan, type Staff, type Unit, type View, type World, makeWorld } from '../../../../test/support/factories';
 
 // 2026-12-01 09:00 in China.
@@ -151,6 +152,19 @@ describe('answering an item', () => {
     expect((await viewer.agent.post(`/api/plan-assignments/${ofB.id}/accept`, {})).statusCode).toBe(403);
     expect((await viewer.agent.post(`/api/plan-assignments/${ofB.id}/not-held`, { reason: '无法开展' })).statusCode).toBe(403);
     expect((await w.admin.agent.post(`/api/plan-assignments/${randomUUID()}/accept`, {})).statusCode).toBe(404);
+  });
+
+  it('exports the 承接情况 as one row per item and station, a station only its own, audited', async () => {
+    const all = await readSheet(await w.admin.agent.get(`/api/activity-plans/${planId}/matrix.xlsx`));
+    const m = (await w.admin.agent.get(`/api/activity-plans/${planId}/matrix`)).json();
+    const cells = m.rows.flatMap((r: { cells: Cell[] }) => r.cells);
+    expect(all[1]).toEqual(['计划条目', '类别', '建议时间', '实践站', '承接状态', '关联活动', '活动时间', '说明或未开展原因', '逾期']);
+    expect(all.slice(2)).toHaveLength(cells.length);
+    const own = await readSheet(await (await w.relogin(adminB)).get(`/api/activity-plans/${planId}/matrix.xlsx`));
+    expect(new Set(own.slice(2).map((r) => r[3]))).toEqual(new Set([b.name]));
+    // Both downloads are on the record.
+    expect((await w.admin.agent.get(`/api/audit?action=activity_plans.exported&objectId=${planId}`)).json().total).toBe(2);
+    expect((await w.admin.agent.get(`/api/activity-plans/${randomUUID()}/matrix.xlsx`)).statusCode).toBe(404);
   });
 
   it('flags as overdue what was neither held nor explained once the period has ended', async () => {

@@ -2,7 +2,10 @@ import { Alert, Card, Flex, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { ASSIGNMENT_STATES, type AssignmentState } from '../../../shared/activity-plans';
+import * as endpoints from '../../../shared/activity-plans.endpoints';
+import { urlFor } from '../../lib/api';
 import { type PlanMatrix, usePlanMatrix } from '../../lib/queries/activity-plans';
+import { ExportButton } from '../components/export-button';
 import { ToneTag } from '../components/tags';
 import { STATE_TONES, StateTag } from './labels';
 
@@ -43,7 +46,11 @@ export function MatrixCard({ planId }: { planId: string }) {
     })),
   ];
   return (
-    <Card variant="borderless" title="承接情况（条目 × 实践站）">
+    <Card
+      variant="borderless"
+      title="承接情况（条目 × 实践站）"
+      extra={<ExportButton url={urlFor(endpoints.exportActivityPlanMatrix, { params: { id: planId } })} fileName="活动计划承接情况.xlsx" />}
+    >
       {m.error ? <Alert type="error" showIcon title="承接情况加载失败" description={m.error.message} style={{ marginBottom: 12 }} /> : null}
       {m.data ? (
         <Flex gap={8} wrap style={{ marginBottom: 12 }}>
