@@ -50,7 +50,7 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     await monthlyCell().waitFor();
     countBefore = Number(((await monthlyCell().textContent()) ?? '').replace(/\D/g, ''));
 
-    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '活动' }).click();
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '活动', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '活动' }).waitFor();
     await page.getByRole('button', { name: '新建活动' }).click();
     await page.getByRole('heading', { level: 1, name: '新建活动' }).waitFor();

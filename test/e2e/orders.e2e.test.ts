@@ -245,8 +245,12 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await page.getByRole('row').filter({ hasText: '上门理发' }).first().waitFor();
     await page.getByRole('button', { name: '新增服务项目' }).click();
     const add = page.getByRole('dialog', { name: '新增服务项目' });
+    // Pick the institute as a person does: open the list, wait until it has finished sliding open (a
+    // click during the animation can miss), choose, and see the choice in the field before going on.
     await add.getByLabel('提供单位').click();
     const unitOption = page.locator('.ant-select-item-option').filter({ hasText: '实践所' }).first();
+    await unitOption.waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown[class*="slide-up-"]').count()).toBe(0);
     const unitName = ((await unitOption.textContent()) ?? '').trim();
     await unitOption.click();
     // The choice has landed in the form before anything else is typed (the dropdown lives outside the dialog).
