@@ -296,7 +296,11 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     const place = page.getByRole('dialog', { name: '代为点单' });
     expect(await place.getByLabel('居民姓名').inputValue()).toBe(name);
     await place.getByLabel('服务项目').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '代购代办' }).first().click();
+    // As in (6): choose only once the list has finished sliding open.
+    const item = page.locator('.ant-select-item-option').filter({ hasText: '代购代办' }).first();
+    await item.waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown[class*="slide-up-"]').count()).toBe(0);
+    await item.click();
     // The choice has landed in the form (the dropdown itself lives outside the dialog).
     await place
       .getByText(/^代购代办（.*小时内接单）$/)
