@@ -163,6 +163,8 @@ export const ERRORS = {
   'funds.department_required': { status: 422, message: '“协调整合”的经费请填写出资部门' },
   'funds.programme_not_found': { status: 422, message: '所选实践项目不存在，或不属于该单位及其上级单位' },
   'funds.line_mismatch': { status: 422, message: '所选预算与这笔支出的年度、单位、实践项目、来源或性质不一致' },
+  'points.insufficient': { status: 409, message: '积分余额不足' },
+  'points.zero': { status: 422, message: '积分变动不能为 0' },
   'funds.future_date': { status: 422, message: '支出日期不能晚于今天' },
   'funds.receipt_missing': { status: 422, message: '票据文件不存在或无权使用，请重新上传' },
   'funds.correction_exceeds': { status: 409, message: '冲减或调减的金额超过了尚未冲减的余额' },

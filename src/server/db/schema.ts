@@ -73,6 +73,8 @@ export interface Database {
   activity_plan_items: ActivityPlanItemsTable;
   activity_plan_assignments: ActivityPlanAssignmentsTable;
   activity_plan_events: ActivityPlanEventsTable;
+  point_entries: PointEntriesTable;
+  point_balances: PointBalancesTable;
 }
 
 export interface UnitsTable {
@@ -1131,4 +1133,44 @@ export interface ActivityPlanEventsTable {
   by_account: string | null;
   by_name: string;
   created_at: string;
+}
+
+// points
+
+/**
+ * What moved a volunteer's points. Issue: approved hours, an activity bonus, a good rating, a staff
+ * grant or deduction, a correction of any of those. Spend: a redemption and its refund. Expire: expiry.
+ */
+export type PointKind = 'hours' | 'activity_bonus' | 'order_rating' | 'grant' | 'deduct' | 'correction' | 'redeem' | 'redeem_refund' | 'expire';
+
+/** One movement of a volunteer's points, signed. Append-only: a correction is a counter-entry with `corrects_id`. */
+export interface PointEntriesTable {
+  id: string;
+  volunteer_id: string;
+  /** The unit the movement belongs to (the station that approved the hours, the shop's unit…): scope and reports. */
+  unit_id: string;
+  kind: PointKind;
+  points: number;
+  /** The record behind the movement ('service_record', 'activity', 'order', 'redemption'…), null for a manual grant. */
+  source_type: string | null;
+  source_id: string | null;
+  corrects_id: string | null;
+  reason: string | null;
+  /** For earned points under a yearly-expiry rule: the day they lapse (YYYY-MM-DD); null when they never do. */
+  expires_on: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A volunteer's running totals, changed in the same transaction as each entry; never negative. */
+export interface PointBalancesTable {
+  volunteer_id: string;
+  balance: number;
+  /** Σ issue-kind entries (net of their corrections). */
+  issued: number;
+  /** Σ −(redeem + redeem_refund). */
+  spent: number;
+  /** Σ −expire. */
+  expired: number;
+  updated_at: string;
 }

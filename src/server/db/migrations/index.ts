@@ -11,6 +11,7 @@ import * as m20261129_0009 from './20261129_0009_standards';
 import * as m20261129_0010 from './20261129_0010_assessment';
 import * as m20261129_0011 from './20261129_0011_needs';
 import * as m20261129_0012 from './20261129_0012_training_signin';
+import * as m20261129_0013 from './20261129_0013_points';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0010_assessment': m20261129_0010,
   '20261129_0011_needs': m20261129_0011,
   '20261129_0012_training_signin': m20261129_0012,
+  '20261129_0013_points': m20261129_0013,
 };
