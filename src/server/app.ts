@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -63,6 +65,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   app.addHook('onRequest', (_req, _reply, done) => withRequestState(done));
 
   await registerSecurity(app, deps);
+  await registerCompression(app);
   await registerOpenApi(app);
   app.addHook('onRequest', async (req, reply) => {
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -238,11 +241,44 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(activityPlansRoutes(deps));
 }
 
-/** The web build, if there is one: static files, and index.html for every SPA path. */
+/**
+ * JSON, XML, iCal and the like are compressed for clients that ask (brotli at a low quality, which
+ * costs little CPU, or gzip); small replies go as they are. Static files come pre-compressed from the
+ * build instead (see registerWeb), and binary downloads (PDF, xlsx, images) are not compressible types.
+ */
+async function registerCompression(app: App) {
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+}
+
+/** Hashed build files (and the .br/.gz beside them) never change under their name: a browser may keep them for a year. */
+const HASHED_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
+/**
+ * The web build, if there is one: static files (the `.br` / `.gz` the build wrote beside them when the
+ * browser accepts one), and index.html for every SPA path. index.html is revalidated on every load so
+ * a new release is picked up at once; the hashed assets it names are immutable.
+ */
 async function registerWeb(app: App, deps: Deps) {
   const webDir = deps.config.webDir;
   const hasWeb = existsSync(path.join(webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: 'index.html' });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: true,
+      index: 'index.html',
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.header('cache-control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0];
     // The SPA owns every path without a file extension; API paths and missing assets are real 404s.
