@@ -14,6 +14,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ERRORS } from '../shared/errors';
+import { Admission, registerAdmission } from './platform/admission';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/accounts/auth.routes';
 import { activitiesRoutes } from './features/activities/activities.routes';
@@ -63,6 +64,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   registerErrorHandler(app);
   // Each request's own state (has it committed a change yet?), read by the error handler.
   app.addHook('onRequest', (_req, _reply, done) => withRequestState(done));
+  // Before anything reads the database (the session hook included): a burst waits in line or gets a clear 503.
+  registerAdmission(app, new Admission(deps.config.admission.active, deps.config.admission.maxWaitMs));
 
   await registerSecurity(app, deps);
   await registerCompression(app);

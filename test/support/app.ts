@@ -42,6 +42,8 @@ export async function makeTestApp(opts: { clock?: Clock; config?: Partial<Config
     { NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: `${dataDir}/no-web` },
     {
       loginRateLimit: { max: 10_000, windowMs: 60_000 },
+      // Suites check what happens, not how fast: nothing is shed for waiting (admission.api.test.ts sets its own).
+      admission: { active: 10, maxWaitMs: 600_000 },
       ...opts.config,
     },
   );

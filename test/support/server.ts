@@ -15,7 +15,8 @@ import { migrateToLatest, openDb } from '../../src/server/platform/db';
 export async function startTestServer(opts: { clock?: Clock } = {}): Promise<{ url: string; close(): Promise<void> }> {
   const clock = opts.clock ?? systemClock;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: path.resolve('dist/web') });
+  // Journeys check what a person sees, not speed: on a loaded machine nothing is shed for waiting.
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, WEB_DIR: path.resolve('dist/web') }, { admission: { active: 10, maxWaitMs: 600_000 } });
   const handle = openDb({ databaseUrl: null, dataDir });
   await migrateToLatest(handle.db);
   await seedDemo({ db: handle.db, config }, clock.now());
