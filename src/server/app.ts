@@ -15,6 +15,7 @@ import { jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type 
 import { z } from 'zod';
 import { ERRORS } from '../shared/errors';
 import { Admission, registerAdmission } from './platform/admission';
+import { databaseRateStore } from './platform/processes';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { authRoutes } from './features/accounts/auth.routes';
 import { activitiesRoutes } from './features/activities/activities.routes';
@@ -135,6 +136,10 @@ async function registerSecurity(app: App, deps: Deps) {
   await app.register(fastifyRateLimit, {
     global: false,
     hook: 'onRequest',
+    // Counted in the database, so several processes behind one address enforce one limit together.
+    store: databaseRateStore(deps.db),
+    // A database that cannot count does not lock everyone out: the login itself then answers 503.
+    skipOnError: true,
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'auth.rate_limited',

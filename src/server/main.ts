@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from './app';
 import { tick } from './features/activities/activities.tick';
@@ -11,6 +13,7 @@ import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/
 import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
 import { type DbHandle, migrateToLatest, openDb } from './platform/db';
 import type { Deps } from './platform/deps';
+import { forgetOldRateWindows, holdLease, releaseLease } from './platform/processes';
 
 const USAGE = `用法: tsx src/server/main.ts <命令>
   start     迁移数据库（首次启动时写入马鞍街道演示数据），然后启动服务
@@ -58,10 +61,16 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
-  // The clock moves activities on (start, end with hours, reminders). Every process may run it:
-  // each step is a guarded update, so two processes never do the same step twice.
+  // The clock moves activities on (start, end with hours, reminders). One process at a time runs it,
+  // holding the 'tick' lease (platform/processes.ts); each step is a guarded update besides, so even
+  // two processes that both ran it would never do the same step twice.
   const notifier = config.smtp ? smtpNotifier(config.smtp.url, config.smtp.from) : null;
+  const holder = `${os.hostname()}:${process.pid}:${randomUUID()}`;
   const runTick = async () => {
+    const mine = await holdLease(deps.db, 'tick', holder, systemClock.now(), 3 * config.tickMs).catch(() => false);
+    if (!mine) return;
+    app.log.debug({ holder }, 'tick ran');
+    await forgetOldRateWindows(deps.db, systemClock.now()).catch((err) => app.log.error({ err }, 'rate window cleanup failed'));
     await tick(deps).catch((err) => app.log.error({ err }, 'activity tick failed'));
     await tickOrders(deps).catch((err) => app.log.error({ err }, 'order tick failed'));
     await tickMeetings(deps).catch((err) => app.log.error({ err }, 'meeting tick failed'));
@@ -69,8 +78,11 @@ async function start(): Promise<void> {
     if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
   };
   await runTick();
-  const timer = setInterval(runTick, 60_000);
-  app.addHook('onClose', async () => clearInterval(timer));
+  const timer = setInterval(runTick, config.tickMs);
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await releaseLease(deps.db, 'tick', holder).catch(() => {});
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(`实践 Shijian 已启动（${handle.describe}）`);
   console.log(`  门户     http://localhost:${config.port}/`);

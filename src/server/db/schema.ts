@@ -75,6 +75,8 @@ export interface Database {
   activity_plan_events: ActivityPlanEventsTable;
   point_entries: PointEntriesTable;
   point_balances: PointBalancesTable;
+  rate_hits: RateHitsTable;
+  leases: LeasesTable;
 }
 
 export interface UnitsTable {
@@ -1173,4 +1175,20 @@ export interface PointBalancesTable {
   /** Σ −expire. */
   expired: number;
   updated_at: string;
+}
+
+// several processes
+
+/** The login rate limit's count for one key in one fixed window (start in epoch ms). */
+export interface RateHitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
+/** A named lease (the tick): one holder at a time until `expires_at`, renewed by the holder. */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }

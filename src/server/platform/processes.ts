@@ -1,0 +1,56 @@
+import type { Db } from './db';
+import * as q from './processes.queries';
+
+/**
+ * What several processes on one database share, kept in the database rather than in memory:
+ *
+ * - the login rate limit: a store for @fastify/rate-limit counting hits per key in fixed windows in
+ *   `rate_hits`, so N processes enforce one limit between them;
+ * - the tick's lease: one process runs the time-driven steps at a time (each step is guarded anyway,
+ *   so this saves work and duplicate effort rather than preventing double effects); when the holder
+ *   stops renewing, another process takes over once the lease has expired.
+ */
+
+type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+/** A @fastify/rate-limit store over the database (the plugin constructs it with `new`). */
+export function databaseRateStore(db: Db) {
+  return class DatabaseRateStore {
+    incr(key: string, cb: Callback, timeWindow: number): void {
+      const now = Date.now();
+      const windowStart = now - (now % timeWindow);
+      q.hit(db, key, windowStart).then(
+        (current) => cb(null, { current, ttl: windowStart + timeWindow - now }),
+        (err: Error) => cb(err),
+      );
+    }
+
+    read(key: string, cb: Callback, timeWindow: number): void {
+      const now = Date.now();
+      const windowStart = now - (now % timeWindow);
+      q.hitsOf(db, key, windowStart).then(
+        (current) => cb(null, { current, ttl: windowStart + timeWindow - now }),
+        (err: Error) => cb(err),
+      );
+    }
+
+    child(): DatabaseRateStore {
+      return new DatabaseRateStore();
+    }
+  };
+}
+
+/** Drops the rate limit's windows that ended more than a day ago (called from the tick). */
+export function forgetOldRateWindows(db: Db, now: Date): Promise<void> {
+  return q.forgetWindowsBefore(db, now.getTime() - 24 * 3600 * 1000);
+}
+
+/** Takes or renews the named lease for `ms`; true when this holder may do the work now. */
+export function holdLease(db: Db, name: string, holder: string, now: Date, ms: number): Promise<boolean> {
+  return q.takeLease(db, name, holder, now.toISOString(), new Date(now.getTime() + ms).toISOString());
+}
+
+/** Gives the lease up at shutdown so another process need not wait for it to expire. */
+export function releaseLease(db: Db, name: string, holder: string): Promise<void> {
+  return q.releaseLease(db, name, holder);
+}
