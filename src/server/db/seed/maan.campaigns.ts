@@ -37,6 +37,9 @@ const SAGES: [name: string, gender: 'male' | 'female', age: string, deeds: strin
   ['林淑珍', 'female', '60-79岁', '返乡创业带动三十余户增收，捐资设立助学金'],
 ];
 
+const names = new Map<string, string>();
+const nameOf = (accountId: string) => names.get(accountId) ?? '工作人员';
+
 interface Built {
   campaigns: CampaignsTable[];
   nominations: CampaignNominationsTable[];
@@ -74,7 +77,13 @@ export async function seedCampaigns(trx: Trx, now: Date, p: SeedPeople): Promise
   const today = chinaDay(now);
   const year = Number(today.slice(0, 4));
   const b: Built = { campaigns: [], nominations: [], withdrawals: [], decisions: [], objections: [], resolutions: [] };
-  const by = (stationIndex: number) => ({ account: p.stationAdminIds[stationIndex], name: `第 ${stationIndex + 1} 站管理员` });
+  const accounts = await trx
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [p.adminAccountId, ...p.stationAdminIds])
+    .execute();
+  for (const a of accounts) names.set(a.id, a.display_name);
+  const by = (stationIndex: number) => ({ account: p.stationAdminIds[stationIndex], name: nameOf(p.stationAdminIds[stationIndex]) });
 
   const published = addDays(today, -1);
   const tenStar = campaign(p, {
@@ -149,7 +158,7 @@ function nomination(
     consent_recorded_by: '社区网格员',
     consent_on: day,
     created_by: p.stationAdminIds[si],
-    created_by_name: `第 ${si + 1} 站管理员`,
+    created_by_name: nameOf(p.stationAdminIds[si]),
     created_at: `${day}T02:00:00.000Z`,
     ...who,
   };
@@ -162,7 +171,7 @@ function decision(p: SeedPeople, nominationId: string, selected: boolean, reason
     selected: selected ? 1 : 0,
     reason,
     by_account: p.adminAccountId,
-    by_name: '实践所管理员',
+    by_name: nameOf(p.adminAccountId),
     created_at: `${day}T03:00:00.000Z`,
   };
 }

@@ -279,3 +279,21 @@ describe('refusals', () => {
     expect((await adminA.agent.post('/api/campaigns', campaignBody())).statusCode).toBe(403);
   });
 });
+
+describe('the public objection form', () => {
+  it('is rate-limited per address like the other public posts', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push(
+        (
+          await w.anon.post(`/api/public/campaigns/${randomUUID()}/objections`, {
+            nominationId: randomUUID(),
+            contact: '13800006666',
+            content: '连续提交的异议',
+          })
+        ).statusCode,
+      );
+    }
+    expect(codes).toContain(429);
+  });
+});
