@@ -42,6 +42,9 @@ describe.skipIf(!hasBrowser)('campaigns (评选)', () => {
     await page.waitForURL('**/admin');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '评选', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '评选' }).waitFor();
+    await page.getByRole('link', { name: /“身边好人”评选$/ }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'campaigns-list-1280.png');
     await page.getByRole('link', { name: /十星文明户评选$/ }).click();
     await page.getByRole('heading', { level: 1, name: /十星文明户评选$/ }).waitFor();
     await page.getByText('公示异议').waitFor();

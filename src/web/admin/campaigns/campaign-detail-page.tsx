@@ -27,8 +27,11 @@ function outcome(n: Nomination) {
 
 function nominationColumns(c: Campaign, act: { decide(n: Nomination): void; withdraw(n: Nomination): void }): ColumnsType<Nomination> {
   const household = c.subject === 'household';
+  // A station reads its own nominations only: its name in every row would only push the deeds off a phone's screen.
+  const oneStation = !c.canManage && new Set(c.nominationList.map((n) => n.stationId)).size <= 1;
+  const station: ColumnsType<Nomination> = oneStation ? [] : [{ title: '实践站', dataIndex: 'stationName', width: 130 }];
   return [
-    { title: '实践站', dataIndex: 'stationName', width: 130 },
+    ...station,
     {
       title: household ? '户主 / 住址' : '姓名',
       key: 'who',
@@ -114,6 +117,10 @@ function objectionColumns(open: (o: Objection) => void): ColumnsType<Objection> 
         ),
     },
   ];
+}
+
+function oneStationWidth(c: Campaign) {
+  return c.canManage ? 900 : 760;
 }
 
 /** One campaign: criteria, nominations by station (with photos), review, 公示, objections, finalise. */
@@ -205,7 +212,7 @@ export default function CampaignDetailPage() {
           columns={nominationColumns(c, { decide: setDeciding, withdraw: setWithdrawing })}
           dataSource={c.nominationList}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: oneStationWidth(c) }}
           locale={{ emptyText: <Empty description={c.nominateStations.length > 0 ? '还没有推荐，点击“推荐对象”添加' : '还没有推荐'} /> }}
         />
       </Card>
