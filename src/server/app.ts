@@ -41,6 +41,7 @@ import { standardsRoutes } from './features/standards/standards.routes';
 import { trainingRoutes } from './features/training/training.routes';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
+import { campaignsRoutes } from './features/campaigns/campaigns.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
@@ -189,6 +190,7 @@ async function registerOpenApi(app: App) {
         { name: 'standards', description: '“八有”建设标准：达标看板、证明材料与实践所确认' },
         { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
         { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
+        { name: 'campaigns', description: '评选：十星文明户、身边好人等评选的推荐、评审、公示、异议与结果' },
       ],
     },
     transform: openapi.transform,
@@ -247,6 +249,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(assessmentRoutes(deps));
   await app.register(needsRoutes(deps));
   await app.register(activityPlansRoutes(deps));
+  await app.register(campaignsRoutes(deps));
 }
 
 /**

@@ -193,6 +193,22 @@ export const ERRORS = {
   'assessment.tree_exists': { status: 409, message: '本实践所已有考核指标，请直接修改' },
   'assessment.not_published': { status: 409, message: '考核结果尚未公布' },
   'assessment.empty_tree': { status: 422, message: '请先设置考核指标（至少一项有分值的指标）' },
+  'campaigns.bad_station': { status: 422, message: '请选择本实践所下属的实践站' },
+  'campaigns.not_nominating': { status: 409, message: '不在推荐时间内，不能推荐' },
+  'campaigns.wrong_subject': { status: 422, message: '户类评选须填写地址和家庭人数，个人类评选须填写性别和年龄段' },
+  'campaigns.quota_full': { status: 409, message: '本站推荐名额已满' },
+  'campaigns.bad_photo': { status: 422, message: '照片不存在或不可使用' },
+  'campaigns.not_open': { status: 409, message: '评选已进入公示，不能再更改推荐或评审' },
+  'campaigns.already_withdrawn': { status: 409, message: '该推荐已撤回' },
+  'campaigns.already_decided': { status: 409, message: '该推荐已有评审结论' },
+  'campaigns.undecided': { status: 409, message: '还有推荐未评审，不能公示' },
+  'campaigns.none_selected': { status: 409, message: '没有入选的推荐，不能公示' },
+  'campaigns.not_in_notice': { status: 409, message: '评选不在公示期' },
+  'campaigns.notice_running': { status: 409, message: '公示期尚未结束，不能确定结果' },
+  'campaigns.objections_open': { status: 409, message: '还有异议未处理，不能确定结果' },
+  'campaigns.objection_closed': { status: 409, message: '公示期已结束，不再受理异议' },
+  'campaigns.bad_nominee': { status: 422, message: '请选择公示名单中的对象' },
+  'campaigns.already_resolved': { status: 409, message: '该异议已处理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -268,4 +268,16 @@ export const routes = {
   getVolunteer: { operationId: 'getVolunteer', method: 'GET', path: '/api/volunteers/:id' },
   updateVolunteer: { operationId: 'updateVolunteer', method: 'PATCH', path: '/api/volunteers/:id' },
   transitionVolunteer: { operationId: 'transitionVolunteer', method: 'POST', path: '/api/volunteers/:id/transitions' },
+  // campaigns.endpoints.ts
+  listCampaigns: { operationId: 'listCampaigns', method: 'GET', path: '/api/campaigns' },
+  createCampaign: { operationId: 'createCampaign', method: 'POST', path: '/api/campaigns' },
+  getCampaign: { operationId: 'getCampaign', method: 'GET', path: '/api/campaigns/:id' },
+  nominate: { operationId: 'nominate', method: 'POST', path: '/api/campaigns/:id/nominations' },
+  withdrawNomination: { operationId: 'withdrawNomination', method: 'POST', path: '/api/campaign-nominations/:id/withdrawal' },
+  decideNomination: { operationId: 'decideNomination', method: 'POST', path: '/api/campaign-nominations/:id/decision' },
+  publishCampaign: { operationId: 'publishCampaign', method: 'POST', path: '/api/campaigns/:id/publication' },
+  finaliseCampaign: { operationId: 'finaliseCampaign', method: 'POST', path: '/api/campaigns/:id/finalisation' },
+  resolveObjection: { operationId: 'resolveObjection', method: 'POST', path: '/api/campaign-objections/:id/resolution' },
+  listPublicCampaigns: { operationId: 'listPublicCampaigns', method: 'GET', path: '/api/public/campaigns' },
+  fileObjection: { operationId: 'fileObjection', method: 'POST', path: '/api/public/campaigns/:id/objections' },
 } as const satisfies Record<string, Route>;

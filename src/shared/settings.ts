@@ -172,6 +172,14 @@ export const RULES = {
     schema: DateList,
     default: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
+  'campaigns.noticeWorkingDays': {
+    label: '评选结果公示期（工作日）',
+    source: '工作方案 三 共享邻里情（评选结果公示通行做法）',
+    editor: 'integer',
+    unit: '个工作日',
+    schema: IntRule(1, 30),
+    default: 5,
+  },
 } as const;
 
 export type RuleKey = keyof typeof RULES;

@@ -66,6 +66,9 @@ const MobileStation = lazy(() => import('./m/station/station-page'));
 const MobileStationResolution = lazy(() => import('./m/station/resolution-page'));
 const MobileStationTask = lazy(() => import('./m/station/task-page'));
 const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
+const CampaignsPage = lazy(() => import('./admin/campaigns/campaigns-page'));
+const CampaignDetailPage = lazy(() => import('./admin/campaigns/campaign-detail-page'));
+const PortalCampaignsPage = lazy(() => import('./portal/campaigns/campaigns-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -77,6 +80,7 @@ export const router = createBrowserRouter([
   { path: '/verify', element: page(<VerifyPage />) },
   { path: '/verify/:number', element: page(<VerifyPage />) },
   { path: '/order', element: page(<PortalOrderPage />) },
+  { path: '/campaigns', element: page(<PortalCampaignsPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -120,6 +124,8 @@ export const router = createBrowserRouter([
       { path: 'assessment/periods/:id/stations/:stationId', element: <AssessmentSheetPage /> },
       { path: 'needs', element: <NeedsPage /> },
       { path: 'activity-plans', element: <ActivityPlansPage /> },
+      { path: 'campaigns', element: <CampaignsPage /> },
+      { path: 'campaigns/:id', element: <CampaignDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

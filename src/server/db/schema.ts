@@ -77,6 +77,12 @@ export interface Database {
   point_balances: PointBalancesTable;
   rate_hits: RateHitsTable;
   leases: LeasesTable;
+  campaigns: CampaignsTable;
+  campaign_nominations: CampaignNominationsTable;
+  campaign_withdrawals: CampaignWithdrawalsTable;
+  campaign_decisions: CampaignDecisionsTable;
+  campaign_objections: CampaignObjectionsTable;
+  campaign_objection_resolutions: CampaignObjectionResolutionsTable;
 }
 
 export interface UnitsTable {
@@ -1191,4 +1197,85 @@ export interface LeasesTable {
   name: string;
   holder: string;
   expires_at: string;
+}
+
+// campaigns
+
+export interface CampaignsTable {
+  id: string;
+  institute_id: string;
+  year: number;
+  kind: string;
+  title: string;
+  criteria: string;
+  /** JSON array of strings. */
+  criteria_items: string;
+  nominate_from: string;
+  nominate_until: string;
+  quota_per_station: number | null;
+  status: 'open' | 'notice' | 'final';
+  published_at: string | null;
+  notice_ends_on: string | null;
+  finalised_at: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CampaignNominationsTable {
+  id: string;
+  campaign_id: string;
+  station_id: string;
+  nominee_name: string;
+  address: string | null;
+  members: number | null;
+  gender: string | null;
+  age_band: string | null;
+  deeds: string;
+  evidence: string;
+  /** JSON array of file ids. */
+  photo_file_ids: string;
+  consent_recorded_by: string;
+  consent_on: string;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: string;
+}
+
+export interface CampaignWithdrawalsTable {
+  id: string;
+  nomination_id: string;
+  reason: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+export interface CampaignDecisionsTable {
+  id: string;
+  nomination_id: string;
+  selected: number;
+  reason: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+export interface CampaignObjectionsTable {
+  id: string;
+  campaign_id: string;
+  nomination_id: string;
+  name: string | null;
+  contact: string;
+  content: string;
+  created_at: string;
+}
+
+export interface CampaignObjectionResolutionsTable {
+  id: string;
+  objection_id: string;
+  upheld: number;
+  reply: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
 }

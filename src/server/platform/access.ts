@@ -115,6 +115,12 @@ export const POLICY = {
   'activity_plans.manage': { roles: ['institute_admin'], upward: false },
   /** Accept, link an activity, or say why not held: the target station's admins (and the institute's). */
   'activity_plans.respond': { roles: ADMINS, upward: false },
+  /** 评选: staff read their institute's campaigns (a station reads up to its institute) and their stations' nominations. */
+  'campaigns.read': { roles: STAFF, upward: true },
+  /** Nominate or withdraw a nomination: the station's admins (and the institute's). */
+  'campaigns.nominate': { roles: ADMINS, upward: false },
+  /** Create, review, publish for 公示, handle objections, finalise: the institute's admins. */
+  'campaigns.manage': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -24,6 +24,7 @@ export default function PortalPage() {
         nav={
           <>
             <Link to="/order">群众点单</Link>
+            <Link to="/campaigns">评选公示</Link>
             <a href="#stations">实践站名录</a>
             <a href="#venues">实践阵地</a>
             <Link to="/verify">证明核验</Link>

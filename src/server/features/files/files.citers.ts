@@ -14,3 +14,4 @@ export { unitsCitingFile as meetings } from '../meetings/meetings.lookup';
 export { unitsCitingFile as plan } from '../plan/plan.lookup';
 export { unitsCitingFile as standards } from '../standards/standards.lookup';
 export { unitsCitingFile as training } from '../training/training.lookup';
+export { unitsCitingFile as campaigns } from '../campaigns/campaigns.lookup';
