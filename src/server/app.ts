@@ -38,6 +38,7 @@ import { trainingRoutes } from './features/training/training.routes';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
+import { recognitionRoutes } from './features/recognition/recognition.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -236,6 +237,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(assessmentRoutes(deps));
   await app.register(needsRoutes(deps));
   await app.register(activityPlansRoutes(deps));
+  await app.register(recognitionRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

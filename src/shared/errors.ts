@@ -193,6 +193,7 @@ export const ERRORS = {
   'assessment.tree_exists': { status: 409, message: '本实践所已有考核指标，请直接修改' },
   'assessment.not_published': { status: 409, message: '考核结果尚未公布' },
   'assessment.empty_tree': { status: 422, message: '请先设置考核指标（至少一项有分值的指标）' },
+  'recognition.revoked': { status: 409, message: '该表彰已撤销' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
