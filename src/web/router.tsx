@@ -66,6 +66,9 @@ const MobileStation = lazy(() => import('./m/station/station-page'));
 const MobileStationResolution = lazy(() => import('./m/station/resolution-page'));
 const MobileStationTask = lazy(() => import('./m/station/task-page'));
 const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
+const MobileHonours = lazy(() => import('./m/honours/honours-page'));
+const RecognitionPage = lazy(() => import('./admin/recognition/recognition-page'));
+const HonoursBoardPage = lazy(() => import('./portal/honours-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -77,6 +80,7 @@ export const router = createBrowserRouter([
   { path: '/verify', element: page(<VerifyPage />) },
   { path: '/verify/:number', element: page(<VerifyPage />) },
   { path: '/order', element: page(<PortalOrderPage />) },
+  { path: '/honours', element: page(<HonoursBoardPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -120,6 +124,7 @@ export const router = createBrowserRouter([
       { path: 'assessment/periods/:id/stations/:stationId', element: <AssessmentSheetPage /> },
       { path: 'needs', element: <NeedsPage /> },
       { path: 'activity-plans', element: <ActivityPlansPage /> },
+      { path: 'recognition', element: <RecognitionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -144,6 +149,7 @@ export const router = createBrowserRouter([
       { path: 'station/resolutions/:id', element: <MobileStationResolution /> },
       { path: 'station/tasks/:id', element: <MobileStationTask /> },
       { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
+      { path: 'honours', element: <MobileHonours /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },
