@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Table, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { useAwards, useBenefits, useHonourList } from '../../lib/queries/recogni
 import { hasRole } from '../../lib/session';
 import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
+import { ToneTag } from '../components/tags';
 import { useAdminSession } from '../session-context';
 import { BenefitModal, GiveAwardModal, RevokeAwardModal } from './recognition-modals';
 
@@ -26,7 +27,7 @@ export default function RecognitionPage() {
         description={
           <>
             表彰志愿者和志愿服务队伍、查看星级晋升与年度荣誉榜、维护星级志愿者礼遇目录。志愿者同意后，表彰才出现在
-            <Link to="/honours" target="_blank">
+            <Link to="/honours" target="_blank" style={{ textDecoration: 'underline' }}>
               门户光荣榜
             </Link>
             。
@@ -83,7 +84,14 @@ function AwardsTab({ canManage }: { canManage: boolean }) {
       title: '状态',
       key: 'status',
       width: 160,
-      render: (_: unknown, a) => (a.revoked ? <Tag color="red">已撤销：{a.revokeReason}</Tag> : <Tag color="green">有效</Tag>),
+      render: (_: unknown, a) =>
+        a.revoked ? (
+          <ToneTag tone="red" wrap>
+            已撤销：{a.revokeReason}
+          </ToneTag>
+        ) : (
+          <ToneTag tone="green">有效</ToneTag>
+        ),
     },
     {
       title: '操作',
@@ -190,7 +198,7 @@ function BenefitsTab({ canEdit }: { canEdit: boolean }) {
       width: 200,
       render: (_: unknown, b) => (b.validFrom || b.validTo ? `${b.validFrom ?? '不限'} 至 ${b.validTo ?? '不限'}` : '长期'),
     },
-    { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>) },
+    { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <ToneTag tone="green">启用</ToneTag> : <ToneTag tone="grey">停用</ToneTag>) },
     ...(canEdit
       ? [
           {

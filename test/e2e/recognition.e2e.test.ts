@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, hasBrowser, noSideScroll, openTab, screenshot, seriousA11yViolations, signIn, startHarness } from './browser';
+
+/** 表彰礼遇: the public 光荣榜 on a phone (consenting volunteers and teams only), and the console page. */
+describe.skipIf(!hasBrowser)('recognition', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('(a) anyone reads the 光荣榜 at 375 px: teams, consenting volunteers masked, no withdrawn or revoked', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 375, height: 800 });
+    await page.goto('/');
+    await page.getByRole('link', { name: '光荣榜', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '光荣榜' }).waitFor();
+    await page.getByText(/^共 \d+ 项表彰$/).waitFor();
+    const cards = page.getByRole('list', { name: '表彰' }).getByRole('listitem');
+    // Two teams, and four of the six volunteers' awards: one withdrew consent, one award was revoked, one never answered.
+    expect(await cards.count()).toBeGreaterThanOrEqual(3);
+    await page.getByText('优秀志愿服务队伍').first().waitFor();
+    expect(await page.getByText('重复录入').count()).toBe(0);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'honours-375.png');
+    await page.goto('/honours?number=BZ0000-NOTHING1');
+    await page.getByText(/没有找到编号为 BZ0000-NOTHING1/).waitFor();
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('(b) the institute admin opens 表彰礼遇: awards, the honour list and the benefits catalogue', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
+    await signIn(page, 'admin');
+    await page.waitForURL('**/admin');
+    // The menu's last entry sits below the fold of a 900-px sidebar: open it by address, then check the menu has it.
+    await page.goto('/admin/recognition');
+    await page.getByRole('heading', { level: 1, name: '表彰礼遇' }).waitFor();
+    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '表彰礼遇', exact: true }).count()).toBe(1);
+    await page.getByText('已撤销：重复录入').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'recognition-awards-1280.png');
+    await page.getByRole('tab', { name: '年度荣誉榜' }).click();
+    await page.getByRole('heading', { name: /^表彰（\d+ 项）$/ }).waitFor();
+    await screenshot(page, 'recognition-honours-1280.png');
+    await page.getByRole('tab', { name: '礼遇目录' }).click();
+    await page.getByText('爱心商家九折').waitFor();
+    await screenshot(page, 'recognition-benefits-1280.png');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+});
