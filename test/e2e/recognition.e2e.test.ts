@@ -51,4 +51,23 @@ describe.skipIf(!hasBrowser)('recognition', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('(c) a volunteer opens 我的荣誉与礼遇 on the phone and switches the public-list consent', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 375, height: 800 });
+    await signIn(page, 'volunteer01');
+    await page.waitForURL('**/m**');
+    await page.goto('/m/volunteer');
+    await page.getByRole('link', { name: '我的荣誉与礼遇' }).click();
+    await page.getByRole('heading', { name: '我的表彰' }).waitFor();
+    await page.getByRole('heading', { name: '我可享的礼遇' }).waitFor();
+    const consent = page.getByRole('switch', { name: /在光荣榜上展示我的表彰/ });
+    const before = await consent.getAttribute('aria-checked');
+    await consent.click();
+    await expect.poll(() => consent.getAttribute('aria-checked')).not.toBe(before);
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'my-honours-375.png');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -22,13 +22,16 @@ export async function seedRecognition(trx: Trx, now: Date, p: SeedPeople): Promi
   const at = now.toISOString();
   const today = chinaDay(now);
   const year = today.slice(0, 4);
-  const vols = await trx
-    .selectFrom('volunteers')
-    .innerJoin('people', 'people.id', 'volunteers.person_id')
-    .select(['volunteers.id', 'volunteers.station_id', 'people.name'])
-    .where('volunteers.person_id', 'in', p.volunteerPersonIds.slice(0, 8))
-    .orderBy('volunteers.created_at')
-    .execute();
+  // volunteer01 first: the demo account a visitor signs in with sees an award on their phone.
+  const order = p.volunteerPersonIds.slice(0, 8);
+  const vols = (
+    await trx
+      .selectFrom('volunteers')
+      .innerJoin('people', 'people.id', 'volunteers.person_id')
+      .select(['volunteers.id', 'volunteers.station_id', 'volunteers.person_id', 'people.name'])
+      .where('volunteers.person_id', 'in', order)
+      .execute()
+  ).sort((a, b) => order.indexOf(a.person_id) - order.indexOf(b.person_id));
   const teams = await trx.selectFrom('teams').select(['id', 'unit_id', 'name']).where('unit_id', '=', p.instituteId).orderBy('name').limit(2).execute();
   const day = (k: number) => {
     const d = addDays(today, -20 - k * 37);
