@@ -137,6 +137,16 @@ describe('recognition', () => {
     expect(titles).not.toContain('最美志愿者');
   });
 
+  it('lets exactly one of parallel revocations through, and every award is still there', async () => {
+    const aw = (await staffA.agent.post('/api/recognition/awards', award({ volunteerId: vol.id, title: '并发撤销' }))).json();
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => staffA.agent.post(`/api/recognition/awards/${aw.id}/revoke`, { reason: `原因${i}` })));
+    expect(results.filter((r) => r.statusCode === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'recognition.revoked')).toBe(true);
+    expect(results.filter((r) => r.statusCode === 409)).toHaveLength(5);
+    const listed = (await staffA.agent.get(`/api/recognition/awards?volunteerId=${vol.id}&pageSize=200`)).json().items;
+    expect(listed.find((x: { id: string }) => x.id === aw.id)).toMatchObject({ revoked: true });
+  });
+
   it('shows the benefits of the star level and what the next one adds; the catalogue is the institute admin’s', async () => {
     const admin = w.admin.agent;
     const mk = async (title: string, minLevel: number, extra: Record<string, unknown> = {}) =>
