@@ -42,6 +42,22 @@ describe.skipIf(!hasBrowser)('recognition', () => {
     await page.getByText('已撤销：重复录入').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'recognition-awards-1280.png');
+    // Give a team an award through the dialog.
+    await page.getByRole('button', { name: '颁发表彰' }).click();
+    const dialog = page.getByRole('dialog', { name: '颁发表彰' });
+    await dialog.getByText('志愿服务队伍', { exact: true }).click();
+    await dialog.getByRole('combobox', { name: '队伍' }).click();
+    const option = page.locator('.ant-select-item-option').first();
+    await option.waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown[class*="slide-up-"]').count()).toBe(0);
+    await option.click();
+    await dialog.getByLabel('荣誉名称').fill('先进志愿服务集体');
+    await dialog.getByLabel('授予单位').fill('马鞍街道办事处');
+    await dialog.getByLabel('表彰事由').fill('全年组织志愿服务百余场。');
+    await screenshot(page, 'recognition-give-1280.png');
+    await dialog.getByRole('button', { name: /颁\s?发/ }).click();
+    await page.getByText(/^已向 .+ 颁发「先进志愿服务集体」$/).waitFor();
+    await page.getByRole('cell', { name: '先进志愿服务集体' }).waitFor();
     await page.getByRole('tab', { name: '年度荣誉榜' }).click();
     await page.getByRole('heading', { name: /^表彰（\d+ 项）$/ }).waitFor();
     await screenshot(page, 'recognition-honours-1280.png');

@@ -1,10 +1,10 @@
 import { App, DatePicker, Form, Input, Radio, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { AWARD_LEVELS, type AwardView, type BenefitView } from '../../../shared/recognition';
+import { AWARD_LEVELS, type AwardView, type BenefitView, CONSENT_STATUSES } from '../../../shared/recognition';
 import { STAR_NAMES } from '../../../shared/rules/stars';
 import { FormModal, useSubmit } from '../../lib/form';
-import { useGiveAward, useRevokeAward, useSaveBenefit } from '../../lib/queries/recognition';
+import { useGiveAward, useRecordConsent, useRevokeAward, useSaveBenefit } from '../../lib/queries/recognition';
 import { useTeams } from '../../lib/queries/teams';
 import { VolunteerPicker } from '../components/volunteer-picker';
 
@@ -242,6 +242,58 @@ export function BenefitModal({ benefit, onClose }: { benefit: BenefitView | null
       </Form.Item>
       <Form.Item name="active" label="启用" valuePropName="checked">
         <Switch />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+interface ConsentValues {
+  volunteerId: string;
+  status: keyof typeof CONSENT_STATUSES;
+  note: string;
+}
+
+/** 登记公开意愿: what a volunteer said in person or on paper, with the note saying so; appended, never overwritten. */
+export function RecordConsentModal({ onClose }: { onClose: () => void }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ConsentValues>();
+  const record = useRecordConsent();
+  const submit = useSubmit(form, record, {
+    input: (v) => ({ id: v.volunteerId, body: { status: v.status, note: v.note.trim() } }),
+    onDone: (c) => {
+      message.success(`已登记：${c.status === 'none' ? '' : CONSENT_STATUSES[c.status]}`);
+      onClose();
+    },
+  });
+  return (
+    <FormModal
+      name="consent"
+      form={form}
+      submit={submit}
+      title="登记光荣榜公开意愿"
+      okText="登记"
+      cancelText="取消"
+      onClose={onClose}
+      width={560}
+      requiredMark="optional"
+      initialValues={{ status: 'masked' }}
+    >
+      <p>志愿者也可以在手机“我的荣誉与礼遇”中自己设置。每次登记都会保留记录。</p>
+      <Form.Item name="volunteerId" label="志愿者" rules={[{ required: true, message: '请选择志愿者' }]}>
+        <VolunteerPicker id="consent-volunteer" />
+      </Form.Item>
+      <Form.Item name="status" label="公开意愿" rules={[{ required: true, message: '请选择公开意愿' }]}>
+        <Radio.Group options={Object.entries(CONSENT_STATUSES).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item
+        name="note"
+        label="依据"
+        rules={[
+          { required: true, whitespace: true, message: '请写明依据，如：本人签署书面同意书' },
+          { max: 200, message: '最多 200 个字' },
+        ]}
+      >
+        <Input placeholder="如：本人签署书面同意书" />
       </Form.Item>
     </FormModal>
   );

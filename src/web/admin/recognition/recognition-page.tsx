@@ -13,13 +13,14 @@ import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { useAdminSession } from '../session-context';
-import { BenefitModal, GiveAwardModal, RevokeAwardModal } from './recognition-modals';
+import { BenefitModal, GiveAwardModal, RecordConsentModal, RevokeAwardModal } from './recognition-modals';
 
 /** 表彰礼遇: awards (give, certificate, revoke), the year's milestones and honour list, the 礼遇 catalogue. */
 export default function RecognitionPage() {
   const session = useAdminSession();
   const canManage = hasRole(session, 'institute_admin', 'station_admin');
   const [giving, setGiving] = useState(false);
+  const [consenting, setConsenting] = useState(false);
   return (
     <>
       <PageHeader
@@ -35,9 +36,12 @@ export default function RecognitionPage() {
         }
         extra={
           canManage ? (
-            <Button type="primary" onClick={() => setGiving(true)}>
-              颁发表彰
-            </Button>
+            <Flex gap={8} wrap>
+              <Button onClick={() => setConsenting(true)}>登记公开意愿</Button>
+              <Button type="primary" onClick={() => setGiving(true)}>
+                颁发表彰
+              </Button>
+            </Flex>
           ) : null
         }
       />
@@ -49,6 +53,7 @@ export default function RecognitionPage() {
         ]}
       />
       {giving ? <GiveAwardModal onClose={() => setGiving(false)} /> : null}
+      {consenting ? <RecordConsentModal onClose={() => setConsenting(false)} /> : null}
     </>
   );
 }

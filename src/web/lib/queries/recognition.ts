@@ -39,3 +39,9 @@ export function useSaveBenefit() {
     id ? call(recognition.updateBenefit, { params: { id }, body }) : call(recognition.createBenefit, { body }),
   );
 }
+
+export function useRecordConsent() {
+  return useRecognitionMutation(({ id, body }: { id: string; body: CallInput<typeof recognition.recordConsent>['body'] }) =>
+    call(recognition.recordConsent, { params: { id }, body }),
+  );
+}
