@@ -54,7 +54,7 @@ export function GiveAwardModal({ onClose }: { onClose: () => void }) {
       mask={{ closable: false }}
       initialValues={{ kind: 'volunteer', level: '街道级', awardedOn: dayjs() }}
     >
-      <Form.Item name="kind" label="表彰对象">
+      <Form.Item name="kind" label="表彰对象" rules={[{ required: true, message: '请选择表彰对象' }]}>
         <Radio.Group
           onChange={(e) => setKind(e.target.value)}
           options={[
