@@ -43,6 +43,7 @@ import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
+import { recognitionRoutes } from './features/recognition/recognition.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -250,6 +251,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(needsRoutes(deps));
   await app.register(activityPlansRoutes(deps));
   await app.register(campaignsRoutes(deps));
+  await app.register(recognitionRoutes(deps));
 }
 
 /**

@@ -209,6 +209,7 @@ export const ERRORS = {
   'campaigns.objection_closed': { status: 409, message: '公示期已结束，不再受理异议' },
   'campaigns.bad_nominee': { status: 422, message: '请选择公示名单中的对象' },
   'campaigns.already_resolved': { status: 409, message: '该异议已处理' },
+  'recognition.revoked': { status: 409, message: '该表彰已撤销' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,6 +28,7 @@ import * as assessment from './assessment.endpoints';
 import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
 import * as campaigns from './campaigns.endpoints';
+import * as recognition from './recognition.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -59,6 +60,7 @@ const modules: unknown[] = (
     venues,
     volunteers,
     campaigns,
+    recognition,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -69,6 +69,9 @@ const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
 const CampaignsPage = lazy(() => import('./admin/campaigns/campaigns-page'));
 const CampaignDetailPage = lazy(() => import('./admin/campaigns/campaign-detail-page'));
 const PortalCampaignsPage = lazy(() => import('./portal/campaigns/campaigns-page'));
+const MobileHonours = lazy(() => import('./m/honours/honours-page'));
+const RecognitionPage = lazy(() => import('./admin/recognition/recognition-page'));
+const HonoursBoardPage = lazy(() => import('./portal/honours-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -81,6 +84,7 @@ export const router = createBrowserRouter([
   { path: '/verify/:number', element: page(<VerifyPage />) },
   { path: '/order', element: page(<PortalOrderPage />) },
   { path: '/campaigns', element: page(<PortalCampaignsPage />) },
+  { path: '/honours', element: page(<HonoursBoardPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -126,6 +130,7 @@ export const router = createBrowserRouter([
       { path: 'activity-plans', element: <ActivityPlansPage /> },
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:id', element: <CampaignDetailPage /> },
+      { path: 'recognition', element: <RecognitionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -150,6 +155,7 @@ export const router = createBrowserRouter([
       { path: 'station/resolutions/:id', element: <MobileStationResolution /> },
       { path: 'station/tasks/:id', element: <MobileStationTask /> },
       { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
+      { path: 'honours', element: <MobileHonours /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

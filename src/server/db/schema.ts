@@ -83,6 +83,10 @@ export interface Database {
   campaign_decisions: CampaignDecisionsTable;
   campaign_objections: CampaignObjectionsTable;
   campaign_objection_resolutions: CampaignObjectionResolutionsTable;
+  recognition_awards: RecognitionAwardsTable;
+  recognition_revocations: RecognitionRevocationsTable;
+  recognition_benefits: RecognitionBenefitsTable;
+  recognition_consents: RecognitionConsentsTable;
 }
 
 export interface UnitsTable {
@@ -1278,4 +1282,58 @@ export interface CampaignObjectionResolutionsTable {
   by_account: string | null;
   by_name: string;
   created_at: string;
+}
+
+/** 表彰: an award to one volunteer or one team; append-only, revoked by a counter-row. */
+export interface RecognitionAwardsTable {
+  id: string;
+  number: string;
+  recipient_kind: 'volunteer' | 'team';
+  volunteer_id: string | null;
+  team_id: string | null;
+  /** The recipient's station (a volunteer) or the team's unit: whose staff see and manage it. */
+  unit_id: string;
+  recipient_name: string;
+  title: string;
+  level: string;
+  /** The granting unit as written on the certificate (e.g. 马鞍街道办事处). */
+  granted_by: string;
+  awarded_on: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface RecognitionRevocationsTable {
+  id: string;
+  award_id: string;
+  reason: string;
+  revoked_by: string | null;
+  revoked_at: string;
+}
+
+/** 礼遇: what a star level gives, per institute. */
+export interface RecognitionBenefitsTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  description: string;
+  provider: string;
+  min_level: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A volunteer's consent to public lists; the latest row is in force. */
+export interface RecognitionConsentsTable {
+  id: string;
+  volunteer_id: string;
+  status: 'masked' | 'full_name' | 'withdrawn';
+  by_self: number;
+  note: string | null;
+  recorded_by: string | null;
+  at: string;
 }

@@ -121,6 +121,13 @@ export const POLICY = {
   'campaigns.nominate': { roles: ADMINS, upward: false },
   /** Create, review, publish for 公示, handle objections, finalise: the institute's admins. */
   'campaigns.manage': { roles: ['institute_admin'], upward: false },
+  /** 表彰嘉许: staff read the awards, milestones and honour list of their units. */
+  'recognition.read': { roles: STAFF, upward: false },
+  /** Give or revoke an award, record a volunteer's consent: the station's admins and the institute's. */
+  'recognition.manage': { roles: ADMINS, upward: false },
+  /** 礼遇 catalogue: the institute's admins keep it; staff below read it (upward). */
+  'recognition.benefits': { roles: ['institute_admin'], upward: false },
+  'recognition.benefits_read': { roles: STAFF, upward: true },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

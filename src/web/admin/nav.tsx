@@ -63,6 +63,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
   { path: '/admin/campaigns', label: '评选', icon: <CrownOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/recognition', label: '表彰礼遇', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

@@ -17,6 +17,7 @@ const TITLES: Record<string, string> = {
   '/m/orders/new': '我要点单',
   '/m/tasks': '接单',
   '/m/station': '手机工作台',
+  '/m/honours': '我的荣誉与礼遇',
 };
 
 /** Titles of the pages whose path carries an id. */

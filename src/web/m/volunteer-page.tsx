@@ -72,6 +72,9 @@ export default function VolunteerPage() {
       <Records />
       {volunteer.status === 'certified' || volunteer.status === 'suspended' ? <Teams certified={volunteer.status === 'certified'} /> : null}
       <Certificates volunteer={volunteer} />
+      <Link to="/m/honours" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
+        我的荣誉与礼遇
+      </Link>
     </>
   );
 }

@@ -28,6 +28,7 @@ export default function PortalPage() {
             <a href="#stations">实践站名录</a>
             <a href="#venues">实践阵地</a>
             <Link to="/verify">证明核验</Link>
+            <Link to="/honours">光荣榜</Link>
             <Link to="/m">移动端</Link>
             {session.data ? (
               <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>

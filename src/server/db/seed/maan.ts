@@ -13,6 +13,7 @@ import { seedPlan } from './maan.plan';
 import { seedStandards } from './maan.standards';
 import { seedTraining } from './maan.training';
 import { seedNeeds } from './maan.needs';
+import { seedRecognition } from './maan.recognition';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 import { seedCampaigns } from './maan.campaigns';
@@ -104,6 +105,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedAssessment(deps, trx, now, people);
     await seedNeeds(trx, now, people);
     await seedCampaigns(trx, now, people);
+    await seedRecognition(trx, now, people);
   });
   return true;
 }

@@ -285,3 +285,29 @@ export async function resolveCorrectionRequest(
 export function unitName(db: DbOrTrx, unitId: string) {
   return db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirstOrThrow();
 }
+
+/** Rises to a new star level within [from, to) of volunteers of some stations, with name and station; oldest first. */
+export async function starRisesBetween(db: DbOrTrx, stationIds: string[], from: string, to: string) {
+  if (stationIds.length === 0) return [];
+  return db
+    .selectFrom('star_levels')
+    .innerJoin('volunteers', 'volunteers.id', 'star_levels.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .innerJoin('units', 'units.id', 'volunteers.station_id')
+    .where('volunteers.station_id', 'in', stationIds)
+    .where('star_levels.at', '>=', from)
+    .where('star_levels.at', '<', to)
+    .where((eb) => eb('star_levels.level', '>', eb.ref('star_levels.previous_level')))
+    .select([
+      'star_levels.volunteer_id',
+      'star_levels.level',
+      'star_levels.previous_level',
+      'star_levels.minutes',
+      'star_levels.at',
+      'people.name',
+      'units.name as station_name',
+    ])
+    .orderBy('star_levels.at')
+    .orderBy('star_levels.id')
+    .execute();
+}

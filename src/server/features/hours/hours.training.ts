@@ -155,3 +155,26 @@ export async function withdrawTraining(trx: DbOrTrx, input: { recordId: string; 
   });
   return id;
 }
+
+/**
+ * A 第九条 award on a volunteer's record written by another feature's use case (recognition's
+ * 表彰), inside that use case's transaction, with the volunteer told; the caller audits. Returns its id.
+ */
+export async function recordAward(
+  trx: DbOrTrx,
+  input: { volunteerId: string; personId: string; name: string; level: string | null; issuer: string; awardedOn: string; enteredBy: string | null; now: Date },
+): Promise<string> {
+  const id = randomUUID();
+  await q.insertAward(trx, {
+    id,
+    volunteer_id: input.volunteerId,
+    name: input.name,
+    level: input.level,
+    issuer: input.issuer,
+    awarded_on: input.awardedOn,
+    entered_by: input.enteredBy,
+    created_at: input.now.toISOString(),
+  });
+  await notify(trx, input.now, input.personId, { kind: 'awards.added', title: `您获得了表彰：${input.name}`, body: input.issuer, link: '/m/honours' });
+  return id;
+}

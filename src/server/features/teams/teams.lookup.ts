@@ -9,3 +9,8 @@ export async function teamsWithMembersByUnit(db: DbOrTrx, unitIds: string[], kin
   const rows = await q.teamsWithMembersOfUnits(db, unitIds, kinds);
   return rows.map((r) => ({ ...r, members: Number(r.members ?? 0) }));
 }
+
+/** One team (its unit and name), or undefined: for features that refer to a team (an award). */
+export function teamById(db: DbOrTrx, id: string) {
+  return q.getTeam(db, id);
+}
