@@ -193,6 +193,10 @@ export const ERRORS = {
   'assessment.tree_exists': { status: 409, message: '本实践所已有考核指标，请直接修改' },
   'assessment.not_published': { status: 409, message: '考核结果尚未公布' },
   'assessment.empty_tree': { status: 422, message: '请先设置考核指标（至少一项有分值的指标）' },
+  'points.not_revocable': { status: 422, message: '只有人工发放或扣减的积分可以撤销' },
+  'points.revoke_exceeds': { status: 409, message: '撤销的积分不能超过该笔记录剩余的积分' },
+  'points.activity_not_finished': { status: 409, message: '活动结束后才能发放活动奖励积分' },
+  'points.no_attendees': { status: 422, message: '该活动没有已认定服务时长的参加者' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

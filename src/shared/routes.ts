@@ -268,4 +268,15 @@ export const routes = {
   getVolunteer: { operationId: 'getVolunteer', method: 'GET', path: '/api/volunteers/:id' },
   updateVolunteer: { operationId: 'updateVolunteer', method: 'PATCH', path: '/api/volunteers/:id' },
   transitionVolunteer: { operationId: 'transitionVolunteer', method: 'POST', path: '/api/volunteers/:id/transitions' },
+  // points.endpoints.ts
+  myPoints: { operationId: 'myPoints', method: 'GET', path: '/api/points/me' },
+  listPointHolders: { operationId: 'listPointHolders', method: 'GET', path: '/api/points/volunteers' },
+  volunteerPoints: { operationId: 'volunteerPoints', method: 'GET', path: '/api/points/volunteers/:id' },
+  grantPoints: { operationId: 'grantPoints', method: 'POST', path: '/api/points/volunteers/:id/grants' },
+  deductPoints: { operationId: 'deductPoints', method: 'POST', path: '/api/points/volunteers/:id/deductions' },
+  revokePointEntry: { operationId: 'revokePointEntry', method: 'POST', path: '/api/points/entries/:id/revocations' },
+  listPointEntries: { operationId: 'listPointEntries', method: 'GET', path: '/api/points/entries' },
+  exportPointEntries: { operationId: 'exportPointEntries', method: 'GET', path: '/api/points/entries.xlsx' },
+  grantActivityBonus: { operationId: 'grantActivityBonus', method: 'POST', path: '/api/points/activities/:id/bonus' },
+  verifyPoints: { operationId: 'verifyPoints', method: 'GET', path: '/api/points/verify' },
 } as const satisfies Record<string, Route>;
