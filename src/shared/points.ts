@@ -7,17 +7,7 @@ import { Id, PageQuery, Paged, Text } from './common';
  * down — the entry's reason says so), a good rating of an order, an activity bonus, a staff grant.
  * Staff deduct with a reason; a manual entry is undone (撤销) by a counter-entry, at most its net.
  */
-export const POINT_KINDS = {
-  hours: '服务时长',
-  activity_bonus: '活动奖励',
-  order_rating: '点单好评',
-  grant: '人工发放',
-  deduct: '人工扣减',
-  correction: '更正/撤销',
-  redeem: '爱心超市兑换',
-  redeem_refund: '兑换退回',
-  expire: '积分过期',
-} as const;
+export { POINT_KINDS } from './rules/points';
 export const PointKind = z.enum(['hours', 'activity_bonus', 'order_rating', 'grant', 'deduct', 'correction', 'redeem', 'redeem_refund', 'expire']);
 export type PointKind = z.infer<typeof PointKind>;
 

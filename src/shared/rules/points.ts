@@ -42,3 +42,16 @@ export function fifoRemaining(balance: number, netsNewestFirst: number[]): numbe
     return mine;
   });
 }
+
+/** What moved the points, in words (zod-free so the light phone page can show it). */
+export const POINT_KINDS = {
+  hours: '服务时长',
+  activity_bonus: '活动奖励',
+  order_rating: '点单好评',
+  grant: '人工发放',
+  deduct: '人工扣减',
+  correction: '更正/撤销',
+  redeem: '爱心超市兑换',
+  redeem_refund: '兑换退回',
+  expire: '积分过期',
+} as const;
