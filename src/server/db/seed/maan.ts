@@ -15,6 +15,7 @@ import { seedTraining } from './maan.training';
 import { seedNeeds } from './maan.needs';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
+import { seedPoints } from './maan.points';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -102,6 +103,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedStandards(deps, trx, now, people);
     await seedAssessment(deps, trx, now, people);
     await seedNeeds(trx, now, people);
+    await seedPoints(trx, now, people);
   });
   return true;
 }
