@@ -72,9 +72,9 @@ function HoldersTab({ stations }: { stations: { value: string; label: string }[]
               </Button>
             ),
           },
+          { title: '余额', dataIndex: 'balance', align: 'right', render: (n: number) => <strong>{n}</strong> },
           { title: '编号', dataIndex: 'volunteerNo', render: (v: string | null) => v ?? '—' },
           { title: '实践站', dataIndex: 'stationName' },
-          { title: '余额', dataIndex: 'balance', align: 'right', render: (n: number) => <strong>{n}</strong> },
           { title: '累计获得', dataIndex: 'issued', align: 'right' },
           { title: '已兑换', dataIndex: 'spent', align: 'right' },
           { title: '已过期', dataIndex: 'expired', align: 'right' },
