@@ -89,6 +89,30 @@ describe('earning from approved hours', () => {
   });
 });
 
+describe('earning from a good rating', () => {
+  it('gives the volunteer the rule’s points (default 2) once for a rating of 4 or more', async () => {
+    const v = await w.makeVolunteer({ stationId: station });
+    const item = await w.makeMenuItem({ name: '代购代办', unitId: station });
+    const act = async (who: { agent: Agent }, id: string, body: Record<string, unknown>) => {
+      const res = await who.agent.post(`/api/orders/${id}/actions`, body);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json();
+    };
+    const placed = await resident.agent.post('/api/orders', { itemId: item.id, description: '想请人帮忙买点米和油', stationId: station });
+    expect(placed.statusCode, placed.body).toBe(201);
+    const id = placed.json().id;
+    await act(enterer, id, { action: 'review' });
+    await act(enterer, id, { action: 'dispatch', verified: true, target: { type: 'volunteer', id: v.id } });
+    await act(v, id, { action: 'accept' });
+    await act(v, id, { action: 'complete', report: '已送到家中' });
+    await act(resident, id, { action: 'rate', rating: 5, comment: '非常感谢' });
+    const s = await statement(v.id);
+    const rating = s.entries.items.filter((e: { kind: string }) => e.kind === 'order_rating');
+    expect(rating).toHaveLength(1);
+    expect(rating[0]).toMatchObject({ points: 2, sourceType: 'order', sourceId: id, link: `/admin/orders/${id}` });
+  });
+});
+
 describe('staff grants, deductions and undoing', () => {
   it('grants and deducts with a reason, audited, and a deduction never overdraws', async () => {
     const v = await w.makeVolunteer({ stationId: station });
