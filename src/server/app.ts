@@ -50,6 +50,7 @@ import { requestSerializer } from './platform/log';
 import { registerErrorHandler } from './platform/errors';
 import { withRequestState } from './platform/request-state';
 import { openapiHooks } from './platform/register';
+import { pointsRoutes } from './features/points/points.routes';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
 z.config(z.locales.zhCN());
@@ -252,6 +253,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(activityPlansRoutes(deps));
   await app.register(campaignsRoutes(deps));
   await app.register(recognitionRoutes(deps));
+  await app.register(pointsRoutes(deps));
 }
 
 /**

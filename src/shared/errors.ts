@@ -210,6 +210,10 @@ export const ERRORS = {
   'campaigns.bad_nominee': { status: 422, message: '请选择公示名单中的对象' },
   'campaigns.already_resolved': { status: 409, message: '该异议已处理' },
   'recognition.revoked': { status: 409, message: '该表彰已撤销' },
+  'points.not_revocable': { status: 422, message: '只有人工发放或扣减的积分可以撤销' },
+  'points.revoke_exceeds': { status: 409, message: '撤销的积分不能超过该笔记录剩余的积分' },
+  'points.activity_not_finished': { status: 409, message: '活动结束后才能发放活动奖励积分' },
+  'points.no_attendees': { status: 422, message: '该活动没有已认定服务时长的参加者' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

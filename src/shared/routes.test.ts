@@ -29,6 +29,7 @@ import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
 import * as campaigns from './campaigns.endpoints';
 import * as recognition from './recognition.endpoints';
+import * as points from './points.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -61,6 +62,7 @@ const modules: unknown[] = (
     volunteers,
     campaigns,
     recognition,
+    points,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -296,4 +296,15 @@ export const routes = {
   viewConsent: { operationId: 'viewConsent', method: 'GET', path: '/api/recognition/volunteers/:id/consent' },
   recordConsent: { operationId: 'recordConsent', method: 'POST', path: '/api/recognition/volunteers/:id/consent' },
   listPublicHonours: { operationId: 'listPublicHonours', method: 'GET', path: '/api/public/honours' },
+  // points.endpoints.ts
+  myPoints: { operationId: 'myPoints', method: 'GET', path: '/api/points/me' },
+  listPointHolders: { operationId: 'listPointHolders', method: 'GET', path: '/api/points/volunteers' },
+  volunteerPoints: { operationId: 'volunteerPoints', method: 'GET', path: '/api/points/volunteers/:id' },
+  grantPoints: { operationId: 'grantPoints', method: 'POST', path: '/api/points/volunteers/:id/grants' },
+  deductPoints: { operationId: 'deductPoints', method: 'POST', path: '/api/points/volunteers/:id/deductions' },
+  revokePointEntry: { operationId: 'revokePointEntry', method: 'POST', path: '/api/points/entries/:id/revocations' },
+  listPointEntries: { operationId: 'listPointEntries', method: 'GET', path: '/api/points/entries' },
+  exportPointEntries: { operationId: 'exportPointEntries', method: 'GET', path: '/api/points/entries.xlsx' },
+  grantActivityBonus: { operationId: 'grantActivityBonus', method: 'POST', path: '/api/points/activities/:id/bonus' },
+  verifyPoints: { operationId: 'verifyPoints', method: 'GET', path: '/api/points/verify' },
 } as const satisfies Record<string, Route>;

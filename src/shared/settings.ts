@@ -180,6 +180,22 @@ export const RULES = {
     schema: IntRule(1, 30),
     default: 5,
   },
+  'points.perGoodRating': {
+    label: '点单服务获好评（4 星及以上）奖励积分',
+    source: '工作方案 五、（二）四 激励回馈',
+    editor: 'integer',
+    unit: '分',
+    schema: IntRule(0, 100),
+    default: 2,
+  },
+  'points.expiryMonths': {
+    label: '获得的积分多少个月后过期（0 为不过期）',
+    source: '工作方案 五、（二）四 激励回馈',
+    editor: 'integer',
+    unit: '个月',
+    schema: IntRule(0, 120),
+    default: 0,
+  },
 } as const;
 
 export type RuleKey = keyof typeof RULES;

@@ -72,6 +72,8 @@ const PortalCampaignsPage = lazy(() => import('./portal/campaigns/campaigns-page
 const MobileHonours = lazy(() => import('./m/honours/honours-page'));
 const RecognitionPage = lazy(() => import('./admin/recognition/recognition-page'));
 const HonoursBoardPage = lazy(() => import('./portal/honours-page'));
+const PointsPage = lazy(() => import('./admin/points/points-page'));
+const MobilePoints = lazy(() => import('./m/points/points-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -131,6 +133,7 @@ export const router = createBrowserRouter([
       { path: 'campaigns', element: <CampaignsPage /> },
       { path: 'campaigns/:id', element: <CampaignDetailPage /> },
       { path: 'recognition', element: <RecognitionPage /> },
+      { path: 'points', element: <PointsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -156,6 +159,7 @@ export const router = createBrowserRouter([
       { path: 'station/tasks/:id', element: <MobileStationTask /> },
       { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
       { path: 'honours', element: <MobileHonours /> },
+      { path: 'points', element: <MobilePoints /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -128,6 +128,12 @@ export const POLICY = {
   /** 礼遇 catalogue: the institute's admins keep it; staff below read it (upward). */
   'recognition.benefits': { roles: ['institute_admin'], upward: false },
   'recognition.benefits_read': { roles: STAFF, upward: true },
+  /** 积分: staff read the statements of their units' volunteers (a station its own, the district everything below). */
+  'points.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** Grant, deduct, undo, an activity bonus: the volunteer's station admins and the institute's. */
+  'points.write': { roles: ADMINS, upward: false },
+  /** Check that every balance equals its ledger: the institute's admins. */
+  'points.verify': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -24,6 +24,7 @@ import {
   FormOutlined,
   SendOutlined,
   CrownOutlined,
+  GiftOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -64,6 +65,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
   { path: '/admin/campaigns', label: '评选', icon: <CrownOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/recognition', label: '表彰礼遇', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

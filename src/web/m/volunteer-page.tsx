@@ -69,6 +69,9 @@ export default function VolunteerPage() {
       <Notifications />
       <StatusCard volunteer={volunteer} />
       <HoursBlock />
+      <Link to="/m/points" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
+        我的积分 ›
+      </Link>
       <Records />
       {volunteer.status === 'certified' || volunteer.status === 'suspended' ? <Teams certified={volunteer.status === 'certified'} /> : null}
       <Certificates volunteer={volunteer} />

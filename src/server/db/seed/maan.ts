@@ -17,6 +17,7 @@ import { seedRecognition } from './maan.recognition';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 import { seedCampaigns } from './maan.campaigns';
+import { seedPoints } from './maan.points';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -106,6 +107,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedNeeds(trx, now, people);
     await seedCampaigns(trx, now, people);
     await seedRecognition(trx, now, people);
+    await seedPoints(trx, now, people);
   });
   return true;
 }

@@ -2,12 +2,13 @@
 import type { DecideInput, ServiceRecordView } from '../../../shared/hours';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit } from '../../platform/audit';
-import type { DbOrTrx } from '../../platform/db';
+import type { DbOrTrx, Trx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { readRules } from '../../platform/scope';
 import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
+import { creditApprovedRecord } from '../points/points.earning';
 import { decisionBlock } from './hours.access';
 import * as q from './hours.queries';
 import { getRecord } from './hours.records';
@@ -21,7 +22,24 @@ async function thresholdsInTransaction(trx: DbOrTrx, tree: UnitTree, stationId: 
   return (await readRules(trx, tree.instituteOf(stationId) ?? ''))['stars.thresholds'];
 }
 
-async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: string, input: DecideInput, now: Date) {
+/** 积分: the approved record earns its points (a correction moves the original's) in the approval's transaction. */
+async function earnPoints(trx: Trx, tree: UnitTree, r: q.RecordRow, now: Date) {
+  const rules = await readRules(trx, tree.instituteOf(r.volunteer_station_id) ?? '');
+  const correctsRecordId = r.source === 'correction' ? r.corrects_id : null;
+  const netMinutesOfOriginal = correctsRecordId ? await q.netMinutesOf(trx, correctsRecordId) : null;
+  const rec = {
+    recordId: r.id,
+    volunteerId: r.volunteer_id,
+    unitId: r.unit_id,
+    title: r.title,
+    minutes: Number(r.minutes),
+    correctsRecordId,
+    netMinutesOfOriginal,
+  };
+  await creditApprovedRecord(trx, rec, rules, now);
+}
+
+async function decideIn(deps: Deps, ctx: Ctx, trx: Trx, tree: UnitTree, id: string, input: DecideInput, now: Date) {
   const r = await q.getRecord(trx, id);
   if (!r) throw notFound();
   const block = decisionBlock(ctx.actor, tree, r);
@@ -39,8 +57,10 @@ async function decideIn(deps: Deps, ctx: Ctx, trx: DbOrTrx, tree: UnitTree, id: 
     unitId: r.unit_id,
     changes: { status: { before: 'pending', after: status }, ...(input.note ? { note: { before: null, after: input.note } } : {}) },
   });
-  if (status === 'approved') await recomputeStars(trx, now, r.volunteer_id, await thresholdsInTransaction(trx, tree, r.volunteer_station_id));
-  else {
+  if (status === 'approved') {
+    await recomputeStars(trx, now, r.volunteer_id, await thresholdsInTransaction(trx, tree, r.volunteer_station_id));
+    await earnPoints(trx, tree, r, now);
+  } else {
     await notify(trx, now, r.volunteer_person_id, {
       kind: 'hours.rejected',
       title: '服务记录未通过审核',

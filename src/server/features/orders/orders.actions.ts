@@ -15,6 +15,7 @@ import { recordOrderContact } from '../care/care.links';
 import { canUseFile } from '../files/files.service';
 import { recordVerifiedService } from '../hours/hours.ledger';
 import { notify } from '../notifications/notifications.service';
+import { creditGoodRating } from '../points/points.earning';
 import { volunteerById } from '../volunteers/volunteers.lookup';
 import { recordEvent } from './orders.events';
 import { getOrder } from './orders.listing';
@@ -190,6 +191,14 @@ function prepareRate(c: StepContext, plan: Plan) {
     plan.tell.push({ personId: o.volunteer_person_id, title: `居民评价了您的服务：${input.rating} 星`, body: input.comment ?? undefined });
 }
 
+/** The rating's move, and a good one's points for the volunteer (积分) in the same transaction. */
+async function writeRate(trx: Trx, c: StepContext, plan: Plan) {
+  await moveGuarded(trx, c, plan);
+  const { o } = c;
+  const rating = { orderId: o.id, orderNumber: o.number, volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, rating: Number(c.input.rating) };
+  await creditGoodRating(trx, rating, c.rules, c.now);
+}
+
 /**
  * Every order action, one entry each: a new action in the state machine (src/shared) does not
  * compile until it has a row here.
@@ -227,7 +236,7 @@ export const STEPS: Record<OrderAction, Step> = {
     },
   },
   complete: { actor: byWorker, prepare: prepareComplete, write: writeComplete },
-  rate: { actor: (r) => (r.assigned ? null : byRequesterOrStaff(r)), prepare: prepareRate },
+  rate: { actor: (r) => (r.assigned ? null : byRequesterOrStaff(r)), prepare: prepareRate, write: writeRate },
   close: { actor: byStaff },
   cancel: {
     actor: byRequesterOrStaff,

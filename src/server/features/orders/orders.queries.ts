@@ -276,7 +276,12 @@ export function dueForEscalation(db: DbOrTrx, now: string) {
 }
 
 export function dueForDefaultRating(db: DbOrTrx, before: string) {
-  return db.selectFrom('orders').select(['id', 'unit_id']).where('status', '=', 'completed').where('completed_at', '<', before).execute();
+  return db
+    .selectFrom('orders')
+    .select(['id', 'unit_id', 'number', 'accepted_volunteer_id'])
+    .where('status', '=', 'completed')
+    .where('completed_at', '<', before)
+    .execute();
 }
 
 export function teamMember(db: DbOrTrx, teamId: string, volunteerId: string) {

@@ -2,6 +2,7 @@ import { appendAudit, type AuditWho } from '../../platform/audit';
 import type { Deps } from '../../platform/deps';
 import { cachedRules, unitTreeOf } from '../../platform/scope';
 import { notify } from '../notifications/notifications.service';
+import { creditGoodRating } from '../points/points.earning';
 import { recordEvent } from './orders.events';
 import * as q from './orders.queries';
 
@@ -49,7 +50,8 @@ export async function tickOrders(deps: Deps): Promise<{ escalated: number; defau
   let defaultRated = 0;
   const institutes = [...tree.nodes.values()].filter((n) => n.kind === 'institute');
   for (const inst of institutes) {
-    const days = (await cachedRules(deps.db, inst.id))['orders.defaultRatingDays'];
+    const rules = await cachedRules(deps.db, inst.id);
+    const days = rules['orders.defaultRatingDays'];
     for (const o of await q.dueForDefaultRating(deps.db, new Date(now.getTime() - days * 86_400_000).toISOString())) {
       if (tree.instituteOf(o.unit_id) !== inst.id) continue;
       await deps.db.transaction().execute(async (trx) => {
@@ -63,6 +65,7 @@ export async function tickOrders(deps: Deps): Promise<{ escalated: number; defau
         });
         if (n !== 1) return;
         await recordEvent(trx, o.id, now, 'system', { accountId: null, name: '系统' }, 'rate', 'completed', 'rated', `${days} 天未评价，默认好评`);
+        await creditGoodRating(trx, { orderId: o.id, orderNumber: o.number, volunteerId: o.accepted_volunteer_id, unitId: o.unit_id, rating: 5 }, rules, now);
         defaultRated++;
       });
     }
