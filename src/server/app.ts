@@ -38,6 +38,7 @@ import { trainingRoutes } from './features/training/training.routes';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
+import { marketRoutes } from './features/market/market.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -178,6 +179,7 @@ async function registerOpenApi(app: App) {
         { name: 'standards', description: '“八有”建设标准：达标看板、证明材料与实践所确认' },
         { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
         { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
+        { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
       ],
     },
     transform: openapi.transform,
@@ -236,6 +238,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(assessmentRoutes(deps));
   await app.register(needsRoutes(deps));
   await app.register(activityPlansRoutes(deps));
+  await app.register(marketRoutes(deps));
 }
 
 /** The web build, if there is one: static files, and index.html for every SPA path. */

@@ -5,6 +5,7 @@ import { deliverEmails, smtpNotifier } from './features/notifications/notifier';
 import { tickOrders } from './features/orders/orders.tick';
 import { tickMeetings } from './features/meetings/meetings.tick';
 import { tickPlan } from './features/plan/plan.tick';
+import { tickMarket } from './features/market/market.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
     await tickOrders(deps).catch((err) => app.log.error({ err }, 'order tick failed'));
     await tickMeetings(deps).catch((err) => app.log.error({ err }, 'meeting tick failed'));
     await tickPlan(deps).catch((err) => app.log.error({ err }, 'plan tick failed'));
+    await tickMarket(deps).catch((err) => app.log.error({ err }, 'market tick failed'));
     if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
   };
   await runTick();

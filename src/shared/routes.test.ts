@@ -27,6 +27,7 @@ import * as training from './training.endpoints';
 import * as assessment from './assessment.endpoints';
 import * as venues from './venues.endpoints';
 import * as volunteers from './volunteers.endpoints';
+import * as market from './market.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -57,6 +58,7 @@ const modules: unknown[] = (
     assessment,
     venues,
     volunteers,
+    market,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -172,6 +172,14 @@ export const RULES = {
     schema: DateList,
     default: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
   },
+  'market.reservationDays': {
+    label: '爱心超市预约保留天数（逾期未领取自动取消并退回积分）',
+    source: '工作方案 五、（二）四 激励回馈',
+    editor: 'integer',
+    unit: '天',
+    schema: IntRule(1, 60),
+    default: 7,
+  },
 } as const;
 
 export type RuleKey = keyof typeof RULES;

@@ -115,6 +115,10 @@ export const POLICY = {
   'activity_plans.manage': { roles: ['institute_admin'], upward: false },
   /** Accept, link an activity, or say why not held: the target station's admins (and the institute's). */
   'activity_plans.respond': { roles: ADMINS, upward: false },
+  /** 爱心超市: staff read the shops of their units (a station reads its institute's shop too: it hands over there). */
+  'market.read': { roles: STAFF, upward: true },
+  /** Goods, donations, stock and the counter: the running unit's admins (and the institute's). */
+  'market.manage': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -12,6 +12,7 @@ import * as m20261129_0010 from './20261129_0010_assessment';
 import * as m20261129_0011 from './20261129_0011_needs';
 import * as m20261129_0012 from './20261129_0012_training_signin';
 import * as m20261129_0013 from './20261129_0013_points';
+import * as m20261129_0015 from './20261129_0015_market';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0011_needs': m20261129_0011,
   '20261129_0012_training_signin': m20261129_0012,
   '20261129_0013_points': m20261129_0013,
+  '20261129_0015_market': m20261129_0015,
 };
