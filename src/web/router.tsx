@@ -66,6 +66,8 @@ const MobileStation = lazy(() => import('./m/station/station-page'));
 const MobileStationResolution = lazy(() => import('./m/station/resolution-page'));
 const MobileStationTask = lazy(() => import('./m/station/task-page'));
 const MobileTrainingSignIn = lazy(() => import('./m/training/sign-in-page'));
+const MarketPage = lazy(() => import('./admin/market/market-page'));
+const MobileMarket = lazy(() => import('./m/market/market-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -120,6 +122,7 @@ export const router = createBrowserRouter([
       { path: 'assessment/periods/:id/stations/:stationId', element: <AssessmentSheetPage /> },
       { path: 'needs', element: <NeedsPage /> },
       { path: 'activity-plans', element: <ActivityPlansPage /> },
+      { path: 'market', element: <MarketPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -144,6 +147,7 @@ export const router = createBrowserRouter([
       { path: 'station/resolutions/:id', element: <MobileStationResolution /> },
       { path: 'station/tasks/:id', element: <MobileStationTask /> },
       { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
+      { path: 'market', element: <MobileMarket /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import {
+  GiftOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -61,6 +62,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  { path: '/admin/market', label: '爱心超市', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
