@@ -13,6 +13,7 @@ import { seedPlan } from './maan.plan';
 import { seedStandards } from './maan.standards';
 import { seedTraining } from './maan.training';
 import { seedNeeds } from './maan.needs';
+import { seedMarket } from './maan.market';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 
@@ -102,6 +103,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedStandards(deps, trx, now, people);
     await seedAssessment(deps, trx, now, people);
     await seedNeeds(trx, now, people);
+    await seedMarket(trx, now, people);
   });
   return true;
 }
