@@ -1,5 +1,4 @@
-import { expect } from '@playwright/test';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, hasBrowser, openTab, screenshot, signIn, startHarness } from './browser';
 
 let h: Harness;
@@ -17,13 +16,13 @@ describe.skipIf(!hasBrowser)('爱心超市 journey', () => {
     const balanceText = await phone.page.getByText(/我的积分：\d+/).textContent();
     const before = Number(balanceText?.match(/\d+/)?.[0]);
     await phone.page.getByRole('switch', { name: /长辈模式/ }).click();
-    await expect(phone.page.getByRole('switch', { name: /长辈模式：已开启/ })).toBeVisible();
+    await phone.page.getByRole('switch', { name: /长辈模式：已开启/ }).waitFor();
     await phone.page.getByRole('button', { name: '兑换大米（5 公斤）' }).click();
     const ok = phone.page.getByRole('status').filter({ hasText: '预约成功' });
-    await expect(ok).toBeVisible();
+    await ok.waitFor();
     const code = (await ok.textContent())?.match(/预约码 ([A-Z0-9]{6})/)?.[1] ?? '';
     expect(code).toHaveLength(6);
-    await expect(phone.page.getByText(`我的积分：${before - 30}`)).toBeVisible();
+    await phone.page.getByText(`我的积分：${before - 30}`).waitFor();
     await screenshot(phone.page, 'market-phone-375.png');
 
     const desk = await openTab(h, { width: 1280, height: 900 });
@@ -33,10 +32,10 @@ describe.skipIf(!hasBrowser)('爱心超市 journey', () => {
     await desk.page.getByRole('searchbox', { name: '查找预约' }).fill(code);
     await desk.page.getByRole('button', { name: '查找' }).click();
     await desk.page.getByRole('button', { name: '确认领取' }).click();
-    await expect(desk.page.getByText('已确认领取：大米（5 公斤）')).toBeVisible();
+    await desk.page.getByText('已确认领取：大米（5 公斤）').waitFor();
     await screenshot(desk.page, 'market-counter-1280.png');
     await desk.page.getByRole('tab', { name: '月度对账' }).click();
-    await expect(desk.page.getByText(/账物相符/)).toBeVisible();
+    await desk.page.getByText(/账物相符/).waitFor();
     await screenshot(desk.page, 'market-reconcile-1280.png');
     expect(phone.pageErrors).toEqual([]);
     expect(desk.pageErrors).toEqual([]);
