@@ -44,6 +44,7 @@ import { needsRoutes } from './features/needs/needs.routes';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { recognitionRoutes } from './features/recognition/recognition.routes';
+import { marketRoutes } from './features/market/market.routes';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -193,6 +194,7 @@ async function registerOpenApi(app: App) {
         { name: 'assessment', description: '考核：实践站考核指标、自评、审核、公布排名与报告' },
         { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
         { name: 'campaigns', description: '评选：十星文明户、身边好人等评选的推荐、评审、公示、异议与结果' },
+        { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
       ],
     },
     transform: openapi.transform,
@@ -254,6 +256,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(campaignsRoutes(deps));
   await app.register(recognitionRoutes(deps));
   await app.register(pointsRoutes(deps));
+  await app.register(marketRoutes(deps));
 }
 
 /**

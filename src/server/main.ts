@@ -8,6 +8,7 @@ import { tickOrders } from './features/orders/orders.tick';
 import { tickMeetings } from './features/meetings/meetings.tick';
 import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
+import { tickMarket } from './features/market/market.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
@@ -77,6 +78,7 @@ async function start(): Promise<void> {
     await tickMeetings(deps).catch((err) => app.log.error({ err }, 'meeting tick failed'));
     await tickPlan(deps).catch((err) => app.log.error({ err }, 'plan tick failed'));
     await tickPoints(deps).catch((err) => app.log.error({ err }, 'points tick failed'));
+    await tickMarket(deps).catch((err) => app.log.error({ err }, 'market tick failed'));
     if (notifier) await deliverEmails(deps, notifier).catch((err) => app.log.error({ err }, 'e-mail delivery failed'));
   };
   await runTick();

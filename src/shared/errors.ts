@@ -214,6 +214,20 @@ export const ERRORS = {
   'points.revoke_exceeds': { status: 409, message: '撤销的积分不能超过该笔记录剩余的积分' },
   'points.activity_not_finished': { status: 409, message: '活动结束后才能发放活动奖励积分' },
   'points.no_attendees': { status: 422, message: '该活动没有已认定服务时长的参加者' },
+  'market.bad_unit': { status: 422, message: '爱心超市只能由实践所或实践站开办' },
+  'market.out_of_stock': { status: 409, message: '库存不足，该物品已兑完' },
+  'market.limit_reached': { status: 409, message: '已达到该物品每人每月的兑换上限' },
+  'market.closed': { status: 409, message: '预约有效期内爱心超市没有开放日，暂不能预约' },
+  'market.inactive': { status: 409, message: '该物品已下架' },
+  'market.not_reserved': { status: 409, message: '该预约已领取、取消或过期' },
+  'market.not_volunteer': { status: 403, message: '只有注册志愿者可以兑换' },
+  'market.donor_required': { status: 422, message: '捐赠请选择捐赠方' },
+  'market.supplier_required': { status: 422, message: '采购请填写供货方' },
+  'market.bad_goods': { status: 422, message: '物品不属于该爱心超市' },
+  'market.bad_donor': { status: 422, message: '捐赠方不属于本实践所' },
+  'market.recipient_not_found': { status: 422, message: '找不到该服务对象，或不在您的服务范围内' },
+  'market.not_donation': { status: 422, message: '只有捐赠才有捐赠收据' },
+  'market.bad_file': { status: 422, message: '照片不存在或无权使用' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -30,6 +30,7 @@ import * as volunteers from './volunteers.endpoints';
 import * as campaigns from './campaigns.endpoints';
 import * as recognition from './recognition.endpoints';
 import * as points from './points.endpoints';
+import * as market from './market.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -63,6 +64,7 @@ const modules: unknown[] = (
     campaigns,
     recognition,
     points,
+    market,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -196,6 +196,14 @@ export const RULES = {
     schema: IntRule(0, 120),
     default: 0,
   },
+  'market.reservationDays': {
+    label: '爱心超市预约保留天数（逾期未领取自动取消并退回积分）',
+    source: '工作方案 五、（二）四 激励回馈',
+    editor: 'integer',
+    unit: '天',
+    schema: IntRule(1, 60),
+    default: 7,
+  },
 } as const;
 
 export type RuleKey = keyof typeof RULES;

@@ -74,6 +74,8 @@ const RecognitionPage = lazy(() => import('./admin/recognition/recognition-page'
 const HonoursBoardPage = lazy(() => import('./portal/honours-page'));
 const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
+const MarketPage = lazy(() => import('./admin/market/market-page'));
+const MobileMarket = lazy(() => import('./m/market/market-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -134,6 +136,7 @@ export const router = createBrowserRouter([
       { path: 'campaigns/:id', element: <CampaignDetailPage /> },
       { path: 'recognition', element: <RecognitionPage /> },
       { path: 'points', element: <PointsPage /> },
+      { path: 'market', element: <MarketPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -160,6 +163,7 @@ export const router = createBrowserRouter([
       { path: 'training/sign-in', element: <MobileTrainingSignIn /> },
       { path: 'honours', element: <MobileHonours /> },
       { path: 'points', element: <MobilePoints /> },
+      { path: 'market', element: <MobileMarket /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

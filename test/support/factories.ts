@@ -650,3 +650,57 @@ export async function makeActivityPlan(
   if (opts.publish) detail = expectStatus(await w.admin.agent.post(`/api/activity-plans/${plan.id}/publish`, {}), 200, 'publish plan').json();
   return detail;
 }
+
+// market
+
+/**
+ * Credits a volunteer with points through the ledger's only writer (kind `grant`), as the points
+ * feature's own grant would: the market's suites need spenders before earning exists in their world.
+ */
+export async function givePoints(w: World, volunteerId: string, points: number): Promise<void> {
+  const { postPoints } = await import('../../src/server/features/points/points.ledger');
+  await w.t.deps.db.transaction().execute(async (trx) => {
+    await postPoints(trx, {
+      volunteerId,
+      unitId: w.instituteId,
+      kind: 'grant',
+      points,
+      reason: '测试发放',
+      createdBy: w.admin.accountId,
+      at: w.clock.now(),
+    });
+  });
+}
+
+/** A shop of `unitId` (default: the institute) open every day, with one goods stocked by a purchase of `stock`. */
+export async function makeMarket(
+  w: World,
+  opts: { unitId?: string; by?: Signed; price?: number; limit?: number; stock?: number; openWeekdays?: number[] } = {},
+): Promise<{ shopId: string; goodsId: string }> {
+  const agent = (opts.by ?? w.admin).agent;
+  const shop = expectStatus(
+    await agent.post('/api/market/shops', { unitId: opts.unitId ?? w.instituteId, name: '爱心超市', openWeekdays: opts.openWeekdays ?? [1, 2, 3, 4, 5, 6, 7] }),
+    201,
+    'makeMarket shop',
+  ).json();
+  const goods = expectStatus(
+    await agent.post('/api/market/goods', { shopId: shop.id, name: '大米', unitLabel: '袋', pricePoints: opts.price ?? 10, monthlyLimit: opts.limit ?? 0 }),
+    201,
+    'makeMarket goods',
+  ).json();
+  if ((opts.stock ?? 10) > 0) {
+    expectStatus(
+      await agent.post('/api/market/intakes', {
+        shopId: shop.id,
+        kind: 'purchase',
+        supplier: '粮油店',
+        valueFen: 10000,
+        receivedOn: w.clock.now().toISOString().slice(0, 10),
+        items: [{ goodsId: goods.id, quantity: opts.stock ?? 10 }],
+      }),
+      201,
+      'makeMarket stock',
+    );
+  }
+  return { shopId: shop.id, goodsId: goods.id };
+}

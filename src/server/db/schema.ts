@@ -87,6 +87,12 @@ export interface Database {
   recognition_revocations: RecognitionRevocationsTable;
   recognition_benefits: RecognitionBenefitsTable;
   recognition_consents: RecognitionConsentsTable;
+  market_shops: MarketShopsTable;
+  market_goods: MarketGoodsTable;
+  market_donors: MarketDonorsTable;
+  market_intakes: MarketIntakesTable;
+  market_reservations: MarketReservationsTable;
+  market_stock_entries: MarketStockEntriesTable;
 }
 
 export interface UnitsTable {
@@ -1336,4 +1342,104 @@ export interface RecognitionConsentsTable {
   note: string | null;
   recorded_by: string | null;
   at: string;
+}
+
+// market (爱心超市)
+
+/** A shop run by an institute or a station. Opening days: ISO weekdays (1 = Monday) and extra dates, JSON text. */
+export interface MarketShopsTable {
+  id: string;
+  unit_id: string;
+  /** The institute above (or equal to) the unit: donors, rules and the reconciliation are per institute. */
+  institute_id: string;
+  name: string;
+  open_weekdays: string;
+  open_dates: string;
+  address: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Goods of a shop. `on_hand` is the stock counter, moved only with a stock entry in the same transaction; never negative. */
+export interface MarketGoodsTable {
+  id: string;
+  shop_id: string;
+  name: string;
+  /** 袋, 桶, 瓶… */
+  unit_label: string;
+  photo_file_id: string | null;
+  price_points: number;
+  /** Per person per month; 0 = no limit. */
+  monthly_limit: number;
+  active: number;
+  on_hand: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MarketDonorKind = 'resident' | 'company' | 'organisation';
+export interface MarketDonorsTable {
+  id: string;
+  institute_id: string;
+  kind: MarketDonorKind;
+  name: string;
+  contact: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type MarketIntakeKind = 'donation' | 'purchase';
+/** Goods coming in: a donation (donor, estimated value) or a purchase (supplier, cost). Its items are stock entries. */
+export interface MarketIntakesTable {
+  id: string;
+  shop_id: string;
+  kind: MarketIntakeKind;
+  receipt_no: string;
+  donor_id: string | null;
+  supplier: string | null;
+  value_fen: number;
+  received_on: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export type MarketReservationStatus = 'reserved' | 'collected' | 'cancelled' | 'expired';
+export interface MarketReservationsTable {
+  id: string;
+  code: string;
+  shop_id: string;
+  goods_id: string;
+  volunteer_id: string;
+  quantity: number;
+  points: number;
+  /** YYYY-MM (China time) of the reservation: the per-month limit counts it there. */
+  month: string;
+  status: MarketReservationStatus;
+  channel: 'self' | 'staff';
+  pickup_on: string;
+  expires_at: string;
+  created_by: string | null;
+  created_at: string;
+  closed_by: string | null;
+  closed_at: string | null;
+  reason: string | null;
+}
+
+export type MarketStockKind = 'donation' | 'purchase' | 'redemption' | 'redemption_return' | 'handout' | 'loss' | 'expiry';
+/** One movement of a goods' stock, signed. Append-only. */
+export interface MarketStockEntriesTable {
+  id: string;
+  shop_id: string;
+  goods_id: string;
+  kind: MarketStockKind;
+  quantity: number;
+  /** 'intake' or 'reservation'; null for a hand-out, loss or expiry. */
+  source_type: string | null;
+  source_id: string | null;
+  care_recipient_id: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
 }

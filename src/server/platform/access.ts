@@ -134,6 +134,10 @@ export const POLICY = {
   'points.write': { roles: ADMINS, upward: false },
   /** Check that every balance equals its ledger: the institute's admins. */
   'points.verify': { roles: ['institute_admin'], upward: false },
+  /** 爱心超市: staff read the shops of their units (a station reads its institute's shop too: it hands over there). */
+  'market.read': { roles: STAFF, upward: true },
+  /** Goods, donations, stock and the counter: the running unit's admins (and the institute's). */
+  'market.manage': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

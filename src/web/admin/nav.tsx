@@ -25,6 +25,7 @@ import {
   SendOutlined,
   CrownOutlined,
   GiftOutlined,
+  ShopOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -66,6 +67,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/campaigns', label: '评选', icon: <CrownOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/recognition', label: '表彰礼遇', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

@@ -14,6 +14,7 @@ import { seedStandards } from './maan.standards';
 import { seedTraining } from './maan.training';
 import { seedNeeds } from './maan.needs';
 import { seedRecognition } from './maan.recognition';
+import { seedMarket } from './maan.market';
 import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 import { seedCampaigns } from './maan.campaigns';
@@ -108,6 +109,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedCampaigns(trx, now, people);
     await seedRecognition(trx, now, people);
     await seedPoints(trx, now, people);
+    await seedMarket(trx, now, people);
   });
   return true;
 }
