@@ -30,7 +30,9 @@ describe('star level', () => {
       if (p.nextThresholdHours === null || p.hoursToNext === null) continue;
       expect(Math.round((p.approvedHours + p.hoursToNext) * 10), `${minutes} 分钟`).toBe(p.nextThresholdHours * 10);
       expect(p.explanation).toContain(`累计 ${p.approvedHours} 小时`);
-      expect(p.explanation).toContain(`再服务 ${p.hoursToNext} 小时可达${['', '一星', '二星', '三星', '四星', '五星'][p.level + 1]}（${p.nextThresholdHours} 小时）`);
+      expect(p.explanation).toContain(
+        `再服务 ${p.hoursToNext} 小时可达${['', '一星', '二星', '三星', '四星', '五星'][p.level + 1]}（${p.nextThresholdHours} 小时）`,
+      );
       expect(p.hoursToNext).toBeGreaterThan(0);
     }
   });

@@ -64,7 +64,13 @@ describe('backfilled hours', () => {
       reason: 'x',
     });
     expect(noEvidence.statusCode).toBe(400);
-    expect(noEvidence.json().message).toContain('证明材料');
+    expect(noEvidence.json().message).toContain('补录必须上传证明材料');
+    for (const evidenceFileIds of [undefined, null, 'x']) {
+      const left = await backfill(s01, { evidenceFileIds } as never);
+      expect(left.statusCode).toBe(400);
+      expect(left.json().code).toBe('validation.failed');
+      expect(left.json().message, String(evidenceFileIds)).toContain('补录必须上传证明材料');
+    }
     expect((await backfill(s01, { startTime: '12:00', endTime: '09:00' })).json().code).toBe('hours.bad_time');
     expect((await backfill(s01, { serviceDate: '2026-11-21' })).json().code).toBe('hours.future');
   });
