@@ -268,4 +268,9 @@ export const routes = {
   getVolunteer: { operationId: 'getVolunteer', method: 'GET', path: '/api/volunteers/:id' },
   updateVolunteer: { operationId: 'updateVolunteer', method: 'PATCH', path: '/api/volunteers/:id' },
   transitionVolunteer: { operationId: 'transitionVolunteer', method: 'POST', path: '/api/volunteers/:id/transitions' },
+  // polish: the console's lists a person prints or sends, as Excel
+  exportMonthlyActivityTable: { operationId: 'exportMonthlyActivityTable', method: 'GET', path: '/api/activities/monthly.xlsx' },
+  exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/hours/stars/export.xlsx' },
+  exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
+  exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
 } as const satisfies Record<string, Route>;
