@@ -164,3 +164,10 @@ export const ApprovedCountView = z.object({ approved: z.number().int() });
 
 /** `GET /api/correction-requests`: optionally only the requests in one state. */
 export const CorrectionRequestListQuery = PageQuery.extend({ status: z.enum(['open', 'resolved', 'declined']).optional() });
+
+/** 导出 Excel of hours by volunteer: the hours list's filters, every record (no pages). */
+export const HoursExportQuery = HoursQuery.omit({ page: true, pageSize: true });
+export type HoursExportQuery = z.infer<typeof HoursExportQuery>;
+
+/** 导出 Excel of the star list: every recognition in scope, optionally one level (the page's filter). */
+export const StarListExportQuery = z.strictObject({ level: z.coerce.number().int().min(1).max(10).optional() });

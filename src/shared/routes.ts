@@ -270,7 +270,7 @@ export const routes = {
   transitionVolunteer: { operationId: 'transitionVolunteer', method: 'POST', path: '/api/volunteers/:id/transitions' },
   // polish: the console's lists a person prints or sends, as Excel
   exportMonthlyActivityTable: { operationId: 'exportMonthlyActivityTable', method: 'GET', path: '/api/activities/monthly.xlsx' },
-  exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/hours/stars/export.xlsx' },
+  exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
   exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
   exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
 } as const satisfies Record<string, Route>;
