@@ -1,5 +1,5 @@
 import { IdParams, OkView, Paged } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import type { ErrorCode } from './errors';
 import {
   ActivityInput,
@@ -72,7 +72,8 @@ export const createActivity = defineEndpoint({
 export const monthlyTable = defineEndpoint({
   ...routes.viewMonthlyActivityTable,
   summary: '各实践站每月开展文明实践活动情况',
-  description: '工作人员查看管辖范围内各实践站最近几个月（默认 6 个月，最多 24 个月）开展活动的场次，并标出低于每月最低场次要求的月份。',
+  description:
+    '工作人员查看管辖范围内各实践站若干个月（默认截至本月的 6 个月，最多 24 个月；可用 until 选择截至的月份，往前或往后）已开展的活动场次和已发布待开展的计划场次，并标出已结束月份低于每月最低场次要求、本月及以后计划不足的情况。',
   tags,
   query: MonthlyQuery,
   responses: { 200: MonthlyTableView },
@@ -249,4 +250,15 @@ export const revokeIcalToken = defineEndpoint({
   tags,
   responses: { 200: OkView },
   errors: ['volunteer.not_found_self'],
+});
+
+export const exportMonthlyTable = defineEndpoint({
+  ...routes.exportMonthlyActivityTable,
+  summary: '导出各实践站每月开展活动情况（Excel）',
+  description: '与页面相同的月份和范围：每个实践站一行，每月已开展和计划场次，标出未达标；导出记入审计。',
+  tags,
+  query: MonthlyQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+  errors: ['access.denied'],
 });

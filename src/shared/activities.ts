@@ -188,7 +188,22 @@ export const SummaryInput = z.strictObject({
 export const MonthlyTableView = z.object({
   months: z.array(z.string()),
   minimum: z.number().int(),
-  rows: z.array(z.object({ unitId: Id, unitName: z.string(), counts: z.array(z.number().int()), below: z.array(z.boolean()) })),
+  /** The running month (China time): months before it are finished, it and those after are still planned. */
+  current: z.string(),
+  rows: z.array(
+    z.object({
+      unitId: Id,
+      unitName: z.string(),
+      /** Held service activities per month. */
+      counts: z.array(z.number().int()),
+      /** Published (recruiting or full) but not yet held, per month: what is planned ahead. */
+      planned: z.array(z.number().int()),
+      /** A finished month below the minimum. */
+      below: z.array(z.boolean()),
+      /** The running month or one ahead whose held and planned activities together stay below the minimum. */
+      plannedBelow: z.array(z.boolean()),
+    }),
+  ),
 });
 export type MonthlyTableView = z.infer<typeof MonthlyTableView>;
 
@@ -208,7 +223,12 @@ export type SignupResultView = z.infer<typeof SignupResultView>;
 
 /** The occurrences a creation made: one, or every one of a weekly/monthly series. */
 export const CreatedActivitiesView = z.object({ items: z.array(ActivityView) });
-export const MonthlyQuery = z.strictObject({ months: z.coerce.number().int().min(1).max(24).default(6) });
+export const MonthString = z.string().regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' });
+export const MonthlyQuery = z.strictObject({
+  months: z.coerce.number().int().min(1).max(24).default(6),
+  /** The last month shown (YYYY-MM), in the past or ahead; this month when left out. */
+  until: MonthString.optional(),
+});
 export const SignupListQuery = PageQuery;
 export const SignupParams = z.strictObject({ id: Id, signupId: Id });
 export const VolunteerSignupParams = z.strictObject({ id: Id, volunteerId: Id });

@@ -1,5 +1,5 @@
 import { IdParams, PageQuery, Paged } from './common';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import type { ErrorCode } from './errors';
 import {
   ApprovedCountView,
@@ -12,11 +12,13 @@ import {
   CorrectionRequestListQuery,
   CorrectionRequestView,
   DecideInput,
+  HoursExportQuery,
   HoursQuery,
   HoursSummaryView,
   RecognitionView,
   ResolveCorrectionRequestInput,
   ServiceRecordView,
+  StarListExportQuery,
   TrainingInput,
   TrainingView,
 } from './hours';
@@ -209,4 +211,26 @@ export const resolveCorrection = defineEndpoint({
   body: ResolveCorrectionRequestInput,
   responses: { 200: CorrectionRequestView },
   errors: ['not_found', 'access.denied', 'hours.request_closed'],
+});
+
+export const exportStarList = defineEndpoint({
+  ...routes.exportStarList,
+  summary: '导出星级表彰名单（Excel）',
+  description: '管辖范围内星级晋升的全部志愿者（不分页），可按星级筛选，与页面一致；导出记入审计。',
+  tags,
+  query: StarListExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+  errors: ['access.denied'],
+});
+
+export const exportHoursByVolunteer = defineEndpoint({
+  ...routes.exportHoursByVolunteer,
+  summary: '按志愿者汇总服务时长（Excel）',
+  description: '按服务记录列表的筛选条件（状态、来源、单位、日期等），管辖范围内每名志愿者一行：记录条数、已认定、待审核、未通过的时长；导出记入审计。',
+  tags,
+  query: HoursExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
+  errors: ['not_found', 'access.denied'],
 });

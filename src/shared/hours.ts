@@ -12,6 +12,8 @@ export const ENTRY_METHODS = ['团体录入', '个人申请', '扫码打卡'] as
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
 
 /** 办法 第七条: what was done, when, where, for whom, by whom; plus evidence and a reason for a backfill. */
+const EVIDENCE_REQUIRED = '补录必须上传证明材料（照片或签到表）';
+
 export const BackfillInput = z.strictObject({
   volunteerId: Id,
   unitId: Id,
@@ -22,7 +24,11 @@ export const BackfillInput = z.strictObject({
   place: Text(120).optional(),
   content: Text(500),
   personInCharge: Text(32).optional(),
-  evidenceFileIds: z.array(Id).min(1, { message: '补录必须上传证明材料（照片或签到表）' }).max(9),
+  // Left out, null or empty: the same clear message, never the generic one.
+  evidenceFileIds: z
+    .array(Id, { error: (iss) => (iss.code === 'invalid_type' ? EVIDENCE_REQUIRED : undefined) })
+    .min(1, { message: EVIDENCE_REQUIRED })
+    .max(9),
   reason: Text(200),
 });
 export type BackfillInput = z.infer<typeof BackfillInput>;
@@ -158,3 +164,10 @@ export const ApprovedCountView = z.object({ approved: z.number().int() });
 
 /** `GET /api/correction-requests`: optionally only the requests in one state. */
 export const CorrectionRequestListQuery = PageQuery.extend({ status: z.enum(['open', 'resolved', 'declined']).optional() });
+
+/** 导出 Excel of hours by volunteer: the hours list's filters, every record (no pages). */
+export const HoursExportQuery = HoursQuery.omit({ page: true, pageSize: true });
+export type HoursExportQuery = z.infer<typeof HoursExportQuery>;
+
+/** 导出 Excel of the star list: every recognition in scope, optionally one level (the page's filter). */
+export const StarListExportQuery = z.strictObject({ level: z.coerce.number().int().min(1).max(10).optional() });

@@ -1,12 +1,13 @@
 import { IdParams, PageQuery, Paged } from './common';
 import { routes } from './routes';
-import { defineEndpoint } from './endpoint';
+import { defineEndpoint, MIME } from './endpoint';
 import type { ErrorCode } from './errors';
 import { named } from './openapi';
 import {
   ArchiveServiceItemInput,
   OrderActionInput,
   OrderEventView,
+  OrderExportQuery,
   OrderListQuery,
   OrderView,
   PlaceOrderInput,
@@ -165,5 +166,16 @@ export const listSuggestions = defineEndpoint({
   tags,
   params: IdParams,
   responses: { 200: SuggestionList },
+  errors: ['not_found'],
+});
+
+export const exportOrders = defineEndpoint({
+  ...routes.exportOrders,
+  summary: '导出需求单（Excel）',
+  description: '按需求单列表的筛选条件（状态、单位、超时、日期、关键词）导出管辖范围内的全部需求单（不分页）；导出记入审计。',
+  tags,
+  query: OrderExportQuery,
+  responses: {},
+  produces: [MIME.xlsx],
   errors: ['not_found'],
 });

@@ -158,3 +158,6 @@ export const OrderListQuery = z.strictObject({
 export const SuggestionView = z.object({ volunteerId: Id, name: z.string(), score: z.number(), reasons: z.array(z.string()) });
 
 export const SuggestionList = z.object({ items: z.array(SuggestionView) });
+
+/** 导出 Excel of the orders list: the list's filters, every order (no pages). */
+export const OrderExportQuery = OrderListQuery.omit({ page: true, pageSize: true });

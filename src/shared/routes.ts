@@ -329,4 +329,9 @@ export const routes = {
   cancelMarketReservation: { operationId: 'cancelMarketReservation', method: 'POST', path: '/api/market/reservations/:id/cancel' },
   viewMarketReconciliation: { operationId: 'viewMarketReconciliation', method: 'GET', path: '/api/market/reconciliation' },
   exportMarketReconciliation: { operationId: 'exportMarketReconciliation', method: 'GET', path: '/api/market/reconciliation.xlsx' },
+  // polish: the console's lists a person prints or sends, as Excel
+  exportMonthlyActivityTable: { operationId: 'exportMonthlyActivityTable', method: 'GET', path: '/api/activities/monthly.xlsx' },
+  exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
+  exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
+  exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
 } as const satisfies Record<string, Route>;

@@ -414,3 +414,17 @@ export function activitySummariesForPlans(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('activities').select(['id', 'unit_id', 'title', 'status', 'starts_at']).where('id', 'in', ids).execute();
 }
+
+/** Published service activities (recruiting or full) not yet held, of these stations in [from, to): the months ahead. */
+export function plannedPerMonth(db: DbOrTrx, unitIds: string[], fromIso: string, toIso: string) {
+  if (unitIds.length === 0) return Promise.resolve([] as { unit_id: string; starts_at: string }[]);
+  return db
+    .selectFrom('activities')
+    .select(['unit_id', 'starts_at'])
+    .where('unit_id', 'in', unitIds)
+    .where('type', '=', 'service')
+    .where('status', 'in', ['published', 'full'])
+    .where('starts_at', '>=', fromIso)
+    .where('starts_at', '<', toIso)
+    .execute();
+}

@@ -5,11 +5,12 @@ import { ctxOf } from '../../platform/auth';
 import { publicBaseUrl } from '../../platform/config';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendXlsx } from '../../platform/xlsx';
 import { checkIn, checkinToken, staffCheck } from './activities.checkin';
 import { issueIcalToken, revokeIcal, unitFeedActivities, volunteerFeedActivities } from './activities.ical';
 import { createActivity, getSummary, submitSummary, transitionActivity, updateActivity } from './activities.lifecycle';
 import { getActivity, listActivities } from './activities.listing';
-import { monthlyTable } from './activities.monthly';
+import { exportMonthlyTable, monthlyTable } from './activities.monthly';
 import type { ActivityRow } from './activities.queries';
 import { cancelSignup, decideSignup, listSignups, signUp } from './activities.signups';
 import { buildCalendar } from './ical.format';
@@ -20,7 +21,8 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
 
     register(app, api.listActivities, async (req) => listActivities(deps, ctxOf(req), req.query));
     register(app, api.createActivity, async (req) => createActivity(deps, ctxOf(req), req.body));
-    register(app, api.monthlyTable, async (req) => monthlyTable(deps, ctxOf(req), req.query.months));
+    register(app, api.monthlyTable, async (req) => monthlyTable(deps, ctxOf(req), req.query));
+    register(app, api.exportMonthlyTable, async (req, reply) => sendXlsx(reply, await exportMonthlyTable(deps, ctxOf(req), req.query)));
     register(app, api.getActivity, async (req) => getActivity(deps, ctxOf(req), req.params.id));
     register(app, api.updateActivity, async (req) => updateActivity(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.transitionActivity, async (req) => transitionActivity(deps, ctxOf(req), req.params.id, req.body.action, req.body.reason));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, upload } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
 import { type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
+import { readSheet } from '../../../../test/support/xlsx';
 import { makeIdNumber } from '../../../shared/rules/id-number';
 
 const clock = manualClock(new Date('2026-11-20T04:00:00Z')); // Friday noon in Beijing
@@ -64,7 +65,13 @@ describe('backfilled hours', () => {
       reason: 'x',
     });
     expect(noEvidence.statusCode).toBe(400);
-    expect(noEvidence.json().message).toContain('证明材料');
+    expect(noEvidence.json().message).toContain('补录必须上传证明材料');
+    for (const evidenceFileIds of [undefined, null, 'x']) {
+      const left = await backfill(s01, { evidenceFileIds } as never);
+      expect(left.statusCode).toBe(400);
+      expect(left.json().code).toBe('validation.failed');
+      expect(left.json().message, String(evidenceFileIds)).toContain('补录必须上传证明材料');
+    }
     expect((await backfill(s01, { startTime: '12:00', endTime: '09:00' })).json().code).toBe('hours.bad_time');
     expect((await backfill(s01, { serviceDate: '2026-11-21' })).json().code).toBe('hours.future');
   });
@@ -285,5 +292,38 @@ describe('evidence files', () => {
       .json()
       .items.find((r: { evidenceFileIds: string[]; enteredByName: string }) => r.evidenceFileIds.length && r.enteredByName === w.admin.name);
     expect((await s01.get(`/api/files/${seeded.evidenceFileIds[0]}`)).statusCode).toBe(200);
+  });
+});
+
+describe('导出 Excel', () => {
+  it('the star list: every recognition in scope, by level as on the page, audited', async () => {
+    const list = (await w.admin.agent.get('/api/stars/recognitions?pageSize=200')).json();
+    expect(list.total).toBeGreaterThan(0);
+    const rows = await readSheet(await w.admin.agent.get('/api/stars/recognitions/export.xlsx'));
+    expect(rows[1]).toEqual(['志愿者', '志愿者编号', '实践站', '达到星级', '晋升时累计认定时长（小时）', '晋升时间']);
+    expect(rows.length - 2).toBe(list.total);
+    expect(rows.slice(2).map((r) => r[0])).toContain(volunteer.name);
+    const one = await readSheet(await w.admin.agent.get('/api/stars/recognitions/export.xlsx?level=1'));
+    expect(one.slice(2).every((r) => r[3] === '一星')).toBe(true);
+    expect((await readSheet(await w.admin.agent.get('/api/stars/recognitions/export.xlsx?level=9'))).length).toBe(2);
+    expect((await w.admin.agent.get('/api/audit?action=hours.exported')).json().total).toBeGreaterThanOrEqual(3);
+  });
+
+  it('hours by volunteer: one row each, the list’s filters, the figures of the records, only the scope', async () => {
+    const rows = await readSheet(await w.admin.agent.get('/api/hours/by-volunteer/export.xlsx?status=approved'));
+    expect(rows[1]).toEqual(['志愿者', '志愿者编号', '记录条数', '已认定（小时）', '待审核（小时）', '未通过（小时）']);
+    const mine = rows.slice(2).filter((r) => r[0] === volunteer.name);
+    expect(mine).toHaveLength(1);
+    const approved = (await s01.get(`/api/hours?volunteerId=${volunteerId}&status=approved&pageSize=200`)).json();
+    const total = approved.items.reduce((h: number, r: { hours: number }) => h + r.hours, 0);
+    expect(mine[0][2]).toBe(approved.total);
+    expect(mine[0][3]).toBeCloseTo(total, 1);
+    expect(mine[0][4]).toBe(0);
+    const all = await readSheet(await w.admin.agent.get('/api/hours/by-volunteer/export.xlsx'));
+    expect(new Set(all.slice(2).map((r) => r[0])).size).toBe(all.length - 2);
+    // Another station's head sees none of station 01's volunteers.
+    const other = await readSheet(await station02Staff.get('/api/hours/by-volunteer/export.xlsx'));
+    expect(other.slice(2).map((r) => r[0])).not.toContain(volunteer.name);
+    expect((await station02Staff.get(`/api/hours/by-volunteer/export.xlsx?unitId=${station01}`)).statusCode).toBe(404);
   });
 });

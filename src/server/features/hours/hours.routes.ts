@@ -3,6 +3,8 @@ import * as api from '../../../shared/hours.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendXlsx } from '../../platform/xlsx';
+import * as exports from './hours.export';
 import * as hours from './hours.service';
 
 export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -17,6 +19,8 @@ export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.correct, async (req) => hours.correctRecord(deps, ctxOf(req), req.params.id, req.body));
     register(app, api.hoursSummary, async (req) => hours.hoursSummary(deps, ctxOf(req), req.params.id));
     register(app, api.recognitions, async (req) => hours.recognitionList(deps, ctxOf(req), req.query));
+    register(app, api.exportStarList, async (req, reply) => sendXlsx(reply, await exports.exportStarList(deps, ctxOf(req), req.query)));
+    register(app, api.exportHoursByVolunteer, async (req, reply) => sendXlsx(reply, await exports.exportHoursByVolunteer(deps, ctxOf(req), req.query)));
 
     register(app, api.listTraining, async (req) => hours.listTraining(deps, ctxOf(req), req.params.id, req.query));
     register(app, api.addTraining, async (req) => hours.addTraining(deps, ctxOf(req), req.params.id, req.body));

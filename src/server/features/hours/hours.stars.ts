@@ -50,12 +50,14 @@ export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): P
     q.minutesByYear(deps.db, v.id),
     q.starHistory(deps.db, v.id),
   ]);
+  const stars = starProgress(approved, thresholds);
   return {
     volunteerId: v.id,
-    approvedHours: minutesToHours(approved),
+    // The same figure the star explanation shows, so the page never says 100.1 beside 累计 100.
+    approvedHours: stars.approvedHours,
     pendingHours: minutesToHours(pending),
     byYear: years.map((y) => ({ year: String(y.year), hours: minutesToHours(Number(y.minutes)), records: Number(y.records) })),
-    stars: starProgress(approved, thresholds),
+    stars,
     starHistory: history.map((h) => ({ level: Number(h.level), previousLevel: Number(h.previous_level), hours: minutesToHours(Number(h.minutes)), at: h.at })),
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../test/support/clock';
 import { type Resident, type Signed, type Staff, type Unit, type View, type World, makeWorld } from '../../../../test/support/factories';
+import { readSheet } from '../../../../test/support/xlsx';
 import { tickOrders } from './orders.tick';
 
 /** The order flow as stories on an empty organisation; orders.cases.api.test.ts has every action by every actor. */
@@ -190,5 +191,47 @@ describe('the public portal form', () => {
       (await w.anon.post('/api/public/orders', { stationId: w.instituteId, name: '李阿姨', phone: '13800001111', description: '所里', agree: true })).json()
         .code,
     ).toBe('volunteer.not_station');
+  });
+});
+
+describe('导出 Excel', () => {
+  it('every order of the list with its filters, not one page; a station only its own; audited', async () => {
+    // Earlier stories moved the clock on: sign in again.
+    const admin = { agent: await w.relogin(w.admin) };
+    const requester = { ...resident, agent: await w.relogin(resident) };
+    const other = await w.makeStation();
+    const otherStaff = await w.stationAdmin(other.id);
+    for (let i = 0; i < 3; i++) await place({ description: `导出用的需求单第${i}张` }, requester);
+    const list = (await admin.agent.get('/api/orders?pageSize=200')).json();
+    const rows = await readSheet(await admin.agent.get('/api/orders/export.xlsx'));
+    expect(rows[1]).toEqual([
+      '单号',
+      '点单时间',
+      '受理单位',
+      '服务项目',
+      '标题',
+      '需求描述',
+      '点单人',
+      '渠道',
+      '状态',
+      '派给',
+      '接单志愿者',
+      '办理时限',
+      '超时',
+      '完成时间',
+      '评分',
+    ]);
+    expect(rows.length - 2).toBe(list.total);
+    expect(list.total).toBeGreaterThan(3);
+    expect(new Set(rows.slice(2).map((r) => r[0]))).toEqual(new Set(list.items.map((o: { number: string }) => o.number)));
+    const submitted = await readSheet(await admin.agent.get('/api/orders/export.xlsx?status=submitted'));
+    expect(submitted.length - 2).toBe((await admin.agent.get('/api/orders?status=submitted')).json().total);
+    expect(submitted.slice(2).every((r) => r[8] === '已点单')).toBe(true);
+    const q = encodeURIComponent(list.items[0].number);
+    const found = await readSheet(await admin.agent.get(`/api/orders/export.xlsx?q=${q}`));
+    expect(found.slice(2).map((r) => r[0])).toEqual((await admin.agent.get(`/api/orders?q=${q}`)).json().items.map((o: { number: string }) => o.number));
+    expect((await readSheet(await otherStaff.agent.get('/api/orders/export.xlsx'))).length).toBe(2);
+    expect((await otherStaff.agent.get(`/api/orders/export.xlsx?unitId=${station.id}`)).statusCode).toBe(404);
+    expect((await admin.agent.get('/api/audit?action=orders.exported')).json().total).toBeGreaterThanOrEqual(4);
   });
 });

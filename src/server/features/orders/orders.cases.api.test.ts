@@ -269,6 +269,38 @@ describe('who can take a dispatched order', () => {
     expect((await barber.agent.post(`/api/orders/${o.id}/actions`, { action: 'accept' })).json().status).toBe('accepted');
   });
 
+  it('the task list offers only what the volunteer may take: the skills the item needs, and its insurance', async () => {
+    const item = await w.makeMenuItem({ name: '上门修脚', requiredSkills: ['修脚'], insuranceRequired: true });
+    const open = await w.makeMenuItem({ name: '陪同散步' });
+    const footCare = await w.makeVolunteer({ stationId: a.id, skills: ['修脚'] });
+    const plain = await w.makeVolunteer({ stationId: a.id });
+    const dispatched = async (itemId: string) => {
+      const o = await w.makeOrder({ requester, stationId: a.id, itemId, description: '任务列表只列可接的单' });
+      await staffA.agent.post(`/api/orders/${o.id}/actions`, { action: 'review', verified: true });
+      expect((await staffA.agent.post(`/api/orders/${o.id}/actions`, { action: 'dispatch', target: { type: 'station', id: a.id } })).statusCode).toBe(200);
+      return o.id;
+    };
+    const skilled = await dispatched(item.id);
+    const anyone = await dispatched(open.id);
+    const tasks = async (who: { agent: { get: (u: string) => Promise<{ json: () => { items: { id: string }[] } }> } }) =>
+      (await who.agent.get('/api/orders/tasks?pageSize=100')).json().items.map((x) => x.id);
+    // Neither the one without the skill nor the skilled one without insurance is offered it.
+    for (const who of [plain, footCare]) {
+      const mine = await tasks(who);
+      expect(mine).toContain(anyone);
+      expect(mine).not.toContain(skilled);
+    }
+    expect((await staffA.agent.patch(`/api/volunteers/${footCare.id}`, { insuredUntil: '2099-12-31' })).statusCode).toBe(200);
+    expect(await tasks(footCare)).toContain(skilled);
+    expect(await tasks(plain)).not.toContain(skilled);
+    // Every order offered to a volunteer is one 接单 accepts.
+    for (const id of await tasks(plain)) {
+      const view = (await plain.agent.get(`/api/orders/${id}`)).json();
+      if (view.status !== 'dispatched') continue;
+      expect((await plain.agent.post(`/api/orders/${id}/actions`, { action: 'accept' })).json().code, view.title).not.toBe('orders.not_qualified');
+    }
+  });
+
   it('a volunteer who declined does not get it back, and staff are told to re-dispatch', async () => {
     const id = await orderIn('dispatched');
     expect((await v.agent.post(`/api/orders/${id}/actions`, { action: 'decline', reason: '这周不在家' })).json().status).toBe('dispatched');

@@ -1,10 +1,11 @@
-import { chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
+import { chinaDay, chinaDayEnd, chinaDayStart } from '../../../shared/china-time';
 import type { z } from 'zod';
 import type { PageQuery } from '../../../shared/common';
 import type { OrderListQuery, OrderView } from '../../../shared/orders';
 import type { UnitTree } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { volunteerById } from '../volunteers/volunteers.lookup';
 import { presentOrder } from './orders.presenter';
 import * as q from './orders.queries';
 import { canSee, rolesFor, whoAmI } from './orders.roles';
@@ -104,6 +105,24 @@ export async function myOrders(deps: Deps, ctx: Ctx, page: Page) {
 /** How long a finished order stays at the top of its volunteer's task list. */
 const RECENT_DAYS = 3;
 
+/**
+ * The service items this volunteer cannot take today — a skill the item needs is missing, or it asks
+ * for insurance they do not hold — so the task list offers only what 接单 would accept.
+ */
+async function unqualifiedItems(deps: Deps, volunteerId: string, unitIds: string[]): Promise<string[]> {
+  const v = await volunteerById(deps.db, volunteerId);
+  if (!v) return [];
+  const skills = new Set<string>(JSON.parse(v.skills));
+  const today = chinaDay(deps.clock.now());
+  const items = await q.itemsOfOpenOrders(deps.db, unitIds);
+  return items
+    .filter((i) => {
+      const missing = (JSON.parse(i.required_skills) as string[]).some((s) => !skills.has(s));
+      return missing || (i.insurance_required && (!v.insured_until || v.insured_until < today));
+    })
+    .map((i) => i.id);
+}
+
 /** A volunteer's task list: the orders they hold and the ones they may take (named, team, station, pool); see `listTasks` for the order. */
 export async function myTasks(deps: Deps, ctx: Ctx, page: Page) {
   const v = (await ctx.scope.me()).volunteer;
@@ -111,13 +130,16 @@ export async function myTasks(deps: Deps, ctx: Ctx, page: Page) {
   const tree = await ctx.scope.tree();
   const inst = tree.instituteOf(v.stationId);
   const { teams } = await whoAmI(deps, ctx, []);
+  const unitIds = inst ? tree.subtree(inst) : [v.stationId];
+  const certified = v.status === 'certified';
   const { rows, total } = await q.listTasks(
     deps.db,
     {
       volunteerId: v.id,
-      certified: v.status === 'certified',
+      certified,
       stationId: v.stationId,
-      unitIds: inst ? tree.subtree(inst) : [v.stationId],
+      unitIds,
+      unqualifiedItemIds: certified ? await unqualifiedItems(deps, v.id, unitIds) : [],
       teamIds: [...teams],
       recentSince: new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000).toISOString(),
     },

@@ -134,6 +134,24 @@ export interface TaskFilter {
   teamIds: string[];
   /** Orders finished since then stay at the top, above the ones to take (ISO time). */
   recentSince: string;
+  /** Service items the volunteer may not take (skills or insurance): their open orders are not offered. */
+  unqualifiedItemIds?: string[];
+}
+
+/** The service items of the orders waiting to be taken in these units: what the task list must check a volunteer against. */
+export function itemsOfOpenOrders(db: DbOrTrx, unitIds: string[]) {
+  return db
+    .selectFrom('service_items')
+    .select(['service_items.id', 'service_items.required_skills', 'service_items.insurance_required'])
+    .where('service_items.id', 'in', (eb) =>
+      eb
+        .selectFrom('orders')
+        .select('orders.item_id')
+        .where('orders.status', '=', 'dispatched')
+        .where('orders.unit_id', 'in', unitIds.length ? unitIds : [''])
+        .where('orders.item_id', 'is not', null),
+    )
+    .execute();
 }
 
 /**
@@ -149,9 +167,11 @@ export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offse
   const qb = base(db).where((eb) => {
     const held = eb.and([eb('orders.accepted_volunteer_id', '=', f.volunteerId), eb('orders.status', 'in', HELD)]);
     if (!f.certified) return held;
+    const unqualified = f.unqualifiedItemIds ?? [];
     const open = eb.and([
       eb('orders.status', '=', 'dispatched'),
       eb('orders.unit_id', 'in', units),
+      eb.or([eb('orders.item_id', 'is', null), eb('orders.item_id', 'not in', unqualified.length ? unqualified : [''])]),
       eb.not(
         eb.exists(
           eb

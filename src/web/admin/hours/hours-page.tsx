@@ -6,7 +6,9 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ServiceRecordView } from '../../../shared/hours';
-import { ApiError, errorMessage } from '../../lib/api';
+import * as hoursApi from '../../../shared/hours.endpoints';
+import { ApiError, errorMessage, urlFor } from '../../lib/api';
+import { ExportButton } from '../components/export-button';
 import { type HoursListParams, useApproveMany, useDecideRecord, useHours } from '../../lib/queries/hours';
 import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
@@ -174,9 +176,15 @@ export default function HoursPage() {
         title="服务记录"
         description="志愿服务时长台账。补录须附证明材料和原因，由录入人以外的工作人员审核；认定后不能修改，错误通过更正记录冲正。"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setBackfilling(true)}>
-            补录
-          </Button>
+          <>
+            <ExportButton
+              url={urlFor(hoursApi.exportHoursByVolunteer, { query: { status: params.status, volunteerId, from: params.from, to: params.to } })}
+              fileName="服务时长按志愿者汇总.xlsx"
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setBackfilling(true)}>
+              补录
+            </Button>
+          </>
         }
       />
       <Card variant="borderless">

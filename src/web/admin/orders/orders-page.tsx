@@ -8,6 +8,9 @@ import type { OrderStatus } from '../../../shared/rules/order-flow';
 import { formatDateTime } from '../../lib/format';
 import { fetchOrders, type OrderListParams, type OrderView, orderKeys, targetText } from '../../lib/queries/orders';
 import { hasRole } from '../../lib/session';
+import * as ordersApi from '../../../shared/orders.endpoints';
+import { urlFor } from '../../lib/api';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { useAdminSession } from '../session-context';
@@ -173,6 +176,10 @@ export default function OrdersPage() {
         description="居民点单 → 审单 → 派单 → 志愿者接单 → 服务结项 → 评单。派单前须电话核实点单人的身份和需求（《志愿服务条例》第十三条）。"
         extra={
           <>
+            <ExportButton
+              url={urlFor(ordersApi.exportOrders, { query: { ...filters, status: tab.statuses.length === 1 ? tab.statuses[0] : undefined } })}
+              fileName="需求单.xlsx"
+            />
             <Link to="/admin/orders/menu">
               <Button icon={<UnorderedListOutlined />}>需求清单</Button>
             </Link>

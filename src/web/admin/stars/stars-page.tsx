@@ -6,6 +6,9 @@ import { STAR_NAMES } from '../../../shared/rules/stars';
 import { formatDateTime } from '../../lib/format';
 import { type Recognition, useRecognitions } from '../../lib/queries/hours';
 import { hasRole } from '../../lib/session';
+import * as hoursApi from '../../../shared/hours.endpoints';
+import { urlFor } from '../../lib/api';
+import { ExportButton } from '../components/export-button';
 import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { hoursText, StarTag } from '../volunteers/volunteer-tags';
@@ -44,6 +47,7 @@ export default function StarsPage() {
     <>
       <PageHeader
         title="星级表彰"
+        extra={<ExportButton url={urlFor(hoursApi.exportStarList, { query: { level: level === 'all' ? undefined : level } })} fileName="星级表彰名单.xlsx" />}
         description={
           <>
             累计认定服务时长达到星级门槛的志愿者名单，可作为年度表彰的依据。星级只按经审核认定的时长计算

@@ -41,7 +41,7 @@ export const activityKeys = {
   signups: (id: string) => ['activities', 'signups', id] as const,
   summary: (id: string) => ['activities', 'summary', id] as const,
   token: (id: string) => ['activities', 'checkin-token', id] as const,
-  monthly: (months: number) => ['activities', 'monthly', months] as const,
+  monthly: (months: number, until?: string) => ['activities', 'monthly', months, until ?? ''] as const,
   bookings: (roomId: string, day: string) => ['activities', 'bookings', roomId, day] as const,
 };
 
@@ -113,11 +113,11 @@ export function useCheckinToken(id: string, enabled = true) {
   });
 }
 
-export function useMonthlyTable(months = 6, enabled = true) {
+export function useMonthlyTable(months = 6, enabled = true, until?: string) {
   return useQuery({
-    queryKey: activityKeys.monthly(months),
+    queryKey: activityKeys.monthly(months, until),
     enabled,
-    queryFn: () => callRoute<typeof activities.monthlyTable>(routes.viewMonthlyActivityTable, { query: { months } }),
+    queryFn: () => callRoute<typeof activities.monthlyTable>(routes.viewMonthlyActivityTable, { query: until ? { months, until } : { months } }),
   });
 }
 
