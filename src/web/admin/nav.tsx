@@ -60,14 +60,14 @@ export const NAV: NavItem[] = [
   { path: '/admin/hours', label: '服务记录', icon: <FieldTimeOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/teams', label: '队伍', icon: <FlagOutlined />, roles: ['institute_admin', 'station_admin', 'team_leader'] },
   { path: '/admin/stars', label: '星级表彰', icon: <StarOutlined />, roles: ['institute_admin', 'station_admin'] },
-  { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
-  { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
-  { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
-  { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
   { path: '/admin/campaigns', label: '评选', icon: <CrownOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/recognition', label: '表彰礼遇', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
+  { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
+  { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

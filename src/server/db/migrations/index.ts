@@ -12,10 +12,10 @@ import * as m20261129_0010 from './20261129_0010_assessment';
 import * as m20261129_0011 from './20261129_0011_needs';
 import * as m20261129_0012 from './20261129_0012_training_signin';
 import * as m20261129_0013 from './20261129_0013_points';
-import * as m20261129_0018 from './20261129_0018_processes';
-import * as m20261129_0017 from './20261129_0017_campaigns';
-import * as m20261129_0016 from './20261129_0016_recognition';
 import * as m20261129_0015 from './20261129_0015_market';
+import * as m20261129_0016 from './20261129_0016_recognition';
+import * as m20261129_0017 from './20261129_0017_campaigns';
+import * as m20261129_0018 from './20261129_0018_processes';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -32,8 +32,8 @@ export const migrations: Record<string, Migration> = {
   '20261129_0011_needs': m20261129_0011,
   '20261129_0012_training_signin': m20261129_0012,
   '20261129_0013_points': m20261129_0013,
-  '20261129_0018_processes': m20261129_0018,
-  '20261129_0017_campaigns': m20261129_0017,
-  '20261129_0016_recognition': m20261129_0016,
   '20261129_0015_market': m20261129_0015,
+  '20261129_0016_recognition': m20261129_0016,
+  '20261129_0017_campaigns': m20261129_0017,
+  '20261129_0018_processes': m20261129_0018,
 };
