@@ -94,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : mode === 'production',
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
-    loginRateLimit: { max: int(env.LOGIN_RATE_LIMIT, 20), windowMs: 60_000 },
+    loginRateLimit: { max: int(env.LOGIN_RATE_LIMIT, 20), windowMs: int(env.LOGIN_RATE_WINDOW_MS, 60_000) },
     admission: { active: int(env.ADMISSION_ACTIVE, 10), maxWaitMs: int(env.ADMISSION_WAIT_MS, 4000) },
     tickMs: int(env.TICK_MS, 60_000),
     lockout: { maxFailures: 5, lockSeconds: 15 * 60 },

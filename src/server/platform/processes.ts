@@ -13,13 +13,23 @@ import * as q from './processes.queries';
 
 type Callback = (err: Error | null, res?: { current: number; ttl: number }) => void;
 
-/** A @fastify/rate-limit store over the database (the plugin constructs it with `new`). */
+/**
+ * A @fastify/rate-limit store over the database (the plugin constructs it with `new`, then asks each
+ * rate-limited route for a child). Keys are prefixed with the route, as the plugin's own stores do, so
+ * the login form and the public order form count separately for one address.
+ */
 export function databaseRateStore(db: Db) {
   return class DatabaseRateStore {
+    readonly prefix: string;
+
+    constructor(prefix?: unknown) {
+      this.prefix = typeof prefix === 'string' ? prefix : '';
+    }
+
     incr(key: string, cb: Callback, timeWindow: number): void {
       const now = Date.now();
       const windowStart = now - (now % timeWindow);
-      q.hit(db, key, windowStart).then(
+      q.hit(db, this.prefix + key, windowStart).then(
         (current) => cb(null, { current, ttl: windowStart + timeWindow - now }),
         (err: Error) => cb(err),
       );
@@ -28,14 +38,16 @@ export function databaseRateStore(db: Db) {
     read(key: string, cb: Callback, timeWindow: number): void {
       const now = Date.now();
       const windowStart = now - (now % timeWindow);
-      q.hitsOf(db, key, windowStart).then(
+      q.hitsOf(db, this.prefix + key, windowStart).then(
         (current) => cb(null, { current, ttl: windowStart + timeWindow - now }),
         (err: Error) => cb(err),
       );
     }
 
-    child(): DatabaseRateStore {
-      return new DatabaseRateStore();
+    /** At run time the plugin passes the merged limit options, with the route under `routeInfo`. */
+    child(routeOptions: object): DatabaseRateStore {
+      const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo ?? {};
+      return new DatabaseRateStore(`${this.prefix}${String(route.method ?? '')}${String(route.url ?? '')}-`);
     }
   };
 }
