@@ -1200,6 +1200,8 @@ export interface RateHitsTable {
   key: string;
   window_start: number;
   hits: number;
+  /** When the window closes (epoch ms): the row is kept until then, whatever the window's length. */
+  window_end: number;
 }
 
 /** A named lease (the tick): one holder at a time until `expires_at`, renewed by the holder. */

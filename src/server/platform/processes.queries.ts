@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from './db';
 
 /** One more hit for `key` in the window starting at `windowStart`; answers the window's count so far. */
-export async function hit(db: Db, key: string, windowStart: number): Promise<number> {
+export async function hit(db: Db, key: string, windowStart: number, windowEnd: number): Promise<number> {
   const row = await db
     .insertInto('rate_hits')
-    .values({ key, window_start: windowStart, hits: 1 })
+    .values({ key, window_start: windowStart, hits: 1, window_end: windowEnd })
     .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ hits: sql`rate_hits.hits + 1` }))
     .returning('hits')
     .executeTakeFirstOrThrow();
@@ -17,8 +17,8 @@ export async function hitsOf(db: Db, key: string, windowStart: number): Promise<
   return Number(row?.hits ?? 0);
 }
 
-export async function forgetWindowsBefore(db: Db, windowStart: number): Promise<void> {
-  await db.deleteFrom('rate_hits').where('window_start', '<', windowStart).execute();
+export async function forgetWindowsEndedBefore(db: Db, at: number): Promise<void> {
+  await db.deleteFrom('rate_hits').where('window_end', '<', at).execute();
 }
 
 /** Takes the lease when it is free or expired, or renews it for its holder; answers whether `holder` holds it now. */

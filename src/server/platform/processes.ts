@@ -29,7 +29,7 @@ export function databaseRateStore(db: Db) {
     incr(key: string, cb: Callback, timeWindow: number): void {
       const now = Date.now();
       const windowStart = now - (now % timeWindow);
-      q.hit(db, this.prefix + key, windowStart).then(
+      q.hit(db, this.prefix + key, windowStart, windowStart + timeWindow).then(
         (current) => cb(null, { current, ttl: windowStart + timeWindow - now }),
         (err: Error) => cb(err),
       );
@@ -52,9 +52,9 @@ export function databaseRateStore(db: Db) {
   };
 }
 
-/** Drops the rate limit's windows that ended more than a day ago (called from the tick). */
+/** Drops the rate limit's windows that have closed (called from the tick). */
 export function forgetOldRateWindows(db: Db, now: Date): Promise<void> {
-  return q.forgetWindowsBefore(db, now.getTime() - 24 * 3600 * 1000);
+  return q.forgetWindowsEndedBefore(db, now.getTime());
 }
 
 /** Takes or renews the named lease for `ms`; true when this holder may do the work now. */

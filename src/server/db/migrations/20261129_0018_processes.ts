@@ -13,9 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('window_start', 'bigint', (c) => c.notNull())
     .addColumn('hits', 'integer', (c) => c.notNull())
+    .addColumn('window_end', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('rate_hits_pk', ['key', 'window_start'])
     .execute();
-  await db.schema.createIndex('rate_hits_window').on('rate_hits').column('window_start').execute();
+  await db.schema.createIndex('rate_hits_window_end').on('rate_hits').column('window_end').execute();
   await db.schema
     .createTable('leases')
     .addColumn('name', 'text', (c) => c.primaryKey())
