@@ -17,6 +17,8 @@ const ROUTES: Visit[] = [
   { path: '/login', who: null },
   { path: '/verify', who: null },
   { path: '/order', who: null },
+  { path: '/honours', who: null },
+  { path: '/campaigns', who: null },
   { path: '/admin', who: 'admin' },
   { path: '/admin/org', who: 'admin' },
   { path: '/admin/volunteers', who: 'admin' },
@@ -45,6 +47,10 @@ const ROUTES: Visit[] = [
   { path: '/admin/assessment/indicators', who: 'admin' },
   { path: '/admin/needs', who: 'admin' },
   { path: '/admin/activity-plans', who: 'admin' },
+  { path: '/admin/points', who: 'admin' },
+  { path: '/admin/market', who: 'admin' },
+  { path: '/admin/recognition', who: 'admin' },
+  { path: '/admin/campaigns', who: 'admin' },
   { path: '/m', who: 'volunteer01' },
   { path: '/m/me', who: 'volunteer01' },
   { path: '/m/password', who: 'volunteer01' },
@@ -52,6 +58,9 @@ const ROUTES: Visit[] = [
   { path: '/m/activities', who: 'volunteer01' },
   { path: '/m/checkin', who: 'volunteer01' },
   { path: '/m/tasks', who: 'volunteer01' },
+  { path: '/m/points', who: 'volunteer01' },
+  { path: '/m/market', who: 'volunteer01' },
+  { path: '/m/honours', who: 'volunteer01' },
   { path: '/m', who: 'resident01' },
   { path: '/m/orders', who: 'resident01' },
   { path: '/m/orders/new', who: 'resident01' },
@@ -97,6 +106,6 @@ describe.skipIf(!hasBrowser)('axe-core: no serious or critical findings on any p
       }
       expect(found, found.join('\n')).toEqual([]);
       await context.close();
-    }, 300_000);
+    }, 480_000);
   }
 });

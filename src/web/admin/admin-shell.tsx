@@ -8,6 +8,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES, type SessionView } from '../../shared/accounts';
 import { getLastActivityAt, setCsrfToken } from '../lib/api';
+import { useAccessibleTables } from '../lib/table-a11y';
 import { fetchSession, hasRole, loginPath, SESSION_KEY, sendLogout, useLogout, useSession } from '../lib/session';
 import { PRODUCT_NAME } from '../lib/title';
 import { PageLoading } from '../page-loading';
@@ -66,6 +67,7 @@ function Console({ session }: { session: SessionView }) {
   const [collapsed, setCollapsed] = useState(false);
   const items = session.account.mustChangePassword ? navFor(session).filter((i) => i.path === '/admin/password') : navFor(session);
   const current = navItemFor(location.pathname);
+  useAccessibleTables();
 
   const signOut = () =>
     logout.mutate(undefined, {

@@ -16,6 +16,8 @@ export const adminTheme: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.64)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)',
+    colorSuccessText: '#237804',
+    colorWarningText: '#874d00',
     colorBgLayout: '#f5f6f8',
     borderRadius: 6,
     fontSize: 14,

@@ -1,10 +1,10 @@
-import { Tag } from 'antd';
 import { PERIOD_STATUSES } from '../../../shared/assessment';
+import { type Tone, ToneTag } from '../components/tags';
 
-const COLORS = { open: 'blue', reviewing: 'gold', published: 'green' } as const;
+const TONES: Record<keyof typeof PERIOD_STATUSES, Tone> = { open: 'blue', reviewing: 'gold', published: 'green' };
 
 export function PeriodStatusTag({ status }: { status: keyof typeof PERIOD_STATUSES }) {
-  return <Tag color={COLORS[status]}>{PERIOD_STATUSES[status]}</Tag>;
+  return <ToneTag tone={TONES[status]}>{PERIOD_STATUSES[status]}</ToneTag>;
 }
 
 /** Points as people read them: 6.7, 10. */

@@ -1,5 +1,6 @@
 import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Table } from 'antd';
+import { ToneTag } from '../components/tags';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PERIOD_KINDS } from '../../../shared/assessment';
@@ -116,7 +117,7 @@ export default function PeriodPage() {
           })}
           columns={[
             ...(published
-              ? [{ title: '名次', dataIndex: 'rank', width: 64, render: (n: number | null) => (n === 1 ? <Tag color="gold">第 1 名</Tag> : n) }]
+              ? [{ title: '名次', dataIndex: 'rank', width: 64, render: (n: number | null) => (n === 1 ? <ToneTag tone="gold">第 1 名</ToneTag> : n) }]
               : []),
             {
               title: '实践站',
@@ -127,7 +128,7 @@ export default function PeriodPage() {
               title: '自评',
               dataIndex: 'submittedAt',
               width: 100,
-              render: (s: string | null) => (s ? <Tag color="green">已提交</Tag> : <Tag>未提交</Tag>),
+              render: (s: string | null) => (s ? <ToneTag tone="green">已提交</ToneTag> : <ToneTag tone="grey">未提交</ToneTag>),
             },
             { title: '自评分', dataIndex: 'selfTotal', width: 80, render: pts },
             { title: '审核调整', dataIndex: 'adjusted', width: 90, render: (n: number) => (n ? `${n} 项` : '—') },

@@ -1,5 +1,6 @@
 import { QrcodeOutlined } from '@ant-design/icons';
-import { App, Button, Drawer, Flex, Radio, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Button, Drawer, Flex, Radio, Segmented, Table, Typography } from 'antd';
+import { ToneTag } from '../components/tags';
 import { useRef, useState } from 'react';
 import { PRESENCE, TRAINEE_KINDS } from '../../../shared/training';
 import { errorMessage } from '../../lib/api';
@@ -69,9 +70,9 @@ export function AttendanceDrawer({ session, onClose }: { session: TrainingSessio
               <>
                 {n}
                 {t.method === 'self' ? (
-                  <Tag color="green" style={{ marginInlineStart: 6 }}>
-                    扫码
-                  </Tag>
+                  <span style={{ marginInlineStart: 6 }}>
+                    <ToneTag tone="green">扫码</ToneTag>
+                  </span>
                 ) : null}
               </>
             ),

@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, InputNumber, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, InputNumber, Table, Typography } from 'antd';
+import { ToneTag } from '../components/tags';
 import { useState } from 'react';
 import { TRAINING_STATUSES } from '../../../shared/training';
 import * as endpoints from '../../../shared/training.endpoints';
@@ -65,7 +66,7 @@ export default function TrainingPage() {
               title: '状态',
               dataIndex: 'status',
               width: 90,
-              render: (s: TrainingSession['status']) => <Tag color={s === 'held' ? 'green' : 'blue'}>{TRAINING_STATUSES[s]}</Tag>,
+              render: (s: TrainingSession['status']) => <ToneTag tone={s === 'held' ? 'green' : 'blue'}>{TRAINING_STATUSES[s]}</ToneTag>,
             },
             {
               title: '操作',
@@ -117,7 +118,8 @@ export default function TrainingPage() {
               title: '覆盖率',
               dataIndex: 'percent',
               width: 130,
-              render: (p: number, r) => (r.nobodyTrained ? <Tag color="red">无人参训</Tag> : <Tag color={p === 100 ? 'green' : 'gold'}>{p}%</Tag>),
+              render: (p: number, r) =>
+                r.nobodyTrained ? <ToneTag tone="red">无人参训</ToneTag> : <ToneTag tone={p === 100 ? 'green' : 'gold'}>{p}%</ToneTag>,
             },
           ]}
         />
