@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Empty, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Empty, Input, Space, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { DONOR_KINDS, INTAKE_KINDS, STOCK_KINDS } from '../../../shared/market';
@@ -20,6 +20,7 @@ import {
   useStaffCancel,
 } from '../../lib/queries/market';
 import { PageHeader } from '../components/page-header';
+import { ToneTag } from '../components/tags';
 import { DonorModal, GoodsModal, useManagedShops } from './catalogue-modals';
 import { IntakeModal, RedeemModal, StockOutModal } from './stock-modals';
 
@@ -122,7 +123,7 @@ function GoodsTab() {
           { title: '兑换积分', dataIndex: 'pricePoints' },
           { title: '每人每月限兑', render: (_, g) => (g.monthlyLimit ? g.monthlyLimit : '不限') },
           { title: '现有库存', dataIndex: 'onHand' },
-          { title: '状态', render: (_, g) => (g.active ? <Tag color="green">上架</Tag> : <Tag>下架</Tag>) },
+          { title: '状态', render: (_, g) => (g.active ? <ToneTag tone="green">上架</ToneTag> : <ToneTag tone="grey">下架</ToneTag>) },
           {
             title: '操作',
             render: (_, g) => (
@@ -264,7 +265,7 @@ function ReconcileTab() {
               { title: '出库', dataIndex: 'out' },
               { title: '月末', dataIndex: 'closing' },
               { title: '现有库存', dataIndex: 'onHand' },
-              { title: '账物', render: (_, g) => (g.balanced ? <Tag color="green">相符</Tag> : <Tag color="red">不符</Tag>) },
+              { title: '账物', render: (_, g) => (g.balanced ? <ToneTag tone="green">相符</ToneTag> : <ToneTag tone="red">不符</ToneTag>) },
             ]}
           />
         </>
