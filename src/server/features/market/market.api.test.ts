@@ -64,6 +64,15 @@ describe('collect, cancel and expiry', () => {
     await givePoints(w, v.id, 100);
   });
 
+  it("a volunteer's phone page: their balance, their institute's shop and its goods on sale (no staff role needed)", async () => {
+    const me = await v.agent.get('/api/market/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json().shops.length).toBeGreaterThan(0);
+    const goods = await v.agent.get('/api/market/goods?activeOnly=true');
+    expect(goods.statusCode).toBe(200);
+    expect(goods.json().items.map((g: { id: string }) => g.id)).toContain(goodsId);
+  });
+
   it('a volunteer reserves with a code; staff find it by code and mark it collected, once', async () => {
     const r = (await v.agent.post('/api/market/reservations', { goodsId })).json();
     expect(r.status).toBe('reserved');

@@ -20,8 +20,13 @@ export async function manageShop(deps: Deps, ctx: Ctx, shopId: string): Promise<
 }
 
 /** The shops the caller reads: staff their `market.read` scope; a volunteer the shops of their institute. */
+/** The units whose market the caller may read as staff; none for a volunteer (`units` would refuse). */
+async function staffUnitsOf(ctx: Ctx): Promise<Set<string>> {
+  return ctx.scope.hasRole('market.read') ? ctx.scope.units('market.read') : new Set();
+}
+
 export async function readableShops(deps: Deps, ctx: Ctx): Promise<q.ShopRow[]> {
-  const staffUnits = await ctx.scope.units('market.read');
+  const staffUnits = await staffUnitsOf(ctx);
   const rows = await q.shopsOfUnits(deps.db, [...staffUnits]);
   const mine = (await ctx.scope.me()).volunteer;
   if (!mine) return rows;
@@ -105,7 +110,7 @@ export async function updateShop(deps: Deps, ctx: Ctx, id: string, patch: z.infe
 export async function listGoods(deps: Deps, ctx: Ctx, query: z.infer<typeof GoodsQuery>) {
   const shops = (await readableShops(deps, ctx)).filter((s) => !query.shopId || s.id === query.shopId);
   if (query.shopId && shops.length === 0) throw notFound();
-  const isStaff = (await ctx.scope.units('market.read')).size > 0;
+  const isStaff = (await staffUnitsOf(ctx)).size > 0;
   const rows = await q.goodsOfShops(
     deps.db,
     shops.map((s) => s.id),

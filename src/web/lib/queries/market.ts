@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QueryIn, ResponseOf } from '../../../shared/endpoint';
+import type { BodyIn, QueryIn, ResponseOf } from '../../../shared/endpoint';
 import * as market from '../../../shared/market.endpoints';
 import { call, download, urlFor } from '../api';
 
@@ -48,4 +48,31 @@ export function downloadReconciliation(month: string): Promise<string> {
 }
 export function downloadReceipt(id: string, receiptNo: string): Promise<string> {
   return download(urlFor(market.downloadMarketReceipt, { params: { id } }), `捐赠收据-${receiptNo}.pdf`);
+}
+
+/** Every change of the market refreshes all its lists (stock, balances, reconciliation move together). */
+function useMarketMutation<TVars, TResult>(fn: (vars: TVars) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => client.invalidateQueries({ queryKey: all }) });
+}
+export function useCreateGoods() {
+  return useMarketMutation((body: BodyIn<typeof market.createMarketGoods>) => call(market.createMarketGoods, { body }));
+}
+export function useUpdateGoods() {
+  return useMarketMutation(({ id, patch }: { id: string; patch: BodyIn<typeof market.updateMarketGoods> }) =>
+    call(market.updateMarketGoods, { params: { id }, body: patch }),
+  );
+}
+export function useCreateDonor() {
+  return useMarketMutation((body: BodyIn<typeof market.createMarketDonor>) => call(market.createMarketDonor, { body }));
+}
+export function useCreateIntake() {
+  return useMarketMutation((body: BodyIn<typeof market.createMarketIntake>) => call(market.createMarketIntake, { body }));
+}
+export function useStockOut() {
+  return useMarketMutation((body: BodyIn<typeof market.recordMarketStockOut>) => call(market.recordMarketStockOut, { body }));
+}
+/** 代兑换 at the counter: reserve on a volunteer's behalf and hand over at once. */
+export function useCounterRedeem() {
+  return useMarketMutation((body: BodyIn<typeof market.reserveMarketGoods>) => call(market.reserveMarketGoods, { body }));
 }

@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session';
 import { useTitle } from '../../lib/title';
 import { Loading, SignInFirst } from '../components/sign-in-first';
 import styles from '../mobile.module.css';
+import { ReservationQr } from './reservation-qr';
 
 const STATUS: Record<string, string> = { reserved: '待领取', collected: '已领取', cancelled: '已取消', expired: '已过期' };
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
@@ -128,6 +129,7 @@ export default function MobileMarketPage() {
               {r.status === 'reserved' ? (
                 <>
                   <p className={styles.hello}>预约码 {r.code}</p>
+                  <ReservationQr code={r.code} goodsName={r.goodsName} />
                   <p className={`${styles.text} ${styles.muted}`}>
                     {r.pickupOn} 起到{r.shopName}出示预约码领取，{r.expiresAt.slice(0, 10)} 前有效
                   </p>
