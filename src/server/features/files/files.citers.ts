@@ -15,3 +15,4 @@ export { unitsCitingFile as plan } from '../plan/plan.lookup';
 export { unitsCitingFile as standards } from '../standards/standards.lookup';
 export { unitsCitingFile as training } from '../training/training.lookup';
 export { unitsCitingFile as campaigns } from '../campaigns/campaigns.lookup';
+export { unitsCitingFile as market } from '../market/market.lookup';

@@ -127,6 +127,18 @@ describe('collect, cancel and expiry', () => {
 });
 
 describe('scope', () => {
+  it("a goods photo opens for staff over the shop's unit, not for another station", async () => {
+    const adminA = await w.stationAdmin(a.id);
+    // The institute sets up station A's shop and uploads the photo: the file is the institute's.
+    const shop = (await w.admin.agent.post('/api/market/shops', { unitId: a.id, name: '站点爱心超市', openWeekdays: [1, 2, 3, 4, 5] })).json();
+    const photo = await w.upload(w.admin, 'rice.png');
+    const goods = await w.admin.agent.post('/api/market/goods', { shopId: shop.id, name: '挂面', unitLabel: '包', pricePoints: 5, monthlyLimit: 0, photoFileId: photo });
+    expect(goods.statusCode).toBe(201);
+    // Station A's staff run the shop, so they may open its goods' photo; station B's may not.
+    expect((await adminA.agent.get(`/api/files/${photo}`)).statusCode).toBe(200);
+    expect((await adminB.agent.get(`/api/files/${photo}`)).statusCode).toBe(404);
+  });
+
   it("another station's staff get 404 for a station's shop, goods and reservations", async () => {
     const adminA = await w.stationAdmin(a.id);
     const { shopId, goodsId } = await makeMarket(w, { unitId: a.id, by: adminA, stock: 3 });

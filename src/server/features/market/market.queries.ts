@@ -334,3 +334,15 @@ export function dueReservations(db: DbOrTrx, now: string, limit: number) {
 export async function unitName(db: DbOrTrx, id: string): Promise<string> {
   return (await db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';
 }
+
+/** The units running the shops whose goods show a file as their photo (files' registry). */
+export async function unitsWithGoodsPhoto(db: DbOrTrx, fileId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('market_goods as g')
+    .innerJoin('market_shops as s', 's.id', 'g.shop_id')
+    .select('s.unit_id')
+    .distinct()
+    .where('g.photo_file_id', '=', fileId)
+    .execute();
+  return rows.map((r) => r.unit_id);
+}
