@@ -132,7 +132,14 @@ describe('scope', () => {
     // The institute sets up station A's shop and uploads the photo: the file is the institute's.
     const shop = (await w.admin.agent.post('/api/market/shops', { unitId: a.id, name: '站点爱心超市', openWeekdays: [1, 2, 3, 4, 5] })).json();
     const photo = await w.upload(w.admin, 'rice.png');
-    const goods = await w.admin.agent.post('/api/market/goods', { shopId: shop.id, name: '挂面', unitLabel: '包', pricePoints: 5, monthlyLimit: 0, photoFileId: photo });
+    const goods = await w.admin.agent.post('/api/market/goods', {
+      shopId: shop.id,
+      name: '挂面',
+      unitLabel: '包',
+      pricePoints: 5,
+      monthlyLimit: 0,
+      photoFileId: photo,
+    });
     expect(goods.statusCode).toBe(201);
     // Station A's staff run the shop, so they may open its goods' photo; station B's may not.
     expect((await adminA.agent.get(`/api/files/${photo}`)).statusCode).toBe(200);

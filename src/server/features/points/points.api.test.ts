@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, upload } from '../../../../test/support/app';
 import { manualClock } from '../../../../test/support/clock';
 import { type Resident, type Staff, type Volunteer, type World, makeWorld } from '../../../../test/support/factories';
+import { tick } from '../activities/activities.tick';
 import { tickPoints } from './points.expiry';
 import { verifyLedger } from './points.statement';
 
@@ -234,6 +235,40 @@ describe('the unit ledger, export and verify', () => {
     const res = await enterer.agent.post(`/api/points/activities/${a.id}/bonus`, { points: 3, reason: '活动表现突出' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('points.activity_not_finished');
+  });
+
+  it('pays an activity bonus once to each volunteer whose service from the finished activity was approved', async () => {
+    const [v1, v2] = [await w.makeVolunteer({ stationId: station }), await w.makeVolunteer({ stationId: station })];
+    const title = '铜鼓湖公园环境整治（奖励）';
+    const a = await w.makeActivity({ unitId: station, by: enterer, title, startsAt: new Date(clock.now().getTime() + 3_600_000).toISOString() });
+    for (const v of [v1, v2]) expect((await enterer.agent.post(`/api/activities/${a.id}/signups`, { volunteerId: v.id })).statusCode).toBe(201);
+    await w.advance(61 * 60_000);
+    await tick(w.t.deps);
+    for (const v of [v1, v2]) {
+      const r = await enterer.agent.post(`/api/activities/${a.id}/checkins/staff`, { volunteerId: v.id, direction: 'in', reason: '现场代为签到' });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    await w.advance(2 * 3_600_000);
+    await tick(w.t.deps);
+    // Only v1's verified record is approved: v2 has no approved service from the activity.
+    const pending = (await approver.agent.get('/api/hours?source=verified&status=pending&pageSize=200')).json().items as {
+      id: string;
+      volunteerId: string;
+      title: string;
+    }[];
+    const v1Record = pending.find((r) => r.volunteerId === v1.id && r.title === title);
+    expect(v1Record).toBeTruthy();
+    expect((await approver.agent.post(`/api/hours/${v1Record?.id}/decision`, { decision: 'approve' })).statusCode).toBe(200);
+
+    const before = (await statement(v1.id)).totals.balance;
+    const paid = await enterer.agent.post(`/api/points/activities/${a.id}/bonus`, { points: 3, reason: '活动表现突出' });
+    expect([paid.statusCode, paid.json()]).toEqual([201, { activityId: a.id, granted: 1, skipped: 0, points: 3 }]);
+    expect((await statement(v1.id)).totals.balance).toBe(before + 3);
+    expect((await statement(v2.id)).totals.balance).toBe(0);
+    // A second grant pays nobody twice.
+    const again = await enterer.agent.post(`/api/points/activities/${a.id}/bonus`, { points: 3, reason: '活动表现突出' });
+    expect(again.json()).toMatchObject({ granted: 0, skipped: 1 });
+    expect((await statement(v1.id)).totals.balance).toBe(before + 3);
   });
 });
 

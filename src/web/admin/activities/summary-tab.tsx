@@ -5,6 +5,7 @@ import { type ActivityView, useSignups, useSubmitSummary, useSummary } from '../
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload, fileUrl } from '../components/file-upload';
 import { ToneTag } from '../components/tags';
+import { ActivityBonusButton } from '../points/activity-bonus';
 import { applyServerErrors } from '../../lib/form';
 
 interface SummaryValues {
@@ -15,8 +16,25 @@ interface SummaryValues {
 
 /** 活动总结: written once after the activity ended, read-only afterwards. */
 export function SummaryTab({ activity }: { activity: ActivityView }) {
-  if (activity.status === 'summarised') return <SummaryView activity={activity} />;
-  if (activity.status === 'ended') return <SummaryForm activity={activity} />;
+  const bonus = activity.canManage ? (
+    <div style={{ marginBottom: 16 }}>
+      <ActivityBonusButton activityId={activity.id} title={activity.title} />
+    </div>
+  ) : null;
+  if (activity.status === 'summarised')
+    return (
+      <>
+        {bonus}
+        <SummaryView activity={activity} />
+      </>
+    );
+  if (activity.status === 'ended')
+    return (
+      <>
+        {bonus}
+        <SummaryForm activity={activity} />
+      </>
+    );
   return (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}

@@ -53,3 +53,10 @@ export function useRevokePointEntry() {
 export function downloadPointLedger(query: { unitId?: string; month?: string; kind?: LedgerQuery['kind'] }): Promise<string> {
   return download(urlFor(points.exportPointEntries, { query }), `${query.month ? `${query.month} ` : ''}积分台账.xlsx`);
 }
+
+/** 活动奖励: the same points to every volunteer with approved service from a finished activity, once each. */
+export function useActivityBonus() {
+  return usePointMutation(({ id, input }: { id: string; input: BodyIn<typeof points.grantActivityBonus> }) =>
+    call(points.grantActivityBonus, { params: { id }, body: input }),
+  );
+}
