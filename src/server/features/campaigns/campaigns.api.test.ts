@@ -264,6 +264,27 @@ describe('refusals', () => {
     expect([over.statusCode, over.json().code]).toEqual([409, 'campaigns.quota_full']);
   });
 
+  it('holds the station quota under 12 parallel nominations: exactly the quota succeed, the rest get quota_full', async () => {
+    const c = await createCampaign({ kind: 'good_person', title: '并发提名', nominateFrom: '2026-12-01', nominateUntil: '2026-12-31', quotaPerStation: 3 });
+    const person = (i: number) => ({
+      stationId: a.id,
+      nomineeName: `并发${i}号`,
+      gender: 'male',
+      ageBand: '60-79岁',
+      deeds: '热心公益',
+      evidence: '居民推荐',
+      consent: true,
+      consentRecordedBy: '张站长',
+      consentOn: '2026-12-01',
+    });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => adminA.agent.post(`/api/campaigns/${c.id}/nominations`, person(i))));
+    const codes = results.map((r) => (r.statusCode === 201 ? 201 : r.json().code));
+    expect(codes.filter((x) => x === 201)).toHaveLength(3);
+    expect(codes.filter((x) => x === 'campaigns.quota_full')).toHaveLength(9);
+    const view = (await w.admin.agent.get(`/api/campaigns/${c.id}`)).json();
+    expect(view.nominationList.filter((n: { nomineeName: string }) => n.nomineeName.startsWith('并发'))).toHaveLength(3);
+  });
+
   it('keeps unpublished campaigns off the portal and answers 404 for an unknown or unpublished one', async () => {
     const pub = (await w.anon.get('/api/public/campaigns')).json();
     expect([...pub.notices, ...pub.results].every((c: { status: string }) => c.status !== 'open')).toBe(true);

@@ -37,11 +37,14 @@ export async function nominate(deps: Deps, ctx: Ctx, campaignId: string, input: 
   }
   checkSubject(c.kind as CampaignKind, input);
   for (const f of input.photoFileIds) if (!(await canUseFile(deps, ctx, f))) throw new AppError('campaigns.bad_photo');
-  if (c.quota_per_station !== null && (await q.liveNominationsAtStation(deps.db, c.id, input.stationId)) >= Number(c.quota_per_station)) {
-    throw new AppError('campaigns.quota_full');
-  }
   const id = randomUUID();
   await deps.db.transaction().execute(async (trx) => {
+    // The quota is counted inside the transaction that inserts, after locking the campaign row (PostgreSQL; SQLite's one
+    // connection already runs transactions one at a time): two stations' staff pressing 提名 at once cannot both take the last place.
+    if (c.quota_per_station !== null) {
+      await q.lockCampaign(trx, c.id, deps.dialect === 'postgres');
+      if ((await q.liveNominationsAtStation(trx, c.id, input.stationId)) >= Number(c.quota_per_station)) throw new AppError('campaigns.quota_full');
+    }
     await q.insertNomination(trx, {
       id,
       campaign_id: c.id,

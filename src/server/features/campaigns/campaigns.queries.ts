@@ -17,6 +17,11 @@ export function getCampaign(db: DbOrTrx, id: string) {
 }
 export type CampaignRow = CampaignsTable;
 
+/** Holds the campaign row until the transaction ends (PostgreSQL), so counts against its quota are taken one at a time. */
+export async function lockCampaign(db: DbOrTrx, id: string, lock: boolean): Promise<void> {
+  if (lock) await db.selectFrom('campaigns').select('id').where('id', '=', id).forUpdate().execute();
+}
+
 export async function listCampaigns(db: DbOrTrx, instituteIds: string[], year: number | undefined, page: { offset: number; limit: number }) {
   if (instituteIds.length === 0) return { rows: [], total: 0 };
   let b = db.selectFrom('campaigns').where('institute_id', 'in', instituteIds);
