@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { IdParams, OkView, PageQuery, Paged } from './common';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
-import { NotificationView } from './notifications';
+import { NotificationView, TodoList } from './notifications';
 import { routes } from './routes';
 
 /** A page of notices, and how many of all of them are unread. */
 export const NotificationList = Paged(NotificationView).extend({ unread: z.number().int() });
 export type NotificationList = z.infer<typeof NotificationList>;
-named({ NotificationView });
+named({ NotificationView, TodoList });
 const tags = ['notifications'];
 
 export const listMyNotifications = defineEndpoint({
@@ -36,4 +36,13 @@ export const markAllNotificationsRead = defineEndpoint({
   description: '把本人的全部消息标为已读。',
   tags,
   responses: { 200: OkView },
+});
+
+export const listMyTodo = defineEndpoint({
+  ...routes.listMyTodo,
+  summary: '我的待办',
+  description:
+    '工作人员在本人管辖单位内等待处理的事项数：待审核的服务记录与更正申请、待审核的志愿者注册、待审派的点单、待领取的爱心超市兑换。只列出本人岗位能处理的事项；没有工作人员岗位的账号得到空列表。',
+  tags,
+  responses: { 200: TodoList },
 });

@@ -82,6 +82,7 @@ export const routes = {
   listMyNotifications: { operationId: 'listMyNotifications', method: 'GET', path: '/api/notifications' },
   markNotificationRead: { operationId: 'markNotificationRead', method: 'POST', path: '/api/notifications/:id/read' },
   markAllNotificationsRead: { operationId: 'markAllNotificationsRead', method: 'POST', path: '/api/notifications/read-all' },
+  listMyTodo: { operationId: 'listMyTodo', method: 'GET', path: '/api/notifications/todo' },
   // org.endpoints.ts
   listUnits: { operationId: 'listUnits', method: 'GET', path: '/api/org/units' },
   getUnit: { operationId: 'getUnit', method: 'GET', path: '/api/org/units/:id' },

@@ -75,7 +75,9 @@ const HonoursBoardPage = lazy(() => import('./portal/honours-page'));
 const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
+const InboxPage = lazy(() => import('./admin/inbox/inbox-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const MobileNotices = lazy(() => import('./m/notices/notices-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -137,6 +139,7 @@ export const router = createBrowserRouter([
       { path: 'recognition', element: <RecognitionPage /> },
       { path: 'points', element: <PointsPage /> },
       { path: 'market', element: <MarketPage /> },
+      { path: 'inbox', element: <InboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -164,6 +167,7 @@ export const router = createBrowserRouter([
       { path: 'honours', element: <MobileHonours /> },
       { path: 'points', element: <MobilePoints /> },
       { path: 'market', element: <MobileMarket /> },
+      { path: 'notices', element: <MobileNotices /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

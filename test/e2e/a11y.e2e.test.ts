@@ -51,6 +51,7 @@ const ROUTES: Visit[] = [
   { path: '/admin/market', who: 'admin' },
   { path: '/admin/recognition', who: 'admin' },
   { path: '/admin/campaigns', who: 'admin' },
+  { path: '/admin/inbox', who: 'admin' },
   { path: '/m', who: 'volunteer01' },
   { path: '/m/me', who: 'volunteer01' },
   { path: '/m/password', who: 'volunteer01' },
@@ -65,6 +66,7 @@ const ROUTES: Visit[] = [
   { path: '/m/orders', who: 'resident01' },
   { path: '/m/orders/new', who: 'resident01' },
   { path: '/m/register', who: 'resident01' },
+  { path: '/m/notices', who: 'resident01' },
 ];
 
 /** What a person waits for: the page's heading, then no skeleton or spinner left. */

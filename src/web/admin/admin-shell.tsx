@@ -1,6 +1,6 @@
-import { LogoutOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, LogoutOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, ConfigProvider, Flex, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
+import { App as AntApp, Badge, Button, ConfigProvider, Flex, Layout, Menu, Modal, Result, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -8,6 +8,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLES, type SessionView } from '../../shared/accounts';
 import { getLastActivityAt, setCsrfToken } from '../lib/api';
+import { notificationKeys, useNotifications } from '../lib/queries/notifications';
 import { useAccessibleTables } from '../lib/table-a11y';
 import { fetchSession, hasRole, loginPath, SESSION_KEY, sendLogout, useLogout, useSession } from '../lib/session';
 import { PRODUCT_NAME } from '../lib/title';
@@ -111,6 +112,7 @@ function Console({ session }: { session: SessionView }) {
               <Typography.Text type="secondary" className={styles.unit}>
                 {primaryGrant(session)}
               </Typography.Text>
+              <InboxBell />
               {hasRole(session, 'station_admin', 'institute_admin', 'district_viewer') ? (
                 <Link to="/m/station" className={styles.headerLink}>
                   <MobileOutlined aria-hidden="true" /> <span className={styles.narrowHidden}>手机工作台</span>
@@ -141,6 +143,30 @@ function Console({ session }: { session: SessionView }) {
       {/* The server refreshes a session's idle clock at most once a minute, so count a minute short. */}
       <IdleWatcher idleSeconds={session.idleTimeoutSeconds > 300 ? session.idleTimeoutSeconds - 60 : session.idleTimeoutSeconds} />
     </AdminSessionContext.Provider>
+  );
+}
+
+/**
+ * The unread count in the header. It is read again when the person moves to another page or comes back to the
+ * window — never on a timer, which would keep an idle session alive past the 等保 idle timeout.
+ */
+function InboxBell() {
+  const client = useQueryClient();
+  const { pathname } = useLocation();
+  const list = useNotifications();
+  useEffect(() => {
+    if (pathname) void client.invalidateQueries({ queryKey: notificationKeys.all, refetchType: 'active' });
+  }, [client, pathname]);
+  const unread = list.data?.unread ?? 0;
+  return (
+    <Link to="/admin/inbox" className={styles.headerLink} aria-label={unread > 0 ? `消息待办，${unread} 条未读消息` : '消息待办'}>
+      <Badge count={unread} size="small" overflowCount={99}>
+        <BellOutlined aria-hidden="true" style={{ fontSize: 18 }} />
+      </Badge>
+      <span className={styles.narrowHidden} style={{ marginInlineStart: unread > 9 ? 10 : 6 }}>
+        消息
+      </span>
+    </Link>
   );
 }
 

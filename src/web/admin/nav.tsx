@@ -26,6 +26,7 @@ import {
   CrownOutlined,
   GiftOutlined,
   ShopOutlined,
+  BellOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -41,6 +42,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: '/admin', label: '工作台', icon: <DashboardOutlined />, roles: null },
+  { path: '/admin/inbox', label: '消息待办', icon: <BellOutlined />, roles: null },
   { path: '/admin/org', label: '组织架构', icon: <ApartmentOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/plan', label: '工作方案', icon: <ProjectOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/standards', label: '八有标准', icon: <SafetyCertificateOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },

@@ -1,5 +1,6 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useElderMode } from '../lib/elder';
+import { useNotifications } from '../lib/queries/notifications';
 import { hasRole, useLogout, useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import { Loading, SignInFirst } from './components/sign-in-first';
@@ -13,6 +14,7 @@ export default function MePage() {
   const navigate = useNavigate();
   const [elder, setElder] = useElderMode();
   const me = session.data;
+  const notices = useNotifications(Boolean(me));
 
   const elderRow = (
     <ul className={styles.menu} aria-label="显示设置">
@@ -66,6 +68,21 @@ export default function MePage() {
       {elderRow}
 
       <ul className={styles.menu} aria-label="账号">
+        <li>
+          <Link to="/m/notices" className={styles.menuItem}>
+            <span>
+              我的消息
+              {notices.data?.unread ? (
+                <span className={styles.badge} style={{ marginInlineStart: 8 }}>
+                  {notices.data.unread} 条未读
+                </span>
+              ) : null}
+            </span>
+            <span className={styles.chevron} aria-hidden="true">
+              ›
+            </span>
+          </Link>
+        </li>
         {hasRole(me, 'station_admin', 'institute_admin', 'district_viewer') ? (
           <li>
             <Link to="/m/station" className={styles.menuItem}>

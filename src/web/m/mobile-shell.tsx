@@ -8,6 +8,7 @@ import styles from './mobile.module.css';
 const TITLES: Record<string, string> = {
   '/m': '文明实践',
   '/m/me': '我的',
+  '/m/notices': '我的消息',
   '/m/activities': '活动',
   '/m/checkin': '签到',
   '/m/password': '修改密码',

@@ -12,3 +12,8 @@ export async function currentStarLevel(db: DbOrTrx, volunteerId: string): Promis
 export function starRisesBetween(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.starRisesBetween(db, stationIds, from, to);
 }
+
+/** How many service records and correction requests wait for a decision in these units. */
+export function awaitingDecision(db: DbOrTrx, unitIds: string[]) {
+  return q.countAwaitingDecision(db, unitIds);
+}

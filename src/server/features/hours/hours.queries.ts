@@ -311,3 +311,21 @@ export async function starRisesBetween(db: DbOrTrx, stationIds: string[], from: 
     .orderBy('star_levels.id')
     .execute();
 }
+
+/** Service records and correction requests waiting for a decision in some units (the staff inbox's 待办). */
+export async function countAwaitingDecision(db: DbOrTrx, unitIds: string[]): Promise<{ records: number; corrections: number }> {
+  if (unitIds.length === 0) return { records: 0, corrections: 0 };
+  const records = await db
+    .selectFrom('service_records')
+    .where('unit_id', 'in', unitIds)
+    .where('status', '=', 'pending')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const corrections = await db
+    .selectFrom('correction_requests')
+    .where('unit_id', 'in', unitIds)
+    .where('status', '=', 'open')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return { records: Number(records?.n ?? 0), corrections: Number(corrections?.n ?? 0) };
+}

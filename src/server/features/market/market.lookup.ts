@@ -7,3 +7,8 @@ import * as q from './market.queries';
 export function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
   return q.unitsWithGoodsPhoto(db, fileId);
 }
+
+/** How many reservations wait to be handed over at the shops of these units. */
+export function awaitingCollection(db: DbOrTrx, unitIds: string[]): Promise<number> {
+  return q.countAwaitingCollection(db, unitIds);
+}

@@ -346,3 +346,16 @@ export async function unitsWithGoodsPhoto(db: DbOrTrx, fileId: string): Promise<
     .execute();
   return rows.map((r) => r.unit_id);
 }
+
+/** Reservations waiting to be collected at the shops of some units. */
+export async function countAwaitingCollection(db: DbOrTrx, unitIds: string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('market_reservations')
+    .innerJoin('market_shops', 'market_shops.id', 'market_reservations.shop_id')
+    .where('market_shops.unit_id', 'in', unitIds)
+    .where('market_reservations.status', '=', 'reserved')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -39,3 +39,8 @@ export function stationPoints(db: DbOrTrx) {
 export function ordersForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.ordersOfUnitsReceived(db, stationIds, from, to);
 }
+
+/** How many orders wait to be reviewed or dispatched in these units. */
+export function awaitingDispatch(db: DbOrTrx, unitIds: string[]): Promise<number> {
+  return q.countAwaitingDispatch(db, unitIds);
+}

@@ -427,3 +427,15 @@ export function ordersOfUnitsReceived(db: DbOrTrx, unitIds: string[], from: stri
     .orderBy('id')
     .execute();
 }
+
+/** Orders not yet dispatched (submitted or under review) in some units. */
+export async function countAwaitingDispatch(db: DbOrTrx, unitIds: string[]): Promise<number> {
+  if (unitIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('orders')
+    .where('unit_id', 'in', unitIds)
+    .where('status', 'in', ['submitted', 'reviewing'])
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -22,3 +22,8 @@ export async function personIdByPhone(db: DbOrTrx, phone: string): Promise<strin
 export function volunteersJoinedForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.certifiedBetween(db, stationIds, from, to);
 }
+
+/** How many registrations wait for review at these stations. */
+export function reviewingCount(db: DbOrTrx, stationIds: string[]): Promise<number> {
+  return q.countReviewing(db, stationIds);
+}

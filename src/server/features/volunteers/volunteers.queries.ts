@@ -179,3 +179,15 @@ export function certifiedBetween(db: DbOrTrx, stationIds: string[], from: string
     .orderBy('volunteers.id')
     .execute();
 }
+
+/** Registrations waiting for review at some stations. */
+export async function countReviewing(db: DbOrTrx, stationIds: string[]): Promise<number> {
+  if (stationIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('volunteers')
+    .where('station_id', 'in', stationIds)
+    .where('status', '=', 'reviewing')
+    .select((e) => e.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}

@@ -25,3 +25,17 @@ export function useMarkRead() {
 export function useMarkAllRead() {
   return useNotificationMutation(() => call(notifications.markAllNotificationsRead));
 }
+
+/** One page of the caller's notices for the console's inbox (newest first). */
+export function useNotificationPage(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...notificationKeys.all, 'page', page, pageSize],
+    queryFn: () => call(notifications.listMyNotifications, { query: { page, pageSize } }),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** What waits for a staff member in their units (counts with where to act). */
+export function useMyTodo(enabled = true) {
+  return useQuery({ queryKey: [...notificationKeys.all, 'todo'], enabled, queryFn: () => call(notifications.listMyTodo) });
+}
