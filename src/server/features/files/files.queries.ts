@@ -35,13 +35,15 @@ export async function referencesTo(db: DbOrTrx, fileId: string) {
   };
 }
 
-/** Whether a file is shown publicly: a brand's or a venue's photo. */
+/** Whether a file is shown publicly: a brand's or a venue's photo, or the photo of goods on sale at a charity market. */
 export async function isPublicPhoto(db: DbOrTrx, fileId: string): Promise<boolean> {
   const like = `%${fileId}%`;
   const brand = await db.selectFrom('brands').select('unit_id').where('photo_file_ids', 'like', like).executeTakeFirst();
   if (brand) return true;
   const venue = await db.selectFrom('venues').select('id').where('photo_file_ids', 'like', like).where('archived', '=', 0).executeTakeFirst();
-  return Boolean(venue);
+  if (venue) return true;
+  const goods = await db.selectFrom('market_goods').select('id').where('photo_file_id', '=', fileId).where('active', '=', 1).executeTakeFirst();
+  return Boolean(goods);
 }
 
 /** Name and type of some uploads, for a record listing the files it cites: one query. */

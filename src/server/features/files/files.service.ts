@@ -100,7 +100,7 @@ export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {
   return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
 }
 
-/** The portal shows brand and venue photos to anyone; nothing else is public. */
+/** The portal shows brand, venue and on-sale goods photos to anyone; nothing else is public. */
 export async function readPublicPhoto(deps: Deps, fileId: string) {
   const file = await q.getFile(deps.db, fileId);
   if (!file?.mime.startsWith('image/') || !(await q.isPublicPhoto(deps.db, fileId))) throw notFound();

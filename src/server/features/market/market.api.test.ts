@@ -144,6 +144,11 @@ describe('scope', () => {
     // Station A's staff run the shop, so they may open its goods' photo; station B's may not.
     expect((await adminA.agent.get(`/api/files/${photo}`)).statusCode).toBe(200);
     expect((await adminB.agent.get(`/api/files/${photo}`)).statusCode).toBe(404);
+    // Volunteers choose on the phone by the picture: the photo of goods on sale is public, and stops being so off sale.
+    const pub = await w.anon.get(`/api/public/files/${photo}`);
+    expect([pub.statusCode, pub.headers['content-type']]).toEqual([200, 'image/png']);
+    expect((await w.admin.agent.patch(`/api/market/goods/${goods.json().id}`, { active: false })).statusCode).toBe(200);
+    expect((await w.anon.get(`/api/public/files/${photo}`)).statusCode).toBe(404);
   });
 
   it("another station's staff get 404 for a station's shop, goods and reservations", async () => {

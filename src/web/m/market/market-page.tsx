@@ -94,6 +94,9 @@ export default function MobileMarketPage() {
           {items.map((g) => (
             <li key={g.id} className={styles.item}>
               <div className={styles.itemHead}>
+                {g.photoFileId ? (
+                  <img src={`/api/public/files/${g.photoFileId}`} alt={g.name} width={64} height={64} loading="lazy" className={styles.thumb} />
+                ) : null}
                 <span className={styles.itemTitle}>{g.name}</span>
                 <span className={styles.badge}>{g.pricePoints} 积分</span>
               </div>
