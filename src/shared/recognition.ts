@@ -114,6 +114,8 @@ export const MyHonoursView = z.object({
   starLevel: z.number().int(),
   starName: z.string(),
   awards: z.array(AwardView),
+  /** Awards to the teams the volunteer is an active member of now. */
+  teamAwards: z.array(AwardView),
   benefits: z.array(BenefitView),
   nextLevel: z.number().int().nullable(),
   nextBenefits: z.array(BenefitView),

@@ -87,6 +87,13 @@ describe('recognition', () => {
     // Teams are always on the public list.
     const pub = (await w.anon.get('/api/public/honours?year=2026')).json();
     expect(pub.items.map((i: { name: string }) => i.name)).toContain('马鞍助老服务队');
+    // A member sees the team's honour on their phone; someone outside the team does not.
+    const member = await w.makeVolunteer({ stationId: a.id });
+    expect((await staffA.agent.post(`/api/teams/${team.id}/members`, { volunteerId: member.id })).statusCode).toBe(200);
+    const mine = (await member.agent.get('/api/recognition/me')).json();
+    expect(mine.teamAwards.map((x: { title: string; recipientName: string }) => [x.title, x.recipientName])).toEqual([['优秀志愿服务队伍', '马鞍助老服务队']]);
+    expect(mine.awards).toEqual([]);
+    expect((await vol.agent.get('/api/recognition/me')).json().teamAwards).toEqual([]);
   });
 
   it('keeps scope: another station 404, a volunteer 403, bad input 400', async () => {

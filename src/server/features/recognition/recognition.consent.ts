@@ -15,6 +15,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { currentStarLevel } from '../hours/hours.lookup';
+import { activeTeamIdsOf } from '../teams/teams.lookup';
 import { volunteerById } from '../volunteers/volunteers.lookup';
 import { presentAward } from './recognition.awards';
 import { benefitsOf, offeredOn } from './recognition.benefits';
@@ -99,8 +100,9 @@ export async function myHonours(deps: Deps, ctx: Ctx): Promise<MyHonoursView> {
   const tree = await ctx.scope.tree();
   const inst = tree.instituteOf(me.stationId);
   const today = chinaDay(deps.clock.now());
-  const [awards, level, catalogue, consent] = await Promise.all([
+  const [awards, teamAwards, level, catalogue, consent] = await Promise.all([
     q.awardsOfVolunteer(deps.db, me.id),
+    activeTeamIdsOf(deps.db, me.id).then((ids) => q.awardsOfTeams(deps.db, ids)),
     currentStarLevel(deps.db, me.id),
     inst ? benefitsOf(deps.db, inst) : Promise.resolve([]),
     q.latestConsent(deps.db, me.id),
@@ -113,6 +115,7 @@ export async function myHonours(deps: Deps, ctx: Ctx): Promise<MyHonoursView> {
     starLevel: level,
     starName: STAR_NAMES[level] ?? `${level}星`,
     awards: awards.map(presentAward),
+    teamAwards: teamAwards.map(presentAward),
     benefits: offered.filter((b) => b.minLevel <= level),
     nextLevel: nextLevel ?? (level < maxLevel ? maxLevel : null),
     nextBenefits: nextLevel === null ? [] : offered.filter((b) => b.minLevel === nextLevel),

@@ -56,6 +56,12 @@ export async function awardsOfVolunteer(db: DbOrTrx, volunteerId: string): Promi
   return (await awardColumns(awardsBase(db)).where('a.volunteer_id', '=', volunteerId).orderBy('a.awarded_on', 'desc').orderBy('a.id').execute()) as AwardRow[];
 }
 
+/** Awards given to some teams, newest first: what a member sees of their teams' honours. */
+export async function awardsOfTeams(db: DbOrTrx, teamIds: string[]): Promise<AwardRow[]> {
+  if (teamIds.length === 0) return [];
+  return (await awardColumns(awardsBase(db)).where('a.team_id', 'in', teamIds).orderBy('a.awarded_on', 'desc').orderBy('a.id').execute()) as AwardRow[];
+}
+
 /**
  * The public 光荣榜: standing awards of teams, and of volunteers whose latest consent lets them be
  * listed, with that consent's status (to mask the name or not); newest first.

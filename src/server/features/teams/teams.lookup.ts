@@ -14,3 +14,8 @@ export async function teamsWithMembersByUnit(db: DbOrTrx, unitIds: string[], kin
 export function teamById(db: DbOrTrx, id: string) {
   return q.getTeam(db, id);
 }
+
+/** The teams a volunteer belongs to now: for a member's view of what their teams were given (team awards). */
+export function activeTeamIdsOf(db: DbOrTrx, volunteerId: string): Promise<string[]> {
+  return q.activeTeamIdsOfVolunteer(db, volunteerId);
+}

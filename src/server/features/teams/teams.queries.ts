@@ -155,3 +155,9 @@ export function teamsWithMembersOfUnits(db: DbOrTrx, unitIds: string[], kinds: T
     .orderBy('teams.id')
     .execute();
 }
+
+/** The teams a volunteer is an active member of (leader, deputy or member). */
+export async function activeTeamIdsOfVolunteer(db: DbOrTrx, volunteerId: string): Promise<string[]> {
+  const rows = await db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteerId).where('status', '=', 'active').execute();
+  return rows.map((r) => r.team_id);
+}

@@ -49,6 +49,7 @@ export default function HonoursPage() {
         <p className={`${styles.text} ${styles.muted}`}>星级按经认定的累计服务时长计算。</p>
       </section>
       <Awards awards={data.awards} />
+      {data.teamAwards.length > 0 ? <Awards awards={data.teamAwards} team /> : null}
       <Benefits title="我可享的礼遇" items={data.benefits} empty="当前星级暂无礼遇，继续服务即可解锁。" />
       {data.nextLevel !== null && data.nextBenefits.length > 0 ? (
         <Benefits title={`达到${'一二三四五六七八九十'[data.nextLevel - 1] ?? data.nextLevel}星后新增`} items={data.nextBenefits} empty="" />
@@ -58,22 +59,26 @@ export default function HonoursPage() {
   );
 }
 
-function Awards({ awards }: { awards: Mine['awards'] }) {
+/** My own awards, or (team) those of the teams I belong to — whose certificate the team keeps, so it is checked, not downloaded. */
+function Awards({ awards, team = false }: { awards: Mine['awards']; team?: boolean }) {
+  const title = team ? '我所在队伍的荣誉' : '我的表彰';
+  const id = team ? 'team-awards-title' : 'awards-title';
   return (
-    <section aria-labelledby="awards-title">
-      <h2 id="awards-title" className={styles.sectionTitle}>
-        我的表彰
+    <section aria-labelledby={id}>
+      <h2 id={id} className={styles.sectionTitle}>
+        {title}
       </h2>
       {awards.length === 0 ? (
         <p className={styles.empty}>还没有表彰记录。</p>
       ) : (
-        <ul className={styles.list} aria-label="我的表彰">
+        <ul className={styles.list} aria-label={title}>
           {awards.map((a) => (
             <li key={a.id} className={styles.item}>
               <div className={styles.itemHead}>
                 <div>
                   <h3 className={v.itemTitle}>{a.title}</h3>
                   <p className={v.itemMeta}>
+                    {team ? `${a.recipientName} · ` : ''}
                     {a.level} · {a.grantedBy} · {a.awardedOn}
                   </p>
                 </div>
@@ -81,6 +86,10 @@ function Awards({ awards }: { awards: Mine['awards'] }) {
               <div className={v.itemActions}>
                 {a.revoked ? (
                   <span className={`${v.tag} ${v.tagRed}`}>已撤销{a.revokeReason ? `：${a.revokeReason}` : ''}</span>
+                ) : team ? (
+                  <Link className={v.smallBtn} to={`/honours?number=${encodeURIComponent(a.number)}`}>
+                    查验证书 {a.number}
+                  </Link>
                 ) : (
                   <a className={`${v.smallBtn} ${v.smallBtnSolid}`} href={a.pdfUrl} target="_blank" rel="noopener">
                     下载荣誉证书
