@@ -108,6 +108,6 @@ describe.skipIf(!hasBrowser)('axe-core: no serious or critical findings on any p
       }
       expect(found, found.join('\n')).toEqual([]);
       await context.close();
-    }, 480_000);
+    }, 900_000);
   }
 });

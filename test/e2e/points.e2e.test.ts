@@ -71,4 +71,18 @@ describe.skipIf(!hasBrowser)('the points ledger', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('(d) the institute admin checks the whole ledger: 核对积分账 says the books balance', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 900 });
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: '工作台', level: 1 }).waitFor();
+    await page.goto('/admin/points');
+    await page.getByRole('button', { name: '核对积分账' }).click();
+    const dialog = page.getByRole('dialog', { name: '核对积分账' });
+    await dialog.getByText('账实相符').waitFor();
+    await dialog.getByText(/累计获得 \d+ − 已兑换 \d+ − 已过期 \d+ = \d+；余额合计 \d+/).waitFor();
+    await screenshot(page, 'points-verify-1280.png');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -80,7 +80,17 @@ function Counter() {
         scroll={{ x: 720 }}
         pagination={false}
         columns={[
-          { title: '预约码', dataIndex: 'code', render: (c: string) => <Typography.Text strong>{c}</Typography.Text> },
+          {
+            title: '预约码',
+            dataIndex: 'code',
+            width: 130,
+            // The code is read aloud and typed: never broken over two lines.
+            render: (c: string) => (
+              <Typography.Text strong style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+                {c}
+              </Typography.Text>
+            ),
+          },
           { title: '志愿者', render: (_, r) => `${r.volunteerName} ${r.volunteerPhone ?? ''}` },
           { title: '物品', render: (_, r) => `${r.goodsName} × ${r.quantity} ${r.unitLabel}` },
           { title: '积分', dataIndex: 'points' },

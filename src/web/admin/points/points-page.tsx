@@ -1,15 +1,17 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Flex, Input, Modal, Select, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { POINT_KINDS, type PointKind } from '../../../shared/points';
 import { errorMessage } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
-import { downloadPointLedger, type PointEntry, type PointHolder, usePointHolders, usePointLedger } from '../../lib/queries/points';
+import { downloadPointLedger, type PointEntry, type PointHolder, usePointHolders, usePointLedger, useVerifyPoints } from '../../lib/queries/points';
+import { hasRole } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { sortUnits } from '../org/helpers';
 import { pointsText, SourceCell } from './point-cells';
 import { StatementDrawer } from './statement-drawer';
+import { useAdminSession } from '../session-context';
 
 const KIND_OPTIONS = (Object.keys(POINT_KINDS) as PointKind[]).map((k) => ({ value: k, label: POINT_KINDS[k] }));
 
@@ -186,7 +188,66 @@ function LedgerTab({ units }: { units: { value: string; label: string }[] }) {
   );
 }
 
+/** 核对积分账: every balance equals its entries, and issued − spent − expired = the balances (the institute's admin). */
+function VerifyButton() {
+  const verify = useVerifyPoints();
+  const [open, setOpen] = useState(false);
+  const r = verify.data;
+  return (
+    <>
+      <Button
+        onClick={() => {
+          setOpen(true);
+          verify.mutate();
+        }}
+      >
+        核对积分账
+      </Button>
+      <Modal title="核对积分账" open={open} onCancel={() => setOpen(false)} footer={<Button onClick={() => setOpen(false)}>关闭</Button>} width={640}>
+        {verify.isPending ? (
+          <Alert type="info" showIcon title="正在核对每位志愿者的余额与积分流水…" />
+        ) : verify.error ? (
+          <Alert type="error" showIcon title="核对失败" description={errorMessage(verify.error)} />
+        ) : r ? (
+          <>
+            <Alert
+              type={r.ok ? 'success' : 'error'}
+              showIcon
+              title={r.ok ? '账实相符' : `有 ${r.mismatches.length} 位志愿者的余额与流水不符`}
+              description={`累计获得 ${r.issued} − 已兑换 ${r.spent} − 已过期 ${r.expired} = ${r.issued - r.spent - r.expired}；余额合计 ${r.balance}；流水合计 ${r.entriesSum}。`}
+              style={{ marginBottom: 12 }}
+            />
+            <Descriptions size="small" column={2} bordered>
+              <Descriptions.Item label="志愿者">{r.volunteers} 人</Descriptions.Item>
+              <Descriptions.Item label="余额合计">{r.balance}</Descriptions.Item>
+              <Descriptions.Item label="累计获得">{r.issued}</Descriptions.Item>
+              <Descriptions.Item label="已兑换">{r.spent}</Descriptions.Item>
+              <Descriptions.Item label="已过期">{r.expired}</Descriptions.Item>
+              <Descriptions.Item label="流水合计">{r.entriesSum}</Descriptions.Item>
+            </Descriptions>
+            {r.mismatches.length > 0 ? (
+              <Table
+                rowKey="volunteerId"
+                size="small"
+                style={{ marginTop: 12 }}
+                pagination={false}
+                dataSource={r.mismatches}
+                columns={[
+                  { title: '志愿者', dataIndex: 'name' },
+                  { title: '余额', dataIndex: 'balance' },
+                  { title: '流水合计', dataIndex: 'entriesSum' },
+                ]}
+              />
+            ) : null}
+          </>
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
 export default function PointsPage() {
+  const session = useAdminSession();
   const units = useUnits();
   const all = useMemo(() => sortUnits((units.data ?? []).filter((u) => !u.archived && (u.kind === 'institute' || u.kind === 'station'))), [units.data]);
   const unitOptions = all.map((u) => ({ value: u.id, label: u.name }));
@@ -196,6 +257,7 @@ export default function PointsPage() {
       <PageHeader
         title="积分"
         description="工作方案五、（二）激励回馈：志愿者的服务时长经认定后按规则计入积分，点单好评、活动奖励另行计分；工作人员可写明原因发放或扣减。积分账只增不改，更正和撤销都以反向记录留痕。"
+        extra={hasRole(session, 'institute_admin') ? <VerifyButton /> : null}
       />
       <Card variant="borderless">
         <Tabs

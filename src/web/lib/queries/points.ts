@@ -60,3 +60,8 @@ export function useActivityBonus() {
     call(points.grantActivityBonus, { params: { id }, body: input }),
   );
 }
+
+/** 核对积分账: on demand (a button), not on page load — it reads every balance and entry in scope. */
+export function useVerifyPoints() {
+  return useMutation({ mutationFn: () => call(points.verifyPoints) });
+}
