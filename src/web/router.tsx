@@ -76,6 +76,9 @@ const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const PortalCalendarPage = lazy(() => import('./portal/activities/calendar-page'));
+const PortalActivityPage = lazy(() => import('./portal/activities/activity-page'));
+const MobileStations = lazy(() => import('./m/stations-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -89,6 +92,8 @@ export const router = createBrowserRouter([
   { path: '/order', element: page(<PortalOrderPage />) },
   { path: '/campaigns', element: page(<PortalCampaignsPage />) },
   { path: '/honours', element: page(<HonoursBoardPage />) },
+  { path: '/activities', element: page(<PortalCalendarPage />) },
+  { path: '/activities/:id', element: page(<PortalActivityPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -164,6 +169,7 @@ export const router = createBrowserRouter([
       { path: 'honours', element: <MobileHonours /> },
       { path: 'points', element: <MobilePoints /> },
       { path: 'market', element: <MobileMarket /> },
+      { path: 'stations', element: <MobileStations /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },
