@@ -1,16 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { SessionView } from '../../shared/accounts';
 import { addDays, chinaToday, timeRange } from '../../shared/china-time';
-import type * as points from '../../shared/points.endpoints';
-import { routes } from '../../shared/routes';
 import { STAR_NAMES } from '../../shared/rules/stars';
 import { activityState, placeText, shortUnitName } from '../lib/activity-state';
-import { callRoute } from '../lib/api';
-import { greeting } from '../lib/format';
+import { formatDateTime, greeting } from '../lib/format';
 import { useActivities } from '../lib/queries/activities';
-import { useMyHoursSummary } from '../lib/queries/hours';
-import { useMyOrders, useTasks } from '../lib/queries/orders';
+import { useHoursAtAGlance, useLatestOrders, usePointsBalance, useTaskCounts } from '../lib/queries/home';
 import { usePublicActivities } from '../lib/queries/public-activities';
 import { usePublicSite } from '../lib/queries/public';
 import { hasRole, useSession } from '../lib/session';
@@ -19,8 +14,8 @@ import { MySignupBadge } from './activities/parts';
 import { Loading } from './components/sign-in-first';
 import h from './home.module.css';
 import styles from './mobile.module.css';
-import { StatusBadge, shortTime } from './orders/parts';
 import o from './orders/orders.module.css';
+import { StatusBadge } from './orders/status-badge';
 
 /**
  * `/m`: what each person came for. A resident orders first and follows their orders; a volunteer
@@ -69,8 +64,8 @@ function Greeting({ me }: { me: SessionView }) {
 // ---------------------------------------------------------------- resident
 
 function ResidentHome() {
-  const orders = useMyOrders();
-  const latest = (orders.data?.items ?? []).slice(0, 3);
+  const orders = useLatestOrders(3);
+  const latest = orders.data?.items ?? [];
   return (
     <>
       <Link to="/m/orders/new" className={o.newBtn}>
@@ -105,7 +100,7 @@ function ResidentHome() {
                   <StatusBadge status={x.status} />
                 </div>
                 <p className={h.meta}>
-                  {x.unitName} · {shortTime(x.createdAt)}
+                  {x.unitName} · {formatDateTime(x.createdAt).slice(5, 16)}
                 </p>
               </Link>
             </li>
@@ -204,16 +199,15 @@ function NextActivities() {
 }
 
 function TasksRow() {
-  const tasks = useTasks();
-  const items = tasks.data?.items ?? [];
-  const available = items.filter((x) => x.allowedActions.includes('accept')).length;
-  const active = items.filter((x) => !x.allowedActions.includes('accept') && (x.status === 'accepted' || x.status === 'in_service')).length;
+  const tasks = useTaskCounts();
   return (
     <>
       <h2 className={styles.sectionTitle}>我的任务</h2>
       <Link to="/m/tasks" className={h.row}>
         <span className={h.rowText}>
-          <strong data-testid="task-counts">{tasks.isPending ? '正在加载…' : tasks.error ? '去接单' : `进行中 ${active} 单 · 可接 ${available} 单`}</strong>
+          <strong data-testid="task-counts">
+            {tasks.isPending ? '正在加载…' : tasks.error ? '去接单' : `进行中 ${tasks.data.active} 单 · 可接 ${tasks.data.available} 单`}
+          </strong>
           <span>群众点的单，派给您或您所在实践站的</span>
         </span>
         <span aria-hidden="true" className={styles.chevron}>
@@ -225,11 +219,8 @@ function TasksRow() {
 }
 
 function Numbers() {
-  const hours = useMyHoursSummary();
-  const balance = useQuery({
-    queryKey: ['points', 'me', 'balance'],
-    queryFn: async () => (await callRoute<typeof points.myPoints>(routes.myPoints, { query: { page: 1, pageSize: 1 } })).totals.balance,
-  });
+  const hours = useHoursAtAGlance();
+  const balance = usePointsBalance();
   const level = hours.data?.stars.level ?? 0;
   return (
     <>

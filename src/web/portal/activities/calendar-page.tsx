@@ -48,8 +48,8 @@ export default function CalendarPage() {
   const days = useMemo(() => {
     const byDay = new Map<string, PublicActivity[]>();
     for (const x of list.data?.items ?? []) {
-      // One that began before this week shows on its Monday.
-      const day = chinaDay(x.startsAt) < week ? week : chinaDay(x.startsAt);
+      // One that began before this week shows on its Monday (days are ISO strings: the later sorts last).
+      const day = [chinaDay(x.startsAt), week].sort()[1];
       byDay.set(day, [...(byDay.get(day) ?? []), x]);
     }
     return Array.from({ length: 7 }, (_, i) => addDays(week, i)).map((day) => ({ day, items: byDay.get(day) ?? [] }));
