@@ -1,4 +1,4 @@
-import { IdParams, OkView, Paged } from './common';
+import { IdParams, OkView, PageQuery, Paged } from './common';
 import { defineEndpoint, MIME } from './endpoint';
 import type { ErrorCode } from './errors';
 import {
@@ -15,6 +15,9 @@ import {
   MonthlyQuery,
   MonthlyTableView,
   PositionView,
+  PublicActivityQuery,
+  PublicActivityView,
+  PublicProgrammeView,
   SignupInput,
   SignupListQuery,
   SignupParams,
@@ -261,4 +264,42 @@ export const exportMonthlyTable = defineEndpoint({
   responses: {},
   produces: [MIME.xlsx],
   errors: ['access.denied'],
+});
+
+// ---------------------------------------------------------------- the public calendar (portal, no login)
+
+named({ PublicActivityView });
+const publicTags = ['public', 'activities'];
+
+export const listPublicActivities = defineEndpoint({
+  ...routes.listPublicActivities,
+  summary: '门户：活动日历',
+  description:
+    '无需登录：各实践所、实践站已发布且未取消的活动（分页，按开始时间），日期范围默认为今天起 7 天，最多 62 天；可按单位（实践站，或实践所及其下各站）、项目和板块筛选。只有时间、地点、主办单位及其公开电话和剩余名额，不含报名人和联系人信息。',
+  tags: publicTags,
+  access: 'public',
+  query: PublicActivityQuery,
+  responses: { 200: Paged(PublicActivityView) },
+  errors: ['not_found', 'activities.range_too_long', 'activities.range_reversed'],
+});
+
+export const getPublicActivity = defineEndpoint({
+  ...routes.getPublicActivity,
+  summary: '门户：活动详情',
+  description: '无需登录：一场已发布且未取消的活动的公开信息（岗位与剩余名额、报名要求）；草稿、待审核和已取消的活动为 404。报名须登录（signUpForActivity）。',
+  tags: publicTags,
+  access: 'public',
+  params: IdParams,
+  responses: { 200: PublicActivityView },
+  errors: ['not_found'],
+});
+
+export const listPublicProgrammes = defineEndpoint({
+  ...routes.listPublicProgrammes,
+  summary: '门户：活动项目（日历筛选用）',
+  description: '无需登录：各单位在用的文明实践项目（名称与板块），分页，供活动日历按项目筛选。',
+  tags: publicTags,
+  access: 'public',
+  query: PageQuery,
+  responses: { 200: Paged(PublicProgrammeView) },
 });

@@ -235,3 +235,59 @@ export const VolunteerSignupParams = z.strictObject({ id: Id, volunteerId: Id })
 export const DecideSignupInput = z.strictObject({ approve: z.boolean(), reason: z.string().trim().max(200).optional() });
 /** The private calendar feed's path; the token in it is shown once. */
 export const IcalTokenView = z.object({ path: z.string() });
+
+// ---------------------------------------------------------------- the public calendar (portal, no login)
+
+/** The longest range the public calendar answers at once: about two months (a month view and its edges). */
+export const PUBLIC_CALENDAR_MAX_DAYS = 62;
+
+/** `from`..`to` are China days, both included; a week from today when left out. */
+export const PublicActivityQuery = PageQuery.extend({
+  pageSize: z.coerce.number().int().min(1).max(500).default(200),
+  from: DateString.optional(),
+  to: DateString.optional(),
+  /** A station, or an institute (its own activities and its stations'). */
+  unitId: Id.optional(),
+  programmeId: Id.optional(),
+  /** The plan's content block (四大板块) of the activity's programme. */
+  block: z.enum(['learn', 'care', 'culture', 'civility']).optional(),
+});
+
+export const PublicPositionView = z.object({ id: Id, name: z.string(), headcount: z.number().int(), left: z.number().int() });
+
+/**
+ * What anyone may know about an activity: when, where, who runs it (the unit and its public phone)
+ * and how many places are left. No person in it: no sign-up names, no contact person or phone.
+ */
+export const PublicActivityView = z.object({
+  id: Id,
+  unitId: Id,
+  unitName: z.string(),
+  /** The unit's public phone (the station's office), not an individual's. */
+  unitPhone: z.string().nullable(),
+  programmeId: Id.nullable(),
+  programmeName: z.string().nullable(),
+  type: ActivityType,
+  title: z.string(),
+  content: z.string().nullable(),
+  venueName: z.string().nullable(),
+  roomName: z.string().nullable(),
+  address: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  creditHours: z.number(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  positions: z.array(PublicPositionView),
+  waitlist: z.boolean(),
+  minAge: z.number().int().nullable(),
+  maxAge: z.number().int().nullable(),
+  requiredSkills: z.array(z.string()),
+  signupOpensAt: z.string().nullable(),
+  signupClosesAt: z.string().nullable(),
+  status: ActivityStatus,
+});
+export type PublicActivityView = z.infer<typeof PublicActivityView>;
+
+/** A programme as the calendar's filter offers it. */
+export const PublicProgrammeView = z.object({ id: Id, name: z.string(), block: z.string(), unitId: Id });

@@ -228,6 +228,8 @@ export const ERRORS = {
   'market.recipient_not_found': { status: 422, message: '找不到该服务对象，或不在您的服务范围内' },
   'market.not_donation': { status: 422, message: '只有捐赠才有捐赠收据' },
   'market.bad_file': { status: 422, message: '照片不存在或无权使用' },
+  'activities.range_too_long': { status: 400, message: '一次最多查看 62 天的活动，请缩短日期范围' },
+  'activities.range_reversed': { status: 400, message: '结束日期不能早于开始日期' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -335,4 +335,8 @@ export const routes = {
   exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
   exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
   exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
+  // activities.endpoints.ts: the public calendar (portal, no login)
+  listPublicActivities: { operationId: 'listPublicActivities', method: 'GET', path: '/api/public/activities' },
+  getPublicActivity: { operationId: 'getPublicActivity', method: 'GET', path: '/api/public/activities/:id' },
+  listPublicProgrammes: { operationId: 'listPublicProgrammes', method: 'GET', path: '/api/public/programmes' },
 } as const satisfies Record<string, Route>;

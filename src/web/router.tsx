@@ -78,6 +78,9 @@ const MarketPage = lazy(() => import('./admin/market/market-page'));
 const InboxPage = lazy(() => import('./admin/inbox/inbox-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
 const MobileNotices = lazy(() => import('./m/notices/notices-page'));
+const PortalCalendarPage = lazy(() => import('./portal/activities/calendar-page'));
+const PortalActivityPage = lazy(() => import('./portal/activities/activity-page'));
+const MobileStations = lazy(() => import('./m/stations-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -91,6 +94,8 @@ export const router = createBrowserRouter([
   { path: '/order', element: page(<PortalOrderPage />) },
   { path: '/campaigns', element: page(<PortalCampaignsPage />) },
   { path: '/honours', element: page(<HonoursBoardPage />) },
+  { path: '/activities', element: page(<PortalCalendarPage />) },
+  { path: '/activities/:id', element: page(<PortalActivityPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -168,6 +173,7 @@ export const router = createBrowserRouter([
       { path: 'points', element: <MobilePoints /> },
       { path: 'market', element: <MobileMarket /> },
       { path: 'notices', element: <MobileNotices /> },
+      { path: 'stations', element: <MobileStations /> },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -67,6 +67,9 @@ const ROUTES: Visit[] = [
   { path: '/m/orders/new', who: 'resident01' },
   { path: '/m/register', who: 'resident01' },
   { path: '/m/notices', who: 'resident01' },
+  { path: '/activities', who: null },
+  { path: '/m/stations', who: 'volunteer01' },
+  { path: '/m/stations', who: 'resident01' },
 ];
 
 /** What a person waits for: the page's heading, then no skeleton or spinner left. */

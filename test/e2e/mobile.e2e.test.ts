@@ -11,12 +11,15 @@ describe.skipIf(!hasBrowser)('mobile H5', () => {
     await h?.close();
   });
 
-  it('(d) a volunteer signs in at 375 px, lands on /m and switches on 长辈版', async () => {
+  it('(d) a volunteer signs in at 375 px, lands on /m, opens the station directory and switches on 长辈版', async () => {
     const { page, context, pageErrors } = await openTab(h, { width: 375, height: 812 });
     await signIn(page, 'volunteer01');
     await page.waitForURL((u) => u.pathname === '/m');
 
-    // The person's own station is on the page, with its address as body text.
+    // The home shows the volunteer's own things; the station directory is one tap down, own station first.
+    await page.getByRole('heading', { level: 2, name: '我的下一场活动' }).waitFor();
+    await page.getByRole('link', { name: /身边的实践站/ }).click();
+    await page.waitForURL((u) => u.pathname === '/m/stations');
     await page.getByRole('heading', { level: 2, name: /身边的实践站/ }).waitFor();
     const address = page.getByText(/重庆市涪陵区/).first();
     await address.waitFor();

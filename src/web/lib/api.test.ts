@@ -144,6 +144,7 @@ describe('where people go after signing in', () => {
     expect(homeFor(session({}, true), null)).toBe('/admin');
     expect(homeFor(session({}, false), '/admin/org')).toBe('/m');
     expect(homeFor(session({}, false), '/m/me')).toBe('/m/me');
+    expect(homeFor(session({}, false), '/activities/3f2c')).toBe('/activities/3f2c');
     expect(homeFor(session({ mustChangePassword: true }, true), '/admin/org')).toBe('/admin/password');
     expect(homeFor(session({ mustChangePassword: true }, false), null)).toBe('/m/password');
   });

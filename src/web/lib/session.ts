@@ -77,7 +77,8 @@ export function homeFor(session: SessionView, next?: string | null): string {
   const target = safeNext(next);
   if (session.account.mustChangePassword) return session.isStaff ? '/admin/password' : '/m/password';
   if (session.isStaff) return target && !target.startsWith('/login') ? target : '/admin';
-  return target?.startsWith('/m') ? target : '/m';
+  // Volunteers and residents go back to the phone pages, or to the public activity they were signing up for.
+  return target && (target.startsWith('/m') || target.startsWith('/activities/')) ? target : '/m';
 }
 
 export function loginPath(next?: string, reason?: 'expired' | 'idle'): string {

@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   '/m/tasks': '接单',
   '/m/station': '手机工作台',
   '/m/honours': '我的荣誉与礼遇',
+  '/m/stations': '身边的实践站',
 };
 
 /** Titles of the pages whose path carries an id. */

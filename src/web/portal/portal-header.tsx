@@ -21,6 +21,7 @@ export function PortalHeader({ nav }: { nav?: ReactNode }) {
           </Link>
           {nav ? (
             <nav aria-label="网站导航" className={styles.nav}>
+              <Link to="/activities">活动日历</Link>
               {nav}
             </nav>
           ) : null}

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { type PublicInstitute, type PublicUnit, usePublicSite, usePublicUnits } from '../lib/queries/public';
 import { useSession } from '../lib/session';
 import { PRODUCT_NAME, useTitle } from '../lib/title';
+import { UpcomingActivities } from './activities/upcoming-section';
 import { PortalHeader } from './portal-header';
 import styles from './portal.module.css';
 import { NumberForm } from './verify-form';
@@ -71,6 +72,8 @@ export default function PortalPage() {
             )}
           </div>
         </section>
+
+        <UpcomingActivities />
 
         {institutes.length > 1 ? (
           <section className={styles.section} aria-labelledby="institutes-title">

@@ -1,5 +1,5 @@
 import { chinaDay } from '../../../shared/china-time';
-import { type ActivityView, allowedActivityActions, type SignupView } from '../../../shared/activities';
+import { type ActivityView, allowedActivityActions, type PublicActivityView, type SignupView } from '../../../shared/activities';
 import { maskPhone } from '../../../shared/mask';
 import { recordDeadline } from '../../../shared/rules/hours';
 import { ageOn } from '../../../shared/rules/id-number';
@@ -45,6 +45,12 @@ function mySignupOf(r: ActivityRow, d: ActivityViewData): ActivityView['mySignup
   return { id: s.id, status: s.status, positionId: s.position_id, waitlistPosition: waitlisted ? (d.waitlistPlaces.get(s.id) ?? null) : null };
 }
 
+function positionsOf(activityId: string, positions: ActivityViewData['positions']): ActivityView['positions'] {
+  return positions
+    .filter((p) => p.activity_id === activityId)
+    .map((p) => ({ id: p.id, name: p.name, headcount: Number(p.headcount), taken: Number(p.taken), waitlisted: Number(p.waitlisted ?? 0) }));
+}
+
 export function presentActivity(r: ActivityRow, d: ActivityViewData): ActivityView {
   const rules = d.rulesByUnit.get(r.unit_id) as RuleValues;
   const manage = canManage(d.actor, d.manageable, r);
@@ -71,9 +77,7 @@ export function presentActivity(r: ActivityRow, d: ActivityViewData): ActivityVi
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     creditHours: Number(r.credit_minutes) / 60,
-    positions: d.positions
-      .filter((p) => p.activity_id === r.id)
-      .map((p) => ({ id: p.id, name: p.name, headcount: Number(p.headcount), taken: Number(p.taken), waitlisted: Number(p.waitlisted ?? 0) })),
+    positions: positionsOf(r.id, d.positions),
     minAge: num(r.min_age),
     maxAge: num(r.max_age),
     requiredSkills: JSON.parse(r.required_skills),
@@ -125,4 +129,39 @@ export function presentSignups(activityId: string, startsAt: string, rows: Signu
         .map((c) => ({ inAt: c.in_at, outAt: c.out_at, inMethod: c.in_method, outMethod: c.out_method, flag: c.flag })),
     };
   });
+}
+
+/**
+ * The public calendar's view (no session): the same positions as `presentActivity`, places left
+ * instead of names, and the unit's office phone instead of the contact person's.
+ */
+export function presentPublicActivity(r: ActivityRow, positions: ActivityViewData['positions'], unitPhone: string | null): PublicActivityView {
+  const places = positionsOf(r.id, positions).map((p) => ({ id: p.id, name: p.name, headcount: p.headcount, left: Math.max(0, p.headcount - p.taken) }));
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    unitPhone,
+    programmeId: r.programme_id,
+    programmeName: r.programme_name,
+    type: r.type,
+    title: r.title,
+    content: r.content,
+    venueName: r.venue_name,
+    roomName: r.room_name,
+    address: r.address,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    creditHours: Number(r.credit_minutes) / 60,
+    capacity: places.reduce((n, p) => n + p.headcount, 0),
+    seatsLeft: places.reduce((n, p) => n + p.left, 0),
+    positions: places,
+    waitlist: Boolean(r.waitlist),
+    minAge: num(r.min_age),
+    maxAge: num(r.max_age),
+    requiredSkills: JSON.parse(r.required_skills),
+    signupOpensAt: r.signup_opens_at,
+    signupClosesAt: r.signup_closes_at,
+    status: r.status,
+  };
 }

@@ -39,6 +39,8 @@ export interface ActivityFilter {
   to?: string;
   q?: string;
   ids?: string[];
+  /** The content block (四大板块) of the activity's programme. */
+  block?: string;
 }
 
 export async function listActivities(db: DbOrTrx, f: ActivityFilter, limit: number, offset: number) {
@@ -46,6 +48,7 @@ export async function listActivities(db: DbOrTrx, f: ActivityFilter, limit: numb
   let qb = base(db).where('activities.unit_id', 'in', f.unitIds);
   if (f.statuses) qb = qb.where('activities.status', 'in', f.statuses as ActivitiesTable['status'][]);
   if (f.programmeId) qb = qb.where('activities.programme_id', '=', f.programmeId);
+  if (f.block) qb = qb.where('programmes.block', '=', f.block);
   if (f.from) qb = qb.where('activities.ends_at', '>=', f.from);
   if (f.to) qb = qb.where('activities.starts_at', '<', f.to);
   if (f.q) qb = qb.where('activities.title', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
@@ -427,4 +430,15 @@ export function plannedPerMonth(db: DbOrTrx, unitIds: string[], fromIso: string,
     .where('starts_at', '>=', fromIso)
     .where('starts_at', '<', toIso)
     .execute();
+}
+
+/** The units whose activities the public calendar shows: institutes and stations still in use. */
+export function publicUnitIds(db: DbOrTrx) {
+  return db.selectFrom('units').select('id').where('archived', '=', 0).where('kind', '!=', 'district').execute();
+}
+
+/** The units' public (office) phones, for the public calendar. */
+export function unitPhones(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as { id: string; phone: string | null }[]);
+  return db.selectFrom('units').select(['id', 'phone']).where('id', 'in', unitIds).execute();
 }

@@ -11,6 +11,7 @@ import { issueIcalToken, revokeIcal, unitFeedActivities, volunteerFeedActivities
 import { createActivity, getSummary, submitSummary, transitionActivity, updateActivity } from './activities.lifecycle';
 import { getActivity, listActivities } from './activities.listing';
 import { exportMonthlyTable, monthlyTable } from './activities.monthly';
+import { getPublicActivity, listPublicActivities, listPublicProgrammes } from './activities.public';
 import type { ActivityRow } from './activities.queries';
 import { cancelSignup, decideSignup, listSignups, signUp } from './activities.signups';
 import { buildCalendar } from './ical.format';
@@ -38,6 +39,9 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.getSummary, async (req) => getSummary(deps, ctxOf(req), req.params.id));
     register(app, api.issueIcalToken, async (req) => issueIcalToken(deps, ctxOf(req)));
     register(app, api.revokeIcalToken, async (req) => revokeIcal(deps, ctxOf(req)));
+    register(app, api.listPublicActivities, async (req) => listPublicActivities(deps, req.query));
+    register(app, api.getPublicActivity, async (req) => getPublicActivity(deps, req.params.id));
+    register(app, api.listPublicProgrammes, async (req) => listPublicProgrammes(deps, req.query));
 
     const toEvents = (rows: ActivityRow[], base: string) =>
       rows.map((r) => ({

@@ -13,3 +13,9 @@ export async function programmeUnitOf(db: DbOrTrx, id: string): Promise<{ id: st
   const p = await q.getProgramme(db, id);
   return p ? { id: p.id, unitId: p.unit_id, archived: !!p.archived } : null;
 }
+
+/** Programmes still in use of some units, a page at a time: what the public calendar filters by. */
+export async function activeProgrammes(db: DbOrTrx, unitIds: string[], page: { limit: number; offset: number }) {
+  const { rows, total } = await q.pageProgrammes(db, unitIds, false, page);
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, block: r.block, unitId: r.unit_id })), total };
+}

@@ -49,6 +49,9 @@ export default function ActivitiesPage() {
         <Link to="/m/register" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
           注册成为志愿者
         </Link>
+        <Link to="/activities" className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
+          不登录，先看活动日历
+        </Link>
       </section>
     );
   }

@@ -35,6 +35,9 @@ export default function ActivityPage() {
         <Link to={`/login?next=${encodeURIComponent(`/m/activities/${id}`)}`} className={`${styles.btn} ${styles.btnBlock}`}>
           登录
         </Link>
+        <Link to={`/activities/${id}`} className={`${styles.btn} ${styles.btnGhost} ${styles.btnBlock}`}>
+          不登录，先看活动介绍
+        </Link>
       </section>
     );
   }

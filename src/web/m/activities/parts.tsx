@@ -1,3 +1,4 @@
+import { activityState, placeText } from '../../lib/activity-state';
 import type { ActivityView } from '../../lib/queries/activities';
 import a from './activities.module.css';
 
@@ -21,26 +22,16 @@ export function PinIcon() {
 }
 
 export function placeOf(x: ActivityView): string {
-  const venue = [x.venueName, x.roomName].filter(Boolean).join(' · ');
-  return venue && x.address ? `${venue}（${x.address}）` : venue || x.address || '地点待通知';
+  return placeText(x);
 }
 
 export function seatsLeft(x: ActivityView): number {
   return x.positions.reduce((s, p) => s + Math.max(0, p.headcount - p.taken), 0);
 }
 
-const OVER = ['ended', 'summarised'];
-
 /** One sentence about where the activity stands, for the person deciding whether to sign up. */
 export function stateText(x: ActivityView, now = Date.now()): { text: string; tone: 'open' | 'full' | 'closed' } {
-  if (x.status === 'cancelled') return { text: '活动已取消', tone: 'closed' };
-  if (OVER.includes(x.status) || Date.parse(x.endsAt) < now) return { text: '活动已结束', tone: 'closed' };
-  if (x.status === 'in_progress' || Date.parse(x.startsAt) <= now) return { text: '活动进行中', tone: 'closed' };
-  if (x.signupOpensAt && Date.parse(x.signupOpensAt) > now) return { text: '尚未开始报名', tone: 'closed' };
-  if (Date.parse(x.signupClosesAt ?? x.startsAt) <= now) return { text: '报名已截止', tone: 'closed' };
-  const left = seatsLeft(x);
-  if (x.status === 'full' || left === 0) return { text: x.waitlist ? '名额已满，可报名候补' : '名额已满', tone: 'full' };
-  return { text: `还剩 ${left} 个名额`, tone: 'open' };
+  return activityState(x, seatsLeft(x), now);
 }
 
 /** 已报名 / 待审核 / 候补第 N 位: what the person has done about this activity. */

@@ -1,32 +1,13 @@
 import { addDays, chinaDay, chinaWallClock, chinaWeekdayHour, fromChinaWallClock } from '../../../shared/china-time';
 import { formatDateTime } from '../../lib/format';
-import { eventLabel, eventNote, type OrderEventView, type OrderView, photoUrl, statusLabel, type UploadedPhoto, uploadPhoto } from '../../lib/queries/orders';
+import { eventLabel, eventNote, type OrderEventView, type OrderView, photoUrl, type UploadedPhoto, uploadPhoto } from '../../lib/queries/orders';
 import { type PhotoPickerProps, PhotoPicker as SharedPhotoPicker } from '../components/photo-picker';
 import styles from '../mobile.module.css';
 import o from './orders.module.css';
 
 /** Shared bits of the phone order pages. No antd, no zod: type imports only. */
 
-const TONES: Record<OrderView['status'], string> = {
-  submitted: o.toneGold,
-  reviewing: o.toneGold,
-  rejected: o.toneGrey,
-  dispatched: o.toneBlue,
-  accepted: o.toneBlue,
-  in_service: o.toneBlue,
-  completed: o.toneGold,
-  rated: o.toneGreen,
-  closed: o.toneGreen,
-  cancelled: o.toneGrey,
-};
-
-export function StatusBadge({ status }: { status: OrderView['status'] }) {
-  return (
-    <span className={`${o.badge} ${TONES[status]}`} data-testid="order-status">
-      {statusLabel(status)}
-    </span>
-  );
-}
+export { StatusBadge } from './status-badge';
 
 /** `11-28 21:44` in China time. */
 export const shortTime = (iso: string | null | undefined) => (iso ? formatDateTime(iso).slice(5, 16) : '');
