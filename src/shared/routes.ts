@@ -334,4 +334,13 @@ export const routes = {
   exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
   exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
   exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
+  // showcase.endpoints.ts
+  listShowcase: { operationId: 'listShowcase', method: 'GET', path: '/api/showcase' },
+  createShowcase: { operationId: 'createShowcase', method: 'POST', path: '/api/showcase' },
+  getShowcase: { operationId: 'getShowcase', method: 'GET', path: '/api/showcase/:id' },
+  updateShowcase: { operationId: 'updateShowcase', method: 'PATCH', path: '/api/showcase/:id' },
+  publishShowcase: { operationId: 'publishShowcase', method: 'POST', path: '/api/showcase/:id/publication' },
+  withdrawShowcase: { operationId: 'withdrawShowcase', method: 'POST', path: '/api/showcase/:id/withdrawal' },
+  listPublicShowcase: { operationId: 'listPublicShowcase', method: 'GET', path: '/api/public/showcase' },
+  readPublicShowcaseFile: { operationId: 'readPublicShowcaseFile', method: 'GET', path: '/api/public/showcase/files/:id' },
 } as const satisfies Record<string, Route>;

@@ -428,3 +428,22 @@ export function plannedPerMonth(db: DbOrTrx, unitIds: string[], fromIso: string,
     .where('starts_at', '<', toIso)
     .execute();
 }
+
+/** Title, unit, start and the closing summary (when there is one) of some activities: one query. */
+export function activitiesWithSummaries(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activities')
+    .leftJoin('activity_summaries', 'activity_summaries.activity_id', 'activities.id')
+    .select([
+      'activities.id',
+      'activities.unit_id',
+      'activities.title',
+      'activities.starts_at',
+      'activity_summaries.notes',
+      'activity_summaries.served_count',
+      'activity_summaries.photo_file_ids',
+    ])
+    .where('activities.id', 'in', ids)
+    .execute();
+}
