@@ -76,6 +76,8 @@ const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const ShowcasePage = lazy(() => import('./admin/showcase/showcase-page'));
+const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -89,6 +91,7 @@ export const router = createBrowserRouter([
   { path: '/order', element: page(<PortalOrderPage />) },
   { path: '/campaigns', element: page(<PortalCampaignsPage />) },
   { path: '/honours', element: page(<HonoursBoardPage />) },
+  { path: '/showcase', element: page(<PortalShowcasePage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -137,6 +140,7 @@ export const router = createBrowserRouter([
       { path: 'recognition', element: <RecognitionPage /> },
       { path: 'points', element: <PointsPage /> },
       { path: 'market', element: <MarketPage /> },
+      { path: 'showcase', element: <ShowcasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -22,6 +22,7 @@ export function PortalHeader({ nav }: { nav?: ReactNode }) {
           {nav ? (
             <nav aria-label="网站导航" className={styles.nav}>
               {nav}
+              <Link to="/showcase">成果展示</Link>
             </nav>
           ) : null}
         </div>
