@@ -230,6 +230,14 @@ export const ERRORS = {
   'market.bad_file': { status: 422, message: '照片不存在或无权使用' },
   'activities.range_too_long': { status: 400, message: '一次最多查看 62 天的活动，请缩短日期范围' },
   'activities.range_reversed': { status: 400, message: '结束日期不能早于开始日期' },
+  'showcase.bad_media': { status: 422, message: '文件类型或数量不符合该展示类别，或文件不可使用' },
+  'showcase.bad_activity': { status: 422, message: '精品活动须选择本单位及下属单位的活动' },
+  'showcase.bad_programme': { status: 422, message: '请选择本单位或上级单位的项目品牌' },
+  'showcase.bad_unit': { status: 422, message: '成果展示只能由实践所或实践站发布' },
+  'showcase.consent_missing': { status: 409, message: '展示中出现的志愿者或居民须有本人同意记录，或以隐去姓名的方式展示，才能发布' },
+  'showcase.not_editable': { status: 409, message: '已发布的展示须先撤下才能修改' },
+  'showcase.already_published': { status: 409, message: '该展示已发布' },
+  'showcase.not_published': { status: 409, message: '只有已发布的展示可以撤下' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

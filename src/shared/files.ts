@@ -11,11 +11,11 @@ export const FilePurpose = z.enum(['evidence', 'consent', 'photo']);
 export type FilePurpose = z.infer<typeof FilePurpose>;
 
 named({ FileView });
-const FILE_TYPES = [MIME.pdf, 'image/jpeg', 'image/png'] as const;
+const FILE_TYPES = [MIME.pdf, 'image/jpeg', 'image/png', 'video/mp4', 'video/webm'] as const;
 
 export const uploadFile = defineEndpoint({
   ...routes.uploadFile,
-  summary: '上传证明材料（JPG/PNG/PDF，≤10MB；multipart 字段 file）',
+  summary: '上传文件（JPG/PNG/PDF ≤10MB，MP4/WebM 短视频 ≤50MB；multipart 字段 file）',
   description: '上传服务证明、签字同意书或照片；按文件头校验类型，扩展名与内容不符的拒收。返回的 id 用于后续提交。',
   tags: ['files'],
   query: z.strictObject({ purpose: FilePurpose.default('evidence') }),

@@ -339,4 +339,13 @@ export const routes = {
   listPublicActivities: { operationId: 'listPublicActivities', method: 'GET', path: '/api/public/activities' },
   getPublicActivity: { operationId: 'getPublicActivity', method: 'GET', path: '/api/public/activities/:id' },
   listPublicProgrammes: { operationId: 'listPublicProgrammes', method: 'GET', path: '/api/public/programmes' },
+  // showcase.endpoints.ts
+  listShowcase: { operationId: 'listShowcase', method: 'GET', path: '/api/showcase' },
+  createShowcase: { operationId: 'createShowcase', method: 'POST', path: '/api/showcase' },
+  getShowcase: { operationId: 'getShowcase', method: 'GET', path: '/api/showcase/:id' },
+  updateShowcase: { operationId: 'updateShowcase', method: 'PATCH', path: '/api/showcase/:id' },
+  publishShowcase: { operationId: 'publishShowcase', method: 'POST', path: '/api/showcase/:id/publication' },
+  withdrawShowcase: { operationId: 'withdrawShowcase', method: 'POST', path: '/api/showcase/:id/withdrawal' },
+  listPublicShowcase: { operationId: 'listPublicShowcase', method: 'GET', path: '/api/public/showcase' },
+  readPublicShowcaseFile: { operationId: 'readPublicShowcaseFile', method: 'GET', path: '/api/public/showcase/files/:id' },
 } as const satisfies Record<string, Route>;

@@ -81,6 +81,8 @@ const MobileNotices = lazy(() => import('./m/notices/notices-page'));
 const PortalCalendarPage = lazy(() => import('./portal/activities/calendar-page'));
 const PortalActivityPage = lazy(() => import('./portal/activities/activity-page'));
 const MobileStations = lazy(() => import('./m/stations-page'));
+const ShowcasePage = lazy(() => import('./admin/showcase/showcase-page'));
+const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -96,6 +98,7 @@ export const router = createBrowserRouter([
   { path: '/honours', element: page(<HonoursBoardPage />) },
   { path: '/activities', element: page(<PortalCalendarPage />) },
   { path: '/activities/:id', element: page(<PortalActivityPage />) },
+  { path: '/showcase', element: page(<PortalShowcasePage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -145,6 +148,7 @@ export const router = createBrowserRouter([
       { path: 'points', element: <PointsPage /> },
       { path: 'market', element: <MarketPage /> },
       { path: 'inbox', element: <InboxPage /> },
+      { path: 'showcase', element: <ShowcasePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

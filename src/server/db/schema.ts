@@ -93,6 +93,10 @@ export interface Database {
   market_intakes: MarketIntakesTable;
   market_reservations: MarketReservationsTable;
   market_stock_entries: MarketStockEntriesTable;
+  showcase_items: ShowcaseItemsTable;
+  showcase_people: ShowcasePeopleTable;
+  showcase_people_removals: ShowcasePeopleRemovalsTable;
+  showcase_withdrawals: ShowcaseWithdrawalsTable;
 }
 
 export interface UnitsTable {
@@ -1443,5 +1447,58 @@ export interface MarketStockEntriesTable {
   care_recipient_id: string | null;
   reason: string | null;
   created_by: string | null;
+  created_at: string;
+}
+
+/** 成果展示: one item of a unit's showcase; `media` is JSON [{fileId, caption}] in display order. */
+export interface ShowcaseItemsTable {
+  id: string;
+  unit_id: string;
+  kind: string;
+  title: string;
+  description: string | null;
+  cover_file_id: string | null;
+  media: string;
+  activity_id: string | null;
+  programme_id: string | null;
+  sort: number;
+  featured: number;
+  status: 'draft' | 'published' | 'withdrawn';
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A volunteer or resident an item shows, with the recorded consent or masked. Append-only. */
+export interface ShowcasePeopleTable {
+  id: string;
+  item_id: string;
+  /** Order in the list as entered. */
+  position: number;
+  name: string;
+  kind: 'volunteer' | 'resident';
+  masked: number;
+  consent_recorded_by: string | null;
+  consent_on: string | null;
+  consent_scope: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A person taken off an item's list (the list was replaced). Append-only. */
+export interface ShowcasePeopleRemovalsTable {
+  person_id: string;
+  by_account: string | null;
+  created_at: string;
+}
+
+/** A withdrawal of a published item, with its reason. Append-only. */
+export interface ShowcaseWithdrawalsTable {
+  id: string;
+  item_id: string;
+  reason: string;
+  by_account: string | null;
+  by_name: string;
   created_at: string;
 }

@@ -138,6 +138,10 @@ export const POLICY = {
   'market.read': { roles: STAFF, upward: true },
   /** Goods, donations, stock and the counter: the running unit's admins (and the institute's). */
   'market.manage': { roles: ADMINS, upward: false },
+  /** 成果展示: staff read the items of their units. */
+  'showcase.read': { roles: STAFF, upward: false },
+  /** Create, edit, publish and withdraw: the unit's admins (and the institute's). */
+  'showcase.manage': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

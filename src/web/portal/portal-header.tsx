@@ -23,6 +23,7 @@ export function PortalHeader({ nav }: { nav?: ReactNode }) {
             <nav aria-label="网站导航" className={styles.nav}>
               <Link to="/activities">活动日历</Link>
               {nav}
+              <Link to="/showcase">成果展示</Link>
             </nav>
           ) : null}
         </div>

@@ -20,3 +20,17 @@ export function activitiesForAssessment(db: DbOrTrx, stationIds: string[], from:
 export function activitiesForPlanItems(db: DbOrTrx, ids: string[]) {
   return q.activitySummariesForPlans(db, [...new Set(ids)]);
 }
+
+/** What the showcase shows of its 精品活动: title, unit, start, and the closing summary's notes and photos when submitted. */
+export async function activitiesForShowcase(db: DbOrTrx, ids: string[]) {
+  const rows = await q.activitiesWithSummaries(db, [...new Set(ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    title: r.title,
+    startsAt: r.starts_at,
+    summary: r.notes ?? null,
+    servedCount: r.served_count === null || r.served_count === undefined ? null : Number(r.served_count),
+    photos: r.photo_file_ids ? (JSON.parse(r.photo_file_ids) as string[]) : [],
+  }));
+}

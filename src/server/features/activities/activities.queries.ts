@@ -442,3 +442,22 @@ export function unitPhones(db: DbOrTrx, unitIds: string[]) {
   if (unitIds.length === 0) return Promise.resolve([] as { id: string; phone: string | null }[]);
   return db.selectFrom('units').select(['id', 'phone']).where('id', 'in', unitIds).execute();
 }
+
+/** Title, unit, start and the closing summary (when there is one) of some activities: one query. */
+export function activitiesWithSummaries(db: DbOrTrx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activities')
+    .leftJoin('activity_summaries', 'activity_summaries.activity_id', 'activities.id')
+    .select([
+      'activities.id',
+      'activities.unit_id',
+      'activities.title',
+      'activities.starts_at',
+      'activity_summaries.notes',
+      'activity_summaries.served_count',
+      'activity_summaries.photo_file_ids',
+    ])
+    .where('activities.id', 'in', ids)
+    .execute();
+}

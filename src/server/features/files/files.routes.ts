@@ -5,14 +5,14 @@ import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { register } from '../../platform/register';
-import { MAX_UPLOAD_BYTES, readPublicPhoto, readUpload, saveUpload } from './files.service';
+import { MAX_ANY_UPLOAD_BYTES, readPublicPhoto, readUpload, saveUpload } from './files.service';
 import { contentDisposition } from '../../platform/download';
 
 export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     register(app, api.uploadFile, async (req) => {
       if (!req.isMultipart()) throw new AppError('files.missing');
-      const part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      const part = await req.file({ limits: { fileSize: MAX_ANY_UPLOAD_BYTES, files: 1 } });
       if (!part) throw new AppError('files.missing');
       const bytes = await part.toBuffer().catch((err: { code?: string }) => {
         throw err?.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('files.too_large') : err;

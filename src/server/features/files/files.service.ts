@@ -19,18 +19,33 @@ async function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-const KINDS = [
+/** Short videos (成果展示) may be larger than photos and documents. */
+export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
+
+const KINDS: { mime: string; exts: string[]; magic: number[]; at?: number; max?: number }[] = [
   { mime: 'image/jpeg', exts: ['.jpg', '.jpeg'], magic: [0xff, 0xd8, 0xff] },
   { mime: 'image/png', exts: ['.png'], magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { mime: 'application/pdf', exts: ['.pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  // ISO base media (MP4): a box size, then the 'ftyp' box type at byte 4.
+  { mime: 'video/mp4', exts: ['.mp4'], magic: [0x66, 0x74, 0x79, 0x70], at: 4, max: MAX_VIDEO_BYTES },
+  // Matroska/WebM: the EBML header.
+  { mime: 'video/webm', exts: ['.webm'], magic: [0x1a, 0x45, 0xdf, 0xa3], max: MAX_VIDEO_BYTES },
 ];
+
+/** The largest upload any kind takes: the multipart limit; each kind's own limit is checked after sniffing. */
+export const MAX_ANY_UPLOAD_BYTES = Math.max(...KINDS.map((k) => k.max ?? MAX_UPLOAD_BYTES));
 
 /** ASVS 5.2.2: the bytes must be what the extension says; the client's content type is not trusted. */
 export function sniffKind(name: string, bytes: Buffer): string | null {
   const ext = path.extname(name).toLowerCase();
   const kind = KINDS.find((k) => k.exts.includes(ext));
-  if (!kind || bytes.length < kind.magic.length) return null;
-  return kind.magic.every((b, i) => bytes[i] === b) ? kind.mime : null;
+  const at = kind?.at ?? 0;
+  if (!kind || bytes.length < at + kind.magic.length) return null;
+  return kind.magic.every((b, i) => bytes[at + i] === b) ? kind.mime : null;
+}
+
+function maxBytesOf(mime: string): number {
+  return KINDS.find((k) => k.mime === mime)?.max ?? MAX_UPLOAD_BYTES;
 }
 
 export interface FileView {
@@ -43,9 +58,10 @@ export interface FileView {
 /** Stores an upload under DATA_DIR/uploads; the database keeps who, what and a checksum. */
 export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; bytes: Buffer; purpose: string }): Promise<FileView> {
   if (input.bytes.length === 0) throw new AppError('files.missing');
-  if (input.bytes.length > MAX_UPLOAD_BYTES) throw new AppError('files.too_large');
+  if (input.bytes.length > MAX_ANY_UPLOAD_BYTES) throw new AppError('files.too_large');
   const mime = sniffKind(input.name, input.bytes);
   if (!mime) throw new AppError('files.bad_type');
+  if (input.bytes.length > maxBytesOf(mime)) throw new AppError('files.too_large');
   const id = randomUUID();
   const now = deps.clock.now();
   const rel = path.join(now.toISOString().slice(0, 7), `${id}${path.extname(input.name).toLowerCase()}`);
@@ -104,5 +120,12 @@ export async function readUpload(deps: Deps, ctx: Ctx, fileId: string) {
 export async function readPublicPhoto(deps: Deps, fileId: string) {
   const file = await q.getFile(deps.db, fileId);
   if (!file?.mime.startsWith('image/') || !(await q.isPublicPhoto(deps.db, fileId))) throw notFound();
+  return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
+}
+
+/** The stored bytes of a file a feature has decided to show publicly (成果展示); no access check here. */
+export async function readPublishedFile(deps: Deps, fileId: string) {
+  const file = await q.getFile(deps.db, fileId);
+  if (!file) throw notFound();
   return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
 }

@@ -4,8 +4,19 @@ import { useState } from 'react';
 import { errorMessage } from '../../lib/api';
 import { type FilePurpose, type UploadedFile, uploadFile } from '../../lib/queries/volunteers';
 
-const ACCEPT = '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf';
-const MAX_BYTES = 10 * 1024 * 1024;
+/** What a picker takes: the input's `accept`, the names it lets through, the size, and what to say otherwise. */
+export interface UploadTypes {
+  accept: string;
+  pattern: RegExp;
+  maxBytes: number;
+  hint: string;
+}
+const DEFAULT_TYPES: UploadTypes = {
+  accept: '.jpg,.jpeg,.png,.pdf,image/jpeg,image/png,application/pdf',
+  pattern: /\.(jpe?g|png|pdf)$/i,
+  maxBytes: 10 * 1024 * 1024,
+  hint: '只能上传 JPG、PNG 图片或 PDF 文件',
+};
 
 /** The link to a stored upload (evidence photo, signed form); staff in scope may open it. */
 export function fileUrl(id: string): string {
@@ -23,6 +34,7 @@ export function FileUpload({
   max = 9,
   buttonText = '上传文件',
   id,
+  types = DEFAULT_TYPES,
 }: {
   value?: UploadedFile[];
   onChange?: (files: UploadedFile[]) => void;
@@ -30,6 +42,8 @@ export function FileUpload({
   max?: number;
   buttonText?: string;
   id?: string;
+  /** Which files the picker takes (default JPG/PNG/PDF ≤ 10 MB); the server checks again by their bytes. */
+  types?: UploadTypes;
 }) {
   const { message } = App.useApp();
   const [list, setList] = useState<UploadFile<UploadedFile>[]>(() =>
@@ -52,19 +66,19 @@ export function FileUpload({
 
   return (
     <Upload<UploadedFile>
-      accept={ACCEPT}
+      accept={types.accept}
       listType="picture"
       fileList={list}
       maxCount={max}
       multiple={max > 1}
       beforeUpload={(file) => {
-        const okType = /\.(jpe?g|png|pdf)$/i.test(file.name);
+        const okType = types.pattern.test(file.name);
         if (!okType) {
-          message.error('只能上传 JPG、PNG 图片或 PDF 文件');
+          message.error(types.hint);
           return Upload.LIST_IGNORE;
         }
-        if (file.size > MAX_BYTES) {
-          message.error(`「${file.name}」超过 10 MB，请压缩后再上传`);
+        if (file.size > types.maxBytes) {
+          message.error(`「${file.name}」超过 ${types.maxBytes / 1024 / 1024} MB，请压缩后再上传`);
           return Upload.LIST_IGNORE;
         }
         return true;
