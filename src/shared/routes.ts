@@ -334,4 +334,7 @@ export const routes = {
   exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
   exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
   exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
+  // dashboard.endpoints.ts
+  viewDashboard: { operationId: 'viewDashboard', method: 'GET', path: '/api/dashboard' },
+  viewPublicDashboard: { operationId: 'viewPublicDashboard', method: 'GET', path: '/api/public/dashboard' },
 } as const satisfies Record<string, Route>;

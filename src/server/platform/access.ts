@@ -138,6 +138,8 @@ export const POLICY = {
   'market.read': { roles: STAFF, upward: true },
   /** Goods, donations, stock and the counter: the running unit's admins (and the institute's). */
   'market.manage': { roles: ADMINS, upward: false },
+  /** 数据大屏: the figures of one's own units (a station its own, the institute its stations, the district everything below). */
+  'dashboard.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */
