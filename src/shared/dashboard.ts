@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { Id } from './common';
+import { FEED_KINDS, type FeedKind } from './dashboard-feed';
+
+export { FEED_KINDS, type FeedKind };
 
 /**
  * 数据大屏 (issue 11): the figures of the big screen, for staff (their units) and the public (an
@@ -7,14 +10,6 @@ import { Id } from './common';
  */
 
 const Count = z.object({ name: z.string(), count: z.number().int() });
-
-export const FEED_KINDS = {
-  activity_published: '活动发布',
-  activity_ended: '活动结束',
-  order_done: '点单完成',
-  hours_approved: '时长审核通过',
-} as const;
-export type FeedKind = keyof typeof FEED_KINDS;
 
 export const DashboardView = z.object({
   /** Whose figures: the institute, the station, or the district. */

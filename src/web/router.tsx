@@ -76,6 +76,8 @@ const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const ScreenPage = lazy(() => import('./screen/screen-page'));
+const AdminScreenPage = lazy(() => import('./admin/screen/screen-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -167,4 +169,7 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', element: <NotFoundPage /> },
+  // 数据大屏: full screen, outside the console's shell (the staff one opens in its own tab).
+  { path: '/screen', element: page(<ScreenPage />) },
+  { path: '/admin/screen', element: page(<AdminScreenPage />) },
 ]);

@@ -26,6 +26,7 @@ import {
   CrownOutlined,
   GiftOutlined,
   ShopOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -37,6 +38,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Who sees it; null = every staff member. The server enforces the same scope on its side. */
   roles: Role[] | null;
+  /** Opens in a tab of its own (the full-screen 数据大屏). */
+  newTab?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -68,6 +71,13 @@ export const NAV: NavItem[] = [
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  {
+    path: '/admin/screen',
+    label: '数据大屏',
+    icon: <FundProjectionScreenOutlined />,
+    roles: ['institute_admin', 'station_admin', 'district_viewer'],
+    newTab: true,
+  },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
