@@ -295,3 +295,23 @@ describe('the public screen', () => {
     expect((await w.anon.get('/api/public/dashboard')).json().totals.volunteers).toBe(before + 1);
   });
 });
+
+describe('at district scale', () => {
+  it('runs the same fixed number of statements however much data there is', async () => {
+    const count = async () => {
+      const { result, sql } = await w.t.statements(() => w.admin.agent.get('/api/dashboard'));
+      expect(result.statusCode).toBe(200);
+      return sql.length;
+    };
+    await count(); // warm the unit tree and rules caches
+    const before = await count();
+    const stationC = await w.makeStation({ name: '望州社区新时代文明实践站' });
+    await w.makeVolunteer({ stationId: stationC.id, serviceCategories: ['体育服务'], skills: ['篮球'] });
+    await w.makeActivity({ unitId: stationC.id });
+    await w.makeOrder({ stationId: stationC.id });
+    await count();
+    expect(await count()).toBe(before);
+    // The session, the grants, then one statement per figure: never one per row.
+    expect(before).toBeLessThanOrEqual(20);
+  });
+});
