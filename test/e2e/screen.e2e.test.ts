@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../src/shared/rules/id-number';
-import { apiSession, type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness } from './browser';
+import { apiSession, type Harness, hasBrowser, noSideScroll, openTab, screenshot, seriousA11yViolations, signIn, startHarness } from './browser';
 
 /** 数据大屏 (issue 11): the public screen on a big display and a laptop, refreshing by itself; the staff one from the console. */
 describe.skipIf(!hasBrowser)('the 数据大屏', () => {
@@ -71,7 +71,19 @@ describe.skipIf(!hasBrowser)('the 数据大屏', () => {
     await context.close();
   });
 
-  it('(c) the institute admin opens the staff screen in a new tab from the menu', async () => {
+  it('(c) on a phone (375 px) the panels stack, headline numbers first, without side scrolling', async () => {
+    const { page, context, pageErrors } = await openTab(h, { width: 375, height: 812 });
+    await page.goto('/screen');
+    await page.getByTestId('kpi-志愿者总数').waitFor();
+    await page.getByRole('img', { name: '各实践站志愿者人数' }).locator('canvas').waitFor();
+    expect(await noSideScroll(page)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'screen-375.png');
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('(d) the institute admin opens the staff screen in a new tab from the menu', async () => {
     const { page, context, pageErrors } = await openTab(h, { width: 1280, height: 800 });
     await signIn(page, 'admin');
     await page.waitForURL('**/admin');
@@ -82,6 +94,7 @@ describe.skipIf(!hasBrowser)('the 数据大屏', () => {
     await tab.getByTestId('kpi-志愿者总数').waitFor();
     await tab.getByRole('img', { name: '各实践站志愿者人数' }).locator('canvas').waitFor();
     await screenshot(tab, 'screen-staff-1280.png');
+    expect(await seriousA11yViolations(tab)).toEqual([]);
     expect(pageErrors).toEqual([]);
     await context.close();
   });
