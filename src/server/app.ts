@@ -53,6 +53,7 @@ import { withRequestState } from './platform/request-state';
 import { openapiHooks } from './platform/register';
 import { pointsRoutes } from './features/points/points.routes';
 import { showcaseRoutes } from './features/showcase/showcase.routes';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
 z.config(z.locales.zhCN());
@@ -197,6 +198,7 @@ async function registerOpenApi(app: App) {
         { name: 'campaigns', description: '评选：十星文明户、身边好人等评选的推荐、评审、公示、异议与结果' },
         { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
         { name: 'showcase', description: '成果展示：品牌、精品活动、图片集、短视频、文化墙、宣传折页，人员出镜须有同意记录' },
+        { name: 'dashboard', description: '数据大屏：志愿者、时长、活动、点单、阵地与实时动态的统计（公开版只有数字）' },
       ],
     },
     transform: openapi.transform,
@@ -260,6 +262,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(pointsRoutes(deps));
   await app.register(marketRoutes(deps));
   await app.register(showcaseRoutes(deps));
+  await app.register(dashboardRoutes(deps));
 }
 
 /**

@@ -32,6 +32,7 @@ import * as recognition from './recognition.endpoints';
 import * as points from './points.endpoints';
 import * as market from './market.endpoints';
 import * as showcase from './showcase.endpoints';
+import * as dashboard from './dashboard.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -67,6 +68,7 @@ const modules: unknown[] = (
     points,
     market,
     showcase,
+    dashboard,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

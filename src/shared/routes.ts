@@ -348,4 +348,7 @@ export const routes = {
   withdrawShowcase: { operationId: 'withdrawShowcase', method: 'POST', path: '/api/showcase/:id/withdrawal' },
   listPublicShowcase: { operationId: 'listPublicShowcase', method: 'GET', path: '/api/public/showcase' },
   readPublicShowcaseFile: { operationId: 'readPublicShowcaseFile', method: 'GET', path: '/api/public/showcase/files/:id' },
+  // dashboard.endpoints.ts
+  viewDashboard: { operationId: 'viewDashboard', method: 'GET', path: '/api/dashboard' },
+  viewPublicDashboard: { operationId: 'viewPublicDashboard', method: 'GET', path: '/api/public/dashboard' },
 } as const satisfies Record<string, Route>;

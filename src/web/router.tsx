@@ -83,6 +83,8 @@ const PortalActivityPage = lazy(() => import('./portal/activities/activity-page'
 const MobileStations = lazy(() => import('./m/stations-page'));
 const ShowcasePage = lazy(() => import('./admin/showcase/showcase-page'));
 const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'));
+const ScreenPage = lazy(() => import('./screen/screen-page'));
+const AdminScreenPage = lazy(() => import('./admin/screen/screen-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -181,4 +183,7 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '*', element: <NotFoundPage /> },
+  // 数据大屏: full screen, outside the console's shell (the staff one opens in its own tab).
+  { path: '/screen', element: page(<ScreenPage />) },
+  { path: '/admin/screen', element: page(<AdminScreenPage />) },
 ]);

@@ -142,6 +142,8 @@ export const POLICY = {
   'showcase.read': { roles: STAFF, upward: false },
   /** Create, edit, publish and withdraw: the unit's admins (and the institute's). */
   'showcase.manage': { roles: ADMINS, upward: false },
+  /** 数据大屏: the figures of one's own units (a station its own, the institute its stations, the district everything below). */
+  'dashboard.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

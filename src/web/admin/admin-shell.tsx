@@ -98,7 +98,17 @@ function Console({ session }: { session: SessionView }) {
             <Menu
               mode="inline"
               selectedKeys={current ? [current.path] : []}
-              items={items.map((item) => ({ key: item.path, icon: item.icon, label: <Link to={item.path}>{item.label}</Link> }))}
+              items={items.map((item) => ({
+                key: item.path,
+                icon: item.icon,
+                label: item.newTab ? (
+                  <Link to={item.path} target="_blank" rel="noopener">
+                    {item.label}
+                  </Link>
+                ) : (
+                  <Link to={item.path}>{item.label}</Link>
+                ),
+              }))}
               style={{ borderInlineEnd: 0 }}
             />
           </nav>

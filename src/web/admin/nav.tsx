@@ -28,6 +28,7 @@ import {
   ShopOutlined,
   BellOutlined,
   PictureOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -39,6 +40,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Who sees it; null = every staff member. The server enforces the same scope on its side. */
   roles: Role[] | null;
+  /** Opens in a tab of its own (the full-screen 数据大屏). */
+  newTab?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -68,6 +71,13 @@ export const NAV: NavItem[] = [
   { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/showcase', label: '成果展示', icon: <PictureOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  {
+    path: '/admin/screen',
+    label: '数据大屏',
+    icon: <FundProjectionScreenOutlined />,
+    roles: ['institute_admin', 'station_admin', 'district_viewer'],
+    newTab: true,
+  },
   { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
