@@ -52,6 +52,7 @@ import { registerErrorHandler } from './platform/errors';
 import { withRequestState } from './platform/request-state';
 import { openapiHooks } from './platform/register';
 import { pointsRoutes } from './features/points/points.routes';
+import { reportsRoutes } from './features/reports/reports.routes';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
 z.config(z.locales.zhCN());
@@ -195,6 +196,7 @@ async function registerOpenApi(app: App) {
         { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
         { name: 'campaigns', description: '评选：十星文明户、身边好人等评选的推荐、评审、公示、异议与结果' },
         { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
+        { name: 'reports', description: '工作报表：实践所月报、年报（活动、志愿者与时长、点单、八有、培训、经费、联席会议），Excel 与 PDF 导出' },
       ],
     },
     transform: openapi.transform,
@@ -257,6 +259,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(recognitionRoutes(deps));
   await app.register(pointsRoutes(deps));
   await app.register(marketRoutes(deps));
+  await app.register(reportsRoutes(deps));
 }
 
 /**

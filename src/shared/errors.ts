@@ -228,6 +228,8 @@ export const ERRORS = {
   'market.recipient_not_found': { status: 422, message: '找不到该服务对象，或不在您的服务范围内' },
   'market.not_donation': { status: 422, message: '只有捐赠才有捐赠收据' },
   'market.bad_file': { status: 422, message: '照片不存在或无权使用' },
+  'reports.bad_period': { status: 400, message: '报表期间格式应为 YYYY-MM（月报，如 2026-11）或 YYYY（年报，如 2026）' },
+  'reports.not_institute': { status: 422, message: '工作报表按实践所生成，请选择一个实践所' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

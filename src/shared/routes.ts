@@ -334,4 +334,8 @@ export const routes = {
   exportStarList: { operationId: 'exportStarList', method: 'GET', path: '/api/stars/recognitions/export.xlsx' },
   exportHoursByVolunteer: { operationId: 'exportHoursByVolunteer', method: 'GET', path: '/api/hours/by-volunteer/export.xlsx' },
   exportOrders: { operationId: 'exportOrders', method: 'GET', path: '/api/orders/export.xlsx' },
+  // reports.endpoints.ts
+  getReport: { operationId: 'getReport', method: 'GET', path: '/api/reports' },
+  exportReportExcel: { operationId: 'exportReportExcel', method: 'GET', path: '/api/reports/export.xlsx' },
+  exportReportPdf: { operationId: 'exportReportPdf', method: 'GET', path: '/api/reports/export.pdf' },
 } as const satisfies Record<string, Route>;

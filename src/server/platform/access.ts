@@ -138,6 +138,8 @@ export const POLICY = {
   'market.read': { roles: STAFF, upward: true },
   /** Goods, donations, stock and the counter: the running unit's admins (and the institute's). */
   'market.manage': { roles: ADMINS, upward: false },
+  /** 工作报表 (月报/年报): the institute's own admins and the district's viewer; a station reads its own pages, not the institute's report. */
+  'reports.read': { roles: ['institute_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

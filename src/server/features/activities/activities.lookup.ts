@@ -20,3 +20,8 @@ export function activitiesForAssessment(db: DbOrTrx, stationIds: string[], from:
 export function activitiesForPlanItems(db: DbOrTrx, ids: string[]) {
   return q.activitySummariesForPlans(db, [...new Set(ids)]);
 }
+
+/** The reports' activities: held practice activities of some units started in [from, to), with programme and participants. */
+export function heldActivitiesForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.heldActivitiesForReport(db, unitIds, from, to);
+}

@@ -39,3 +39,8 @@ export function stationPoints(db: DbOrTrx) {
 export function ordersForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.ordersOfUnitsReceived(db, stationIds, from, to);
 }
+
+/** The reports' orders: every order the units received in [from, to), with status, acceptance against the deadline and rating. */
+export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.ordersPlacedForReport(db, unitIds, from, to);
+}

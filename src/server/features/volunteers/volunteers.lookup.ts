@@ -22,3 +22,8 @@ export async function personIdByPhone(db: DbOrTrx, phone: string): Promise<strin
 export function volunteersJoinedForAssessment(db: DbOrTrx, stationIds: string[], from: string, to: string) {
   return q.certifiedBetween(db, stationIds, from, to);
 }
+
+/** The reports' volunteers: those of the stations certified before `to`, with their status now (exited ones too, for "new"). */
+export function volunteersCertifiedBefore(db: DbOrTrx, stationIds: string[], to: string) {
+  return q.certifiedBefore(db, stationIds, to);
+}
