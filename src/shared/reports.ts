@@ -121,8 +121,3 @@ export type ReportView = z.infer<typeof ReportView>;
 export function hoursOf(minutes: number): number {
   return Math.round(minutes / 6) / 10;
 }
-
-/** Fen as yuan with two decimals. */
-export function yuanOf(fen: number): string {
-  return (fen / 100).toFixed(2);
-}

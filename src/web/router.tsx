@@ -76,6 +76,7 @@ const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const ReportsPage = lazy(() => import('./admin/reports/reports-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -137,6 +138,7 @@ export const router = createBrowserRouter([
       { path: 'recognition', element: <RecognitionPage /> },
       { path: 'points', element: <PointsPage /> },
       { path: 'market', element: <MarketPage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

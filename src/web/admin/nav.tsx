@@ -26,6 +26,7 @@ import {
   CrownOutlined,
   GiftOutlined,
   ShopOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -68,6 +69,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  { path: '/admin/reports', label: '工作报表', icon: <BarChartOutlined />, roles: ['institute_admin', 'district_viewer'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

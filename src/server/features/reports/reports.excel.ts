@@ -4,7 +4,7 @@ import { chinaWallClock } from '../../../shared/china-time';
 import { safeCell } from '../../../shared/exchange';
 import type { ReportView } from '../../../shared/reports';
 import { sheetNameOf } from '../../platform/xlsx';
-import { type Cell, reportSections, type ReportTable, summaryRows } from './reports.tables';
+import { type Cell, reportSections, type ReportTable, summaryRows } from '../../../shared/report-tables';
 
 const cellOf = (v: Cell) => (typeof v === 'number' ? v : safeCell(v));
 const GREY = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } } as const;

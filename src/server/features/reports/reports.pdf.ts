@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import { chinaWallClock } from '../../../shared/china-time';
 import type { ReportView } from '../../../shared/reports';
 import { bytesOf, registerChineseFonts } from '../../platform/pdf-fonts';
-import { type Cell, reportSections, type ReportTable, summaryRows } from './reports.tables';
+import { type Cell, isFigureColumn, reportSections, type ReportTable, summaryRows } from '../../../shared/report-tables';
 
 const MARGIN = 50;
 const INK = '#1a1a1a';
@@ -26,7 +26,7 @@ function ensureRoom(pdf: Pdf, height: number) {
 }
 
 /** One table row: the first column wider, the others equal; each cell wraps and the row takes the tallest. */
-function drawRow(pdf: Pdf, cells: Cell[], bold: boolean) {
+function drawRow(pdf: Pdf, cells: Cell[], bold: boolean, right: (i: number) => boolean) {
   const width = widthOf(pdf);
   const n = cells.length;
   const first = n > 1 ? Math.min(width * 0.34, width / n + 60) : width;
@@ -42,7 +42,7 @@ function drawRow(pdf: Pdf, cells: Cell[], bold: boolean) {
       .font(bold ? 'B' : 'R')
       .fontSize(9.5)
       .fillColor(INK)
-      .text(String(c), x + 3, y + 3, { width: colWidth(i), align: i === 0 ? 'left' : 'right' });
+      .text(String(c), x + 3, y + 3, { width: colWidth(i), align: right(i) ? 'right' : 'left' });
     x += i === 0 ? first : rest;
   });
   pdf
@@ -75,8 +75,9 @@ function drawTable(pdf: Pdf, t: ReportTable) {
     pdf.moveDown(0.4);
     return;
   }
-  drawRow(pdf, t.columns, true);
-  for (const r of t.rows) drawRow(pdf, r, false);
+  const right = (i: number) => isFigureColumn(t, i);
+  drawRow(pdf, t.columns, true, right);
+  for (const r of t.rows) drawRow(pdf, r, false, right);
   pdf.moveDown(0.5);
 }
 

@@ -1,9 +1,10 @@
 /**
- * The report as titled tables, one section per part: what both the Excel (one sheet per section)
- * and the PDF (one section per part) print, so the two never disagree.
+ * The report as titled tables, one section per part: what the console's preview, the Excel (one
+ * sheet per section) and the PDF (one section per part) all show, so they never disagree.
  */
-import { chinaWallClock } from '../../../shared/china-time';
-import { hoursOf, type ReportView, yuanOf } from '../../../shared/reports';
+import { chinaWallClock } from './china-time';
+import { hoursOf, type ReportView } from './reports';
+import { formatYuan } from './rules/money';
 
 export type Cell = string | number;
 
@@ -23,7 +24,8 @@ export interface ReportSection {
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${x}%`);
-const share = (x: number | null) => (x === null ? '—' : `${Math.floor(x * 1000) / 10}%`);
+/** Funds' share is already a percent with one decimal (shared/rules/money.ts). */
+const share = (x: number | null) => (x === null ? '无预算' : `${x.toFixed(1)}%`);
 const when = (iso: string) => chinaWallClock(iso).replace('T', ' ').slice(0, 16);
 
 /** The cover: the figures a reader looks for first. */
@@ -41,8 +43,8 @@ export function summaryRows(r: ReportView): Cell[][] {
     ['群众满意度（平均星级）', r.orders.total.ratingAverage ?? '—'],
     ['举办培训（期）', r.training.sessions.length],
     ['召开会议（次）', r.meetings.held],
-    [`${r.funds.year}年经费预算（元）`, yuanOf(r.funds.total.budgetFen)],
-    [`${r.funds.year}年经费支出（元）`, yuanOf(r.funds.total.spentFen)],
+    [`${r.funds.year}年经费预算（元）`, formatYuan(r.funds.total.budgetFen)],
+    [`${r.funds.year}年经费支出（元）`, formatYuan(r.funds.total.spentFen)],
   ];
 }
 
@@ -155,7 +157,7 @@ function training(r: ReportView): ReportSection {
 
 function funds(r: ReportView): ReportSection {
   const f = r.funds;
-  const fig = (x: { budgetFen: number; spentFen: number; share: number | null }) => [yuanOf(x.budgetFen), yuanOf(x.spentFen), share(x.share)];
+  const fig = (x: { budgetFen: number; spentFen: number; share: number | null }) => [formatYuan(x.budgetFen), formatYuan(x.spentFen), share(x.share)];
   return {
     name: '经费',
     heading: `经费（${f.year}年预算执行）`,
@@ -197,6 +199,11 @@ function meetings(r: ReportView): ReportSection {
       },
     ],
   };
+}
+
+/** Whether a column holds figures (numbers, percents, amounts, "3/8"): figures align right, words left. */
+export function isFigureColumn(t: ReportTable, i: number): boolean {
+  return t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || /^[\d.,%/—-]+$|^无预算$/.test(String(r[i])));
 }
 
 export function reportSections(r: ReportView): ReportSection[] {
