@@ -1,5 +1,5 @@
 import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Grid, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { chinaToday, chinaWallClock } from '../../../shared/china-time';
@@ -31,6 +31,8 @@ function PartTable({ table, id }: { table: ReportTable; id: string }) {
           key: String(i),
           title,
           align: isFigureColumn(table, i) ? 'right' : 'left',
+          // On a phone the table scrolls sideways; the unit (or item) it is about stays in view.
+          fixed: i === 0 && table.columns.length > 2 ? ('left' as const) : undefined,
           render: (_: unknown, r: { cells: Cell[] }) => (i === 0 && r.cells[0] === '合计' ? <strong>合计</strong> : r.cells[i]),
         }))}
       />
@@ -63,6 +65,7 @@ export default function ReportsPage() {
   const period = kind === 'month' ? month : month.slice(0, 4);
   const report = useReport(instituteId, period);
   const { busy, run } = useDownload();
+  const narrow = Grid.useBreakpoint().md === false;
   const r = report.data;
   const fileName = (ext: string) => `${r?.instituteName ?? '实践所'}-${r?.periodLabel ?? period}工作${REPORT_KINDS[kind]}.${ext}`;
   const nothing = r && r.activities.total.count === 0 && r.hours.total.records === 0 && r.orders.total.placed === 0;
@@ -143,7 +146,13 @@ export default function ReportsPage() {
             </Row>
           </Card>
           {reportSections(r).map((s, i) => (
-            <Card key={s.name} variant="borderless" style={{ marginBottom: 16 }} title={<h2 style={{ fontSize: 16, margin: 0 }}>{s.heading}</h2>}>
+            <Card
+              key={s.name}
+              size={narrow ? 'small' : 'default'}
+              variant="borderless"
+              style={{ marginBottom: 16 }}
+              title={<h2 style={{ fontSize: 16, margin: 0 }}>{s.heading}</h2>}
+            >
               {s.tables.map((t, j) => (
                 <PartTable key={t.caption ?? j} table={t} id={`report-${i}-${j}`} />
               ))}
