@@ -109,6 +109,15 @@ describe('the Ma’an demo month’s report', () => {
     expect(report.activities.byProgramme.reduce((s, p) => s + p.count, 0)).toBe(report.activities.total.count);
   });
 
+  it('reads a fixed number of statements whatever the data: the demo month (20 stations) as many as the whole year', async () => {
+    const full = await t.statements(() => admin.get(`/api/reports?instituteId=${instituteId}&period=${MONTH}`));
+    const year = await t.statements(() => admin.get(`/api/reports?instituteId=${instituteId}&period=2026`));
+    expect(full.result.statusCode).toBe(200);
+    expect(year.result.json().hours.total.minutes).toBeGreaterThanOrEqual(report.hours.total.minutes);
+    expect(full.sql.length).toBe(year.sql.length);
+    expect(full.sql.length).toBeLessThan(40);
+  });
+
   it('lets the district viewer read it; a station admin gets 403', async () => {
     const res = await district.get(`/api/reports?instituteId=${instituteId}&period=${MONTH}`);
     expect(res.statusCode).toBe(200);

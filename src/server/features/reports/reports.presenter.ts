@@ -2,7 +2,7 @@
 import { FUND_KINDS, summariseFunds, type SummedGroup } from '../../../shared/funds';
 import { MEETING_KINDS } from '../../../shared/meetings';
 import { reportTitle, type ReportPeriod, type ReportView } from '../../../shared/reports';
-import { isOverdue } from '../../../shared/rules/meeting-flow';
+import { isOverdue, type ResolutionStatus } from '../../../shared/rules/meeting-flow';
 import { STANDARDS } from '../../../shared/rules/standards';
 import type { StandardResult } from '../../../shared/rules/standards';
 import { STAR_NAMES } from '../../../shared/rules/stars';
@@ -41,7 +41,7 @@ export interface ReportFacts {
   training: { staff: { unit_id: string; account_id: string }[]; attended: { account_id: string }[] };
   funds: SummedGroup[];
   meetings: { id: string; unit_id: string; kind: string; title: string; starts_at: string }[];
-  resolutions: { owner_unit_id: string; deadline: string; status: string }[];
+  resolutions: { owner_unit_id: string; deadline: string; status: ResolutionStatus }[];
 }
 
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
@@ -193,7 +193,7 @@ function meetingsPart(f: ReportFacts): ReportView['meetings'] {
     resolutions: {
       due: due.length,
       done: due.filter((x) => x.status === 'done').length,
-      overdue: due.filter((x) => isOverdue(x as { deadline: string; status: 'open' }, f.now)).length,
+      overdue: due.filter((x) => isOverdue(x, f.now)).length,
       open: due.filter((x) => x.status === 'open' || x.status === 'in_progress').length,
       cancelled: r.length - due.length,
     },
