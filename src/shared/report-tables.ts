@@ -206,6 +206,15 @@ export function isFigureColumn(t: ReportTable, i: number): boolean {
   return t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number' || /^[\d.,%/—-]+$|^无预算$/.test(String(r[i])));
 }
 
+function points(r: ReportView): ReportSection {
+  const p = r.points;
+  return {
+    name: '积分',
+    heading: '志愿服务积分',
+    tables: [{ columns: ['本期发放', '获得积分的志愿者', '本期兑换', '本期过期'], rows: [[p.issued, p.volunteers, p.spent, p.expired]], empty: '' }],
+  };
+}
+
 export function reportSections(r: ReportView): ReportSection[] {
-  return [activities(r), volunteers(r), orders(r), standards(r), training(r), funds(r), meetings(r)];
+  return [activities(r), volunteers(r), orders(r), standards(r), training(r), funds(r), meetings(r), points(r)];
 }

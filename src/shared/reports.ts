@@ -108,6 +108,7 @@ export const ReportView = z.object({
     byKind: z.array(FundFigures.extend({ kind: z.string(), label: z.string() })),
     byUnit: z.array(FundFigures.extend(Unit)),
   }),
+  points: z.object({ issued: z.number().int(), spent: z.number().int(), expired: z.number().int(), volunteers: z.number().int() }),
   meetings: z.object({
     held: z.number().int(),
     joint: z.number().int(),

@@ -109,6 +109,19 @@ describe('the Ma’an demo month’s report', () => {
     expect(report.activities.byProgramme.reduce((s, p) => s + p.count, 0)).toBe(report.activities.total.count);
   });
 
+  it('points issued equal the points ledger of the stations’ volunteers', async () => {
+    const row = await t.deps.db
+      .selectFrom('point_entries')
+      .innerJoin('volunteers', 'volunteers.id', 'point_entries.volunteer_id')
+      .where('volunteers.station_id', 'in', unitIds)
+      .where('point_entries.kind', 'in', ['hours', 'activity_bonus', 'order_rating', 'grant', 'deduct', 'correction'])
+      .where('point_entries.created_at', '>=', chinaMonthStart(MONTH))
+      .where('point_entries.created_at', '<', chinaMonthEnd(MONTH))
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('point_entries.points'), eb.val(0)).as('n'))
+      .executeTakeFirstOrThrow();
+    expect(report.points.issued).toBe(Number(row.n));
+  });
+
   it('reads a fixed number of statements whatever the data: the demo month (20 stations) as many as the whole year', async () => {
     const full = await t.statements(() => admin.get(`/api/reports?instituteId=${instituteId}&period=${MONTH}`));
     const year = await t.statements(() => admin.get(`/api/reports?instituteId=${instituteId}&period=2026`));
@@ -133,7 +146,7 @@ describe('the Ma’an demo month’s report', () => {
     expect(String(res.headers['content-disposition'])).toContain(encodeURIComponent('2026年11月工作月报.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['封面汇总', '活动', '志愿者与时长', '群众点单', '八有', '培训', '经费', '联席会议']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['封面汇总', '活动', '志愿者与时长', '群众点单', '八有', '培训', '经费', '联席会议', '积分']);
     const cover = new Map<string, unknown>();
     wb.worksheets[0].eachRow((row) => {
       cover.set(String(row.getCell(1).value), row.getCell(2).value);

@@ -42,6 +42,8 @@ export interface ReportFacts {
   funds: SummedGroup[];
   meetings: { id: string; unit_id: string; kind: string; title: string; starts_at: string }[];
   resolutions: { owner_unit_id: string; deadline: string; status: ResolutionStatus }[];
+  /** Per volunteer of the stations: the period's points issued, spent and expired (points' ledger). */
+  points: { issued: number; spent: number; expired: number }[];
 }
 
 const sum = <T>(rows: T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
@@ -200,6 +202,15 @@ function meetingsPart(f: ReportFacts): ReportView['meetings'] {
   };
 }
 
+function pointsPart(f: ReportFacts): ReportView['points'] {
+  return {
+    issued: sum(f.points, (p) => p.issued),
+    spent: sum(f.points, (p) => p.spent),
+    expired: sum(f.points, (p) => p.expired),
+    volunteers: f.points.filter((p) => p.issued !== 0).length,
+  };
+}
+
 export function presentReport(f: ReportFacts): ReportView {
   return {
     instituteId: f.institute.id,
@@ -218,6 +229,7 @@ export function presentReport(f: ReportFacts): ReportView {
     standards: standardsPart(f),
     training: trainingPart(f),
     funds: fundsPart(f),
+    points: pointsPart(f),
     meetings: meetingsPart(f),
   };
 }

@@ -13,6 +13,7 @@ import { fundGroupsOfYear } from '../funds/funds.lookup';
 import { approvedMinutesOfActivities, approvedMinutesOfUnits, starLevelsAsOf } from '../hours/hours.lookup';
 import { heldMeetingsForReport, resolutionsDueForReport } from '../meetings/meetings.lookup';
 import { ordersPlacedForReport } from '../orders/orders.lookup';
+import { pointTotalsOfStations } from '../points/points.lookup';
 import { activeUnitsAmong } from '../org/org.lookup';
 import { standardsAsOf } from '../standards/standards.board';
 import { heldSessionsForReport, staffTrainingForAssessment } from '../training/training.lookup';
@@ -57,7 +58,25 @@ async function gather(deps: Deps, ids: string[], p: ReportPeriod): Promise<Omit<
   const funds = await fundGroupsOfYear(db, p.year, ids);
   const meetings = await heldMeetingsForReport(db, ids, from, to);
   const resolutions = await resolutionsDueForReport(db, ids, p.fromDay, p.toDay);
-  return { from, to, activities, activityMinutes, volunteers, stars, hours, orders, standardsAt, standards, sessions, training, funds, meetings, resolutions };
+  const points = await pointTotalsOfStations(db, ids, from, to);
+  return {
+    from,
+    to,
+    activities,
+    activityMinutes,
+    volunteers,
+    stars,
+    hours,
+    orders,
+    standardsAt,
+    standards,
+    sessions,
+    training,
+    funds,
+    meetings,
+    resolutions,
+    points,
+  };
 }
 
 /** The report as JSON: the page's preview and the source of both downloads. */
