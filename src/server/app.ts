@@ -54,6 +54,7 @@ import { openapiHooks } from './platform/register';
 import { pointsRoutes } from './features/points/points.routes';
 import { showcaseRoutes } from './features/showcase/showcase.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
+import { reportsRoutes } from './features/reports/reports.routes';
 
 // Validation messages in Chinese: "数值过小：期望 string >=1 字符".
 z.config(z.locales.zhCN());
@@ -199,6 +200,7 @@ async function registerOpenApi(app: App) {
         { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
         { name: 'showcase', description: '成果展示：品牌、精品活动、图片集、短视频、文化墙、宣传折页，人员出镜须有同意记录' },
         { name: 'dashboard', description: '数据大屏：志愿者、时长、活动、点单、阵地与实时动态的统计（公开版只有数字）' },
+        { name: 'reports', description: '工作报表：实践所月报、年报（活动、志愿者与时长、点单、八有、培训、经费、联席会议），Excel 与 PDF 导出' },
       ],
     },
     transform: openapi.transform,
@@ -263,6 +265,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(marketRoutes(deps));
   await app.register(showcaseRoutes(deps));
   await app.register(dashboardRoutes(deps));
+  await app.register(reportsRoutes(deps));
 }
 
 /**

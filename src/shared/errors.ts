@@ -238,6 +238,8 @@ export const ERRORS = {
   'showcase.not_editable': { status: 409, message: '已发布的展示须先撤下才能修改' },
   'showcase.already_published': { status: 409, message: '该展示已发布' },
   'showcase.not_published': { status: 409, message: '只有已发布的展示可以撤下' },
+  'reports.bad_period': { status: 400, message: '报表期间格式应为 YYYY-MM（月报，如 2026-11）或 YYYY（年报，如 2026）' },
+  'reports.not_institute': { status: 422, message: '工作报表按实践所生成，请选择一个实践所' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

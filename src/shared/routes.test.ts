@@ -33,6 +33,7 @@ import * as points from './points.endpoints';
 import * as market from './market.endpoints';
 import * as showcase from './showcase.endpoints';
 import * as dashboard from './dashboard.endpoints';
+import * as reports from './reports.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -69,6 +70,7 @@ const modules: unknown[] = (
     market,
     showcase,
     dashboard,
+    reports,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

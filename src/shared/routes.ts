@@ -351,4 +351,8 @@ export const routes = {
   // dashboard.endpoints.ts
   viewDashboard: { operationId: 'viewDashboard', method: 'GET', path: '/api/dashboard' },
   viewPublicDashboard: { operationId: 'viewPublicDashboard', method: 'GET', path: '/api/public/dashboard' },
+  // reports.endpoints.ts
+  getReport: { operationId: 'getReport', method: 'GET', path: '/api/reports' },
+  exportReportExcel: { operationId: 'exportReportExcel', method: 'GET', path: '/api/reports/export.xlsx' },
+  exportReportPdf: { operationId: 'exportReportPdf', method: 'GET', path: '/api/reports/export.pdf' },
 } as const satisfies Record<string, Route>;

@@ -85,6 +85,7 @@ const ShowcasePage = lazy(() => import('./admin/showcase/showcase-page'));
 const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'));
 const ScreenPage = lazy(() => import('./screen/screen-page'));
 const AdminScreenPage = lazy(() => import('./admin/screen/screen-page'));
+const ReportsPage = lazy(() => import('./admin/reports/reports-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -151,6 +152,7 @@ export const router = createBrowserRouter([
       { path: 'market', element: <MarketPage /> },
       { path: 'inbox', element: <InboxPage /> },
       { path: 'showcase', element: <ShowcasePage /> },
+      { path: 'reports', element: <ReportsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -144,6 +144,8 @@ export const POLICY = {
   'showcase.manage': { roles: ADMINS, upward: false },
   /** 数据大屏: the figures of one's own units (a station its own, the institute its stations, the district everything below). */
   'dashboard.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
+  /** 工作报表 (月报/年报): the institute's own admins and the district's viewer; a station reads its own pages, not the institute's report. */
+  'reports.read': { roles: ['institute_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

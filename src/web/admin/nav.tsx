@@ -29,6 +29,7 @@ import {
   BellOutlined,
   PictureOutlined,
   FundProjectionScreenOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -71,6 +72,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/showcase', label: '成果展示', icon: <PictureOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/reports', label: '工作报表', icon: <BarChartOutlined />, roles: ['institute_admin', 'district_viewer'] },
   {
     path: '/admin/screen',
     label: '数据大屏',

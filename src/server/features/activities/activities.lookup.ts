@@ -34,3 +34,8 @@ export async function activitiesForShowcase(db: DbOrTrx, ids: string[]) {
     photos: r.photo_file_ids ? (JSON.parse(r.photo_file_ids) as string[]) : [],
   }));
 }
+
+/** The reports' activities: held practice activities of some units started in [from, to), with programme and participants. */
+export function heldActivitiesForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.heldActivitiesForReport(db, unitIds, from, to);
+}

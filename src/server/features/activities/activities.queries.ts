@@ -461,3 +461,37 @@ export function activitiesWithSummaries(db: DbOrTrx, ids: string[]) {
     .where('activities.id', 'in', ids)
     .execute();
 }
+
+/**
+ * For the reports (月报/年报): the practice activities of some units held (in progress, ended or
+ * summarised) that started within [from, to), with their programme's name and how many volunteers
+ * checked in. One statement.
+ */
+export async function heldActivitiesForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('activities')
+    .leftJoin('programmes', 'programmes.id', 'activities.programme_id')
+    .where('activities.unit_id', 'in', unitIds)
+    .where('activities.type', '=', 'service')
+    .where('activities.status', 'in', ['in_progress', 'ended', 'summarised'])
+    .where('activities.starts_at', '>=', from)
+    .where('activities.starts_at', '<', to)
+    .select((eb) => [
+      'activities.id',
+      'activities.unit_id',
+      'activities.programme_id',
+      'programmes.name as programme_name',
+      'activities.title',
+      'activities.starts_at',
+      eb
+        .selectFrom('checkins')
+        .whereRef('checkins.activity_id', '=', 'activities.id')
+        .select((e) => e.fn.count<number | string>('checkins.volunteer_id').distinct().as('n'))
+        .as('participants'),
+    ])
+    .orderBy('activities.starts_at')
+    .orderBy('activities.id')
+    .execute();
+  return rows.map((r) => ({ ...r, participants: Number(r.participants ?? 0) }));
+}

@@ -17,3 +17,20 @@ export function starRisesBetween(db: DbOrTrx, stationIds: string[], from: string
 export function awaitingDecision(db: DbOrTrx, unitIds: string[]) {
   return q.countAwaitingDecision(db, unitIds);
 }
+
+/** The reports' hours: approved minutes and record counts per unit and volunteer, service day within [fromDay, toDay]. */
+export function approvedMinutesOfUnits(db: DbOrTrx, unitIds: string[], fromDay: string, toDay: string) {
+  return q.approvedMinutesOfUnits(db, unitIds, fromDay, toDay);
+}
+
+/** The reports' activity hours: approved minutes per activity. */
+export function approvedMinutesOfActivities(db: DbOrTrx, activityIds: string[]) {
+  return q.approvedMinutesOfActivities(db, activityIds);
+}
+
+/** Each volunteer's star level as of `to` (the last level reached before it), for volunteers of some stations. */
+export async function starLevelsAsOf(db: DbOrTrx, stationIds: string[], to: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const r of await q.starLevelsBefore(db, stationIds, to)) out.set(r.volunteer_id, Number(r.level));
+  return out;
+}

@@ -329,3 +329,49 @@ export async function countAwaitingDecision(db: DbOrTrx, unitIds: string[]): Pro
     .executeTakeFirst();
   return { records: Number(records?.n ?? 0), corrections: Number(corrections?.n ?? 0) };
 }
+
+/**
+ * For the reports (月报/年报): approved ledger rows of some units whose service day falls within
+ * [fromDay, toDay] (China days), summed per unit and volunteer in one statement. Corrections are
+ * approved rows too (signed minutes), so the sums are the ledger's.
+ */
+export async function approvedMinutesOfUnits(db: DbOrTrx, unitIds: string[], fromDay: string, toDay: string) {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('service_records')
+    .where('unit_id', 'in', unitIds)
+    .where('status', '=', 'approved')
+    .where('service_date', '>=', fromDay)
+    .where('service_date', '<=', toDay)
+    .select((eb) => ['unit_id', 'volunteer_id', eb.fn.sum<number | string>('minutes').as('minutes'), eb.fn.countAll<number | string>().as('records')])
+    .groupBy(['unit_id', 'volunteer_id'])
+    .execute();
+  return rows.map((r) => ({ unit_id: r.unit_id, volunteer_id: r.volunteer_id, minutes: Number(r.minutes ?? 0), records: Number(r.records) }));
+}
+
+/** For the reports: approved minutes written for some activities, per activity, in one statement. */
+export async function approvedMinutesOfActivities(db: DbOrTrx, activityIds: string[]) {
+  if (activityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('service_records')
+    .where('activity_id', 'in', activityIds)
+    .where('status', '=', 'approved')
+    .select((eb) => ['activity_id', eb.fn.sum<number | string>('minutes').as('minutes')])
+    .groupBy('activity_id')
+    .execute();
+  return rows.map((r) => ({ activity_id: r.activity_id as string, minutes: Number(r.minutes ?? 0) }));
+}
+
+/** For the reports: every star level reached before `to` by volunteers of some stations, oldest first. */
+export function starLevelsBefore(db: DbOrTrx, stationIds: string[], to: string) {
+  if (stationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('star_levels')
+    .innerJoin('volunteers', 'volunteers.id', 'star_levels.volunteer_id')
+    .where('volunteers.station_id', 'in', stationIds)
+    .where('star_levels.at', '<', to)
+    .select(['star_levels.volunteer_id', 'star_levels.level', 'star_levels.at'])
+    .orderBy('star_levels.at')
+    .orderBy('star_levels.id')
+    .execute();
+}

@@ -7,3 +7,13 @@ import * as q from './meetings.queries';
 export function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
   return q.unitsWithAttachment(db, fileId);
 }
+
+/** The reports' meetings: those of some units held within [from, to). */
+export function heldMeetingsForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.heldMeetingsOfUnits(db, unitIds, from, to);
+}
+
+/** The reports' resolutions: those owned by some units whose deadline day falls within [fromDay, toDay]. */
+export function resolutionsDueForReport(db: DbOrTrx, unitIds: string[], fromDay: string, toDay: string) {
+  return q.resolutionsDueOfUnits(db, unitIds, fromDay, toDay);
+}

@@ -302,3 +302,32 @@ export async function unitsWithAttachment(db: DbOrTrx, fileId: string): Promise<
   const rows = await db.selectFrom('meetings').select('unit_id').distinct().where('attachment_file_ids', 'like', `%${fileId}%`).execute();
   return rows.map((r) => r.unit_id);
 }
+
+/** For the reports (月报/年报): the meetings of some units held (or published) that started within [from, to). */
+export function heldMeetingsOfUnits(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meetings')
+    .select(['id', 'unit_id', 'kind', 'title', 'starts_at'])
+    .where('unit_id', 'in', unitIds)
+    .where('status', 'in', ['held', 'published'])
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', to)
+    .orderBy('starts_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** For the reports: the resolutions owned by some units whose deadline falls within [fromDay, toDay]. */
+export function resolutionsDueOfUnits(db: DbOrTrx, unitIds: string[], fromDay: string, toDay: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_resolutions')
+    .select(['id', 'owner_unit_id', 'deadline', 'status', 'closed_at'])
+    .where('owner_unit_id', 'in', unitIds)
+    .where('deadline', '>=', fromDay)
+    .where('deadline', '<=', toDay)
+    .orderBy('deadline')
+    .orderBy('id')
+    .execute();
+}

@@ -44,3 +44,8 @@ export function ordersForAssessment(db: DbOrTrx, stationIds: string[], from: str
 export function awaitingDispatch(db: DbOrTrx, unitIds: string[]): Promise<number> {
   return q.countAwaitingDispatch(db, unitIds);
 }
+
+/** The reports' orders: every order the units received in [from, to), with status, acceptance against the deadline and rating. */
+export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.ordersPlacedForReport(db, unitIds, from, to);
+}

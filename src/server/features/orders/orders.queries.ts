@@ -439,3 +439,17 @@ export async function countAwaitingDispatch(db: DbOrTrx, unitIds: string[]): Pro
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** For the reports (月报/年报): every order some units received in [from, to), whatever became of it. One statement. */
+export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('orders')
+    .where('unit_id', 'in', unitIds)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .select(['id', 'unit_id', 'status', 'created_at', 'accepted_at', 'sla_due_at', 'completed_at', 'rating', 'rated_by'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

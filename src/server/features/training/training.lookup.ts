@@ -20,3 +20,17 @@ export function staffTrainingForAssessment(db: DbOrTrx, stationIds: string[], fr
 export function unitsCitingFile(db: DbOrTrx, fileId: string): Promise<string[]> {
   return q.unitsWithMaterial(db, fileId);
 }
+
+/** The reports' trainings: held sessions of some units started within [from, to), with the number present. */
+export async function heldSessionsForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  const rows = await q.heldSessionsOfUnits(db, unitIds, from, to);
+  return rows.map((r) => ({
+    id: r.id,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    topic: r.topic,
+    startsAt: r.starts_at,
+    minutes: r.minutes,
+    present: Number(r.present_count ?? 0),
+  }));
+}

@@ -240,3 +240,16 @@ export async function unitsWithMaterial(db: DbOrTrx, fileId: string): Promise<st
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** For the reports (月报/年报): the held sessions of some units that started within [from, to), with the unit's name and who was present. */
+export function heldSessionsOfUnits(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return sessions(db)
+    .where('training_sessions.unit_id', 'in', unitIds)
+    .where('training_sessions.status', '=', 'held')
+    .where('training_sessions.starts_at', '>=', from)
+    .where('training_sessions.starts_at', '<', to)
+    .orderBy('training_sessions.starts_at')
+    .orderBy('training_sessions.id')
+    .execute();
+}

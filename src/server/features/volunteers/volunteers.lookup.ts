@@ -27,3 +27,8 @@ export function volunteersJoinedForAssessment(db: DbOrTrx, stationIds: string[],
 export function reviewingCount(db: DbOrTrx, stationIds: string[]): Promise<number> {
   return q.countReviewing(db, stationIds);
 }
+
+/** The reports' volunteers: those of the stations certified before `to`, with their status now (exited ones too, for "new"). */
+export function volunteersCertifiedBefore(db: DbOrTrx, stationIds: string[], to: string) {
+  return q.certifiedBefore(db, stationIds, to);
+}

@@ -191,3 +191,17 @@ export async function countReviewing(db: DbOrTrx, stationIds: string[]): Promise
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
+
+/** For the reports (月报/年报): the volunteers of some stations certified before `to` (status now certified, suspended or exited). */
+export function certifiedBefore(db: DbOrTrx, stationIds: string[], to: string) {
+  if (stationIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('volunteers')
+    .select(['volunteers.id', 'volunteers.station_id', 'volunteers.status', 'volunteers.certified_at'])
+    .where('volunteers.station_id', 'in', stationIds)
+    .where('volunteers.status', 'in', ['certified', 'suspended', 'exited'])
+    .where('volunteers.certified_at', '<', to)
+    .orderBy('volunteers.certified_at')
+    .orderBy('volunteers.id')
+    .execute();
+}
