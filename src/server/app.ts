@@ -42,6 +42,7 @@ import { trainingRoutes } from './features/training/training.routes';
 import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes';
+import { newsRoutes } from './features/news/news.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { recognitionRoutes } from './features/recognition/recognition.routes';
 import { marketRoutes } from './features/market/market.routes';
@@ -195,6 +196,7 @@ async function registerOpenApi(app: App) {
         { name: 'needs', description: '群众需求采集：实践站登记的群众需求、分类统计与导出' },
         { name: 'campaigns', description: '评选：十星文明户、身边好人等评选的推荐、评审、公示、异议与结果' },
         { name: 'market', description: '爱心超市：物品、捐赠与采购入库、库存台账、积分兑换预约与柜台领取、月度对账' },
+        { name: 'news', description: '新闻宣传与信息报送：各单位新闻的撰写、发布、撤回，向区专栏报送及采用统计' },
       ],
     },
     transform: openapi.transform,
@@ -257,6 +259,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(recognitionRoutes(deps));
   await app.register(pointsRoutes(deps));
   await app.register(marketRoutes(deps));
+  await app.register(newsRoutes(deps));
 }
 
 /**

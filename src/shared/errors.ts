@@ -228,6 +228,13 @@ export const ERRORS = {
   'market.recipient_not_found': { status: 422, message: '找不到该服务对象，或不在您的服务范围内' },
   'market.not_donation': { status: 422, message: '只有捐赠才有捐赠收据' },
   'market.bad_file': { status: 422, message: '照片不存在或无权使用' },
+  'news.empty_body': { status: 422, message: '正文不能为空' },
+  'news.bad_file': { status: 422, message: '图片不存在或无权使用' },
+  'news.bad_link': { status: 422, message: '关联的活动或实践项目不存在或不属于本单位' },
+  'news.already_published': { status: 409, message: '该新闻已发布' },
+  'news.not_published': { status: 409, message: '该新闻未发布，无需撤回' },
+  'news.already_submitted': { status: 409, message: '该信息已报送，等待专栏处理或已采用' },
+  'news.not_submitted': { status: 409, message: '该信息尚未报送或已处理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

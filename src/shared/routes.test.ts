@@ -31,6 +31,7 @@ import * as campaigns from './campaigns.endpoints';
 import * as recognition from './recognition.endpoints';
 import * as points from './points.endpoints';
 import * as market from './market.endpoints';
+import * as news from './news.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -65,6 +66,7 @@ const modules: unknown[] = (
     recognition,
     points,
     market,
+    news,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

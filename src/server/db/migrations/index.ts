@@ -16,6 +16,7 @@ import * as m20261129_0015 from './20261129_0015_market';
 import * as m20261129_0016 from './20261129_0016_recognition';
 import * as m20261129_0017 from './20261129_0017_campaigns';
 import * as m20261129_0018 from './20261129_0018_processes';
+import * as m20261129_0019 from './20261129_0019_news';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0016_recognition': m20261129_0016,
   '20261129_0017_campaigns': m20261129_0017,
   '20261129_0018_processes': m20261129_0018,
+  '20261129_0019_news': m20261129_0019,
 };

@@ -16,3 +16,4 @@ export { unitsCitingFile as standards } from '../standards/standards.lookup';
 export { unitsCitingFile as training } from '../training/training.lookup';
 export { unitsCitingFile as campaigns } from '../campaigns/campaigns.lookup';
 export { unitsCitingFile as market } from '../market/market.lookup';
+export { unitsCitingFile as news } from '../news/news.lookup';
