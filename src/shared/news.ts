@@ -1,26 +1,20 @@
 import { z } from 'zod';
 import { Id, PageQuery, Text } from './common';
+import { NEWS_CATEGORIES, type NewsCategory as Category } from './news-labels';
+
+export { NEWS_CATEGORIES, NEWS_STATUS_LABELS, SUBMISSION_STATUS_LABELS } from './news-labels';
 
 /**
  * 新闻宣传 (工作方案 五、(五) "加强…宣传报道"; 二、(三) "加大信息报送…在区'新时代文明实践'专栏唱响'马鞍声音'").
  * News items per unit (institute or station), published on the portal; each item may be submitted
  * (信息报送) to the district's column, which adopts or returns it.
  */
-export const NEWS_CATEGORIES = {
-  work: '工作动态',
-  activity: '活动报道',
-  volunteer: '志愿风采',
-  notice: '通知公告',
-} as const;
-export type NewsCategory = keyof typeof NEWS_CATEGORIES;
-export const NewsCategory = z.enum(Object.keys(NEWS_CATEGORIES) as [NewsCategory, ...NewsCategory[]], { message: '请选择新闻类别' });
+export const NewsCategory = z.enum(Object.keys(NEWS_CATEGORIES) as [Category, ...Category[]], { message: '请选择新闻类别' });
+export type NewsCategory = Category;
 
-export const NEWS_STATUS_LABELS = { draft: '草稿', published: '已发布', withdrawn: '已撤回' } as const;
 export const NewsStatus = z.enum(['draft', 'published', 'withdrawn']);
 export type NewsStatus = z.infer<typeof NewsStatus>;
 
-/** 信息报送: none yet (草稿) → submitted → adopted | returned (a returned one may be submitted again). */
-export const SUBMISSION_STATUS_LABELS = { none: '未报送', submitted: '已报送', adopted: '已采用', returned: '已退回' } as const;
 export const SubmissionStatus = z.enum(['none', 'submitted', 'adopted', 'returned']);
 export type SubmissionStatus = z.infer<typeof SubmissionStatus>;
 

@@ -76,6 +76,9 @@ const PointsPage = lazy(() => import('./admin/points/points-page'));
 const MobilePoints = lazy(() => import('./m/points/points-page'));
 const MarketPage = lazy(() => import('./admin/market/market-page'));
 const MobileMarket = lazy(() => import('./m/market/market-page'));
+const NewsAdminPage = lazy(() => import('./admin/news/news-page'));
+const PortalNewsListPage = lazy(() => import('./portal/news/news-list-page'));
+const PortalNewsPage = lazy(() => import('./portal/news/news-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -89,6 +92,8 @@ export const router = createBrowserRouter([
   { path: '/order', element: page(<PortalOrderPage />) },
   { path: '/campaigns', element: page(<PortalCampaignsPage />) },
   { path: '/honours', element: page(<HonoursBoardPage />) },
+  { path: '/news', element: page(<PortalNewsListPage />) },
+  { path: '/news/:id', element: page(<PortalNewsPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -137,6 +142,7 @@ export const router = createBrowserRouter([
       { path: 'recognition', element: <RecognitionPage /> },
       { path: 'points', element: <PointsPage /> },
       { path: 'market', element: <MarketPage /> },
+      { path: 'news', element: <NewsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -19,6 +19,7 @@ import { seedOrdersAndCare } from './maan-orders';
 import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 import { seedCampaigns } from './maan.campaigns';
 import { seedPoints } from './maan.points';
+import { seedNews } from './maan.news';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -110,6 +111,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedRecognition(trx, now, people);
     await seedPoints(trx, now, people);
     await seedMarket(trx, now, people);
+    await seedNews(trx, now, people);
   });
   return true;
 }
