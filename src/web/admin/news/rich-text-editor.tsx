@@ -106,7 +106,7 @@ export function RichTextEditor({ value, onChange, id }: { value?: string; onChan
           type="file"
           accept=".jpg,.jpeg,.png,image/jpeg,image/png"
           aria-label="选择要插入的图片"
-          hidden
+          style={{ display: 'none' }}
           onChange={(e) => {
             const f = e.target.files?.[0];
             if (f) void insertImage(f);
