@@ -33,7 +33,7 @@ const PUBLISHED: Item[] = [
     ['每逢周末，社区活动室里总能看到她耐心辅导孩子们写作业的身影。', '“能帮孩子们一把，我心里踏实。”'],
     false,
   ],
-  [2, 'activity', '龙井湖社区举办垃圾分类宣传活动', ['志愿者通过有奖问答、现场示范等方式，向居民普及垃圾分类知识。'], true],
+  [2, 'activity', '马鞍社区举办垃圾分类宣传活动', ['志愿者通过有奖问答、现场示范等方式，向居民普及垃圾分类知识。'], true],
   [
     'institute',
     'notice',
@@ -47,8 +47,8 @@ const PUBLISHED: Item[] = [
 ];
 
 const DRAFTS: Item[] = [
-  [1, 'activity', '（草稿）社区义诊活动报道', ['活动照片待补充。'], false],
-  ['institute', 'work', '（草稿）第三季度文明实践工作总结', ['待实践所领导审阅。'], false],
+  [1, 'activity', '龙井湖社区义诊活动报道', ['活动照片待补充。'], false],
+  ['institute', 'work', '第三季度新时代文明实践工作总结', ['待实践所领导审阅。'], false],
 ];
 
 const html = (paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');

@@ -92,7 +92,8 @@ export function NewsDrawer({ id, onClose, onEdit }: { id: string; onClose: () =>
   ) : null;
 
   return (
-    <Drawer open title={n?.title ?? '新闻'} size="large" onClose={onClose} extra={actions}>
+    <Drawer open title={n?.title ?? '新闻'} size="min(736px, 100vw)" onClose={onClose}>
+      {actions ? <div style={{ marginBottom: 16 }}>{actions}</div> : null}
       {q.error ? <Typography.Text type="danger">{errorMessage(q.error)}</Typography.Text> : null}
       {n ? (
         <>
