@@ -82,6 +82,10 @@ describe.skipIf(!hasBrowser)('news (新闻)', () => {
     await page.getByRole('button', { name: /撰写新闻/ }).click();
     const dialog = page.getByRole('dialog', { name: '撰写新闻' });
     await dialog.getByLabel('标题').fill('金银社区重阳节敬老志愿活动');
+    // Link one of the station's activities: the first the list offers.
+    await dialog.getByLabel('关联活动（可不选）').click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option').first().waitFor();
+    await page.keyboard.press('Enter');
     await dialog.getByRole('textbox', { name: '正文', exact: true }).click();
     await page.keyboard.type('重阳节当天，志愿者为社区老人包饺子、理发、测血压。');
     const png = await QRCode.toBuffer('金银社区重阳节敬老志愿活动', { width: 320, margin: 2 });
@@ -120,6 +124,7 @@ describe.skipIf(!hasBrowser)('news (新闻)', () => {
     const img = phone.page.locator('article img').first();
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await phone.page.getByText(/^相关活动：/).waitFor();
     expect(await noSideScroll(phone.page)).toBe(true);
     expect(await seriousA11yViolations(phone.page)).toEqual([]);
     await screenshot(phone.page, 'news-portal-375.png');

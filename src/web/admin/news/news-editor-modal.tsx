@@ -1,6 +1,8 @@
 import { App, Form, Input, Modal, Select } from 'antd';
+import dayjs from 'dayjs';
 import { NEWS_CATEGORIES } from '../../../shared/news-labels';
 import { errorMessage } from '../../lib/api';
+import { useActivities } from '../../lib/queries/activities';
 import { type News, useCreateNews, useUpdateNews } from '../../lib/queries/news';
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
@@ -12,6 +14,7 @@ interface Values {
   category: keyof typeof NEWS_CATEGORIES;
   summary?: string;
   cover?: UploadedFile[];
+  activityId?: string | null;
   body: string;
 }
 
@@ -34,6 +37,9 @@ export function NewsEditorModal({
   const create = useCreateNews();
   const update = useUpdateNews();
   const busy = create.isPending || update.isPending;
+  const unitId = Form.useWatch('unitId', form) ?? news?.unitId;
+  const activities = useActivities({ unitId, pageSize: 100 }, !!unitId);
+  const activityOptions = (activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${dayjs(a.startsAt).format('MM-DD')} ${a.title}` }));
 
   const save = async () => {
     const v = await form.validateFields();
@@ -45,9 +51,10 @@ export function NewsEditorModal({
       coverFileId: v.cover?.[0]?.id ?? null,
     };
     try {
+      const activityId = v.activityId ?? null;
       const saved = news
-        ? await update.mutateAsync({ id: news.id, body: { ...body, activityId: news.activityId, programmeId: news.programmeId } })
-        : await create.mutateAsync({ ...body, unitId: v.unitId });
+        ? await update.mutateAsync({ id: news.id, body: { ...body, activityId, programmeId: news.programmeId } })
+        : await create.mutateAsync({ ...body, activityId, unitId: v.unitId });
       message.success(news ? '已保存修改' : '已保存为草稿');
       onSaved(saved.id);
     } catch (err) {
@@ -78,6 +85,7 @@ export function NewsEditorModal({
                 category: news.category,
                 summary: news.summary ?? undefined,
                 body: news.body,
+                activityId: news.activityId,
                 cover: news.coverFileId ? [{ id: news.coverFileId, name: '封面', mime: 'image/png', size: 0 }] : [],
               }
             : { unitId: unitOptions[0]?.value, category: 'work', body: '' }
@@ -94,6 +102,16 @@ export function NewsEditorModal({
         </Form.Item>
         <Form.Item name="summary" label="摘要（可不填，默认取正文开头）">
           <Input.TextArea maxLength={200} rows={2} />
+        </Form.Item>
+        <Form.Item name="activityId" label="关联活动（可不选）">
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={activityOptions}
+            loading={activities.isPending && !!unitId}
+            placeholder="选择本单位的活动"
+          />
         </Form.Item>
         <Form.Item name="cover" label="封面图片">
           <FileUpload purpose="photo" max={1} buttonText="上传封面" />
