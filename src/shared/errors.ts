@@ -240,6 +240,13 @@ export const ERRORS = {
   'showcase.not_published': { status: 409, message: '只有已发布的展示可以撤下' },
   'reports.bad_period': { status: 400, message: '报表期间格式应为 YYYY-MM（月报，如 2026-11）或 YYYY（年报，如 2026）' },
   'reports.not_institute': { status: 422, message: '工作报表按实践所生成，请选择一个实践所' },
+  'news.empty_body': { status: 422, message: '正文不能为空' },
+  'news.bad_file': { status: 422, message: '图片不存在或无权使用' },
+  'news.bad_link': { status: 422, message: '关联的活动或实践项目不存在或不属于本单位' },
+  'news.already_published': { status: 409, message: '该新闻已发布' },
+  'news.not_published': { status: 409, message: '该新闻未发布，无需撤回' },
+  'news.already_submitted': { status: 409, message: '该信息已报送，等待专栏处理或已采用' },
+  'news.not_submitted': { status: 409, message: '该信息尚未报送或已处理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -34,6 +34,7 @@ import * as market from './market.endpoints';
 import * as showcase from './showcase.endpoints';
 import * as dashboard from './dashboard.endpoints';
 import * as reports from './reports.endpoints';
+import * as news from './news.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -71,6 +72,7 @@ const modules: unknown[] = (
     showcase,
     dashboard,
     reports,
+    news,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -86,6 +86,9 @@ const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'))
 const ScreenPage = lazy(() => import('./screen/screen-page'));
 const AdminScreenPage = lazy(() => import('./admin/screen/screen-page'));
 const ReportsPage = lazy(() => import('./admin/reports/reports-page'));
+const NewsAdminPage = lazy(() => import('./admin/news/news-page'));
+const PortalNewsListPage = lazy(() => import('./portal/news/news-list-page'));
+const PortalNewsPage = lazy(() => import('./portal/news/news-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -102,6 +105,8 @@ export const router = createBrowserRouter([
   { path: '/activities', element: page(<PortalCalendarPage />) },
   { path: '/activities/:id', element: page(<PortalActivityPage />) },
   { path: '/showcase', element: page(<PortalShowcasePage />) },
+  { path: '/news', element: page(<PortalNewsListPage />) },
+  { path: '/news/:id', element: page(<PortalNewsPage />) },
   {
     path: '/admin',
     element: page(<AdminShell />),
@@ -153,6 +158,7 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage /> },
       { path: 'showcase', element: <ShowcasePage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'news', element: <NewsAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -97,6 +97,8 @@ export interface Database {
   showcase_people: ShowcasePeopleTable;
   showcase_people_removals: ShowcasePeopleRemovalsTable;
   showcase_withdrawals: ShowcaseWithdrawalsTable;
+  news_items: NewsItemsTable;
+  news_submissions: NewsSubmissionsTable;
 }
 
 export interface UnitsTable {
@@ -1498,6 +1500,46 @@ export interface ShowcaseWithdrawalsTable {
   id: string;
   item_id: string;
   reason: string;
+  by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+// news
+/** A news item of a unit: the one mutable row (edits and status moves audited). */
+export interface NewsItemsTable {
+  id: string;
+  unit_id: string;
+  title: string;
+  category: 'work' | 'activity' | 'volunteer' | 'notice';
+  /** Sanitised on write (sanitize-html allow-list); stored as sanitised. */
+  body_html: string;
+  summary: string | null;
+  cover_file_id: string | null;
+  /** JSON array of the upload ids the body's images show. */
+  image_file_ids: string;
+  activity_id: string | null;
+  programme_id: string | null;
+  status: 'draft' | 'published' | 'withdrawn';
+  published_at: string | null;
+  published_by: string | null;
+  published_by_name: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 信息报送: one row per transition, numbered per item (unique), append-only. */
+export interface NewsSubmissionsTable {
+  id: string;
+  news_id: string;
+  unit_id: string;
+  seq: number;
+  status: 'submitted' | 'adopted' | 'returned';
+  reason: string | null;
   by_account: string | null;
   by_name: string;
   created_at: string;

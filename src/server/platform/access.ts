@@ -146,6 +146,12 @@ export const POLICY = {
   'dashboard.read': { roles: ['institute_admin', 'station_admin', 'district_viewer'], upward: false },
   /** 工作报表 (月报/年报): the institute's own admins and the district's viewer; a station reads its own pages, not the institute's report. */
   'reports.read': { roles: ['institute_admin', 'district_viewer'], upward: false },
+  /** 新闻宣传: staff read the news of their units (the district everything below). */
+  'news.read': { roles: STAFF, upward: false },
+  /** Write, publish, withdraw and submit (信息报送): the unit's admins (and the institute's). */
+  'news.write': { roles: ADMINS, upward: false },
+  /** Adopt or return a submission for the district's column: the institute's admins. */
+  'news.review': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

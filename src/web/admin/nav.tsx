@@ -30,6 +30,7 @@ import {
   PictureOutlined,
   FundProjectionScreenOutlined,
   BarChartOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -71,6 +72,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/recognition', label: '表彰礼遇', icon: <TrophyOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/points', label: '积分', icon: <GiftOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/news', label: '新闻宣传', icon: <NotificationOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/showcase', label: '成果展示', icon: <PictureOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/reports', label: '工作报表', icon: <BarChartOutlined />, roles: ['institute_admin', 'district_viewer'] },
   {

@@ -10,6 +10,8 @@ import { NumberForm } from './verify-form';
 
 // The venues map and brand showcase load as their own chunk, after the page itself.
 const VenuesSection = lazy(() => import('./venues/venues-section'));
+// The latest news, a small chunk of its own.
+const LatestNews = lazy(() => import('./news/latest-news'));
 
 export default function PortalPage() {
   const site = usePublicSite();
@@ -30,6 +32,7 @@ export default function PortalPage() {
             <a href="#venues">实践阵地</a>
             <Link to="/verify">证明核验</Link>
             <Link to="/honours">光荣榜</Link>
+            <Link to="/news">新闻</Link>
             <Link to="/m">移动端</Link>
             {session.data ? (
               <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
@@ -91,6 +94,10 @@ export default function PortalPage() {
             </ul>
           </section>
         ) : null}
+
+        <Suspense fallback={null}>
+          <LatestNews />
+        </Suspense>
 
         <Directory units={units.data} loading={units.isPending} error={units.error?.message} onRetry={() => void units.refetch()} institutes={institutes} />
 

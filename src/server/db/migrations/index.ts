@@ -16,6 +16,7 @@ import * as m20261129_0015 from './20261129_0015_market';
 import * as m20261129_0016 from './20261129_0016_recognition';
 import * as m20261129_0017 from './20261129_0017_campaigns';
 import * as m20261129_0018 from './20261129_0018_processes';
+import * as m20261129_0019 from './20261129_0019_news';
 import * as m20261129_0020 from './20261129_0020_showcase';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '20261129_0016_recognition': m20261129_0016,
   '20261129_0017_campaigns': m20261129_0017,
   '20261129_0018_processes': m20261129_0018,
+  '20261129_0019_news': m20261129_0019,
   '20261129_0020_showcase': m20261129_0020,
 };

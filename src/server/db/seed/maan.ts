@@ -20,6 +20,7 @@ import { seedStarsAndCertificates, seedVolunteers } from './maan-volunteers';
 import { seedCampaigns } from './maan.campaigns';
 import { seedPoints } from './maan.points';
 import { seedShowcase } from './maan.showcase';
+import { seedNews } from './maan.news';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -112,6 +113,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedPoints(trx, now, people);
     await seedMarket(trx, now, people);
     await seedShowcase(deps, trx, now, people);
+    await seedNews(trx, now, people);
   });
   return true;
 }

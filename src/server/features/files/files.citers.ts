@@ -17,3 +17,4 @@ export { unitsCitingFile as training } from '../training/training.lookup';
 export { unitsCitingFile as campaigns } from '../campaigns/campaigns.lookup';
 export { unitsCitingFile as market } from '../market/market.lookup';
 export { unitsCitingFile as showcase } from '../showcase/showcase.lookup';
+export { unitsCitingFile as news } from '../news/news.lookup';

@@ -129,3 +129,13 @@ export async function readPublishedFile(deps: Deps, fileId: string) {
   if (!file) throw notFound();
   return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
 }
+
+/**
+ * An uploaded image's bytes for a feature that has itself decided the image is public (a published
+ * news item's cover or body image): the caller checks; this reads.
+ */
+export async function readImageForPublic(deps: Deps, fileId: string) {
+  const file = await q.getFile(deps.db, fileId);
+  if (!file?.mime.startsWith('image/')) throw notFound();
+  return { file, bytes: await readFile(path.join(deps.config.dataDir, 'uploads', file.path)) };
+}
