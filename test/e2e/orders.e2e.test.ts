@@ -346,6 +346,7 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
   it('(9) anyone can place an order on the portal at /order and is told the station will call back', async () => {
     const { page, context, pageErrors } = await openTab(h, { width: 375, height: 812 });
     await page.goto('/');
+    await page.getByRole('button', { name: '菜单' }).click();
     await page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '群众点单' }).click();
     await page.getByRole('heading', { level: 1, name: '群众点单' }).waitFor();
     const station = page.getByLabel('所在社区实践站');

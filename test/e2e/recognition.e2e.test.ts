@@ -14,7 +14,8 @@ describe.skipIf(!hasBrowser)('recognition', () => {
   it('(a) anyone reads the 光荣榜 at 375 px: teams, consenting volunteers masked, no withdrawn or revoked', async () => {
     const { page, context, pageErrors } = await openTab(h, { width: 375, height: 800 });
     await page.goto('/');
-    await page.getByRole('link', { name: '光荣榜', exact: true }).click();
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '光荣榜', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '光荣榜' }).waitFor();
     await page.getByText(/^共 \d+ 项表彰$/).waitFor();
     const cards = page.getByRole('list', { name: '表彰' }).getByRole('listitem');

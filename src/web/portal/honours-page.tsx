@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import type { ResponseOf } from '../../shared/endpoint';
 // Types only: the portal must stay free of zod (see shared/routes.ts).
 import type * as recognition from '../../shared/recognition.endpoints';
@@ -35,14 +35,7 @@ export default function HonoursBoardPage() {
 
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/verify">证明核验</Link>
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={h.main}>
         <h1 className={h.title}>光荣榜</h1>
         <p className={h.lead}>向获得表彰的志愿者和志愿服务队伍致敬。志愿者本人同意后才在此公开。</p>

@@ -16,7 +16,7 @@ const LatestNews = lazy(() => import('./news/latest-news'));
 export default function PortalPage() {
   const site = usePublicSite();
   const units = usePublicUnits();
-  const session = useSession();
+  const _session = useSession();
   const institutes = site.data?.institutes ?? [];
   const main = institutes[0];
   useTitle(main?.name);
@@ -24,25 +24,10 @@ export default function PortalPage() {
   return (
     <div className={styles.page}>
       <PortalHeader
-        nav={
+        extra={
           <>
-            <Link to="/order">群众点单</Link>
-            <Link to="/campaigns">评选公示</Link>
             <a href="#stations">实践站名录</a>
             <a href="#venues">实践阵地</a>
-            <Link to="/verify">证明核验</Link>
-            <Link to="/honours">光荣榜</Link>
-            <Link to="/news">新闻</Link>
-            <Link to="/m">移动端</Link>
-            {session.data ? (
-              <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
-                {session.data.isStaff ? '进入工作台' : '我的'}
-              </Link>
-            ) : (
-              <Link to="/login" className={styles.login}>
-                工作人员登录
-              </Link>
-            )}
           </>
         }
       />

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { useElderMode } from '../../lib/elder';
 import { useSession } from '../../lib/session';
 import { PRODUCT_NAME } from '../../lib/title';
@@ -9,23 +8,11 @@ import c from './calendar.module.css';
 
 /** The portal's frame around the calendar pages; the 长辈版 preference is the phone's, kept on this device. */
 export function CalendarFrame({ children, narrow }: { children: ReactNode; narrow?: boolean }) {
-  const session = useSession();
+  const _session = useSession();
   const [elder] = useElderMode();
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/order">群众点单</Link>
-            {session.data ? (
-              <Link to={session.data.isStaff ? '/admin' : '/m'} className={styles.login}>
-                {session.data.isStaff ? '进入工作台' : '我的'}
-              </Link>
-            ) : null}
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={narrow ? `${c.main} ${c.narrow}` : c.main} data-elder={elder ? 'true' : 'false'}>
         {children}
       </main>

@@ -1,5 +1,4 @@
 import { type FormEvent, useId, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { errorMessage } from '../../lib/api';
 import { type PublicCampaign, useFileObjection, usePublicCampaigns } from '../../lib/queries/public-campaigns';
 import { PRODUCT_NAME, useTitle } from '../../lib/title';
@@ -139,14 +138,7 @@ export default function PortalCampaignsPage() {
   const results = q.data?.results ?? [];
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/order">群众点单</Link>
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={s.main}>
         <h1 className={s.title}>评选公示与结果</h1>
         <p className={s.lead}>十星文明户、福美院落、清洁户、身边好人、道德模范、乡贤评选的公示名单和结果。公示期内，对名单有异议的，可以在下方提出。</p>

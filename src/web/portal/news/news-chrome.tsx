@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { useElderMode } from '../../lib/elder';
 import { PRODUCT_NAME } from '../../lib/title';
 import { PortalHeader } from '../portal-header';
@@ -11,15 +10,7 @@ export function NewsChrome({ title, children, top }: { title: string; children: 
   const [elder, setElder] = useElderMode();
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/news">新闻</Link>
-            <Link to="/order">群众点单</Link>
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={s.main} data-elder={elder ? 'true' : 'false'}>
         {top}
         <div className={s.top}>

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { ResidentOrderForm } from '../../lib/order-form';
 import { PRODUCT_NAME, useTitle } from '../../lib/title';
 import { PortalHeader } from '../portal-header';
@@ -15,14 +15,7 @@ export default function PortalOrderPage() {
   const [search] = useSearchParams();
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/m/orders/new">手机点单</Link>
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={f.main}>
         <h1 className={f.title}>群众点单</h1>
         <p className={f.lead}>家里有事需要帮忙？告诉社区实践站，志愿者为您上门服务：理发、陪同就医、家电维修、作业辅导、法律咨询……</p>

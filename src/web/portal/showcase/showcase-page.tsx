@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { SHOWCASE_KINDS, type ShowcaseKind } from '../../../shared/showcase-kinds';
 import { errorMessage } from '../../lib/api';
 import { useElderMode } from '../../lib/elder';
@@ -134,14 +133,7 @@ export default function PortalShowcasePage() {
   ];
   return (
     <div className={styles.page}>
-      <PortalHeader
-        nav={
-          <>
-            <Link to="/">首页</Link>
-            <Link to="/campaigns">评选公示</Link>
-          </>
-        }
-      />
+      <PortalHeader />
       <main id="content" className={`${s.main} ${elder ? s.elder : ''}`}>
         <h1 className={s.title}>成果展示</h1>
         <p className={s.lead}>新时代文明实践所和各实践站的品牌项目、精品活动、图片集、短视频、文化墙和宣传折页。</p>
