@@ -46,7 +46,9 @@ describe.skipIf(!hasBrowser)('recognition', () => {
     // Give a team an award through the dialog.
     await page.getByRole('button', { name: '颁发表彰' }).click();
     const dialog = page.getByRole('dialog', { name: '颁发表彰' });
-    await dialog.getByText('志愿服务队伍', { exact: true }).click();
+    // A click while the dialog still zooms in can land before the radio listens: wait for it to settle, as the eye does.
+    await expect.poll(() => page.locator('[class*="ant-zoom-enter"], [class*="ant-zoom-appear"]').count()).toBe(0);
+    await dialog.getByRole('radio', { name: '志愿服务队伍' }).check();
     await dialog.getByRole('combobox', { name: '队伍' }).click();
     const option = page.locator('.ant-select-item-option').first();
     await option.waitFor();
