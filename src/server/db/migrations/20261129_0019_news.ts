@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { appendOnly } from './append-only';
 
 // Frozen once landed. 新闻宣传 and 信息报送 (工作方案 五、(五), 二、(三)).
 // - news_items: the one mutable row per item (draft → published → withdrawn → published…, each
@@ -51,19 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('news_submissions_seq').on('news_submissions').columns(['news_id', 'seq']).unique().execute();
   await db.schema.createIndex('news_submissions_month').on('news_submissions').columns(['created_at', 'unit_id']).execute();
 
-  const table = 'news_submissions';
-  if (isPg) {
-    await sql`CREATE FUNCTION ${sql.raw(`${table}_append_only`)}() RETURNS trigger LANGUAGE plpgsql AS ${sql.raw(
-      `$$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
-    )}`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.raw(table)}
-      FOR EACH ROW EXECUTE FUNCTION ${sql.raw(`${table}_append_only`)}()`.execute(db);
-  } else {
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_no_update`)} BEFORE UPDATE ON ${sql.raw(table)}
-      BEGIN SELECT RAISE(ABORT, ${sql.raw(`'${table} is append-only'`)}); END`.execute(db);
-    await sql`CREATE TRIGGER ${sql.raw(`${table}_no_delete`)} BEFORE DELETE ON ${sql.raw(table)}
-      BEGIN SELECT RAISE(ABORT, ${sql.raw(`'${table} is append-only'`)}); END`.execute(db);
-  }
+  await appendOnly(db, isPg, 'news_submissions');
 }
 
 export async function down(): Promise<void> {

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
+import { appendOnly } from './append-only';
 
 // Frozen once landed. 成果展示 (工作方案 二、(二) 建设成果展示厅、文化墙…制作短视频、宣传折页).
 // - showcase_items: the one mutable row per item (edited while draft or withdrawn; its status moves
@@ -70,20 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('showcase_withdrawals_item').on('showcase_withdrawals').columns(['item_id', 'created_at']).execute();
 
-  for (const table of APPEND_ONLY) {
-    if (isPg) {
-      await sql`CREATE FUNCTION ${sql.raw(`${table}_append_only`)}() RETURNS trigger LANGUAGE plpgsql AS ${sql.raw(
-        `$$ BEGIN RAISE EXCEPTION '${table} is append-only'; END $$`,
-      )}`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_no_change`)} BEFORE UPDATE OR DELETE ON ${sql.raw(table)}
-        FOR EACH ROW EXECUTE FUNCTION ${sql.raw(`${table}_append_only`)}()`.execute(db);
-    } else {
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_no_update`)} BEFORE UPDATE ON ${sql.raw(table)}
-        BEGIN SELECT RAISE(ABORT, ${sql.raw(`'${table} is append-only'`)}); END`.execute(db);
-      await sql`CREATE TRIGGER ${sql.raw(`${table}_no_delete`)} BEFORE DELETE ON ${sql.raw(table)}
-        BEGIN SELECT RAISE(ABORT, ${sql.raw(`'${table} is append-only'`)}); END`.execute(db);
-    }
-  }
+  for (const table of APPEND_ONLY) await appendOnly(db, isPg, table);
 }
 
 export async function down(): Promise<void> {
