@@ -125,43 +125,73 @@ describe.skipIf(!hasBrowser)('axe-core: no serious or critical findings on any p
    * Pages with an id in their path: the id is the first row of the list the page is reached from, read through the
    * API as the same person (the demo has rows in each).
    */
-  const DETAIL: { path: string; who: 'admin' | 'volunteer01' | 'resident01' | null; list: string }[] = [
-    { path: '/admin/volunteers/:id', who: 'admin', list: '/api/volunteers?pageSize=1' },
-    { path: '/admin/teams/:id', who: 'admin', list: '/api/teams?pageSize=1' },
-    { path: '/admin/orders/:id', who: 'admin', list: '/api/orders?pageSize=1' },
-    { path: '/admin/care/:id', who: 'admin', list: '/api/care-recipients' },
-    { path: '/admin/activities/:id', who: 'admin', list: '/api/activities?pageSize=1' },
-    { path: '/admin/activities/:id/edit', who: 'admin', list: '/api/activities?pageSize=1' },
-    { path: '/admin/meetings/:id', who: 'admin', list: '/api/meetings?pageSize=1' },
-    { path: '/admin/assessment/periods/:id', who: 'admin', list: '/api/assessment/periods' },
-    { path: '/admin/campaigns/:id', who: 'admin', list: '/api/campaigns?pageSize=1' },
-    { path: '/activities/:id', who: null, list: '/api/public/activities' },
-    { path: '/news/:id', who: null, list: '/api/public/news?pageSize=1' },
-    { path: '/m/activities/:id', who: 'volunteer01', list: '/api/public/activities' },
-    { path: '/m/orders/:id', who: 'resident01', list: '/api/orders/mine' },
-  ];
-  const firstId = (body: unknown): string | undefined => {
+  type Who = 'admin' | 'station01' | 'volunteer01' | 'resident01' | null;
+  type Api = <T>(method: string, url: string) => Promise<T>;
+  const firstId = (body: unknown): string => {
     const b = body as { items?: { id: string }[] } | { id: string }[];
-    return (Array.isArray(b) ? b[0]?.id : b.items?.[0]?.id) ?? undefined;
+    const id = Array.isArray(b) ? b[0]?.id : b.items?.[0]?.id;
+    if (!id) throw new Error(`no row to open in ${JSON.stringify(body).slice(0, 200)}`);
+    return id;
   };
+  /** `/x/:id` with the id of the first row of `list`. */
+  const first = (path: string, list: string) => async (api: Api) => path.replace(':id', firstId(await api('GET', list)));
+  const DETAIL: { who: Who; path: (api: Api) => Promise<string> }[] = [
+    { who: 'admin', path: first('/admin/volunteers/:id', '/api/volunteers?pageSize=1') },
+    { who: 'admin', path: first('/admin/teams/:id', '/api/teams?pageSize=1') },
+    { who: 'admin', path: first('/admin/orders/:id', '/api/orders?pageSize=1') },
+    { who: 'admin', path: first('/admin/care/:id', '/api/care-recipients') },
+    { who: 'admin', path: first('/admin/activities/:id', '/api/activities?pageSize=1') },
+    { who: 'admin', path: first('/admin/activities/:id/edit', '/api/activities?pageSize=1') },
+    { who: 'admin', path: first('/admin/meetings/:id', '/api/meetings?pageSize=1') },
+    { who: 'admin', path: first('/admin/assessment/periods/:id', '/api/assessment/periods') },
+    {
+      who: 'admin',
+      path: async (api) => {
+        const period = firstId(await api('GET', '/api/assessment/periods'));
+        const units = await api<{ id: string; kind: string }[] | { items: { id: string; kind: string }[] }>('GET', '/api/org/units');
+        const station = (Array.isArray(units) ? units : units.items).find((u) => u.kind === 'station')?.id;
+        return `/admin/assessment/periods/${period}/stations/${station}`;
+      },
+    },
+    { who: 'admin', path: first('/admin/campaigns/:id', '/api/campaigns?pageSize=1') },
+    { who: null, path: first('/activities/:id', '/api/public/activities') },
+    { who: null, path: first('/news/:id', '/api/public/news?pageSize=1') },
+    {
+      who: null,
+      path: async () => {
+        // A certificate the demo issued (staff list them); the page for an unknown number is checked when there is none.
+        const admin = await apiSession(h.url, 'admin');
+        const list = await admin<{ items: { number: string }[] }>('GET', '/api/certificates?pageSize=1');
+        return `/verify/${list.items[0]?.number ?? 'SJ-UNKNOWN-0000'}`;
+      },
+    },
+    { who: 'station01', path: first('/m/station/resolutions/:id', '/api/resolutions?pageSize=1') },
+    { who: 'station01', path: first('/m/station/tasks/:id', '/api/plan/tasks?pageSize=1') },
+    { who: 'volunteer01', path: first('/m/activities/:id', '/api/public/activities') },
+    { who: 'resident01', path: first('/m/orders/:id', '/api/orders/mine') },
+  ];
 
   for (const who of [...new Set(DETAIL.map((d) => d.who))]) {
-    const mobile = who === 'volunteer01' || who === 'resident01';
-    it(`detail pages: ${who ?? '未登录'}`, async () => {
-      const api = who ? await apiSession(h.url, who) : async <T>(_m: string, url: string) => (await (await fetch(`${h.url}${url}`)).json()) as T;
-      const { page, context } = await openTab(h, mobile ? { width: 375, height: 800 } : { width: 1280, height: 900 });
+    const phone = who === 'volunteer01' || who === 'resident01' || who === 'station01';
+    it(`detail pages: ${who ?? '未登录'}${phone ? '（手机，含长辈版）' : ''}`, async () => {
+      const api: Api = who ? await apiSession(h.url, who) : async <T>(_m: string, url: string) => (await (await fetch(`${h.url}${url}`)).json()) as T;
+      const { page, context } = await openTab(h, phone ? { width: 375, height: 800 } : { width: 1280, height: 900 });
       if (who) {
         await signIn(page, who);
-        await page.waitForURL(mobile ? '**/m**' : '**/admin**');
+        await page.waitForURL(/\/(admin|m)(\/|$)/);
       }
       const found: string[] = [];
       for (const d of DETAIL.filter((x) => x.who === who)) {
-        const id = firstId(await api<unknown>('GET', d.list));
-        expect(id, `${d.list} has a row to open`).toBeTruthy();
-        const path = d.path.replace(':id', id ?? '');
-        await page.goto(path);
-        await settled(page);
-        for (const v of await seriousA11yViolations(page)) found.push(`${path} ${v}`);
+        const path = await d.path(api);
+        for (const mode of phone ? ['', '长辈版'] : ['']) {
+          await page.goto(path);
+          await settled(page);
+          if (mode) {
+            const elder = page.getByRole('button', { name: '长辈版' });
+            if ((await elder.getAttribute('aria-pressed')) === 'false') await elder.click();
+          }
+          for (const v of await seriousA11yViolations(page)) found.push(`${path}${mode ? `（${mode}）` : ''} ${v}`);
+        }
       }
       expect(found, found.join('\n')).toEqual([]);
       await context.close();
