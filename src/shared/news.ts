@@ -80,6 +80,7 @@ export const NewsView = NewsSummary.extend({
   activityId: Id.nullable(),
   activityTitle: z.string().nullable(),
   programmeId: Id.nullable(),
+  programmeName: z.string().nullable(),
   publishedByName: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
@@ -108,6 +109,7 @@ export const PublicNewsView = PublicNewsSummary.extend({
   /** Sanitised on the server when written; image sources point at the public image route. */
   body: z.string(),
   activityTitle: z.string().nullable(),
+  programmeName: z.string().nullable(),
 });
 export type PublicNewsView = z.infer<typeof PublicNewsView>;
 

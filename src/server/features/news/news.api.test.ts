@@ -113,6 +113,12 @@ describe('news items', () => {
     const activity = await w.makeActivity({ unitId: a.id });
     const linked = await write(adminA, a.id, { activityId: activity.id });
     expect((await adminA.agent.get(`/api/news/${linked.id}`)).json().activityTitle).toBe(activity.title);
+    // A programme of the institute: named on the staff view and, once published, on the portal.
+    const programme = await w.makeProgramme({ unitId: a.id, name: '四点半课堂' });
+    const withProgramme = await write(adminA, a.id, { programmeId: programme.id });
+    expect((await adminA.agent.get(`/api/news/${withProgramme.id}`)).json().programmeName).toBe('四点半课堂');
+    await adminA.agent.post(`/api/news/${withProgramme.id}/publication`);
+    expect((await w.anon.get(`/api/public/news/${withProgramme.id}`)).json().programmeName).toBe('四点半课堂');
   });
 
   it('the portal shows published news only, images through the public route; drafts and withdrawn ones are 404', async () => {

@@ -4,6 +4,7 @@ import type { PublicNewsQuery, PublicNewsView } from '../../../shared/news';
 import type { Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { activitiesForPlanItems } from '../activities/activities.lookup';
+import { programmeUnitOf } from '../programmes/programmes.lookup';
 import { readImageForPublic } from '../files/files.service';
 import { presentPublicSummary } from './news.presenter';
 import * as q from './news.queries';
@@ -22,7 +23,8 @@ export async function getPublicNews(deps: Deps, id: string): Promise<PublicNewsV
   const n = await q.getNews(deps.db, id);
   if (n?.status !== 'published') throw notFound();
   const activity = n.activity_id ? (await activitiesForPlanItems(deps.db, [n.activity_id]))[0] : undefined;
-  return { ...presentPublicSummary(n), body: publicBody(n.body_html), activityTitle: activity?.title ?? null };
+  const programme = n.programme_id ? await programmeUnitOf(deps.db, n.programme_id) : null;
+  return { ...presentPublicSummary(n), body: publicBody(n.body_html), activityTitle: activity?.title ?? null, programmeName: programme?.name ?? null };
 }
 
 /** An image a published item shows; 404 for every other upload. */

@@ -49,12 +49,14 @@ export async function getNews(deps: Deps, ctx: Ctx, id: string): Promise<NewsVie
   const n = await newsFor(deps, ctx, id);
   const history = await q.submissionsOf(deps.db, n.id);
   const activity = n.activity_id ? (await activitiesForPlanItems(deps.db, [n.activity_id]))[0] : undefined;
+  const programme = n.programme_id ? await programmeUnitOf(deps.db, n.programme_id) : null;
   return {
     ...presentSummary(n, history.at(-1)),
     body: n.body_html,
     activityId: n.activity_id,
     activityTitle: activity?.title ?? null,
     programmeId: n.programme_id,
+    programmeName: programme?.name ?? null,
     publishedByName: n.published_by_name,
     withdrawnAt: n.withdrawn_at,
     withdrawReason: n.withdraw_reason,

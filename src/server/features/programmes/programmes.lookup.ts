@@ -9,9 +9,9 @@ export function brandsByUnit(db: DbOrTrx, unitIds: string[]) {
 }
 
 /** A programme's unit, for features that tie their records to a programme of the right unit. */
-export async function programmeUnitOf(db: DbOrTrx, id: string): Promise<{ id: string; unitId: string; archived: boolean } | null> {
+export async function programmeUnitOf(db: DbOrTrx, id: string): Promise<{ id: string; unitId: string; archived: boolean; name: string } | null> {
   const p = await q.getProgramme(db, id);
-  return p ? { id: p.id, unitId: p.unit_id, archived: !!p.archived } : null;
+  return p ? { id: p.id, unitId: p.unit_id, archived: !!p.archived, name: p.name } : null;
 }
 
 /** Programmes still in use of some units, a page at a time: what the public calendar filters by. */

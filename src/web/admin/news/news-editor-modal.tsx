@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { NEWS_CATEGORIES } from '../../../shared/news-labels';
 import { errorMessage } from '../../lib/api';
 import { useActivities } from '../../lib/queries/activities';
+import { useProgrammes } from '../../lib/queries/programmes';
 import { type News, useCreateNews, useUpdateNews } from '../../lib/queries/news';
 import type { UploadedFile } from '../../lib/queries/volunteers';
 import { FileUpload } from '../components/file-upload';
@@ -15,6 +16,7 @@ interface Values {
   summary?: string;
   cover?: UploadedFile[];
   activityId?: string | null;
+  programmeId?: string | null;
   body: string;
 }
 
@@ -40,6 +42,8 @@ export function NewsEditorModal({
   const unitId = Form.useWatch('unitId', form) ?? news?.unitId;
   const activities = useActivities({ unitId, pageSize: 100 }, !!unitId);
   const activityOptions = (activities.data?.items ?? []).map((a) => ({ value: a.id, label: `${dayjs(a.startsAt).format('MM-DD')} ${a.title}` }));
+  const programmes = useProgrammes();
+  const programmeOptions = (programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.unitName}）` }));
 
   const save = async () => {
     const v = await form.validateFields();
@@ -52,9 +56,10 @@ export function NewsEditorModal({
     };
     try {
       const activityId = v.activityId ?? null;
+      const programmeId = v.programmeId ?? null;
       const saved = news
-        ? await update.mutateAsync({ id: news.id, body: { ...body, activityId, programmeId: news.programmeId } })
-        : await create.mutateAsync({ ...body, activityId, unitId: v.unitId });
+        ? await update.mutateAsync({ id: news.id, body: { ...body, activityId, programmeId } })
+        : await create.mutateAsync({ ...body, activityId, programmeId, unitId: v.unitId });
       message.success(news ? '已保存修改' : '已保存为草稿');
       onSaved(saved.id);
     } catch (err) {
@@ -86,6 +91,7 @@ export function NewsEditorModal({
                 summary: news.summary ?? undefined,
                 body: news.body,
                 activityId: news.activityId,
+                programmeId: news.programmeId,
                 cover: news.coverFileId ? [{ id: news.coverFileId, name: '封面', mime: 'image/png', size: 0 }] : [],
               }
             : { unitId: unitOptions[0]?.value, category: 'work', body: '' }
@@ -112,6 +118,9 @@ export function NewsEditorModal({
             loading={activities.isPending && !!unitId}
             placeholder="选择本单位的活动"
           />
+        </Form.Item>
+        <Form.Item name="programmeId" label="关联项目（可不选）">
+          <Select allowClear showSearch optionFilterProp="label" options={programmeOptions} loading={programmes.isPending} placeholder="选择实践项目" />
         </Form.Item>
         <Form.Item name="cover" label="封面图片">
           <FileUpload purpose="photo" max={1} buttonText="上传封面" />

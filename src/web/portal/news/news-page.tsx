@@ -43,6 +43,7 @@ export default function NewsPage() {
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the body is sanitised on the server (sanitize-html allow-list) when written */}
         <div className={s.body} dangerouslySetInnerHTML={{ __html: n.body }} />
         {n.activityTitle ? <p className={s.related}>相关活动：{n.activityTitle}</p> : null}
+        {n.programmeName ? <p className={s.related}>实践项目：{n.programmeName}</p> : null}
       </article>
     </NewsChrome>
   );
