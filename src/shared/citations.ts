@@ -23,6 +23,7 @@ export const CITATION_KINDS = [
   'fund_entry',
   'needs_record',
   'unit',
+  'news',
 ] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 
@@ -54,6 +55,7 @@ export const CITATION_KIND_LABELS: Record<CitationKind, string> = {
   fund_entry: '经费支出',
   needs_record: '需求采集',
   unit: '单位',
+  news: '新闻',
 };
 
 /** Where a citation opens in the console; null where the record has no page of its own (shown as text). */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type AutoFacts, finalTenths, monthsOf, type OrderFact, rankByTotal, scoreAuto, shareOf, validateManualPoints } from './assessment';
 
-const empty: AutoFacts = { months: ['2026-07', '2026-08', '2026-09'], activities: [], orders: [], staff: [], volunteers: [], summaries: [], standards: [] };
+const empty: AutoFacts = {
+  months: ['2026-07', '2026-08', '2026-09'],
+  activities: [],
+  orders: [],
+  staff: [],
+  volunteers: [],
+  summaries: [],
+  standards: [],
+  news: [],
+};
 const act = (id: string, month: string) => ({ id, title: `活动${id}`, startsAt: `${month}-10T01:00:00.000Z`, month });
 const order = (id: string, o: Partial<OrderFact> = {}): OrderFact => ({
   id,
@@ -76,6 +85,14 @@ describe('training, volunteers and summaries', () => {
     expect(s.citations).toEqual([{ kind: 'training_session', id: 's1', label: '业务培训（参训：甲、乙）', at: t.startsAt }]);
     expect(scoreAuto('training_coverage', empty, {}, 6).tenths).toBe(0);
   });
+  it('信息报送采用: adopted items over the target, capped, each cited', () => {
+    const n = (id: string) => ({ id, title: `信息${id}`, adoptedAt: '2026-11-10T02:00:00Z' });
+    const one = scoreAuto('news_adopted', { ...empty, news: [n('a')] }, { target: 2 }, 10);
+    expect([one.tenths, one.citations.map((c) => [c.kind, c.id])]).toEqual([50, [['news', 'a']]]);
+    expect(scoreAuto('news_adopted', { ...empty, news: [n('a'), n('b'), n('c')] }, {}, 10).tenths).toBe(100);
+    expect(scoreAuto('news_adopted', empty, {}, 10).explanation).toBe('信息报送被采用 0 篇（目标 2 篇），得 0/10 分');
+  });
+
   it('volunteer growth is capped at the target', () => {
     const v = (id: string) => ({ id, name: id, certifiedAt: '2026-08-01T00:00:00.000Z' });
     expect(scoreAuto('volunteer_growth', { ...empty, volunteers: [v('a'), v('b')] }, { target: 4 }, 8).tenths).toBe(40);

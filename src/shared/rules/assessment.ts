@@ -15,6 +15,7 @@ export const AUTO_KINDS = [
   'volunteer_growth',
   'summaries_on_time',
   'standards_met',
+  'news_adopted',
 ] as const;
 export type AutoKind = (typeof AUTO_KINDS)[number];
 
@@ -27,6 +28,7 @@ export const AUTO_KIND_LABELS: Record<AutoKind, string> = {
   volunteer_growth: '新增注册志愿者',
   summaries_on_time: '活动总结按时提交率',
   standards_met: '“八有”建设标准达标',
+  news_adopted: '信息报送采用',
 };
 
 /** A held activity (in progress, ended or summarised) that started in the period. */
@@ -83,6 +85,13 @@ export interface StandardFact {
   citations: Citation[];
 }
 
+/** A news item of the station the district's column adopted in the period (信息报送). */
+export interface NewsFact {
+  id: string;
+  title: string;
+  adoptedAt: string;
+}
+
 export interface AutoFacts {
   /** The period's China months, `YYYY-MM`, in order. */
   months: string[];
@@ -93,6 +102,8 @@ export interface AutoFacts {
   summaries: SummaryFact[];
   /** The station's eight standards; empty when the indicator tree does not ask for them. */
   standards: StandardFact[];
+  /** 信息报送 adopted in the period. */
+  news: NewsFact[];
 }
 
 export type AutoParams = Record<string, number>;
@@ -107,6 +118,7 @@ export const AUTO_DEFAULT_PARAMS: Record<AutoKind, AutoParams> = {
   volunteer_growth: { target: 5 },
   summaries_on_time: {},
   standards_met: {},
+  news_adopted: { target: 2 },
 };
 
 export interface AutoScore {
@@ -243,6 +255,17 @@ function standardsMet(f: AutoFacts, _p: AutoParams, max: number): AutoScore {
   };
 }
 
+/** 信息报送: items the column adopted in the period against a target (a rule per indicator, default 2). */
+function newsAdopted(f: AutoFacts, p: AutoParams, max: number): AutoScore {
+  const target = Math.max(1, param(p, 'news_adopted', 'target'));
+  const tenths = shareOf(max, f.news.length / target);
+  return {
+    tenths,
+    explanation: `信息报送被采用 ${f.news.length} 篇（目标 ${target} 篇），${got(tenths, max)}`,
+    citations: f.news.map((n) => ({ kind: 'news', id: n.id, label: n.title, at: n.adoptedAt })),
+  };
+}
+
 /** One scorer per automatic kind: a missing kind does not compile. */
 export const AUTO_SCORERS: Record<AutoKind, Scorer> = {
   activity_months: activityMonths,
@@ -253,6 +276,7 @@ export const AUTO_SCORERS: Record<AutoKind, Scorer> = {
   volunteer_growth: volunteerGrowth,
   summaries_on_time: summariesOnTime,
   standards_met: standardsMet,
+  news_adopted: newsAdopted,
 };
 
 export function scoreAuto(kind: AutoKind, facts: AutoFacts, params: AutoParams, maxPoints: number): AutoScore {

@@ -10,6 +10,7 @@ import { type AutoFacts, type AutoKind, type AutoScore, monthsOf, scoreAuto } fr
 import type { DbOrTrx } from '../../platform/db';
 import { STANDARDS } from '../../../shared/rules/standards';
 import { activitiesForAssessment } from '../activities/activities.lookup';
+import { adoptedForAssessment } from '../news/news.lookup';
 import { ordersForAssessment } from '../orders/orders.lookup';
 import { standardsAsOf } from '../standards/standards.board';
 import { staffTrainingForAssessment } from '../training/training.lookup';
@@ -27,6 +28,7 @@ export const FACTS_OF: Record<AutoKind, FactKey[]> = {
   volunteer_growth: ['volunteers'],
   summaries_on_time: ['summaries'],
   standards_met: ['standards'],
+  news_adopted: ['news'],
 };
 
 export interface Span {
@@ -109,6 +111,14 @@ const GATHERERS: { [K in FactKey]: Gatherer<K> } = {
       ]),
     );
   },
+  async news(db, ids, w) {
+    const rows = await adoptedForAssessment(db, ids, w.from, w.to);
+    return group(
+      rows,
+      (r) => r.unit_id,
+      (r) => ({ id: r.id, title: r.title, adoptedAt: r.adopted_at }),
+    );
+  },
   async volunteers(db, ids, w) {
     const rows = await volunteersJoinedForAssessment(db, ids, w.from, w.to);
     return group(
@@ -148,6 +158,7 @@ export async function gatherFacts(db: DbOrTrx, tree: TreeSnapshot, span: Span, s
         volunteers: of('volunteers', s),
         summaries: of('summaries', s),
         standards: of('standards', s),
+        news: of('news', s),
       },
     ]),
   );

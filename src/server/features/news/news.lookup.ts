@@ -29,3 +29,8 @@ export async function countsByUnit(db: DbOrTrx, unitIds: string[], month: string
   }
   return out;
 }
+
+/** 信息报送 adopted in [from, to) (ISO instants) of some units, oldest first: the assessment's 信息报送采用 indicator. */
+export function adoptedForAssessment(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  return q.adoptedBetween(db, unitIds, from, to);
+}

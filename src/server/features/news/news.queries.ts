@@ -152,3 +152,18 @@ export function unitNames(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([] as { id: string; name: string; kind: string; sort: number }[]);
   return db.selectFrom('units').select(['id', 'name', 'kind', 'sort']).where('id', 'in', ids).where('archived', '=', 0).execute();
 }
+
+/** For the assessment: the items of some units the column adopted in [from, to), with the moment of adoption. */
+export function adoptedBetween(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([] as { id: string; unit_id: string; title: string; adopted_at: string }[]);
+  return db
+    .selectFrom('news_submissions as s')
+    .innerJoin('news_items as n', 'n.id', 's.news_id')
+    .select(['n.id as id', 's.unit_id as unit_id', 'n.title as title', 's.created_at as adopted_at'])
+    .where('s.unit_id', 'in', unitIds)
+    .where('s.status', '=', 'adopted')
+    .where('s.created_at', '>=', from)
+    .where('s.created_at', '<', to)
+    .orderBy('s.created_at')
+    .execute();
+}
