@@ -135,8 +135,9 @@ async function registerSecurity(app: App, deps: Deps) {
         upgradeInsecureRequests: null,
       },
     },
-    // Over plain http on an intranet HSTS would lock browsers out; production sits behind TLS.
-    hsts: deps.config.cookieSecure,
+    // Browsers ignore HSTS received over plain http (RFC 6797 §8.1), so a production answer may carry it:
+    // once a browser has reached the site over HTTPS it keeps to HTTPS. COOKIE_SECURE=false turns it off.
+    hsts: deps.config.env === 'production' && deps.config.cookieSecure !== false,
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);

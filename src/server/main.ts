@@ -11,7 +11,7 @@ import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
-import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
+import { type Config, loadConfig, loadDotEnv, plainHttpWarning, protectDataDir } from './platform/config';
 import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
 import { type DbHandle, migrateToLatest, openDb } from './platform/db';
 import type { Deps } from './platform/deps';
@@ -93,6 +93,8 @@ async function start(): Promise<void> {
   console.log(`  管理后台 http://localhost:${config.port}/login`);
   console.log(`  手机端   http://localhost:${config.port}/m`);
   console.log(`  接口文档 http://localhost:${config.port}/api/docs`);
+  const warning = plainHttpWarning(config);
+  if (warning) console.warn(`\n警告：${warning}\n`);
 }
 
 async function backup(): Promise<void> {

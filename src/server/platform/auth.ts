@@ -20,23 +20,34 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function sessionCookieName(deps: Deps): string {
+/**
+ * Secure cookies for this request: always, never, or (`auto`) when the request came over HTTPS. A
+ * browser drops a Secure cookie set over plain HTTP, so forcing it on an intranet http:// address
+ * would loop the login page on 登录已过期.
+ */
+export function secureCookies(deps: Deps, req: { protocol: string }): boolean {
+  const mode = deps.config.cookieSecure;
+  return mode === 'auto' ? req.protocol === 'https' : mode;
+}
+
+export function sessionCookieName(deps: Deps, req: { protocol: string }): string {
   // __Host- needs Secure; on a plain-http intranet install the cookie would never be sent back.
-  return deps.config.cookieSecure ? '__Host-sid' : 'sid';
+  return secureCookies(deps, req) ? '__Host-sid' : 'sid';
 }
 
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string, maxAgeSeconds: number): void {
-  reply.setCookie(sessionCookieName(deps), token, {
+  reply.setCookie(sessionCookieName(deps, reply.request), token, {
     path: '/',
     httpOnly: true,
-    secure: deps.config.cookieSecure,
+    secure: secureCookies(deps, reply.request),
     sameSite: 'lax',
     maxAge: maxAgeSeconds,
   });
 }
 
 export function clearSessionCookie(deps: Deps, reply: FastifyReply): void {
-  reply.clearCookie(sessionCookieName(deps), { path: '/', httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'lax' });
+  const req = reply.request;
+  reply.clearCookie(sessionCookieName(deps, req), { path: '/', httpOnly: true, secure: secureCookies(deps, req), sameSite: 'lax' });
 }
 
 /**
@@ -51,7 +62,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const config = req.routeOptions.config ?? {};
     if (config.public || !req.routeOptions.url) return;
-    const token = req.cookies[sessionCookieName(deps)];
+    const token = req.cookies[sessionCookieName(deps, req)];
     if (!token) throw new AppError('auth.required');
     const resolved = await resolveSession(deps, token);
     if ('problem' in resolved) {

@@ -11,7 +11,12 @@ export interface Config {
   databaseUrl: string | null;
   /** Keys derived from one master secret: column encryption, blind indexes, the audit chain. */
   keys: { encryption: Buffer; index: Buffer; audit: Buffer; checkin: Buffer; ical: Buffer };
-  cookieSecure: boolean;
+  /**
+   * Whether the session cookie is Secure (and named `__Host-sid`): `true` always (COOKIE_SECURE=true),
+   * `false` never, `'auto'` (the default) by the request — Secure exactly when it came over HTTPS (or
+   * X-Forwarded-Proto https behind a trusted proxy), so a plain-HTTP intranet address still signs in.
+   */
+  cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   logLevel: string;
   loginRateLimit: { max: number; windowMs: number };
@@ -91,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       checkin: derive(master, 'checkin'),
       ical: derive(master, 'ical'),
     },
-    cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : mode === 'production',
+    cookieSecure: env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto',
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     loginRateLimit: { max: int(env.LOGIN_RATE_LIMIT, 20), windowMs: int(env.LOGIN_RATE_WINDOW_MS, 60_000) },
@@ -116,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 /** Reads a `.env` beside the package when there is one; real environment variables win. */
 export function loadDotEnv(file = '.env'): void {
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Why a production start should warn: no HTTPS in sight, so sessions travel in the clear (null: nothing to say). */
+export function plainHttpWarning(config: Pick<Config, 'env' | 'publicUrl' | 'cookieSecure'>): string | null {
+  if (config.env !== 'production' || config.cookieSecure === true || config.publicUrl?.startsWith('https://')) return null;
+  return '生产环境未配置 HTTPS（PUBLIC_URL 不是 https:// 且 COOKIE_SECURE 未设为 true）：通过 HTTP 访问时会话 Cookie 不带 Secure，口令和会话在网络上明文传输。请在前面加 TLS 反向代理并设置 PUBLIC_URL=https://… 或 COOKIE_SECURE=true。';
 }
 
 /** Where links that leave the product point: PUBLIC_URL, or the address this request came in on. */

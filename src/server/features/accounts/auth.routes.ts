@@ -7,11 +7,11 @@ import { changePassword, describeSession, login, logout } from './auth.service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    const meta = (req: { ip: string; id: unknown; headers: Record<string, unknown>; cookies: Record<string, string | undefined> }) => ({
+    const meta = (req: { ip: string; id: unknown; protocol: string; headers: Record<string, unknown>; cookies: Record<string, string | undefined> }) => ({
       ip: req.ip,
       requestId: String(req.id),
       userAgent: (req.headers['user-agent'] as string | undefined) ?? null,
-      previousToken: req.cookies[sessionCookieName(deps)] ?? null,
+      previousToken: req.cookies[sessionCookieName(deps, req)] ?? null,
     });
 
     register(

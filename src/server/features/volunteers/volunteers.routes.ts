@@ -25,7 +25,7 @@ export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
           ip: req.ip,
           requestId: String(req.id),
           userAgent: req.headers['user-agent'] ?? null,
-          previousToken: req.cookies[sessionCookieName(deps)] ?? null,
+          previousToken: req.cookies[sessionCookieName(deps, req)] ?? null,
         };
         await volunteers.registerWithNewAccount(deps, meta, req.body);
         const issued = await login(deps, meta, { username: req.body.phone, password: req.body.password });
