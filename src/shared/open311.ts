@@ -48,7 +48,11 @@ export const revokeOpen311Key = defineEndpoint({
 // schemas document the input; the handlers check it themselves and answer Open311 error documents.
 
 const Text = z.string();
+/** GeoReport's jurisdiction_id: this server serves one, named by the host it is reached at (e.g. shijian.maan.gov.cn). */
+const jurisdictionId = Text.optional().meta({ description: '辖区标识：本服务器访问地址的主机名；可不填，填了别的辖区则答 404' });
+export const Open311JurisdictionQuery = z.object({ jurisdiction_id: jurisdictionId });
 export const Open311PostInput = z.object({
+  jurisdiction_id: jurisdictionId,
   api_key: Text.optional().meta({ description: '实践所签发的 api_key（也可放在查询参数 api_key 中）' }),
   service_code: Text.meta({ description: '服务项目代码，见 services' }),
   lat: Text.optional(),
@@ -62,9 +66,10 @@ export const Open311PostInput = z.object({
   last_name: Text.optional(),
   phone: Text.optional(),
   description: Text.optional(),
-  media_url: Text.optional(),
+  media_url: Text.optional().meta({ description: '不受理：本系统运行在隔离网络中，不从外部地址下载图片；带此字段的提交答 400' }),
 });
 export const Open311RequestsQuery = z.object({
+  jurisdiction_id: jurisdictionId,
   service_request_id: Text.optional().meta({ description: '逗号分隔的需求单号' }),
   service_code: Text.optional(),
   status: z.enum(['open', 'closed']).optional(),
@@ -93,6 +98,8 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       operationId: `open311Services${F}`,
       summary: `服务清单（${format}）`,
       description: 'GeoReport v2 GET Service List：可受理的服务项目。',
+      query: Open311JurisdictionQuery,
+      wireErrors: { 404: '辖区标识不是本服务器（Open311 错误文档）' },
     }),
     serviceDefinition: defineEndpoint({
       ...common,
@@ -102,7 +109,8 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       summary: `服务项目定义（${format}）`,
       description: 'GeoReport v2 GET Service Definition：某个服务项目需要填写的信息。',
       params: z.object({ code: Text }),
-      wireErrors: { 404: '服务项目不存在（Open311 错误文档）' },
+      query: Open311JurisdictionQuery,
+      wireErrors: { 404: '服务项目不存在，或辖区标识不是本服务器（Open311 错误文档）' },
     }),
     requests: defineEndpoint({
       ...common,
@@ -112,7 +120,7 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       summary: `查询需求单（${format}）`,
       description: 'GeoReport v2 GET Service Requests：按单号、服务项目、状态、时间查询。',
       query: Open311RequestsQuery,
-      wireErrors: { 400: '查询条件不正确（Open311 错误文档）' },
+      wireErrors: { 400: '查询条件不正确（Open311 错误文档）', 404: '辖区标识不是本服务器（Open311 错误文档）' },
     }),
     request: defineEndpoint({
       ...common,
@@ -122,7 +130,8 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       summary: `查询一张需求单（${format}）`,
       description: 'GeoReport v2 GET Service Request：一张需求单的状态。',
       params: z.object({ id: Text }),
-      wireErrors: { 404: '需求单不存在（Open311 错误文档）' },
+      query: Open311JurisdictionQuery,
+      wireErrors: { 404: '需求单不存在，或辖区标识不是本服务器（Open311 错误文档）' },
     }),
     post: defineEndpoint({
       ...common,
@@ -134,9 +143,9 @@ export function geoReport<F extends 'xml' | 'json'>(format: F) {
       access: 'api_key',
       body: Open311PostInput,
       wireErrors: {
-        400: '缺少服务项目或位置（Open311 错误文档）',
+        400: '缺少服务项目或位置，或带了不受理的 media_url（Open311 错误文档）',
         403: 'api_key 缺失或无效（Open311 错误文档）',
-        404: '服务项目不存在（Open311 错误文档）',
+        404: '服务项目不存在，或辖区标识不是本服务器（Open311 错误文档）',
         429: '提交过于频繁',
       },
     }),

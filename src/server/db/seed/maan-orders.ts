@@ -195,7 +195,9 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
       const resident = residents.find((r) => r.unit_id === s.id);
       const useResident = resident && k % 4 === 0;
       const careRecipient = k % 5 === 2 ? recipients.find((r) => r.station_id === s.id) : undefined;
-      const created = new Date(now.getTime() - (2 + ((si * 3 + k) % 40)) * 86_400_000 - k * 3600_000);
+      // At least three days old: every step below (up to 60 h after placing) has happened by now, so no
+      // demo request is updated, started or finished in the future (Open311 clients trip over that).
+      const created = new Date(now.getTime() - (3 + ((si * 3 + k) % 40)) * 86_400_000 - k * 3600_000);
       const step = (h: number) => new Date(created.getTime() + h * 3600_000).toISOString();
       const volunteer = pool[(k + si) % Math.max(pool.length, 1)];
       const after = (x: Status[]) => x.includes(status);

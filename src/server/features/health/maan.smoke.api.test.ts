@@ -74,6 +74,17 @@ describe('the Ma’an demo', () => {
     expect(res.statusCode, res.body).toBe(200);
   });
 
+  it('has no demo request that was placed or updated in the future (Open311 shows both times)', async () => {
+    const requests = (await t.app.inject({ method: 'GET', url: '/open311/v2/requests.json' })).json() as {
+      requested_datetime: string;
+      updated_datetime: string;
+    }[];
+    expect(requests.length).toBeGreaterThan(50);
+    const now = Date.now() + 1000;
+    const future = requests.filter((r) => Date.parse(r.updated_datetime) > now || Date.parse(r.requested_datetime) > now);
+    expect(future).toEqual([]);
+  });
+
   it('shows the portal to anyone', async () => {
     for (const url of ['/api/public/site', '/api/public/units', '/api/public/venues', '/api/public/brands', '/api/public/service-items']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);

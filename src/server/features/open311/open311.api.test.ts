@@ -153,4 +153,53 @@ describe('Open311 GeoReport v2', () => {
     const station = await w.makeStation();
     expect((await (await w.stationAdmin(station.id)).agent.post('/api/open311/keys', { unitId: inst, name: 'x' })).statusCode).toBe(403);
   });
+
+  it('serves its own jurisdiction (the host it is reached at) and answers 404 for any other, on every operation', async () => {
+    const code = (await get('/open311/v2/services.json')).json()[0].service_code;
+    // app.inject arrives as host "localhost"; naming it, in any case, is the same as naming none.
+    expect((await get('/open311/v2/services.json?jurisdiction_id=localhost')).statusCode).toBe(200);
+    expect((await get(`/open311/v2/requests/${closedNumber}.json?jurisdiction_id=LOCALHOST`)).statusCode).toBe(200);
+    const other = 'jurisdiction_id=chongqing.gov.cn';
+    for (const url of [
+      `/open311/v2/services.json?${other}`,
+      `/open311/v2/services/${code}.json?${other}`,
+      `/open311/v2/requests.json?${other}`,
+      `/open311/v2/requests/${closedNumber}.json?${other}`,
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json()[0].description).toMatch(/jurisdiction_id chongqing\.gov\.cn is not served here/);
+    }
+    const before = (await w.admin.agent.get('/api/orders?pageSize=1')).json().total;
+    const posted = await post('/open311/v2/requests.xml', {
+      api_key: apiKey,
+      jurisdiction_id: 'chongqing.gov.cn',
+      service_code: code,
+      address_string: '马鞍大道 66 号',
+    });
+    expect(posted.statusCode).toBe(404);
+    expect(posted.body).toContain('<errors><error><code>404</code>');
+    expect((await w.admin.agent.get('/api/orders?pageSize=1')).json().total).toBe(before);
+    const ours = await post('/open311/v2/requests.json', {
+      api_key: apiKey,
+      jurisdiction_id: 'localhost',
+      service_code: code,
+      address_string: '马鞍大道 66 号',
+    });
+    expect(ours.statusCode).toBe(200);
+  });
+
+  it('refuses a media_url with the standard error instead of dropping the photo, and writes nothing', async () => {
+    const code = (await get('/open311/v2/services.json')).json()[0].service_code;
+    const before = (await w.admin.agent.get('/api/orders?pageSize=1')).json().total;
+    const res = await post('/open311/v2/requests.json', {
+      api_key: apiKey,
+      service_code: code,
+      address_string: '马鞍大道 66 号',
+      media_url: 'http://12345.example.gov.cn/photos/1.jpg',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual([{ code: 400, description: expect.stringMatching(/^media_url is not accepted/) }]);
+    expect((await w.admin.agent.get('/api/orders?pageSize=1')).json().total).toBe(before);
+  });
 });

@@ -78,13 +78,24 @@ function discoveryRoute(app: App, { deps, format, geo }: Wire) {
   });
 }
 
+/** The jurisdiction this server serves: the host it is reached at (PUBLIC_URL's, or the request's). */
+function served(deps: Deps, req: { protocol: string; host: string }): string {
+  return new URL(publicBaseUrl(deps.config, req)).hostname;
+}
+
 /** The service items (the orders' menu) and each one's definition. */
 function serviceRoutes(app: App, { deps, format, geo }: Wire) {
-  register(app, geo.services, async (_req, reply) =>
-    guard(reply, format, async () => renderList(format, 'services', 'service', await open311.listServices(deps))),
+  register(app, geo.services, async (req, reply) =>
+    guard(reply, format, async () => {
+      open311.checkJurisdiction(req.query.jurisdiction_id, served(deps, req));
+      return renderList(format, 'services', 'service', await open311.listServices(deps));
+    }),
   );
   register(app, geo.serviceDefinition, async (req, reply) =>
-    guard(reply, format, async () => renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code))),
+    guard(reply, format, async () => {
+      open311.checkJurisdiction(req.query.jurisdiction_id, served(deps, req));
+      return renderObject(format, 'service_definition', await open311.serviceDefinition(deps, req.params.code));
+    }),
   );
 }
 
@@ -101,10 +112,16 @@ function requestReadRoutes(app: App, { deps, format, geo }: Wire) {
       start: req.query.start_date,
       end: req.query.end_date,
     };
-    return guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequests(deps, filter)));
+    return guard(reply, format, async () => {
+      open311.checkJurisdiction(req.query.jurisdiction_id, served(deps, req));
+      return renderList(format, 'service_requests', 'request', await open311.getRequests(deps, filter));
+    });
   });
   register(app, geo.request, async (req, reply) =>
-    guard(reply, format, async () => renderList(format, 'service_requests', 'request', await open311.getRequest(deps, req.params.id))),
+    guard(reply, format, async () => {
+      open311.checkJurisdiction(req.query.jurisdiction_id, served(deps, req));
+      return renderList(format, 'service_requests', 'request', await open311.getRequest(deps, req.params.id));
+    }),
   );
 }
 
@@ -118,9 +135,10 @@ function requestPostRoute(app: App, { deps, format, geo }: Wire) {
       const body = { ...((req.body ?? {}) as open311.Open311Post) };
       const queryKey = (req.query as Record<string, unknown> | undefined)?.api_key;
       if (!body.api_key && typeof queryKey === 'string') body.api_key = queryKey;
-      return guard(reply, format, async () =>
-        renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body)),
-      );
+      return guard(reply, format, async () => {
+        open311.checkJurisdiction(body.jurisdiction_id, served(deps, req));
+        return renderList(format, 'service_requests', 'request', await open311.postRequest(deps, { ip: req.ip, requestId: String(req.id) }, body));
+      });
     },
     { rateLimit: { max: 30, timeWindow: 60_000 } },
   );

@@ -23,6 +23,17 @@ export class Open311Error extends Error {
   }
 }
 
+/**
+ * This server is one jurisdiction, named by the host it is reached at. A request that names no
+ * jurisdiction is ours; one that names another is answered 404, as the standard asks, rather than
+ * served as if it were ours.
+ */
+export function checkJurisdiction(given: string | undefined, served: string): void {
+  if (given === undefined || given.trim() === '') return;
+  if (given.trim().toLowerCase() !== served.toLowerCase())
+    throw new Open311Error(404, `jurisdiction_id ${given} is not served here (this server serves ${served})`);
+}
+
 export async function listServices(deps: Deps): Promise<Record<string, Open311Value>[]> {
   const items = await orders.serviceItems(deps.db, false);
   return items.map((i) => ({
@@ -98,6 +109,7 @@ export async function getRequest(deps: Deps, number: string) {
 
 export interface Open311Post {
   api_key?: string;
+  jurisdiction_id?: string;
   service_code?: string;
   lat?: string;
   long?: string;
@@ -119,6 +131,14 @@ export async function postRequest(deps: Deps, meta: { ip: string; requestId: str
   const key = await kq.findLiveKey(deps.db, sha256Hex(body.api_key));
   if (!key) throw new Open311Error(403, 'api_key is invalid');
   if (!body.service_code) throw new Open311Error(400, 'service_code is required');
+  // Fetching a client-given URL would reach outside an isolated network (and is a way in: SSRF);
+  // dropping it silently loses the photo. The station collects photos when it verifies the request.
+  if (body.media_url?.trim()) {
+    throw new Open311Error(
+      400,
+      'media_url is not accepted: this server does not fetch media from other addresses; the station collects photos when it verifies the request (本系统不从外部地址下载图片，实践站核实时收集照片)',
+    );
+  }
   const item = await orders.serviceItemByCode(deps.db, body.service_code);
   if (!item || item.archived) throw new Open311Error(404, `service_code ${body.service_code} not found`);
   const lat = body.lat !== undefined ? Number(body.lat) : undefined;
