@@ -378,6 +378,58 @@ describe('calendar feeds', () => {
     await v.delete('/api/ical/token');
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
   });
+
+  it('gives every event a SEQUENCE that grows when the activity is moved and again when it is cancelled', async () => {
+    s01 = await w.relogin(staff01);
+    const a = await publish(s01, { title: '楼道清洁日', startsAt: at('2026-12-19T09:00:00'), endsAt: at('2026-12-19T11:00:00') });
+    const eventOf = async () => {
+      const body = (await t.app.inject({ method: 'GET', url: `/ical/units/${station01}.ics` })).body;
+      const cal = new ICAL.Component(ICAL.parse(body));
+      const e = cal.getAllSubcomponents('vevent').find((x) => x.getFirstPropertyValue('uid') === `${a.id}@shijian`);
+      if (!e) throw new Error('the activity is not in its station feed');
+      return {
+        sequence: Number(e.getFirstPropertyValue('sequence')),
+        status: e.getFirstPropertyValue('status'),
+        start: String(e.getFirstPropertyValue('dtstart')),
+      };
+    };
+    const first = await eventOf();
+    expect(Number.isInteger(first.sequence)).toBe(true);
+    expect((await eventOf()).sequence).toBe(first.sequence); // read again, nothing changed: the same
+    clock.advance(60_000);
+    const moved = await s01.patch(`/api/activities/${a.id}`, { startsAt: at('2026-12-19T14:00:00'), endsAt: at('2026-12-19T16:00:00') });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const second = await eventOf();
+    expect(second.sequence).toBeGreaterThan(first.sequence);
+    expect(second.start).not.toBe(first.start);
+    clock.advance(60_000);
+    expect((await s01.post(`/api/activities/${a.id}/transitions`, { action: 'cancel', reason: '天气原因改期' })).statusCode).toBe(200);
+    const third = await eventOf();
+    expect(third).toMatchObject({ status: 'CANCELLED' });
+    expect(third.sequence).toBeGreaterThan(second.sequence);
+  });
+
+  it('offers the institute’s feed as the whole street: its stations’ activities in one subscription', async () => {
+    const body = (await t.app.inject({ method: 'GET', url: `/ical/units/${w.instituteId}.ics` })).body;
+    const events = new ICAL.Component(ICAL.parse(body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.some((e) => e.summary === '四点半课堂作业辅导')).toBe(true);
+    expect(events.some((e) => e.summary === '文明劝导')).toBe(true);
+    expect(body).toMatch(/X-WR-CALNAME:.*实践所/);
+  });
+
+  it('keeps to the last three months and what is ahead, so years of history never crowd out the coming weeks', async () => {
+    s01 = await w.relogin(staff01);
+    const old = await publish(s01, { title: '去年的老活动', startsAt: at('2026-12-26T09:00:00'), endsAt: at('2026-12-26T10:00:00') });
+    const inFeed = async () => (await t.app.inject({ method: 'GET', url: `/ical/units/${station01}.ics` })).body.includes(`${old.id}@shijian`);
+    expect(await inFeed()).toBe(true);
+    const saved = clock.now();
+    clock.set(new Date(at('2027-04-01T09:00:00'))); // 96 days later
+    try {
+      expect(await inFeed()).toBe(false);
+    } finally {
+      clock.set(saved);
+    }
+  });
 });
 
 describe('scope', () => {

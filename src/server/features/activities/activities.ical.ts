@@ -3,6 +3,7 @@ import { appendAudit } from '../../platform/audit';
 import { sha256Hex } from '../../platform/crypto';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
+import { unitTreeOf } from '../../platform/scope';
 import { whoOf } from '../../platform/session';
 import { VISIBLE_TO_PUBLIC } from './activities.access';
 import * as q from './activities.queries';
@@ -32,11 +33,20 @@ export async function revokeIcal(deps: Deps, ctx: Ctx) {
   return { ok: true as const };
 }
 
-/** A unit's public calendar: what the portal shows, never drafts. */
+const FEED_PAST_DAYS = 92;
+
+/**
+ * A unit's public calendar: what the portal shows, never drafts. A station's feed is its own; the
+ * institute's is the whole street (its own and every station's), so one subscription covers it.
+ */
 export async function unitFeedActivities(deps: Deps, unitId: string) {
   const unit = await q.feedUnit(deps.db, unitId);
   if (!unit || unit.kind === 'district') throw notFound();
-  const { rows } = await q.listActivities(deps.db, { unitIds: [unitId], statuses: VISIBLE_TO_PUBLIC }, 1000, 0);
+  const unitIds = unit.kind === 'institute' ? (await unitTreeOf(deps.db)).subtree(unitId) : [unitId];
+  // What a calendar app keeps: the last three months and everything ahead (the oldest first would,
+  // after a year or two, fill the feed's 1000 with the past).
+  const from = new Date(deps.clock.now().getTime() - FEED_PAST_DAYS * 86_400_000).toISOString();
+  const { rows } = await q.listActivities(deps.db, { unitIds, statuses: VISIBLE_TO_PUBLIC, from }, 1000, 0);
   return { name: unit.name, rows };
 }
 

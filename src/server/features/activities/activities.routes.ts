@@ -14,7 +14,7 @@ import { exportMonthlyTable, monthlyTable } from './activities.monthly';
 import { getPublicActivity, listPublicActivities, listPublicProgrammes } from './activities.public';
 import type { ActivityRow } from './activities.queries';
 import { cancelSignup, decideSignup, listSignups, signUp } from './activities.signups';
-import { buildCalendar } from './ical.format';
+import { buildCalendar, sequenceOf } from './ical.format';
 
 export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -55,6 +55,7 @@ export function activitiesRoutes(deps: Deps): FastifyPluginAsyncZod {
         cancelled: r.status === 'cancelled',
         url: `${base}/m/activities/${r.id}`,
         updated: r.updated_at,
+        sequence: sequenceOf(r.created_at, r.updated_at),
       }));
     const sendIcs = (reply: { header: (k: string, v: string) => unknown; send: (b: string) => unknown }, body: string) => {
       reply.header('content-type', 'text/calendar; charset=utf-8');

@@ -14,6 +14,20 @@ export interface IcalEvent {
   cancelled?: boolean;
   url?: string | null;
   updated: string;
+  /**
+   * RFC 5545 §3.8.7.4: grows with every revision, so a calendar app replaces the copy it holds
+   * (a moved time, a cancellation) instead of keeping the old one.
+   */
+  sequence: number;
+}
+
+/**
+ * An activity's SEQUENCE without a revision column: whole seconds from its creation to its last
+ * change. Every change moves `updated_at` forward, so the number only grows, and a feed fetched
+ * twice without a change in between says the same.
+ */
+export function sequenceOf(createdAt: string, updatedAt: string): number {
+  return Math.max(0, Math.floor((Date.parse(updatedAt) - Date.parse(createdAt)) / 1000));
 }
 
 export function escapeText(s: string): string {
@@ -63,6 +77,7 @@ export function buildCalendar(name: string, events: IcalEvent[], now: Date): str
       `UID:${e.uid}`,
       `DTSTAMP:${utc(now.toISOString())}`,
       `LAST-MODIFIED:${utc(e.updated)}`,
+      `SEQUENCE:${e.sequence}`,
       `DTSTART:${utc(e.start)}`,
       `DTEND:${utc(e.end)}`,
       `SUMMARY:${escapeText(e.summary)}`,
