@@ -77,7 +77,7 @@ export default function PrivacyPage() {
     { title: '申请人', dataIndex: 'personName', width: 120 },
     { title: '所属单位', dataIndex: 'unitName', width: 180 },
     { title: '申请时间', dataIndex: 'requestedAt', width: 150, render: when },
-    { title: '理由', dataIndex: 'reason', render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text> },
+    { title: '理由', dataIndex: 'reason', width: 200, render: (v: string | null) => v ?? <Typography.Text type="secondary">未填写</Typography.Text> },
     {
       title: '状态',
       dataIndex: 'status',
