@@ -43,6 +43,7 @@ import { assessmentRoutes } from './features/assessment/assessment.routes';
 import { needsRoutes } from './features/needs/needs.routes';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes';
 import { newsRoutes } from './features/news/news.routes';
+import { privacyRoutes } from './features/privacy/privacy.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { recognitionRoutes } from './features/recognition/recognition.routes';
 import { marketRoutes } from './features/market/market.routes';
@@ -204,6 +205,7 @@ async function registerOpenApi(app: App) {
         { name: 'dashboard', description: '数据大屏：志愿者、时长、活动、点单、阵地与实时动态的统计（公开版只有数字）' },
         { name: 'reports', description: '工作报表：实践所月报、年报（活动、志愿者与时长、点单、八有、培训、经费、联席会议），Excel 与 PDF 导出' },
         { name: 'news', description: '新闻宣传与信息报送：各单位新闻的撰写、发布、撤回，向区专栏报送及采用统计' },
+        { name: 'privacy', description: '个人信息权利：本人下载自己的信息、申请删除，工作人员处理删除申请（个人信息保护法 第四十五、四十七条）' },
       ],
     },
     transform: openapi.transform,
@@ -270,6 +272,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(dashboardRoutes(deps));
   await app.register(reportsRoutes(deps));
   await app.register(newsRoutes(deps));
+  await app.register(privacyRoutes(deps));
 }
 
 /**

@@ -247,6 +247,11 @@ export const ERRORS = {
   'news.not_published': { status: 409, message: '该新闻未发布，无需撤回' },
   'news.already_submitted': { status: 409, message: '该信息已报送，等待专栏处理或已采用' },
   'news.not_submitted': { status: 409, message: '该信息尚未报送或已处理' },
+  'volunteer.field_staff_only': { status: 403, message: '该项由工作人员登记，本人不能修改' },
+  'privacy.request_open': { status: 409, message: '您已有一份删除申请正在处理，请等待结果' },
+  'privacy.no_unit': { status: 422, message: '您还没有所属的实践站，请联系工作人员办理' },
+  'privacy.already_decided': { status: 409, message: '该申请已处理过' },
+  'privacy.self_decision': { status: 403, message: '不能处理本人的删除申请，请由其他管理员处理' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -35,6 +35,7 @@ import * as showcase from './showcase.endpoints';
 import * as dashboard from './dashboard.endpoints';
 import * as reports from './reports.endpoints';
 import * as news from './news.endpoints';
+import * as privacy from './privacy.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
@@ -73,6 +74,7 @@ const modules: unknown[] = (
     dashboard,
     reports,
     news,
+    privacy,
   ] as object[]
 ).flatMap((m) => Object.values(m));
 const declared = [...new Set(modules)]

@@ -370,4 +370,10 @@ export const routes = {
   listPublicNews: { operationId: 'listPublicNews', method: 'GET', path: '/api/public/news' },
   getPublicNews: { operationId: 'getPublicNews', method: 'GET', path: '/api/public/news/:id' },
   readPublicNewsImage: { operationId: 'readPublicNewsImage', method: 'GET', path: '/api/public/news-images/:id' },
+  // privacy.endpoints.ts
+  exportMyData: { operationId: 'exportMyData', method: 'GET', path: '/api/privacy/my-data' },
+  listMyPrivacyRequests: { operationId: 'listMyPrivacyRequests', method: 'GET', path: '/api/privacy/my-requests' },
+  requestDeletion: { operationId: 'requestDeletion', method: 'POST', path: '/api/privacy/my-requests' },
+  listPrivacyRequests: { operationId: 'listPrivacyRequests', method: 'GET', path: '/api/privacy/requests' },
+  decidePrivacyRequest: { operationId: 'decidePrivacyRequest', method: 'POST', path: '/api/privacy/requests/:id/decision' },
 } as const satisfies Record<string, Route>;

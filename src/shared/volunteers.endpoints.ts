@@ -119,12 +119,13 @@ export const getVolunteer = defineEndpoint({
 export const updateVolunteer = defineEndpoint({
   ...routes.updateVolunteer,
   summary: '修改志愿者信息',
-  description: '本人或其实践站有志愿者管理权限的工作人员修改联系方式、技能、空闲时间等；姓名与证件不在此修改。手机号不能与他人重复，记入审计。',
+  description:
+    '本人或其实践站有志愿者管理权限的工作人员修改联系方式、技能、空闲时间等；姓名与证件不在此修改。保险有效期等由工作人员登记的事实本人不能修改（各字段谁可修改见 shared/rules/volunteer-fields.ts）。手机号不能与他人重复，记入审计。',
   tags,
   params: IdParams,
   body: UpdateVolunteerInput,
   responses: { 200: VolunteerView },
-  errors: ['not_found', 'access.denied', 'volunteer.duplicate'],
+  errors: ['not_found', 'access.denied', 'volunteer.duplicate', 'volunteer.field_staff_only'],
 });
 
 export const transitionVolunteer = defineEndpoint({

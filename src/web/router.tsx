@@ -89,6 +89,8 @@ const ReportsPage = lazy(() => import('./admin/reports/reports-page'));
 const NewsAdminPage = lazy(() => import('./admin/news/news-page'));
 const PortalNewsListPage = lazy(() => import('./portal/news/news-list-page'));
 const PortalNewsPage = lazy(() => import('./portal/news/news-page'));
+const PrivacyAdminPage = lazy(() => import('./admin/privacy/privacy-page'));
+const MobilePrivacy = lazy(() => import('./m/privacy-page'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -159,6 +161,7 @@ export const router = createBrowserRouter([
       { path: 'showcase', element: <ShowcasePage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'news', element: <NewsAdminPage /> },
+      { path: 'privacy', element: <PrivacyAdminPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -169,6 +172,7 @@ export const router = createBrowserRouter([
       { index: true, element: <MobileHome /> },
       { path: 'me', element: <MobileMe /> },
       { path: 'password', element: <MobilePassword /> },
+      { path: 'privacy', element: <MobilePrivacy /> },
       { path: 'register', element: <MobileRegister /> },
       { path: 'volunteer', element: <MobileVolunteer /> },
       { path: 'activities', element: <MobileActivities /> },

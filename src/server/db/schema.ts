@@ -99,6 +99,8 @@ export interface Database {
   showcase_withdrawals: ShowcaseWithdrawalsTable;
   news_items: NewsItemsTable;
   news_submissions: NewsSubmissionsTable;
+  privacy_requests: PrivacyRequestsTable;
+  privacy_decisions: PrivacyDecisionsTable;
 }
 
 export interface UnitsTable {
@@ -1541,6 +1543,29 @@ export interface NewsSubmissionsTable {
   status: 'submitted' | 'adopted' | 'returned';
   reason: string | null;
   by_account: string | null;
+  by_name: string;
+  created_at: string;
+}
+
+/** 个人信息删除请求 (PIPL 47): one row per request, numbered per person; append-only. */
+export interface PrivacyRequestsTable {
+  id: string;
+  person_id: string;
+  /** The station (or institute) whose admins process it. */
+  unit_id: string;
+  round: number;
+  kind: 'deletion';
+  reason: string | null;
+  requested_by: string;
+  created_at: string;
+}
+
+/** The one decision on a request (primary key = request id); append-only. */
+export interface PrivacyDecisionsTable {
+  request_id: string;
+  decision: 'approved' | 'rejected';
+  reason: string | null;
+  by_account: string;
   by_name: string;
   created_at: string;
 }

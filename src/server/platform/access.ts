@@ -152,6 +152,8 @@ export const POLICY = {
   'news.write': { roles: ADMINS, upward: false },
   /** Adopt or return a submission for the district's column: the institute's admins. */
   'news.review': { roles: ['institute_admin'], upward: false },
+  /** 个人信息删除申请 (PIPL 47): the admins of the person's station (and the institute's) see and decide. */
+  'privacy.process': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

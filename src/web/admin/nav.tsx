@@ -31,6 +31,7 @@ import {
   FundProjectionScreenOutlined,
   BarChartOutlined,
   NotificationOutlined,
+  UserDeleteOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role, SessionView } from '../../shared/accounts';
@@ -86,6 +87,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  { path: '/admin/privacy', label: '个人信息请求', icon: <UserDeleteOutlined />, roles: ['institute_admin', 'station_admin'] },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

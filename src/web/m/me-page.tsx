@@ -104,6 +104,17 @@ export default function MePage() {
           </li>
         ) : null}
         <li>
+          <Link to="/m/privacy" className={styles.menuItem}>
+            <span>
+              我的个人信息
+              <span className={styles.hint}>下载我的数据、申请删除</span>
+            </span>
+            <span className={styles.chevron} aria-hidden="true">
+              ›
+            </span>
+          </Link>
+        </li>
+        <li>
           <Link to="/m/password" className={styles.menuItem}>
             修改密码
             <span className={styles.chevron} aria-hidden="true">

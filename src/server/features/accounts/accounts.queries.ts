@@ -194,3 +194,16 @@ export function accountOfPerson(db: DbOrTrx, personId: string) {
 export function deleteLeaderGrant(db: DbOrTrx, accountId: string, teamId: string) {
   return db.deleteFrom('role_grants').where('account_id', '=', accountId).where('role', '=', 'team_leader').where('team_id', '=', teamId).execute();
 }
+
+/** 个人信息权利: the person's logins become unusable and unnamed; the rows stay for the audit chain. */
+export async function closeAccountsOfPerson(db: DbOrTrx, personId: string, name: string, now: string): Promise<string[]> {
+  const rows = await db.selectFrom('accounts').select('id').where('person_id', '=', personId).execute();
+  for (const r of rows) {
+    await db
+      .updateTable('accounts')
+      .set({ username: `erased-${r.id}`, display_name: name, disabled: 1, updated_at: now })
+      .where('id', '=', r.id)
+      .execute();
+  }
+  return rows.map((r) => r.id);
+}

@@ -39,3 +39,8 @@ export async function activitiesForShowcase(db: DbOrTrx, ids: string[]) {
 export function heldActivitiesForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
   return q.heldActivitiesForReport(db, unitIds, from, to);
 }
+
+/** 个人信息权利: a volunteer's sign-ups. */
+export function signupsForExport(db: DbOrTrx, volunteerId: string) {
+  return q.signupsOfVolunteerWithTitles(db, volunteerId);
+}

@@ -495,3 +495,14 @@ export async function heldActivitiesForReport(db: DbOrTrx, unitIds: string[], fr
     .execute();
   return rows.map((r) => ({ ...r, participants: Number(r.participants ?? 0) }));
 }
+
+/** 个人信息权利: a volunteer's sign-ups with the activity's title and start. */
+export function signupsOfVolunteerWithTitles(db: DbOrTrx, volunteerId: string) {
+  return db
+    .selectFrom('signups')
+    .innerJoin('activities', 'activities.id', 'signups.activity_id')
+    .select(['activities.title', 'activities.starts_at', 'signups.status', 'signups.channel', 'signups.reason', 'signups.created_at'])
+    .where('signups.volunteer_id', '=', volunteerId)
+    .orderBy('activities.starts_at')
+    .execute();
+}

@@ -34,3 +34,11 @@ export async function starLevelsAsOf(db: DbOrTrx, stationIds: string[], to: stri
   for (const r of await q.starLevelsBefore(db, stationIds, to)) out.set(r.volunteer_id, Number(r.level));
   return out;
 }
+
+/** 个人信息权利: a volunteer's service records (every row, counter-entries too), star levels and awards. */
+export async function hoursOfVolunteerForExport(db: DbOrTrx, volunteerId: string) {
+  const records = (await q.listRecords(db, { volunteerId }, 100_000, 0)).rows;
+  const stars = await q.starHistory(db, volunteerId);
+  const awards = (await q.pageAwards(db, volunteerId, { limit: 100_000, offset: 0 })).rows;
+  return { records, stars, approvedMinutes: await q.approvedMinutes(db, volunteerId), awards };
+}

@@ -49,3 +49,9 @@ export function awaitingDispatch(db: DbOrTrx, unitIds: string[]): Promise<number
 export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
   return q.ordersPlacedForReport(db, unitIds, from, to);
 }
+
+/** 个人信息权利: orders the person placed, and those they served as a volunteer. */
+export async function ordersForExport(db: DbOrTrx, personId: string, volunteerId: string | null) {
+  const placed = (await q.listOrders(db, { requesterPersonId: personId }, 100_000, 0)).rows;
+  return { placed, served: volunteerId ? await q.ordersServedBy(db, volunteerId) : [] };
+}

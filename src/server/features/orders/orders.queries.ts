@@ -453,3 +453,21 @@ export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: stri
     .orderBy('id')
     .execute();
 }
+
+/** 个人信息权利: orders a volunteer accepted (served). */
+export function ordersServedBy(db: DbOrTrx, volunteerId: string) {
+  return db
+    .selectFrom('orders')
+    .select(['number', 'title', 'status', 'created_at', 'accepted_at', 'completed_at', 'service_minutes', 'rating', 'rating_comment'])
+    .where('accepted_volunteer_id', '=', volunteerId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function eraseRequester(db: DbOrTrx, personId: string, name: string, now: string) {
+  return db
+    .updateTable('orders')
+    .set({ requester_name: name, requester_phone: null, address: null, lng: null, lat: null, updated_at: now })
+    .where('requester_person_id', '=', personId)
+    .execute();
+}

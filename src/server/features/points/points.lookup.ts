@@ -15,3 +15,8 @@ export function pointTotalsOfStations(db: DbOrTrx, stationIds: string[], from: s
 export function pointEntriesBetween(db: DbOrTrx, volunteerIds: string[], from: string, to: string) {
   return q.entriesOfVolunteersBetween(db, volunteerIds, from, to);
 }
+
+/** 个人信息权利: a volunteer's point entries and balance. */
+export async function pointsOfVolunteerForExport(db: DbOrTrx, volunteerId: string) {
+  return { entries: await q.entriesOfVolunteer(db, volunteerId), balance: await q.getBalance(db, volunteerId) };
+}

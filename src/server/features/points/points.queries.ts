@@ -117,3 +117,8 @@ export function entriesOfVolunteersBetween(db: DbOrTrx, volunteerIds: string[], 
     .orderBy('id')
     .execute();
 }
+
+/** 个人信息权利: every entry of one volunteer, oldest first. */
+export function entriesOfVolunteer(db: DbOrTrx, volunteerId: string) {
+  return db.selectFrom('point_entries').selectAll().where('volunteer_id', '=', volunteerId).orderBy('created_at').orderBy('id').execute();
+}

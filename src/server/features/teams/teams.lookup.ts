@@ -19,3 +19,8 @@ export function teamById(db: DbOrTrx, id: string) {
 export function activeTeamIdsOf(db: DbOrTrx, volunteerId: string): Promise<string[]> {
   return q.activeTeamIdsOfVolunteer(db, volunteerId);
 }
+
+/** 个人信息权利: the teams a person belongs or belonged to, with the team's name. */
+export function teamsOfPersonForExport(db: DbOrTrx, personId: string) {
+  return q.membershipsOfPersonWithNames(db, personId);
+}

@@ -161,3 +161,14 @@ export async function activeTeamIdsOfVolunteer(db: DbOrTrx, volunteerId: string)
   const rows = await db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteerId).where('status', '=', 'active').execute();
   return rows.map((r) => r.team_id);
 }
+
+export function membershipsOfPersonWithNames(db: DbOrTrx, personId: string) {
+  return db
+    .selectFrom('team_members')
+    .innerJoin('volunteers', 'volunteers.id', 'team_members.volunteer_id')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select(['teams.name as team_name', 'team_members.role', 'team_members.status', 'team_members.requested_at', 'team_members.decided_at'])
+    .where('volunteers.person_id', '=', personId)
+    .orderBy('team_members.requested_at')
+    .execute();
+}

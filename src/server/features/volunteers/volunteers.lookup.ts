@@ -32,3 +32,16 @@ export function reviewingCount(db: DbOrTrx, stationIds: string[]): Promise<numbe
 export function volunteersCertifiedBefore(db: DbOrTrx, stationIds: string[], to: string) {
   return q.certifiedBefore(db, stationIds, to);
 }
+
+/** 个人信息权利: what is held about a person (their own export), the volunteer record and its status history. */
+export async function personRecordForExport(db: DbOrTrx, personId: string) {
+  const person = await q.personForExport(db, personId);
+  const volunteer = await q.volunteerRowOfPerson(db, personId);
+  const statusLog = volunteer ? await q.listStatusLog(db, volunteer.id) : [];
+  return { person, volunteer, statusLog };
+}
+
+/** The station of the person's volunteer record, if any. */
+export async function volunteerOfPerson(db: DbOrTrx, personId: string) {
+  return q.volunteerForPerson(db, personId);
+}

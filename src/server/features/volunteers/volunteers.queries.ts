@@ -205,3 +205,58 @@ export function certifiedBefore(db: DbOrTrx, stationIds: string[], to: string) {
     .orderBy('volunteers.id')
     .execute();
 }
+
+/** 个人信息权利: the person's own row (no ciphertext, no blind index) and their volunteer record, if any. */
+export function personForExport(db: DbOrTrx, personId: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'phone', 'gender', 'birth_date', 'id_type', 'id_number_masked', 'id_number_enc', 'created_at'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+export function volunteerRowOfPerson(db: DbOrTrx, personId: string) {
+  return db.selectFrom('volunteers').selectAll().where('person_id', '=', personId).executeTakeFirst();
+}
+
+export function erasePersonRow(db: DbOrTrx, personId: string, name: string, now: string) {
+  return db
+    .updateTable('people')
+    .set({
+      name,
+      phone: null,
+      gender: null,
+      birth_date: null,
+      id_type: null,
+      id_number_enc: null,
+      id_number_hash: null,
+      id_number_tail: null,
+      id_number_masked: null,
+      updated_at: now,
+    })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export function eraseVolunteerRows(db: DbOrTrx, personId: string, now: string) {
+  return db
+    .updateTable('volunteers')
+    .set({
+      political_status: null,
+      education: null,
+      ethnicity: null,
+      email: null,
+      employment: null,
+      residence_area: null,
+      emergency_name: null,
+      emergency_phone: null,
+      guardian_name: null,
+      guardian_phone: null,
+      guardian_relation: null,
+      consent_file_id: null,
+      insured_until: null,
+      updated_at: now,
+    })
+    .where('person_id', '=', personId)
+    .execute();
+}

@@ -18,6 +18,7 @@ import { nextCounter } from '../../platform/counters.queries';
 import { decrypt, hashPassword } from '../../platform/crypto';
 import { isCommonPassword } from '../../platform/common-passwords';
 import { passwordProblem } from '../../../shared/rules/password';
+import { VOLUNTEER_FIELD_RULES, staffOnlyFieldIn } from '../../../shared/rules/volunteer-fields';
 import { isUniqueViolation } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { type Scope, unitTreeOf } from '../../platform/scope';
@@ -202,11 +203,19 @@ const EDITABLE = [
   'emergency_phone',
 ] as const;
 
-/** The person edits their own details, or their station's staff do; identity fields (name, ID) are not editable here. */
+/**
+ * The person edits their own details, or their station's staff do; identity fields (name, ID) are not
+ * editable here. Who may set which field is shared/rules/volunteer-fields.ts: the person setting a staff
+ * field about themself (insurance cover) is refused, whatever roles they hold.
+ */
 export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: UpdateVolunteerInput) {
   const row = await q.getVolunteer(deps.db, id);
   if (!row) throw notFound();
   if (row.person_id !== ctx.actor.personId) await ctx.scope.require('volunteers.manage', row.station_id);
+  else {
+    const field = staffOnlyFieldIn(input);
+    if (field) throw new AppError('volunteer.field_staff_only', { message: `「${VOLUNTEER_FIELD_RULES[field].label}」由工作人员登记，本人不能修改` });
+  }
   if (input.phone && input.phone !== row.phone) {
     const clash = await q.findPersonByPhone(deps.db, input.phone);
     if (clash && clash.id !== row.person_id) throw new AppError('volunteer.duplicate');
