@@ -9,6 +9,7 @@ import { tickMeetings } from './features/meetings/meetings.tick';
 import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
+import { sealPlainCareData } from './features/care/care.sealing';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, plainHttpWarning, protectDataDir } from './platform/config';
@@ -28,8 +29,16 @@ function open(config: Config): DbHandle {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 }
 
-async function prepare(config: Config, handle: DbHandle): Promise<void> {
+/** Migrations, then the data steps that need the app's keys (migrations run without them). */
+async function migrateAndSeal(config: Config, handle: DbHandle): Promise<string[]> {
   const applied = await migrateToLatest(handle.db);
+  const sealed = await sealPlainCareData({ db: handle.db, config, clock: systemClock });
+  if (sealed) console.log(`已加密 ${sealed} 位关爱对象的电话、住址和需求`);
+  return applied;
+}
+
+async function prepare(config: Config, handle: DbHandle): Promise<void> {
+  const applied = await migrateAndSeal(config, handle);
   if (applied.length) console.log(`数据库迁移完成: ${applied.join(', ')}`);
   if (config.env === 'production') {
     const admin = await bootstrapProduction(handle.db, systemClock.now(), config.instituteName);
@@ -137,14 +146,14 @@ async function main(): Promise<void> {
     case 'migrate': {
       const config = loadConfig();
       const handle = open(config);
-      const applied = await migrateToLatest(handle.db);
+      const applied = await migrateAndSeal(config, handle);
       console.log(applied.length ? `已执行: ${applied.join(', ')}` : '数据库已是最新');
       return handle.close();
     }
     case 'seed': {
       const config = loadConfig();
       const handle = open(config);
-      await migrateToLatest(handle.db);
+      await migrateAndSeal(config, handle);
       console.log((await seedDemo({ db: handle.db, config }, systemClock.now())) ? '已写入演示数据' : '数据库中已有数据，未写入');
       return handle.close();
     }

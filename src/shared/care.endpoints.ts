@@ -21,7 +21,7 @@ const SENSITIVE = '关爱对象属于敏感个人信息：仅服务站点与实�
 export const listCareRecipients = defineEndpoint({
   ...routes.listCareRecipients,
   summary: '关爱对象（分页）',
-  description: `按实践站、是否长期未联系筛选，长期未联系的在前。${SENSITIVE}`,
+  description: `按实践站、类别、是否长期未联系筛选，或按完整手机号查找（电话加密保存，按盲索引精确匹配，不支持按住址查找），长期未联系的在前。服务站点的管理员看到完整信息；实践所管理员在列表中只看到打码的电话（masked），打开详情才显示完整信息。${SENSITIVE}`,
   tags,
   query: CareRecipientListQuery,
   responses: { 200: Paged(CareRecipientView) },

@@ -57,6 +57,11 @@ export const CareRecipientView = z.object({
   gender: z.enum(['male', 'female']).nullable(),
   age: z.number().int().nullable(),
   idNumberMasked: z.string().nullable(),
+  /**
+   * True in a list read by someone who is not the serving station's staff (the institute admin):
+   * phones masked (138****1234), address and needs withheld (null). Opening the record (audited) shows them.
+   */
+  masked: z.boolean(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
   categories: z.array(z.string()),
@@ -86,5 +91,7 @@ export const CareRecipientListQuery = PageQuery.extend({
   category: CareCategory.optional(),
   flagged: z.enum(['true', 'false']).optional(),
   includeArchived: z.enum(['true', 'false']).optional(),
+  /** Exact phone number (the recipient's own): matched on the blind index, since the phone is stored encrypted. */
+  phone: Phone.optional(),
 });
 export type CareRecipientListQuery = z.infer<typeof CareRecipientListQuery>;

@@ -726,6 +726,15 @@ export interface CareRecipientsTable {
   archived: number;
   created_at: string;
   updated_at: string;
+  /** Sealed contact data (migration 0025): AES-256-GCM; the plain columns above stay NULL. */
+  phone_enc: string | null;
+  /** HMAC blind index of the phone (`care.phone:01:<phone>`), exact-match search. */
+  phone_hash: string | null;
+  phone_masked: string | null;
+  address_enc: string | null;
+  needs_enc: string | null;
+  guardian_phone_enc: string | null;
+  guardian_phone_masked: string | null;
 }
 
 export interface CareVisitsTable {

@@ -1,3 +1,4 @@
+import { sealContact } from '../../features/care/care.sealing';
 import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber } from '../../../shared/mask';
@@ -143,15 +144,18 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
         id_number_enc: encrypt(keys.encryption, id),
         id_number_hash: hmacHex(keys.index, `care:01:${id}`),
         id_number_masked: maskIdNumber(id.slice(0, 3), id.slice(-4)),
-        phone: child ? null : `1350000${String(si * 4 + k).padStart(4, '0')}`,
-        address: `${s.address}（演示地址）`,
+        // Sealed like the app writes them (care.sealing.ts): no clear phone, address or needs at rest.
+        ...sealContact(keys, {
+          phone: child ? null : `1350000${String(si * 4 + k).padStart(4, '0')}`,
+          address: `${s.address}（演示地址）`,
+          needs,
+          guardianPhone: guardianRelation ? `1360000${String(si * 4 + k).padStart(4, '0')}` : null,
+        }),
         lng: s.lng,
         lat: s.lat,
         categories: JSON.stringify(cats),
         guardian_name: guardianRelation ? `${'王李张刘陈杨黄赵'[(si + k) % 8]}奶奶` : null,
-        guardian_phone: guardianRelation ? `1360000${String(si * 4 + k).padStart(4, '0')}` : null,
         guardian_relation: guardianRelation,
-        needs,
         legal_basis: k % 2 === 0 ? 'statutory_duty' : 'consent',
         consent_method: k % 2 === 0 ? null : 'in_person',
         consent_file_id: null,

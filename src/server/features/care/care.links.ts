@@ -1,17 +1,29 @@
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../../platform/config';
 import type { DbOrTrx, Trx } from '../../platform/db';
 import type { Ctx } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import * as q from './care.queries';
+import { openContact } from './care.sealing';
 
 /**
  * An order placed on behalf of a care recipient must name one the caller serves, registered at the
  * order's own station: otherwise a station could attach another station's recipient, read its id
- * back and write visits into its record. Missing and out of reach answer alike.
+ * back and write visits into its record. Missing and out of reach answer alike. Answers the
+ * recipient's phone and address in clear (the caller serves them), so the order carries where to
+ * go when the form left them out: the order is what the assigned volunteer reads.
  */
-export async function requireRecipientForOrder(db: DbOrTrx, ctx: Ctx, recipientId: string, stationId: string): Promise<void> {
+export async function requireRecipientForOrder(
+  db: DbOrTrx,
+  keys: Config['keys'],
+  ctx: Ctx,
+  recipientId: string,
+  stationId: string,
+): Promise<{ phone: string | null; address: string | null }> {
   const r = await q.getRecipient(db, recipientId);
   if (!r || r.station_id !== stationId || !(await ctx.scope.can('care.manage', r.station_id))) throw new AppError('care.recipient_not_found');
+  const c = openContact(keys, r);
+  return { phone: c.phone, address: c.address };
 }
 
 /**

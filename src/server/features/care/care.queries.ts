@@ -16,7 +16,7 @@ export function listRecipients(db: DbOrTrx, stationIds: string[], includeArchive
 /** One page of a station set's recipients, longest without contact first; `contactBefore` keeps the overdue ones. */
 export async function pageRecipients(
   db: DbOrTrx,
-  f: { stationIds: string[]; includeArchived: boolean; contactBefore?: string; category?: string },
+  f: { stationIds: string[]; includeArchived: boolean; contactBefore?: string; category?: string; phoneHash?: string },
   page: { limit: number; offset: number },
 ) {
   if (f.stationIds.length === 0) return { rows: [] as (CareRecipientsTable & { station_name: string })[], total: 0 };
@@ -31,6 +31,8 @@ export async function pageRecipients(
   }
   // Categories are a JSON array of names from a fixed list, so the quoted name matches exactly one entry.
   if (f.category) base = base.where('care_recipients.categories', 'like', `%${JSON.stringify(f.category)}%`);
+  // The phone is sealed: an exact match on its blind index, never a LIKE.
+  if (f.phoneHash) base = base.where('care_recipients.phone_hash', '=', f.phoneHash);
   const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await base
     .selectAll('care_recipients')
@@ -89,4 +91,14 @@ export function activityForVisit(db: DbOrTrx, activityId: string) {
 export function recipientsByIds(db: DbOrTrx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('care_recipients').select(['id', 'name', 'station_id']).where('id', 'in', ids).execute();
+}
+
+/** Rows still holding a plain phone, address, needs or guardian's phone (written before migration 0025). */
+export function plainRecipients(db: DbOrTrx) {
+  return db
+    .selectFrom('care_recipients')
+    .select(['id', 'phone', 'address', 'needs', 'guardian_phone', 'phone_enc', 'address_enc', 'needs_enc', 'guardian_phone_enc'])
+    .where((eb) => eb.or([eb('phone', 'is not', null), eb('address', 'is not', null), eb('needs', 'is not', null), eb('guardian_phone', 'is not', null)]))
+    .orderBy('id')
+    .execute();
 }

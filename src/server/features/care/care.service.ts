@@ -1,10 +1,10 @@
 import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CareRecipientInput, CareRecipientView, CareVisitInput, UpdateCareRecipientInput } from '../../../shared/care';
+import type { CareRecipientInput, CareVisitInput, UpdateCareRecipientInput } from '../../../shared/care';
 import { maskIdNumber } from '../../../shared/mask';
 
-import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
+import { birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
 import type { CareRecipientsTable } from '../../db/schema';
 import { type UnitTree, unitsInScope } from '../../platform/access';
 import { appendAudit, diffFields } from '../../platform/audit';
@@ -14,41 +14,20 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
+import { noContact, present, servesInPerson } from './care.presenter';
 import * as q from './care.queries';
-
-type Row = CareRecipientsTable & { station_name: string };
+import { openContact, phoneIndex, sealAddress, sealContact, sealGuardianPhone, sealNeeds, sealPhone } from './care.sealing';
 
 /**
  * Care recipients are sensitive personal data (PIPL 第二十八条: children under 14, health,
  * disability, poverty, living alone with an address). Only the serving station's staff and the
  * institute admin see them; everyone else gets 404, whatever their role; every view is logged.
+ * Phone, address, needs and the guardian's phone are stored encrypted (care.sealing.ts); who sees
+ * them in full is care.presenter.ts's `servesInPerson`.
  */
 async function careScope(ctx: Ctx, action: 'care.read' | 'care.manage'): Promise<{ tree: UnitTree; units: Set<string> }> {
   const tree = await ctx.scope.tree();
   return { tree, units: unitsInScope(tree, ctx.actor, action) };
-}
-
-function present(r: Row, today: string, noContactDays: number, now: Date): CareRecipientView {
-  const last = r.last_contact_at ?? r.created_at;
-  return {
-    id: r.id,
-    stationId: r.station_id,
-    stationName: r.station_name,
-    name: r.name,
-    gender: r.gender === 'male' || r.gender === 'female' ? r.gender : null,
-    age: r.birth_date ? ageOn(r.birth_date, today) : null,
-    idNumberMasked: r.id_number_masked,
-    phone: r.phone,
-    address: r.address,
-    categories: JSON.parse(r.categories),
-    guardian: r.guardian_name ? { name: r.guardian_name, phone: r.guardian_phone ?? '', relation: r.guardian_relation ?? '' } : null,
-    needs: r.needs,
-    legalBasis: r.legal_basis,
-    consentMethod: r.consent_method,
-    lastContactAt: r.last_contact_at,
-    noContactFlag: !r.archived && Date.parse(last) < now.getTime() - noContactDays * 86_400_000,
-    archived: Boolean(r.archived),
-  };
 }
 
 /** The institute's number; with no station in scope, the plan's default (the list is empty anyway). */
@@ -59,7 +38,7 @@ async function noContactDays(ctx: Ctx, stationId: string | undefined) {
 export async function listRecipients(
   deps: Deps,
   ctx: Ctx,
-  opts: { stationId?: string; category?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number },
+  opts: { stationId?: string; category?: string; phone?: string; flagged?: boolean; includeArchived?: boolean; page: number; pageSize: number },
 ) {
   const { tree, units } = await careScope(ctx, 'care.read');
   if (units.size === 0) throw notFound();
@@ -75,16 +54,22 @@ export async function listRecipients(
   const contactBefore = opts.flagged ? new Date(now.getTime() - days * 86_400_000).toISOString() : undefined;
   const { rows, total } = await q.pageRecipients(
     deps.db,
-    { stationIds: stations, includeArchived: Boolean(opts.includeArchived), contactBefore, category: opts.category },
+    {
+      stationIds: stations,
+      includeArchived: Boolean(opts.includeArchived),
+      contactBefore,
+      category: opts.category,
+      phoneHash: opts.phone ? phoneIndex(deps.config.keys, opts.phone) : undefined,
+    },
     { limit: opts.pageSize, offset: (opts.page - 1) * opts.pageSize },
   );
-  const items = rows.map((r) => present(r, today, days, now));
+  const items = rows.map((r) => present(deps.config.keys, r, servesInPerson(tree, ctx.actor, r.station_id), { today, noContactDays: days, now }));
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
       action: 'care.listed',
       objectType: 'care_recipient',
       unitId: opts.stationId ?? null,
-      changes: { rows: { before: null, after: items.length } },
+      changes: { rows: { before: null, after: items.length }, unmasked: { before: null, after: items.filter((i) => !i.masked).length } },
     }),
   );
   return { items, total, page: opts.page, pageSize: opts.pageSize };
@@ -98,12 +83,13 @@ export async function careFlags(deps: Deps, ctx: Ctx) {
   const now = deps.clock.now();
   const rows = await q.listRecipients(deps.db, stations, false);
   const days = await noContactDays(ctx, stations[0]);
-  const flagged = rows.map((r) => present(r, chinaDay(now), days, now)).filter((r) => r.noContactFlag);
+  // No decryption: the flag is the contact dates only.
+  const flagged = rows.filter((r) => noContact(r, days, now));
   const byStation = new Map<string, { stationId: string; stationName: string; count: number }>();
   for (const f of flagged) {
-    const e = byStation.get(f.stationId) ?? { stationId: f.stationId, stationName: f.stationName, count: 0 };
+    const e = byStation.get(f.station_id) ?? { stationId: f.station_id, stationName: f.station_name, count: 0 };
     e.count++;
-    byStation.set(f.stationId, e);
+    byStation.set(f.station_id, e);
   }
   return { noContactDays: days, total: flagged.length, stations: [...byStation.values()] };
 }
@@ -126,7 +112,8 @@ export async function getRecipient(deps: Deps, ctx: Ctx, id: string) {
     );
   const visits = await q.listVisits(deps.db, id);
   return {
-    recipient: present(r, chinaDay(now), await noContactDays(ctx, r.station_id), now),
+    // Opening the record (audited above) shows it in full to everyone who may open it.
+    recipient: present(deps.config.keys, r, true, { today: chinaDay(now), noContactDays: await noContactDays(ctx, r.station_id), now }),
     visits: visits.map((v) => ({ id: v.id, kind: v.kind, at: v.at, note: v.note, orderId: v.order_id, activityId: v.activity_id, byName: v.by_name })),
   };
 }
@@ -171,15 +158,17 @@ export async function createRecipient(deps: Deps, ctx: Ctx, input: CareRecipient
         id: rowId,
         station_id: input.stationId,
         name: input.name,
-        phone: input.phone ?? null,
-        address: input.address ?? null,
+        ...sealContact(deps.config.keys, {
+          phone: input.phone ?? null,
+          address: input.address ?? null,
+          needs: input.needs ?? null,
+          guardianPhone: input.guardian?.phone ?? null,
+        }),
         lng: input.lng ?? null,
         lat: input.lat ?? null,
         categories: JSON.stringify(input.categories),
         guardian_name: input.guardian?.name ?? null,
-        guardian_phone: input.guardian?.phone ?? null,
         guardian_relation: input.guardian?.relation ?? null,
-        needs: input.needs ?? null,
         legal_basis: input.legalBasis,
         consent_method: input.consent?.method ?? null,
         consent_file_id: input.consent?.evidenceFileId ?? null,
@@ -214,17 +203,30 @@ export async function createRecipient(deps: Deps, ctx: Ctx, input: CareRecipient
 export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z.infer<typeof UpdateCareRecipientInput>) {
   const { r } = await requireRecipient(deps, ctx, id, 'care.manage');
   const now = deps.clock.now().toISOString();
+  const keys = deps.config.keys;
+  // The change is judged on clear values (decrypted), then written sealed.
+  const was = openContact(keys, r);
+  const before = { ...was, categories: r.categories, guardianName: r.guardian_name, archived: r.archived };
+  const after = {
+    phone: input.phone !== undefined ? input.phone : was.phone,
+    address: input.address !== undefined ? input.address : was.address,
+    needs: input.needs !== undefined ? input.needs : was.needs,
+    guardianPhone: input.guardian !== undefined ? (input.guardian?.phone ?? null) : was.guardianPhone,
+    guardianName: input.guardian !== undefined ? (input.guardian?.name ?? null) : r.guardian_name,
+    categories: input.categories !== undefined ? JSON.stringify(input.categories) : r.categories,
+    archived: input.archived !== undefined ? (input.archived ? 1 : 0) : r.archived,
+  };
   const patch: Partial<CareRecipientsTable> = {
-    ...(input.phone !== undefined && { phone: input.phone }),
-    ...(input.address !== undefined && { address: input.address }),
-    ...(input.categories !== undefined && { categories: JSON.stringify(input.categories) }),
+    ...(input.phone !== undefined && sealPhone(keys, input.phone)),
+    ...(input.address !== undefined && sealAddress(keys, input.address)),
+    ...(input.categories !== undefined && { categories: after.categories }),
     ...(input.guardian !== undefined && {
-      guardian_name: input.guardian?.name ?? null,
-      guardian_phone: input.guardian?.phone ?? null,
+      guardian_name: after.guardianName,
       guardian_relation: input.guardian?.relation ?? null,
+      ...sealGuardianPhone(keys, after.guardianPhone),
     }),
-    ...(input.needs !== undefined && { needs: input.needs }),
-    ...(input.archived !== undefined && { archived: input.archived ? 1 : 0 }),
+    ...(input.needs !== undefined && sealNeeds(keys, input.needs)),
+    ...(input.archived !== undefined && { archived: after.archived }),
   };
   await deps.db.transaction().execute(async (trx) => {
     await q.updateRecipient(trx, id, { ...patch, updated_at: now });
@@ -235,7 +237,7 @@ export async function updateRecipient(deps: Deps, ctx: Ctx, id: string, input: z
       objectId: id,
       unitId: r.station_id,
       changes: Object.fromEntries(
-        Object.keys(diffFields(r, { ...r, ...patch }, ['phone', 'address', 'categories', 'guardian_name', 'guardian_phone', 'needs', 'archived'])).map((k) => [
+        Object.keys(diffFields(before, after, ['phone', 'address', 'categories', 'guardianName', 'guardianPhone', 'needs', 'archived'])).map((k) => [
           k,
           { before: '（已修改）', after: '（已修改）' },
         ]),

@@ -149,11 +149,17 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   let requester: NewOrder['requester'];
   let channel: OrdersTable['channel'] = 'app';
   let kind: OrderActor = 'requester';
+  let address = input.address ?? null;
   if (input.onBehalf) {
     await ctx.scope.require('orders.manage', unitId);
-    if (input.onBehalf.careRecipientId) await requireRecipientForOrder(deps.db, ctx, input.onBehalf.careRecipientId, unitId);
-    const known = input.onBehalf.phone ? await personIdByPhone(deps.db, input.onBehalf.phone) : undefined;
-    requester = { personId: known ?? null, name: input.onBehalf.name, phone: input.onBehalf.phone ?? null, verified: true };
+    // A care recipient's record is sealed; the order takes its phone and address when the form left them out.
+    const cared = input.onBehalf.careRecipientId
+      ? await requireRecipientForOrder(deps.db, deps.config.keys, ctx, input.onBehalf.careRecipientId, unitId)
+      : { phone: null, address: null };
+    const phone = input.onBehalf.phone ?? cared.phone;
+    address = input.address ?? cared.address;
+    const known = phone ? await personIdByPhone(deps.db, phone) : undefined;
+    requester = { personId: known ?? null, name: input.onBehalf.name, phone, verified: true };
     channel = input.onBehalf.channel;
     kind = 'staff';
   } else {
@@ -171,7 +177,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
       photos: input.photoFileIds,
       requester,
       careRecipientId: input.onBehalf?.careRecipientId ?? null,
-      address: input.address ?? null,
+      address,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       preferredAt: input.preferredAt ?? null,

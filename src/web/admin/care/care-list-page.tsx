@@ -1,9 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Input, Select, Space, Switch, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CARE_CATEGORIES, LEGAL_BASES } from '../../../shared/care';
+import { PHONE_PATTERN } from '../../../shared/patterns';
 import { type CareCategory, type CareRecipientView, useCareFlags, useCareRecipientPage } from '../../lib/queries/care';
 import { useUnits } from '../../lib/queries/org';
 import { hasRole } from '../../lib/session';
@@ -20,11 +21,13 @@ export default function CareListPage() {
   const stationId = search.get('station') ?? undefined;
   const flagged = search.get('flagged') === 'true';
   const [category, setCategory] = useState<CareCategory | undefined>();
+  const [phone, setPhone] = useState<string | undefined>();
+  const [phoneProblem, setPhoneProblem] = useState(false);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);
   const units = useUnits();
   // Paged and filtered on the server; a filter change goes back to the first page.
-  const list = useCareRecipientPage({ stationId, flagged, category, ...paging });
+  const list = useCareRecipientPage({ stationId, flagged, category, phone, ...paging });
   const flags = useCareFlags();
   const isInstitute = hasRole(session, 'institute_admin');
 
@@ -90,8 +93,10 @@ export default function CareListPage() {
     {
       title: '主要需求',
       dataIndex: 'needs',
-      render: (v: string | null) =>
-        v ? (
+      render: (v: string | null, r) =>
+        r.masked ? (
+          <Typography.Text type="secondary">打开查看（记入审计）</Typography.Text>
+        ) : v ? (
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0 }}>
             {v}
           </Typography.Paragraph>
@@ -161,11 +166,29 @@ export default function CareListPage() {
             }}
             style={{ width: 160 }}
           />
+          <Input.Search
+            aria-label="按手机号查找"
+            placeholder="按手机号查找（完整号码）"
+            allowClear
+            inputMode="numeric"
+            maxLength={11}
+            status={phoneProblem ? 'error' : undefined}
+            onSearch={(v) => {
+              const t = v.trim();
+              const ok = !t || PHONE_PATTERN.test(t);
+              setPhoneProblem(!ok);
+              if (!ok) return;
+              setPhone(t || undefined);
+              setPaging((p) => ({ ...p, page: 1 }));
+            }}
+            style={{ width: 220 }}
+          />
           <Space size={8}>
             <Switch id="care-flagged" checked={flagged} onChange={(on) => set({ flagged: on ? 'true' : undefined })} />
             <label htmlFor="care-flagged">只看久未联系{days ? `（超过 ${days} 天）` : ''}</label>
           </Space>
         </Flex>
+        {phoneProblem ? <Typography.Text type="danger">请输入 11 位手机号（电话加密保存，只能按完整号码查找，不支持按住址查找）</Typography.Text> : null}
         {list.error ? <Alert type="error" showIcon title="关爱对象加载失败" description={list.error.message} style={{ marginBottom: 12 }} /> : null}
         <Table<CareRecipientView>
           rowKey="id"
@@ -173,7 +196,7 @@ export default function CareListPage() {
           dataSource={rows}
           loading={list.isPending}
           scroll={{ x: 900 }}
-          locale={{ emptyText: flagged ? '没有久未联系的关爱对象' : '尚未登记关爱对象' }}
+          locale={{ emptyText: phone ? '没有登记这个手机号的关爱对象' : flagged ? '没有久未联系的关爱对象' : '尚未登记关爱对象' }}
           pagination={{
             current: paging.page,
             pageSize: paging.pageSize,
@@ -185,6 +208,8 @@ export default function CareListPage() {
           }}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 13 }}>
+          电话、住址和需求加密保存。实践所管理员在列表中只看到打码的电话，打开详情才显示完整信息，每次打开都记入审计。
+          <br />
           处理依据：{LEGAL_BASES.statutory_duty}；或{LEGAL_BASES.consent}（《个人信息保护法》第十三条、第二十九条）。
         </Typography.Paragraph>
       </Card>

@@ -66,7 +66,8 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
   const pickRecipient = (id: string | undefined, list: CareRecipientView[]) => {
     const r = list.find((x) => x.id === id);
     if (!r) return;
-    form.setFieldsValue({ name: r.name, phone: r.phone ?? undefined, address: r.address ?? undefined });
+    // A masked list entry (the institute admin's) has no clear phone or address: the server fills them from the record.
+    form.setFieldsValue({ name: r.name, phone: r.masked ? undefined : (r.phone ?? undefined), address: r.masked ? undefined : (r.address ?? undefined) });
   };
 
   const submit = useSubmit(form, usePlaceOrder(), {
@@ -114,8 +115,8 @@ export function PlaceOrderModal({ onClose, recipient }: { onClose: () => void; r
         stationId: recipient?.stationId ?? (stations.length === 1 ? stations[0].id : undefined),
         careRecipientId: recipient?.id,
         name: recipient?.name,
-        phone: recipient?.phone ?? undefined,
-        address: recipient?.address ?? undefined,
+        phone: recipient?.masked ? undefined : (recipient?.phone ?? undefined),
+        address: recipient?.masked ? undefined : (recipient?.address ?? undefined),
       }}
     >
       <Row gutter={16}>

@@ -53,6 +53,8 @@ export interface CarePageParams {
   stationId?: string;
   flagged?: boolean;
   category?: CareCategory;
+  /** An exact phone number (matched on the server's blind index; the phone is stored encrypted). */
+  phone?: string;
   page: number;
   pageSize: number;
 }
