@@ -95,7 +95,8 @@ export function FeedModal({
   return (
     <Modal open={open} title="订阅活动日历" onCancel={onClose} footer={<Button onClick={onClose}>关闭</Button>} destroyOnHidden>
       <Typography.Paragraph>
-        把单位的公开活动加入手机或电脑的日历（iCalendar 格式）：在日历应用中选择「添加订阅日历」，粘贴下面的地址。选实践所即订阅全街道（所和各站）的活动。只包含已发布的活动（近三个月和今后的），任何人都可以订阅；活动改期或取消，日历会跟着更新。
+        把单位的公开活动加入手机或电脑的日历（iCalendar
+        格式）：在日历应用中选择「添加订阅日历」，粘贴下面的地址。选实践所即订阅全街道（所和各站）的活动。只包含已发布的活动（近三个月和今后的），任何人都可以订阅；活动改期或取消，日历会跟着更新。
       </Typography.Paragraph>
       <Select
         aria-label="选择单位"
