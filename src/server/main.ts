@@ -10,6 +10,7 @@ import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
+import { signHeadAfterUpgrade } from './platform/audit';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, protectDataDir } from './platform/config';
 import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
@@ -30,6 +31,7 @@ function open(config: Config): DbHandle {
 
 async function prepare(config: Config, handle: DbHandle): Promise<void> {
   const applied = await migrateToLatest(handle.db);
+  await signHeadAfterUpgrade(handle.db, config.keys.audit, applied);
   if (applied.length) console.log(`数据库迁移完成: ${applied.join(', ')}`);
   if (config.env === 'production') {
     const admin = await bootstrapProduction(handle.db, systemClock.now(), config.instituteName);
@@ -136,13 +138,14 @@ async function main(): Promise<void> {
       const config = loadConfig();
       const handle = open(config);
       const applied = await migrateToLatest(handle.db);
+      await signHeadAfterUpgrade(handle.db, config.keys.audit, applied);
       console.log(applied.length ? `已执行: ${applied.join(', ')}` : '数据库已是最新');
       return handle.close();
     }
     case 'seed': {
       const config = loadConfig();
       const handle = open(config);
-      await migrateToLatest(handle.db);
+      await signHeadAfterUpgrade(handle.db, config.keys.audit, await migrateToLatest(handle.db));
       console.log((await seedDemo({ db: handle.db, config }, systemClock.now())) ? '已写入演示数据' : '数据库中已有数据，未写入');
       return handle.close();
     }

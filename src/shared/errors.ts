@@ -247,6 +247,7 @@ export const ERRORS = {
   'news.not_published': { status: 409, message: '该新闻未发布，无需撤回' },
   'news.already_submitted': { status: 409, message: '该信息已报送，等待专栏处理或已采用' },
   'news.not_submitted': { status: 409, message: '该信息尚未报送或已处理' },
+  'audit.chain_broken': { status: 409, message: '审计链校验未通过，不能签发检查点；请先核查校验结果' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -370,4 +370,5 @@ export const routes = {
   listPublicNews: { operationId: 'listPublicNews', method: 'GET', path: '/api/public/news' },
   getPublicNews: { operationId: 'getPublicNews', method: 'GET', path: '/api/public/news/:id' },
   readPublicNewsImage: { operationId: 'readPublicNewsImage', method: 'GET', path: '/api/public/news-images/:id' },
+  exportAuditCheckpoint: { operationId: 'exportAuditCheckpoint', method: 'POST', path: '/api/audit/checkpoints' },
 } as const satisfies Record<string, Route>;

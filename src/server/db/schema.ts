@@ -99,6 +99,7 @@ export interface Database {
   showcase_withdrawals: ShowcaseWithdrawalsTable;
   news_items: NewsItemsTable;
   news_submissions: NewsSubmissionsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export interface UnitsTable {
@@ -239,6 +240,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Ed25519 over (seq, hash) (platform/audit-signing.ts); NULL only on a fresh chain at seq 0. Migration 0021. */
+  signature: string | null;
 }
 
 /** Named sequences (volunteer numbers, certificate numbers): `UPDATE … SET value = value + 1 RETURNING`. */
@@ -1543,4 +1546,15 @@ export interface NewsSubmissionsTable {
   by_account: string | null;
   by_name: string;
   created_at: string;
+}
+
+/** A signed checkpoint of the audit chain an institute admin exported (seq, hash of that row). Append-only. */
+export interface AuditCheckpointsTable {
+  id: string;
+  seq: number;
+  hash: string;
+  at: string;
+  signature: string;
+  key_fingerprint: string;
+  issued_by: string | null;
 }
