@@ -11,6 +11,7 @@ import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { sealPlainCareData } from './features/care/care.sealing';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
+import { signHeadAfterUpgrade } from './platform/audit';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, plainHttpWarning, protectDataDir } from './platform/config';
 import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
@@ -32,6 +33,7 @@ function open(config: Config): DbHandle {
 /** Migrations, then the data steps that need the app's keys (migrations run without them). */
 async function migrateAndSeal(config: Config, handle: DbHandle): Promise<string[]> {
   const applied = await migrateToLatest(handle.db);
+  await signHeadAfterUpgrade(handle.db, config.keys.audit, applied);
   const sealed = await sealPlainCareData({ db: handle.db, config, clock: systemClock });
   if (sealed) console.log(`已加密 ${sealed} 位关爱对象的电话、住址和需求`);
   return applied;

@@ -28,14 +28,45 @@ export const AuditQuery = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+/** The file an institute admin exports and keeps outside the system (docs/security.md 审计检查点). */
+export const AUDIT_CHECKPOINT_FORMAT = 'shijian-audit-checkpoint/1';
+export const AuditCheckpointFile = z.strictObject({
+  format: z.literal(AUDIT_CHECKPOINT_FORMAT),
+  seq: z.number().int().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.iso.datetime(),
+  keyFingerprint: z.string().max(100),
+  publicKey: z.string().max(500),
+  signature: z.string().max(200),
+});
+export type AuditCheckpointFile = z.infer<typeof AuditCheckpointFile>;
+
+/** One checkpoint held against the chain: one the system recorded, or the file the admin brought. */
+export const AuditCheckpointCheck = z.object({
+  source: z.enum(['recorded', 'provided']),
+  seq: z.number().int(),
+  at: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+});
+export type AuditCheckpointCheck = z.infer<typeof AuditCheckpointCheck>;
+
 export const AuditVerifyView = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
   headSeq: z.number().int().nullable(),
+  /** Whether the head's (seq, hash) carries this system's signature. */
+  headSigned: z.boolean(),
+  /** The last recorded checkpoint (and any recorded one that fails), then the provided file, if any. */
+  checkpoints: z.array(AuditCheckpointCheck),
 });
 export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
+
+/** Verify optionally against a checkpoint file kept outside the system. */
+export const AuditVerifyBody = z.strictObject({ checkpoint: AuditCheckpointFile.optional() });
+export type AuditVerifyBody = z.infer<typeof AuditVerifyBody>;
 
 /** Chinese names for audit actions; an unknown action shows its code. */
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -59,6 +90,14 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accounts.sessions_revoked': '强制下线',
   'settings.rule_updated': '修改规则',
   'settings.rule_reset': '恢复默认规则',
+  'audit.read': '查阅审计日志',
+  'audit.verified': '校验审计链',
+  'audit.checkpoint_exported': '导出审计检查点',
+  'files.uploaded': '上传文件',
+  'activities.ical_token_issued': '生成日历订阅链接',
+  'activities.ical_token_revoked': '删除日历订阅链接',
+  'notifications.read': '消息标为已读',
+  'notifications.read_all': '消息全部标为已读',
 };
 
 export const AuditIdParams = z.strictObject({ unitId: Id });

@@ -252,6 +252,7 @@ export const ERRORS = {
   'privacy.no_unit': { status: 422, message: '您还没有所属的实践站，请联系工作人员办理' },
   'privacy.already_decided': { status: 409, message: '该申请已处理过' },
   'privacy.self_decision': { status: 403, message: '不能处理本人的删除申请，请由其他管理员处理' },
+  'audit.chain_broken': { status: 409, message: '审计链校验未通过，不能签发检查点；请先核查校验结果' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

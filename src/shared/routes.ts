@@ -376,4 +376,5 @@ export const routes = {
   requestDeletion: { operationId: 'requestDeletion', method: 'POST', path: '/api/privacy/my-requests' },
   listPrivacyRequests: { operationId: 'listPrivacyRequests', method: 'GET', path: '/api/privacy/requests' },
   decidePrivacyRequest: { operationId: 'decidePrivacyRequest', method: 'POST', path: '/api/privacy/requests/:id/decision' },
+  exportAuditCheckpoint: { operationId: 'exportAuditCheckpoint', method: 'POST', path: '/api/audit/checkpoints' },
 } as const satisfies Record<string, Route>;

@@ -101,6 +101,7 @@ export interface Database {
   news_submissions: NewsSubmissionsTable;
   privacy_requests: PrivacyRequestsTable;
   privacy_decisions: PrivacyDecisionsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }
 
 export interface UnitsTable {
@@ -241,6 +242,8 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** Ed25519 over (seq, hash) (platform/audit-signing.ts); NULL only on a fresh chain at seq 0. Migration 0021. */
+  signature: string | null;
 }
 
 /** Named sequences (volunteer numbers, certificate numbers): `UPDATE … SET value = value + 1 RETURNING`. */
@@ -1577,4 +1580,15 @@ export interface PrivacyDecisionsTable {
   by_account: string;
   by_name: string;
   created_at: string;
+}
+
+/** A signed checkpoint of the audit chain an institute admin exported (seq, hash of that row). Append-only. */
+export interface AuditCheckpointsTable {
+  id: string;
+  seq: number;
+  hash: string;
+  at: string;
+  signature: string;
+  key_fingerprint: string;
+  issued_by: string | null;
 }

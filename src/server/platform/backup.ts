@@ -4,7 +4,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, r
 import path from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { verifyAuditChain } from './audit';
+import { signHeadAfterUpgrade, verifyAuditChain } from './audit';
 import { getAuditHead } from './audit.queries';
 import type { Config } from './config';
 import { copySqliteTo, type DbHandle, latestMigration, migrateToLatest, openDb } from './db';
@@ -200,7 +200,7 @@ async function verifyRestored(
   const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: opts.pgSchema });
   try {
     const integrity = handle.dialect === 'sqlite' ? sqliteIntegrity(path.join(config.dataDir, 'shijian.sqlite')) : 'ok';
-    await migrateToLatest(handle.db, opts.pgSchema);
+    await signHeadAfterUpgrade(handle.db, config.keys.audit, await migrateToLatest(handle.db, opts.pgSchema));
     const audit = await verifyAuditChain(handle.db, config.keys.audit);
     return {
       integrity,

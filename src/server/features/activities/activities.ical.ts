@@ -29,7 +29,15 @@ export async function issueIcalToken(deps: Deps, ctx: Ctx) {
 export async function revokeIcal(deps: Deps, ctx: Ctx) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
-  await q.revokeIcalTokens(deps.db, v.id, deps.clock.now().toISOString());
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await q.revokeIcalTokens(trx, v.id, now.toISOString());
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'activities.ical_token_revoked',
+      objectType: 'volunteer',
+      objectId: v.id,
+    });
+  });
   return { ok: true as const };
 }
 

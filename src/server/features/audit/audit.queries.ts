@@ -29,7 +29,8 @@ export async function pageAudit(db: DbOrTrx, f: AuditFilter, limit: number, offs
         ]),
       ]),
     );
-  if (f.action) qb = qb.where('action', '=', f.action);
+  // Reads of the log are listed only when asked for: otherwise every page read would shift the next.
+  qb = f.action ? qb.where('action', '=', f.action) : qb.where('action', '!=', 'audit.read');
   if (f.objectId) qb = qb.where('object_id', '=', f.objectId);
   if (f.outcome) qb = qb.where('outcome', '=', f.outcome);
   if (f.from) qb = qb.where('at', '>=', f.from);

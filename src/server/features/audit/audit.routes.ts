@@ -3,11 +3,12 @@ import * as api from '../../../shared/audit.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
-import { listAudit, verifyAudit } from './audit.service';
+import { exportCheckpoint, listAudit, verifyAudit } from './audit.service';
 
 export function auditRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
     register(app, api.listAudit, async (req) => listAudit(deps, ctxOf(req), req.query));
-    register(app, api.verifyAudit, async (req) => verifyAudit(deps, ctxOf(req)));
+    register(app, api.verifyAudit, async (req) => verifyAudit(deps, ctxOf(req), req.body));
+    register(app, api.exportAuditCheckpoint, async (req) => exportCheckpoint(deps, ctxOf(req)));
   };
 }

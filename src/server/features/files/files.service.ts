@@ -2,9 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import type { DbOrTrx } from '../../platform/db';
+import { whoOf } from '../../platform/session';
 import * as citers from './files.citers';
 import * as q from './files.queries';
 
@@ -69,17 +71,29 @@ export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; by
   mkdirSync(dir, { recursive: true });
   await writeFile(path.join(deps.config.dataDir, 'uploads', rel), input.bytes, { mode: 0o600 });
   const unitId = ctx.actor.grants[0]?.unitId ?? null;
-  await q.insertFile(deps.db, {
-    id,
-    unit_id: unitId,
-    purpose: input.purpose,
-    original_name: path.basename(input.name).slice(0, 120),
-    mime,
-    size: input.bytes.length,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
-    path: rel,
-    uploaded_by: ctx.actor.accountId,
-    created_at: now.toISOString(),
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const size = input.bytes.length;
+  await deps.db.transaction().execute(async (trx) => {
+    await q.insertFile(trx, {
+      id,
+      unit_id: unitId,
+      purpose: input.purpose,
+      original_name: path.basename(input.name).slice(0, 120),
+      mime,
+      size,
+      sha256,
+      path: rel,
+      uploaded_by: ctx.actor.accountId,
+      created_at: now.toISOString(),
+    });
+    // What was stored and its checksum; not the content, nor the file name (names often carry a person's name).
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'files.uploaded',
+      objectType: 'file',
+      objectId: id,
+      unitId,
+      changes: { file: { before: null, after: { purpose: input.purpose, mime, size, sha256 } } },
+    });
   });
   return { id, name: path.basename(input.name), mime, size: input.bytes.length };
 }

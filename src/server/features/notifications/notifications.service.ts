@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { NotificationView } from '../../../shared/notifications';
+import { appendAudit } from '../../platform/audit';
 import type { DbOrTrx } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
+import { whoOf } from '../../platform/session';
 import * as q from './notifications.queries';
 
 let lastMs = 0;
@@ -64,8 +66,18 @@ export async function listMyNotifications(
   };
 }
 
+/** One notice, or all of them (id null); audited with how many changed. A notice not the caller's is 404. */
 export async function markRead(deps: Deps, ctx: Ctx, id: string | null) {
-  const n = await q.markRead(deps.db, ctx.actor.personId, id, deps.clock.now().toISOString());
-  if (id && n === 0) throw notFound();
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const n = await q.markRead(trx, ctx.actor.personId, id, now.toISOString());
+    if (id && n === 0) throw notFound();
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: id ? 'notifications.read' : 'notifications.read_all',
+      objectType: id ? 'notification' : 'person',
+      objectId: id ?? ctx.actor.personId,
+      changes: { marked: { before: null, after: Number(n) } },
+    });
+  });
   return { ok: true as const };
 }

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditEntryView } from '../../../shared/audit';
 import { type AuditListParams, useAuditLog, useVerifyAudit } from '../../lib/queries/audit';
+import { CheckpointButtons, VerifyResult } from './audit-checkpoint';
 import { formatDateTime } from '../../lib/format';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
@@ -16,6 +17,11 @@ const OBJECT_TYPES: Record<string, string> = {
   leading_group_member: '领导小组成员',
   rule: '规则',
   setting: '规则',
+  audit_log: '审计日志',
+  file: '文件',
+  volunteer: '志愿者',
+  notification: '消息',
+  person: '本人',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -40,6 +46,10 @@ const FIELD_LABELS: Record<string, string> = {
   username: '账号',
   role: '角色',
   unitId: '单位',
+  query: '查询条件',
+  result: '校验结果',
+  file: '文件',
+  marked: '标记条数',
 };
 
 function showValue(v: unknown): string {
@@ -134,30 +144,22 @@ export default function AuditPage() {
     { title: 'IP 地址', dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
   ];
 
-  const result = verify.data;
-
   return (
     <>
       <PageHeader
         title="审计日志"
-        description="登录、账号和各项修改操作都会记录在案。每条记录与上一条以哈希相连，任何删改都能被校验发现。"
+        description="登录、账号、上传和各项修改操作都会记录在案，查阅和校验审计日志本身也会记录。每条记录与上一条以哈希相连，链头带签名；导出的检查点请保存在系统之外，用于核验末尾记录没有被截断。"
         extra={
-          <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate()} loading={verify.isPending}>
-            校验审计链
-          </Button>
+          <Flex gap={8} wrap>
+            <Button icon={<SafetyCertificateOutlined />} onClick={() => verify.mutate(undefined)} loading={verify.isPending}>
+              校验审计链
+            </Button>
+            <CheckpointButtons verify={verify} />
+          </Flex>
         }
       />
       <div aria-live="polite">
-        {result?.ok ? <Alert type="success" showIcon title={`共校验 ${result.checked} 条，审计链完整`} style={{ marginBottom: 16 }} /> : null}
-        {result && !result.ok ? (
-          <Alert
-            type="error"
-            showIcon
-            title={`审计链在第 ${result.firstBrokenSeq ?? '?'} 条记录处断开`}
-            description={`${result.reason ?? '记录内容与哈希不符'}（共校验 ${result.checked} 条）。请立即联系系统管理员核查。`}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
+        {verify.data ? <VerifyResult result={verify.data} /> : null}
         {verify.error ? <Alert type="error" showIcon title="校验失败" description={verify.error.message} style={{ marginBottom: 16 }} /> : null}
       </div>
       {log.error ? <Alert type="error" showIcon title="审计日志加载失败" description={log.error.message} style={{ marginBottom: 16 }} /> : null}

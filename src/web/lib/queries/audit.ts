@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditCheckpointFile } from '../../../shared/audit';
 import * as audit from '../../../shared/audit.endpoints';
 import { call } from '../api';
 
@@ -17,6 +18,19 @@ export function useAuditLog(params: AuditListParams) {
   });
 }
 
+/** Verify the chain; with a checkpoint file kept outside the system, against it too. */
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => call(audit.verifyAudit) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (checkpoint?: AuditCheckpointFile) => call(audit.verifyAudit, { body: checkpoint ? { checkpoint } : {} }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['audit', 'list'] }),
+  });
+}
+
+export function useExportCheckpoint() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(audit.exportAuditCheckpoint),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['audit', 'list'] }),
+  });
 }
