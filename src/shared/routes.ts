@@ -370,4 +370,10 @@ export const routes = {
   listPublicNews: { operationId: 'listPublicNews', method: 'GET', path: '/api/public/news' },
   getPublicNews: { operationId: 'getPublicNews', method: 'GET', path: '/api/public/news/:id' },
   readPublicNewsImage: { operationId: 'readPublicNewsImage', method: 'GET', path: '/api/public/news-images/:id' },
+  // accounts.endpoints.ts: two-factor login (TOTP)
+  loginWithTotp: { operationId: 'loginWithTotp', method: 'POST', path: '/api/auth/login/totp' },
+  viewTotp: { operationId: 'viewTotp', method: 'GET', path: '/api/auth/totp' },
+  startTotpSetup: { operationId: 'startTotpSetup', method: 'POST', path: '/api/auth/totp/setup' },
+  enableTotp: { operationId: 'enableTotp', method: 'POST', path: '/api/auth/totp/enable' },
+  disableTotp: { operationId: 'disableTotp', method: 'POST', path: '/api/auth/totp/disable' },
 } as const satisfies Record<string, Route>;

@@ -123,7 +123,7 @@ describe('file uploads and downloads', () => {
 
 describe('where people go after signing in', () => {
   const session = (over: Partial<SessionView['account']>, isStaff: boolean): SessionView => ({
-    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false, ...over },
+    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false, totpEnrolmentRequired: false, ...over },
     roles: [],
     isStaff,
     csrfToken: 't',

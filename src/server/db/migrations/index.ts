@@ -18,6 +18,7 @@ import * as m20261129_0017 from './20261129_0017_campaigns';
 import * as m20261129_0018 from './20261129_0018_processes';
 import * as m20261129_0019 from './20261129_0019_news';
 import * as m20261129_0020 from './20261129_0020_showcase';
+import * as m20261130_0022 from './20261130_0022_totp';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261129_0018_processes': m20261129_0018,
   '20261129_0019_news': m20261129_0019,
   '20261129_0020_showcase': m20261129_0020,
+  '20261130_0022_totp': m20261130_0022,
 };
