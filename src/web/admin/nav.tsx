@@ -28,6 +28,7 @@ import {
   ShopOutlined,
   BellOutlined,
   PictureOutlined,
+  SafetyOutlined,
   FundProjectionScreenOutlined,
   BarChartOutlined,
   NotificationOutlined,
@@ -86,6 +87,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
+  { path: '/admin/security', label: '账号安全', icon: <SafetyOutlined />, roles: null },
 ];
 
 export function navFor(session: SessionView): NavItem[] {
