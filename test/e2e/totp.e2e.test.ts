@@ -51,7 +51,7 @@ describe.skipIf(!hasBrowser)('two-factor login', () => {
     await page.getByRole('button', { name: '开始设置' }).click();
     await page.getByRole('img', { name: '身份验证器二维码' }).waitFor();
     await screenshot(page, 'totp-setup-1280.png');
-    secret = (await page.getByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/).innerText()).replace(/\s/g, '');
+    secret = ((await page.getByText(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/).textContent()) ?? '').replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
 
     await page.getByLabel('验证码').fill(totpCode(secret, serverNow()));
