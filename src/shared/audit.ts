@@ -59,6 +59,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'accounts.sessions_revoked': '强制下线',
   'settings.rule_updated': '修改规则',
   'settings.rule_reset': '恢复默认规则',
+  'auth.totp_challenge': '登录：密码正确，待输入验证码',
+  'auth.totp_setup_started': '获取双因素登录密钥',
+  'auth.totp_enabled': '启用双因素登录',
+  'auth.totp_enable_failed': '启用双因素登录失败',
+  'auth.totp_disabled': '关闭双因素登录',
+  'auth.totp_disable_failed': '关闭双因素登录失败',
 };
 
 export const AuditIdParams = z.strictObject({ unitId: Id });
