@@ -5,9 +5,17 @@ import {
   CreateAccountInput,
   CreatedAccountView,
   LoginInput,
+  LoginResult,
   OneTimePasswordView,
   RevokedSessionsView,
   SessionView,
+  TotpChallengeView,
+  TotpCodeInput,
+  TotpDisableInput,
+  TotpLoginInput,
+  TotpRecoveryCodesView,
+  TotpSetupView,
+  TotpStatusView,
 } from './accounts';
 import { IdParams, OkView, Paged } from './common';
 import { defineEndpoint } from './endpoint';
@@ -15,7 +23,7 @@ import type { ErrorCode } from './errors';
 import { named } from './openapi';
 import { routes } from './routes';
 
-named({ AccountView, SessionView });
+named({ AccountView, SessionView, TotpChallengeView });
 const tags = ['accounts'];
 const PASSWORD_RULES = [
   'password.too_short',
@@ -89,11 +97,12 @@ export const revokeSessions = defineEndpoint({
 export const login = defineEndpoint({
   ...routes.login,
   summary: '登录（账号或手机号 + 密码）',
-  description: '以账号名或手机号加密码登录，成功后设置会话 Cookie 并返回 csrfToken；连续输错将临时锁定账号。',
+  description:
+    '以账号名或手机号加密码登录，成功后设置会话 Cookie 并返回 csrfToken；连续输错将临时锁定账号。已启用双因素登录的账号返回 step=totp 与一次性的 challengeToken（5 分钟内有效），须再调用 loginWithTotp。',
   tags,
   access: 'public',
   body: LoginInput,
-  responses: { 200: SessionView },
+  responses: { 200: LoginResult },
   errors: ['auth.invalid_credentials', 'auth.locked', 'auth.rate_limited'],
 });
 
@@ -121,4 +130,53 @@ export const changePassword = defineEndpoint({
   body: ChangePasswordInput,
   responses: { 200: SessionView },
   errors: ['auth.wrong_password', ...PASSWORD_RULES],
+});
+
+export const loginWithTotp = defineEndpoint({
+  ...routes.loginWithTotp,
+  summary: '登录第二步（身份验证器验证码或恢复码）',
+  description:
+    '密码正确后，凭 challengeToken 提交身份验证器的 6 位验证码（同一验证码只能用一次，允许前后各 30 秒误差）或一个恢复码（每个只能用一次）；成功后设置会话 Cookie。输错计入账号锁定次数，同一 challengeToken 最多尝试 5 次。',
+  tags,
+  access: 'public',
+  body: TotpLoginInput,
+  responses: { 200: SessionView },
+  errors: ['auth.totp_invalid', 'auth.totp_challenge_expired', 'auth.locked', 'auth.rate_limited'],
+});
+
+export const viewTotp = defineEndpoint({
+  ...routes.viewTotp,
+  summary: '本人的双因素登录状态',
+  description: '是否已启用、本单位规则是否要求、剩余恢复码个数。',
+  tags,
+  responses: { 200: TotpStatusView },
+});
+
+export const startTotpSetup = defineEndpoint({
+  ...routes.startTotpSetup,
+  summary: '获取新的身份验证器密钥',
+  description: '生成新的密钥（以文本、otpauth:// 链接和二维码返回），输入验证码确认后才生效；重复调用会换一个新密钥。',
+  tags,
+  responses: { 200: TotpSetupView },
+  errors: ['totp.already_enabled'],
+});
+
+export const enableTotp = defineEndpoint({
+  ...routes.enableTotp,
+  summary: '确认验证码，启用双因素登录',
+  description: '输入身份验证器显示的验证码以启用；返回 10 个恢复码，只显示这一次，每个只能使用一次。',
+  tags,
+  body: TotpCodeInput,
+  responses: { 200: TotpRecoveryCodesView },
+  errors: ['totp.already_enabled', 'totp.not_started', 'totp.invalid_code'],
+});
+
+export const disableTotp = defineEndpoint({
+  ...routes.disableTotp,
+  summary: '关闭双因素登录',
+  description: '须提供当前密码和一个验证码（或恢复码）；若本单位规则要求，下次登录时须重新启用。',
+  tags,
+  body: TotpDisableInput,
+  responses: { 200: OkView },
+  errors: ['auth.wrong_password', 'totp.not_enabled', 'totp.invalid_code'],
 });

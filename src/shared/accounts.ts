@@ -29,6 +29,8 @@ export const SessionView = z.object({
     displayName: z.string(),
     phoneMasked: z.string().nullable(),
     mustChangePassword: z.boolean(),
+    /** The rule requires two-factor login for a role of this account and it is not enrolled: only 账号安全 is open. */
+    totpEnrolmentRequired: z.boolean(),
   }),
   roles: z.array(RoleGrantView),
   isStaff: z.boolean(),
@@ -86,3 +88,46 @@ export const OneTimePasswordView = z.object({ oneTimePassword: z.string() });
 
 /** `POST /api/accounts/:id/revoke-sessions`: how many sessions were ended. */
 export const RevokedSessionsView = z.object({ ended: z.number().int() });
+
+/** The password was right and the account has two-factor login: a code is still owed (5 minutes). */
+export const TotpChallengeView = z.object({ step: z.literal('totp'), challengeToken: z.string(), expiresAt: z.string() });
+export type TotpChallengeView = z.infer<typeof TotpChallengeView>;
+
+/** `POST /api/auth/login`: a session, or the second step when two-factor login is on. */
+export const LoginResult = z.union([SessionView, TotpChallengeView]);
+export type LoginResult = z.infer<typeof LoginResult>;
+
+export const TotpLoginInput = z.strictObject({
+  challengeToken: z.string().min(20).max(100),
+  /** `code`: the 6 digits of the authenticator app; `recovery`: one of the ten recovery codes. */
+  method: z.enum(['code', 'recovery']),
+  code: z.string().trim().min(1, { message: '请输入验证码' }).max(32),
+});
+export type TotpLoginInput = z.infer<typeof TotpLoginInput>;
+
+export const TotpStatusView = z.object({
+  enabled: z.boolean(),
+  enabledAt: z.string().nullable(),
+  /** The rule of the account's institute requires it for one of its roles. */
+  required: z.boolean(),
+  recoveryCodesLeft: z.number().int(),
+});
+export type TotpStatusView = z.infer<typeof TotpStatusView>;
+
+/** A new secret, not yet in force: as text, as an otpauth:// URI and as that URI's QR code (a data: URL made on the server). */
+export const TotpSetupView = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
+export type TotpSetupView = z.infer<typeof TotpSetupView>;
+
+export const TotpCodeInput = z.strictObject({ code: z.string().trim().min(1, { message: '请输入验证码' }).max(16) });
+export type TotpCodeInput = z.infer<typeof TotpCodeInput>;
+
+/** Shown once: the server keeps only their HMACs. */
+export const TotpRecoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
+export type TotpRecoveryCodesView = z.infer<typeof TotpRecoveryCodesView>;
+
+export const TotpDisableInput = z.strictObject({
+  password: z.string().min(1, { message: '请输入当前密码' }).max(256),
+  /** A code of the authenticator app, or a recovery code. */
+  code: z.string().trim().min(1, { message: '请输入验证码或恢复码' }).max(32),
+});
+export type TotpDisableInput = z.infer<typeof TotpDisableInput>;

@@ -98,6 +98,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'activities.ical_token_revoked': '删除日历订阅链接',
   'notifications.read': '消息标为已读',
   'notifications.read_all': '消息全部标为已读',
+  'auth.totp_challenge': '登录：密码正确，待输入验证码',
+  'auth.totp_setup_started': '获取双因素登录密钥',
+  'auth.totp_enabled': '启用双因素登录',
+  'auth.totp_enable_failed': '启用双因素登录失败',
+  'auth.totp_disabled': '关闭双因素登录',
+  'auth.totp_disable_failed': '关闭双因素登录失败',
 };
 
 export const AuditIdParams = z.strictObject({ unitId: Id });

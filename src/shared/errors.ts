@@ -253,6 +253,13 @@ export const ERRORS = {
   'privacy.already_decided': { status: 409, message: '该申请已处理过' },
   'privacy.self_decision': { status: 403, message: '不能处理本人的删除申请，请由其他管理员处理' },
   'audit.chain_broken': { status: 409, message: '审计链校验未通过，不能签发检查点；请先核查校验结果' },
+  'auth.totp_enrolment_required': { status: 403, message: '按本单位安全规则，须先启用双因素登录（身份验证器）才能继续使用' },
+  'auth.totp_invalid': { status: 401, message: '验证码不正确，请查看身份验证器中的最新验证码' },
+  'auth.totp_challenge_expired': { status: 401, message: '验证已超时或尝试次数过多，请重新输入账号和密码' },
+  'totp.already_enabled': { status: 409, message: '已启用双因素登录' },
+  'totp.not_started': { status: 409, message: '请先获取新的密钥，再输入验证码' },
+  'totp.not_enabled': { status: 409, message: '尚未启用双因素登录' },
+  'totp.invalid_code': { status: 422, message: '验证码不正确，请查看身份验证器中的最新验证码' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -377,4 +377,10 @@ export const routes = {
   listPrivacyRequests: { operationId: 'listPrivacyRequests', method: 'GET', path: '/api/privacy/requests' },
   decidePrivacyRequest: { operationId: 'decidePrivacyRequest', method: 'POST', path: '/api/privacy/requests/:id/decision' },
   exportAuditCheckpoint: { operationId: 'exportAuditCheckpoint', method: 'POST', path: '/api/audit/checkpoints' },
+  // accounts.endpoints.ts: two-factor login (TOTP)
+  loginWithTotp: { operationId: 'loginWithTotp', method: 'POST', path: '/api/auth/login/totp' },
+  viewTotp: { operationId: 'viewTotp', method: 'GET', path: '/api/auth/totp' },
+  startTotpSetup: { operationId: 'startTotpSetup', method: 'POST', path: '/api/auth/totp/setup' },
+  enableTotp: { operationId: 'enableTotp', method: 'POST', path: '/api/auth/totp/enable' },
+  disableTotp: { operationId: 'disableTotp', method: 'POST', path: '/api/auth/totp/disable' },
 } as const satisfies Record<string, Route>;

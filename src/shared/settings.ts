@@ -16,6 +16,12 @@ const Thresholds = z
   .max(10)
   .refine((a) => a.every((v, i) => i === 0 || v > a[i - 1]), { message: '各级门槛必须逐级递增' });
 const DateList = z.array(DateString).max(400);
+/** Staff roles that must sign in with a second factor; volunteers and residents never do. */
+export const TOTP_ROLE_CHOICES = ['institute_admin', 'station_admin', 'team_leader', 'district_viewer'] as const;
+const TotpRoles = z
+  .array(z.enum(TOTP_ROLE_CHOICES))
+  .max(TOTP_ROLE_CHOICES.length)
+  .refine((a) => new Set(a).size === a.length, { message: '角色不能重复' });
 
 export const RULES = {
   'activities.minPerStationPerMonth': {
@@ -204,6 +210,14 @@ export const RULES = {
     schema: IntRule(1, 60),
     default: 7,
   },
+  'security.totpRequiredRoles': {
+    label: '须启用双因素登录（密码 + 身份验证器验证码）的角色',
+    source: '等保 2.0 第三级 身份鉴别 d（两种及以上鉴别技术）；ASVS 6.3.2',
+    editor: 'roles',
+    unit: '',
+    schema: TotpRoles,
+    default: ['institute_admin', 'station_admin'],
+  },
 } as const;
 
 export type RuleKey = keyof typeof RULES;
@@ -219,7 +233,7 @@ export const RuleView = z.object({
   key: z.string(),
   label: z.string(),
   source: z.string(),
-  editor: z.enum(['integer', 'range', 'thresholds', 'dates']),
+  editor: z.enum(['integer', 'range', 'thresholds', 'dates', 'roles']),
   unit: z.string(),
   value: z.unknown(),
   defaultValue: z.unknown(),

@@ -17,6 +17,7 @@ const SettingsPage = lazy(() => import('./admin/settings/settings-page'));
 const AuditPage = lazy(() => import('./admin/audit/audit-page'));
 const AccountsPage = lazy(() => import('./admin/accounts/accounts-page'));
 const AdminPasswordPage = lazy(() => import('./admin/password/password-page'));
+const AdminSecurityPage = lazy(() => import('./admin/password/security-page'));
 const ActivitiesPage = lazy(() => import('./admin/activities/activities-page'));
 const ActivityFormPage = lazy(() => import('./admin/activities/activity-form-page'));
 const ActivityDetailPage = lazy(() => import('./admin/activities/activity-detail-page'));
@@ -133,6 +134,7 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'password', element: <AdminPasswordPage /> },
+      { path: 'security', element: <AdminSecurityPage /> },
       { path: 'activities', element: <ActivitiesPage /> },
       { path: 'activities/new', element: <ActivityFormPage /> },
       { path: 'activities/:id', element: <ActivityDetailPage /> },

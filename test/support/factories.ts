@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/shared/accounts';
 import { makeIdNumber } from '../../src/shared/rules/id-number';
 import { bootstrapProduction } from '../../src/server/db/seed/maan';
+import { seedTotpRuleOff } from '../../src/server/db/seed/maan.security';
 import type { Clock } from '../../src/server/platform/clock';
 import { hashPassword, oneTimePassword } from '../../src/server/platform/crypto';
 import { markOrgChanged } from '../../src/server/platform/scope';
@@ -168,6 +169,8 @@ export async function makeWorld(opts: { clock?: Clock; config?: Partial<Config> 
 
   const boot = await bootstrapProduction(t.deps.db, clock.now(), '测试街道新时代文明实践所');
   if (!boot) throw new Error('bootstrap: the database was not empty');
+  // Suites sign staff in with a password only; totp.api.test.ts turns the two-factor rule back on.
+  await seedTotpRuleOff(t.deps.db, clock.now().toISOString());
   const first = await t.login(boot.username, boot.password);
   const adminAgent = agentFromResponse(
     app,

@@ -102,6 +102,9 @@ export interface Database {
   privacy_requests: PrivacyRequestsTable;
   privacy_decisions: PrivacyDecisionsTable;
   audit_checkpoints: AuditCheckpointsTable;
+  account_totp: AccountTotpTable;
+  account_recovery_codes: AccountRecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
 }
 
 export interface UnitsTable {
@@ -185,6 +188,8 @@ export interface SessionsTable {
   ip: string | null;
   user_agent: string | null;
   revoked_at: string | null;
+  /** 1: the rule requires two-factor login for the account's role and it is not enrolled; only enrolment is reachable. */
+  totp_enrol_only: number;
 }
 
 export interface PostsTable {
@@ -1591,4 +1596,37 @@ export interface AuditCheckpointsTable {
   signature: string;
   key_fingerprint: string;
   issued_by: string | null;
+}
+
+/** Two-factor login (TOTP) of an account: the sealed secret; enabled once a code confirmed it. */
+export interface AccountTotpTable {
+  account_id: string;
+  /** AES-256-GCM (config key `encryption`) of the base32 secret. */
+  secret_sealed: string;
+  enabled_at: string | null;
+  /** The last 30-second step accepted: a code is good once. */
+  last_step: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Recovery codes, ten per enrolment, each usable once; stored as an HMAC (config key `index`). */
+export interface AccountRecoveryCodesTable {
+  id: string;
+  account_id: string;
+  code_hmac: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** The pending second login step: the password was right, a code is still owed. */
+export interface LoginChallengesTable {
+  /** SHA-256 of the token handed to the browser. */
+  id: string;
+  account_id: string;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  ip: string | null;
 }

@@ -15,6 +15,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Still reachable while the account must change its password first. */
     duringPasswordChange?: boolean;
+    /** Still reachable while the rule requires two-factor login and the account has not enrolled yet. */
+    duringTotpEnrolment?: boolean;
   }
 }
 
@@ -73,6 +75,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
       throw new AppError('csrf.invalid');
     }
     if (resolved.mustChangePassword && !config.duringPasswordChange) throw new AppError('auth.password_change_required');
+    if (resolved.totpEnrolOnly && !config.duringTotpEnrolment) throw new AppError('auth.totp_enrolment_required');
     req.actor = resolved.actor;
     req.scope = makeScope(deps, resolved.actor, resolved.versions);
   });

@@ -21,6 +21,7 @@ export function findSessionForRequest(db: DbOrTrx, id: string) {
       'accounts.display_name',
       'accounts.disabled',
       'accounts.must_change_password',
+      'sessions.totp_enrol_only',
       eb.selectFrom('counters').select('value').where('name', '=', VERSION_COUNTERS.org).as('org_version'),
       eb.selectFrom('counters').select('value').where('name', '=', VERSION_COUNTERS.rules).as('rules_version'),
     ])

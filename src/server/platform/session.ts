@@ -6,7 +6,9 @@ import type { Actor, Ctx, Deps } from './deps';
 import type { Versions } from './scope.queries';
 import { findSessionForRequest, listActorGrants, touchSession } from './session.queries';
 
-export type ResolvedSession = { actor: Actor; csrfToken: string; mustChangePassword: boolean; versions: Versions } | { problem: 'expired' | 'none' };
+export type ResolvedSession =
+  | { actor: Actor; csrfToken: string; mustChangePassword: boolean; totpEnrolOnly: boolean; versions: Versions }
+  | { problem: 'expired' | 'none' };
 
 /**
  * Resolves a session cookie to an actor, or says why it cannot. Used by the auth hook on every
@@ -35,6 +37,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
     },
     csrfToken: row.csrf_token,
     mustChangePassword: Boolean(row.must_change_password),
+    totpEnrolOnly: Boolean(row.totp_enrol_only),
     versions: { org: Number(row.org_version ?? 0), rules: Number(row.rules_version ?? 0) },
   };
 }

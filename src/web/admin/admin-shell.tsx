@@ -46,6 +46,8 @@ export default function AdminShell() {
   } else if (!session) body = <Navigate to={loginPath(here)} replace />;
   else if (!session.isStaff) body = <Navigate to="/m" replace />;
   else if (session.account.mustChangePassword && location.pathname !== '/admin/password') body = <Navigate to="/admin/password" replace />;
+  else if (session.account.totpEnrolmentRequired && !session.account.mustChangePassword && !ENROLMENT_PATHS.includes(location.pathname))
+    body = <Navigate to="/admin/security" replace />;
   else body = <Console session={session} />;
 
   return (
@@ -54,6 +56,9 @@ export default function AdminShell() {
     </ConfigProvider>
   );
 }
+
+/** All a session may reach while the rule requires two-factor login and it is not set up yet. */
+const ENROLMENT_PATHS = ['/admin/security', '/admin/password'];
 
 function primaryGrant(session: SessionView): string {
   const grant = session.roles.find((r) => ROLES[r.role].staff) ?? session.roles[0];
@@ -66,7 +71,11 @@ function Console({ session }: { session: SessionView }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
-  const items = session.account.mustChangePassword ? navFor(session).filter((i) => i.path === '/admin/password') : navFor(session);
+  const items = session.account.mustChangePassword
+    ? navFor(session).filter((i) => i.path === '/admin/password')
+    : session.account.totpEnrolmentRequired
+      ? navFor(session).filter((i) => ENROLMENT_PATHS.includes(i.path))
+      : navFor(session);
   const current = navItemFor(location.pathname);
   useAccessibleTables();
 

@@ -28,6 +28,7 @@ import {
   ShopOutlined,
   BellOutlined,
   PictureOutlined,
+  SafetyOutlined,
   FundProjectionScreenOutlined,
   BarChartOutlined,
   NotificationOutlined,
@@ -83,11 +84,12 @@ export const NAV: NavItem[] = [
     roles: ['institute_admin', 'station_admin', 'district_viewer'],
     newTab: true,
   },
+  { path: '/admin/privacy', label: '个人信息请求', icon: <UserDeleteOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/accounts', label: '账号管理', icon: <TeamOutlined />, roles: ['institute_admin', 'station_admin'] },
   { path: '/admin/settings', label: '规则设置', icon: <SettingOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['institute_admin'] },
   { path: '/admin/password', label: '修改密码', icon: <KeyOutlined />, roles: null },
-  { path: '/admin/privacy', label: '个人信息请求', icon: <UserDeleteOutlined />, roles: ['institute_admin', 'station_admin'] },
+  { path: '/admin/security', label: '账号安全', icon: <SafetyOutlined />, roles: null },
 ];
 
 export function navFor(session: SessionView): NavItem[] {

@@ -123,7 +123,7 @@ describe('file uploads and downloads', () => {
 
 describe('where people go after signing in', () => {
   const session = (over: Partial<SessionView['account']>, isStaff: boolean): SessionView => ({
-    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false, ...over },
+    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false, totpEnrolmentRequired: false, ...over },
     roles: [],
     isStaff,
     csrfToken: 't',
@@ -147,5 +147,8 @@ describe('where people go after signing in', () => {
     expect(homeFor(session({}, false), '/activities/3f2c')).toBe('/activities/3f2c');
     expect(homeFor(session({ mustChangePassword: true }, true), '/admin/org')).toBe('/admin/password');
     expect(homeFor(session({ mustChangePassword: true }, false), null)).toBe('/m/password');
+    // The rule requires two-factor login and it is not set up: 账号安全 first (after a forced password change).
+    expect(homeFor(session({ totpEnrolmentRequired: true }, true), '/admin/org')).toBe('/admin/security');
+    expect(homeFor(session({ totpEnrolmentRequired: true, mustChangePassword: true }, true), null)).toBe('/admin/password');
   });
 });

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChangePasswordInput, LoginInput, Role, SessionView } from '../../shared/accounts';
+import type { ChangePasswordInput, LoginInput, LoginResult, Role, SessionView, TotpLoginInput } from '../../shared/accounts';
 // Types only: login and the session probe load on every page and must stay free of zod.
 import type * as auth from '../../shared/accounts.endpoints';
 import { routes } from '../../shared/routes';
@@ -27,9 +27,23 @@ export function useSession() {
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => callRoute<typeof auth.login>(routes.login, { body: input }),
-    onSuccess: (session) => {
+    mutationFn: (input: LoginInput): Promise<LoginResult> => callRoute<typeof auth.login>(routes.login, { body: input }),
+    onSuccess: (result) => {
+      // Two-factor login: no session yet, the page asks for the code.
+      if ('step' in result) return;
       // Drop anything cached for a previous person before storing the new session.
+      client.clear();
+      client.setQueryData(SESSION_KEY, result);
+    },
+  });
+}
+
+/** The second login step: a code of the authenticator app or a recovery code. */
+export function useLoginWithTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TotpLoginInput) => callRoute<typeof auth.loginWithTotp>(routes.loginWithTotp, { body: input }),
+    onSuccess: (session) => {
       client.clear();
       client.setQueryData(SESSION_KEY, session);
     },
@@ -76,6 +90,7 @@ export function safeNext(next: string | null | undefined): string | null {
 export function homeFor(session: SessionView, next?: string | null): string {
   const target = safeNext(next);
   if (session.account.mustChangePassword) return session.isStaff ? '/admin/password' : '/m/password';
+  if (session.account.totpEnrolmentRequired) return '/admin/security';
   if (session.isStaff) return target && !target.startsWith('/login') ? target : '/admin';
   // Volunteers and residents go back to the phone pages, or to the public activity they were signing up for.
   return target && (target.startsWith('/m') || target.startsWith('/activities/')) ? target : '/m';

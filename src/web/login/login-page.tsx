@@ -7,6 +7,7 @@ import { usePublicSite } from '../lib/queries/public';
 import { homeFor, useLogin, useSession } from '../lib/session';
 import { useTitle } from '../lib/title';
 import styles from './login-page.module.css';
+import { TotpStep } from './totp-step';
 
 /** The server's message, plus when a locked account opens again ("… 21:45 后可再试"). */
 function loginErrorText(error: unknown): string {
@@ -34,6 +35,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [showPassword, setShowPassword] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const errorId = useId();
   const formId = useId();
   const next = params.get('next');
@@ -50,7 +52,12 @@ export default function LoginPage() {
     login.mutate(
       { username: username.trim(), password },
       {
-        onSuccess: (s) => navigate(homeFor(s, next), { replace: true }),
+        onSuccess: (s) => {
+          if ('step' in s) {
+            setPassword('');
+            setChallenge(s.challengeToken);
+          } else navigate(homeFor(s, next), { replace: true });
+        },
         onError: (err) => {
           setPassword('');
           setProblem(loginErrorText(err));
@@ -85,54 +92,58 @@ export default function LoginPage() {
               {REASONS[reason]}
             </p>
           ) : null}
-          <form onSubmit={submit} noValidate className={styles.form}>
-            <div className={styles.field}>
-              <label htmlFor={`${formId}-username`} className={styles.label}>
-                账号/手机号
-              </label>
-              <input
-                id={`${formId}-username`}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                aria-invalid={!!problem && !username.trim()}
-                aria-describedby={problem ? errorId : undefined}
-                maxLength={64}
-                className={styles.input}
-              />
-            </div>
-            <div className={styles.field}>
-              <label htmlFor={`${formId}-password`} className={styles.label}>
-                密码
-              </label>
-              <div className={styles.passwordRow}>
+          {challenge ? (
+            <TotpStep challengeToken={challenge} onSignedIn={(s) => navigate(homeFor(s, next), { replace: true })} onRestart={() => setChallenge(null)} />
+          ) : (
+            <form onSubmit={submit} noValidate className={styles.form}>
+              <div className={styles.field}>
+                <label htmlFor={`${formId}-username`} className={styles.label}>
+                  账号/手机号
+                </label>
                 <input
-                  id={`${formId}-password`}
-                  name="password"
-                  type={showPassword ? 'text' : 'password'}
-                  autoComplete="current-password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
-                  aria-invalid={!!problem && !!username.trim()}
+                  id={`${formId}-username`}
+                  name="username"
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                  aria-invalid={!!problem && !username.trim()}
                   aria-describedby={problem ? errorId : undefined}
-                  maxLength={256}
+                  maxLength={64}
                   className={styles.input}
                 />
-                <button type="button" className={styles.reveal} aria-pressed={showPassword} aria-label="显示密码" onClick={() => setShowPassword((v) => !v)}>
-                  {showPassword ? '隐藏' : '显示'}
-                </button>
               </div>
-            </div>
-            <div id={errorId} className={styles.error} role="alert">
-              {problem}
-            </div>
-            <button type="submit" className={styles.submit} disabled={login.isPending}>
-              {login.isPending ? '正在登录…' : '登录'}
-            </button>
-          </form>
+              <div className={styles.field}>
+                <label htmlFor={`${formId}-password`} className={styles.label}>
+                  密码
+                </label>
+                <div className={styles.passwordRow}>
+                  <input
+                    id={`${formId}-password`}
+                    name="password"
+                    type={showPassword ? 'text' : 'password'}
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    aria-invalid={!!problem && !!username.trim()}
+                    aria-describedby={problem ? errorId : undefined}
+                    maxLength={256}
+                    className={styles.input}
+                  />
+                  <button type="button" className={styles.reveal} aria-pressed={showPassword} aria-label="显示密码" onClick={() => setShowPassword((v) => !v)}>
+                    {showPassword ? '隐藏' : '显示'}
+                  </button>
+                </div>
+              </div>
+              <div id={errorId} className={styles.error} role="alert">
+                {problem}
+              </div>
+              <button type="submit" className={styles.submit} disabled={login.isPending}>
+                {login.isPending ? '正在登录…' : '登录'}
+              </button>
+            </form>
+          )}
           <p className={styles.help}>忘记密码或账号被锁定，请联系所在实践站或实践所的管理员协助处理。</p>
         </section>
         <nav className={styles.links} aria-label="其他入口">

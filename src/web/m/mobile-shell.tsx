@@ -69,6 +69,8 @@ export default function MobileShell() {
   if (session.data?.account.mustChangePassword && location.pathname !== '/m/password') {
     return <Navigate to="/m/password" replace />;
   }
+  // Staff whose institute requires two-factor login set it up in the console first.
+  if (session.data?.account.totpEnrolmentRequired) return <Navigate to="/admin/security" replace />;
 
   return (
     <div className={styles.shell} data-elder={elder ? 'true' : 'false'}>

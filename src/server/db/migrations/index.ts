@@ -19,6 +19,7 @@ import * as m20261129_0018 from './20261129_0018_processes';
 import * as m20261129_0019 from './20261129_0019_news';
 import * as m20261129_0020 from './20261129_0020_showcase';
 import * as m20261130_0021 from './20261130_0021_audit_checkpoints';
+import * as m20261130_0022 from './20261130_0022_totp';
 import * as m20261130_0023 from './20261130_0023_privacy';
 import * as m20261130_0025 from './20261130_0025_care_sealed';
 
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '20261129_0019_news': m20261129_0019,
   '20261129_0020_showcase': m20261129_0020,
   '20261130_0021_audit_checkpoints': m20261130_0021,
+  '20261130_0022_totp': m20261130_0022,
   '20261130_0023_privacy': m20261130_0023,
   '20261130_0025_care_sealed': m20261130_0025,
 };

@@ -21,6 +21,7 @@ import { seedCampaigns } from './maan.campaigns';
 import { seedPoints } from './maan.points';
 import { seedShowcase } from './maan.showcase';
 import { seedNews } from './maan.news';
+import { seedTotpRuleOff } from './maan.security';
 
 /** The demo password every demo account shares; README lists it. */
 export const DEMO_PASSWORD = 'Shijian#2026';
@@ -114,6 +115,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedMarket(trx, now, people);
     await seedShowcase(deps, trx, now, people);
     await seedNews(trx, now, people);
+    await seedTotpRuleOff(trx, now.toISOString());
   });
   return true;
 }

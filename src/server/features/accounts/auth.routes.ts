@@ -4,6 +4,8 @@ import { clearSessionCookie, ctxOf, sessionCookieName, setSessionCookie } from '
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import { changePassword, describeSession, login, logout } from './auth.service';
+import { loginWithTotp } from './totp.login';
+import { disableTotp, enableTotp, startTotpSetup, viewTotp } from './totp.service';
 
 export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,7 +20,19 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
       app,
       api.login,
       async (req, reply) => {
-        const issued = await login(deps, meta(req), req.body);
+        const outcome = await login(deps, meta(req), req.body);
+        if ('step' in outcome) return outcome;
+        setSessionCookie(deps, reply, outcome.token, outcome.maxAgeSeconds);
+        return outcome.view;
+      },
+      { rateLimit: { max: deps.config.loginRateLimit.max, timeWindow: deps.config.loginRateLimit.windowMs } },
+    );
+
+    register(
+      app,
+      api.loginWithTotp,
+      async (req, reply) => {
+        const issued = await loginWithTotp(deps, meta(req), req.body);
         setSessionCookie(deps, reply, issued.token, issued.maxAgeSeconds);
         return issued.view;
       },
@@ -33,10 +47,10 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         clearSessionCookie(deps, reply);
         return { ok: true as const };
       },
-      { duringPasswordChange: true },
+      { duringPasswordChange: true, duringTotpEnrolment: true },
     );
 
-    register(app, api.me, async (req) => describeSession(deps, ctxOf(req).actor), { duringPasswordChange: true });
+    register(app, api.me, async (req) => describeSession(deps, ctxOf(req).actor), { duringPasswordChange: true, duringTotpEnrolment: true });
 
     register(
       app,
@@ -46,7 +60,17 @@ export function authRoutes(deps: Deps): FastifyPluginAsyncZod {
         setSessionCookie(deps, reply, issued.token, issued.maxAgeSeconds);
         return issued.view;
       },
-      { duringPasswordChange: true },
+      { duringPasswordChange: true, duringTotpEnrolment: true },
     );
+
+    // 账号安全: reachable from a session that may only enrol (the rule requires it).
+    const enrolment = { duringTotpEnrolment: true };
+    register(app, api.viewTotp, async (req) => viewTotp(deps, ctxOf(req)), enrolment);
+    register(app, api.startTotpSetup, async (req) => startTotpSetup(deps, ctxOf(req)), enrolment);
+    register(app, api.enableTotp, async (req) => enableTotp(deps, ctxOf(req), req.body), enrolment);
+    register(app, api.disableTotp, async (req) => {
+      await disableTotp(deps, ctxOf(req), req.body);
+      return { ok: true as const };
+    });
   };
 }

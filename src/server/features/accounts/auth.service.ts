@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, type ChangePasswordInput, type LoginInput, type SessionView } from '../../../shared/accounts';
+import { ROLES, type ChangePasswordInput, type LoginInput, type SessionView, type TotpChallengeView } from '../../../shared/accounts';
 import { maskPhone } from '../../../shared/mask';
 import { passwordProblem } from '../../../shared/rules/password';
 import { appendAudit } from '../../platform/audit';
@@ -9,6 +9,9 @@ import type { Actor, Ctx, Deps, Grant } from '../../platform/deps';
 import { whoOf } from '../../platform/session';
 import { AppError } from '../../platform/errors';
 import * as q from './accounts.queries';
+import { startTotpChallenge } from './totp.challenge';
+import { enrolOnly } from './totp.rule';
+import * as tq from './totp.queries';
 
 export interface RequestMeta {
   ip: string;
@@ -61,7 +64,7 @@ function failAudit(deps: Deps, meta: RequestMeta, action: string, accountId: str
  * per-address limit (429) runs before this, in onRequest, so a flood never reaches the hashing.
  * Every attempt, good or bad, writes an audit row (ASVS 16.3.1).
  */
-export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): Promise<IssuedSession> {
+export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): Promise<IssuedSession | TotpChallengeView> {
   const now = deps.clock.now();
   const account = await q.findAccountForLogin(deps.db, input.username);
   if (!account) {
@@ -106,10 +109,35 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
     // The failure that locks the account answers like any other wrong password (see above).
     throw new AppError('auth.invalid_credentials');
   }
+  // Two-factor login on: the password alone opens no session, only the second step.
+  if ((await tq.findTotp(deps.db, account.id))?.enabled_at) return startTotpChallenge(deps, meta, account);
+  return completeLogin(deps, meta, account, 'password');
+}
+
+/**
+ * The last step of every login: the failure count is reset, the browser's old session ends (token
+ * rotation), a new one opens — only to the enrolment when the rule requires 2FA and it is not set up.
+ */
+export async function completeLogin(
+  deps: Deps,
+  meta: RequestMeta,
+  account: q.AccountRow,
+  factor: 'password' | 'totp' | 'recovery_code',
+  inTrx?: (trx: Parameters<typeof q.insertSession>[0]) => Promise<void>,
+): Promise<IssuedSession> {
+  const now = deps.clock.now();
+  const grants = await q.listGrants(deps.db, [account.id]);
+  const restricted = await enrolOnly(
+    deps,
+    deps.db,
+    account.id,
+    grants.map((g) => ({ role: g.role, unitId: g.unit_id })),
+  );
   return deps.db.transaction().execute(async (trx) => {
+    if (inTrx) await inTrx(trx);
     await q.recordLoginSuccess(trx, account.id, now.toISOString());
     if (meta.previousToken) await q.revokeSession(trx, sha256Hex(meta.previousToken), now.toISOString());
-    const issued = await issueSessionIn(deps, trx, account, meta);
+    const issued = await issueSessionIn(deps, trx, account, meta, restricted);
     await appendAudit(
       trx,
       deps.config.keys.audit,
@@ -119,13 +147,20 @@ export async function login(deps: Deps, meta: RequestMeta, input: LoginInput): P
         action: 'auth.login',
         objectType: 'account',
         objectId: account.id,
+        changes: { factor: { before: null, after: factor }, ...(restricted ? { totpEnrolmentRequired: { before: null, after: true } } : {}) },
       },
     );
     return issued;
   });
 }
 
-async function issueSessionIn(deps: Deps, trx: Parameters<typeof q.insertSession>[0], account: q.AccountRow, meta: RequestMeta): Promise<IssuedSession> {
+async function issueSessionIn(
+  deps: Deps,
+  trx: Parameters<typeof q.insertSession>[0],
+  account: q.AccountRow,
+  meta: RequestMeta,
+  totpEnrolOnly: boolean,
+): Promise<IssuedSession> {
   const now = deps.clock.now();
   const grants = (await q.listGrants(trx, [account.id])).map((r) => ({ role: r.role, unitId: r.unit_id, teamId: r.team_id, unitName: r.unit_name }));
   const limits = sessionLimits(deps, grants);
@@ -143,6 +178,7 @@ async function issueSessionIn(deps: Deps, trx: Parameters<typeof q.insertSession
     ip: meta.ip,
     user_agent: meta.userAgent?.slice(0, 300) ?? null,
     revoked_at: null,
+    totp_enrol_only: totpEnrolOnly ? 1 : 0,
   });
   return {
     token,
@@ -154,6 +190,7 @@ async function issueSessionIn(deps: Deps, trx: Parameters<typeof q.insertSession
         displayName: account.display_name,
         phoneMasked: maskPhone(account.phone),
         mustChangePassword: Boolean(account.must_change_password),
+        totpEnrolmentRequired: totpEnrolOnly,
       },
       roles: grants,
       isStaff: limits.staff,
@@ -178,6 +215,7 @@ export async function describeSession(deps: Deps, actor: Actor): Promise<Session
       displayName: account.display_name,
       phoneMasked: maskPhone(account.phone),
       mustChangePassword: Boolean(account.must_change_password),
+      totpEnrolmentRequired: Boolean(session.totp_enrol_only),
     },
     roles: grants,
     isStaff: actor.isStaff,
@@ -217,11 +255,12 @@ export async function changePassword(deps: Deps, ctx: Ctx, meta: RequestMeta, in
   await assertAcceptablePassword(deps, input.newPassword, account);
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
+  const restricted = await enrolOnly(deps, deps.db, account.id, ctx.actor.grants);
   return deps.db.transaction().execute(async (trx) => {
     await q.setPassword(trx, account.id, hash, now.toISOString(), false, randomUUID());
     await q.revokeAccountSessions(trx, account.id, now.toISOString());
     const fresh = await q.getAccount(trx, account.id);
-    const issued = await issueSessionIn(deps, trx, fresh ?? account, meta);
+    const issued = await issueSessionIn(deps, trx, fresh ?? account, meta, restricted);
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'auth.password_changed', objectType: 'account', objectId: account.id });
     return issued;
   });

@@ -1,8 +1,9 @@
 import { CloseOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, InputNumber, Popconfirm, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Flex, InputNumber, Popconfirm, Skeleton, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useId, useState } from 'react';
-import type { RuleView, SettingsView } from '../../../shared/settings';
+import { ROLES } from '../../../shared/labels';
+import { type RuleView, type SettingsView, TOTP_ROLE_CHOICES } from '../../../shared/settings';
 import { formatDateTime } from '../../lib/format';
 import { useResetRule, useSaveRule, useSettings } from '../../lib/queries/settings';
 import { PageHeader } from '../components/page-header';
@@ -38,6 +39,10 @@ export function describeValue(rule: Pick<RuleView, 'editor' | 'unit'>, value: un
       const dates = asDates(value);
       return dates.length ? `共 ${dates.length} 天（${dates[0]} 至 ${dates[dates.length - 1]}）` : '未设置';
     }
+    case 'roles': {
+      const roles = asDates(value).map((r) => ROLES[r as keyof typeof ROLES]?.label ?? r);
+      return roles.length ? roles.join('、') : '不要求';
+    }
   }
 }
 
@@ -55,6 +60,7 @@ function draftProblem(rule: RuleView, value: unknown): string | null {
       return asNumbers(list).every((v, i, a) => i === 0 || v > a[i - 1]) ? null : '各级门槛必须逐级递增';
     }
     case 'dates':
+    case 'roles':
       return null;
   }
 }
@@ -281,6 +287,15 @@ function RuleEditor({ rule, value, onChange }: { rule: RuleView; value: unknown;
     }
     case 'dates':
       return <DatesEditor label={rule.label} dates={asDates(value)} onChange={onChange} />;
+    case 'roles':
+      return (
+        <Checkbox.Group
+          aria-label={rule.label}
+          value={asDates(value)}
+          onChange={(v) => onChange(TOTP_ROLE_CHOICES.filter((r) => v.includes(r)))}
+          options={TOTP_ROLE_CHOICES.map((r) => ({ value: r, label: ROLES[r].label }))}
+        />
+      );
   }
 }
 

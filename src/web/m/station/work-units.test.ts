@@ -4,7 +4,7 @@ import { daysLate, ownerFilter, workUnitsOf } from './work-units';
 
 function session(roles: Pick<SessionView['roles'][number], 'role' | 'unitId' | 'unitName'>[]): SessionView {
   return {
-    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false },
+    account: { id: 'a', username: 'u', displayName: '张三', phoneMasked: null, mustChangePassword: false, totpEnrolmentRequired: false },
     roles: roles.map((r) => ({ ...r, teamId: null }) as SessionView['roles'][number]),
     isStaff: true,
     csrfToken: 't',
