@@ -131,6 +131,7 @@ export const routes = {
   importVolunteers: { operationId: 'importVolunteers', method: 'POST', path: '/api/volunteers/import' },
   exportVolunteersXlsx: { operationId: 'exportVolunteersXlsx', method: 'GET', path: '/api/volunteers/export.xlsx' },
   exportVolunteersCsv: { operationId: 'exportVolunteersCsv', method: 'GET', path: '/api/volunteers/export.csv' },
+  exportVolunteersNational: { operationId: 'exportVolunteersNational', method: 'POST', path: '/api/volunteers/export-national' },
   unitActivityCalendar: { operationId: 'unitActivityCalendar', method: 'GET', path: '/ical/units/:unitId.ics' },
   myActivityCalendar: { operationId: 'myActivityCalendar', method: 'GET', path: '/ical/volunteers/:token.ics' },
   // files.ts

@@ -152,6 +152,8 @@ export const POLICY = {
   'news.write': { roles: ADMINS, upward: false },
   /** Adopt or return a submission for the district's column: the institute's admins. */
   'news.review': { roles: ['institute_admin'], upward: false },
+  /** Issue 12: the roster for the national system with full ID numbers and phones, behind a reason: the institute's admins only. */
+  'volunteers.export_national': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */
