@@ -131,7 +131,6 @@ export const routes = {
   importVolunteers: { operationId: 'importVolunteers', method: 'POST', path: '/api/volunteers/import' },
   exportVolunteersXlsx: { operationId: 'exportVolunteersXlsx', method: 'GET', path: '/api/volunteers/export.xlsx' },
   exportVolunteersCsv: { operationId: 'exportVolunteersCsv', method: 'GET', path: '/api/volunteers/export.csv' },
-  exportVolunteersNational: { operationId: 'exportVolunteersNational', method: 'POST', path: '/api/volunteers/export-national' },
   unitActivityCalendar: { operationId: 'unitActivityCalendar', method: 'GET', path: '/ical/units/:unitId.ics' },
   myActivityCalendar: { operationId: 'myActivityCalendar', method: 'GET', path: '/ical/volunteers/:token.ics' },
   // files.ts
@@ -371,4 +370,5 @@ export const routes = {
   listPublicNews: { operationId: 'listPublicNews', method: 'GET', path: '/api/public/news' },
   getPublicNews: { operationId: 'getPublicNews', method: 'GET', path: '/api/public/news/:id' },
   readPublicNewsImage: { operationId: 'readPublicNewsImage', method: 'GET', path: '/api/public/news-images/:id' },
+  exportVolunteersNational: { operationId: 'exportVolunteersNational', method: 'POST', path: '/api/volunteers/export-national' },
 } as const satisfies Record<string, Route>;
