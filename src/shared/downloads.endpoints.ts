@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from './common';
 import { routes } from './routes';
 import { defineEndpoint, MIME } from './endpoint';
-import { ImportReport, VolunteerListQuery } from './volunteers';
+import { ImportReport, NationalExportInput, VolunteerListQuery } from './volunteers';
 
 /*
  * The file endpoints of volunteers and activities: roster template, import (multipart), exports
@@ -49,6 +49,18 @@ export const exportVolunteersCsv = defineEndpoint({
   query: VolunteerListQuery,
   responses: {},
   produces: [MIME.csv],
+  errors: ['access.denied'],
+});
+
+export const exportVolunteersNational = defineEndpoint({
+  ...routes.exportVolunteersNational,
+  summary: '导出至全国志愿服务信息系统（Excel，完整证件号码）',
+  description:
+    '按全国志愿服务信息系统的字段（且仅这些字段）导出，证件号码和手机号码完整，证件类型、性别按全国系统代码；仅实践所管理员可用，须填写原因，原因、行数和导出人记入审计。',
+  tags: ['volunteers'],
+  body: NationalExportInput,
+  responses: {},
+  produces: [MIME.xlsx],
   errors: ['access.denied'],
 });
 

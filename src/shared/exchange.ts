@@ -12,7 +12,7 @@ export interface ColumnDef {
   hint?: string;
 }
 
-export const VOLUNTEER_COLUMNS: ColumnDef[] = [
+const NATIONAL_VOLUNTEERS: ColumnDef[] = [
   { header: '姓名', key: 'name', required: true },
   { header: '证件类型', key: 'idType', required: true, hint: '01 居民身份证；02 港澳通行证；03 台湾通行证；04 护照' },
   { header: '证件号码', key: 'idNumber', required: true, hint: '按文本填写' },
@@ -30,8 +30,23 @@ export const VOLUNTEER_COLUMNS: ColumnDef[] = [
   { header: '邮箱', key: 'email', required: false },
   { header: '所属队伍', key: 'team', required: false },
   { header: '志愿者编号', key: 'volunteerNo', required: false, hint: '导入时留空，审核通过后生成' },
-  { header: '志愿者类别', key: 'category', required: true },
   { header: '本人同意录入', key: 'consent', required: true, hint: '填“是”，并保留本人签字的登记表' },
+];
+
+/**
+ * The national volunteer columns exactly (domain.md "Exchange formats"): the full-number export
+ * for the national system writes these and no others, so 本人同意录入 stays the last column.
+ */
+export const NATIONAL_VOLUNTEER_COLUMNS: ColumnDef[] = NATIONAL_VOLUNTEERS;
+
+/**
+ * Shijian's roster: the national columns, then its own 志愿者类别 after them (never in between,
+ * which would shift the national columns). A national file without it is still read; a new
+ * volunteer's row then needs the category filled in.
+ */
+export const VOLUNTEER_COLUMNS: ColumnDef[] = [
+  ...NATIONAL_VOLUNTEERS,
+  { header: '志愿者类别', key: 'category', required: false, hint: '从下拉列表选择（本系统字段，新登记必填）' },
 ];
 
 export const HOURS_COLUMNS: ColumnDef[] = [

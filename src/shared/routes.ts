@@ -383,4 +383,5 @@ export const routes = {
   startTotpSetup: { operationId: 'startTotpSetup', method: 'POST', path: '/api/auth/totp/setup' },
   enableTotp: { operationId: 'enableTotp', method: 'POST', path: '/api/auth/totp/enable' },
   disableTotp: { operationId: 'disableTotp', method: 'POST', path: '/api/auth/totp/disable' },
+  exportVolunteersNational: { operationId: 'exportVolunteersNational', method: 'POST', path: '/api/volunteers/export-national' },
 } as const satisfies Record<string, Route>;

@@ -21,7 +21,7 @@ import {
  * new login), the talent pool, review and status changes. The roster template, import and exports
  * are declared with the other downloads (downloads.endpoints.ts) and re-exported here.
  */
-export { exportVolunteersCsv, exportVolunteersXlsx, importVolunteers, volunteerImportTemplate } from './downloads.endpoints';
+export { exportVolunteersCsv, exportVolunteersNational, exportVolunteersXlsx, importVolunteers, volunteerImportTemplate } from './downloads.endpoints';
 
 named({ VolunteerView, VolunteerDetail, VolunteerStatusChange });
 const tags = ['volunteers'];

@@ -212,7 +212,27 @@ export const ImportReport = z.object({
   valid: z.number().int(),
   invalid: z.number().int(),
   imported: z.number().int(),
+  /** Rows of people already registered (matched by ID number): skipped, not errors — a national export read back. */
+  existing: z.number().int(),
+  /** Imported volunteers joined to their 所属队伍. */
+  joinedTeams: z.number().int(),
   headerProblems: z.array(z.string()),
-  rows: z.array(z.object({ rowNumber: z.number().int(), name: z.string(), problems: z.array(z.string()) })),
+  rows: z.array(
+    z.object({
+      rowNumber: z.number().int(),
+      name: z.string(),
+      /** new: will be (or was) registered; existing: already registered, skipped; invalid: see problems. */
+      status: z.enum(['new', 'existing', 'invalid']),
+      problems: z.array(z.string()),
+    }),
+  ),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The roster for the national system, with full numbers: why it is taken goes into the audit log (issue 12). */
+export const NationalExportInput = z.strictObject({
+  reason: z.string().trim().min(4, { message: '请填写导出原因（至少 4 个字）' }).max(200, { message: '导出原因最多 200 字' }),
+  stationId: z.uuid().optional(),
+  status: VolunteerStatus.optional(),
+});
+export type NationalExportInput = z.infer<typeof NationalExportInput>;

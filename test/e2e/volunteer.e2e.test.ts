@@ -133,9 +133,9 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await row.getByText('已认证').waitFor();
     await screenshot(page, 'admin-volunteers-1280.png');
 
-    // The national-system CSV export follows the same filters and downloads with the session cookie.
+    // The (masked) CSV export follows the same filters and downloads with the session cookie.
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: '导出全国系统 CSV' }).click();
+    await page.getByRole('button', { name: '导出 CSV' }).click();
     const csv = await downloading;
     expect(csv.suggestedFilename()).toBe('志愿者名册.csv');
     const text = readFileSync((await csv.path()) ?? '', 'utf8');

@@ -154,6 +154,8 @@ export const POLICY = {
   'news.review': { roles: ['institute_admin'], upward: false },
   /** 个人信息删除申请 (PIPL 47): the admins of the person's station (and the institute's) see and decide. */
   'privacy.process': { roles: ADMINS, upward: false },
+  /** Issue 12: the roster for the national system with full ID numbers and phones, behind a reason: the institute's admins only. */
+  'volunteers.export_national': { roles: ['institute_admin'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

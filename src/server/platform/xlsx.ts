@@ -1,7 +1,8 @@
 /**
  * One simple sheet, the shape most list exports share: a title row, a bold header row frozen under
- * it, then one row per record. Text cells go through `safeCell` (ASVS 1.2.10: no formula injection);
- * numbers stay numbers so Excel can sum them. Richer workbooks (the funds statement) build their own.
+ * it with a filter, then one row per record. Text cells go through `safeCell` (ASVS 1.2.10: no formula
+ * injection); numbers stay numbers so Excel can sum them; a day ("YYYY-MM-DD") or a minute
+ * ("YYYY-MM-DD HH:mm", see `chinaMinute`) becomes a real date cell (issue 12). Richer workbooks (the funds statement) build their own.
  */
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -25,6 +26,23 @@ export interface SimpleSheet {
   title: string;
   columns: XlsxColumn[];
   rows: XlsxCell[][];
+}
+
+/** A day or a China-time minute as exporters write them ("2026-11-29", "2026-11-29 16:30"): a real date cell, so Excel sorts and filters it. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
+const DAY_FORMAT = 'yyyy-mm-dd';
+const MINUTE_FORMAT = 'yyyy-mm-dd hh:mm';
+
+/**
+ * The wall-clock date as a date cell: ExcelJS writes a Date's UTC fields as the cell's serial, so
+ * the China-time text is put in the UTC fields unchanged (no time zone shift in the sheet).
+ */
+function dateCellOf(text: string): { value: Date; numFmt: string } | null {
+  const m = DAY.exec(text);
+  if (!m) return null;
+  const value = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)));
+  if (Number.isNaN(value.getTime()) || value.getUTCDate() !== Number(m[3])) return null;
+  return { value, numFmt: m[4] === undefined ? DAY_FORMAT : MINUTE_FORMAT };
 }
 
 function cellOf(v: XlsxCell): string | number | null {
@@ -55,7 +73,18 @@ export async function writeSimpleSheet(s: SimpleSheet): Promise<Buffer> {
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     ws.getColumn(i + 1).width = c.width ?? 12;
   });
-  for (const r of s.rows) ws.addRow(r.map(cellOf));
+  for (const r of s.rows) {
+    const row = ws.addRow(r.map(cellOf));
+    r.forEach((v, i) => {
+      const date = typeof v === 'string' ? dateCellOf(v) : null;
+      if (!date) return;
+      const cell = row.getCell(i + 1);
+      cell.value = date.value;
+      cell.numFmt = date.numFmt;
+    });
+  }
+  // A filter on the header row: every list export can be sorted and filtered in Excel at once.
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } };
   const out: unknown = await wb.xlsx.writeBuffer();
   return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
 }

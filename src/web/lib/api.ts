@@ -179,14 +179,18 @@ export function fileNameFrom(disposition: string | null, fallback: string): stri
 
 /**
  * Download a file the server generates (templates, exports) with the session cookie, and show a
- * failure as an ApiError instead of navigating to a JSON error page.
+ * failure as an ApiError instead of navigating to a JSON error page. `post` sends a JSON body (with
+ * the CSRF token) for exports that take one, such as the national roster's reason.
  */
-export async function download(path: string, fallbackName: string): Promise<string> {
+export async function download(path: string, fallbackName: string, post?: { body: unknown }): Promise<string> {
   let res: Response;
-  try {
-    res = await fetch(path, { credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+  if (post) res = await send('POST', path, post.body, {});
+  else {
+    try {
+      res = await fetch(path, { credentials: 'same-origin' });
+    } catch {
+      throw new ApiError(0, 'network', NETWORK_ERROR_MESSAGE);
+    }
   }
   if (!res.ok) {
     const error = toApiError(res.status, await readJson(res));

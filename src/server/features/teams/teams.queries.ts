@@ -172,3 +172,22 @@ export function membershipsOfPersonWithNames(db: DbOrTrx, personId: string) {
     .orderBy('team_members.requested_at')
     .execute();
 }
+
+/** The live (not archived) teams of some units, by name: what a roster's 所属队伍 may name. */
+export function liveTeamsOfUnits(db: DbOrTrx, unitIds: string[]) {
+  if (unitIds.length === 0) return Promise.resolve([] as { id: string; unit_id: string; name: string }[]);
+  return db.selectFrom('teams').select(['id', 'unit_id', 'name']).where('unit_id', 'in', unitIds).where('archived', '=', 0).execute();
+}
+
+/** The names of the teams each of some volunteers is an active member of. */
+export function activeTeamNamesOfVolunteers(db: DbOrTrx, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return Promise.resolve([] as { volunteer_id: string; name: string }[]);
+  return db
+    .selectFrom('team_members')
+    .innerJoin('teams', 'teams.id', 'team_members.team_id')
+    .select(['team_members.volunteer_id', 'teams.name'])
+    .where('team_members.volunteer_id', 'in', volunteerIds)
+    .where('team_members.status', '=', 'active')
+    .orderBy('teams.name')
+    .execute();
+}

@@ -73,12 +73,12 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** Fills the template's data rows from row 3, the way a person would. */
+/** Fills the template's data rows from row 4 (below the example row), the way a person would. */
 async function fillTemplate(people: Record<string, string>[], tweak?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = await loadWorkbook(await buildVolunteerTemplate(STATIONS));
   const ws = wb.getWorksheet('志愿者名册')!;
   people.forEach((p, i) => {
-    for (const [key, value] of Object.entries(p)) if (value !== '') ws.getCell(i + 3, colIndex(key)).value = value;
+    for (const [key, value] of Object.entries(p)) if (value !== '') ws.getCell(i + 4, colIndex(key)).value = value;
   });
   tweak?.(ws);
   return toBuffer(wb);
@@ -155,7 +155,7 @@ describe('template round trip', () => {
     ]);
     const { rows, headerProblems } = await readVolunteerRoster(buf);
     expect(headerProblems).toEqual([]);
-    expect(rows.map((r) => r.rowNumber)).toEqual([3, 4, 5]);
+    expect(rows.map((r) => r.rowNumber)).toEqual([4, 5, 6]);
     expect(rows[0].values.idNumber).toBe(ADULT_ID);
     expect(rows[0].values.station).toBe(STATIONS[0]);
     expect(rows[0].values.volunteerNo).toBe('');
@@ -180,7 +180,7 @@ describe('template round trip', () => {
     });
     expect(input).not.toHaveProperty('gender');
     expect(input).not.toHaveProperty('birthDate');
-    expect(checks[0].extras).toEqual({ residenceArea: '重庆市涪陵区', employment: '在职', team: null });
+    expect(checks[0].extras).toEqual({ residenceArea: '重庆市涪陵区', employment: '在职', team: null, teamId: null });
 
     expect(checks[1].input).toBeNull();
     expect(checks[1].problems).toEqual(['证件号码：校验位不正确']);
@@ -192,7 +192,7 @@ describe('template round trip', () => {
   it('reports an 18-digit ID stored as a number instead of guessing it back', async () => {
     const buf = await fillTemplate([person()], (ws) => {
       // What Excel keeps of an 18-digit number typed into a General cell: 15 significant digits.
-      ws.getCell(3, colIndex('idNumber')).value = Number(`${ADULT_ID.slice(0, 15)}000`);
+      ws.getCell(4, colIndex('idNumber')).value = Number(`${ADULT_ID.slice(0, 15)}000`);
     });
     const { rows } = await readVolunteerRoster(buf);
     expect(rows).toHaveLength(1);
@@ -207,15 +207,15 @@ describe('template round trip', () => {
 
   it('turns numbers, dates, rich text, hyperlinks and formula results into text', async () => {
     const buf = await fillTemplate([person()], (ws) => {
-      ws.getCell(3, colIndex('phone')).value = 13800138000;
-      ws.getCell(3, colIndex('idType')).value = 1;
-      ws.getCell(3, colIndex('name')).value = { richText: [{ text: '张' }, { text: '三', font: { bold: true } }] };
-      ws.getCell(3, colIndex('email')).value = { text: 'zs@example.com', hyperlink: 'mailto:zs@example.com' };
+      ws.getCell(4, colIndex('phone')).value = 13800138000;
+      ws.getCell(4, colIndex('idType')).value = 1;
+      ws.getCell(4, colIndex('name')).value = { richText: [{ text: '张' }, { text: '三', font: { bold: true } }] };
+      ws.getCell(4, colIndex('email')).value = { text: 'zs@example.com', hyperlink: 'mailto:zs@example.com' };
       // A date pasted from another sheet brings its date format with it.
-      const birth = ws.getCell(3, colIndex('birthDate'));
+      const birth = ws.getCell(4, colIndex('birthDate'));
       birth.value = new Date(Date.UTC(1990, 4, 17));
       birth.numFmt = 'yyyy-mm-dd';
-      ws.getCell(3, colIndex('category')).value = { formula: 'IF(1,"热心群众","")', result: '热心群众' };
+      ws.getCell(4, colIndex('category')).value = { formula: 'IF(1,"热心群众","")', result: '热心群众' };
     });
     const { rows } = await readVolunteerRoster(buf);
     expect(rows[0].values).toMatchObject({
@@ -294,9 +294,11 @@ describe('row checks', () => {
   it('requires the required columns', () => {
     const check = checkVolunteerRow(rosterRow({}), ctx);
     expect(check.input).toBeNull();
-    for (const header of ['姓名', '证件类型', '证件号码', '手机号码', '居住区域', '服务区域', '服务类别', '志愿者类别']) {
+    for (const header of ['姓名', '证件类型', '证件号码', '手机号码', '居住区域', '服务区域', '服务类别']) {
       expect(check.problems).toContain(`${header}：必填`);
     }
+    // Not a national column, so a national file may lack it; a new volunteer still needs it.
+    expect(check.problems).toContain('志愿者类别：必填（全国系统名册没有此列，新登记的志愿者须补填）');
     expect(check.problems).toContain('本人同意录入：未确认本人同意录入，不能导入');
   });
 

@@ -124,7 +124,7 @@ async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 const GUIDE_LINES = (): string[] => [
   '一、基本要求',
-  '1. 请在“志愿者名册”工作表中从第 3 行开始填写，每行一名志愿者；第 2 行灰色文字是填写提示，可保留，导入时自动跳过。',
+  '1. 请在“志愿者名册”工作表中从第 4 行开始填写，每行一名志愿者；第 2 行灰色文字是填写提示，第 3 行是示例（姓名以“【示例】”开头），都可保留，导入时自动跳过。',
   '2. 表头带红色 * 的列为必填项。请勿修改、删除表头，也不要合并单元格。',
   `3. 一次最多导入 ${MAX_IMPORT_ROWS} 行。`,
   '4. 证件号码、手机号码等所有内容均按文本填写。模板已将单元格设为“文本”格式，请勿改成“常规”或“数值”，否则 18 位证件号码会被 Excel 改成科学计数法、末三位变成 0，无法恢复，导入时该行会被退回。',
@@ -163,6 +163,7 @@ export async function buildVolunteerTemplate(stationNames: string[]): Promise<Bu
 
   const listRanges = writeDropdownLists(lists, stationNames);
   writeRosterColumns(ws, listRanges);
+  writeExampleRow(ws, stationNames[0] ?? '');
   writeGuide(guide);
   return toBuffer(wb);
 }
@@ -243,6 +244,36 @@ function writeRosterColumns(ws: ExcelJS.Worksheet, listRanges: Map<string, strin
   });
   headerRow.height = 24;
   hintRow.height = 48;
+}
+
+/** A row's name starting with this is the template's example: shown to people, skipped on import. */
+export const EXAMPLE_MARK = '【示例】';
+
+/** Row 3: one filled-in example (a made-up ID with a valid check digit), greyed and skipped by the reader. */
+function writeExampleRow(ws: ExcelJS.Worksheet, station: string) {
+  const example: Record<string, string> = {
+    name: `${EXAMPLE_MARK}张三`,
+    idType: ID_TYPE_OPTIONS[0],
+    idNumber: '11010519491231002X',
+    phone: '13800138000',
+    ethnicity: '汉族',
+    politicalStatus: '群众',
+    education: '本科',
+    employment: '在职',
+    residenceArea: '重庆市涪陵区',
+    station,
+    serviceCategories: `${SERVICE_CATEGORIES[0]}、${SERVICE_CATEGORIES[1]}`,
+    skills: '摄影、急救',
+    category: '热心群众',
+    consent: '是',
+  };
+  const row = ws.getRow(3);
+  VOLUNTEER_COLUMNS.forEach((col, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = example[col.key] ?? '';
+    // A style of its own: ExcelJS shares one style object between the cells of a column.
+    cell.style = { numFmt: '@', font: { italic: true, color: { argb: 'FF808080' } } };
+  });
 }
 
 function writeGuide(guide: ExcelJS.Worksheet) {
@@ -404,6 +435,7 @@ export async function readVolunteerRoster(buf: Buffer): Promise<{ rows: RosterRo
     }
     if (blank) return;
     if (rowNumber === headerRowNumber + 1 && isHintRow(values)) return;
+    if (values.name?.startsWith(EXAMPLE_MARK)) return;
     if (rows.length >= MAX_IMPORT_ROWS) {
       tooMany = true;
       return;
@@ -440,7 +472,7 @@ export interface RowCheck {
   idNumber: string | null;
   phone: string | null;
   /** Roster columns RegisterVolunteerInput has no field for; the caller stores them where it can. */
-  extras?: { residenceArea: string; employment: string | null; team: string | null };
+  extras?: { residenceArea: string; employment: string | null; team: string | null; teamId: string | null };
 }
 
 const LIST_SEPARATORS = /[、，,;；/／]+/;
@@ -457,7 +489,7 @@ function splitList(text: string, separators: RegExp): string[] {
   ];
 }
 
-function parseIdType(text: string): IdTypeCode | null {
+export function parseIdType(text: string): IdTypeCode | null {
   const s = text.replace(/\s+/g, '');
   const code = /^0?([1-4])(?!\d)/.exec(s);
   if (code) return `0${code[1]}` as IdTypeCode;
@@ -639,7 +671,7 @@ function checkRowProfile(c: RowCells) {
 }
 
 /** Where and how they serve: station, service categories, skills, e-mail, team, category, and the consent column. */
-function checkRowService(c: RowCells, stationIdByName: Map<string, string>) {
+function checkRowService(c: RowCells, stationIdByName: Map<string, string>, teams: Map<string, string>) {
   const { v, present, add, textOk } = c;
   let stationId: string | undefined;
   if (present('station')) {
@@ -665,17 +697,21 @@ function checkRowService(c: RowCells, stationIdByName: Map<string, string>) {
     if (!Email.safeParse(email).success) add('email', '邮箱格式不正确');
   }
 
-  if (present('team')) textOk('team', 64);
+  let teamId: string | undefined;
+  if (present('team') && textOk('team', 64) && stationId) {
+    teamId = teams.get(teamKey(stationId, v('team')));
+    if (!teamId) add('team', `“${v('team')}”不是${v('station')}的队伍，请填写本站已有的队伍名称或留空`);
+  }
 
   let category: (typeof VOLUNTEER_CATEGORIES)[number] | undefined;
   if (present('category')) {
     const s = v('category');
     if ((VOLUNTEER_CATEGORIES as readonly string[]).includes(s)) category = s as (typeof VOLUNTEER_CATEGORIES)[number];
     else add('category', `应为 ${VOLUNTEER_CATEGORIES.join('、')} 之一`);
-  }
+  } else add('category', '必填（全国系统名册没有此列，新登记的志愿者须补填）');
 
   if (v('consent') !== '是') add('consent', '未确认本人同意录入，不能导入');
-  return { stationId, serviceCategories, skills, email, category };
+  return { stationId, serviceCategories, skills, email, category, teamId };
 }
 
 /** The checked fields through the shared schema, which has the last word: an import can never create what the form would refuse. */
@@ -717,14 +753,26 @@ function parseRegistration(
 }
 
 /** Validates one row without the database; see domain.md "National rules and field practice". */
-export function checkVolunteerRow(row: RosterRow, ctx: { stationIdByName: Map<string, string>; today: string }): RowCheck {
+/** The key of a station's team in `RowContext.teams`. */
+export function teamKey(stationId: string, name: string): string {
+  return `${stationId}\u0000${name}`;
+}
+
+export interface RowContext {
+  stationIdByName: Map<string, string>;
+  today: string;
+  /** The stations' teams by `teamKey(stationId, name)` → team id; a 所属队伍 must be one of them. */
+  teams?: Map<string, string>;
+}
+
+export function checkVolunteerRow(row: RosterRow, ctx: RowContext): RowCheck {
   const c = cellsOf(row);
   if (c.present('name')) c.textOk('name', 32);
   const identity = checkRowIdentity(c, ctx.today);
   const profile = checkRowProfile(c);
-  const service = checkRowService(c, ctx.stationIdByName);
+  const service = checkRowService(c, ctx.stationIdByName, ctx.teams ?? new Map());
 
-  const extras = { residenceArea: c.v('residenceArea'), employment: c.v('employment') || null, team: c.v('team') || null };
+  const extras = { residenceArea: c.v('residenceArea'), employment: c.v('employment') || null, team: c.v('team') || null, teamId: service.teamId ?? null };
   const result: RowCheck = { rowNumber: row.rowNumber, input: null, problems: c.problems, idNumber: identity.idNumber, phone: profile.phone, extras };
   if (c.problems.length > 0) return result;
   result.input = parseRegistration(c, identity, profile, service);
@@ -770,7 +818,10 @@ function safeSheetName(name: string): string {
   return cleaned === '' ? ROSTER_SHEET : cleaned;
 }
 
-/** Export as .xlsx: plain headers in column order, frozen header row, every cell text. */
+/** Columns written as real date cells (yyyy-mm-dd) in a workbook; everything else is text. */
+const DATE_KEYS = new Set(['birthDate']);
+
+/** Export as .xlsx: plain headers in column order, frozen header row with a filter, dates as date cells, every other cell text. */
 export async function writeVolunteerWorkbook(rows: Record<string, string>[], sheetName: string, columns: ColumnDef[] = VOLUNTEER_COLUMNS): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '实践';
@@ -791,9 +842,16 @@ export async function writeVolunteerWorkbook(rows: Record<string, string>[], she
   rows.forEach((row, r) => {
     const line = ws.getRow(r + 2);
     columns.forEach((col, i) => {
-      line.getCell(i + 1).value = safeCell(String(row[col.key] ?? ''));
+      const text = String(row[col.key] ?? '');
+      const cell = line.getCell(i + 1);
+      const day = DATE_KEYS.has(col.key) ? parseDate(text) : null;
+      if (day) {
+        cell.value = new Date(`${day}T00:00:00Z`);
+        cell.numFmt = 'yyyy-mm-dd';
+      } else cell.value = safeCell(text);
     });
   });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
   return toBuffer(wb);
 }
 

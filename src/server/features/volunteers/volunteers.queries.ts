@@ -260,3 +260,14 @@ export function eraseVolunteerRows(db: DbOrTrx, personId: string, now: string) {
     .where('person_id', '=', personId)
     .execute();
 }
+
+/** Full ID numbers (encrypted), phones and e-mails of some volunteers: only for the national export, which is audited. */
+export function fullIdentities(db: DbOrTrx, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return Promise.resolve([] as { id: string; id_number_enc: string | null; phone: string | null; email: string | null }[]);
+  return db
+    .selectFrom('volunteers')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select(['volunteers.id', 'people.id_number_enc', 'people.phone', 'volunteers.email'])
+    .where('volunteers.id', 'in', volunteerIds)
+    .execute();
+}

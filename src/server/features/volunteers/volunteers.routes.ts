@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors';
 import { register } from '../../platform/register';
 import { login } from '../accounts/auth.service';
 import { exportVolunteers, importRoster, importTemplate } from './volunteers.exchange';
+import { exportNational } from './volunteers.national';
 import * as volunteers from './volunteers.service';
 import { contentDisposition } from '../../platform/download';
 
@@ -59,6 +60,10 @@ export function volunteersRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.exportVolunteersCsv, async (req, reply) => {
       const { body } = await exportVolunteers(deps, ctxOf(req), req.query, 'csv');
       return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', attachment('志愿者名册.csv')).send(body);
+    });
+    register(app, api.exportVolunteersNational, async (req, reply) => {
+      const { body } = await exportNational(deps, ctxOf(req), req.body);
+      return reply.header('content-type', MIME.xlsx).header('content-disposition', attachment('全国志愿服务信息系统_志愿者名册.xlsx')).send(body);
     });
     register(app, api.getVolunteer, async (req) => volunteers.viewVolunteer(deps, ctxOf(req), req.params.id));
     register(app, api.updateVolunteer, async (req) => volunteers.updateVolunteer(deps, ctxOf(req), req.params.id, req.body));

@@ -164,7 +164,7 @@ function ReportView({ report, rows }: { report: ImportReport; rows: Row[] }) {
       <Alert
         type={report.invalid ? (report.valid ? 'warning' : 'error') : 'success'}
         showIcon
-        title={`共 ${report.total} 行：可导入 ${report.valid} 行，有问题 ${report.invalid} 行`}
+        title={`共 ${report.total} 行：可导入 ${report.valid} 行，已登记跳过 ${report.existing} 行，有问题 ${report.invalid} 行`}
         description={
           report.invalid
             ? report.valid

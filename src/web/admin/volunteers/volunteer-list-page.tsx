@@ -7,11 +7,13 @@ import { VOLUNTEER_STATUSES, type VolunteerAction, type VolunteerStatus, type Vo
 import { errorMessage } from '../../lib/api';
 import { useUnits } from '../../lib/queries/org';
 import { downloadVolunteers, useVolunteers } from '../../lib/queries/volunteers';
+import { hasRole, useSession } from '../../lib/session';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
 import { sortUnits } from '../org/helpers';
 import { ImportModal } from './import-modal';
 import { MoreFilters } from './more-filters';
+import { NationalExportDialog } from './national-export-dialog';
 import { TransitionDialog } from './transition-dialog';
 import { hoursText, StarTag, VolunteerStatusTag } from './volunteer-tags';
 import { type FilterValues, MORE_KEYS, NUMBER_KEYS, TEXT_KEYS, paramsFrom, toSearch } from './volunteer-list-params';
@@ -26,6 +28,8 @@ export default function VolunteerListPage() {
   const [form] = Form.useForm<FilterValues>();
   const [more, setMore] = useState(() => MORE_KEYS.some((k) => params[k] !== undefined));
   const [importing, setImporting] = useState(false);
+  const [national, setNational] = useState(false);
+  const session = useSession();
   const [acting, setActing] = useState<{ volunteer: VolunteerView; action: VolunteerAction } | null>(null);
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
   const stations = useMemo(() => sortUnits((units.data ?? []).filter((u) => u.kind === 'station' && !u.archived)), [units.data]);
@@ -166,8 +170,13 @@ export default function VolunteerListPage() {
               导出 Excel
             </Button>
             <Button icon={<DownloadOutlined />} onClick={() => void exportAs('csv')} loading={exporting === 'csv'}>
-              导出全国系统 CSV
+              导出 CSV
             </Button>
+            {hasRole(session.data, 'institute_admin') ? (
+              <Button icon={<DownloadOutlined />} onClick={() => setNational(true)}>
+                导出至全国系统
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -243,6 +252,7 @@ export default function VolunteerListPage() {
         />
       </Card>
       {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+      {national ? <NationalExportDialog stations={stations} onClose={() => setNational(false)} /> : null}
       {acting ? <TransitionDialog volunteer={acting.volunteer} action={acting.action} onClose={() => setActing(null)} /> : null}
     </>
   );

@@ -147,3 +147,8 @@ export function downloadVolunteers(format: 'xlsx' | 'csv', filters: Omit<Volunte
   const endpoint = format === 'xlsx' ? volunteers.exportVolunteersXlsx : volunteers.exportVolunteersCsv;
   return download(urlFor(endpoint, { query: filters }), format === 'xlsx' ? '志愿者名册.xlsx' : '志愿者名册.csv');
 }
+
+/** The roster for the national system, full numbers: institute admins, with a reason that is audited. */
+export function downloadNationalRoster(input: { reason: string; stationId?: string }) {
+  return download(urlFor(volunteers.exportVolunteersNational, {}), '全国志愿服务信息系统_志愿者名册.xlsx', { body: input });
+}
