@@ -2,7 +2,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Flex, Select, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { AUDIT_ACTIONS, type AuditEntryView } from '../../../shared/audit';
+import { AUDIT_ACTIONS, type AuditEntryView, auditActionLabel } from '../../../shared/audit';
 import { type AuditListParams, useAuditLog, useVerifyAudit } from '../../lib/queries/audit';
 import { CheckpointButtons, VerifyResult } from './audit-checkpoint';
 import { formatDateTime } from '../../lib/format';
@@ -121,7 +121,7 @@ export default function AuditPage() {
   const columns: ColumnsType<AuditEntryView> = [
     { title: '时间', dataIndex: 'at', width: 176, render: (v: string) => formatDateTime(v) },
     { title: '操作人', dataIndex: 'actorName', width: 120, render: (v: string | null) => v ?? '系统' },
-    { title: '操作', dataIndex: 'action', width: 150, render: (v: string) => AUDIT_ACTIONS[v] ?? v },
+    { title: '操作', dataIndex: 'action', width: 150, render: (v: string) => auditActionLabel(v) },
     {
       title: '对象',
       key: 'object',
