@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type Site,
-  type Server,
   count,
   createStation,
   kill9,
