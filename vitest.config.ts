@@ -39,6 +39,19 @@ export default defineConfig({
           expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
+      // `npm run test:reliability`: real server processes killed, databases frozen, disks full, zip bombs
+      // (test/reliability). Reduced counts by default, RELIABILITY_FULL=1 for the full ones. One file at a
+      // time: the figures mean more on a machine not running the others at once.
+      {
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          env: { NODE_ENV: 'test' },
+        },
+      },
     ],
   },
 });

@@ -27,7 +27,7 @@ export const importVolunteers = defineEndpoint({
   query: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true'), consentFileId: z.uuid().optional() }),
   multipart: true,
   responses: { 200: ImportReport },
-  errors: ['access.denied', 'volunteer.consent_evidence_required'],
+  errors: ['access.denied', 'volunteer.consent_evidence_required', 'import.xlsx_too_large'],
 });
 
 export const exportVolunteersXlsx = defineEndpoint({

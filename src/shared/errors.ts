@@ -157,6 +157,8 @@ export const ERRORS = {
   'conflict.missing_reference': { status: 409, message: '所引用的记录不存在或已被删除，请刷新后重试' },
   'service.unconfirmed': { status: 500, message: '操作已保存，但结果未能返回，请刷新页面查看，不要重复提交' },
   'service.unavailable': { status: 503, message: '系统暂时无法处理，请稍后再试' },
+  /** SQLITE_FULL, PostgreSQL 53100, ENOSPC: nothing was written; an operator must free space (issue 12). */
+  'service.disk_full': { status: 503, message: '服务器存储空间已满，本次操作未保存。请稍后再试，并通知系统管理员清理磁盘空间' },
   internal: { status: 500, message: '系统出现问题，请稍后再试' },
   // funds
   'funds.bad_unit': { status: 422, message: '经费只能记在实践所或实践站' },
@@ -260,6 +262,10 @@ export const ERRORS = {
   'totp.not_started': { status: 409, message: '请先获取新的密钥，再输入验证码' },
   'totp.not_enabled': { status: 409, message: '尚未启用双因素登录' },
   'totp.invalid_code': { status: 422, message: '验证码不正确，请查看身份验证器中的最新验证码' },
+  'import.xlsx_too_large': {
+    status: 413,
+    message: '表格文件解压后过大或包含的部件过多，不像是按模板填写的表格，已拒绝读取。请只保留需要导入的工作表和行后重试',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

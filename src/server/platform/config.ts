@@ -22,6 +22,8 @@ export interface Config {
   loginRateLimit: { max: number; windowMs: number };
   /** How many requests do database work at once, and how long one may wait for its turn before a 503 (platform/admission.ts). */
   admission: { active: number; maxWaitMs: number };
+  /** Below this much free space in DATA_DIR (or under SQLite's max_page_count) the readiness check answers 503 disk full. */
+  diskMinFreeBytes: number;
   /** How often the time-driven steps run (ms); the lease that keeps them to one process lasts three times this. */
   tickMs: number;
   lockout: { maxFailures: number; lockSeconds: number };
@@ -101,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     loginRateLimit: { max: int(env.LOGIN_RATE_LIMIT, 20), windowMs: int(env.LOGIN_RATE_WINDOW_MS, 60_000) },
     admission: { active: int(env.ADMISSION_ACTIVE, 10), maxWaitMs: int(env.ADMISSION_WAIT_MS, 4000) },
+    diskMinFreeBytes: int(env.DISK_MIN_FREE_MB, 64) * 1024 * 1024,
     tickMs: int(env.TICK_MS, 60_000),
     lockout: { maxFailures: 5, lockSeconds: 15 * 60 },
     session: {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import { type Driver, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
@@ -31,6 +31,28 @@ export interface DbOptions {
   pgSchema?: string;
   /** Called with the SQL of every statement run (tests count the statements of one request). */
   onQuery?: (sql: string) => void;
+}
+
+/**
+ * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM),
+ * and Kysely's ROLLBACK after that fails with "cannot rollback - no transaction is active" — an error
+ * that replaced the real one, so a full disk answered 500 'internal' (issue 12). The transaction is
+ * already gone, nothing was written: the ROLLBACK's complaint is dropped and the real error surfaces.
+ */
+class SqliteDialectKeepingTheCause extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const rollback = driver.rollbackTransaction.bind(driver);
+    driver.rollbackTransaction = async (...args: Parameters<Driver['rollbackTransaction']>) => {
+      try {
+        await rollback(...args);
+      } catch (err) {
+        if (/no transaction is active/i.test((err as Error)?.message ?? '')) return;
+        throw err;
+      }
+    };
+    return driver;
+  }
 }
 
 export function openDb(opts: DbOptions): DbHandle {
@@ -72,7 +94,7 @@ export function openDb(opts: DbOptions): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...log }),
+    db: new Kysely<Database>({ dialect: new SqliteDialectKeepingTheCause({ database: sqlite }), ...log }),
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
     async close() {

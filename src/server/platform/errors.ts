@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { isDiskFull, noteDiskFull, noteWriteSucceeded } from './disk';
 import { requestHasCommitted } from './request-state';
 
 /** A domain error with a stable code; its HTTP status and Chinese message come from ERRORS. */
@@ -30,21 +31,8 @@ function isDbUnavailable(err: unknown): boolean {
   return (
     // 57014/55P03: PostgreSQL cancelled a statement that waited too long (statement or lock timeout);
     // its transaction rolled back, so this is "too busy", not a fault.
-    [
-      'ECONNREFUSED',
-      'ECONNRESET',
-      'ETIMEDOUT',
-      'EPIPE',
-      '57P01',
-      '57P03',
-      '53300',
-      '57014',
-      '55P03',
-      'SQLITE_BUSY',
-      'SQLITE_FULL',
-      'SQLITE_IOERR',
-      'ENOSPC',
-    ].includes(e?.code ?? '') || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '53300', '57014', '55P03', 'SQLITE_BUSY', 'SQLITE_IOERR'].includes(e?.code ?? '') ||
+    /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(e?.message ?? '')
   );
 }
 
@@ -63,6 +51,10 @@ function constraintConflict(err: unknown): 'conflict.duplicate' | 'conflict.miss
 
 /** The one place errors become HTTP responses. */
 export function registerErrorHandler(app: FastifyInstance): void {
+  // A write that went through after a full disk: space is back, the readiness check may say ok again.
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) noteWriteSucceeded();
+  });
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     const send = (status: number, body: Omit<ErrorBody, 'requestId'>) => reply.code(status).send({ ...body, requestId: String(req.id) } satisfies ErrorBody);
 
@@ -91,6 +83,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       return send(fe.statusCode, { code: 'validation.failed', message: ERRORS['validation.failed'].message });
+    }
+    if (isDiskFull(err)) {
+      noteDiskFull();
+      req.log.error({ err }, 'disk full');
+      if (requestHasCommitted()) return send(500, { code: 'service.unconfirmed', message: ERRORS['service.unconfirmed'].message });
+      // Nothing was written (the transaction rolled back, the upload's file was removed); freeing space takes a person.
+      reply.header('retry-after', '30');
+      return send(503, { code: 'service.disk_full', message: ERRORS['service.disk_full'].message });
     }
     if (isDbUnavailable(err)) {
       req.log.error({ err }, 'database unavailable');

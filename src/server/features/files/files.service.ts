@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { appendAudit } from '../../platform/audit';
 import type { Ctx, Deps } from '../../platform/deps';
@@ -57,6 +57,28 @@ export interface FileView {
   size: number;
 }
 
+/**
+ * The bytes land under their name whole or not at all: written to a temporary file beside it, synced,
+ * then renamed. A full disk (ENOSPC) mid-write removes the temporary file — no 0-byte or truncated
+ * upload is left behind (issue 12) — and the error answers 503 service.disk_full.
+ */
+async function writeWhole(file: string, bytes: Buffer): Promise<void> {
+  const part = `${file}.${randomUUID()}.part`;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(part, 'wx', 0o600);
+    await handle.writeFile(bytes);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await rename(part, file);
+  } catch (err) {
+    await handle?.close().catch(() => {});
+    await rm(part, { force: true }).catch(() => {});
+    throw err;
+  }
+}
+
 /** Stores an upload under DATA_DIR/uploads; the database keeps who, what and a checksum. */
 export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; bytes: Buffer; purpose: string }): Promise<FileView> {
   if (input.bytes.length === 0) throw new AppError('files.missing');
@@ -69,33 +91,46 @@ export async function saveUpload(deps: Deps, ctx: Ctx, input: { name: string; by
   const rel = path.join(now.toISOString().slice(0, 7), `${id}${path.extname(input.name).toLowerCase()}`);
   const dir = path.join(deps.config.dataDir, 'uploads', path.dirname(rel));
   mkdirSync(dir, { recursive: true });
-  await writeFile(path.join(deps.config.dataDir, 'uploads', rel), input.bytes, { mode: 0o600 });
+  const file = path.join(deps.config.dataDir, 'uploads', rel);
+  await writeWhole(file, input.bytes);
   const unitId = ctx.actor.grants[0]?.unitId ?? null;
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const size = input.bytes.length;
-  await deps.db.transaction().execute(async (trx) => {
-    await q.insertFile(trx, {
-      id,
-      unit_id: unitId,
-      purpose: input.purpose,
-      original_name: path.basename(input.name).slice(0, 120),
-      mime,
-      size,
-      sha256,
-      path: rel,
-      uploaded_by: ctx.actor.accountId,
-      created_at: now.toISOString(),
-    });
-    // What was stored and its checksum; not the content, nor the file name (names often carry a person's name).
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: 'files.uploaded',
-      objectType: 'file',
-      objectId: id,
-      unitId,
-      changes: { file: { before: null, after: { purpose: input.purpose, mime, size, sha256 } } },
-    });
-  });
+  // A file nobody's row names is a file half-saved: when the row cannot be written, the file goes too.
+  await recordUpload(file, () =>
+    deps.db.transaction().execute(async (trx) => {
+      await q.insertFile(trx, {
+        id,
+        unit_id: unitId,
+        purpose: input.purpose,
+        original_name: path.basename(input.name).slice(0, 120),
+        mime,
+        size,
+        sha256,
+        path: rel,
+        uploaded_by: ctx.actor.accountId,
+        created_at: now.toISOString(),
+      });
+      // What was stored and its checksum; not the content, nor the file name (names often carry a person's name).
+      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+        action: 'files.uploaded',
+        objectType: 'file',
+        objectId: id,
+        unitId,
+        changes: { file: { before: null, after: { purpose: input.purpose, mime, size, sha256 } } },
+      });
+    }),
+  );
   return { id, name: path.basename(input.name), mime, size: input.bytes.length };
+}
+
+async function recordUpload(file: string, write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    await rm(file, { force: true }).catch(() => {});
+    throw err;
+  }
 }
 
 /** The uploader, or staff whose scope covers the unit the file was uploaded in. */

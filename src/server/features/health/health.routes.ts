@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/health.endpoints';
 import { pingDb } from '../../platform/db';
+import { diskState } from '../../platform/disk';
 import { AppError } from '../../platform/errors';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
@@ -13,7 +14,12 @@ export function healthRoutes(deps: Deps): FastifyPluginAsyncZod {
         reply.header('retry-after', '1');
         throw new AppError('service.unavailable');
       }
-      return { status: 'ok' as const, db: 'ok' as const, dialect: deps.dialect };
+      const disk = await diskState({ db: deps.db, dialect: deps.dialect, dataDir: deps.config.dataDir, minFreeBytes: deps.config.diskMinFreeBytes });
+      if (disk.disk === 'full') {
+        reply.header('retry-after', '30');
+        throw new AppError('service.disk_full', { details: { disk: 'full', reason: disk.reason } });
+      }
+      return { status: 'ok' as const, db: 'ok' as const, dialect: deps.dialect, disk: 'ok' as const };
     });
     register(app, api.live, async (_req, reply) => {
       reply.header('cache-control', 'no-store');

@@ -18,7 +18,7 @@ describe('platform', () => {
   it('reports health with the database state', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', db: 'ok', dialect: t.deps.dialect });
+    expect(res.json()).toEqual({ status: 'ok', db: 'ok', dialect: t.deps.dialect, disk: 'ok' });
   });
 
   it('answers 503 with Retry-After on /api/health while the database does not answer; /api/live still 200', async () => {

@@ -8,6 +8,8 @@
  * when it reaches us and is reported, never guessed back.
  */
 import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors';
+import { readFirstSheet } from '../../platform/xlsx-read';
 import { z } from 'zod';
 import { type ColumnDef, safeCell, VOLUNTEER_COLUMNS } from '../../../shared/exchange';
 import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumber } from '../../../shared/rules/id-number';
@@ -366,41 +368,34 @@ function cellText(value: unknown): CellText {
   return { text: '', numberNotText: false };
 }
 
-function rowCells(row: ExcelJS.Row): unknown[] {
-  const values: unknown = row.values;
-  return Array.isArray(values) ? values : [];
-}
-
-/** Reads the first worksheet of a filled-in roster; never throws for a bad file. */
+/**
+ * Reads the first worksheet of a filled-in roster; never throws for a bad file, except one that would
+ * expand far past any roster (a zip bomb: 413 import.xlsx_too_large, refused before parsing). The parse
+ * runs in a worker (platform/xlsx-read.ts), so a hostile file cannot stall the server.
+ */
 export async function readVolunteerRoster(buf: Buffer): Promise<{ rows: RosterRow[]; headerProblems: string[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // Validations and formatting are not needed to read values, and a huge validation range would
-    // be expanded cell by cell by ExcelJS.
-    await wb.xlsx.load(
-      buf as unknown as ExcelJS.Buffer,
-      {
-        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'],
-        maxRows: READ_MAX_ROWS,
-        maxCols: READ_MAX_COLS,
-      } as Partial<ExcelJS.XlsxReadOptions>,
-    );
-  } catch (err) {
-    const message = err instanceof Error ? err.message : '';
-    if (/Max row count/i.test(message)) return { rows: [], headerProblems: [TOO_MANY_ROWS] };
-    return { rows: [], headerProblems: [UNREADABLE_FILE] };
+  // Validations and formatting are not needed to read values, and a huge validation range would
+  // be expanded cell by cell by ExcelJS.
+  const sheet = await readFirstSheet(buf, {
+    ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'],
+    maxRows: READ_MAX_ROWS,
+    maxCols: READ_MAX_COLS,
+  });
+  if (!sheet.ok) {
+    if (sheet.reason === 'too_large') throw new AppError('import.xlsx_too_large');
+    return { rows: [], headerProblems: [sheet.reason === 'too_many_rows' ? TOO_MANY_ROWS : UNREADABLE_FILE] };
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], headerProblems: [UNREADABLE_FILE] };
+  const cellsOf = new Map(sheet.rows);
+  const lastRow = sheet.rows.at(-1)?.[0] ?? 0;
 
   // The header row: the first of the top rows matching the most known headers.
   let headerRowNumber = 0;
   let columnOf = new Map<string, number>();
   const duplicateHeaders: string[] = [];
-  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, lastRow); r++) {
     const found = new Map<string, number>();
     const dupes: string[] = [];
-    rowCells(ws.getRow(r)).forEach((value, c) => {
+    (cellsOf.get(r) ?? []).forEach((value, c) => {
       const key = headerLookup.get(normaliseHeader(cellText(value).text));
       if (!key) return;
       if (found.has(key)) dupes.push(headerOf(key));
@@ -420,9 +415,8 @@ export async function readVolunteerRoster(buf: Buffer): Promise<{ rows: RosterRo
 
   const rows: RosterRow[] = [];
   let tooMany = false;
-  ws.eachRow((row, rowNumber) => {
-    if (tooMany || rowNumber <= headerRowNumber) return;
-    const cells = rowCells(row);
+  for (const [rowNumber, cells] of sheet.rows) {
+    if (tooMany || rowNumber <= headerRowNumber) continue;
     const values: Record<string, string> = {};
     const cellProblems: CellProblem[] = [];
     let blank = true;
@@ -433,15 +427,15 @@ export async function readVolunteerRoster(buf: Buffer): Promise<{ rows: RosterRo
       if (numberNotText) cellProblems.push({ key: col.key, code: 'number_not_text' });
       if (values[col.key] !== '' || numberNotText) blank = false;
     }
-    if (blank) return;
-    if (rowNumber === headerRowNumber + 1 && isHintRow(values)) return;
-    if (values.name?.startsWith(EXAMPLE_MARK)) return;
+    if (blank) continue;
+    if (rowNumber === headerRowNumber + 1 && isHintRow(values)) continue;
+    if (values.name?.startsWith(EXAMPLE_MARK)) continue;
     if (rows.length >= MAX_IMPORT_ROWS) {
       tooMany = true;
-      return;
+      continue;
     }
     rows.push(cellProblems.length > 0 ? { rowNumber, values, cellProblems } : { rowNumber, values });
-  });
+  }
   if (tooMany) return { rows: [], headerProblems: [TOO_MANY_ROWS] };
   return { rows, headerProblems: [] };
 }
