@@ -1,17 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  type Site,
-  count,
-  createStation,
-  kill9,
-  login,
-  makeSite,
-  postgresReachable,
-  printFigures,
-  startServer,
-  stationNames,
-  stop,
-} from './support';
+import { type Site, count, createStation, kill9, login, makeSite, postgresReachable, printFigures, startServer, stationNames, stop } from './support';
 
 /**
  * kill -9 mid-stream (issue 12): a real server process takes parallel writes, is killed without
