@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { bootstrapProduction } from '../../src/server/db/seed/maan';
+import { seedTotpRuleOff } from '../../src/server/db/seed/maan.security';
 import { migrateToLatest, openDb } from '../../src/server/platform/db';
 import { PG_URL } from '../support/db';
 
@@ -67,6 +68,8 @@ export async function makeSite(dialect: 'sqlite' | 'postgres'): Promise<Site> {
   const admin = await bootstrapProduction(handle.db, new Date(), '可靠性测试实践所');
   if (!admin) throw new Error('bootstrap did nothing');
   await handle.db.updateTable('accounts').set({ must_change_password: 0 }).execute();
+  // These sites test faults, not sign-in: the admin signs in with the password alone (as in the demo).
+  await seedTotpRuleOff(handle.db, new Date().toISOString());
   const institute = await handle.db.selectFrom('units').select('id').executeTakeFirstOrThrow();
   await handle.close();
   return {

@@ -1,6 +1,17 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type Driver, Kysely, type LogEvent, Migrator, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
+import {
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type LogEvent,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
@@ -39,9 +50,63 @@ export interface DbOptions {
  * that replaced the real one, so a full disk answered 500 'internal' (issue 12). The transaction is
  * already gone, nothing was written: the ROLLBACK's complaint is dropped and the real error surfaces.
  */
+/** How long SQLite itself may block the event loop on a lock another connection holds, per attempt. */
+export const SQLITE_BUSY_BLOCK_MS = 20;
+/** How long a statement keeps trying, off the event loop, before SQLITE_BUSY answers 503 (platform/errors.ts). */
+export const SQLITE_BUSY_RETRY_MS = 1500;
+
+function isSqliteBusy(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_');
+}
+
+/**
+ * better-sqlite3 waits out busy_timeout synchronously: with another connection holding the write lock
+ * (a sqlite3 shell, a tool), every admitted write froze the whole server for the timeout in turn and a
+ * burst got no answers for tens of seconds (issue 12). So SQLite blocks only briefly, and a busy
+ * statement is retried after a pause in which other requests (and /api/health) are served. The budget
+ * is shared: it starts at the first busy answer and ends when a busy statement gets through, so while the lock stays
+ * taken the statements queued behind the first one fail at once instead of each waiting in turn. Past
+ * it the busy error answers 503 with Retry-After (platform/errors.ts), and its transaction rolls back.
+ */
+function retryBusyOffTheEventLoop(conn: DatabaseConnection): void {
+  const execute = conn.executeQuery.bind(conn);
+  let busySince: number | null = null;
+  let lastBusy = 0;
+  conn.executeQuery = (async (query: CompiledQuery) => {
+    let waited = false;
+    for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+      try {
+        const result = await execute(query);
+        // Reads go on beside a held write lock (WAL): only a statement that got through after being
+        // busy, or a quiet second, says the lock is gone.
+        if (waited || Date.now() - lastBusy > 1000) busySince = null;
+        return result;
+      } catch (err) {
+        if (!isSqliteBusy(err)) throw err;
+        waited = true;
+        lastBusy = Date.now();
+        busySince ??= lastBusy;
+        if (Date.now() - busySince >= SQLITE_BUSY_RETRY_MS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+    }
+  }) as DatabaseConnection['executeQuery'];
+}
+
 class SqliteDialectKeepingTheCause extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    const retrying = new WeakSet<DatabaseConnection>();
+    driver.acquireConnection = async () => {
+      const conn = await acquire();
+      if (!retrying.has(conn)) {
+        retryBusyOffTheEventLoop(conn);
+        retrying.add(conn);
+      }
+      return conn;
+    };
     const rollback = driver.rollbackTransaction.bind(driver);
     driver.rollbackTransaction = async (...args: Parameters<Driver['rollbackTransaction']>) => {
       try {
@@ -92,7 +157,7 @@ export function openDb(opts: DbOptions): DbHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_BLOCK_MS}`);
   return {
     db: new Kysely<Database>({ dialect: new SqliteDialectKeepingTheCause({ database: sqlite }), ...log }),
     dialect: 'sqlite',
