@@ -126,6 +126,18 @@ describe('export of approved hours in the national format', () => {
     const audit = (await w.admin.agent.get('/api/audit?action=hours.exported_national')).json();
     expect(audit.items[0]).toMatchObject({ changes: { reason: { after: '月度上报全国系统' }, rows: { after: 2 } } });
   });
+
+  it('nets an approved counter-entry into the record it corrects', async () => {
+    const [original] = (await a1.get(`/api/hours?volunteerId=${v2.id}&status=approved`)).json().items;
+    const correction = await a1.post(`/api/hours/${original.id}/corrections`, { hoursDelta: -0.5, reason: '签退时间记错，按签到表更正' });
+    expect(correction.statusCode, correction.body).toBe(201);
+    expect((await a2.post(`/api/hours/${correction.json().id}/decision`, { decision: 'approve' })).statusCode).toBe(200);
+    const ws = await sheet((await a1.post('/api/hours/export-national', { ...EXPORT, unitId: stationA })).rawPayload);
+    expect(ws.rowCount).toBe(3);
+    const hoursColumn = HOURS_COLUMNS.findIndex((c) => c.key === 'hours');
+    const byName = Object.fromEntries([2, 3].map((r) => [values(ws, r)[0], values(ws, r)[hoursColumn]]));
+    expect(byName).toEqual({ 时长甲: 3, 时长乙: 2 });
+  });
 });
 
 describe('import of hours in the national format', () => {

@@ -26,7 +26,10 @@ interface Checked {
   rowNumber: number;
   values: Values;
   problems: string[];
-  ok?: { volunteer: Volunteer; start: string; end: string; minutes: number };
+  /** The volunteer and times, once they could be read (for the duplicate check, even on a row with other problems). */
+  found?: { volunteer: Volunteer; start: string; end: string; minutes: number };
+  /** Set when the row has no problem at all: it will be (or was) imported. */
+  ok?: Checked['found'];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -119,29 +122,37 @@ async function checkRows(deps: Deps, ctx: Ctx, rows: { rowNumber: number; values
     if (idNumber && idType && !volunteer) problems.push('证件号码：本系统中没有该志愿者');
     else if (volunteer && !allowed.has(volunteer.station_id)) problems.push('证件号码：该志愿者不在您的管辖范围内');
     else if (volunteer && volunteer.status !== 'certified') problems.push('该志愿者未认证，不能录入时长');
-    const ok = volunteer && problems.length === 0 ? { volunteer, start: cells.start!, end: cells.end!, minutes: cells.minutes! } : undefined;
-    checked.push({ rowNumber, values, problems, ok });
+    const inScope = volunteer && allowed.has(volunteer.station_id);
+    const found = inScope && cells.start ? { volunteer, start: cells.start, end: cells.end!, minutes: cells.minutes! } : undefined;
+    checked.push({ rowNumber, values, problems, found });
   }
   return checked;
 }
 
-/** Duplicates by the natural key (volunteer + service date + start time + title): of a record held, or of an earlier row of the file. */
+/**
+ * Duplicates by the natural key (volunteer + service date + start time + title): of a record held, or
+ * of an earlier row of the file — also on rows with other problems (our own export read back has a
+ * corrected record's netted hours, which no longer match its times: it is still a duplicate).
+ */
 async function markDuplicates(deps: Deps, checked: Checked[]) {
-  const good = checked.filter((c) => c.ok);
+  const good = checked.filter((c) => c.found);
   const keyOf = (volunteerId: string, day: string, start: string | null, title: string) =>
     `${volunteerId}|${day}|${start ? Date.parse(start) : ''}|${title.trim()}`;
   const held = new Set(
-    (await q.recordKeysOf(deps.db, [...new Set(good.map((c) => c.ok!.volunteer.id))])).map((r) => keyOf(r.volunteer_id, r.service_date, r.start_at, r.title)),
+    (await q.recordKeysOf(deps.db, [...new Set(good.map((c) => c.found!.volunteer.id))])).map((r) =>
+      keyOf(r.volunteer_id, r.service_date, r.start_at, r.title),
+    ),
   );
   const seen = new Map<string, number>();
   for (const c of good) {
-    const key = keyOf(c.ok!.volunteer.id, c.values.serviceDate, c.ok!.start, c.values.title);
+    const key = keyOf(c.found!.volunteer.id, c.values.serviceDate, c.found!.start, c.values.title);
     if (held.has(key)) c.problems.push('重复：该志愿者已有同日期、同开始时间、同名称的服务记录');
     else if (seen.has(key)) c.problems.push(`重复：与第 ${seen.get(key)} 行相同`);
-    else if ((await q.overlapping(deps.db, c.ok!.volunteer.id, c.ok!.start, c.ok!.end)).length) c.problems.push('该志愿者在这段时间已有服务记录');
+    else if (c.problems.length === 0 && (await q.overlapping(deps.db, c.found!.volunteer.id, c.found!.start, c.found!.end)).length)
+      c.problems.push('该志愿者在这段时间已有服务记录');
     seen.set(key, seen.get(key) ?? c.rowNumber);
-    if (c.problems.length) c.ok = undefined;
   }
+  for (const c of checked) if (c.found && c.problems.length === 0) c.ok = c.found;
 }
 
 export async function importHours(
