@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { IdParams, PageQuery, Paged } from './common';
 import { defineEndpoint, MIME } from './endpoint';
 import type { ErrorCode } from './errors';
@@ -13,6 +14,8 @@ import {
   CorrectionRequestView,
   DecideInput,
   HoursExportQuery,
+  HoursImportReport,
+  HoursNationalExportInput,
   HoursQuery,
   HoursSummaryView,
   RecognitionView,
@@ -233,4 +236,28 @@ export const exportHoursByVolunteer = defineEndpoint({
   responses: {},
   produces: [MIME.xlsx],
   errors: ['not_found', 'access.denied'],
+});
+
+export const exportHoursNational = defineEndpoint({
+  ...routes.exportHoursNational,
+  summary: '导出服务时长至全国志愿服务信息系统（Excel，完整证件号码）',
+  description:
+    '某单位在一段服务日期内（最长 1 年）已认定的服务记录，按全国系统的字段和顺序导出；更正（冲正）记录并入原记录的时长，冲正为 0 的不导出。证件号码完整，须填写原因，原因、行数和导出人记入审计。',
+  tags,
+  body: HoursNationalExportInput,
+  responses: {},
+  produces: [MIME.xlsx],
+  errors: ['access.denied'],
+});
+
+export const importHours = defineEndpoint({
+  ...routes.importHours,
+  summary: '导入服务时长（全国系统格式）：dryRun=true 只检查不写入；确认导入需 evidenceFileId',
+  description:
+    '上传全国系统格式的服务时长表（multipart 字段 file），按证件号码匹配管辖范围内的志愿者。先以 dryRun=true 检查每一行；确认导入时附证明材料（如签到表扫描件），无问题的行作为待审核的补录记录写入，有问题的行不写入并列出原因；须由导入人以外的工作人员审核。',
+  tags,
+  query: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true'), evidenceFileId: z.uuid().optional() }),
+  multipart: true,
+  responses: { 200: HoursImportReport },
+  errors: ['access.denied', 'hours.evidence_missing'],
 });

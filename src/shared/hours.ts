@@ -7,7 +7,7 @@ export { RECORD_FLAGS, RECORD_SOURCES, RECORD_STATUSES };
 
 export const RecordSource = z.enum(['verified', 'backfilled', 'correction']);
 export const RecordStatus = z.enum(['pending', 'approved', 'rejected']);
-export const ENTRY_METHODS = ['团体录入', '个人申请', '扫码打卡'] as const;
+export const ENTRY_METHODS = ['团体录入', '个人申请', '扫码打卡', '导入'] as const;
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
 
@@ -171,3 +171,27 @@ export type HoursExportQuery = z.infer<typeof HoursExportQuery>;
 
 /** 导出 Excel of the star list: every recognition in scope, optionally one level (the page's filter). */
 export const StarListExportQuery = z.strictObject({ level: z.coerce.number().int().min(1).max(10).optional() });
+
+/** The national exchange (issue 12): approved hours of a unit for a period, full ID numbers, behind a reason. */
+export const HoursNationalExportInput = z
+  .strictObject({
+    unitId: Id,
+    from: DateString,
+    to: DateString,
+    reason: z.string().trim().min(4, { message: '请填写导出原因（至少 4 个字）' }).max(200, { message: '导出原因最多 200 字' }),
+  })
+  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { message: '导出期间最长 1 年', path: ['to'] });
+export type HoursNationalExportInput = z.infer<typeof HoursNationalExportInput>;
+
+/** A dry run or commit of an hours file in the national columns: per row, new (imported as pending) or invalid with reasons. */
+export const HoursImportReport = z.object({
+  dryRun: z.boolean(),
+  total: z.number().int(),
+  valid: z.number().int(),
+  invalid: z.number().int(),
+  imported: z.number().int(),
+  headerProblems: z.array(z.string()),
+  rows: z.array(z.object({ rowNumber: z.number().int(), name: z.string(), status: z.enum(['new', 'invalid']), problems: z.array(z.string()) })),
+});
+export type HoursImportReport = z.infer<typeof HoursImportReport>;

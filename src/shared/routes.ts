@@ -384,4 +384,7 @@ export const routes = {
   enableTotp: { operationId: 'enableTotp', method: 'POST', path: '/api/auth/totp/enable' },
   disableTotp: { operationId: 'disableTotp', method: 'POST', path: '/api/auth/totp/disable' },
   exportVolunteersNational: { operationId: 'exportVolunteersNational', method: 'POST', path: '/api/volunteers/export-national' },
+  // hours.endpoints.ts: the national exchange format (issue 12)
+  exportHoursNational: { operationId: 'exportHoursNational', method: 'POST', path: '/api/hours/export-national' },
+  importHours: { operationId: 'importHours', method: 'POST', path: '/api/hours/import' },
 } as const satisfies Record<string, Route>;

@@ -156,6 +156,8 @@ export const POLICY = {
   'privacy.process': { roles: ADMINS, upward: false },
   /** Issue 12: the roster for the national system with full ID numbers and phones, behind a reason: the institute's admins only. */
   'volunteers.export_national': { roles: ['institute_admin'], upward: false },
+  /** Issue 12: approved hours for the national system with full ID numbers, behind a reason: the admins over the unit. */
+  'hours.export_national': { roles: ADMINS, upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */

@@ -375,3 +375,60 @@ export function starLevelsBefore(db: DbOrTrx, stationIds: string[], to: string) 
     .orderBy('star_levels.id')
     .execute();
 }
+
+/**
+ * The national export (issue 12): approved records (not the counter-entries) of these units in a
+ * period, with the approved corrections netted into `net_minutes`, and the volunteer's ID.
+ */
+export function approvedForNationalExport(db: DbOrTrx, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_records')
+    .innerJoin('volunteers', 'volunteers.id', 'service_records.volunteer_id')
+    .innerJoin('people', 'people.id', 'volunteers.person_id')
+    .select([
+      'service_records.id',
+      'service_records.title',
+      'service_records.service_date',
+      'service_records.start_at',
+      'service_records.end_at',
+      'service_records.minutes',
+      'service_records.place',
+      'service_records.content',
+      'service_records.organiser_name',
+      'service_records.person_in_charge',
+      'service_records.entry_method',
+      'service_records.activity_id',
+      'people.name',
+      'people.id_type',
+      'people.id_number_enc',
+      'volunteers.volunteer_no',
+      (eb) =>
+        eb
+          .selectFrom('service_records as c')
+          .select((e) => e.fn.coalesce(e.fn.sum<number>('c.minutes'), sql<number>`0`).as('m'))
+          .whereRef('c.corrects_id', '=', 'service_records.id')
+          .where('c.status', '=', 'approved')
+          .as('corrected_minutes'),
+    ])
+    .where('service_records.status', '=', 'approved')
+    .where('service_records.source', '!=', 'correction')
+    .where((eb) => eb.or([eb('service_records.unit_id', 'in', unitIds), eb('volunteers.station_id', 'in', unitIds)]))
+    .where('service_records.service_date', '>=', from)
+    .where('service_records.service_date', '<=', to)
+    .orderBy('service_records.service_date')
+    .orderBy('service_records.start_at')
+    .orderBy('people.name')
+    .execute();
+}
+
+/** The natural keys (volunteer, day, start, title) of the records these volunteers already have, for an import's duplicate check. */
+export function recordKeysOf(db: DbOrTrx, volunteerIds: string[]) {
+  if (volunteerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_records')
+    .select(['volunteer_id', 'service_date', 'start_at', 'title'])
+    .where('volunteer_id', 'in', volunteerIds)
+    .where('source', '!=', 'correction')
+    .execute();
+}

@@ -1,3 +1,4 @@
+import type {} from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/hours.endpoints';
 import { ctxOf } from '../../platform/auth';
@@ -5,6 +6,9 @@ import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
 import { sendXlsx } from '../../platform/xlsx';
 import * as exports from './hours.export';
+import { importHours } from './hours.import';
+import { exportHoursNational } from './hours.national';
+import { AppError } from '../../platform/errors';
 import * as hours from './hours.service';
 
 export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
@@ -21,6 +25,17 @@ export function hoursRoutes(deps: Deps): FastifyPluginAsyncZod {
     register(app, api.recognitions, async (req) => hours.recognitionList(deps, ctxOf(req), req.query));
     register(app, api.exportStarList, async (req, reply) => sendXlsx(reply, await exports.exportStarList(deps, ctxOf(req), req.query)));
     register(app, api.exportHoursByVolunteer, async (req, reply) => sendXlsx(reply, await exports.exportHoursByVolunteer(deps, ctxOf(req), req.query)));
+
+    register(app, api.exportHoursNational, async (req, reply) => sendXlsx(reply, await exportHoursNational(deps, ctxOf(req), req.body)));
+    register(app, api.importHours, async (req) => {
+      if (!req.isMultipart()) throw new AppError('files.missing');
+      const part = await req.file({ limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+      if (!part) throw new AppError('files.missing');
+      const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+        throw err?.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('files.too_large') : err;
+      });
+      return importHours(deps, ctxOf(req), { bytes, name: part.filename }, { dryRun: req.query.dryRun !== 'false', evidenceFileId: req.query.evidenceFileId });
+    });
 
     register(app, api.listTraining, async (req) => hours.listTraining(deps, ctxOf(req), req.params.id, req.query));
     register(app, api.addTraining, async (req) => hours.addTraining(deps, ctxOf(req), req.params.id, req.body));

@@ -45,3 +45,12 @@ export async function personRecordForExport(db: DbOrTrx, personId: string) {
 export async function volunteerOfPerson(db: DbOrTrx, personId: string) {
   return q.volunteerForPerson(db, personId);
 }
+
+/** The volunteer whose person has this ID-number blind index (hmac of `type:number`), or undefined. */
+export async function volunteerByIdNumberHash(db: DbOrTrx, hash: string): Promise<Volunteer | undefined> {
+  const person = await q.findPersonByIdHash(db, hash);
+  const v = person ? await q.volunteerForPerson(db, person.id) : undefined;
+  return v ? q.getVolunteer(db, v.id) : undefined;
+}
+
+export { parseIdType } from './volunteers.excel';

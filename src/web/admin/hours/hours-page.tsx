@@ -15,6 +15,7 @@ import { PageHeader } from '../components/page-header';
 import { useAdminSession } from '../session-context';
 import { hoursText } from '../volunteers/volunteer-tags';
 import { BackfillModal } from './backfill-modal';
+import { HoursImportModal, HoursNationalExportDialog } from './hours-exchange';
 import { CorrectionRequests } from './correction-requests';
 import { CorrectionModal, RejectModal } from './decision-modals';
 
@@ -39,6 +40,7 @@ export default function HoursPage() {
   const [selected, setSelected] = useState<string[]>([]);
   const [failedId, setFailedId] = useState<string | null>(null);
   const [backfilling, setBackfilling] = useState(false);
+  const [exchange, setExchange] = useState<'export' | 'import' | null>(null);
   const [rejecting, setRejecting] = useState<ServiceRecordView | null>(null);
   const [correcting, setCorrecting] = useState<ServiceRecordView | null>(null);
   const isInstitute = hasRole(session, 'institute_admin');
@@ -181,6 +183,8 @@ export default function HoursPage() {
               url={urlFor(hoursApi.exportHoursByVolunteer, { query: { status: params.status, volunteerId, from: params.from, to: params.to } })}
               fileName="服务时长按志愿者汇总.xlsx"
             />
+            <Button onClick={() => setExchange('export')}>导出（全国系统格式）</Button>
+            <Button onClick={() => setExchange('import')}>导入工时</Button>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setBackfilling(true)}>
               补录
             </Button>
@@ -199,6 +203,8 @@ export default function HoursPage() {
         />
       </Card>
       {backfilling ? <BackfillModal onClose={() => setBackfilling(false)} /> : null}
+      {exchange === 'export' ? <HoursNationalExportDialog onClose={() => setExchange(null)} /> : null}
+      {exchange === 'import' ? <HoursImportModal onClose={() => setExchange(null)} /> : null}
       {rejecting ? <RejectModal record={rejecting} onClose={() => setRejecting(null)} /> : null}
       {correcting ? <CorrectionModal record={correcting} onClose={() => setCorrecting(null)} /> : null}
     </>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BodyIn, ResponseOf } from '../../../shared/endpoint';
 import * as hours from '../../../shared/hours.endpoints';
-import { call } from '../api';
+import { call, callUpload, download, urlFor } from '../api';
 import { volunteerKeys } from './volunteers';
 
 type ServiceRecordView = ResponseOf<typeof hours.getRecord>;
@@ -143,4 +143,18 @@ export function useResolveCorrection() {
   return useHoursMutation(({ id, status, resolution }: { id: string; status: 'resolved' | 'declined'; resolution: string }) =>
     call(hours.resolveCorrection, { params: { id }, body: { status, resolution } }),
   );
+}
+
+export type HoursImportReport = ResponseOf<typeof hours.importHours>;
+
+/** `POST /api/hours/import` (issue 12): a dry run only checks; the real import needs the evidence file. */
+export function useImportHours() {
+  return useHoursMutation(({ file, evidenceFileId }: { file: File; evidenceFileId?: string }) =>
+    callUpload(hours.importHours, file, { query: { dryRun: evidenceFileId ? 'false' : 'true', evidenceFileId }, name: file.name }),
+  );
+}
+
+/** `POST /api/hours/export-national`: approved hours with full ID numbers, behind a reason (audited). */
+export function downloadHoursNational(input: BodyIn<typeof hours.exportHoursNational>) {
+  return download(urlFor(hours.exportHoursNational, {}), '全国志愿服务信息系统_服务时长.xlsx', { body: input });
 }
