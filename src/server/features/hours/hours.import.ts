@@ -119,8 +119,9 @@ async function checkRows(deps: Deps, ctx: Ctx, rows: { rowNumber: number; values
     if (!idType) problems.push('证件类型：无法识别');
     const idNumber = values.idNumber.toUpperCase();
     const volunteer = idType && idNumber ? await volunteerByIdNumberHash(deps.db, hmacHex(deps.config.keys.index, `${idType}:${idNumber}`)) : undefined;
-    if (idNumber && idType && !volunteer) problems.push('证件号码：本系统中没有该志愿者');
-    else if (volunteer && !allowed.has(volunteer.station_id)) problems.push('证件号码：该志愿者不在您的管辖范围内');
+    // One answer for "not registered" and "registered elsewhere": a station must not learn from an
+    // import whether an ID number belongs to a volunteer of another station.
+    if (idNumber && idType && (!volunteer || !allowed.has(volunteer.station_id))) problems.push('证件号码：您管辖的实践站没有该证件号码的志愿者');
     else if (volunteer && volunteer.status !== 'certified') problems.push('该志愿者未认证，不能录入时长');
     const inScope = volunteer && allowed.has(volunteer.station_id);
     const found = inScope && cells.start ? { volunteer, start: cells.start, end: cells.end!, minutes: cells.minutes! } : undefined;
