@@ -9,6 +9,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import * as q from './accounts.queries';
+import * as totp from './totp.queries';
 import { recordPerson } from '../volunteers/volunteers.registration';
 
 /** Which kind of unit each role's grant sits on. */
@@ -143,7 +144,16 @@ export async function resetAccountPassword(deps: Deps, ctx: Ctx, accountId: stri
   await deps.db.transaction().execute(async (trx) => {
     await q.setPassword(trx, accountId, hash, now.toISOString(), true, randomUUID());
     await q.revokeAccountSessions(trx, accountId, now.toISOString());
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'accounts.password_reset', objectType: 'account', objectId: accountId });
+    // An admin's reset is how someone who lost their phone and recovery codes gets back in: the
+    // second factor goes with the password, and the rule makes them enrol again at the next login.
+    const hadTotp = Boolean(await totp.findTotp(trx, accountId));
+    if (hadTotp) await totp.deleteTotp(trx, accountId);
+    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
+      action: 'accounts.password_reset',
+      objectType: 'account',
+      objectId: accountId,
+      ...(hadTotp ? { changes: { totp: { before: 'enabled', after: 'cleared' } } } : {}),
+    });
   });
   return { oneTimePassword: otp };
 }

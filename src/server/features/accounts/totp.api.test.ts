@@ -179,3 +179,18 @@ describe('disabling two-factor login', () => {
     expect(audit.some((x: { objectId: string }) => x.objectId === staff.accountId)).toBe(true);
   });
 });
+
+describe('an admin resets the password of someone who lost their phone', () => {
+  it('clears the second factor with the password, audited; the next login asks for the new password and then enrolment', async () => {
+    const staff = await w.makeStaff('station_admin', stationId);
+    await enrol(staff.agent);
+    const reset = expectStatus(await w.admin.agent.post(`/api/accounts/${staff.accountId}/reset-password`), 200, 'reset').json();
+    const res = await attempt(staff.username, reset.oneTimePassword);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().step).toBeUndefined(); // no code asked: the lost authenticator is gone
+    expect(await t.deps.db.selectFrom('account_totp').select('account_id').where('account_id', '=', staff.accountId).execute()).toEqual([]);
+    expect(await t.deps.db.selectFrom('account_recovery_codes').select('id').where('account_id', '=', staff.accountId).execute()).toEqual([]);
+    const audit = (await w.admin.agent.get('/api/audit?action=accounts.password_reset')).json().items;
+    expect(audit.find((x: { objectId: string }) => x.objectId === staff.accountId)?.changes).toEqual({ totp: { before: 'enabled', after: 'cleared' } });
+  });
+});

@@ -112,7 +112,7 @@ export default function AccountsPage() {
           <Space size={0}>
             <Popconfirm
               title={`重置「${a.displayName}」的密码？`}
-              description="将生成一次性密码，原密码立即失效，对方需用新密码登录后自行修改。"
+              description="将生成一次性密码，原密码和双因素登录（如已启用）立即失效，对方需用新密码登录后自行修改，并按规则重新设置身份验证器。"
               okText="重置"
               onConfirm={() => resetPassword(a)}
             >
