@@ -156,6 +156,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'hours.training_added': '记录培训',
   'hours.award_added': '记录表彰',
   'hours.exported': '导出服务记录',
+  'hours.exported_national': '导出服务时长至全国系统（含完整证件号）',
+  'hours.imported': '从全国系统导入服务时长',
   'market.shop_created': '新建爱心超市',
   'market.shop_updated': '修改爱心超市',
   'market.goods_created': '新增物资',
