@@ -94,7 +94,9 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two server processes on one
   async function startProcess(secret: string): Promise<Proc> {
     const port = await freePort();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shijian-proc-'));
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server/main.ts', 'start'], {
+    // Node itself with tsx's loader, not the tsx wrapper: the wrapper runs the server as a grandchild,
+    // which a SIGKILL of the wrapper left running after every test run.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
       env: {
         ...process.env,
         NODE_ENV: 'production',
