@@ -225,7 +225,7 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
     const map = page.locator('[data-map-mode="plot"] svg[role="img"]');
     await map.waitFor();
     // A station admin sees the institute's venues and their own station's.
-    expect(await map.locator('circle').count()).toBeGreaterThanOrEqual(5);
+    await expect.poll(() => map.locator('circle').count()).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'venues-map-1280.png');
     expect(staff.pageErrors).toEqual([]);
   });

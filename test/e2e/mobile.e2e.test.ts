@@ -39,19 +39,19 @@ describe.skipIf(!hasBrowser)('mobile H5', () => {
       const boxes = await Promise.all((await tabs.all()).map((t) => t.boundingBox()));
       return Math.min(...boxes.map((b) => Math.min(b?.width ?? 0, b?.height ?? 0)));
     };
-    for (const name of ['首页', '志愿', '我的']) expect(await tabs.filter({ hasText: name }).count()).toBe(1);
-    expect(await smallestTab()).toBeGreaterThanOrEqual(44);
+    for (const name of ['首页', '志愿', '我的']) await expect.poll(() => tabs.filter({ hasText: name }).count()).toBe(1);
+    await expect.poll(smallestTab).toBeGreaterThanOrEqual(44);
 
     const elder = page.getByRole('button', { name: '长辈版' });
-    expect(await elder.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => elder.getAttribute('aria-pressed')).toBe('false');
     await elder.click();
-    expect(await elder.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => elder.getAttribute('aria-pressed')).toBe('true');
 
-    expect(await fontSize()).toBeGreaterThanOrEqual(18);
-    expect(await lineHeight()).toBeGreaterThanOrEqual(1.3);
+    await expect.poll(fontSize).toBeGreaterThanOrEqual(18);
+    await expect.poll(lineHeight).toBeGreaterThanOrEqual(1.3);
     const title = await page.getByRole('heading', { level: 1 }).evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
     expect(title).toBeGreaterThanOrEqual(30);
-    expect(await smallestTab()).toBeGreaterThanOrEqual(60);
+    await expect.poll(smallestTab).toBeGreaterThanOrEqual(60);
     const switchBox = await elder.boundingBox();
     expect(Math.min(switchBox?.width ?? 0, switchBox?.height ?? 0)).toBeGreaterThanOrEqual(60);
     expect(await noSideScroll()).toBe(true);
@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser)('mobile H5', () => {
     // It is a display preference kept on this device, so it survives a reload.
     await page.reload();
     await address.waitFor();
-    expect(await fontSize()).toBeGreaterThanOrEqual(18);
+    await expect.poll(fontSize).toBeGreaterThanOrEqual(18);
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await page.getByText('请选择一项服务，或选“其他需求”').waitFor();
 
     await item.click();
-    expect(await item.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => item.getAttribute('aria-pressed')).toBe('true');
     await page.getByLabel(/说说您的需要/).fill(NEED);
     await page.getByText('可以用输入法的语音输入').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: 'need.png', mimeType: 'image/png', buffer: await smallPng('需求照片') });
@@ -73,8 +73,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await page.getByText(/点单成功！单号 D\d{8}-\d{4}/).waitFor();
     orderNumber = (await page.getByText(/点单成功！单号/).textContent())?.match(/D\d{8}-\d{4}/)?.[0] ?? '';
     expect(orderNumber).not.toBe('');
-    expect(await page.getByTestId('order-status').textContent()).toBe('已点单');
-    expect(await page.getByRole('list', { name: '办理进度' }).locator('[aria-current="step"]').textContent()).toContain('审单');
+    await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('已点单');
+    await expect.poll(() => page.getByRole('list', { name: '办理进度' }).locator('[aria-current="step"]').textContent()).toContain('审单');
     // Before acceptance the resident may cancel.
     await page.getByRole('button', { name: '取消点单' }).waitFor();
     expect(await noSideScroll(page)).toBe(true);
@@ -168,7 +168,7 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     // Orders I hold come first on a fresh visit, above a short list of ones I could take.
     await page.reload();
     await held.getByTestId('order-status').filter({ hasText: '服务中' }).waitFor();
-    expect(await page.getByRole('button', { name: /^再看 \d+ 张$/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /^再看 \d+ 张$/ }).count()).toBe(1);
     await held.getByRole('button', { name: '完成服务' }).click();
     await held.getByLabel('服务情况').fill(REPORT);
     await held.locator('input[type=file]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: await smallPng('现场照片') });
@@ -193,11 +193,11 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     const box = await five.boundingBox();
     expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(60);
     await five.click();
-    expect(await five.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => five.getAttribute('aria-pressed')).toBe('true');
     await page.getByLabel(/想说的话/).fill('志愿者很细心，谢谢！');
     await page.getByRole('button', { name: '提交评价' }).click();
     await page.getByText('谢谢您的评价！').waitFor();
-    expect(await page.getByTestId('order-status').textContent()).toBe('已评价');
+    await expect.poll(() => page.getByTestId('order-status').textContent()).toBe('已评价');
     await page.getByRole('img', { name: '5 星' }).waitFor();
     expect(await noSideScroll(page)).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -294,7 +294,7 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     // 代为点单 for this person: the name comes from the record; the order is verified and linked back.
     await page.getByRole('button', { name: '为TA代为点单' }).click();
     const place = page.getByRole('dialog', { name: '代为点单' });
-    expect(await place.getByLabel('居民姓名').inputValue()).toBe(name);
+    await expect.poll(() => place.getByLabel('居民姓名').inputValue()).toBe(name);
     await place.getByLabel('服务项目').click();
     // As in (6): choose only once the list has finished sliding open.
     const item = page.locator('.ant-select-item-option').filter({ hasText: '代购代办' }).first();
@@ -369,7 +369,7 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await screenshot(page, 'portal-order-375.png');
     await page.getByRole('button', { name: '提交需求' }).click();
     await page.getByText('实践站工作人员会电话联系您核实').waitFor();
-    expect(await page.getByTestId('order-number').textContent()).toMatch(/^D\d{8}-\d{4}$/);
+    await expect.poll(() => page.getByTestId('order-number').textContent()).toMatch(/^D\d{8}-\d{4}$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'portal-order-done-375.png');
     expect(pageErrors).toEqual([]);

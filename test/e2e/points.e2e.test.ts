@@ -17,7 +17,7 @@ describe.skipIf(!hasBrowser)('the points ledger', () => {
     await page.waitForURL('**/admin');
     // The menu's last entry can sit below a 900 px sider; its link is checked, then followed.
     const link = page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '积分', exact: true });
-    expect(await link.getAttribute('href')).toBe('/admin/points');
+    await expect.poll(() => link.getAttribute('href')).toBe('/admin/points');
     await page.goto('/admin/points');
     await page.getByRole('heading', { level: 1, name: '积分' }).waitFor();
     await page

@@ -99,7 +99,7 @@ describe.skipIf(!hasBrowser)('portal activity calendar and the mobile home', () 
     await page.goto('/activities');
     await page.getByRole('heading', { level: 2, name: /^本周/ }).waitFor();
     const days = page.getByRole('list', { name: /每天的活动$/ }).locator(':scope > li');
-    expect(await days.count()).toBe(7);
+    await expect.poll(() => days.count()).toBe(7);
     const tops = await Promise.all((await days.all()).map(async (d) => (await d.boundingBox())?.y ?? -1));
     expect(new Set(tops.map((y) => Math.round(y))).size).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -173,7 +173,7 @@ describe.skipIf(!hasBrowser)('portal activity calendar and the mobile home', () 
         await page.waitForURL((u) => u.pathname === '/m');
       }
       await page.goto('/m');
-      expect(await page.getByRole('button', { name: '长辈版' }).getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.getByRole('button', { name: '长辈版' }).getAttribute('aria-pressed')).toBe('true');
       if (who === null) {
         await page.getByRole('link', { name: '登录', exact: true }).waitFor();
         await page

@@ -19,7 +19,7 @@ describe.skipIf(!hasBrowser)('public portal and login', () => {
     expect(home?.status(), 'GET / should serve index.html').toBe(200);
     await page.getByRole('heading', { level: 1, name: '马鞍街道新时代文明实践所' }).waitFor();
     await page.getByText('共 20 个社区实践站').waitFor();
-    expect(await page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '登录', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '登录', exact: true }).count()).toBe(1);
     await screenshot(page, 'portal-1280.png');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -40,7 +40,7 @@ describe.skipIf(!hasBrowser)('public portal and login', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // On a phone the site navigation folds behind 菜单 and opens in place.
     const menu = page.getByRole('button', { name: '菜单' });
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     await menu.click();
     await page.getByRole('navigation', { name: '网站导航' }).getByRole('link', { name: '活动日历' }).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -20,7 +20,7 @@ describe.skipIf(!hasBrowser)('recognition', () => {
     await page.getByText(/^共 \d+ 项表彰$/).waitFor();
     const cards = page.getByRole('list', { name: '表彰' }).getByRole('listitem');
     // Two teams, and four of the six volunteers' awards: one withdrew consent, one award was revoked, one never answered.
-    expect(await cards.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(3);
     await page.getByText('优秀志愿服务队伍').first().waitFor();
     expect(await page.getByText('重复录入').count()).toBe(0);
     expect(await noSideScroll(page)).toBe(true);
@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('recognition', () => {
     // The menu's last entry sits below the fold of a 900-px sidebar: open it by address, then check the menu has it.
     await page.goto('/admin/recognition');
     await page.getByRole('heading', { level: 1, name: '表彰礼遇' }).waitFor();
-    expect(await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '表彰礼遇', exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '表彰礼遇', exact: true }).count()).toBe(1);
     await page.getByText('已撤销：重复录入').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'recognition-awards-1280.png');

@@ -28,7 +28,7 @@ describe.skipIf(!hasBrowser)('the 数据大屏', () => {
       .getByRole('img', { name: /^阵地分布图/ })
       .locator('canvas')
       .waitFor();
-    expect(await page.locator('canvas').count()).toBe(9);
+    await expect.poll(() => page.locator('canvas').count()).toBe(9);
     await page.getByText(/^更新于 \d\d:\d\d:\d\d$/).waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'screen-1920.png');

@@ -24,10 +24,10 @@ describe.skipIf(!hasBrowser)('staff console', () => {
     const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
     const instituteRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践所', exact: true }) });
     await stationRows.nth(19).waitFor();
-    expect(await stationRows.count()).toBe(20);
-    expect(await instituteRows.count()).toBe(1);
+    await expect.poll(() => stationRows.count()).toBe(20);
+    await expect.poll(() => instituteRows.count()).toBe(1);
     // Only an institute admin may open a new station.
-    expect(await page.getByRole('button', { name: '新增实践站' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: '新增实践站' }).count()).toBe(1);
 
     await screenshot(page, 'org-1280.png');
     expect(pageErrors).toEqual([]);
@@ -44,7 +44,7 @@ describe.skipIf(!hasBrowser)('staff console', () => {
 
     const stationRows = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '实践站', exact: true }) });
     await stationRows.first().waitFor();
-    expect(await stationRows.count()).toBe(1);
+    await expect.poll(() => stationRows.count()).toBe(1);
     expect(
       await page
         .getByRole('row')

@@ -19,7 +19,7 @@ describe.skipIf(!hasBrowser)('the standards board', () => {
     await page.getByRole('heading', { level: 1, name: '“八有”建设标准' }).waitFor();
     const signage = page.getByRole('button', { name: /^统一标识：/ });
     await signage.nth(20).waitFor();
-    expect(await signage.count()).toBe(21);
+    await expect.poll(() => signage.count()).toBe(21);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page
@@ -43,7 +43,7 @@ describe.skipIf(!hasBrowser)('the standards board', () => {
     await page.waitForURL('**/admin');
     await page.goto('/admin/standards');
     await page.getByText('马鞍社区新时代文明实践站', { exact: true }).waitFor();
-    expect(await page.getByText('查看', { exact: true }).count()).toBe(8);
+    await expect.poll(() => page.getByText('查看', { exact: true }).count()).toBe(8);
     expect(await noSideScroll(page)).toBe(true);
     await screenshot(page, 'standards-station-375.png');
     expect(pageErrors).toEqual([]);

@@ -29,15 +29,15 @@ describe.skipIf(!hasBrowser)('station head on the phone', () => {
     const resolutions = page.locator('section[aria-labelledby="resolutions"]');
     const first = resolutions.getByRole('listitem').first().getByRole('link');
     await first.waitFor();
-    expect(await first.textContent()).toContain('邻里守望');
-    expect(await first.getAttribute('data-overdue')).toBe('true');
+    await expect.poll(() => first.textContent()).toContain('邻里守望');
+    await expect.poll(() => first.getAttribute('data-overdue')).toBe('true');
     const late = first.getByText(/已逾期 \d+ 天/);
     expect(await late.evaluate((el) => getComputedStyle(el).color)).toBe(RED);
     expect(await first.evaluate((el) => getComputedStyle(el).borderInlineStartColor)).toBe(RED);
     // The 待办 figures the console home shows: the overdue resolution is counted, in red.
     const todo = page.getByRole('link', { name: /议定事项已逾期/ });
     await todo.waitFor();
-    expect(await todo.textContent()).toMatch(/[1-9]\d* 项/);
+    await expect.poll(() => todo.textContent()).toMatch(/[1-9]\d* 项/);
     await page.locator('section[aria-labelledby="tasks"]').getByRole('listitem').first().waitFor();
     await page
       .locator('section[aria-labelledby="today"]')
@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('station head on the phone', () => {
     // A note typed slowly on site survives a reload (and signing in again after the 30-minute idle timeout).
     await page.reload();
     await page.getByRole('heading', { level: 2, name: '追加跟进' }).waitFor();
-    expect(await page.getByLabel('跟进情况').inputValue()).toBe(note);
+    await expect.poll(() => page.getByLabel('跟进情况').inputValue()).toBe(note);
     // It is 推进中 already: the phone offers only the step forward, and the note alone keeps the status.
     await page.getByRole('button', { name: '已完成' }).waitFor();
     expect(await page.getByRole('button', { name: '未开始' }).count()).toBe(0);
@@ -67,8 +67,8 @@ describe.skipIf(!hasBrowser)('station head on the phone', () => {
     const history = page.getByRole('list', { name: '跟进记录，最新的在前' });
     await history.getByText(note).waitFor();
     // Newest first, and the form is empty again for the next one.
-    expect(await history.getByRole('listitem').first().textContent()).toContain(note);
-    expect(await page.getByLabel('跟进情况').inputValue()).toBe('');
+    await expect.poll(() => history.getByRole('listitem').first().textContent()).toContain(note);
+    await expect.poll(() => page.getByLabel('跟进情况').inputValue()).toBe('');
     expect(await noSideScroll(page)).toBe(true);
     await screenshot(page, 'm-station-resolution-375.png');
 

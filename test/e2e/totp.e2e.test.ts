@@ -57,7 +57,7 @@ describe.skipIf(!hasBrowser)('two-factor login', () => {
     await page.getByLabel('验证码').fill(totpCode(secret, serverNow()));
     await page.getByRole('button', { name: '确认启用' }).click();
     await page.getByText('恢复码只显示这一次').waitFor();
-    expect(await page.getByRole('list', { name: '恢复码' }).getByRole('listitem').count()).toBe(10);
+    await expect.poll(() => page.getByRole('list', { name: '恢复码' }).getByRole('listitem').count()).toBe(10);
     await screenshot(page, 'totp-recovery-1280.png');
     await page.getByRole('button', { name: '我已保存' }).click();
     await page.getByText('剩余恢复码').waitFor();

@@ -91,7 +91,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await page.getByText('文化惠民', { exact: true }).click();
     await page.getByLabel('特长（可不填）').fill('理发、摄影');
     await page.getByRole('button', { name: '周六上午' }).click();
-    expect(await page.getByRole('button', { name: '周六上午' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.getByRole('button', { name: '周六上午' }).getAttribute('aria-pressed')).toBe('true');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(await noSideScroll(page)).toBe(true);
     await screenshot(page, 'm-register-375.png');
@@ -114,7 +114,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
       .waitFor();
     await page.getByText('金银', { exact: false }).first().waitFor();
     // Signed in now, with 志愿 current in the bottom navigation.
-    expect(await page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '志愿' }).getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => page.getByRole('navigation', { name: '底部导航' }).getByRole('link', { name: '志愿' }).getAttribute('aria-current')).toBe('page');
     expect(phone.pageErrors).toEqual([]);
   });
 
@@ -196,9 +196,9 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     const { page, context } = phone;
     await page.goto('/m/volunteer');
     await page.getByTestId('approved-hours').filter({ hasText: '3' }).waitFor();
-    expect(await page.getByTestId('volunteer-status').textContent()).toBe('已认证');
-    expect(await page.getByTestId('star-explanation').textContent()).toContain('累计 3 小时');
-    expect(await page.getByRole('progressbar').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('volunteer-status').textContent()).toBe('已认证');
+    await expect.poll(() => page.getByTestId('star-explanation').textContent()).toContain('累计 3 小时');
+    await expect.poll(() => page.getByRole('progressbar').count()).toBe(1);
     expect(await noSideScroll(page)).toBe(true);
     await screenshot(page, 'm-volunteer-375.png');
 
