@@ -16,8 +16,16 @@ const api = (db: 'sqlite' | 'postgres') => ({
   },
 });
 
+/**
+ * Files run two at a time (TEST_WORKERS to change it). vitest's default on a 2-core machine is one: the API suites then
+ * left half the CPU idle while each waited on PostgreSQL, fsync or scrypt. Every file has its own database (a SQLite
+ * file or a PostgreSQL schema), server port and data directory, so two files never share state.
+ */
+const workers = Number(process.env.TEST_WORKERS) || 2;
+
 export default defineConfig({
   test: {
+    maxWorkers: workers,
     projects: [
       // Password hashing (scrypt, N=2^15) is slow by design; on a loaded machine a few hashes outrun
       // vitest's 5 s default. The timeout is a backstop for a hang, not a speed check.

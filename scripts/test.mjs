@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): lint, typecheck, the OpenAPI lint, unit tests, every API suite on SQLite and on
-// PostgreSQL, and the browser journeys. Ends with a plain "N passed, N failed" line.
+// PostgreSQL, the browser journeys and the reliability suite. Ends with a plain "N passed, N failed" line.
 // Under CI=true (or REQUIRE_PG / REQUIRE_BROWSER) a missing PostgreSQL or Chromium fails the run;
 // locally they are skipped with a loud message.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+//
+// The gate has to finish in 30 minutes on a 2-core machine. Run one after another, the steps left half the CPU idle:
+// an API suite spends much of its time waiting on PostgreSQL, fsync and scrypt, a journey on the browser. So steps that
+// do not depend on each other run side by side: the four checks (lint, typecheck, OpenAPI lint, web build) together,
+// then the API suites (two vitest workers) beside the browser journeys. Each side's output is kept in a file under
+// test-results/ and printed whole when that side ends, so the log still reads one step at a time.
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -13,20 +19,47 @@ const requirePg = ci || process.env.REQUIRE_PG === 'true';
 const requireBrowser = ci || process.env.REQUIRE_BROWSER === 'true';
 const pgUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const out = path.resolve('test-results');
+mkdirSync(out, { recursive: true });
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-function step(name, cmd, args) {
-  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  if (r.status === 0) passed++;
+/**
+ * Runs a command with its output in test-results/<name>.log and resolves with its exit status. A `live` run is also
+ * printed as it goes (the long API run, so a watcher sees progress); the others are printed whole when they end.
+ */
+function run(name, cmd, args, { live = false } = {}) {
+  const logFile = path.join(out, `${name.replace(/\W+/g, '-')}.log`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const log = createWriteStream(logFile);
+    log.write(`▶ ${name}: ${cmd} ${args.join(' ')}\n`);
+    if (live) process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.pipe(log, { end: false });
+      if (live) stream.on('data', (chunk) => process.stdout.write(chunk));
+    }
+    child.on('close', (status) => {
+      const end = `\n◀ ${name}: exit ${status} after ${Math.round((Date.now() - started) / 1000)} s\n`;
+      log.end(end, () => {
+        process.stdout.write(live ? end : `\n${readFileSync(logFile, 'utf8')}`);
+        resolve(status ?? 1);
+      });
+    });
+  });
+}
+
+async function step(name, cmd, args) {
+  const status = await run(name, cmd, args);
+  if (status === 0) passed++;
   else {
     failed++;
     console.log(`✗ ${name} failed`);
   }
-  return r.status === 0;
+  return status === 0;
 }
 
 function loud(message) {
@@ -51,11 +84,16 @@ async function postgresReachable() {
 }
 
 const projects = ['unit', 'api-sqlite'];
+const haveBrowser = existsSync(chromium);
 
-step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']);
-step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-// The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
-step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']);
+// The checks do not depend on each other: run them side by side. The web build is needed by the journeys only.
+const [, , , built] = await Promise.all([
+  step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']),
+  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  // The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
+  step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']),
+  haveBrowser ? step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn']) : Promise.resolve(false),
+]);
 
 const pgOk = await postgresReachable();
 if (pgOk === true) projects.push('api-postgres');
@@ -68,8 +106,8 @@ else if (requirePg) {
 }
 
 const journeys = [];
-if (existsSync(chromium)) {
-  if (step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) journeys.push('e2e');
+if (haveBrowser) {
+  if (built) journeys.push('e2e');
 } else if (requireBrowser) {
   loud(`Chromium is required here but missing at ${chromium}. Install Debian's chromium (see .ci/run).`);
   failed++;
@@ -78,16 +116,12 @@ if (existsSync(chromium)) {
   skipped++;
 }
 
-const out = path.resolve('test-results');
-mkdirSync(out, { recursive: true });
-
 /** One vitest run over some projects; its JSON report is added to the totals. */
-function vitest(name, list) {
+async function vitest(name, list, opts) {
   const report = path.join(out, `vitest-${name}.json`);
   rmSync(report, { force: true });
   const args = ['vitest', 'run', ...list.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
-  console.log(`\n▶ ${name}: npx ${args.join(' ')}`);
-  const run = spawnSync('npx', args, { stdio: 'inherit', env: process.env });
+  const status = await run(name, 'npx', args, opts);
   const before = failed;
   if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -99,17 +133,15 @@ function vitest(name, list) {
   } else {
     failed++;
   }
-  if (run.status !== 0 && failed === before) failed++;
+  if (status !== 0 && failed === before) failed++;
 }
 
-// The browser journeys run after the API suites rather than beside them: they still pass on a busy
-// machine (they wait for what a person waits for), but a gate that does not load the machine with
-// two PostgreSQL suites while a browser renders says sooner and more clearly what broke.
-vitest('tests', projects);
-if (journeys.length) vitest('journeys', journeys);
+// The browser journeys run beside the API suites: they pass on a busy machine (every step waits for what a person
+// waits for, never for a time), and the API suites leave the CPU idle while they wait on the databases.
+await Promise.all([vitest('tests', projects, { live: true }), journeys.length ? vitest('journeys', journeys) : Promise.resolve()]);
 // test:reliability at reduced counts (kill -9 trials, a frozen database, a full disk, the xlsx bomb; real server
-// processes): a few minutes on a loaded 2-core machine. RELIABILITY=false skips it when the gate runs long.
-if (process.env.RELIABILITY !== 'false') vitest('reliability', ['reliability']);
+// processes), alone on the machine: its figures mean more that way. RELIABILITY=false skips it.
+if (process.env.RELIABILITY !== 'false') await vitest('reliability', ['reliability']);
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 ? 0 : 1);
