@@ -83,37 +83,36 @@ async function postgresReachable() {
   }
 }
 
-const projects = ['unit', 'api-sqlite'];
 const haveBrowser = existsSync(chromium);
 
-// The checks do not depend on each other: run them side by side. The web build is needed by the journeys only.
-const [, , , built] = await Promise.all([
-  step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']),
-  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
-  // The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
-  step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']),
-  haveBrowser ? step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn']) : Promise.resolve(false),
-]);
-
-const pgOk = await postgresReachable();
-if (pgOk === true) projects.push('api-postgres');
-else if (requirePg) {
-  loud(`PostgreSQL is required here but unreachable at ${pgUrl}: ${pgOk.message}`);
-  failed++;
-} else {
-  loud(`PostgreSQL unreachable at ${pgUrl} (${pgOk.message}). SKIPPING the PostgreSQL run of every API suite.`);
-  skipped++;
+/** The API suites: unit, then SQLite, and PostgreSQL when it answers (required under CI). */
+async function apiSuites() {
+  const projects = ['unit', 'api-sqlite'];
+  const pgOk = await postgresReachable();
+  if (pgOk === true) projects.push('api-postgres');
+  else if (requirePg) {
+    loud(`PostgreSQL is required here but unreachable at ${pgUrl}: ${pgOk.message}`);
+    failed++;
+  } else {
+    loud(`PostgreSQL unreachable at ${pgUrl} (${pgOk.message}). SKIPPING the PostgreSQL run of every API suite.`);
+    skipped++;
+  }
+  await vitest('tests', projects, { live: true });
 }
 
-const journeys = [];
-if (haveBrowser) {
-  if (built) journeys.push('e2e');
-} else if (requireBrowser) {
-  loud(`Chromium is required here but missing at ${chromium}. Install Debian's chromium (see .ci/run).`);
-  failed++;
-} else {
-  loud(`Chromium not found at ${chromium}. SKIPPING the browser journeys.`);
-  skipped++;
+/** The web build, then the browser journeys over it (Chromium required under CI). */
+async function journeys() {
+  if (!haveBrowser) {
+    if (requireBrowser) {
+      loud(`Chromium is required here but missing at ${chromium}. Install Debian's chromium (see .ci/run).`);
+      failed++;
+    } else {
+      loud(`Chromium not found at ${chromium}. SKIPPING the browser journeys.`);
+      skipped++;
+    }
+    return;
+  }
+  if (await step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) await vitest('journeys', ['e2e']);
 }
 
 /** One vitest run over some projects; its JSON report is added to the totals. */
@@ -136,9 +135,17 @@ async function vitest(name, list, opts) {
   if (status !== 0 && failed === before) failed++;
 }
 
-// The browser journeys run beside the API suites: they pass on a busy machine (every step waits for what a person
-// waits for, never for a time), and the API suites leave the CPU idle while they wait on the databases.
-await Promise.all([vitest('tests', projects, { live: true }), journeys.length ? vitest('journeys', journeys) : Promise.resolve()]);
+// Nothing here depends on another step but the journeys on the web build, so everything runs side by side: the checks,
+// the API suites, and the build followed by the journeys. The journeys pass on a busy machine (every step waits for what
+// a person waits for, never for a time), and the API suites leave the CPU idle while they wait on the databases.
+await Promise.all([
+  step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']),
+  step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
+  // The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
+  step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']),
+  apiSuites(),
+  journeys(),
+]);
 // test:reliability at reduced counts (kill -9 trials, a frozen database, a full disk, the xlsx bomb; real server
 // processes), alone on the machine: its figures mean more that way. RELIABILITY=false skips it.
 if (process.env.RELIABILITY !== 'false') await vitest('reliability', ['reliability']);
