@@ -32,6 +32,8 @@ export interface DbOptions {
   pgSchema?: string;
   /** SQLite only: read-only connections beside the writer (default SQLITE_READERS; 0 = everything on the writer). */
   sqliteReaders?: number;
+  /** SQLite only: prepared statements kept per connection (default STATEMENT_CACHE_SIZE; 0 = prepare every time, for bench/). */
+  sqliteStatementCache?: number;
   /** Called with the SQL of every statement run (tests count the statements of one request). */
   onQuery?: (sql: string) => void;
 }
@@ -100,7 +102,7 @@ export function openDb(opts: DbOptions): DbHandle {
     writer.close();
     throw err;
   }
-  const driver = new SqlitePoolDriver({ writer, readers });
+  const driver = new SqlitePoolDriver({ writer, readers, statementCacheSize: opts.sqliteStatementCache });
   return {
     db: new Kysely<Database>({ dialect: new SqlitePoolDialect(driver), ...log }),
     dialect: 'sqlite',

@@ -49,9 +49,9 @@ export class SqliteConnection {
   #busySince: number | null = null;
   #lastBusy = 0;
 
-  constructor(db: SQLite.Database, cacheSize = STATEMENT_CACHE_SIZE) {
+  constructor(db: SQLite.Database, cacheSize?: number) {
     this.db = db;
-    this.#cacheSize = cacheSize;
+    this.#cacheSize = cacheSize ?? STATEMENT_CACHE_SIZE;
   }
 
   /**
