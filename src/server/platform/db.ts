@@ -1,21 +1,11 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import {
-  type CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  Kysely,
-  type LogEvent,
-  Migrator,
-  PostgresDialect,
-  SqliteDialect,
-  type Transaction,
-  sql,
-} from 'kysely';
+import { Kysely, type LogEvent, Migrator, PostgresDialect, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
 import { noteStatement } from './request-state';
+import { SQLITE_BUSY_BLOCK_MS, SqlitePoolDialect, SqlitePoolDriver } from './sqlite-driver';
 
 // PostgreSQL returns int8 (count, sum over integers) as strings; our numbers fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -40,84 +30,33 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL only: run in this schema (tests give each file its own). */
   pgSchema?: string;
+  /** SQLite only: read-only connections beside the writer (default SQLITE_READERS; 0 = everything on the writer). */
+  sqliteReaders?: number;
+  /** SQLite only: prepared statements kept per connection (default STATEMENT_CACHE_SIZE; 0 = prepare every time, for bench/). */
+  sqliteStatementCache?: number;
   /** Called with the SQL of every statement run (tests count the statements of one request). */
   onQuery?: (sql: string) => void;
 }
 
-/**
- * SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM),
- * and Kysely's ROLLBACK after that fails with "cannot rollback - no transaction is active" — an error
- * that replaced the real one, so a full disk answered 500 'internal' (issue 12). The transaction is
- * already gone, nothing was written: the ROLLBACK's complaint is dropped and the real error surfaces.
- */
-/** How long SQLite itself may block the event loop on a lock another connection holds, per attempt. */
-export const SQLITE_BUSY_BLOCK_MS = 20;
-/** How long a statement keeps trying, off the event loop, before SQLITE_BUSY answers 503 (platform/errors.ts). */
-export const SQLITE_BUSY_RETRY_MS = 1500;
+export { SQLITE_BUSY_BLOCK_MS, SQLITE_BUSY_RETRY_MS } from './sqlite-driver';
 
-function isSqliteBusy(err: unknown): boolean {
-  const code = (err as { code?: string })?.code ?? '';
-  return code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_');
-}
+/** Read-only connections beside the writer (sqlite-driver.ts). better-sqlite3 runs on the event loop, so more would not read in parallel. */
+export const SQLITE_READERS = 2;
 
 /**
- * better-sqlite3 waits out busy_timeout synchronously: with another connection holding the write lock
- * (a sqlite3 shell, a tool), every admitted write froze the whole server for the timeout in turn and a
- * burst got no answers for tens of seconds (issue 12). So SQLite blocks only briefly, and a busy
- * statement is retried after a pause in which other requests (and /api/health) are served. The budget
- * is shared: it starts at the first busy answer and ends when a busy statement gets through, so while the lock stays
- * taken the statements queued behind the first one fail at once instead of each waiting in turn. Past
- * it the busy error answers 503 with Retry-After (platform/errors.ts), and its transaction rolls back.
+ * Opens `file` with the house pragmas. The busy retry, the statement cache, the readers and the
+ * rollback that keeps the real error are in sqlite-driver.ts.
  */
-function retryBusyOffTheEventLoop(conn: DatabaseConnection): void {
-  const execute = conn.executeQuery.bind(conn);
-  let busySince: number | null = null;
-  let lastBusy = 0;
-  conn.executeQuery = (async (query: CompiledQuery) => {
-    let waited = false;
-    for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
-      try {
-        const result = await execute(query);
-        // Reads go on beside a held write lock (WAL): only a statement that got through after being
-        // busy, or a quiet second, says the lock is gone.
-        if (waited || Date.now() - lastBusy > 1000) busySince = null;
-        return result;
-      } catch (err) {
-        if (!isSqliteBusy(err)) throw err;
-        waited = true;
-        lastBusy = Date.now();
-        busySince ??= lastBusy;
-        if (Date.now() - busySince >= SQLITE_BUSY_RETRY_MS) throw err;
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
-    }
-  }) as DatabaseConnection['executeQuery'];
-}
-
-class SqliteDialectKeepingTheCause extends SqliteDialect {
-  override createDriver(): Driver {
-    const driver = super.createDriver();
-    const acquire = driver.acquireConnection.bind(driver);
-    const retrying = new WeakSet<DatabaseConnection>();
-    driver.acquireConnection = async () => {
-      const conn = await acquire();
-      if (!retrying.has(conn)) {
-        retryBusyOffTheEventLoop(conn);
-        retrying.add(conn);
-      }
-      return conn;
-    };
-    const rollback = driver.rollbackTransaction.bind(driver);
-    driver.rollbackTransaction = async (...args: Parameters<Driver['rollbackTransaction']>) => {
-      try {
-        await rollback(...args);
-      } catch (err) {
-        if (/no transaction is active/i.test((err as Error)?.message ?? '')) return;
-        throw err;
-      }
-    };
-    return driver;
-  }
+function openSqlite(file: string, role: 'writer' | 'reader'): SQLite.Database {
+  const conn = new SQLite(file, { fileMustExist: role === 'reader' });
+  // Durability over speed: WAL with FULL sync survives power loss (security.md, T2).
+  if (role === 'writer') conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = FULL');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma(`busy_timeout = ${SQLITE_BUSY_BLOCK_MS}`);
+  // A reader refuses any write, whatever reaches it.
+  if (role === 'reader') conn.pragma('query_only = ON');
+  return conn;
 }
 
 export function openDb(opts: DbOptions): DbHandle {
@@ -152,18 +91,24 @@ export function openDb(opts: DbOptions): DbHandle {
   }
   if (opts.databaseUrl) throw new Error(`不支持的 DATABASE_URL: 只支持 postgres://…，留空则使用内置 SQLite`);
   const file = opts.sqliteFile ?? path.join(opts.dataDir, 'shijian.sqlite');
-  const sqlite = new SQLite(file);
-  // Durability over speed: WAL with FULL sync survives power loss (security.md, T2).
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_BLOCK_MS}`);
+  const writer = openSqlite(file, 'writer');
+  // ':memory:' (and '' — a temporary file) is private to its connection: no readers.
+  const shared = file !== '' && file !== ':memory:' && !file.startsWith('file::memory:');
+  const readers: SQLite.Database[] = [];
+  try {
+    for (let i = 0; shared && i < (opts.sqliteReaders ?? SQLITE_READERS); i++) readers.push(openSqlite(file, 'reader'));
+  } catch (err) {
+    for (const r of readers) r.close();
+    writer.close();
+    throw err;
+  }
+  const driver = new SqlitePoolDriver({ writer, readers, statementCacheSize: opts.sqliteStatementCache });
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialectKeepingTheCause({ database: sqlite }), ...log }),
+    db: new Kysely<Database>({ dialect: new SqlitePoolDialect(driver), ...log }),
     dialect: 'sqlite',
     describe: `SQLite ${file}`,
     async close() {
-      sqlite.close();
+      driver.close();
     },
   };
 }
