@@ -10,6 +10,8 @@ import { PG_URL } from '../../../test/support/db';
 import { type World, makeWorld } from '../../../test/support/factories';
 import { buildApp } from '../app';
 import { bootstrapProduction } from '../db/seed/maan';
+import { verifyAuditChain } from './audit';
+import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db';
 import { holdLease, releaseLease } from './processes';
 
@@ -160,6 +162,20 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two server processes on one
       codes.push(r.status);
     }
     expect(codes).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
+
+    // Both wrote audit rows (the failed logins) and both run a sequencer: the head lock makes one
+    // chain. Each process links its own rows soon after, without a verification asking it to.
+    const handle = openDb({ databaseUrl: PG_URL, dataDir: os.tmpdir(), pgSchema: schema });
+    try {
+      const unlinked = async () => (await handle.db.selectFrom('audit_log').select('pos').where('seq', 'is', null).execute()).length;
+      await expect.poll(unlinked, { timeout: 60_000, interval: 100 }).toBe(0);
+      const key = loadConfig({ NODE_ENV: 'test', DATA_DIR: os.tmpdir(), SHIJIAN_SECRET: secret }).keys.audit;
+      const v = await verifyAuditChain(handle.db, key);
+      expect(v, v.reason ?? '').toMatchObject({ ok: true, headSigned: true, unlinked: 0 });
+      expect(v.checked).toBeGreaterThanOrEqual(5);
+    } finally {
+      await handle.close();
+    }
 
     // Both run a tick every 300 ms; only the lease holder does the work.
     await expect.poll(() => ticks(a) + ticks(b), { timeout: 60_000 }).toBeGreaterThanOrEqual(5);
