@@ -47,6 +47,7 @@ import { privacyRoutes } from './features/privacy/privacy.routes';
 import { activityPlansRoutes } from './features/activity-plans/activity-plans.routes';
 import { recognitionRoutes } from './features/recognition/recognition.routes';
 import { marketRoutes } from './features/market/market.routes';
+import { auditSequencer } from './platform/audit';
 import { registerAuth } from './platform/auth';
 import type { Deps } from './platform/deps';
 import { requestSerializer } from './platform/log';
@@ -64,6 +65,8 @@ z.config(z.locales.zhCN());
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | object;
+  /** Also run the audit sequencer on a timer this often (the server does; tests rely on the kicks). */
+  auditLinkEveryMs?: number;
 }
 
 /** Builds the whole app: plugins, every feature's routes, the web build. Does not listen. */
@@ -84,12 +87,32 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   registerAuth(app, deps);
+  registerAuditSequencer(app, deps, opts.auditLinkEveryMs);
   await registerFeatures(app, deps);
   await registerWeb(app, deps);
   return app;
 }
 
 type App = ReturnType<typeof createServer>;
+
+/**
+ * Links audit rows into the hash chain soon after they commit (platform/audit.ts): kicked, debounced,
+ * when a write request has answered (its transaction has committed by then), and on a timer for the
+ * writes no request made (the tick) and rows a killed process left unlinked.
+ */
+function registerAuditSequencer(app: App, deps: Deps, everyMs: number | undefined) {
+  const sequencer = auditSequencer(deps.db, deps.config.keys.audit, (err) => app.log.error({ err }, 'audit sequencer failed'));
+  app.addHook('onResponse', (req, _reply, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') sequencer.kick();
+    done();
+  });
+  const timer = everyMs ? setInterval(() => void sequencer.run(), everyMs) : null;
+  timer?.unref();
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await sequencer.close();
+  });
+}
 
 /** Fastify itself: logging without personal data, request ids, proxy trust, body and time limits. */
 function createServer(deps: Deps, opts: AppOptions) {

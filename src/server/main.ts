@@ -11,7 +11,7 @@ import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { sealPlainCareData } from './features/care/care.sealing';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
-import { signHeadAfterUpgrade } from './platform/audit';
+import { linkPendingAudit, signHeadAfterUpgrade } from './platform/audit';
 import { systemClock } from './platform/clock';
 import { type Config, loadConfig, loadDotEnv, plainHttpWarning, protectDataDir } from './platform/config';
 import { runningServerPid, restoreBackup, takeBackup, writePidFile } from './platform/backup';
@@ -65,7 +65,9 @@ async function start(): Promise<void> {
   const removePid = writePidFile(config.dataDir);
   await prepare(config, handle);
   const deps: Deps = { db: handle.db, dialect: handle.dialect, config, clock: systemClock };
-  const app = await buildApp(deps);
+  // Rows a killed process left unlinked are linked before the first request; then every second.
+  await linkPendingAudit(deps.db, config.keys.audit);
+  const app = await buildApp(deps, { auditLinkEveryMs: 1000 });
   const shutdown = async () => {
     await app.close();
     await handle.close();

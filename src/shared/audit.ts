@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { Id } from './common';
 
 export const AuditEntryView = z.object({
-  seq: z.number().int(),
+  /** Insertion order: a row's key from the moment it is written. */
+  pos: z.number().int(),
+  /** Place in the hash chain; null for the moment between the commit and the sequencer linking it. */
+  seq: z.number().int().nullable(),
   at: z.string(),
   actorName: z.string().nullable(),
   action: z.string(),
@@ -13,7 +16,7 @@ export const AuditEntryView = z.object({
   requestId: z.string().nullable(),
   outcome: z.enum(['success', 'failure']),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
-  hash: z.string(),
+  hash: z.string().nullable(),
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
@@ -61,6 +64,11 @@ export const AuditVerifyView = z.object({
   headSigned: z.boolean(),
   /** The last recorded checkpoint (and any recorded one that fails), then the provided file, if any. */
   checkpoints: z.array(AuditCheckpointCheck),
+  /** Rows written but not yet linked into the chain by the sequencer (the bounded lag), after the run verification starts with. */
+  unlinked: z.number().int(),
+  /** When the oldest of them was written, and how many seconds ago. */
+  oldestUnlinkedAt: z.string().nullable(),
+  oldestUnlinkedSeconds: z.number().int().nullable(),
 });
 export type AuditVerifyView = z.infer<typeof AuditVerifyView>;
 

@@ -1,5 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Site, count, createStation, kill9, login, makeSite, postgresReachable, printFigures, startServer, stationNames, stop } from './support';
+import {
+  type Site,
+  auditState,
+  count,
+  createStation,
+  kill9,
+  login,
+  makeSite,
+  postgresReachable,
+  printFigures,
+  startServer,
+  stationNames,
+  stop,
+} from './support';
 
 /**
  * kill -9 mid-stream (issue 12): a real server process takes parallel writes, is killed without
@@ -13,7 +26,7 @@ const TRIALS = count(1, 5);
 const PARALLEL = count(8, 24);
 const ACKED_BEFORE_KILL = count(30, 200);
 
-async function trial(site: Site, n: number): Promise<{ acked: number; lost: number; unanswered: number }> {
+async function trial(site: Site, n: number): Promise<{ acked: number; lost: number; unanswered: number; audit: number }> {
   const server = await startServer(site);
   const session = await login(server.url, site);
   const acked: string[] = [];
@@ -46,7 +59,12 @@ async function trial(site: Site, n: number): Promise<{ acked: number; lost: numb
     expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
     const names = await stationNames(site);
     const lost = acked.filter((a) => !names.has(a)).length;
-    return { acked: acked.length, lost, unanswered };
+    // Audit rows the killed process had written but not yet linked are linked by this one, before it
+    // listened; the chain verifies whole.
+    const audit = await auditState(site);
+    expect(audit.unlinked).toBe(0);
+    expect(audit.ok).toBe(true);
+    return { acked: acked.length, lost, unanswered, audit: audit.checked };
   } finally {
     await stop(again);
   }
@@ -63,7 +81,15 @@ describe.each([
     try {
       for (let n = 1; n <= TRIALS; n++) {
         const r = await trial(site, n);
-        figures.push({ database: dialect, trial: n, 'parallel writers': PARALLEL, acknowledged: r.acked, 'in flight at kill': r.unanswered, lost: r.lost });
+        figures.push({
+          database: dialect,
+          trial: n,
+          'parallel writers': PARALLEL,
+          acknowledged: r.acked,
+          'in flight at kill': r.unanswered,
+          lost: r.lost,
+          'audit rows verified': r.audit,
+        });
         expect(r.lost).toBe(0);
       }
     } finally {

@@ -7,6 +7,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { bootstrapProduction } from '../../src/server/db/seed/maan';
 import { seedTotpRuleOff } from '../../src/server/db/seed/maan.security';
+import { verifyAuditChain } from '../../src/server/platform/audit';
+import { loadConfig } from '../../src/server/platform/config';
 import { migrateToLatest, openDb } from '../../src/server/platform/db';
 import { PG_URL } from '../support/db';
 
@@ -174,6 +176,30 @@ export async function stationNames(site: Site): Promise<Set<string>> {
   try {
     const rows = await handle.db.selectFrom('units').select('name').where('kind', '=', 'station').execute();
     return new Set(rows.map((r) => r.name));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The audit chain as the server left it: rows not linked into the chain (a process started on the
+ * data links what a killed one left before it listens), then the whole chain verified with the key.
+ */
+export async function auditState(site: Site): Promise<{ unlinked: number; ok: boolean; checked: number }> {
+  const handle = openDb({ databaseUrl: site.schema ? PG_URL : null, dataDir: site.dataDir, pgSchema: site.schema ?? undefined });
+  try {
+    const unlinked = Number(
+      (
+        await handle.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('seq', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: site.dataDir, SHIJIAN_SECRET: site.secret });
+    const v = await verifyAuditChain(handle.db, config.keys.audit);
+    return { unlinked, ok: v.ok, checked: v.checked };
   } finally {
     await handle.close();
   }

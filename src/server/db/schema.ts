@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The one description of the database, shared by every query. Conventions that keep SQLite and
  * PostgreSQL identical: ids are app-made UUID text; times are ISO-8601 UTC text written by the app;
@@ -224,9 +226,15 @@ export interface SettingsTable {
   updated_by: string | null;
 }
 
-/** Append-only, hash-chained. Triggers refuse UPDATE and DELETE on both databases. */
+/**
+ * Append-only, hash-chained. Triggers refuse UPDATE and DELETE on both databases, except the one-time
+ * linking of an unlinked row by the sequencer (seq, prev_hash, hash from NULL to a value). Migration 0026.
+ */
 export interface AuditLogTable {
-  seq: number;
+  /** Insertion key (identity / rowid): the order the sequencer links rows in. */
+  pos: Generated<number>;
+  /** Place in the chain; NULL until the sequencer links the row. */
+  seq: number | null;
   at: string;
   actor_account_id: string | null;
   actor_name: string | null;
@@ -238,11 +246,11 @@ export interface AuditLogTable {
   request_id: string | null;
   outcome: 'success' | 'failure';
   changes: string | null;
-  prev_hash: string;
-  hash: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-/** One row: the chain's head. Locking it serialises appends on PostgreSQL. */
+/** One row: the chain's head. Only the sequencer locks it (platform/audit.ts linkPendingAudit). */
 export interface AuditHeadTable {
   id: number;
   seq: number;

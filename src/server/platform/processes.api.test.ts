@@ -10,6 +10,8 @@ import { PG_URL } from '../../../test/support/db';
 import { type World, makeWorld } from '../../../test/support/factories';
 import { buildApp } from '../app';
 import { bootstrapProduction } from '../db/seed/maan';
+import { verifyAuditChain } from './audit';
+import { loadConfig } from './config';
 import { migrateToLatest, openDb } from './db';
 import { holdLease, releaseLease } from './processes';
 
@@ -169,5 +171,20 @@ describe.skipIf(process.env.TEST_DB !== 'postgres')('two server processes on one
     // The holder stops (and gives the lease up); the other process takes the tick over.
     holder.child.kill('SIGTERM');
     await expect.poll(() => ticks(other), { timeout: 60_000 }).toBeGreaterThan(0);
+
+    // Both wrote audit rows (the failed logins) and both run a sequencer: the head lock makes one
+    // chain, and every row is linked (by the process still running, on its timer, if the stopped one
+    // had not) without a verification asking. Checked last, so the tick's timing above is untouched.
+    const handle = openDb({ databaseUrl: PG_URL, dataDir: os.tmpdir(), pgSchema: schema });
+    try {
+      const unlinked = async () => (await handle.db.selectFrom('audit_log').select('pos').where('seq', 'is', null).execute()).length;
+      await expect.poll(unlinked, { timeout: 60_000, interval: 100 }).toBe(0);
+      const key = loadConfig({ NODE_ENV: 'test', DATA_DIR: os.tmpdir(), SHIJIAN_SECRET: secret }).keys.audit;
+      const v = await verifyAuditChain(handle.db, key);
+      expect(v, v.reason ?? '').toMatchObject({ ok: true, headSigned: true, unlinked: 0 });
+      expect(v.checked).toBeGreaterThanOrEqual(5);
+    } finally {
+      await handle.close();
+    }
   }, 300_000);
 });

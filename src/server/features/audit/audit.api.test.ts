@@ -31,11 +31,13 @@ async function tamper(statement: ReturnType<typeof sql>) {
     await statement.execute(db);
     await sql`ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update`.execute(db);
   } else {
-    await sql`DROP TRIGGER audit_log_no_update`.execute(db);
-    await sql`DROP TRIGGER audit_log_no_delete`.execute(db);
+    // The triggers come back exactly as the migrations made them (read from the schema, not retyped).
+    const triggers = (
+      await sql<{ name: string; sql: string }>`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`.execute(db)
+    ).rows;
+    for (const tr of triggers) await sql`DROP TRIGGER ${sql.raw(tr.name)}`.execute(db);
     await statement.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    for (const tr of triggers) await sql.raw(tr.sql).execute(db);
   }
 }
 

@@ -2,6 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../../test/support/app';
+import { linkPendingAudit } from '../../platform/audit';
 import { type World, makeWorld } from '../../../../test/support/factories';
 
 let w: World;
@@ -19,6 +20,9 @@ afterEach(async () => w?.close());
 async function behindTheAppsBack(...statements: ReturnType<typeof sql>[]) {
   const db = t.deps.db;
   const pg = t.deps.dialect === 'postgres';
+  // The tampering is of the chain as linked: rows still waiting for the sequencer are linked first, so
+  // a sequencer run kicked by the last request cannot interleave with the statements below.
+  await linkPendingAudit(db, t.deps.config.keys.audit);
   const tables = [
     ['audit_log', pg ? 'audit_log_no_update' : null],
     ['audit_checkpoints', pg ? 'audit_checkpoints_no_change' : null],

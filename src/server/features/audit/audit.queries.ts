@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTrx } from '../../platform/db';
 
 export interface AuditFilter {
@@ -36,6 +37,7 @@ export async function pageAudit(db: DbOrTrx, f: AuditFilter, limit: number, offs
   if (f.from) qb = qb.where('at', '>=', f.from);
   if (f.to) qb = qb.where('at', '<=', f.to);
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await qb.selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute();
+  // Chain order, newest first; a row written since the sequencer last ran (seq still empty) on top.
+  const rows = await qb.selectAll().orderBy(sql`(seq IS NULL)`, 'desc').orderBy('seq', 'desc').orderBy('pos', 'desc').limit(limit).offset(offset).execute();
   return { rows, total: Number(total) };
 }

@@ -1,5 +1,5 @@
 import type { AuditEntryView, AuditQuery, AuditVerifyBody } from '../../../shared/audit';
-import { appendAudit, verifyAuditChain } from '../../platform/audit';
+import { appendAudit, linkPendingAudit, linkPendingAuditIn, verifyAuditChain } from '../../platform/audit';
 import { issueCheckpoint } from '../../platform/audit-checkpoints';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
@@ -18,6 +18,9 @@ function readFilters(query: AuditQuery) {
  */
 export async function listAudit(deps: Deps, ctx: Ctx, query: AuditQuery) {
   const unitIds = await ctx.scope.units('audit.read');
+  // Nothing visible lags: rows committed before this read are linked first. A sequencer that cannot
+  // run does not hide the log; its rows show without a chain position (verification names them).
+  await linkPendingAudit(deps.db, deps.config.keys.audit).catch(() => 0);
   const { rows, total } = await q.pageAudit(
     deps.db,
     {
@@ -39,7 +42,8 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: AuditQuery) {
     }),
   );
   const items: AuditEntryView[] = rows.map((r) => ({
-    seq: Number(r.seq),
+    pos: Number(r.pos),
+    seq: r.seq === null ? null : Number(r.seq),
     at: r.at,
     actorName: r.actor_name,
     action: r.action,
@@ -62,7 +66,7 @@ export async function listAudit(deps: Deps, ctx: Ctx, query: AuditQuery) {
  */
 export async function verifyAudit(deps: Deps, ctx: Ctx, body: AuditVerifyBody) {
   await ctx.scope.units('audit.verify');
-  const result = await verifyAuditChain(deps.db, deps.config.keys.audit, body.checkpoint);
+  const result = await verifyAuditChain(deps.db, deps.config.keys.audit, body.checkpoint, deps.clock.now());
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps.config.keys.audit, deps.clock.now(), whoOf(ctx), {
       action: 'audit.verified',
@@ -85,11 +89,13 @@ export async function verifyAudit(deps: Deps, ctx: Ctx, body: AuditVerifyBody) {
  */
 export async function exportCheckpoint(deps: Deps, ctx: Ctx) {
   await ctx.scope.units('audit.verify');
-  const check = await verifyAuditChain(deps.db, deps.config.keys.audit);
-  if (!check.ok) throw new AppError('audit.chain_broken');
   const now = deps.clock.now();
+  const check = await verifyAuditChain(deps.db, deps.config.keys.audit, null, now);
+  if (!check.ok) throw new AppError('audit.chain_broken');
   return deps.db.transaction().execute(async (trx) => {
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), { action: 'audit.checkpoint_exported', objectType: 'audit_log' });
+    // The export's own row is linked in its transaction (under the head lock), so the checkpoint covers it.
+    await linkPendingAuditIn(trx, deps.config.keys.audit);
     return issueCheckpoint(trx, deps.config.keys.audit, now, ctx.actor.accountId);
   });
 }

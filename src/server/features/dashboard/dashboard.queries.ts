@@ -186,7 +186,7 @@ export function recentActivityMoves(db: DbOrTrx, units: string[], limit: number)
     .where('audit_log.action', 'in', ['activities.publish', 'activities.end'])
     .where('audit_log.outcome', '=', 'success')
     .where('activities.unit_id', 'in', units)
-    .orderBy('audit_log.seq', 'desc')
+    .orderBy('audit_log.pos', 'desc')
     .limit(limit)
     .execute();
 }

@@ -134,6 +134,11 @@ export function VerifyResult({ result }: { result: AuditVerifyView }) {
         )}
       />
       {result.checkpoints.length === 0 ? <Typography.Text type="secondary">尚未导出过检查点。</Typography.Text> : null}
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {result.unlinked === 0
+          ? '所有审计记录均已计入审计链。'
+          : `另有 ${result.unlinked} 条记录已写入、尚未计入审计链（最早一条写于 ${formatDateTime(result.oldestUnlinkedAt ?? '')}，已等待 ${result.oldestUnlinkedSeconds ?? 0} 秒），计入前不在本次校验范围内。`}
+      </Typography.Paragraph>
     </div>
   );
 }

@@ -101,10 +101,10 @@ function Details({ entry }: { entry: AuditEntryView }) {
         size="small"
         column={1}
         items={[
-          { key: 'seq', label: '序号', children: entry.seq },
+          { key: 'seq', label: '序号', children: entry.seq ?? '待链接（刚写入，稍后计入审计链）' },
           { key: 'req', label: '请求编号', children: entry.requestId ?? '—' },
           { key: 'obj', label: '对象编号', children: entry.objectId ?? '—' },
-          { key: 'hash', label: '链哈希', children: <Typography.Text code>{entry.hash}</Typography.Text> },
+          { key: 'hash', label: '链哈希', children: entry.hash ? <Typography.Text code>{entry.hash}</Typography.Text> : '待链接' },
         ]}
       />
     </div>
@@ -189,7 +189,7 @@ export default function AuditPage() {
           />
         </Flex>
         <Table<AuditEntryView>
-          rowKey="seq"
+          rowKey="pos"
           size="middle"
           columns={columns}
           dataSource={log.data?.items ?? []}
