@@ -31,6 +31,65 @@ export function getActivity(db: DbOrTrx, id: string): Promise<ActivityRow | unde
   return base(db).where('activities.id', '=', id).executeTakeFirst() as Promise<ActivityRow | undefined>;
 }
 
+/** One row of `signupContext`: the activity, one of its positions, the volunteer and their sign-up to it (if any). */
+export interface SignupContextRow {
+  p_id: string | null;
+  p_name: string | null;
+  p_headcount: number | null;
+  p_taken: number | null;
+  p_sort: number | null;
+  p_waitlisted: number | string | null;
+  v_id: string | null;
+  v_status: string | null;
+  v_skills: string | null;
+  v_insured_until: string | null;
+  v_person_id: string | null;
+  v_name: string | null;
+  v_birth_date: string | null;
+  s_id: string | null;
+  s_status: SignupsTable['status'] | null;
+}
+
+/**
+ * Everything a sign-up (or its cancelling) checks, in one statement: the activity, one row per
+ * position (with its waitlist length), the volunteer (by record id, or the caller's own by person id)
+ * with the facts the age, skill and insurance checks need, and that volunteer's sign-up to it.
+ */
+export function signupContext(db: DbOrTrx, activityId: string, who: { volunteerId: string } | { personId: string }) {
+  return base(db)
+    .leftJoin('positions', 'positions.activity_id', 'activities.id')
+    .leftJoin('volunteers', (join) =>
+      'volunteerId' in who ? join.on('volunteers.id', '=', who.volunteerId) : join.on('volunteers.person_id', '=', who.personId),
+    )
+    .leftJoin('people', 'people.id', 'volunteers.person_id')
+    .leftJoin('signups as mine', (join) => join.onRef('mine.activity_id', '=', 'activities.id').onRef('mine.volunteer_id', '=', 'volunteers.id'))
+    .select((eb) => [
+      'positions.id as p_id',
+      'positions.name as p_name',
+      'positions.headcount as p_headcount',
+      'positions.taken as p_taken',
+      'positions.sort as p_sort',
+      eb
+        .selectFrom('signups')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('signups.position_id', '=', 'positions.id')
+        .where('signups.status', '=', 'waitlisted')
+        .as('p_waitlisted'),
+      'volunteers.id as v_id',
+      'volunteers.status as v_status',
+      'volunteers.skills as v_skills',
+      'volunteers.insured_until as v_insured_until',
+      'volunteers.person_id as v_person_id',
+      'people.name as v_name',
+      'people.birth_date as v_birth_date',
+      'mine.id as s_id',
+      'mine.status as s_status',
+    ])
+    .where('activities.id', '=', activityId)
+    .orderBy('positions.sort')
+    .execute() as Promise<(ActivityRow & SignupContextRow)[]>;
+}
+
 export interface ActivityFilter {
   unitIds: string[];
   statuses?: string[];
@@ -111,15 +170,30 @@ export function updatePosition(db: DbOrTrx, id: string, patch: Partial<Positions
   return db.updateTable('positions').set(patch).where('id', '=', id).execute();
 }
 
-/** Takes a place if one is left. 1 = taken, 0 = full. Holds under concurrent sign-ups on both databases. */
-export async function takePlace(db: DbOrTrx, positionId: string): Promise<boolean> {
-  const res = await db
+/**
+ * Takes a place if one is left: null when full, else the position's places taken now and whether any
+ * other position of the activity still has one (so the caller knows, without another read, whether
+ * the activity is now full). Holds under concurrent sign-ups on both databases.
+ */
+export async function takePlace(db: DbOrTrx, positionId: string): Promise<{ taken: number; headcount: number; othersFree: boolean } | null> {
+  const row = await db
     .updateTable('positions')
     .set((eb) => ({ taken: eb('taken', '+', 1) }))
     .where('id', '=', positionId)
     .where((eb) => eb('taken', '<', eb.ref('headcount')))
+    .returning((eb) => [
+      'taken',
+      'headcount',
+      eb
+        .selectFrom('positions as other')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('other.activity_id', '=', 'positions.activity_id')
+        .whereRef('other.id', '!=', 'positions.id')
+        .where((e) => e('other.taken', '<', e.ref('other.headcount')))
+        .as('others_free'),
+    ])
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return row ? { taken: Number(row.taken), headcount: Number(row.headcount), othersFree: Number(row.others_free ?? 0) > 0 } : null;
 }
 
 export function releasePlace(db: DbOrTrx, positionId: string) {
