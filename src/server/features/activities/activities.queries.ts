@@ -314,32 +314,55 @@ export async function checkinsOf(db: DbOrTrx, activityId: string, volunteerIds: 
   return db.selectFrom('checkins').selectAll().where('activity_id', '=', activityId).where('volunteer_id', 'in', volunteerIds).orderBy('in_at').execute();
 }
 
-export async function pairsOnDay(db: DbOrTrx, volunteerId: string, day: string): Promise<number> {
+/**
+ * What a check-in or check-out decides on, in one statement inside its transaction: the volunteer's
+ * sign-up status, whether this QR token was used by them before, their open check-in here (if
+ * any), and how many check-ins they have on `day`.
+ */
+export async function checkState(db: DbOrTrx, activityId: string, volunteerId: string, token: string | null, day: string) {
   const r = await db
-    .selectFrom('checkins')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('volunteer_id', '=', volunteerId)
-    .where('day', '=', day)
+    .selectNoFrom((eb) => [
+      eb.selectFrom('signups').select('status').where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).as('signup_status'),
+      eb
+        .selectFrom('checkins')
+        .select('id')
+        .where('volunteer_id', '=', volunteerId)
+        .where((e) => e.or([e('in_token', '=', token ?? ''), e('out_token', '=', token ?? '')]))
+        .limit(1)
+        .as('token_used_by'),
+      eb
+        .selectFrom('checkins')
+        .select('id')
+        .where('activity_id', '=', activityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('out_at', 'is', null)
+        .orderBy('in_at')
+        .limit(1)
+        .as('open_id'),
+      eb
+        .selectFrom('checkins')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('volunteer_id', '=', volunteerId)
+        .where('day', '=', day)
+        .as('pairs'),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function tokenUsed(db: DbOrTrx, volunteerId: string, token: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('checkins')
-    .select('id')
-    .where('volunteer_id', '=', volunteerId)
-    .where((eb) => eb.or([eb('in_token', '=', token), eb('out_token', '=', token)]))
-    .executeTakeFirst();
-  return Boolean(r);
+  return {
+    signupStatus: (r.signup_status ?? null) as SignupsTable['status'] | null,
+    tokenUsed: token !== null && r.token_used_by !== null,
+    openId: (r.open_id ?? null) as string | null,
+    pairs: Number(r.pairs ?? 0),
+  };
 }
 
 export function insertCheckin(db: DbOrTrx, row: CheckinsTable) {
   return db.insertInto('checkins').values(row).execute();
 }
 
-export function closeCheckin(db: DbOrTrx, id: string, patch: Partial<CheckinsTable>) {
-  return db.updateTable('checkins').set(patch).where('id', '=', id).where('out_at', 'is', null).execute();
+/** Closes an open check-in; 1 when it did, 0 when it was already closed. */
+export async function closeCheckin(db: DbOrTrx, id: string, patch: Partial<CheckinsTable>): Promise<number> {
+  const res = await db.updateTable('checkins').set(patch).where('id', '=', id).where('out_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export function insertBooking(db: DbOrTrx, row: { id: string; room_id: string; activity_id: string; starts_at: string; ends_at: string }) {
