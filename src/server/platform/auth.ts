@@ -77,7 +77,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (resolved.mustChangePassword && !config.duringPasswordChange) throw new AppError('auth.password_change_required');
     if (resolved.totpEnrolOnly && !config.duringTotpEnrolment) throw new AppError('auth.totp_enrolment_required');
     req.actor = resolved.actor;
-    req.scope = makeScope(deps, resolved.actor, resolved.versions);
+    req.scope = makeScope(deps, resolved.actor, resolved.versions, resolved.volunteer);
   });
 }
 

@@ -1,16 +1,14 @@
 import type { DbOrTrx } from './db';
 
-/** The next value of a named sequence, atomically on both databases (a row, not process memory). */
+/**
+ * The next value of a named sequence, atomically on both databases (a row, not process memory): one
+ * upsert (the first use inserts 1, every later one adds 1 under the row's lock) that returns the value.
+ */
 export async function nextCounter(db: DbOrTrx, name: string): Promise<number> {
-  await db
-    .insertInto('counters')
-    .values({ name, value: 0 })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
   const row = await db
-    .updateTable('counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('name', '=', name)
+    .insertInto('counters')
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);

@@ -96,11 +96,15 @@ export interface Scope {
 
 const requestScopes = new WeakMap<Actor, Scope>();
 
-/** `versions`: what the request read with its session; without them, read once when first needed. */
-export function makeScope(deps: Pick<Deps, 'db'>, actor: Actor, versions?: Versions): Scope {
+/**
+ * `versions`: what the request read with its session; without them, read once when first needed.
+ * `volunteer`: the caller's own volunteer record (or null), when the session's statement read it.
+ */
+export function makeScope(deps: Pick<Deps, 'db'>, actor: Actor, versions?: Versions, volunteer?: Me['volunteer']): Scope {
   let versionsP: Promise<Versions> | null = versions ? Promise.resolve(versions) : null;
   let treeP: Promise<UnitTree> | null = null;
-  let meP: Promise<Me> | null = null;
+  const residentUnitIds = () => actor.grants.filter((g) => g.role === 'resident').map((g) => g.unitId);
+  let meP: Promise<Me> | null = volunteer === undefined ? null : Promise.resolve({ volunteer, residentUnitIds: residentUnitIds() });
   const getVersions = () => {
     versionsP ??= readVersions(deps.db);
     return versionsP;
@@ -134,7 +138,7 @@ export function makeScope(deps: Pick<Deps, 'db'>, actor: Actor, versions?: Versi
     me() {
       meP ??= findVolunteerOfPerson(deps.db, actor.personId).then((v) => ({
         volunteer: v ? { id: v.id, stationId: v.station_id, status: v.status } : null,
-        residentUnitIds: actor.grants.filter((g) => g.role === 'resident').map((g) => g.unitId),
+        residentUnitIds: residentUnitIds(),
       }));
       return meP;
     },

@@ -34,7 +34,12 @@ export async function activityReach(scope: Scope): Promise<{ units: Set<string>;
 
 /** The activity if the caller may see it (404 otherwise); `manage` and `staff` also need the right to act on it. */
 export async function requireActivity(deps: Deps, ctx: Ctx, id: string, mode: 'read' | 'manage' | 'staff'): Promise<{ row: q.ActivityRow; tree: UnitTree }> {
-  const row = await q.getActivity(deps.db, id);
+  const row = await checkActivity(ctx, await q.getActivity(deps.db, id), mode);
+  return { row, tree: await ctx.scope.tree() };
+}
+
+/** `requireActivity`'s checks over a row the caller has already read (with more in the same statement). */
+export async function checkActivity<R extends q.ActivityRow>(ctx: Ctx, row: R | undefined, mode: 'read' | 'manage' | 'staff'): Promise<R> {
   if (!row) throw notFound();
   const { units, staff } = await activityReach(ctx.scope);
   if (!units.has(row.unit_id)) throw notFound();
@@ -42,5 +47,5 @@ export async function requireActivity(deps: Deps, ctx: Ctx, id: string, mode: 'r
   const manageable = await unitsOrNone(ctx.scope, 'activities.manage');
   if (mode === 'manage' && !canManage(ctx.actor, manageable, row)) throw new AppError('access.denied');
   if (mode === 'staff' && !manageable.has(row.unit_id)) throw new AppError('access.denied');
-  return { row, tree: await ctx.scope.tree() };
+  return row;
 }

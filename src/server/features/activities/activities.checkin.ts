@@ -52,22 +52,23 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId
   }
   const day = chinaDay(now);
   const result = await deps.db.transaction().execute(async (trx) => {
-    const signup = await q.getSignup(trx, row.id, volunteerId);
-    if (!signup || signup.status !== 'confirmed') throw new AppError('checkins.not_signed_up');
-    if (args.token && (await q.tokenUsed(trx, volunteerId, args.token))) throw new AppError('checkins.token_used');
-    const open = (await q.checkinsFor(trx, row.id, volunteerId)).find((c) => !c.out_at);
-    const direction = args.direction ?? (open ? 'out' : 'in');
+    const state = await q.checkState(trx, row.id, volunteerId, args.token ?? null, day);
+    if (state.signupStatus !== 'confirmed') throw new AppError('checkins.not_signed_up');
+    if (state.tokenUsed) throw new AppError('checkins.token_used');
+    const direction = args.direction ?? (state.openId ? 'out' : 'in');
     if (direction === 'out') {
-      if (!open) throw new AppError('activities.bad_transition', { message: '还没有签到，不能签退' });
-      await q.closeCheckin(trx, open.id, {
+      if (!state.openId) throw new AppError('activities.bad_transition', { message: '还没有签到，不能签退' });
+      const closed = await q.closeCheckin(trx, state.openId, {
         out_at: now.toISOString(),
         out_method: args.method,
         out_token: args.token ?? null,
         ...(args.method === 'staff' ? { staff_reason: args.reason ?? null, by_account: ctx.actor.accountId } : {}),
       });
+      // Closed by a concurrent check-out since it was read: this one has nothing left to close.
+      if (closed !== 1) throw new AppError('activities.bad_transition', { message: '还没有签到，不能签退' });
     } else {
-      if (open) throw new AppError('activities.bad_transition', { message: '已经签到，请先签退' });
-      if ((await q.pairsOnDay(trx, volunteerId, day)) >= rules['checkins.maxPairsPerDay']) throw new AppError('checkins.too_many');
+      if (state.openId) throw new AppError('activities.bad_transition', { message: '已经签到，请先签退' });
+      if (state.pairs >= rules['checkins.maxPairsPerDay']) throw new AppError('checkins.too_many');
       await q.insertCheckin(trx, {
         id: randomUUID(),
         activity_id: row.id,
@@ -87,7 +88,8 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId
         created_at: now.toISOString(),
       });
     }
-    if (t >= Date.parse(row.starts_at)) await q.moveStatus(trx, row.id, ['published', 'full'], { status: 'in_progress' });
+    // Once in progress it never goes back, so a row read as in progress needs no update.
+    if (t >= Date.parse(row.starts_at) && row.status !== 'in_progress') await q.moveStatus(trx, row.id, ['published', 'full'], { status: 'in_progress' });
     await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
       action: direction === 'in' ? 'activities.checked_in' : 'activities.checked_out',
       objectType: 'activity',
@@ -95,7 +97,8 @@ async function recordCheck(deps: Deps, ctx: Ctx, row: q.ActivityRow, volunteerId
       unitId: row.unit_id,
       changes: { method: { before: null, after: args.method }, ...(args.reason ? { reason: { before: null, after: args.reason } } : {}) },
     });
-    return { direction, pairs: await q.pairsOnDay(trx, volunteerId, day) };
+    // The day's check-ins counted before, and the one this wrote (a check-out adds none).
+    return { direction, pairs: state.pairs + (direction === 'in' ? 1 : 0) };
   });
   return { direction: result.direction, at: now.toISOString(), activityTitle: row.title, pairsToday: result.pairs };
 }

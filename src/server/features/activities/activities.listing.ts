@@ -6,8 +6,11 @@ import type { RuleValues } from '../../../shared/settings';
 import type { Ctx, Deps } from '../../platform/deps';
 import { notFound } from '../../platform/errors';
 import { activityReach, requireActivity, unitsOrNone, VISIBLE_TO_PUBLIC } from './activities.access';
-import { presentActivity } from './activities.presenter';
+import { type ActivityViewData, presentActivity } from './activities.presenter';
 import * as q from './activities.queries';
+
+/** What `presentActivities` needs besides the rows: loaded by `activityViews`, or in hand after a write. */
+export type LoadedViewData = Pick<ActivityViewData, 'positions' | 'mySignups' | 'waitlistPlaces'>;
 
 /** Loads what the presenter needs for these rows in a fixed number of queries, then presents them. */
 export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[]): Promise<ActivityView[]> {
@@ -20,11 +23,16 @@ export async function activityViews(deps: Deps, ctx: Ctx, rows: q.ActivityRow[])
     deps.db,
     mySignups.filter((s) => s.status === 'waitlisted' && s.waitlist_seq !== null).map((s) => s.id),
   );
+  return presentActivities(deps, ctx, rows, { positions, mySignups, waitlistPlaces });
+}
+
+/** Presents rows with their loaded data; the rules and the caller's scope come from the caches (no statement when warm). */
+export async function presentActivities(deps: Deps, ctx: Ctx, rows: q.ActivityRow[], loaded: LoadedViewData): Promise<ActivityView[]> {
   // One unit at a time from the rules cache: the first read of an institute fills it for the rest.
   const rulesByUnit = new Map<string, RuleValues>();
   for (const u of new Set(rows.map((r) => r.unit_id))) rulesByUnit.set(u, await ctx.scope.rulesOf(u));
   const manageable = await unitsOrNone(ctx.scope, 'activities.manage');
-  const data = { actor: ctx.actor, manageable, today: chinaDay(deps.clock.now()), positions, mySignups, waitlistPlaces, rulesByUnit };
+  const data = { actor: ctx.actor, manageable, today: chinaDay(deps.clock.now()), rulesByUnit, ...loaded };
   return rows.map((r) => presentActivity(r, data));
 }
 

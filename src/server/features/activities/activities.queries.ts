@@ -31,6 +31,65 @@ export function getActivity(db: DbOrTrx, id: string): Promise<ActivityRow | unde
   return base(db).where('activities.id', '=', id).executeTakeFirst() as Promise<ActivityRow | undefined>;
 }
 
+/** One row of `signupContext`: the activity, one of its positions, the volunteer and their sign-up to it (if any). */
+export interface SignupContextRow {
+  p_id: string | null;
+  p_name: string | null;
+  p_headcount: number | null;
+  p_taken: number | null;
+  p_sort: number | null;
+  p_waitlisted: number | string | null;
+  v_id: string | null;
+  v_status: string | null;
+  v_skills: string | null;
+  v_insured_until: string | null;
+  v_person_id: string | null;
+  v_name: string | null;
+  v_birth_date: string | null;
+  s_id: string | null;
+  s_status: SignupsTable['status'] | null;
+}
+
+/**
+ * Everything a sign-up (or its cancelling) checks, in one statement: the activity, one row per
+ * position (with its waitlist length), the volunteer (by record id, or the caller's own by person id)
+ * with the facts the age, skill and insurance checks need, and that volunteer's sign-up to it.
+ */
+export function signupContext(db: DbOrTrx, activityId: string, who: { volunteerId: string } | { personId: string }) {
+  return base(db)
+    .leftJoin('positions', 'positions.activity_id', 'activities.id')
+    .leftJoin('volunteers', (join) =>
+      'volunteerId' in who ? join.on('volunteers.id', '=', who.volunteerId) : join.on('volunteers.person_id', '=', who.personId),
+    )
+    .leftJoin('people', 'people.id', 'volunteers.person_id')
+    .leftJoin('signups as mine', (join) => join.onRef('mine.activity_id', '=', 'activities.id').onRef('mine.volunteer_id', '=', 'volunteers.id'))
+    .select((eb) => [
+      'positions.id as p_id',
+      'positions.name as p_name',
+      'positions.headcount as p_headcount',
+      'positions.taken as p_taken',
+      'positions.sort as p_sort',
+      eb
+        .selectFrom('signups')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('signups.position_id', '=', 'positions.id')
+        .where('signups.status', '=', 'waitlisted')
+        .as('p_waitlisted'),
+      'volunteers.id as v_id',
+      'volunteers.status as v_status',
+      'volunteers.skills as v_skills',
+      'volunteers.insured_until as v_insured_until',
+      'volunteers.person_id as v_person_id',
+      'people.name as v_name',
+      'people.birth_date as v_birth_date',
+      'mine.id as s_id',
+      'mine.status as s_status',
+    ])
+    .where('activities.id', '=', activityId)
+    .orderBy('positions.sort')
+    .execute() as Promise<(ActivityRow & SignupContextRow)[]>;
+}
+
 export interface ActivityFilter {
   unitIds: string[];
   statuses?: string[];
@@ -111,15 +170,30 @@ export function updatePosition(db: DbOrTrx, id: string, patch: Partial<Positions
   return db.updateTable('positions').set(patch).where('id', '=', id).execute();
 }
 
-/** Takes a place if one is left. 1 = taken, 0 = full. Holds under concurrent sign-ups on both databases. */
-export async function takePlace(db: DbOrTrx, positionId: string): Promise<boolean> {
-  const res = await db
+/**
+ * Takes a place if one is left: null when full, else the position's places taken now and whether any
+ * other position of the activity still has one (so the caller knows, without another read, whether
+ * the activity is now full). Holds under concurrent sign-ups on both databases.
+ */
+export async function takePlace(db: DbOrTrx, positionId: string): Promise<{ taken: number; headcount: number; othersFree: boolean } | null> {
+  const row = await db
     .updateTable('positions')
     .set((eb) => ({ taken: eb('taken', '+', 1) }))
     .where('id', '=', positionId)
     .where((eb) => eb('taken', '<', eb.ref('headcount')))
+    .returning((eb) => [
+      'taken',
+      'headcount',
+      eb
+        .selectFrom('positions as other')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('other.activity_id', '=', 'positions.activity_id')
+        .whereRef('other.id', '!=', 'positions.id')
+        .where((e) => e('other.taken', '<', e.ref('other.headcount')))
+        .as('others_free'),
+    ])
     .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return row ? { taken: Number(row.taken), headcount: Number(row.headcount), othersFree: Number(row.others_free ?? 0) > 0 } : null;
 }
 
 export function releasePlace(db: DbOrTrx, positionId: string) {
@@ -240,32 +314,55 @@ export async function checkinsOf(db: DbOrTrx, activityId: string, volunteerIds: 
   return db.selectFrom('checkins').selectAll().where('activity_id', '=', activityId).where('volunteer_id', 'in', volunteerIds).orderBy('in_at').execute();
 }
 
-export async function pairsOnDay(db: DbOrTrx, volunteerId: string, day: string): Promise<number> {
+/**
+ * What a check-in or check-out decides on, in one statement inside its transaction: the volunteer's
+ * sign-up status, whether this QR token was used by them before, their open check-in here (if
+ * any), and how many check-ins they have on `day`.
+ */
+export async function checkState(db: DbOrTrx, activityId: string, volunteerId: string, token: string | null, day: string) {
   const r = await db
-    .selectFrom('checkins')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('volunteer_id', '=', volunteerId)
-    .where('day', '=', day)
+    .selectNoFrom((eb) => [
+      eb.selectFrom('signups').select('status').where('activity_id', '=', activityId).where('volunteer_id', '=', volunteerId).as('signup_status'),
+      eb
+        .selectFrom('checkins')
+        .select('id')
+        .where('volunteer_id', '=', volunteerId)
+        .where((e) => e.or([e('in_token', '=', token ?? ''), e('out_token', '=', token ?? '')]))
+        .limit(1)
+        .as('token_used_by'),
+      eb
+        .selectFrom('checkins')
+        .select('id')
+        .where('activity_id', '=', activityId)
+        .where('volunteer_id', '=', volunteerId)
+        .where('out_at', 'is', null)
+        .orderBy('in_at')
+        .limit(1)
+        .as('open_id'),
+      eb
+        .selectFrom('checkins')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('volunteer_id', '=', volunteerId)
+        .where('day', '=', day)
+        .as('pairs'),
+    ])
     .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-export async function tokenUsed(db: DbOrTrx, volunteerId: string, token: string): Promise<boolean> {
-  const r = await db
-    .selectFrom('checkins')
-    .select('id')
-    .where('volunteer_id', '=', volunteerId)
-    .where((eb) => eb.or([eb('in_token', '=', token), eb('out_token', '=', token)]))
-    .executeTakeFirst();
-  return Boolean(r);
+  return {
+    signupStatus: (r.signup_status ?? null) as SignupsTable['status'] | null,
+    tokenUsed: token !== null && r.token_used_by !== null,
+    openId: (r.open_id ?? null) as string | null,
+    pairs: Number(r.pairs ?? 0),
+  };
 }
 
 export function insertCheckin(db: DbOrTrx, row: CheckinsTable) {
   return db.insertInto('checkins').values(row).execute();
 }
 
-export function closeCheckin(db: DbOrTrx, id: string, patch: Partial<CheckinsTable>) {
-  return db.updateTable('checkins').set(patch).where('id', '=', id).where('out_at', 'is', null).execute();
+/** Closes an open check-in; 1 when it did, 0 when it was already closed. */
+export async function closeCheckin(db: DbOrTrx, id: string, patch: Partial<CheckinsTable>): Promise<number> {
+  const res = await db.updateTable('checkins').set(patch).where('id', '=', id).where('out_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export function insertBooking(db: DbOrTrx, row: { id: string; room_id: string; activity_id: string; starts_at: string; ends_at: string }) {

@@ -1,6 +1,7 @@
 import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
-import { OPEN_STATUSES, type SignupView } from '../../../shared/activities';
+import { type ActivityView, OPEN_STATUSES, type SignupView } from '../../../shared/activities';
+import type { SignupsTable } from '../../db/schema';
 
 import { ageOn } from '../../../shared/rules/id-number';
 import { appendAudit } from '../../platform/audit';
@@ -10,30 +11,90 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
-import { type Volunteer, volunteerById } from '../volunteers/volunteers.lookup';
-import { LOCKED, requireActivity } from './activities.access';
-import { getActivity } from './activities.listing';
+import { volunteerById } from '../volunteers/volunteers.lookup';
+import { checkActivity, LOCKED, requireActivity } from './activities.access';
+import { getActivity, type LoadedViewData, presentActivities } from './activities.listing';
 import { presentSignups } from './activities.presenter';
 import * as q from './activities.queries';
 
-type Position = Awaited<ReturnType<typeof q.listPositions>>[number];
+/** The volunteer facts a sign-up checks and records, as `signupContext` reads them. */
+interface Signer {
+  id: string;
+  status: string;
+  name: string;
+  person_id: string;
+  birth_date: string | null;
+  skills: string;
+  insured_until: string | null;
+}
 
-/** Whose sign-up this is: the caller's own, or, for staff, the volunteer they sign up on someone's behalf. */
-async function volunteerFor(deps: Deps, ctx: Ctx, activity: q.ActivityRow, volunteerId?: string) {
-  if (volunteerId) {
-    if (!(await ctx.scope.can('activities.manage', activity.unit_id))) throw new AppError('access.denied');
-    const v = await volunteerById(deps.db, volunteerId);
-    if (!v) throw notFound();
-    return { v, channel: 'staff' as const };
-  }
-  const mine = (await ctx.scope.me()).volunteer;
-  const v = mine ? await volunteerById(deps.db, mine.id) : undefined;
-  if (!v) throw new AppError('volunteer.not_found_self');
-  return { v, channel: 'self' as const };
+/** An activity, its positions and a volunteer with their sign-up to it, from one statement (`q.signupContext`). */
+interface SignupContext {
+  row: q.ActivityRow;
+  positions: LoadedViewData['positions'];
+  v: Signer;
+  existing: { id: string; status: SignupsTable['status'] } | null;
+  channel: 'self' | 'staff';
+}
+
+/**
+ * Whose sign-up this is — the caller's own, or, for staff, the volunteer they act for — read with
+ * the activity and its positions in one statement, then checked as `requireActivity` would.
+ */
+async function loadContext(deps: Deps, ctx: Ctx, activityId: string, volunteerId?: string): Promise<SignupContext> {
+  const rows = await q.signupContext(deps.db, activityId, volunteerId ? { volunteerId } : { personId: ctx.actor.personId });
+  const first = await checkActivity(ctx, rows[0], 'read');
+  if (volunteerId && !(await ctx.scope.can('activities.manage', first.unit_id))) throw new AppError('access.denied');
+  if (!first.v_id) throw volunteerId ? notFound() : new AppError('volunteer.not_found_self');
+  const positions = rows
+    .filter((r) => r.p_id !== null)
+    .map((r) => ({
+      id: r.p_id as string,
+      activity_id: activityId,
+      name: r.p_name as string,
+      headcount: Number(r.p_headcount),
+      taken: Number(r.p_taken),
+      sort: Number(r.p_sort),
+      waitlisted: Number(r.p_waitlisted ?? 0),
+    }));
+  const v: Signer = {
+    id: first.v_id,
+    status: first.v_status as string,
+    name: first.v_name as string,
+    person_id: first.v_person_id as string,
+    birth_date: first.v_birth_date,
+    skills: first.v_skills ?? '[]',
+    insured_until: first.v_insured_until,
+  };
+  const existing = first.s_id && first.s_status ? { id: first.s_id, status: first.s_status } : null;
+  return { row: activityRowOf(first), positions, v, existing, channel: volunteerId ? 'staff' : 'self' };
+}
+
+/** The activity's own columns of a context row (the presenter and the audit see only those). */
+function activityRowOf(r: q.ActivityRow & q.SignupContextRow): q.ActivityRow {
+  const {
+    p_id,
+    p_name,
+    p_headcount,
+    p_taken,
+    p_sort,
+    p_waitlisted,
+    v_id,
+    v_status,
+    v_skills,
+    v_insured_until,
+    v_person_id,
+    v_name,
+    v_birth_date,
+    s_id,
+    s_status,
+    ...row
+  } = r;
+  return row;
 }
 
 /** Open for sign-up now, and the age, skill and insurance checks (条例 第十五、十七条). */
-function checkEligible(row: q.ActivityRow, v: Volunteer, now: Date) {
+function checkEligible(row: q.ActivityRow, v: Signer, now: Date) {
   if (v.status !== 'certified') throw new AppError('activities.volunteer_not_certified');
   if (!OPEN_STATUSES.includes(row.status)) throw new AppError('activities.not_open');
   const opens = row.signup_opens_at ?? '';
@@ -52,17 +113,23 @@ function checkEligible(row: q.ActivityRow, v: Volunteer, now: Date) {
 }
 
 type SignupStatus = 'pending' | 'confirmed' | 'waitlisted';
+const ACTIVE: SignupsTable['status'][] = ['pending', 'confirmed', 'waitlisted'];
 
-/** Takes a place (or a waitlist number) and writes the sign-up, reusing a cancelled one; runs in the caller's transaction. */
-async function takeSignup(
-  trx: Trx,
-  row: q.ActivityRow,
-  position: Position,
-  v: Volunteer,
-  s: { channel: 'self' | 'staff'; byAccount: string; now: Date },
-): Promise<SignupStatus> {
-  const existing = await q.getSignup(trx, row.id, v.id);
-  if (existing && ['pending', 'confirmed', 'waitlisted'].includes(existing.status)) throw new AppError('activities.already_signed_up');
+/** What the write did, for the response: the sign-up as written, the position's places, and whether the activity is now full. */
+interface Taken {
+  signup: SignupsTable;
+  placesTaken: number | null;
+  nowFull: boolean;
+}
+
+/**
+ * Takes a place (or a waitlist number) and writes the sign-up, reusing a cancelled one; runs in the
+ * caller's transaction. The sign-up was read before it: an active one was refused there, and a
+ * concurrent change since is caught here (the reuse is conditional on the status read; a second
+ * insert breaks the unique index), so the place taken is rolled back with it.
+ */
+async function takeSignup(trx: Trx, c: SignupContext, position: Position, s: { byAccount: string; now: Date }): Promise<Taken> {
+  const { row, v, existing } = c;
   const got = await q.takePlace(trx, position.id);
   let status: SignupStatus;
   let seq: number | null = null;
@@ -75,51 +142,74 @@ async function takeSignup(
     position_id: position.id,
     status,
     waitlist_seq: seq,
-    channel: s.channel,
+    channel: c.channel,
     by_account: s.byAccount,
     reason: null,
     reminded_at: null,
     updated_at: s.now.toISOString(),
   };
-  if (existing) await q.updateSignup(trx, existing.id, ['cancelled', 'rejected', 'no_show'], fields);
-  else await q.insertSignup(trx, { id: randomUUID(), activity_id: row.id, volunteer_id: v.id, created_at: s.now.toISOString(), ...fields });
-  if (got && !(await q.hasFreePlace(trx, row.id))) await q.moveStatus(trx, row.id, ['published'], { status: 'full' });
-  return status;
+  let signup: SignupsTable;
+  if (existing) {
+    const n = await q.updateSignup(trx, existing.id, ['cancelled', 'rejected', 'no_show'], fields);
+    if (n !== 1) throw new AppError('activities.already_signed_up');
+    signup = { id: existing.id, activity_id: row.id, volunteer_id: v.id, created_at: s.now.toISOString(), ...fields };
+  } else {
+    signup = { id: randomUUID(), activity_id: row.id, volunteer_id: v.id, created_at: s.now.toISOString(), ...fields };
+    await q.insertSignup(trx, signup);
+  }
+  const full = got !== null && got.taken >= got.headcount && !got.othersFree;
+  const nowFull = full && (await q.moveStatus(trx, row.id, ['published'], { status: 'full' })) === 1;
+  return { signup, placesTaken: got?.taken ?? null, nowFull };
+}
+
+type Position = LoadedViewData['positions'][number];
+
+/** The activity as the caller sees it after their own sign-up, from the rows the sign-up read and wrote. */
+async function presentAfterSignup(deps: Deps, ctx: Ctx, c: SignupContext, position: Position, t: Taken): Promise<ActivityView> {
+  const positions = c.positions.map((p) =>
+    p.id !== position.id ? p : t.placesTaken !== null ? { ...p, taken: t.placesTaken } : { ...p, waitlisted: p.waitlisted + 1 },
+  );
+  const row = t.nowFull ? { ...c.row, status: 'full' as const } : c.row;
+  const waitlistPlaces = t.signup.status === 'waitlisted' ? await q.waitlistPlaces(deps.db, [t.signup.id]) : new Map<string, number>();
+  return (await presentActivities(deps, ctx, [row], { positions, mySignups: [t.signup], waitlistPlaces }))[0];
 }
 
 /**
  * Sign-up (on the phone, or by staff on someone's behalf). The age, skill and insurance checks come
  * first (条例 第十五、十七条). A place is taken with a conditional update, so capacity holds under
  * concurrent requests on both databases; when none is left the person joins the waitlist in order.
+ * The caller's own sign-up answers with the activity built from what the write has in hand.
  */
 export async function signUp(deps: Deps, ctx: Ctx, activityId: string, input: { positionId?: string; volunteerId?: string }) {
-  const { row } = await requireActivity(deps, ctx, activityId, 'read');
-  const { v, channel } = await volunteerFor(deps, ctx, row, input.volunteerId);
+  const c = await loadContext(deps, ctx, activityId, input.volunteerId);
+  const { row, v, channel } = c;
   const now = deps.clock.now();
   checkEligible(row, v, now);
-  const positions = await q.listPositions(deps.db, [activityId]);
-  const position = input.positionId ? positions.find((p) => p.id === input.positionId) : positions.length === 1 ? positions[0] : undefined;
+  const position = input.positionId ? c.positions.find((p) => p.id === input.positionId) : c.positions.length === 1 ? c.positions[0] : undefined;
   if (!position) throw input.positionId ? notFound() : new AppError('activities.position_required');
-  let status: SignupStatus;
+  if (c.existing && ACTIVE.includes(c.existing.status)) throw new AppError('activities.already_signed_up');
+  let taken: Taken;
   try {
-    status = await deps.db.transaction().execute(async (trx) => {
-      const taken = await takeSignup(trx, row, position, v, { channel, byAccount: ctx.actor.accountId, now });
+    taken = await deps.db.transaction().execute(async (trx) => {
+      const t = await takeSignup(trx, c, position, { byAccount: ctx.actor.accountId, now });
       await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
         action: 'activities.signed_up',
         objectType: 'activity',
         objectId: activityId,
         unitId: row.unit_id,
-        changes: { volunteer: { before: null, after: v.name }, status: { before: null, after: taken }, channel: { before: null, after: channel } },
+        changes: { volunteer: { before: null, after: v.name }, status: { before: null, after: t.signup.status }, channel: { before: null, after: channel } },
       });
       if (channel === 'staff')
         await notify(trx, now, v.person_id, { kind: 'activities.signed_up', title: `工作人员已为您报名：${row.title}`, link: `/m/activities/${activityId}` });
-      return taken;
+      return t;
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('activities.already_signed_up');
     throw err;
   }
-  return { status, activity: await getActivity(deps, ctx, activityId) };
+  // Staff signing someone else up see the activity as they do (their own sign-up, if any): read it again.
+  const activity = channel === 'self' ? await presentAfterSignup(deps, ctx, c, position, taken) : await getActivity(deps, ctx, activityId);
+  return { status: taken.signup.status as SignupStatus, activity };
 }
 
 /** Frees a place and hands it to the first on the waitlist, in one transaction. */
@@ -144,8 +234,7 @@ async function releaseAndPromote(trx: Trx, activity: q.ActivityRow, positionId: 
 
 /** The volunteer cancels before the cut-off, or staff cancel for them at any time before it runs; the place goes to the waitlist. */
 export async function cancelSignup(deps: Deps, ctx: Ctx, activityId: string, volunteerId?: string) {
-  const { row } = await requireActivity(deps, ctx, activityId, 'read');
-  const { v, channel } = await volunteerFor(deps, ctx, row, volunteerId);
+  const { row, v, channel } = await loadContext(deps, ctx, activityId, volunteerId);
   const now = deps.clock.now();
   const cutoff = row.cancel_cutoff_at ?? row.starts_at;
   if (channel === 'self' && now.toISOString() >= cutoff) throw new AppError('activities.cancel_closed');

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderActor } from '../../../shared/rules/order-flow';
+import type { OrderEventsTable } from '../../db/schema';
 import type { Trx } from '../../platform/db';
 import * as q from './orders.queries';
 
-/** One line of an order's history (流转记录): who did what, from which status to which. */
+/** One line of an order's history (流转记录): who did what, from which status to which; returns the line as written. */
 export async function recordEvent(
   trx: Trx,
   orderId: string,
@@ -15,7 +16,7 @@ export async function recordEvent(
   to: string | null,
   note?: string | null,
 ) {
-  await q.insertEvent(trx, {
+  const row: OrderEventsTable = {
     id: randomUUID(),
     order_id: orderId,
     at: at.toISOString(),
@@ -26,5 +27,7 @@ export async function recordEvent(
     from_status: from,
     to_status: to,
     note: note ?? null,
-  });
+  };
+  await q.insertEvent(trx, row);
+  return row;
 }

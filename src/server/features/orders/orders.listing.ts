@@ -2,6 +2,7 @@ import { chinaDay, chinaDayEnd, chinaDayStart } from '../../../shared/china-time
 import type { z } from 'zod';
 import type { PageQuery } from '../../../shared/common';
 import type { OrderListQuery, OrderView } from '../../../shared/orders';
+import type { OrderEventsTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
@@ -63,6 +64,16 @@ export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderV
   const r = rolesFor(ctx.actor, tree, o, await whoAmI(deps, ctx, [o.id]));
   if (!canSee(r, ctx.actor, tree, o)) throw notFound();
   return (await orderViews(deps, ctx, tree, [o], true))[0];
+}
+
+/**
+ * A just-placed order as its placer sees it, from the rows the write has in hand: nobody has declined
+ * or been sent it yet, so the caller's own volunteer record (from the session) is all `rolesFor` needs.
+ */
+export async function presentPlaced(deps: Deps, ctx: Ctx, tree: UnitTree, o: q.OrderRow, event: OrderEventsTable): Promise<OrderView> {
+  const me = { volunteer: (await ctx.scope.me()).volunteer, declined: new Set<string>(), teams: new Set<string>() };
+  const duplicates = o.item_id && rolesFor(ctx.actor, tree, o, me).staff ? await duplicateHints(deps, ctx, [o]) : new Map<string, string | null>();
+  return presentOrder(o, { actor: ctx.actor, tree, me, names: new Map(), events: [event], duplicates, now: deps.clock.now().toISOString() });
 }
 
 /** Staff work queues by state, with SLA timers. */

@@ -4,7 +4,7 @@ import type { PlaceOrderInput } from '../../../shared/orders';
 import { distanceMeters } from '../../../shared/rules/attendance';
 
 import type { OrderActor } from '../../../shared/rules/order-flow';
-import type { OrdersTable } from '../../db/schema';
+import type { OrderEventsTable, OrdersTable } from '../../db/schema';
 import type { UnitTree } from '../../platform/access';
 import { appendAudit, type AuditWho } from '../../platform/audit';
 import { nextCounter } from '../../platform/counters.queries';
@@ -17,7 +17,7 @@ import { canUseFile } from '../files/files.service';
 import { notify } from '../notifications/notifications.service';
 import { personIdByPhone } from '../volunteers/volunteers.lookup';
 import { recordEvent } from './orders.events';
-import { getOrder } from './orders.listing';
+import { presentPlaced } from './orders.listing';
 import type { ItemRow } from './orders.menu';
 import { requireRecipientForOrder } from '../care/care.links';
 import * as q from './orders.queries';
@@ -68,10 +68,21 @@ export interface NewOrder {
 }
 
 export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Date, o: NewOrder, who: AuditWho, kind: OrderActor): Promise<string> {
+  return (await writeNewOrder(deps, now, o, who, kind)).row.id;
+}
+
+/** Writes the order, its first history line, the audit row and the station admins' notices in one transaction; returns the rows written. */
+async function writeNewOrder(
+  deps: Pick<Deps, 'db' | 'config'>,
+  now: Date,
+  o: NewOrder,
+  who: AuditWho,
+  kind: OrderActor,
+): Promise<{ row: OrdersTable; event: OrderEventsTable }> {
   const id = randomUUID();
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const number = await orderNumber(trx, now);
-    await q.insertOrder(trx, {
+    const row: OrdersTable = {
       id,
       number,
       unit_id: o.unitId,
@@ -113,8 +124,9 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
       open311_key_id: o.open311KeyId ?? null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
-    });
-    await recordEvent(trx, id, now, kind, { accountId: who.actorAccountId, name: who.actorName }, 'submit', null, 'submitted', o.channel);
+    };
+    await q.insertOrder(trx, row);
+    const event = await recordEvent(trx, id, now, kind, { accountId: who.actorAccountId, name: who.actorName }, 'submit', null, 'submitted', o.channel);
     await appendAudit(trx, deps.config.keys.audit, now, who, {
       action: 'orders.placed',
       objectType: 'order',
@@ -129,8 +141,8 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
         body: o.description.slice(0, 60),
         link: `/admin/orders/${id}`,
       });
+    return { row, event };
   });
-  return id;
 }
 
 /**
@@ -139,7 +151,9 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
  */
 export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   const tree = await ctx.scope.tree();
-  const stations = await q.activeStationPoints(deps.db);
+  // The stations' points only when the order is routed by its location.
+  const chosen = input.stationId && tree.nodes.get(input.stationId)?.kind === 'station';
+  const stations = !chosen && input.lat !== undefined && input.lng !== undefined ? await q.activeStationPoints(deps.db) : [];
   const own = ctx.actor.grants.find((g) => tree.nodes.get(g.unitId)?.kind === 'station')?.unitId ?? null;
   const unitId = routeStation(tree, stations, input.stationId, input.lat, input.lng, own);
   if (!unitId) throw new AppError('volunteer.not_station');
@@ -150,6 +164,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   let channel: OrdersTable['channel'] = 'app';
   let kind: OrderActor = 'requester';
   let address = input.address ?? null;
+  const facts = await q.placingFacts(deps.db, unitId, input.onBehalf ? null : ctx.actor.personId);
   if (input.onBehalf) {
     await ctx.scope.require('orders.manage', unitId);
     // A care recipient's record is sealed; the order takes its phone and address when the form left them out.
@@ -163,10 +178,10 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     channel = input.onBehalf.channel;
     kind = 'staff';
   } else {
-    const me = await q.personContact(deps.db, ctx.actor.personId);
-    requester = { personId: me.id, name: me.name, phone: me.phone, verified: false };
+    if (!facts.person) throw new AppError('auth.required');
+    requester = { personId: ctx.actor.personId, name: facts.person.name, phone: facts.person.phone, verified: false };
   }
-  const id = await insertNewOrder(
+  const placed = await writeNewOrder(
     deps,
     deps.clock.now(),
     {
@@ -187,7 +202,9 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     whoOf(ctx),
     kind,
   );
-  return getOrder(deps, ctx, id);
+  // The answer from the rows just written: a new order has no volunteer, no target and one history line.
+  const row = { ...placed.row, unit_name: facts.unitName, item_name: item?.name ?? null, volunteer_name: null, volunteer_person_id: null };
+  return presentPlaced(deps, ctx, tree, row, placed.event);
 }
 
 /** The public portal form: no account; the station calls back to verify. */
@@ -200,7 +217,7 @@ export async function placePortalOrder(
   if (tree.nodes.get(input.stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
   const item = input.itemId ? ((await q.getItem(deps.db, input.itemId)) ?? null) : null;
   if (input.itemId && (!item || item.archived || !tree.ancestry(input.stationId).includes(item.unit_id))) throw new AppError('orders.item_not_found');
-  const id = await insertNewOrder(
+  const { row } = await writeNewOrder(
     deps,
     deps.clock.now(),
     {
@@ -221,6 +238,5 @@ export async function placePortalOrder(
     { actorAccountId: null, actorName: input.name, ip: meta.ip, requestId: meta.requestId },
     'requester',
   );
-  const row = await q.getOrder(deps.db, id);
-  return { number: row?.number ?? '', status: 'submitted' as const };
+  return { number: row.number, status: 'submitted' as const };
 }

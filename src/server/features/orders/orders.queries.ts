@@ -333,6 +333,32 @@ export function stationPoints(db: DbOrTrx) {
   return db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
 }
 
+/**
+ * What placing an order reads besides the caller: the station's name (for the answer) and, when the
+ * caller orders for themself, their name and phone. One statement.
+ */
+export async function placingFacts(db: DbOrTrx, unitId: string, personId: string | null) {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('units').select('name').where('id', '=', unitId).as('unit_name'),
+      eb
+        .selectFrom('people')
+        .select('name')
+        .where('id', '=', personId ?? '')
+        .as('person_name'),
+      eb
+        .selectFrom('people')
+        .select('phone')
+        .where('id', '=', personId ?? '')
+        .as('person_phone'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    unitName: (r.unit_name ?? '') as string,
+    person: r.person_name ? { name: r.person_name as string, phone: (r.person_phone ?? null) as string | null } : null,
+  };
+}
+
 export function personContact(db: DbOrTrx, personId: string) {
   return db.selectFrom('people').select(['id', 'name', 'phone']).where('id', '=', personId).executeTakeFirstOrThrow();
 }

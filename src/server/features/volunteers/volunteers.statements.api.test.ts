@@ -9,12 +9,12 @@ const isTreeRead = (sql: string) => /^select "id", "kind", "parent_id" from "uni
 /**
  * The talent pool is the busiest staff list. One signed-in GET of it runs a fixed number of
  * statements, whatever the page size:
- *   1. the session with its account and the cache versions,  2. the caller's grants,
- *   3. the total,  4. the page's ids in order,  5. those rows (with hours and the consent recorder's name).
+ *   1. the session with its account, grants, own volunteer record and the cache versions,
+ *   2. the total,  3. the page's ids in order,  4. those rows (with hours and the consent recorder's name).
  * The unit tree and the rules come from the cross-request cache (no statement when warm); after
  * the organisation changes, the next request reads the tree once.
  */
-const STATEMENTS_PER_LIST = 5;
+const STATEMENTS_PER_LIST = 4;
 
 describe('statements per request: the talent pool list', () => {
   let t: TestApp;
