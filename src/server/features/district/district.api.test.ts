@@ -269,6 +269,8 @@ describe('two streets in one database', () => {
     expect((await b.admin.agent.get('/api/district/streets')).statusCode).toBe(403);
     // Drill-down is read-only: the district reads a street's report and screen, and writes nothing there.
     expect((await district.agent.get(`/api/reports?instituteId=${b.id}&period=${chinaToday(w.clock.now()).slice(0, 7)}`)).statusCode).toBe(200);
+    expectStatus(await district.agent.get(`/api/dashboard?unitId=${b.id}`), 200, 'street screen');
+    expect((await b.admin.agent.get(`/api/dashboard?unitId=${w.instituteId}`)).statusCode).toBe(404);
     expect((await district.agent.post('/api/org/units', { kind: 'station', parentId: b.id, name: '区里加的站' })).statusCode).toBe(403);
     expect((await district.agent.get(`/api/volunteers/${B.volunteerId}`)).statusCode).toBe(403);
   });
