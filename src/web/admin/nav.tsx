@@ -94,9 +94,10 @@ export const NAV: NavItem[] = [
   { path: '/admin/security', label: '账号安全', icon: <SafetyOutlined />, roles: null },
 ];
 
+/** The district admin reads what the district viewer reads (platform/access.ts rolesFor). */
+const rolesOf = (roles: Role[]): Role[] => (roles.includes('district_viewer') ? [...roles, 'district_admin'] : roles);
+
 export function navFor(session: SessionView): NavItem[] {
-  // The district admin reads what the district viewer reads (platform/access.ts rolesFor).
-  const rolesOf = (roles: Role[]): Role[] => (roles.includes('district_viewer') ? [...roles, 'district_admin'] : roles);
   return NAV.filter((item) => item.roles === null || hasRole(session, ...rolesOf(item.roles)));
 }
 
@@ -107,5 +108,5 @@ export function navItemFor(pathname: string): NavItem | undefined {
 
 export function canOpen(session: SessionView, pathname: string): boolean {
   const item = navItemFor(pathname);
-  return !item || item.roles === null || hasRole(session, ...item.roles);
+  return !item || item.roles === null || hasRole(session, ...rolesOf(item.roles));
 }
