@@ -32,6 +32,7 @@ import { healthRoutes } from './features/health/health.routes';
 import { open311KeysRoutes, open311Routes } from './features/open311/open311.routes';
 import { ordersRoutes } from './features/orders/orders.routes';
 import { orgRoutes } from './features/org/org.routes';
+import { districtRoutes } from './features/district/district.routes';
 import { programmesRoutes } from './features/programmes/programmes.routes';
 import { settingsRoutes } from './features/settings/settings.routes';
 import { fundsRoutes } from './features/funds/funds.routes';
@@ -296,6 +297,7 @@ async function registerFeatures(app: App, deps: Deps) {
   await app.register(reportsRoutes(deps));
   await app.register(newsRoutes(deps));
   await app.register(privacyRoutes(deps));
+  await app.register(districtRoutes(deps));
 }
 
 /**

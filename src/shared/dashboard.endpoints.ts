@@ -1,4 +1,4 @@
-import { DashboardView, PublicDashboardQuery } from './dashboard';
+import { DashboardQuery, DashboardView, PublicDashboardQuery } from './dashboard';
 import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import { routes } from './routes';
@@ -11,8 +11,9 @@ export const viewDashboard = defineEndpoint({
   description:
     '本人所辖单位的大屏数据：实践所看到本所及各实践站，实践站只看到本站，区中心看到下属全部。志愿者按站点、服务类别、特长和星级分布，近 12 个月审核通过的时长，今年的活动（按项目、按站点），点单漏斗、按时接单率和满意度，阵地位置和最近动态。',
   tags: ['dashboard'],
+  query: DashboardQuery,
   responses: { 200: DashboardView },
-  errors: ['access.denied'],
+  errors: ['access.denied', 'not_found'],
 });
 
 export const viewPublicDashboard = defineEndpoint({

@@ -58,3 +58,5 @@ export const DashboardView = z.object({
 export type DashboardView = z.infer<typeof DashboardView>;
 
 export const PublicDashboardQuery = z.strictObject({ instituteId: Id.optional() });
+/** Issue 13: the district drills down to one street's screen (a unit in the caller's scope). */
+export const DashboardQuery = z.strictObject({ unitId: Id.optional() });

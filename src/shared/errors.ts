@@ -31,6 +31,7 @@ export const ERRORS = {
   'org.post_not_for_unit': { status: 422, message: '这个岗位不属于这一级单位' },
   'org.leading_group_institute_only': { status: 422, message: '领导小组只设在实践所' },
   'org.has_children': { status: 409, message: '该单位下还有下级单位，不能停用' },
+  'org.duplicate_code': { status: 409, message: '街道代码已被使用' },
   'account.duplicate_username': { status: 409, message: '账号名已被使用' },
   'account.duplicate_phone': { status: 409, message: '手机号已被其他账号使用' },
   'account.role_unit_mismatch': { status: 422, message: '该角色不能设在这一级单位上' },

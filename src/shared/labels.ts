@@ -6,6 +6,7 @@
 /** Roles and the kind of scope each one carries (domain.md, "Who uses it"). */
 export const ROLES = {
   district_viewer: { label: '区中心查看', scope: 'district', staff: true },
+  district_admin: { label: '区级管理员', scope: 'district', staff: true },
   institute_admin: { label: '实践所管理员', scope: 'institute', staff: true },
   station_admin: { label: '实践站管理员', scope: 'station', staff: true },
   team_leader: { label: '队长', scope: 'team', staff: true },

@@ -36,10 +36,12 @@ import * as dashboard from './dashboard.endpoints';
 import * as reports from './reports.endpoints';
 import * as news from './news.endpoints';
 import * as privacy from './privacy.endpoints';
+import * as district from './district.endpoints';
 
 // Every endpoint module; the GeoReport endpoints (/open311/…) serve outside clients, not the web, so they are not in the table.
 const modules: unknown[] = (
   [
+    district,
     accounts,
     activities,
     audit,

@@ -387,4 +387,9 @@ export const routes = {
   // hours.endpoints.ts: the national exchange format (issue 12)
   exportHoursNational: { operationId: 'exportHoursNational', method: 'POST', path: '/api/hours/export-national' },
   importHours: { operationId: 'importHours', method: 'POST', path: '/api/hours/import' },
+  // district.endpoints.ts (issue 13)
+  listStreets: { operationId: 'listStreets', method: 'GET', path: '/api/district/streets' },
+  createStreet: { operationId: 'createStreet', method: 'POST', path: '/api/district/streets' },
+  setStreetAdminStatus: { operationId: 'setStreetAdminStatus', method: 'POST', path: '/api/district/street-admins/:accountId/status' },
+  districtSummary: { operationId: 'districtSummary', method: 'GET', path: '/api/district/summary' },
 } as const satisfies Record<string, Route>;

@@ -240,10 +240,26 @@ export const RuleView = z.object({
   isDefault: z.boolean(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable(),
+  /**
+   * Issue 13: where the value comes from — the unit's own setting, the district's default (an
+   * institute that has not set its own), or the plan's default.
+   */
+  origin: z.enum(['own', 'district', 'plan']),
+  /** What the value would be without the unit's own setting: the district's default, else the plan's (what a reset returns to). */
+  inheritedValue: z.unknown(),
 });
 export type RuleView = z.infer<typeof RuleView>;
 
-export const SettingsView = z.object({ unitId: Id, unitName: z.string(), canEdit: z.boolean(), rules: z.array(RuleView) });
+export const SettingsView = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  canEdit: z.boolean(),
+  rules: z.array(RuleView),
+  /** Issue 13: an institute's rules, or a district's defaults for its streets. */
+  level: z.enum(['institute', 'district']),
+  /** The district whose defaults apply, when there is one. */
+  districtName: z.string().nullable(),
+});
 export type SettingsView = z.infer<typeof SettingsView>;
 
 export const UpdateRuleInput = z.strictObject({ value: z.unknown() });

@@ -87,6 +87,7 @@ const PortalShowcasePage = lazy(() => import('./portal/showcase/showcase-page'))
 const ScreenPage = lazy(() => import('./screen/screen-page'));
 const AdminScreenPage = lazy(() => import('./admin/screen/screen-page'));
 const ReportsPage = lazy(() => import('./admin/reports/reports-page'));
+const DistrictPage = lazy(() => import('./admin/district/district-page'));
 const NewsAdminPage = lazy(() => import('./admin/news/news-page'));
 const PortalNewsListPage = lazy(() => import('./portal/news/news-list-page'));
 const PortalNewsPage = lazy(() => import('./portal/news/news-page'));
@@ -162,6 +163,7 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: <InboxPage /> },
       { path: 'showcase', element: <ShowcasePage /> },
       { path: 'reports', element: <ReportsPage /> },
+      { path: 'district', element: <DistrictPage /> },
       { path: 'news', element: <NewsAdminPage /> },
       { path: 'privacy', element: <PrivacyAdminPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -707,3 +707,95 @@ export async function makeMarket(
   }
   return { shopId: shop.id, goodsId: goods.id };
 }
+
+/**
+ * Issue 13: the district admin (区级管理员). Like the district viewer it is a bootstrap step — no API
+ * makes the district's own accounts — so it writes one account and its grant on the world's district
+ * (made by `makeDistrictViewer`, which also puts the world's institute under it); everything after
+ * goes through the API.
+ */
+export async function makeDistrictAdmin(w: World): Promise<Staff & { districtId: string }> {
+  const { districtId } = await w.makeDistrictViewer();
+  const username = `districtadmin${++streetCount}`;
+  const name = `区级管理员${streetCount}`;
+  const otp = oneTimePassword();
+  const hash = await hashPassword(otp);
+  const at = w.clock.now().toISOString();
+  const personId = randomUUID();
+  const accountId = randomUUID();
+  await w.t.deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('people').values({ id: personId, name, phone: null, created_at: at, updated_at: at }).execute();
+    await trx
+      .insertInto('accounts')
+      .values({
+        ...{ id: accountId, username, person_id: personId, display_name: name, password_hash: hash, must_change_password: 1 },
+        ...{ password_changed_at: at, failed_count: 0, locked_until: null, disabled: 0, last_login_at: null, created_at: at, updated_at: at },
+      })
+      .execute();
+    await trx
+      .insertInto('role_grants')
+      .values({ id: randomUUID(), account_id: accountId, role: 'district_admin', unit_id: districtId, team_id: null, created_at: at })
+      .execute();
+  });
+  const agent = await firstLoginIn(w, username, otp);
+  // As makeWorld turns the two-factor rule off for its institute, the district's default turns it off for the streets made here.
+  expectStatus(await agent.put(`/api/settings/${districtId}/rules/security.totpRequiredRoles`, { value: [] }), 200, 'district totp rule off');
+  return { agent, username, name, accountId, role: 'district_admin', unitId: districtId, districtId };
+}
+
+let streetCount = 0;
+
+async function firstLoginIn(w: World, username: string, otp: string): Promise<Agent> {
+  const a = await w.t.login(username, otp);
+  return agentFromResponse(
+    w.t.app,
+    username,
+    expectStatus(await a.post('/api/auth/password', { currentPassword: otp, newPassword: PASSWORD }), 200, `password of ${username}`),
+  );
+}
+
+/** A second street in the same database: made by the district admin through the API, with its own institute admin signed in. */
+export interface Street {
+  id: string;
+  name: string;
+  code: string;
+  admin: Staff;
+  makeStation(name?: string): Promise<Unit>;
+}
+
+export async function makeStreet(w: World, by: Staff & { districtId: string }, o: { name?: string; code?: string; address?: string } = {}): Promise<Street> {
+  const k = ++streetCount;
+  const name = o.name ?? `测试${k}街道新时代文明实践所`;
+  const code = o.code ?? `500102${String(k).padStart(3, '0')}`;
+  const username = `street${k}admin`;
+  const res = expectStatus(
+    await by.agent.post('/api/district/streets', {
+      districtId: by.districtId,
+      name,
+      code,
+      address: o.address ?? `测试区${k}号`,
+      admin: { username, displayName: `街道管理员${k}` },
+    }),
+    201,
+    'makeStreet',
+  ).json();
+  const admin: Staff = {
+    agent: await firstLoginIn(w, username, res.oneTimePassword),
+    username,
+    name: `街道管理员${k}`,
+    accountId: res.admin.accountId,
+    role: 'institute_admin',
+    unitId: res.street.id,
+  };
+  return {
+    id: res.street.id,
+    name,
+    code,
+    admin,
+    async makeStation(stationName) {
+      const s = stationName ?? `测试${++streetCount}社区新时代文明实践站`;
+      const made = expectStatus(await admin.agent.post('/api/org/units', { kind: 'station', parentId: res.street.id, name: s }), 201, 'street makeStation');
+      return { id: made.json().id, name: s };
+    },
+  };
+}

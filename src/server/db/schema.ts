@@ -124,6 +124,8 @@ export interface UnitsTable {
   archived: number;
   created_at: string;
   updated_at: string;
+  /** A street's (institute's) code, set when the district admin creates it (0027); unique, else null. */
+  code?: string | null;
 }
 
 /** A natural person. Accounts, volunteers and residents point here. */
@@ -172,7 +174,7 @@ export interface PasswordHistoryTable {
 export interface RoleGrantsTable {
   id: string;
   account_id: string;
-  role: 'district_viewer' | 'institute_admin' | 'station_admin' | 'team_leader' | 'volunteer' | 'resident';
+  role: 'district_viewer' | 'district_admin' | 'institute_admin' | 'station_admin' | 'team_leader' | 'volunteer' | 'resident';
   unit_id: string;
   team_id: string | null;
   created_at: string;

@@ -12,6 +12,7 @@ const tree = buildUnitTree([
 ]);
 const HOME: Record<Role, string> = {
   district_viewer: 'district',
+  district_admin: 'district',
   institute_admin: 'institute',
   station_admin: 'station-a',
   team_leader: 'station-a',
@@ -48,6 +49,13 @@ describe('the policy table', () => {
     const reads = ACTIONS.filter((a) => isReadAction(a) && (POLICY[a].roles as readonly Role[]).includes('district_viewer'));
     expect(reads.length).toBeGreaterThan(5);
     for (const action of reads) expect([...unitsInScope(tree, district, action)].sort(), action).toEqual(['district', 'institute', 'station-a', 'station-b']);
+  });
+
+  it('lets the district admin read what the district viewer reads, and write only streets, their admins and the district defaults', () => {
+    const admin = actorWith('district_admin');
+    const reads = ACTIONS.filter((a) => isReadAction(a) && (POLICY[a].roles as readonly Role[]).includes('district_viewer'));
+    for (const action of reads) expect([...unitsInScope(tree, admin, action)].sort(), action).toEqual(['district', 'institute', 'station-a', 'station-b']);
+    expect(WRITES.filter((a) => hasRoleFor(admin, a)).sort()).toEqual(['accounts.manage_street_admins', 'org.create_street', 'settings.edit_district']);
   });
 
   it('keeps a station admin to its own station for every write: the other station is never in scope', () => {

@@ -158,6 +158,14 @@ export const POLICY = {
   'volunteers.export_national': { roles: ['institute_admin'], upward: false },
   /** Issue 12: approved hours for the national system with full ID numbers, behind a reason: the admins over the unit. */
   'hours.export_national': { roles: ADMINS, upward: false },
+  /** Issue 13: the district admin creates streets (institutes) under its district, each with its first institute admin. */
+  'org.create_street': { roles: ['district_admin'], upward: false },
+  /** Issue 13: the district admin disables or enables a street's institute admins (and no one else's account). */
+  'accounts.manage_street_admins': { roles: ['district_admin'], upward: false },
+  /** Issue 13: district-wide default rules, which each street may override: the district admin. */
+  'settings.edit_district': { roles: ['district_admin'], upward: false },
+  /** Issue 13: the streets and their figures side by side: the district's admin and viewer. */
+  'district.read': { roles: ['district_admin', 'district_viewer'], upward: false },
 } as const satisfies Record<string, PolicyEntry>;
 export type Action = keyof typeof POLICY;
 /** The kinds whose visibility POLICY states for volunteers and residents too. */
@@ -213,6 +221,11 @@ export function buildUnitTree(rows: UnitNode[]): UnitTree {
  * entry, means a new write action cannot hand the district a write by listing `STAFF`.
  */
 export const READ_ONLY_ROLES: readonly Role[] = ['district_viewer'];
+/*
+ * The district admin (issue 13) reads whatever the district viewer reads (added in `rolesFor`), and
+ * writes only what an entry names it for: streets, their admins' accounts, the district's default
+ * rules. So it never gains a street's own writes through `STAFF` or `ADMINS`.
+ */
 /** Reads whose names do not end in `.read`. */
 const OTHER_READS: ReadonlySet<string> = new Set(['training.coverage']);
 
@@ -224,7 +237,8 @@ export function isReadAction(action: Action): boolean {
 /** The roles that may do an action: its entry's, less the read-only roles when it writes. */
 export function rolesFor(action: Action): readonly Role[] {
   const roles: readonly Role[] = POLICY[action].roles;
-  return isReadAction(action) ? roles : roles.filter((r) => !READ_ONLY_ROLES.includes(r));
+  if (!isReadAction(action)) return roles.filter((r) => !READ_ONLY_ROLES.includes(r));
+  return roles.includes('district_viewer') && !roles.includes('district_admin') ? [...roles, 'district_admin'] : roles;
 }
 
 function grantsFor(actor: Actor, action: Action) {

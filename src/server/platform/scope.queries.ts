@@ -27,7 +27,12 @@ export async function readVersions(db: DbOrTrx): Promise<Versions> {
 
 /** One institute's stored rule values (raw JSON text); the defaults fill the rest. */
 export function listRuleValues(db: DbOrTrx, instituteId: string) {
-  return db.selectFrom('settings').select(['key', 'value']).where('unit_id', '=', instituteId).execute();
+  // With the district's defaults (issue 13): the rows of the unit's parent, which the unit's own override.
+  return db
+    .selectFrom('settings')
+    .select(['unit_id', 'key', 'value'])
+    .where((eb) => eb.or([eb('unit_id', '=', instituteId), eb('unit_id', '=', eb.selectFrom('units').select('parent_id').where('id', '=', instituteId))]))
+    .execute();
 }
 
 /** The caller's own volunteer record, if they have one. */

@@ -39,10 +39,15 @@ export async function unitTreeOf(db: Db, version?: number): Promise<UnitTree> {
   return tree;
 }
 
-/** An institute's stored values over the plan's defaults. Uncached: for use inside a transaction. */
+/**
+ * An institute's stored values over its district's (issue 13) over the plan's defaults. Uncached: for
+ * use inside a transaction. Asked for a district, its own values over the defaults.
+ */
 export async function readRules(db: DbOrTrx, instituteId: string): Promise<RuleValues> {
   const rows = await listRuleValues(db, instituteId);
   const out = Object.fromEntries(RULE_KEYS.map((k) => [k, RULES[k].default])) as Record<string, unknown>;
+  // The parent's rows first, so the unit's own are applied last and win.
+  rows.sort((a, b) => Number(a.unit_id === instituteId) - Number(b.unit_id === instituteId));
   for (const r of rows) {
     if (!isRuleKey(r.key)) continue;
     const parsed = RULES[r.key].schema.safeParse(JSON.parse(r.value));
@@ -131,9 +136,10 @@ export function makeScope(deps: Pick<Deps, 'db'>, actor: Actor, versions?: Versi
     },
     hasRole: (action) => hasRoleFor(actor, action),
     async rulesOf(unitId) {
-      const inst = (await tree()).instituteOf(unitId);
-      // Above the institutes (a district) no institute has set anything: the plan's defaults.
-      return cachedRules(deps.db, inst ?? '', (await getVersions()).rules);
+      const t = await tree();
+      // Above the institutes, a district's own defaults (issue 13) over the plan's.
+      const inst = t.instituteOf(unitId) ?? (t.nodes.get(unitId)?.kind === 'district' ? unitId : '');
+      return cachedRules(deps.db, inst, (await getVersions()).rules);
     },
     me() {
       meP ??= findVolunteerOfPerson(deps.db, actor.personId).then((v) => ({

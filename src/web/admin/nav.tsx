@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ClusterOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
@@ -76,6 +77,7 @@ export const NAV: NavItem[] = [
   { path: '/admin/market', label: '爱心超市', icon: <ShopOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/news', label: '新闻宣传', icon: <NotificationOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
   { path: '/admin/showcase', label: '成果展示', icon: <PictureOutlined />, roles: ['institute_admin', 'station_admin', 'district_viewer'] },
+  { path: '/admin/district', label: '区级管理', icon: <ClusterOutlined />, roles: ['district_admin', 'district_viewer'] },
   { path: '/admin/reports', label: '工作报表', icon: <BarChartOutlined />, roles: ['institute_admin', 'district_viewer'] },
   {
     path: '/admin/screen',
@@ -92,8 +94,11 @@ export const NAV: NavItem[] = [
   { path: '/admin/security', label: '账号安全', icon: <SafetyOutlined />, roles: null },
 ];
 
+/** The district admin reads what the district viewer reads (platform/access.ts rolesFor). */
+const rolesOf = (roles: Role[]): Role[] => (roles.includes('district_viewer') ? [...roles, 'district_admin'] : roles);
+
 export function navFor(session: SessionView): NavItem[] {
-  return NAV.filter((item) => item.roles === null || hasRole(session, ...item.roles));
+  return NAV.filter((item) => item.roles === null || hasRole(session, ...rolesOf(item.roles)));
 }
 
 /** The nav entry a path belongs to (`/admin/org/123` → 组织架构). */
@@ -103,5 +108,5 @@ export function navItemFor(pathname: string): NavItem | undefined {
 
 export function canOpen(session: SessionView, pathname: string): boolean {
   const item = navItemFor(pathname);
-  return !item || item.roles === null || hasRole(session, ...item.roles);
+  return !item || item.roles === null || hasRole(session, ...rolesOf(item.roles));
 }

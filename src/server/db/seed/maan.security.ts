@@ -7,7 +7,8 @@ import { markRulesChanged } from '../../platform/scope';
  * institute there is. A production install keeps the default, so its admins enrol at first login.
  */
 export async function seedTotpRuleOff(db: DbOrTrx, at: string): Promise<void> {
-  const institutes = await db.selectFrom('units').select('id').where('kind', '=', 'institute').execute();
+  // The districts too (issue 13): a street the demo's district admin creates inherits the district's default.
+  const institutes = await db.selectFrom('units').select('id').where('kind', 'in', ['institute', 'district']).execute();
   if (!institutes.length) return;
   await db
     .insertInto('settings')

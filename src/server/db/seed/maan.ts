@@ -269,6 +269,8 @@ async function seedInto(trx: Trx, at: string, demoHash: string) {
   };
   const admin = await account('admin', '李文彬', [{ role: 'institute_admin', unitId: instituteId }]);
   await account('district', '区中心 高海涛', [{ role: 'district_viewer', unitId: districtId }]);
+  // Issue 13: the district admin — creates streets and their admins, sets the district's default rules.
+  await account('districtadmin', '区中心 陈思远', [{ role: 'district_admin', unitId: districtId }]);
   const stationAdminIds: string[] = [];
   for (const [i, id] of stationIds.entries()) {
     stationAdminIds.push((await account(`station${String(i + 1).padStart(2, '0')}`, demoName(i * 3 + 3), [{ role: 'station_admin', unitId: id }])).accountId);

@@ -207,3 +207,17 @@ export async function closeAccountsOfPerson(db: DbOrTrx, personId: string, name:
   }
   return rows.map((r) => r.id);
 }
+
+/** Issue 13: the institute admins of some streets, with their accounts (for the district's list). */
+export function streetAdminsOf(db: DbOrTrx, instituteIds: string[]) {
+  if (instituteIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select(['role_grants.unit_id', 'accounts.id', 'accounts.username', 'accounts.display_name', 'accounts.disabled', 'accounts.last_login_at'])
+    .where('role_grants.role', '=', 'institute_admin')
+    .where('role_grants.unit_id', 'in', instituteIds)
+    .orderBy('accounts.created_at')
+    .orderBy('accounts.username')
+    .execute();
+}

@@ -15,6 +15,7 @@ import { recordPerson } from '../volunteers/volunteers.registration';
 /** Which kind of unit each role's grant sits on. */
 const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
   district_viewer: ['district'],
+  district_admin: ['district'],
   institute_admin: ['institute'],
   station_admin: ['station'],
   team_leader: ['institute', 'station'],

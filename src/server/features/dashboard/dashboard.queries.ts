@@ -11,7 +11,7 @@ const HELD_STATUSES = ['published', 'full', 'in_progress', 'ended', 'summarised'
 export function unitsIn(db: DbOrTrx, units: string[]) {
   return db
     .selectFrom('units')
-    .select(['id', 'name', 'kind', 'lat', 'lng', 'archived', 'sort'])
+    .select(['id', 'name', 'kind', 'lat', 'lng', 'archived', 'sort', 'code'])
     .where('id', 'in', units)
     .orderBy('sort')
     .orderBy('name')
@@ -215,5 +215,30 @@ export function recentHoursApproved(db: DbOrTrx, units: string[], limit: number)
     .where('minutes', '>', 0)
     .orderBy('decided_at', 'desc')
     .limit(limit)
+    .execute();
+}
+
+/** Issue 13, the district's summary: approved minutes (counter-entries included) per unit, service date in [fromDay, toDay). */
+export function approvedMinutesByUnit(db: DbOrTrx, units: string[], fromDay: string, toDay: string) {
+  return db
+    .selectFrom('service_records')
+    .select(['unit_id', (eb) => eb.fn.sum<number>('minutes').as('minutes')])
+    .where('status', '=', 'approved')
+    .where('unit_id', 'in', units)
+    .where('service_date', '>=', fromDay)
+    .where('service_date', '<', toDay)
+    .groupBy('unit_id')
+    .execute();
+}
+
+/** Issue 13: orders placed in [from, to) per unit, and how many of them are done. */
+export function ordersByUnit(db: DbOrTrx, units: string[], from: string, to: string) {
+  return db
+    .selectFrom('orders')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('placed'), (eb) => eb.fn.count<number>('completed_at').as('done')])
+    .where('unit_id', 'in', units)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .groupBy('unit_id')
     .execute();
 }

@@ -7,7 +7,7 @@ import * as dashboard from './dashboard.service';
 
 export function dashboardRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
-    register(app, api.viewDashboard, async (req) => dashboard.viewDashboard(deps, ctxOf(req)));
+    register(app, api.viewDashboard, async (req) => dashboard.viewDashboard(deps, ctxOf(req), req.query.unitId));
     register(app, api.viewPublicDashboard, async (req) => dashboard.viewPublicDashboard(deps, req.query));
   };
 }

@@ -15,10 +15,12 @@ export const FEED_SIZE = 20;
 export const PUBLIC_CACHE_MS = 30_000;
 
 /** The staff screen: the units the viewer may read (a station its own, an institute its stations, the district all below). */
-export async function viewDashboard(deps: Deps, ctx: Ctx): Promise<DashboardView> {
+export async function viewDashboard(deps: Deps, ctx: Ctx, unitId?: string): Promise<DashboardView> {
   if (!ctx.scope.hasRole('dashboard.read')) throw new AppError('access.denied');
-  const units = [...(await ctx.scope.units('dashboard.read'))];
+  let units = [...(await ctx.scope.units('dashboard.read'))];
   const tree = await ctx.scope.tree();
+  // One street's screen, for the district's drill-down (issue 13): that unit's subtree, in scope or 404.
+  if (unitId) units = (await ctx.scope.require('dashboard.read', unitId)).subtree(unitId);
   // The screen is titled by the top units in view (those whose parent is not in view).
   const inView = new Set(units);
   const tops = units.filter((u) => {

@@ -170,3 +170,18 @@ export function staffPostsOfUnits(db: DbOrTrx, unitIds: string[]) {
     .orderBy('id')
     .execute();
 }
+
+/** Issue 13: a unit holding a street code (codes are unique across the deployment). */
+export function findUnitByCode(db: DbOrTrx, code: string) {
+  return db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+/** Issue 13: the institutes (streets) directly under some districts, archived too. */
+export function streetsUnder(db: DbOrTrx, districtIds: string[]) {
+  if (districtIds.length === 0) return Promise.resolve([] as UnitsTable[]);
+  return db.selectFrom('units').selectAll().where('kind', '=', 'institute').where('parent_id', 'in', districtIds).orderBy('sort').orderBy('name').execute();
+}
+
+export function unitNames(db: DbOrTrx, ids: string[]) {
+  return db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).orderBy('sort').orderBy('name').execute();
+}

@@ -17,6 +17,7 @@ import { useAdminSession } from '../session-context';
 /** Which unit kinds a role can be granted on. */
 export const ROLE_UNIT_KINDS: Record<Role, UnitKind[]> = {
   district_viewer: ['district'],
+  district_admin: ['district'],
   institute_admin: ['institute'],
   station_admin: ['station'],
   team_leader: ['institute', 'station'],

@@ -2,6 +2,7 @@ import { DownloadOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Grid, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { chinaToday, chinaWallClock } from '../../../shared/china-time';
 import { type Cell, isFigureColumn, type ReportTable, reportSections, summaryRows } from '../../../shared/report-tables';
 import { REPORT_KINDS, type ReportKind } from '../../../shared/reports';
@@ -58,7 +59,9 @@ function useDownload() {
 
 export default function ReportsPage() {
   const institutes = useUnitOptions({ kinds: ['institute'] });
-  const [picked, setPicked] = useState<string | undefined>();
+  // The district's summary links here with ?institute= (issue 13 drill-down).
+  const [search] = useSearchParams();
+  const [picked, setPicked] = useState<string | undefined>(search.get('institute') ?? undefined);
   const instituteId = picked ?? institutes.options[0]?.value;
   const [kind, setKind] = useState<ReportKind>('month');
   const [month, setMonth] = useState(chinaToday().slice(0, 7));

@@ -9,9 +9,11 @@ import { REFRESH_MS } from '../../screen/screen-page';
 import { ScreenView } from '../../screen/screen-view';
 
 export default function AdminScreenPage() {
+  // ?unit=: one street's screen, opened from the district's summary (issue 13).
+  const unitId = new URLSearchParams(window.location.search).get('unit') ?? undefined;
   const q = useQuery({
-    queryKey: ['screen', 'staff'],
-    queryFn: () => callRoute<typeof viewDashboard>(routes.viewDashboard),
+    queryKey: ['screen', 'staff', unitId ?? null],
+    queryFn: () => callRoute<typeof viewDashboard>(routes.viewDashboard, { query: unitId ? { unitId } : {} }),
     refetchInterval: REFRESH_MS,
     refetchIntervalInBackground: true,
   });

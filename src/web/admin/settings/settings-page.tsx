@@ -93,8 +93,24 @@ function UnitRules({ view, showUnitName }: { view: SettingsView; showUnitName: b
           {view.unitName}
         </Typography.Title>
       ) : null}
+      {view.level === 'district' ? (
+        <Alert
+          type="info"
+          showIcon
+          title="区级默认规则"
+          description="这里设置的取值是全区各街道的默认值：街道未自行调整的规则按区级默认执行，街道自行调整的以街道为准。"
+          style={{ marginBottom: 16 }}
+        />
+      ) : view.districtName && view.rules.some((r) => r.origin === 'district') ? (
+        <Alert type="info" showIcon title={`标有“区级默认”的规则采用${view.districtName}设定的默认值；本所调整后以本所为准。`} style={{ marginBottom: 16 }} />
+      ) : null}
       {!view.canEdit ? (
-        <Alert type="info" showIcon title={`您可以查看${view.unitName}的规则，修改需由实践所管理员进行。`} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={`您可以查看${view.unitName}的规则，修改需由${view.level === 'district' ? '区级管理员' : '实践所管理员'}进行。`}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 480px), 1fr))', gridAutoFlow: 'dense', gap: 16 }}>
         {view.rules.map((rule) => (
@@ -146,14 +162,21 @@ function RuleCard({ unitId, rule, canEdit }: { unitId: string; rule: RuleView; c
             <Typography.Title level={2} id={headingId} style={{ fontSize: 16, margin: 0 }}>
               {rule.label}
             </Typography.Title>
-            {rule.isDefault ? <ToneTag tone="green">默认值</ToneTag> : <ToneTag tone="gold">已调整</ToneTag>}
+            {rule.origin === 'district' ? (
+              <ToneTag tone="blue">区级默认</ToneTag>
+            ) : rule.isDefault ? (
+              <ToneTag tone="green">默认值</ToneTag>
+            ) : (
+              <ToneTag tone="gold">已调整</ToneTag>
+            )}
           </Flex>
           <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
             出处：{rule.source}
           </Typography.Paragraph>
           <Typography.Paragraph style={{ margin: '6px 0 0' }}>
             当前值：<strong>{describeValue(rule, rule.value)}</strong>
-            {!rule.isDefault ? <Typography.Text type="secondary">（默认值：{describeValue(rule, rule.defaultValue)}）</Typography.Text> : null}
+            {!rule.isDefault ? <Typography.Text type="secondary">（默认值：{describeValue(rule, rule.inheritedValue)}）</Typography.Text> : null}
+            {rule.origin === 'district' ? <Typography.Text type="secondary">（方案默认值：{describeValue(rule, rule.defaultValue)}）</Typography.Text> : null}
           </Typography.Paragraph>
           {!rule.isDefault && rule.updatedAt ? (
             <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>
@@ -173,7 +196,7 @@ function RuleCard({ unitId, rule, canEdit }: { unitId: string; rule: RuleView; c
             {changed ? <Button onClick={() => setDraft(rule.value)}>取消修改</Button> : null}
             <Popconfirm
               title="恢复为默认值？"
-              description={`将改回：${describeValue(rule, rule.defaultValue)}`}
+              description={`将改回：${describeValue(rule, rule.inheritedValue)}`}
               okText="恢复默认"
               onConfirm={onReset}
               disabled={rule.isDefault}

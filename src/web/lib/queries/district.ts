@@ -1,0 +1,31 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateStreetInput } from '../../../shared/district';
+import * as district from '../../../shared/district.endpoints';
+import { call } from '../api';
+
+export const districtKeys = { all: ['district'] as const };
+
+export function useStreets() {
+  return useQuery({ queryKey: [...districtKeys.all, 'streets'], queryFn: () => call(district.listStreets) });
+}
+
+export function useDistrictSummary(year?: number) {
+  return useQuery({ queryKey: [...districtKeys.all, 'summary', year ?? null], queryFn: () => call(district.districtSummary, { query: year ? { year } : {} }) });
+}
+
+export function useCreateStreet() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateStreetInput) => call(district.createStreet, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: districtKeys.all }),
+  });
+}
+
+export function useSetStreetAdminStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accountId, disabled }: { accountId: string; disabled: boolean }) =>
+      call(district.setStreetAdminStatus, { params: { accountId }, body: { disabled } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: districtKeys.all }),
+  });
+}
