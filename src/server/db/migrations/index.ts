@@ -22,6 +22,7 @@ import * as m20261130_0021 from './20261130_0021_audit_checkpoints';
 import * as m20261130_0022 from './20261130_0022_totp';
 import * as m20261130_0023 from './20261130_0023_privacy';
 import * as m20261130_0025 from './20261130_0025_care_sealed';
+import * as m20261130_0028 from './20261130_0028_ledger_scope';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0022_totp': m20261130_0022,
   '20261130_0023_privacy': m20261130_0023,
   '20261130_0025_care_sealed': m20261130_0025,
+  '20261130_0028_ledger_scope': m20261130_0028,
 };
