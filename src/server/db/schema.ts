@@ -1635,13 +1635,15 @@ export interface LoginChallengesTable {
 
 /**
  * Who sees a service record: one row per unit that does (its organising unit, the volunteer's station
- * and every ancestor of either, once each), in the hours list's order. Append-only, written with the record.
+ * and every ancestor of either, once each), in the hours list's order, with the record's status.
+ * Written with the record; only the decision of a pending row may change it (a trigger refuses the rest).
  */
 export interface ServiceRecordUnitsTable {
   record_id: string;
   unit_id: string;
   service_date: string;
   entered_at: string;
+  status: 'pending' | 'approved' | 'rejected';
 }
 
 /** A volunteer's running hours, moved in the same transaction as each ledger entry and decision (verify-totals checks them). */

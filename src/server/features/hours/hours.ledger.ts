@@ -132,7 +132,13 @@ export async function decideService(
   const at = d.at.toISOString();
   const n = await q.decideRecord(trx, r.id, { status: d.status, decided_by: d.decidedBy, decided_at: at, decision_note: d.note });
   if (n !== 1) return false;
+  await q.decideRecordUnits(trx, r.id, d.status);
   const minutes = Number(r.minutes);
   await q.moveTotals(trx, r.volunteer_id, { approved: d.status === 'approved' ? minutes : 0, pending: -minutes }, at);
   return true;
+}
+
+/** The demo seed writes its history in bulk, not through this file: afterwards it fills what the ledger keeps beside it. */
+export function fillBesideLedger(trx: Trx, at: Date): Promise<void> {
+  return q.fillBesideLedger(trx, at.toISOString());
 }

@@ -47,7 +47,7 @@ export interface RecordFilter {
   to?: string;
 }
 
-/** The records a filter selects, as (record_id, service_date, entered_at) rows named `sru`, joined to the ledger. */
+/** The records a filter selects, as (record_id, service_date, entered_at, status) rows named `sru`, joined to the ledger. */
 function filtered(db: DbOrTrx, f: RecordFilter) {
   const roots = f.scopeRoots;
   let sru = db.selectFrom('service_record_units as sru');
@@ -57,7 +57,7 @@ function filtered(db: DbOrTrx, f: RecordFilter) {
     const distinct = db
       .selectFrom('service_record_units')
       .where('unit_id', 'in', roots)
-      .select(['record_id', 'service_date', 'entered_at'])
+      .select(['record_id', 'service_date', 'entered_at', 'status'])
       .distinct()
       .as('sru');
     sru = db.selectFrom(distinct) as unknown as typeof sru;
@@ -67,7 +67,7 @@ function filtered(db: DbOrTrx, f: RecordFilter) {
   } else throw new Error('listRecords needs a scope or a volunteer');
   let qb = sru.innerJoin('service_records', 'service_records.id', 'sru.record_id');
   if (f.volunteerId) qb = qb.where('service_records.volunteer_id', '=', f.volunteerId);
-  if (f.status) qb = qb.where('service_records.status', '=', f.status as ServiceRecordsTable['status']);
+  if (f.status) qb = qb.where('sru.status', '=', f.status as ServiceRecordsTable['status']);
   if (f.source) qb = qb.where('service_records.source', '=', f.source as ServiceRecordsTable['source']);
   if (f.late !== undefined) qb = qb.where('service_records.late', '=', f.late ? 1 : 0);
   if (f.from) qb = qb.where('sru.service_date', '>=', f.from);
@@ -126,8 +126,13 @@ export function insertRecordUnits(db: DbOrTrx, r: Pick<ServiceRecordsTable, 'id'
       UNION SELECT station_id FROM volunteers WHERE id = ${r.volunteer_id}
       UNION SELECT u.parent_id FROM anc JOIN units u ON u.id = anc.id WHERE u.parent_id IS NOT NULL
     )
-    INSERT INTO service_record_units (record_id, unit_id, service_date, entered_at)
-    SELECT CAST(${r.id} AS TEXT), id, CAST(${r.service_date} AS TEXT), CAST(${r.entered_at} AS TEXT) FROM anc`.execute(db);
+    INSERT INTO service_record_units (record_id, unit_id, service_date, entered_at, status)
+    SELECT CAST(${r.id} AS TEXT), id, CAST(${r.service_date} AS TEXT), CAST(${r.entered_at} AS TEXT), 'pending' FROM anc`.execute(db);
+}
+
+/** The decision of a pending record, on its scope rows too (the list filters by status on them). */
+export function decideRecordUnits(db: DbOrTrx, recordId: string, status: 'approved' | 'rejected') {
+  return db.updateTable('service_record_units').set({ status }).where('record_id', '=', recordId).where('status', '=', 'pending').execute();
 }
 
 /** Moves a volunteer's running totals by signed minutes (the row is made on their first entry). */
@@ -143,6 +148,34 @@ export function moveTotals(db: DbOrTrx, volunteerId: string, delta: { approved: 
       }),
     )
     .execute();
+}
+
+/**
+ * Fills the scope rows and the totals from service records written without the ledger (the demo
+ * seed writes its history in bulk): the same statements migration 0028 ran on existing rows.
+ */
+export async function fillBesideLedger(db: DbOrTrx, at: string) {
+  await sql`
+    WITH RECURSIVE anc(unit_id, ancestor_id) AS (
+      SELECT id, id FROM units
+      UNION ALL
+      SELECT anc.unit_id, u.parent_id FROM anc JOIN units u ON u.id = anc.ancestor_id WHERE u.parent_id IS NOT NULL
+    )
+    INSERT INTO service_record_units (record_id, unit_id, service_date, entered_at, status)
+    SELECT DISTINCT sr.id, anc.ancestor_id, sr.service_date, sr.entered_at, sr.status
+    FROM service_records sr
+    JOIN volunteers v ON v.id = sr.volunteer_id
+    JOIN anc ON anc.unit_id = sr.unit_id OR anc.unit_id = v.station_id
+    WHERE NOT EXISTS (SELECT 1 FROM service_record_units x WHERE x.record_id = sr.id)`.execute(db);
+  await sql`
+    INSERT INTO volunteer_totals (volunteer_id, approved_minutes, pending_minutes, updated_at)
+    SELECT volunteer_id,
+      COALESCE(SUM(CASE WHEN status = 'approved' THEN minutes ELSE 0 END), 0),
+      COALESCE(SUM(CASE WHEN status = 'pending' THEN minutes ELSE 0 END), 0),
+      ${at}
+    FROM service_records sr
+    WHERE NOT EXISTS (SELECT 1 FROM volunteer_totals t WHERE t.volunteer_id = sr.volunteer_id)
+    GROUP BY volunteer_id`.execute(db);
 }
 
 /** A volunteer's running totals (zero before their first entry). */

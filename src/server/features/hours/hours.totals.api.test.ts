@@ -155,9 +155,14 @@ describe('the hours list by scope', () => {
     expect(both.total).toBe(all.length);
   });
 
-  it('the scope rows are append-only like the ledger', async () => {
-    await expect(sql`UPDATE service_record_units SET service_date = '2000-01-01'`.execute(t.deps.db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM service_record_units`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+  it('the scope rows follow the decisions and the database refuses any other change', async () => {
+    const decided = await t.deps.db.selectFrom('service_records').select(['id', 'status']).where('status', '!=', 'pending').execute();
+    const rows = await t.deps.db.selectFrom('service_record_units').select(['record_id', 'status']).execute();
+    const statusOf = new Map(decided.map((r) => [r.id, r.status]));
+    for (const r of rows) if (statusOf.has(r.record_id)) expect(r.status).toBe(statusOf.get(r.record_id));
+    await expect(sql`UPDATE service_record_units SET service_date = '2000-01-01'`.execute(t.deps.db)).rejects.toThrow(/only a pending row/);
+    await expect(sql`UPDATE service_record_units SET status = 'pending' WHERE status = 'approved'`.execute(t.deps.db)).rejects.toThrow(/only a pending row/);
+    await expect(sql`DELETE FROM service_record_units`.execute(t.deps.db)).rejects.toThrow(/only a pending row/);
   });
 
   it('counts up to the cap, says there are more, and pages in a stable order', async () => {
