@@ -10,6 +10,8 @@ import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { sealPlainCareData } from './features/care/care.sealing';
+import { verifyTotals } from './features/hours/hours.totals';
+import { verifyLedger } from './features/points/points.statement';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
 import { linkPendingAudit, signHeadAfterUpgrade } from './platform/audit';
 import { systemClock } from './platform/clock';
@@ -24,7 +26,8 @@ const USAGE = `用法: tsx src/server/main.ts <命令>
   migrate   只执行数据库迁移
   seed      向空数据库写入马鞍街道演示数据
   backup    在线备份到 DATA_DIR/backups/shijian-<时间>/：数据库（SQLite 用 VACUUM INTO，PostgreSQL 用 pg_dump）、上传文件和清单
-  restore <备份目录>  停止服务后恢复：旧文件移到 DATA_DIR/replaced-<时间>/，恢复后检查完整性和审计链`;
+  restore <备份目录>  停止服务后恢复：旧文件移到 DATA_DIR/replaced-<时间>/，恢复后检查完整性和审计链
+  verify-totals  核对每位志愿者的累计时长（已认定、待审核）和积分余额与台账是否一致，不一致时列出并以非零状态退出`;
 
 function open(config: Config): DbHandle {
   return openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -139,6 +142,26 @@ async function restore(source: string | undefined): Promise<void> {
   if (report.integrity !== 'ok' || !report.audit.ok) process.exitCode = 1;
 }
 
+/** The running totals kept beside the ledgers (hours, points) against the ledgers themselves. */
+async function verifyTotalsCommand(): Promise<void> {
+  const config = loadConfig();
+  const handle = open(config);
+  try {
+    const hours = await verifyTotals(handle.db);
+    console.log(hours.ok ? `服务时长累计核对通过（${hours.volunteers} 名志愿者）` : `服务时长累计与台账不一致：${hours.mismatches.length} 名志愿者`);
+    for (const m of hours.mismatches) {
+      const kept = m.totals ? `已认定 ${m.totals.approvedMinutes} 分钟、待审核 ${m.totals.pendingMinutes} 分钟` : '无累计记录';
+      console.log(`  ${m.volunteerId}：台账 已认定 ${m.ledger.approvedMinutes} 分钟、待审核 ${m.ledger.pendingMinutes} 分钟；累计 ${kept}`);
+    }
+    const points = await verifyLedger(handle.db);
+    console.log(points.ok ? `积分余额核对通过（${points.volunteers} 名志愿者）` : `积分余额与台账不一致：${points.mismatches.length} 名志愿者`);
+    for (const m of points.mismatches) console.log(`  ${m.volunteerId}：余额 ${m.balance}，台账合计 ${m.entriesSum}`);
+    if (!hours.ok || !points.ok) process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}
+
 async function main(): Promise<void> {
   // Files the server makes (the database, its WAL, backups, keys, uploads) are the owner's alone.
   process.umask(0o077);
@@ -165,6 +188,8 @@ async function main(): Promise<void> {
       return backup();
     case 'restore':
       return restore(process.argv[3]);
+    case 'verify-totals':
+      return verifyTotalsCommand();
     default:
       console.log(USAGE);
       process.exitCode = cmd ? 1 : 0;

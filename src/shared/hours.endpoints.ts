@@ -16,6 +16,7 @@ import {
   HoursExportQuery,
   HoursImportReport,
   HoursNationalExportInput,
+  HoursPage,
   HoursQuery,
   HoursSummaryView,
   RecognitionView,
@@ -46,7 +47,7 @@ export const listRecords = defineEndpoint({
   description: '本人管辖范围内的服务记录，可按状态、来源、志愿者、单位、日期筛选（分页）。',
   tags,
   query: HoursQuery,
-  responses: { 200: Paged(ServiceRecordView) },
+  responses: { 200: HoursPage },
   errors: ['not_found', 'access.denied'],
 });
 
@@ -56,7 +57,7 @@ export const listMyRecords = defineEndpoint({
   description: '当前登录志愿者本人的服务记录（分页）。',
   tags,
   query: HoursQuery,
-  responses: { 200: Paged(ServiceRecordView) },
+  responses: { 200: HoursPage },
   errors: ['volunteer.not_found_self'],
 });
 

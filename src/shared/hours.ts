@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateString, Id, PageQuery, Text } from './common';
+import { DateString, Id, PageQuery, Paged, Text } from './common';
 import { RECORD_FLAGS, RECORD_SOURCES, RECORD_STATUSES } from './labels';
 import { StarProgress } from './volunteers';
 
@@ -98,6 +98,13 @@ export const HoursQuery = z.strictObject({
   to: DateString.optional(),
 });
 export type HoursQuery = z.infer<typeof HoursQuery>;
+
+/** The hours lists count at most this many records: past it the page says "1000+" instead of scanning the district to count. */
+export const HOURS_COUNT_CAP = 1000;
+
+/** A page of service records: `total` stops at HOURS_COUNT_CAP, and `totalCapped` says there are more. */
+export const HoursPage = Paged(ServiceRecordView).extend({ totalCapped: z.boolean() });
+export type HoursPage = z.infer<typeof HoursPage>;
 
 export const HoursSummaryView = z.object({
   volunteerId: Id,

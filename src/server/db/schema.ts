@@ -107,6 +107,8 @@ export interface Database {
   account_totp: AccountTotpTable;
   account_recovery_codes: AccountRecoveryCodesTable;
   login_challenges: LoginChallengesTable;
+  service_record_units: ServiceRecordUnitsTable;
+  volunteer_totals: VolunteerTotalsTable;
 }
 
 export interface UnitsTable {
@@ -1639,4 +1641,27 @@ export interface LoginChallengesTable {
   expires_at: string;
   used_at: string | null;
   ip: string | null;
+}
+
+/**
+ * Who sees a service record: one row per unit that does (its organising unit, the volunteer's station
+ * and every ancestor of either, once each), in the hours list's order, with the record's status.
+ * Written with the record; only the decision of a pending row may change it (a trigger refuses the rest).
+ */
+export interface ServiceRecordUnitsTable {
+  record_id: string;
+  unit_id: string;
+  service_date: string;
+  entered_at: string;
+  status: 'pending' | 'approved' | 'rejected';
+}
+
+/** A volunteer's running hours, moved in the same transaction as each ledger entry and decision (verify-totals checks them). */
+export interface VolunteerTotalsTable {
+  volunteer_id: string;
+  /** Σ minutes of approved records, corrections included (signed): the star level's input. */
+  approved_minutes: number;
+  /** Σ minutes of records waiting for a decision. */
+  pending_minutes: number;
+  updated_at: string;
 }

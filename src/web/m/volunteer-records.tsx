@@ -21,7 +21,7 @@ export function Records() {
   return (
     <section aria-labelledby="records-title">
       <h2 id="records-title" className={styles.sectionTitle}>
-        我的服务记录 {records.data ? <small>共 {total} 条</small> : null}
+        我的服务记录 {records.data ? <small>{records.data.totalCapped ? `超过 ${total} 条` : `共 ${total} 条`}</small> : null}
       </h2>
       {records.isPending ? (
         <p className={styles.empty} role="status">

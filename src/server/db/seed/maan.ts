@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fillBesideLedger } from '../../features/hours/hours.ledger';
 import type { Role } from '../../../shared/accounts';
 import type { PostKind } from '../../../shared/org';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
@@ -116,6 +117,7 @@ export async function seedDemo(deps: Pick<Deps, 'db' | 'config'>, now: Date): Pr
     await seedShowcase(deps, trx, now, people);
     await seedNews(trx, now, people);
     await seedTotpRuleOff(trx, now.toISOString());
+    await fillBesideLedger(trx, now);
   });
   return true;
 }

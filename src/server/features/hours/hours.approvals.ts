@@ -10,6 +10,7 @@ import { whoOf } from '../../platform/session';
 import { notify } from '../notifications/notifications.service';
 import { creditApprovedRecord } from '../points/points.earning';
 import { decisionBlock } from './hours.access';
+import { decideService } from './hours.ledger';
 import * as q from './hours.queries';
 import { getRecord } from './hours.records';
 import { recomputeStars } from './hours.stars';
@@ -48,8 +49,8 @@ async function decideIn(deps: Deps, ctx: Ctx, trx: Trx, tree: UnitTree, id: stri
   if (r.status !== 'pending') throw new AppError('hours.not_pending');
   if (input.decision === 'reject' && !input.note) throw new AppError('hours.reason_required');
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
-  const n = await q.decideRecord(trx, id, { status, decided_by: ctx.actor.accountId, decided_at: now.toISOString(), decision_note: input.note ?? null });
-  if (n !== 1) throw new AppError('hours.not_pending');
+  const decided = await decideService(trx, r, { status, decidedBy: ctx.actor.accountId, note: input.note ?? null, at: now });
+  if (!decided) throw new AppError('hours.not_pending');
   await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
     action: status === 'approved' ? 'hours.approved' : 'hours.rejected',
     objectType: 'service_record',

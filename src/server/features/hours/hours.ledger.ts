@@ -8,6 +8,11 @@ import * as q from './hours.queries';
  * (a completed order) and the hours feature's own entry and corrections all come through here, so
  * a record is built one way: pending, undecided, entered at `at`. Evidence is never overwritten: a
  * correction is a new signed record linked to the original (办法 第十三条).
+ *
+ * With each entry and each decision it moves, in the same transaction, what is kept beside the
+ * ledger: the units that see the record (`service_record_units`, the hours list's scope) and the
+ * volunteer's running totals (`volunteer_totals`: pending and approved minutes, the stars' and the
+ * talent pool's input). `verifyTotals` (hours.totals.ts) checks the totals against the ledger.
  */
 interface ServiceEntry {
   volunteerId: string;
@@ -41,6 +46,7 @@ async function insert(
   links: Pick<ServiceRecordsTable, 'activity_id' | 'order_id' | 'corrects_id' | 'entered_by'>,
 ): Promise<string> {
   const id = randomUUID();
+  const enteredAt = e.at.toISOString();
   await q.insertRecord(trx, {
     id,
     volunteer_id: e.volunteerId,
@@ -62,11 +68,13 @@ async function insert(
     status: 'pending',
     late: e.late ? 1 : 0,
     flag: e.flag,
-    entered_at: e.at.toISOString(),
+    entered_at: enteredAt,
     decided_by: null,
     decided_at: null,
     decision_note: null,
   });
+  await q.insertRecordUnits(trx, { id, unit_id: e.unitId, volunteer_id: e.volunteerId, service_date: e.serviceDate, entered_at: enteredAt });
+  await q.moveTotals(trx, e.volunteerId, { approved: 0, pending: e.minutes }, enteredAt);
   return id;
 }
 
@@ -110,4 +118,27 @@ export function recordCorrection(
     },
     { activity_id: original.activity_id, order_id: original.order_id, corrects_id: original.id, entered_by: c.enteredBy },
   );
+}
+
+/**
+ * Decides a pending record and moves the volunteer's totals with it. False when it was no longer
+ * pending (someone else decided it first): nothing changed.
+ */
+export async function decideService(
+  trx: Trx,
+  r: Pick<ServiceRecordsTable, 'id' | 'volunteer_id' | 'minutes'>,
+  d: { status: 'approved' | 'rejected'; decidedBy: string; note: string | null; at: Date },
+): Promise<boolean> {
+  const at = d.at.toISOString();
+  const n = await q.decideRecord(trx, r.id, { status: d.status, decided_by: d.decidedBy, decided_at: at, decision_note: d.note });
+  if (n !== 1) return false;
+  await q.decideRecordUnits(trx, r.id, d.status);
+  const minutes = Number(r.minutes);
+  await q.moveTotals(trx, r.volunteer_id, { approved: d.status === 'approved' ? minutes : 0, pending: -minutes }, at);
+  return true;
+}
+
+/** The demo seed writes its history in bulk, not through this file: afterwards it fills what the ledger keeps beside it. */
+export function fillBesideLedger(trx: Trx, at: Date): Promise<void> {
+  return q.fillBesideLedger(trx, at.toISOString());
 }

@@ -34,7 +34,11 @@ export function getRecord(db: DbOrTrx, id: string): Promise<RecordRow | undefine
 }
 
 export interface RecordFilter {
-  unitIds?: string[];
+  /**
+   * The roots of the caller's scope (a union of whole subtrees): a record is listed when its unit or its
+   * volunteer's station lies under one of them, read from `service_record_units` by one indexed column.
+   */
+  scopeRoots?: string[];
   volunteerId?: string;
   status?: string;
   source?: string;
@@ -43,34 +47,156 @@ export interface RecordFilter {
   to?: string;
 }
 
-export async function listRecords(db: DbOrTrx, f: RecordFilter, limit: number, offset: number) {
-  let qb = base(db);
-  if (f.unitIds) {
-    const ids = f.unitIds;
-    if (ids.length === 0) return { rows: [] as RecordRow[], total: 0 };
-    qb = qb.where((eb) => eb.or([eb('service_records.unit_id', 'in', ids), eb('volunteers.station_id', 'in', ids)]));
-  }
+/** The records a filter selects, as (record_id, service_date, entered_at, status) rows named `sru`, joined to the ledger. */
+function filtered(db: DbOrTrx, f: RecordFilter) {
+  const roots = f.scopeRoots;
+  let sru = db.selectFrom('service_record_units as sru');
+  if (roots && roots.length === 1) sru = sru.where('sru.unit_id', '=', roots[0]);
+  else if (roots) {
+    // Several roots (grants on separate subtrees): a record under two of them is listed once.
+    const distinct = db
+      .selectFrom('service_record_units')
+      .where('unit_id', 'in', roots)
+      .select(['record_id', 'service_date', 'entered_at', 'status'])
+      .distinct()
+      .as('sru');
+    sru = db.selectFrom(distinct) as unknown as typeof sru;
+  } else if (f.volunteerId) {
+    const own = db.selectFrom('service_records').where('volunteer_id', '=', f.volunteerId).select(['id as record_id', 'service_date', 'entered_at']).as('sru');
+    sru = db.selectFrom(own) as unknown as typeof sru;
+  } else throw new Error('listRecords needs a scope or a volunteer');
+  let qb = sru.innerJoin('service_records', 'service_records.id', 'sru.record_id');
   if (f.volunteerId) qb = qb.where('service_records.volunteer_id', '=', f.volunteerId);
-  if (f.status) qb = qb.where('service_records.status', '=', f.status as ServiceRecordsTable['status']);
+  if (f.status) qb = qb.where('sru.status', '=', f.status as ServiceRecordsTable['status']);
   if (f.source) qb = qb.where('service_records.source', '=', f.source as ServiceRecordsTable['source']);
   if (f.late !== undefined) qb = qb.where('service_records.late', '=', f.late ? 1 : 0);
-  if (f.from) qb = qb.where('service_records.service_date', '>=', f.from);
-  if (f.to) qb = qb.where('service_records.service_date', '<=', f.to);
-  const [{ total }] = await qb
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
+  if (f.from) qb = qb.where('sru.service_date', '>=', f.from);
+  if (f.to) qb = qb.where('sru.service_date', '<=', f.to);
+  return qb;
+}
+
+/**
+ * One page of records, newest service day first, and a count that stops at `countCap`: past it the
+ * total is `countCap` and `capped` says there are more, so no request counts the whole district.
+ */
+export async function listRecords(db: DbOrTrx, f: RecordFilter, limit: number, offset: number, countCap = Number.MAX_SAFE_INTEGER - 1) {
+  if (f.scopeRoots && f.scopeRoots.length === 0) return { rows: [] as RecordRow[], total: 0, capped: false };
+  const qb = filtered(db, f);
+  const bounded = qb
+    .select(sql.lit(1).as('one'))
+    .limit(countCap + 1)
+    .as('c');
+  const [{ n }] = await db
+    .selectFrom(bounded)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .execute();
-  const rows = (await qb
-    .orderBy('service_records.service_date', 'desc')
-    .orderBy('service_records.entered_at', 'desc')
+  const count = Number(n);
+  const ids = await qb
+    .select('sru.record_id')
+    .orderBy('sru.service_date', 'desc')
+    .orderBy('sru.entered_at', 'desc')
+    .orderBy('sru.record_id', 'desc')
     .limit(limit)
     .offset(offset)
+    .execute();
+  if (ids.length === 0) return { rows: [] as RecordRow[], total: Math.min(count, countCap), capped: count > countCap };
+  const rows = (await base(db)
+    .where(
+      'service_records.id',
+      'in',
+      ids.map((r) => r.record_id),
+    )
     .execute()) as RecordRow[];
-  return { rows, total: Number(total) };
+  const order = new Map(ids.map((r, i) => [r.record_id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return { rows, total: Math.min(count, countCap), capped: count > countCap };
 }
 
 export function insertRecord(db: DbOrTrx, row: ServiceRecordsTable) {
   return db.insertInto('service_records').values(row).execute();
+}
+
+/**
+ * The units that see a new record: its unit, its volunteer's station and every ancestor of either,
+ * once each, in one statement (the tree is walked in the database, inside the entry's transaction).
+ */
+export function insertRecordUnits(db: DbOrTrx, r: Pick<ServiceRecordsTable, 'id' | 'unit_id' | 'volunteer_id' | 'service_date' | 'entered_at'>) {
+  return sql`WITH RECURSIVE anc(id) AS (
+      SELECT CAST(${r.unit_id} AS TEXT)
+      UNION SELECT station_id FROM volunteers WHERE id = ${r.volunteer_id}
+      UNION SELECT u.parent_id FROM anc JOIN units u ON u.id = anc.id WHERE u.parent_id IS NOT NULL
+    )
+    INSERT INTO service_record_units (record_id, unit_id, service_date, entered_at, status)
+    SELECT CAST(${r.id} AS TEXT), id, CAST(${r.service_date} AS TEXT), CAST(${r.entered_at} AS TEXT), 'pending' FROM anc`.execute(db);
+}
+
+/** The decision of a pending record, on its scope rows too (the list filters by status on them). */
+export function decideRecordUnits(db: DbOrTrx, recordId: string, status: 'approved' | 'rejected') {
+  return db.updateTable('service_record_units').set({ status }).where('record_id', '=', recordId).where('status', '=', 'pending').execute();
+}
+
+/** Moves a volunteer's running totals by signed minutes (the row is made on their first entry). */
+export function moveTotals(db: DbOrTrx, volunteerId: string, delta: { approved: number; pending: number }, at: string) {
+  return db
+    .insertInto('volunteer_totals')
+    .values({ volunteer_id: volunteerId, approved_minutes: delta.approved, pending_minutes: delta.pending, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('volunteer_id').doUpdateSet({
+        approved_minutes: sql`volunteer_totals.approved_minutes + ${delta.approved}`,
+        pending_minutes: sql`volunteer_totals.pending_minutes + ${delta.pending}`,
+        updated_at: at,
+      }),
+    )
+    .execute();
+}
+
+/**
+ * Fills the scope rows and the totals from service records written without the ledger (the demo
+ * seed writes its history in bulk): the same statements migration 0028 ran on existing rows.
+ */
+export async function fillBesideLedger(db: DbOrTrx, at: string) {
+  await sql`
+    WITH RECURSIVE anc(unit_id, ancestor_id) AS (
+      SELECT id, id FROM units
+      UNION ALL
+      SELECT anc.unit_id, u.parent_id FROM anc JOIN units u ON u.id = anc.ancestor_id WHERE u.parent_id IS NOT NULL
+    )
+    INSERT INTO service_record_units (record_id, unit_id, service_date, entered_at, status)
+    SELECT DISTINCT sr.id, anc.ancestor_id, sr.service_date, sr.entered_at, sr.status
+    FROM service_records sr
+    JOIN volunteers v ON v.id = sr.volunteer_id
+    JOIN anc ON anc.unit_id = sr.unit_id OR anc.unit_id = v.station_id
+    WHERE NOT EXISTS (SELECT 1 FROM service_record_units x WHERE x.record_id = sr.id)`.execute(db);
+  await sql`
+    INSERT INTO volunteer_totals (volunteer_id, approved_minutes, pending_minutes, updated_at)
+    SELECT volunteer_id,
+      COALESCE(SUM(CASE WHEN status = 'approved' THEN minutes ELSE 0 END), 0),
+      COALESCE(SUM(CASE WHEN status = 'pending' THEN minutes ELSE 0 END), 0),
+      ${at}
+    FROM service_records sr
+    WHERE NOT EXISTS (SELECT 1 FROM volunteer_totals t WHERE t.volunteer_id = sr.volunteer_id)
+    GROUP BY volunteer_id`.execute(db);
+}
+
+/** A volunteer's running totals (zero before their first entry). */
+export async function totalsOf(db: DbOrTrx, volunteerId: string): Promise<{ approved: number; pending: number }> {
+  const r = await db.selectFrom('volunteer_totals').select(['approved_minutes', 'pending_minutes']).where('volunteer_id', '=', volunteerId).executeTakeFirst();
+  return { approved: Number(r?.approved_minutes ?? 0), pending: Number(r?.pending_minutes ?? 0) };
+}
+
+/** For verify-totals: every volunteer's sums from the ledger itself, and every totals row. */
+export async function ledgerSumsAndTotals(db: DbOrTrx) {
+  const sums = await db
+    .selectFrom('service_records')
+    .select((eb) => [
+      'volunteer_id',
+      eb.fn.sum<number | string>(sql`CASE WHEN status = 'approved' THEN minutes ELSE 0 END`).as('approved'),
+      eb.fn.sum<number | string>(sql`CASE WHEN status = 'pending' THEN minutes ELSE 0 END`).as('pending'),
+    ])
+    .groupBy('volunteer_id')
+    .execute();
+  const totals = await db.selectFrom('volunteer_totals').select(['volunteer_id', 'approved_minutes', 'pending_minutes']).execute();
+  return { sums, totals };
 }
 
 /** Decides a pending record; 0 rows means someone else decided it first. */

@@ -1,6 +1,6 @@
 /** The service-record ledger as staff and volunteers read it, and staff's backfilled entries. */
 import { chinaDay, chinaTimeToIso } from '../../../shared/china-time';
-import type { BackfillInput, HoursQuery, ServiceRecordView } from '../../../shared/hours';
+import { type BackfillInput, HOURS_COUNT_CAP, type HoursPage, type HoursQuery, type ServiceRecordView } from '../../../shared/hours';
 import { isLateEntry, MAX_RECORD_MINUTES } from '../../../shared/rules/hours';
 import { minutesToHours } from '../../../shared/rules/stars';
 import type { UnitTree } from '../../platform/access';
@@ -112,18 +112,27 @@ export async function getRecord(deps: Deps, ctx: Ctx, id: string): Promise<Servi
   return presentRecord(r, ctx.actor, tree);
 }
 
-export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
+/** The roots of a set of units closed under subtrees (an hours scope): the units whose parent is not in it. */
+function rootsOf(tree: UnitTree, units: Set<string>): string[] {
+  return [...units].filter((u) => {
+    const parent = tree.nodes.get(u)?.parent_id;
+    return !parent || !units.has(parent);
+  });
+}
+
+export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery): Promise<HoursPage> {
   const unitIds = await ctx.scope.units('hours.read');
   const tree = await ctx.scope.tree();
-  let units = [...unitIds];
+  let units = unitIds;
   if (query.unitId) {
     if (!unitIds.has(query.unitId)) throw notFound();
-    units = tree.subtree(query.unitId).filter((u) => unitIds.has(u));
+    // hours.read is not upward: the scope is whole subtrees, so the unit's subtree lies inside it.
+    units = new Set(tree.subtree(query.unitId));
   }
-  const { rows, total } = await q.listRecords(
+  const { rows, total, capped } = await q.listRecords(
     deps.db,
     {
-      unitIds: units,
+      scopeRoots: rootsOf(tree, units),
       volunteerId: query.volunteerId,
       status: query.status,
       source: query.source,
@@ -133,8 +142,9 @@ export async function listRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,
+    HOURS_COUNT_CAP,
   );
-  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, totalCapped: capped, page: query.page, pageSize: query.pageSize };
 }
 
 /** The volunteer's own records (办法 第十二条: volunteers can see their records). */
@@ -142,11 +152,12 @@ export async function listMyRecords(deps: Deps, ctx: Ctx, query: HoursQuery) {
   const v = (await ctx.scope.me()).volunteer;
   if (!v) throw new AppError('volunteer.not_found_self');
   const tree = await ctx.scope.tree();
-  const { rows, total } = await q.listRecords(
+  const { rows, total, capped } = await q.listRecords(
     deps.db,
     { volunteerId: v.id, status: query.status, from: query.from, to: query.to },
     query.pageSize,
     (query.page - 1) * query.pageSize,
+    HOURS_COUNT_CAP,
   );
-  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => presentRecord(r, ctx.actor, tree)), total, totalCapped: capped, page: query.page, pageSize: query.pageSize };
 }

@@ -15,7 +15,8 @@ import * as q from './hours.queries';
  * and telling them when they move up (and it lands on the institute's recognition list).
  */
 export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string, thresholds: number[]): Promise<void> {
-  const total = await q.approvedMinutes(trx, volunteerId);
+  // The running total the ledger moved in this same transaction.
+  const total = (await q.totalsOf(trx, volunteerId)).approved;
   const level = starLevel(total, thresholds);
   const last = Number((await q.lastStarLevel(trx, volunteerId))?.level ?? 0);
   if (level === last) return;
@@ -44,12 +45,7 @@ export async function recomputeStars(trx: DbOrTrx, at: Date, volunteerId: string
 export async function hoursSummary(deps: Deps, ctx: Ctx, volunteerId: string): Promise<HoursSummaryView> {
   const { v } = await requireVolunteerReadable(deps, ctx.scope, volunteerId);
   const thresholds = (await ctx.scope.rulesOf(v.station_id))['stars.thresholds'];
-  const [approved, pending, years, history] = await Promise.all([
-    q.approvedMinutes(deps.db, v.id),
-    q.pendingMinutes(deps.db, v.id),
-    q.minutesByYear(deps.db, v.id),
-    q.starHistory(deps.db, v.id),
-  ]);
+  const [{ approved, pending }, years, history] = await Promise.all([q.totalsOf(deps.db, v.id), q.minutesByYear(deps.db, v.id), q.starHistory(deps.db, v.id)]);
   const stars = starProgress(approved, thresholds);
   return {
     volunteerId: v.id,

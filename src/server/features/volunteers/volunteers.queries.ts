@@ -15,12 +15,9 @@ export type VolunteerRow = VolunteersTable & {
   consent_by_name: string | null;
 };
 
+/** The volunteer's approved minutes, kept by the hours ledger in `volunteer_totals` (no row yet: none). */
 function approvedMinutes(eb: ExpressionBuilder<Database, 'volunteers'>) {
-  return eb
-    .selectFrom('service_records')
-    .select((e) => e.fn.coalesce(e.fn.sum<number>('service_records.minutes'), sql<number>`0`).as('m'))
-    .whereRef('service_records.volunteer_id', '=', 'volunteers.id')
-    .where('service_records.status', '=', 'approved');
+  return eb.selectFrom('volunteer_totals').select('volunteer_totals.approved_minutes').whereRef('volunteer_totals.volunteer_id', '=', 'volunteers.id');
 }
 
 function base(db: DbOrTrx) {
@@ -80,8 +77,14 @@ export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: num
   if (f.availability) qb = qb.where('volunteers.availability', 'like', `%"${f.availability}"%`);
   if (f.bornOnOrBefore) qb = qb.where('people.birth_date', '<=', f.bornOnOrBefore);
   if (f.bornAfter) qb = qb.where('people.birth_date', '>', f.bornAfter);
-  if (f.minMinutes !== undefined) qb = qb.where((eb) => eb(approvedMinutes(eb), '>=', f.minMinutes as number));
-  if (f.maxMinutes !== undefined) qb = qb.where((eb) => eb(approvedMinutes(eb), '<', f.maxMinutes as number));
+  if (f.minMinutes !== undefined || f.maxMinutes !== undefined) {
+    // The hours and star filters read the running totals: one row per volunteer, no SUM over the ledger.
+    const approved = sql<number>`COALESCE(volunteer_totals.approved_minutes, 0)`;
+    const withTotals = qb.leftJoin('volunteer_totals', 'volunteer_totals.volunteer_id', 'volunteers.id');
+    qb = withTotals as unknown as typeof qb;
+    if (f.minMinutes !== undefined) qb = qb.where(approved, '>=', f.minMinutes);
+    if (f.maxMinutes !== undefined) qb = qb.where(approved, '<', f.maxMinutes);
+  }
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const ids = await qb.select('volunteers.id').orderBy('volunteers.created_at', 'desc').orderBy('volunteers.id').limit(limit).offset(offset).execute();
   if (ids.length === 0) return { rows: [], total: Number(total) };

@@ -162,7 +162,7 @@ export default function HoursPage() {
           total: records.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => `共 ${t} 条`,
+          showTotal: (t) => (records.data?.totalCapped ? `超过 ${t} 条，请按日期或状态缩小范围` : `共 ${t} 条`),
           onChange: (p, s) => {
             setPage(p);
             setPageSize(s);

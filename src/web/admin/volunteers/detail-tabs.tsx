@@ -48,7 +48,14 @@ export function RecordsTab({ volunteer }: { volunteer: VolunteerView }) {
         loading={records.isFetching}
         scroll={{ x: 820 }}
         locale={{ emptyText: '暂无服务记录' }}
-        pagination={{ current: page, pageSize: 10, total: records.data?.total ?? 0, hideOnSinglePage: true, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+        pagination={{
+          current: page,
+          pageSize: 10,
+          total: records.data?.total ?? 0,
+          hideOnSinglePage: true,
+          onChange: setPage,
+          showTotal: (t) => (records.data?.totalCapped ? `超过 ${t} 条` : `共 ${t} 条`),
+        }}
       />
     </>
   );
