@@ -14,6 +14,7 @@ import {
   unlinkedAuditSummary,
 } from './audit.queries';
 import { hmacHex } from './crypto';
+import { asBackgroundWork } from './request-state';
 import type { Db, DbOrTrx } from './db';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
@@ -157,7 +158,7 @@ export function auditSequencer(db: Db, key: Buffer, onError: (err: unknown) => v
   const loop = async () => {
     do {
       again = false;
-      await linkPendingAudit(db, key).catch(onError);
+      await asBackgroundWork(() => linkPendingAudit(db, key)).catch(onError);
     } while (again && !closed);
   };
   const run = (): Promise<void> => {

@@ -4,7 +4,7 @@ import { Kysely, type LogEvent, Migrator, PostgresDialect, type Transaction, sql
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
-import { noteStatement } from './request-state';
+import { isBackgroundWork, noteStatement } from './request-state';
 import { SQLITE_BUSY_BLOCK_MS, SqlitePoolDialect, SqlitePoolDriver } from './sqlite-driver';
 
 // PostgreSQL returns int8 (count, sum over integers) as strings; our numbers fit in a double.
@@ -34,7 +34,7 @@ export interface DbOptions {
   sqliteReaders?: number;
   /** SQLite only: prepared statements kept per connection (default STATEMENT_CACHE_SIZE; 0 = prepare every time, for bench/). */
   sqliteStatementCache?: number;
-  /** Called with the SQL of every statement run (tests count the statements of one request). */
+  /** Called with the SQL of every statement run but background work's (tests count the statements of one request). */
   onQuery?: (sql: string) => void;
 }
 
@@ -64,7 +64,7 @@ export function openDb(opts: DbOptions): DbHandle {
   const log = {
     log: (e: LogEvent) => {
       noteStatement(e.query.sql);
-      onQuery?.(e.query.sql);
+      if (onQuery && !isBackgroundWork()) onQuery(e.query.sql);
     },
   };
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {

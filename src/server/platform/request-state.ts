@@ -27,3 +27,18 @@ export function noteStatement(sqlText: string): void {
 export function requestHasCommitted(): boolean {
   return storage.getStore()?.committed ?? false;
 }
+
+const background = new AsyncLocalStorage<true>();
+
+/**
+ * Runs work no request asked for (the audit sequencer linking rows after a write has answered). Its
+ * statements are not any request's: a test counting one request's statements leaves them out
+ * (platform/db.ts), since a run kicked by one request may land in the middle of the next.
+ */
+export function asBackgroundWork<T>(fn: () => Promise<T>): Promise<T> {
+  return background.run(true, fn);
+}
+
+export function isBackgroundWork(): boolean {
+  return background.getStore() === true;
+}
