@@ -14,16 +14,15 @@ import { manualClock } from '../../test/support/clock';
  */
 const BOUNDS = {
   // Hot writes (goal 8). Each pays 1 session (+account, grants, own volunteer record, cache versions),
-  // BEGIN, COMMIT and 3 for the audit chain (head UPDATE … RETURNING, INSERT, head UPDATE: platform/audit.ts,
-  // another helper's work; one INSERT would bring these three writes to 7).
+  // BEGIN, COMMIT and one audit INSERT (the sequencer links it into the chain after the reply, platform/audit.ts).
   // Sign-up: + the activity, positions, volunteer and their sign-up in one read, take a place, write the sign-up.
-  signUp: 9,
+  signUp: 7,
   // Check-in / check-out: + the activity, one read of sign-up/token/open check-in/day count, the check-in write.
-  checkIn: 9,
-  checkOut: 9,
+  checkIn: 7,
+  checkOut: 7,
   // Placing an order: + requester and station name, the order number (one upsert), the order, its history
   // line, the station's admins, one notice per admin. Remains: folding the admins' read and notices.
-  placeOrder: 12,
+  placeOrder: 10,
   // Lists (goal 4): session + total + ids + rows (the pool's queries are H4's).
   talentPool: 4,
   // Session + total + rows + positions.
@@ -33,8 +32,8 @@ const BOUNDS = {
   // Session, escalated ids, total, rows, escalated rows (total + rows), target unit names. Remains: the
   // escalated orders in the main query, the names from the cached tree.
   orders: 7,
-  // Session + total + rows (H4 reshapes these queries).
-  hours: 3,
+  // Session + the capped count over the scope rows + the page's ids in order + their rows.
+  hours: 4,
 } as const;
 type Route = keyof typeof BOUNDS;
 
