@@ -4,10 +4,20 @@ import { defineConfig } from 'vitest/config';
  * Four projects: pure unit tests; the API suites (src/server/features/**) twice, once on SQLite and
  * once on PostgreSQL — the same files, switched by TEST_DB; and the browser journeys.
  */
-const api = (db: 'sqlite' | 'postgres') => ({
+/**
+ * Files that replace a module with vi.mock need a module registry of their own; every other API file shares its
+ * worker's modules with the files before it (isolate: false). Importing the whole server again for each of ~170 file
+ * runs was a third of the suites' CPU. Nothing the suites depend on lives in module state: each file builds its own
+ * app over its own database (test/support/app.ts), and the caches are per database handle.
+ */
+const mocksModules = ['src/server/platform/disk.api.test.ts'];
+
+const api = (db: 'sqlite' | 'postgres', isolated: boolean) => ({
   test: {
-    name: `api-${db}`,
-    include: ['src/server/**/*.api.test.ts'],
+    name: isolated ? `api-${db}-isolated` : `api-${db}`,
+    include: isolated ? mocksModules : ['src/server/**/*.api.test.ts'],
+    exclude: isolated ? [] : mocksModules,
+    isolate: isolated,
     env: { TEST_DB: db, NODE_ENV: 'test' },
     // Backstops for a hang, not speed checks: on a 2-core machine shared with other work a suite's
     // setup (several scrypt hashes, a migrated database, sometimes the demo) has taken over a minute.
@@ -30,8 +40,10 @@ export default defineConfig({
       // Password hashing (scrypt, N=2^15) is slow by design; on a loaded machine a few hashes outrun
       // vitest's 5 s default. The timeout is a backstop for a hang, not a speed check.
       { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.api.test.ts'], env: { NODE_ENV: 'test' }, testTimeout: 60_000 } },
-      api('sqlite'),
-      api('postgres'),
+      api('sqlite', false),
+      api('sqlite', true),
+      api('postgres', false),
+      api('postgres', true),
       {
         test: {
           name: 'e2e',

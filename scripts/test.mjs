@@ -30,14 +30,17 @@ let skipped = 0;
  * Runs a command with its output in test-results/<name>.log and resolves with its exit status. A `live` run is also
  * printed as it goes (the long API run, so a watcher sees progress); the others are printed whole when they end.
  */
-function run(name, cmd, args, { live = false } = {}) {
+function run(name, cmd, args, { live = false, nice = false } = {}) {
   const logFile = path.join(out, `${name.replace(/\W+/g, '-')}.log`);
   const started = Date.now();
   return new Promise((resolve) => {
     const log = createWriteStream(logFile);
     log.write(`▶ ${name}: ${cmd} ${args.join(' ')}\n`);
     if (live) process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    // `nice`: the API suites give way to the journeys, whose browser must render in time; they take what is left.
+    const child = nice
+      ? spawn('nice', ['-n', '10', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+      : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     for (const stream of [child.stdout, child.stderr]) {
       stream.pipe(log, { end: false });
       if (live) stream.on('data', (chunk) => process.stdout.write(chunk));
@@ -87,9 +90,9 @@ const haveBrowser = existsSync(chromium);
 
 /** The API suites: unit, then SQLite, and PostgreSQL when it answers (required under CI). */
 async function apiSuites() {
-  const projects = ['unit', 'api-sqlite'];
+  const projects = ['unit', 'api-sqlite', 'api-sqlite-isolated'];
   const pgOk = await postgresReachable();
-  if (pgOk === true) projects.push('api-postgres');
+  if (pgOk === true) projects.push('api-postgres', 'api-postgres-isolated');
   else if (requirePg) {
     loud(`PostgreSQL is required here but unreachable at ${pgUrl}: ${pgOk.message}`);
     failed++;
@@ -97,7 +100,7 @@ async function apiSuites() {
     loud(`PostgreSQL unreachable at ${pgUrl} (${pgOk.message}). SKIPPING the PostgreSQL run of every API suite.`);
     skipped++;
   }
-  await vitest('tests', projects, { live: true });
+  await vitest('tests', projects, { live: true, nice: true });
 }
 
 /** The web build, then the browser journeys over it (Chromium required under CI). */
