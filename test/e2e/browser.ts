@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startTestServer } from '../support/server';
 
 /** Debian's chromium; the journeys never download a browser. */
@@ -123,3 +124,12 @@ export async function apiSession(base: string, username: string, password = PASS
 
 /** True when the page has no horizontal scroll (the 375-px check). */
 export const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/**
+ * Waits until antd's dialogs have finished opening (or closing): a click during the zoom lands on a
+ * control that is still moving, and a checkbox clicked then may not change. A person waits for the
+ * dialog to stand still too.
+ */
+export const dialogsSettled = async (page: Page) => {
+  await expect.poll(() => page.locator('[class*="ant-zoom-enter"], [class*="ant-zoom-appear"], [class*="ant-zoom-leave"]').count()).toBe(0);
+};

@@ -1,6 +1,18 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness, type Tab, apiSession, noSideScroll } from './browser';
+import {
+  dialogsSettled,
+  type Harness,
+  hasBrowser,
+  openTab,
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  startHarness,
+  type Tab,
+  apiSession,
+  noSideScroll,
+} from './browser';
 
 const NEED = '腿摔伤了下不了楼，想请人帮忙买 10 斤米和一桶油（浏览器测试）';
 const REPORT = '已购买大米 10 斤、菜籽油 1 桶送到家中，老人行动不便，建议下周再次探访。';
@@ -103,6 +115,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
 
     await page.getByRole('button', { name: '开始审单' }).click();
     const review = page.getByRole('dialog', { name: /开始审单/ });
+    await review.waitFor();
+    await dialogsSettled(page);
     await review.getByLabel('已电话核实身份和需求').check();
     await review.getByLabel(/核实情况/).fill('已电话联系本人，需求属实，明天上午在家');
     await review.getByRole('button', { name: '确认开始审单' }).click();
@@ -111,6 +125,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
 
     await page.getByRole('button', { name: '派单', exact: true }).click();
     const dispatch = page.getByRole('dialog', { name: /派单/ });
+    await dispatch.waitFor();
+    await dialogsSettled(page);
     // A named volunteer comes with scored suggestions and the reasons behind each score.
     await dispatch.getByText('指定志愿者').click();
     await dispatch.getByTestId('suggestions').waitFor();
@@ -245,6 +261,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await page.getByRole('row').filter({ hasText: '上门理发' }).first().waitFor();
     await page.getByRole('button', { name: '新增服务项目' }).click();
     const add = page.getByRole('dialog', { name: '新增服务项目' });
+    await add.waitFor();
+    await dialogsSettled(page);
     // Pick the institute as a person does: open the list, wait until it has finished sliding open (a
     // click during the animation can miss), choose, and see the choice in the field before going on.
     await add.getByLabel('提供单位').click();
@@ -294,6 +312,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     // 代为点单 for this person: the name comes from the record; the order is verified and linked back.
     await page.getByRole('button', { name: '为TA代为点单' }).click();
     const place = page.getByRole('dialog', { name: '代为点单' });
+    await place.waitFor();
+    await dialogsSettled(page);
     await expect.poll(() => place.getByLabel('居民姓名').inputValue()).toBe(name);
     await place.getByLabel('服务项目').click();
     // As in (6): choose only once the list has finished sliding open.
@@ -328,6 +348,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await page.getByText(/\/open311\/discovery\.json/).waitFor();
     await page.getByRole('button', { name: '签发密钥' }).click();
     const issue = page.getByRole('dialog', { name: /Open311 密钥/ });
+    await issue.waitFor();
+    await dialogsSettled(page);
     await issue.getByLabel('用途 / 对接方').fill('涪陵区 12345 市民服务热线');
     await issue.getByRole('button', { name: /签\s?发/ }).click();
     await page.getByTestId('open311-api-key').waitFor();
