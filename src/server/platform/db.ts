@@ -1,6 +1,16 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogEvent, Migrator, PostgresDialect, type Transaction, sql } from 'kysely';
+import {
+  type DialectAdapter,
+  Kysely,
+  type LogEvent,
+  type MigrationLockOptions,
+  Migrator,
+  PostgresAdapter,
+  PostgresDialect,
+  type Transaction,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from '../db/schema';
 import { migrations } from '../db/migrations/index';
@@ -59,6 +69,34 @@ function openSqlite(file: string, role: 'writer' | 'reader'): SQLite.Database {
   return conn;
 }
 
+/**
+ * Kysely's PostgreSQL migration lock is one advisory lock for the whole database, taken by a plain
+ * statement, so the pool's 5 s statement_timeout cancelled the wait: a process (or a test file, each in
+ * its own schema) that started while another was migrating failed instead of waiting its turn — four
+ * suites failed in the gate that way. The lock is per schema here (two schemas never wait for each
+ * other; two processes on one schema still take turns), and the wait for it is not timed out.
+ */
+class PostgresAdapterLockingPerSchema extends PostgresAdapter {
+  override async acquireMigrationLock(db: Kysely<unknown>, opt: MigrationLockOptions): Promise<void> {
+    await sql`set statement_timeout = 0`.execute(db);
+    const schema = opt.lockTableSchema ?? null;
+    await sql`select pg_advisory_lock(hashtextextended('shijian.migrate:' || coalesce(${schema}::text, current_schema()), 0))`.execute(db);
+  }
+
+  override async releaseMigrationLock(db: Kysely<unknown>, opt: MigrationLockOptions): Promise<void> {
+    const schema = opt.lockTableSchema ?? null;
+    await sql`select pg_advisory_unlock(hashtextextended('shijian.migrate:' || coalesce(${schema}::text, current_schema()), 0))`.execute(db);
+    // Back to the connection's own setting (the pool's statement_timeout, given at connect).
+    await sql`reset statement_timeout`.execute(db);
+  }
+}
+
+class PostgresDialectLockingPerSchema extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return new PostgresAdapterLockingPerSchema();
+  }
+}
+
 export function openDb(opts: DbOptions): DbHandle {
   const onQuery = opts.onQuery;
   const log = {
@@ -81,7 +119,7 @@ export function openDb(opts: DbOptions): DbHandle {
     pool.on('error', () => {});
     const url = new URL(opts.databaseUrl);
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...log }),
+      db: new Kysely<Database>({ dialect: new PostgresDialectLockingPerSchema({ pool }), ...log }),
       dialect: 'postgres',
       describe: `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}${opts.pgSchema ? ` (schema ${opts.pgSchema})` : ''}`,
       async close() {
