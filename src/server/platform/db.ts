@@ -1,6 +1,9 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type DatabaseMetadataOptions,
   type DialectAdapter,
   Kysely,
   type LogEvent,
@@ -8,6 +11,8 @@ import {
   Migrator,
   PostgresAdapter,
   PostgresDialect,
+  type SchemaMetadata,
+  type TableMetadata,
   type Transaction,
   sql,
 } from 'kysely';
@@ -91,9 +96,80 @@ class PostgresAdapterLockingPerSchema extends PostgresAdapter {
   }
 }
 
+/**
+ * Kysely's PostgreSQL introspector reads every table of every schema, and calls
+ * pg_get_serial_sequence on each column. The migrator asks it whether its own tables exist before it
+ * takes the lock, so a migration (or DROP SCHEMA) running in another schema at that moment made it
+ * fail with "column … does not exist" — one test file failed the gate that way. This one reads only
+ * the schemas on the connection's search path, which is where this database's tables are.
+ */
+class PostgresIntrospectorOnSearchPath implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select unnest(current_schemas(false)) as name`.execute(this.db);
+    return rows;
+  }
+
+  async getTables(options: DatabaseMetadataOptions = { withInternalKyselyTables: false }): Promise<TableMetadata[]> {
+    const { rows } = await sql<{
+      schema: string;
+      table: string;
+      kind: string;
+      column: string;
+      not_null: boolean;
+      has_default: boolean;
+      type: string;
+      type_schema: string;
+      description: string | null;
+      serial: string | null;
+    }>`
+      select ns.nspname as schema, c.relname as table, c.relkind as kind, a.attname as column,
+             a.attnotnull as not_null, a.atthasdef as has_default, typ.typname as type, tns.nspname as type_schema,
+             col_description(a.attrelid, a.attnum) as description,
+             pg_get_serial_sequence(quote_ident(ns.nspname) || '.' || quote_ident(c.relname), a.attname) as serial
+        from pg_catalog.pg_attribute a
+        join pg_catalog.pg_class c on c.oid = a.attrelid
+        join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+        join pg_catalog.pg_type typ on typ.oid = a.atttypid
+        join pg_catalog.pg_namespace tns on tns.oid = typ.typnamespace
+       where ns.nspname = any(current_schemas(false))
+         and c.relkind in ('r', 'v', 'p') and a.attnum >= 0 and not a.attisdropped
+       order by ns.nspname, c.relname, a.attnum`.execute(this.db);
+    const tables = new Map<string, TableMetadata & { columns: TableMetadata['columns'][number][] }>();
+    for (const r of rows) {
+      if (!options.withInternalKyselyTables && r.table.startsWith('kysely_migration')) continue;
+      const key = `${r.schema}.${r.table}`;
+      let table = tables.get(key);
+      if (!table) {
+        table = { name: r.table, schema: r.schema, isView: r.kind === 'v', columns: [] };
+        tables.set(key, table);
+      }
+      table.columns.push({
+        name: r.column,
+        dataType: r.type,
+        dataTypeSchema: r.type_schema,
+        isNullable: !r.not_null,
+        hasDefaultValue: r.has_default,
+        isAutoIncrementing: r.serial !== null,
+        comment: r.description ?? undefined,
+      });
+    }
+    return [...tables.values()];
+  }
+
+  async getMetadata(options?: DatabaseMetadataOptions): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables(options) };
+  }
+}
+
 class PostgresDialectLockingPerSchema extends PostgresDialect {
   override createAdapter(): DialectAdapter {
     return new PostgresAdapterLockingPerSchema();
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new PostgresIntrospectorOnSearchPath(db);
   }
 }
 

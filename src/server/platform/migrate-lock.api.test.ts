@@ -62,4 +62,29 @@ describe.runIf(process.env.TEST_DB === 'postgres')('the migration lock on Postgr
     await a.handle.close();
     await b.handle.close();
   });
+
+  it('looks only at its own schema when it asks which tables exist, so DDL in another schema cannot fail it', { timeout: 60_000 }, async () => {
+    const a = await fresh();
+    const b = await fresh();
+    await migrateToLatest(a.handle.db, a.schema);
+    await admin(`CREATE TABLE ${b.schema}.elsewhere (id serial primary key, note text)`);
+    const tables = await a.handle.db.introspection.getTables({ withInternalKyselyTables: true });
+    expect(new Set(tables.map((t) => t.schema))).toEqual(new Set([a.schema]));
+    expect(tables.map((t) => t.name)).toContain('kysely_migration');
+    expect(tables.map((t) => t.name)).not.toContain('elsewhere');
+    expect((await a.handle.db.introspection.getTables()).map((t) => t.name)).not.toContain('kysely_migration');
+    // While another schema is altered and dropped over and over, migrating (and asking again) keeps working.
+    let altering = true;
+    const churn = (async () => {
+      for (let i = 0; altering; i++) {
+        await admin(`ALTER TABLE ${b.schema}.elsewhere ADD COLUMN c${i} int`);
+        await admin(`ALTER TABLE ${b.schema}.elsewhere DROP COLUMN c${i}`);
+      }
+    })();
+    for (let i = 0; i < 20; i++) expect(await migrateToLatest(a.handle.db, a.schema)).toEqual([]);
+    altering = false;
+    await churn;
+    await a.handle.close();
+    await b.handle.close();
+  });
 });
