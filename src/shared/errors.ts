@@ -156,6 +156,8 @@ export const ERRORS = {
   'conflict.duplicate': { status: 409, message: '与已有记录重复（名称或编号已被使用），请修改后再提交' },
   /** The database refused a row pointing at a record that does not exist (or no longer does). */
   'conflict.missing_reference': { status: 409, message: '所引用的记录不存在或已被删除，请刷新后重试' },
+  /** The database refused a row that breaks one of its rules (CHECK, NOT NULL, an append-only trigger) that no service checked by name. */
+  'conflict.refused': { status: 409, message: '这次修改不符合数据规则（或记录已定稿、不可再改），未保存；请刷新后核对再提交' },
   'service.unconfirmed': { status: 500, message: '操作已保存，但结果未能返回，请刷新页面查看，不要重复提交' },
   'service.unavailable': { status: 503, message: '系统暂时无法处理，请稍后再试' },
   /** SQLITE_FULL, PostgreSQL 53100, ENOSPC: nothing was written; an operator must free space (issue 12). */

@@ -42,10 +42,14 @@ function isDbUnavailable(err: unknown): boolean {
  * the answer is a 409 with a stable code rather than a 500. PostgreSQL's SQLSTATE or better-sqlite3's
  * extended code says which constraint kind it was.
  */
-function constraintConflict(err: unknown): 'conflict.duplicate' | 'conflict.missing_reference' | null {
+export function constraintConflict(err: unknown): 'conflict.duplicate' | 'conflict.missing_reference' | 'conflict.refused' | null {
   const code = (err as { code?: string })?.code ?? '';
   if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return 'conflict.duplicate';
   if (code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'conflict.missing_reference';
+  // A CHECK or NOT NULL constraint, or one of the append-only triggers (PostgreSQL's RAISE EXCEPTION is P0001,
+  // SQLite's RAISE(ABORT) a trigger constraint): the row broke a rule the database holds, e.g. a decided record
+  // changed by a request that raced the decision.
+  if (['23514', '23502', 'P0001', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_TRIGGER'].includes(code)) return 'conflict.refused';
   return null;
 }
 
