@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { insertAccount } from '../../features/accounts/accounts.queries';
 import { fillBesideLedger } from '../../features/hours/hours.ledger';
 import type { Role } from '../../../shared/accounts';
 import type { PostKind } from '../../../shared/org';
@@ -337,9 +338,10 @@ export async function bootstrapProduction(db: Db, now: Date, instituteName: stri
       })
       .execute();
     await trx.insertInto('people').values({ id: personId, name: '系统管理员', phone: null, created_at: at, updated_at: at }).execute();
-    await trx
-      .insertInto('accounts')
-      .values({
+    // Through insertAccount, so the one-time password is in the history too: the admin cannot change away from it and back.
+    await insertAccount(
+      trx,
+      {
         id: accountId,
         username: 'admin',
         person_id: personId,
@@ -353,8 +355,9 @@ export async function bootstrapProduction(db: Db, now: Date, instituteName: stri
         last_login_at: null,
         created_at: at,
         updated_at: at,
-      })
-      .execute();
+      },
+      randomUUID(),
+    );
     await trx
       .insertInto('role_grants')
       .values({ id: randomUUID(), account_id: accountId, role: 'institute_admin', unit_id: instituteId, team_id: null, created_at: at })

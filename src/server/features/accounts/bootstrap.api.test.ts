@@ -30,5 +30,8 @@ describe('a production database', () => {
     const units = (await again.get('/api/org/units')).json().items;
     expect(units).toHaveLength(1);
     expect(units[0]).toMatchObject({ kind: 'institute', name: '某某街道新时代文明实践所' });
+    // The one-time password is in the history: the admin cannot change back to it.
+    const back = await again.post('/api/auth/password', { currentPassword: 'Moumou#Street2026', newPassword: first?.password });
+    expect([back.statusCode, back.json().code]).toEqual([422, 'password.reused']);
   });
 });
