@@ -27,8 +27,16 @@ describe('a write the database refuses', () => {
         return { ok: true };
       });
     route('unique', () => unit.execute(k));
-    route('foreign-key', () => sql`insert into point_balances (volunteer_id, balance, issued, spent, expired, updated_at) values ('nobody', 0, 0, 0, 0, 't')`.execute(k));
-    route('check', () => k.transaction().execute((trx) => sql`insert into point_balances (volunteer_id, balance, issued, spent, expired, updated_at) values ('nobody', -1, 0, 0, 0, 't')`.execute(trx)));
+    route('foreign-key', () =>
+      sql`insert into point_balances (volunteer_id, balance, issued, spent, expired, updated_at) values ('nobody', 0, 0, 0, 0, 't')`.execute(k),
+    );
+    route('check', () =>
+      k
+        .transaction()
+        .execute((trx) =>
+          sql`insert into point_balances (volunteer_id, balance, issued, spent, expired, updated_at) values ('nobody', -1, 0, 0, 0, 't')`.execute(trx),
+        ),
+    );
     route('not-null', () => sql`insert into audit_log (at, action, outcome) values ('2026-11-30T00:00:00Z', null, 'ok')`.execute(k));
     route('append-only', () => sql`update audit_log set action = 'rewritten' where action = 'test.row'`.execute(k));
     await app.ready();

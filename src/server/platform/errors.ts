@@ -49,7 +49,8 @@ export function constraintConflict(err: unknown): 'conflict.duplicate' | 'confli
   // A CHECK or NOT NULL constraint, or one of the append-only triggers (PostgreSQL's RAISE EXCEPTION is P0001,
   // SQLite's RAISE(ABORT) a trigger constraint): the row broke a rule the database holds, e.g. a decided record
   // changed by a request that raced the decision.
-  if (['23514', '23502', 'P0001', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_TRIGGER'].includes(code)) return 'conflict.refused';
+  if (['23514', '23502', 'P0001', 'SQLITE_CONSTRAINT_CHECK', 'SQLITE_CONSTRAINT_NOTNULL', 'SQLITE_CONSTRAINT_TRIGGER'].includes(code))
+    return 'conflict.refused';
   return null;
 }
 
