@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startTestServer } from '../support/server';
 
@@ -133,3 +133,18 @@ export const noSideScroll = (page: Page) => page.evaluate(() => document.documen
 export const dialogsSettled = async (page: Page) => {
   await expect.poll(() => page.locator('[class*="ant-zoom-enter"], [class*="ant-zoom-appear"], [class*="ant-zoom-leave"]').count()).toBe(0);
 };
+
+/**
+ * Picks an option of an open antd select as a person does: once the list has finished searching (a list being replaced
+ * under the pointer loses the click) and sliding open, then sees the choice in the field (`field`: the form item or
+ * the select; a locator in `has:` is relative to the field, so start it from `page`) before going on.
+ */
+export async function pickOption(page: Page, field: Locator, text: string | RegExp): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor();
+  await expect
+    .poll(async () => (await field.locator('.anticon-loading').count()) + (await page.locator('.ant-select-dropdown[class*="slide-up-"]').count()))
+    .toBe(0);
+  await option.click();
+  await field.getByText(text).filter({ visible: true }).first().waitFor();
+}

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness } from './browser';
+import { apiSession, type Harness, hasBrowser, openTab, pickOption, screenshot, seriousA11yViolations, signIn, startHarness } from './browser';
 
 let h: Harness;
 beforeAll(async () => {
@@ -99,7 +99,7 @@ describe.skipIf(!hasBrowser)('爱心超市 journey', () => {
     /** Opens an antd select by its label and picks the option whose text contains `text`. */
     const choose = async (dialog: ReturnType<Page['getByRole']>, label: string, text: string) => {
       await dialog.getByRole('combobox', { name: label }).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+      await pickOption(page, dialog.locator('.ant-form-item', { has: page.getByRole('combobox', { name: label }) }), text);
     };
 
     // 新增捐赠方

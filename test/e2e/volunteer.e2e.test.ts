@@ -18,6 +18,7 @@ import {
   type Tab,
   apiSession,
   noSideScroll,
+  pickOption,
 } from './browser';
 
 const NAME = '龚晓梅';
@@ -148,7 +149,7 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await page.getByRole('button', { name: '补录' }).click();
     const dialog = page.getByRole('dialog', { name: '补录服务记录' });
     await dialog.getByLabel('志愿者', { exact: true }).fill(NAME);
-    await page.locator('.ant-select-item-option').filter({ hasText: NAME }).click();
+    await pickOption(page, dialog.locator('.ant-form-item', { has: page.getByLabel('志愿者', { exact: true }) }), NAME);
     // The volunteer's station lands in 组织单位 (the picker's own hidden live region names it too).
     await dialog.locator('.ant-form-item').filter({ hasText: '组织单位' }).getByText('金银社区', { exact: false }).filter({ visible: true }).first().waitFor();
     await dialog.getByLabel('活动 / 项目名称').fill('共享邻里情·敬老助老');
