@@ -52,7 +52,8 @@ export default defineConfig({
           // waits for, and a loaded 2-core machine can take minutes over a long story.
           testTimeout: 240_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Two files at a time (each its own server, database and browser): one journey keeps about one core
+          // busy, the browser and the server taking turns, so one at a time left half of a 2-core machine idle.
           env: { NODE_ENV: 'test' },
           // A value a person watches settle (a total, a count) may take as long as a page does on a
           // busy machine: poll as long as Playwright's own waits do (30 s), not vitest's default 1 s.

@@ -4,11 +4,9 @@
 // Under CI=true (or REQUIRE_PG / REQUIRE_BROWSER) a missing PostgreSQL or Chromium fails the run;
 // locally they are skipped with a loud message.
 //
-// The gate has to finish in 30 minutes on a 2-core machine. Run one after another, the steps left half the CPU idle:
-// an API suite spends much of its time waiting on PostgreSQL, fsync and scrypt, a journey on the browser. So steps that
-// do not depend on each other run side by side: the four checks (lint, typecheck, OpenAPI lint, web build) together,
-// then the API suites (two vitest workers) beside the browser journeys. Each side's output is kept in a file under
-// test-results/ and printed whole when that side ends, so the log still reads one step at a time.
+// The gate has to finish in 30 minutes on a 2-core machine. Each phase keeps both cores busy by itself: the four checks
+// (lint, typecheck, OpenAPI lint, web build) side by side, then the unit and API suites two files at a time, then the
+// journeys two files at a time, then reliability alone. Each step's output is also kept in test-results/<step>.log.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -30,17 +28,14 @@ let skipped = 0;
  * Runs a command with its output in test-results/<name>.log and resolves with its exit status. A `live` run is also
  * printed as it goes (the long API run, so a watcher sees progress); the others are printed whole when they end.
  */
-function run(name, cmd, args, { live = false, nice = false } = {}) {
+function run(name, cmd, args, { live = false } = {}) {
   const logFile = path.join(out, `${name.replace(/\W+/g, '-')}.log`);
   const started = Date.now();
   return new Promise((resolve) => {
     const log = createWriteStream(logFile);
     log.write(`▶ ${name}: ${cmd} ${args.join(' ')}\n`);
     if (live) process.stdout.write(`\n▶ ${name}: ${cmd} ${args.join(' ')}\n`);
-    // `nice`: the API suites give way to the journeys, whose browser must render in time; they take what is left.
-    const child = nice
-      ? spawn('nice', ['-n', '10', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
-      : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     for (const stream of [child.stdout, child.stderr]) {
       stream.pipe(log, { end: false });
       if (live) stream.on('data', (chunk) => process.stdout.write(chunk));
@@ -100,11 +95,11 @@ async function apiSuites() {
     loud(`PostgreSQL unreachable at ${pgUrl} (${pgOk.message}). SKIPPING the PostgreSQL run of every API suite.`);
     skipped++;
   }
-  await vitest('tests', projects, { live: true, nice: true });
+  await vitest('tests', projects, { live: true });
 }
 
-/** The web build, then the browser journeys over it (Chromium required under CI). */
-async function journeys() {
+/** The browser journeys over the web build (Chromium required under CI). */
+async function journeys(built) {
   if (!haveBrowser) {
     if (requireBrowser) {
       loud(`Chromium is required here but missing at ${chromium}. Install Debian's chromium (see .ci/run).`);
@@ -115,7 +110,7 @@ async function journeys() {
     }
     return;
   }
-  if (await step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn'])) await vitest('journeys', ['e2e']);
+  if (built) await vitest('journeys', ['e2e'], { live: true });
 }
 
 /** One vitest run over some projects; its JSON report is added to the totals. */
@@ -138,17 +133,19 @@ async function vitest(name, list, opts) {
   if (status !== 0 && failed === before) failed++;
 }
 
-// Nothing here depends on another step but the journeys on the web build, so everything runs side by side: the checks,
-// the API suites, and the build followed by the journeys. The journeys pass on a busy machine (every step waits for what
-// a person waits for, never for a time), and the API suites leave the CPU idle while they wait on the databases.
-await Promise.all([
+// Four phases, one after another, each using both cores on its own: the checks and the web build side by side, the
+// unit and API suites (two files at a time), the browser journeys (two files at a time), then reliability. Run all at
+// once, the phases fought for the two cores — the databases and the browsers are not niced — and the gate took 36
+// minutes; one after another they take about 20 on the same machine.
+const checks = await Promise.all([
   step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']),
   step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
   // The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
   step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']),
-  apiSuites(),
-  journeys(),
+  haveBrowser ? step('build web', 'npx', ['vite', 'build', '--logLevel', 'warn']) : Promise.resolve(true),
 ]);
+await apiSuites();
+await journeys(checks[3]);
 // test:reliability at reduced counts (kill -9 trials, a frozen database, a full disk, the xlsx bomb; real server
 // processes), alone on the machine: its figures mean more that way. RELIABILITY=false skips it.
 if (process.env.RELIABILITY !== 'false') await vitest('reliability', ['reliability']);
