@@ -10,6 +10,7 @@ import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { sealPlainCareData } from './features/care/care.sealing';
+import { sealPlainCareOrders } from './features/orders/orders.sealing';
 import { verifyTotals } from './features/hours/hours.totals';
 import { verifyLedger } from './features/points/points.statement';
 import { bootstrapProduction, DEMO_PASSWORD, seedDemo } from './db/seed/maan';
@@ -39,6 +40,8 @@ async function migrateAndSeal(config: Config, handle: DbHandle): Promise<string[
   await signHeadAfterUpgrade(handle.db, config.keys.audit, applied);
   const sealed = await sealPlainCareData({ db: handle.db, config, clock: systemClock });
   if (sealed) console.log(`已加密 ${sealed} 位关爱对象的电话、住址和需求`);
+  const sealedOrders = await sealPlainCareOrders({ db: handle.db, config, clock: systemClock });
+  if (sealedOrders) console.log(`已加密 ${sealedOrders} 张为关爱对象代点的需求单上的电话和地址`);
   return applied;
 }
 

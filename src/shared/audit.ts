@@ -221,6 +221,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'orders.item_created': '新增服务项目',
   'orders.item_updated': '修改服务项目',
   'orders.exported': '导出点单',
+  'orders.sealed': '加密关爱对象需求单上的电话和地址',
   'plan.task_created': '新增方案任务',
   'plan.task_noted': '记录任务进展',
   'plan.task_overdue_notified': '任务逾期提醒',

@@ -663,10 +663,14 @@ export interface OrdersTable {
   requester_person_id: string | null;
   requester_name: string;
   requester_phone: string | null;
+  /** An order for a care recipient: the phone sealed (AES-GCM, migration 0029), requester_phone NULL. */
+  requester_phone_enc: string | null;
   requester_verified: number;
   verify_note: string | null;
   care_recipient_id: string | null;
   address: string | null;
+  /** An order for a care recipient: the address sealed (migration 0029), address NULL. */
+  address_enc: string | null;
   lng: number | null;
   lat: number | null;
   preferred_at: string | null;

@@ -1,4 +1,5 @@
 import { sealContact } from '../../features/care/care.sealing';
+import { orderContactColumns } from '../../features/orders/orders.sealing';
 import { chinaDay } from '../../../shared/china-time';
 import { randomUUID } from 'node:crypto';
 import { maskIdNumber } from '../../../shared/mask';
@@ -222,11 +223,14 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
         photo_file_ids: '[]',
         requester_person_id: useResident ? (resident?.person_id ?? null) : null,
         requester_name: useResident ? (resident?.display_name ?? '居民') : (careRecipient?.name ?? `${'周吴郑王冯陈褚卫'[(si + k) % 8]}大爷`),
-        requester_phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`,
+        // An order for a care recipient keeps their phone and address sealed, as the app writes it (orders.sealing.ts).
+        ...orderContactColumns(keys, Boolean(careRecipient), {
+          phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`,
+          address: `${s.address}`,
+        }),
         requester_verified: status === 'submitted' ? 0 : 1,
         verify_note: status === 'submitted' ? null : '电话回访核实',
         care_recipient_id: careRecipient?.id ?? null,
-        address: `${s.address}`,
         lng: s.lng,
         lat: s.lat,
         preferred_at: step(48),
@@ -316,7 +320,7 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
         start_at: r.order.started_at,
         end_at: r.order.completed_at,
         minutes: r.minutes,
-        place: r.order.address,
+        place: r.order.care_recipient_id ? '关爱对象住所' : r.order.address,
         content: r.order.description,
         organiser_name: stations.find((s) => s.id === r.unit_id)?.name ?? '',
         person_in_charge: null,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../../../test/support/clock';
 import { type Signed, type Staff, type Unit, type World, makeWorld } from '../../../../test/support/factories';
+import { sealPlainCareOrders } from '../orders/orders.sealing';
 import { sealPlainCareData } from './care.sealing';
 
 /** Issue 12: phones, addresses and needs sealed at rest; who sees them in full (docs/security.md, "Care recipients"). */
@@ -137,11 +138,26 @@ describe('orders for a care recipient', () => {
     expect(placed.statusCode, placed.body).toBe(201);
     expect(placed.json()).toMatchObject({ address: ADDRESS, requesterPhone: PHONE });
     const o = placed.json().id;
+    // At rest the order keeps them sealed, like the record: no clear phone or address in its row.
+    const row = await w.t.deps.db.selectFrom('orders').selectAll().where('id', '=', o).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ requester_phone: null, address: null });
+    expect(row.requester_phone_enc).toBeTruthy();
+    expect(row.address_enc).toBeTruthy();
+    for (const secret of [PHONE, ADDRESS, '幸福路']) expect(JSON.stringify(row)).not.toContain(secret);
     await staffA.agent.post(`/api/orders/${o}/actions`, { action: 'review' });
     await staffA.agent.post(`/api/orders/${o}/actions`, { action: 'dispatch', target: { type: 'volunteer', id: v.id } });
-    expect((await v.agent.get(`/api/orders/${o}`)).json().requesterPhone).toBe('139****5678');
+    // Sent to a volunteer who has not taken it yet: the phone masked, the home address not shown.
+    expect((await v.agent.get(`/api/orders/${o}`)).json()).toMatchObject({ requesterPhone: '139****5678', address: null });
     expect((await v.agent.post(`/api/orders/${o}/actions`, { action: 'accept' })).statusCode).toBe(200);
     expect((await v.agent.get(`/api/orders/${o}`)).json()).toMatchObject({ address: ADDRESS, requesterPhone: PHONE, careRecipientId: null });
+    // Staff of another station see neither.
+    expect((await staffB.agent.get(`/api/orders/${o}`)).statusCode).toBe(404);
+    // The service becomes hours without the home address (the ledger is exported; the record is sealed).
+    await v.agent.post(`/api/orders/${o}/actions`, { action: 'start' });
+    const done = await v.agent.post(`/api/orders/${o}/actions`, { action: 'complete', report: '已代购药品送到家' });
+    expect(done.statusCode, done.body).toBe(200);
+    const hours = await w.t.deps.db.selectFrom('service_records').select(['place']).where('order_id', '=', o).execute();
+    expect(hours.map((h) => h.place)).toEqual(['关爱对象住所']);
     // The form's own address wins over the record's.
     const typed = await staffA.agent.post('/api/orders', {
       description: '陪同就医',
@@ -150,6 +166,28 @@ describe('orders for a care recipient', () => {
       onBehalf: { name: '周奶奶', channel: 'staff_phone', careRecipientId: id },
     });
     expect(typed.json()).toMatchObject({ address: '医院门口见', requesterPhone: PHONE });
+  });
+
+  it('written before migration 0029 in the clear, are sealed by the startup step once, with one audit row', async () => {
+    const placed = await staffA.agent.post('/api/orders', {
+      description: '上门理发',
+      stationId: a.id,
+      onBehalf: { name: '周奶奶', channel: 'staff_phone', careRecipientId: id },
+    });
+    const o = placed.json().id;
+    // As an older version wrote it: the contact in the clear, nothing sealed.
+    await w.t.deps.db
+      .updateTable('orders')
+      .set({ requester_phone: PHONE, address: ADDRESS, requester_phone_enc: null, address_enc: null })
+      .where('id', '=', o)
+      .execute();
+    expect(await sealPlainCareOrders(w.t.deps)).toBe(1);
+    expect(await sealPlainCareOrders(w.t.deps)).toBe(0);
+    const row = await w.t.deps.db.selectFrom('orders').selectAll().where('id', '=', o).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ requester_phone: null, address: null });
+    for (const secret of [PHONE, ADDRESS]) expect(JSON.stringify(row)).not.toContain(secret);
+    expect((await staffA.agent.get(`/api/orders/${o}`)).json()).toMatchObject({ address: ADDRESS, requesterPhone: PHONE });
+    expect((await w.admin.agent.get('/api/audit?action=orders.sealed&pageSize=5')).json().total).toBe(1);
   });
 });
 

@@ -160,7 +160,8 @@ async function writeComplete(trx: Trx, c: StepContext, plan: Plan) {
       startAt: o.started_at ?? o.accepted_at,
       endAt: now.toISOString(),
       minutes: Number(plan.patch.service_minutes),
-      place: o.address,
+      // Not a care recipient's home address: the hours ledger is exported, their record is sealed.
+      place: o.care_recipient_id ? '关爱对象住所' : o.address,
       content: o.description.slice(0, 200),
       organiserName: o.unit_name,
       personInCharge: null,

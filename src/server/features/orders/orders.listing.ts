@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { volunteerById } from '../volunteers/volunteers.lookup';
 import { presentOrder } from './orders.presenter';
 import * as q from './orders.queries';
+import { openOrderContact } from './orders.sealing';
 import { canSee, rolesFor, whoAmI } from './orders.roles';
 
 type Page = z.infer<typeof PageQuery>;
@@ -53,7 +54,16 @@ export async function orderViews(deps: Deps, ctx: Ctx, tree: UnitTree, rows: q.O
         rows.filter((o) => o.item_id && rolesFor(actor, tree, o, me).staff),
       )
     : new Map<string, string | null>();
-  const data = { actor, tree, me, names, events, duplicates, now: deps.clock.now().toISOString() };
+  const data = {
+    actor,
+    tree,
+    me,
+    names,
+    events,
+    duplicates,
+    now: deps.clock.now().toISOString(),
+    contact: (o: q.OrderRow) => openOrderContact(deps.config.keys, o),
+  };
   return rows.map((o) => presentOrder(o, data));
 }
 
@@ -73,7 +83,16 @@ export async function getOrder(deps: Deps, ctx: Ctx, id: string): Promise<OrderV
 export async function presentPlaced(deps: Deps, ctx: Ctx, tree: UnitTree, o: q.OrderRow, event: OrderEventsTable): Promise<OrderView> {
   const me = { volunteer: (await ctx.scope.me()).volunteer, declined: new Set<string>(), teams: new Set<string>() };
   const duplicates = o.item_id && rolesFor(ctx.actor, tree, o, me).staff ? await duplicateHints(deps, ctx, [o]) : new Map<string, string | null>();
-  return presentOrder(o, { actor: ctx.actor, tree, me, names: new Map(), events: [event], duplicates, now: deps.clock.now().toISOString() });
+  return presentOrder(o, {
+    actor: ctx.actor,
+    tree,
+    me,
+    names: new Map(),
+    events: [event],
+    duplicates,
+    now: deps.clock.now().toISOString(),
+    contact: (row) => openOrderContact(deps.config.keys, row),
+  });
 }
 
 /** Staff work queues by state, with SLA timers. */

@@ -1,5 +1,7 @@
 import type { DbOrTrx } from '../../platform/db';
+import type { Config } from '../../platform/config';
 import * as q from './orders.queries';
+import { openOrderContact } from './orders.sealing';
 
 /**
  * What other features (Open311 publishing the menu and the requests' status) may read of orders
@@ -50,8 +52,11 @@ export function ordersPlacedForReport(db: DbOrTrx, unitIds: string[], from: stri
   return q.ordersPlacedForReport(db, unitIds, from, to);
 }
 
-/** 个人信息权利: orders the person placed, and those they served as a volunteer. */
-export async function ordersForExport(db: DbOrTrx, personId: string, volunteerId: string | null) {
-  const placed = (await q.listOrders(db, { requesterPersonId: personId }, 100_000, 0)).rows;
+/** 个人信息权利: orders the person placed (their own phone and address opened where sealed), and those they served as a volunteer. */
+export async function ordersForExport(db: DbOrTrx, keys: Config['keys'], personId: string, volunteerId: string | null) {
+  const placed = (await q.listOrders(db, { requesterPersonId: personId }, 100_000, 0)).rows.map(({ requester_phone_enc, address_enc, ...o }) => {
+    const contact = openOrderContact(keys, { requester_phone: o.requester_phone, requester_phone_enc, address: o.address, address_enc });
+    return { ...o, requester_phone: contact.phone, address: contact.address };
+  });
   return { placed, served: volunteerId ? await q.ordersServedBy(db, volunteerId) : [] };
 }

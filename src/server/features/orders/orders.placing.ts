@@ -21,6 +21,7 @@ import { presentPlaced } from './orders.listing';
 import type { ItemRow } from './orders.menu';
 import { requireRecipientForOrder } from '../care/care.links';
 import * as q from './orders.queries';
+import { orderContactColumns } from './orders.sealing';
 
 /** The station an order goes to: the chosen one, else the nearest to the location, else the requester's own. */
 function routeStation(
@@ -92,11 +93,11 @@ async function writeNewOrder(
       photo_file_ids: JSON.stringify(o.photos),
       requester_person_id: o.requester.personId,
       requester_name: o.requester.name,
-      requester_phone: o.requester.phone,
       requester_verified: o.requester.verified ? 1 : 0,
       verify_note: o.requester.verified ? '工作人员代为点单时已核实' : null,
       care_recipient_id: o.careRecipientId,
-      address: o.address,
+      // A care recipient's phone and address are sealed on the order as on their record (orders.sealing.ts).
+      ...orderContactColumns(deps.config.keys, o.careRecipientId !== null, { phone: o.requester.phone, address: o.address }),
       lng: o.lng,
       lat: o.lat,
       preferred_at: o.preferredAt,

@@ -22,6 +22,8 @@ export interface OrderViewData {
   duplicates: Map<string, string | null>;
   /** Now, ISO: whether the SLA has passed. */
   now: string;
+  /** The order's phone and address in the clear, opened when sealed (an order for a care recipient, orders.sealing.ts). */
+  contact: (o: OrderRow) => { phone: string | null; address: string | null };
 }
 
 /** What this caller may do next: the state machine's actions for each role they hold; a volunteer never rates their own work. */
@@ -41,6 +43,9 @@ export function presentOrder(o: OrderRow, d: OrderViewData): OrderView {
   const r = rolesFor(d.actor, d.tree, o, d.me);
   const targetName = o.target_type === 'pool' ? '抢单池' : o.target_id ? (d.names.get(o.target_id) ?? null) : null;
   const showPhone = r.staff || r.assigned;
+  const contact = d.contact(o);
+  // A care recipient's address is theirs to give: the unit's staff, the volunteer doing the work and the requester see it.
+  const showAddress = !o.care_recipient_id || showPhone || r.requester;
   return {
     id: o.id,
     number: o.number,
@@ -52,10 +57,10 @@ export function presentOrder(o: OrderRow, d: OrderViewData): OrderView {
     description: o.description,
     photoFileIds: JSON.parse(o.photo_file_ids),
     requesterName: o.requester_name,
-    requesterPhone: showPhone ? o.requester_phone : masked(o.requester_phone),
+    requesterPhone: showPhone ? contact.phone : masked(contact.phone),
     requesterVerified: Boolean(o.requester_verified),
     careRecipientId: r.staff ? o.care_recipient_id : null,
-    address: o.address,
+    address: showAddress ? contact.address : null,
     preferredAt: o.preferred_at,
     channel: o.channel,
     status: o.status,

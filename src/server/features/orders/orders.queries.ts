@@ -229,6 +229,24 @@ export async function listTasks(db: DbOrTrx, f: TaskFilter, limit: number, offse
   return { rows, total: Number(total) };
 }
 
+/** Orders for a care recipient whose phone or address is still in the clear (written before migration 0029). */
+export function plainCareOrders(db: DbOrTrx) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'requester_phone', 'requester_phone_enc', 'address', 'address_enc'])
+    .where('care_recipient_id', 'is not', null)
+    .where((eb) => eb.or([eb('requester_phone', 'is not', null), eb('address', 'is not', null)]))
+    .execute();
+}
+
+export function setOrderContact(
+  db: DbOrTrx,
+  id: string,
+  patch: Partial<Pick<OrdersTable, 'requester_phone' | 'requester_phone_enc' | 'address' | 'address_enc'>>,
+) {
+  return db.updateTable('orders').set(patch).where('id', '=', id).execute();
+}
+
 export function insertOrder(db: DbOrTrx, row: OrdersTable) {
   return db.insertInto('orders').values(row).execute();
 }
@@ -493,7 +511,7 @@ export function ordersServedBy(db: DbOrTrx, volunteerId: string) {
 export function eraseRequester(db: DbOrTrx, personId: string, name: string, now: string) {
   return db
     .updateTable('orders')
-    .set({ requester_name: name, requester_phone: null, address: null, lng: null, lat: null, updated_at: now })
+    .set({ requester_name: name, requester_phone: null, requester_phone_enc: null, address: null, address_enc: null, lng: null, lat: null, updated_at: now })
     .where('requester_person_id', '=', personId)
     .execute();
 }

@@ -50,7 +50,7 @@ async function collect(deps: Deps, ctx: Ctx): Promise<Json> {
     vid ? pointsOfVolunteerForExport(deps.db, vid) : null,
     vid ? recognitionForExport(deps.db, vid) : null,
     vid ? signupsForExport(deps.db, vid) : [],
-    ordersForExport(deps.db, personId, vid),
+    ordersForExport(deps.db, deps.config.keys, personId, vid),
     q.requestsOfPerson(deps.db, personId),
   ]);
   return {
