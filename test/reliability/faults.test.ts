@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer, type Server as NetServer, type Socket, connect } from 'node:net';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -34,9 +34,9 @@ interface Running {
   close(): Promise<void>;
 }
 
-async function run(dialect: 'sqlite' | 'postgres'): Promise<Running> {
+async function run(dialect: 'sqlite' | 'postgres', databaseUrl = PG_URL): Promise<Running> {
   const site = await makeSite(dialect);
-  const handle = openDb({ databaseUrl: site.schema ? PG_URL : null, dataDir: site.dataDir, pgSchema: site.schema ?? undefined });
+  const handle = openDb({ databaseUrl: site.schema ? databaseUrl : null, dataDir: site.dataDir, pgSchema: site.schema ?? undefined });
   const config = loadConfig({
     NODE_ENV: 'production',
     DATA_DIR: site.dataDir,
@@ -62,6 +62,49 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<Running> {
       await site.drop();
     },
   };
+}
+
+/**
+ * A TCP relay in front of PostgreSQL that can take the database away: `down()` cuts every connection and
+ * refuses new ones (as a stopped server or a pulled cable does), `up()` relays again. The test machine's
+ * PostgreSQL is shared, so it is never stopped itself.
+ */
+async function pgRelay(): Promise<{ url: string; down(): Promise<void>; up(): Promise<void>; close(): Promise<void> }> {
+  const target = new URL(PG_URL);
+  const sockets = new Set<Socket>();
+  let server: NetServer | null = null;
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve) => {
+      const relay = createServer((client) => {
+        const upstream = connect(Number(target.port || 5432), target.hostname);
+        for (const s of [client, upstream]) {
+          sockets.add(s);
+          s.on('close', () => sockets.delete(s));
+          s.on('error', () => s.destroy());
+        }
+        client.pipe(upstream).pipe(client);
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+      });
+      server = relay;
+      relay.listen(port, '127.0.0.1', () => {
+        port = (relay.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  const down = async () => {
+    await new Promise<void>((resolve) => {
+      server ? server.close(() => resolve()) : resolve();
+      for (const s of sockets) s.destroy();
+    });
+    server = null;
+  };
+  await listen();
+  const url = new URL(PG_URL);
+  url.hostname = '127.0.0.1';
+  url.port = String(port);
+  return { url: url.toString(), down, up: listen, close: down };
 }
 
 /** Holds the database still from another connection: SQLite a write transaction, PostgreSQL a table lock. */
@@ -207,6 +250,41 @@ describe.each([
       await r.close();
     }
   });
+
+  it.skipIf(!available || dialect !== 'postgres')(
+    `a burst of ${BURST} writes while PostgreSQL is down: every one answered 503 + Retry-After within 6 s, /api/health 503 and /api/live 200, nothing written; recovery without restart`,
+    async () => {
+      const relay = await pgRelay();
+      const r = await run(dialect, relay.url);
+      try {
+        await relay.down();
+        const answers = await burst(r, BURST, '断库');
+        const health = await fetch(`${r.url}/api/health`);
+        const live = await fetch(`${r.url}/api/live`);
+        summary('database down', dialect, answers);
+        expect(answers.filter((a) => a.status === 0)).toEqual([]);
+        expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(6000);
+        for (const a of answers) {
+          expect([a.status, a.code]).toEqual([503, 'service.unavailable']);
+          expect(a.retryAfter).not.toBeNull();
+        }
+        expect([health.status, live.status]).toEqual([503, 200]);
+        // Back up: the next write goes through on the same process, and nothing of the burst was written.
+        await relay.up();
+        let after = 0;
+        for (let i = 0; i < 20 && after !== 201; i++) {
+          after = (await createStation(r.url, r.session, r.site, `恢复后${i}`)).status;
+          if (after !== 201) await new Promise((ok) => setTimeout(ok, 250));
+        }
+        expect(after).toBe(201);
+        expect([...(await stationNames(r.site))].filter((n) => n.startsWith('断库'))).toEqual([]);
+        expect((await fetch(`${r.url}/api/health`)).status).toBe(200);
+      } finally {
+        await r.close();
+        await relay.close();
+      }
+    },
+  );
 
   it.skipIf(!available || dialect !== 'sqlite')(
     'a full disk: writes answered 503 service.disk_full within 6 s, health says so, recovery without restart',

@@ -191,8 +191,12 @@ export function openDb(opts: DbOptions): DbHandle {
       statement_timeout: 5000,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     } as pg.PoolConfig);
-    // A dropped connection must not crash the process; the next query reports it.
+    // A dropped connection must not crash the process; the next query reports it. The pool listens on idle
+    // clients only: a connection cut while a client is checked out (between a transaction's statements) made
+    // that client emit an error nobody heard, an uncaught exception — found by taking the database away under
+    // a burst of writes (test/reliability/faults.test.ts).
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const url = new URL(opts.databaseUrl);
     return {
       db: new Kysely<Database>({ dialect: new PostgresDialectLockingPerSchema({ pool }), ...log }),
