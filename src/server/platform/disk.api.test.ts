@@ -12,7 +12,7 @@ import { type Signed, type World, makeWorld } from '../../../test/support/factor
  * How the disk is made full without root: SQLite's `PRAGMA max_page_count` caps the database file
  * (SQLITE_FULL, the same error a full file system gives); an upload's write fails through a fault
  * injected into node:fs/promises (ENOSPC after one byte is on disk), since a tiny file system needs
- * root. PostgreSQL's disk_full (53100) is mapped in errors.test.ts.
+ * root. PostgreSQL's disk_full (53100) is mapped in disk.test.ts.
  */
 const fault = vi.hoisted(() => ({ enospc: false }));
 vi.mock('node:fs/promises', async (importOriginal) => {

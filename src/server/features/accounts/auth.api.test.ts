@@ -47,7 +47,6 @@ describe('login', () => {
 
   it('gives one generic answer for an unknown account and a wrong password, and audits both', async () => {
     const admin = await w.relogin(w.admin);
-    console.log('ME', (await admin.get('/api/auth/me')).statusCode, (await admin.get('/api/auth/me')).body.slice(0, 200));
     const before = await auditCount(admin);
     const a = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } });
     const b = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: staff.wrongPassword.username, password: 'wrong-Password1' } });
@@ -107,7 +106,6 @@ describe('sessions', () => {
 
   it('refuses a state change without the CSRF token, and writes nothing', async () => {
     const admin = await w.relogin(w.admin);
-    console.log('ME', (await admin.get('/api/auth/me')).statusCode, (await admin.get('/api/auth/me')).body.slice(0, 200));
     const inst = w.instituteId;
     const before = await auditCount(admin);
     const res = await t.app.inject({
