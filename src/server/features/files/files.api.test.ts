@@ -56,6 +56,30 @@ describe('uploading', () => {
     expect(back.rawPayload.equals(bytes)).toBe(true);
   });
 
+  it('answers a byte range with 206 and just those bytes, so a browser can seek in a long video', async () => {
+    const doc = Buffer.concat([PDF, Buffer.alloc(1000, 0x20), Buffer.from('%%EOF\n')]);
+    const id = (await send(vA, 'long.pdf', doc)).json().id;
+    const get = (range?: string) =>
+      w.t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: { cookie: vA.agent.cookie, ...(range ? { range } : {}) } });
+    const whole = await get();
+    expect([whole.statusCode, whole.headers['accept-ranges'], whole.rawPayload.length]).toEqual([200, 'bytes', doc.length]);
+    const part = await get('bytes=100-199');
+    expect([part.statusCode, part.headers['content-range']]).toEqual([206, `bytes 100-199/${doc.length}`]);
+    expect(part.rawPayload.equals(doc.subarray(100, 200))).toBe(true);
+    const tail = await get('bytes=-6');
+    expect([tail.statusCode, tail.rawPayload.toString()]).toEqual([206, '%%EOF\n']);
+    const open = await get(`bytes=${doc.length - 10}-`);
+    expect([open.statusCode, open.rawPayload.length]).toEqual([206, 10]);
+    const past = await get(`bytes=${doc.length + 5}-`);
+    expect([past.statusCode, past.headers['content-range']]).toEqual([416, `bytes */${doc.length}`]);
+    // Several ranges, or a header that is not a byte range: the whole file, as the RFC allows.
+    expect((await get('bytes=0-1,5-6')).statusCode).toBe(200);
+    expect((await get('lines=1-2')).statusCode).toBe(200);
+    // The access check comes first: another station's staff get 404 whatever the range.
+    const foreign = await w.t.app.inject({ method: 'GET', url: `/api/files/${id}`, headers: { cookie: staffB.agent.cookie, range: 'bytes=0-1' } });
+    expect(foreign.statusCode).toBe(404);
+  });
+
   it.each([
     ['a PNG named .jpg', 'photo.jpg', TINY_PNG, 'image/jpeg'],
     ['a PDF named .png', 'photo.png', PDF, 'image/png'],

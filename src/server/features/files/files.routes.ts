@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps';
 import { AppError } from '../../platform/errors';
 import { register } from '../../platform/register';
 import { MAX_ANY_UPLOAD_BYTES, readPublicPhoto, readUpload, saveUpload } from './files.service';
-import { contentDisposition } from '../../platform/download';
+import { contentDisposition, sendBytes } from '../../platform/download';
 
 export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,14 +24,14 @@ export function filesRoutes(deps: Deps): FastifyPluginAsyncZod {
       reply.header('content-type', file.mime);
       reply.header('cache-control', 'public, max-age=3600');
       reply.header('x-content-type-options', 'nosniff');
-      return reply.send(bytes);
+      return sendBytes(req, reply, bytes);
     });
     register(app, api.readFile, async (req, reply) => {
       const { file, bytes } = await readUpload(deps, ctxOf(req), req.params.id);
       reply.header('content-type', file.mime);
       reply.header('content-disposition', contentDisposition('inline', file.original_name));
       reply.header('x-content-type-options', 'nosniff');
-      return reply.send(bytes);
+      return sendBytes(req, reply, bytes);
     });
   };
 }

@@ -3,6 +3,7 @@ import * as api from '../../../shared/news.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
 import { register } from '../../platform/register';
+import { sendBytes } from '../../platform/download';
 import { sendXlsx } from '../../platform/xlsx';
 import * as pub from './news.public';
 import * as news from './news.service';
@@ -30,7 +31,7 @@ export function newsRoutes(deps: Deps): FastifyPluginAsyncZod {
       reply.header('content-type', file.mime);
       reply.header('cache-control', 'public, max-age=300');
       reply.header('x-content-type-options', 'nosniff');
-      return reply.send(bytes);
+      return sendBytes(req, reply, bytes);
     });
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as api from '../../../shared/showcase.endpoints';
 import { ctxOf } from '../../platform/auth';
 import type { Deps } from '../../platform/deps';
-import { contentDisposition } from '../../platform/download';
+import { contentDisposition, sendBytes } from '../../platform/download';
 import { register } from '../../platform/register';
 import * as publishing from './showcase.publishing';
 import * as showcase from './showcase.service';
@@ -22,7 +22,7 @@ export function showcaseRoutes(deps: Deps): FastifyPluginAsyncZod {
       reply.header('cache-control', 'public, max-age=300');
       reply.header('x-content-type-options', 'nosniff');
       reply.header('content-disposition', contentDisposition('inline', file.original_name));
-      return reply.send(bytes);
+      return sendBytes(req, reply, bytes);
     });
   };
 }
