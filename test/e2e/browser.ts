@@ -66,8 +66,17 @@ export interface Tab {
   pageErrors: string[];
 }
 
-export async function openTab(h: Harness, viewport: { width: number; height: number }): Promise<Tab> {
-  const context = await h.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: h.url });
+export async function openTab(h: Harness, viewport: { width: number; height: number }, opts: { motion?: boolean } = {}): Promise<Tab> {
+  // With the system's "reduce motion" set, as some older users have it: the console then opens dialogs and menus in
+  // place, so a step never acts on a control that is still zooming in (a person waits for it to stand still; a
+  // script on a loaded machine did not, and a click during the zoom was lost).
+  const context = await h.browser.newContext({
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: h.url,
+    reducedMotion: opts.motion ? 'no-preference' : 'reduce',
+  });
   // Each wait ends as soon as what it waits for is there; the bound only catches a page that never
   // gets there. On a loaded 2-core machine one step can take tens of seconds, so it is generous.
   context.setDefaultTimeout(60_000);

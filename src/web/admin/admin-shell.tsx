@@ -16,7 +16,8 @@ import { PageLoading } from '../page-loading';
 import styles from './admin.module.css';
 import { canOpen, navFor, navItemFor } from './nav';
 import { AdminSessionContext } from './session-context';
-import { adminTheme } from './theme';
+import { usePrefersReducedMotion } from '../lib/reduced-motion';
+import { adminTheme, stillTheme } from './theme';
 
 dayjs.locale('zh-cn');
 
@@ -24,6 +25,7 @@ dayjs.locale('zh-cn');
 export default function AdminShell() {
   const { data: session, isPending, error, refetch } = useSession();
   const location = useLocation();
+  const reducedMotion = usePrefersReducedMotion();
   const here = location.pathname + location.search;
 
   let body: React.ReactNode;
@@ -51,7 +53,7 @@ export default function AdminShell() {
   else body = <Console session={session} />;
 
   return (
-    <ConfigProvider locale={zhCN} theme={adminTheme}>
+    <ConfigProvider locale={zhCN} theme={reducedMotion ? stillTheme : adminTheme}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );
