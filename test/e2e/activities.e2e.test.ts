@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness, type Tab } from './browser';
+import { dialogsSettled, type Harness, hasBrowser, openTab, screenshot, seriousA11yViolations, signIn, startHarness, type Tab } from './browser';
 
 /** China wall-clock parts of an instant, whatever zone the test machine is in. */
 function china(at: Date): { day: string; time: string; month: string } {
@@ -84,6 +84,8 @@ describe.skipIf(!hasBrowser)('activities: plan, sign up, check in, end', () => {
       .getByRole('group', { name: '活动操作' })
       .getByRole('button', { name: /^发\s?布$/ })
       .click();
+    await page.getByRole('dialog').waitFor();
+    await dialogsSettled(page);
     await page
       .getByRole('dialog')
       .getByRole('button', { name: /^发\s?布$/ })

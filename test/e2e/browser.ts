@@ -66,17 +66,8 @@ export interface Tab {
   pageErrors: string[];
 }
 
-export async function openTab(h: Harness, viewport: { width: number; height: number }, opts: { motion?: boolean } = {}): Promise<Tab> {
-  // With the system's "reduce motion" set, as some older users have it: the console then opens dialogs and menus in
-  // place, so a step never acts on a control that is still zooming in (a person waits for it to stand still; a
-  // script on a loaded machine did not, and a click during the zoom was lost).
-  const context = await h.browser.newContext({
-    viewport,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: h.url,
-    reducedMotion: opts.motion ? 'no-preference' : 'reduce',
-  });
+export async function openTab(h: Harness, viewport: { width: number; height: number }): Promise<Tab> {
+  const context = await h.browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: h.url });
   // Each wait ends as soon as what it waits for is there; the bound only catches a page that never
   // gets there. On a loaded 2-core machine one step can take tens of seconds, so it is generous.
   context.setDefaultTimeout(60_000);
@@ -104,6 +95,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** axe-core findings that matter: impact serious or critical. */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await motionSettled(page);
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -135,13 +127,26 @@ export async function apiSession(base: string, username: string, password = PASS
 export const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /**
- * Waits until antd's dialogs have finished opening (or closing): a click during the zoom lands on a
- * control that is still moving, and a checkbox clicked then may not change. A person waits for the
- * dialog to stand still too.
+ * Waits until antd has finished moving things: a dialog or popconfirm zooming, a menu sliding, a message fading. A click
+ * during the zoom lands on a control that is still moving, and a checkbox clicked then may not change; axe run during a
+ * fade measures half-transparent text. A person waits for the page to stand still too. (rc-motion puts
+ * `<motion>-appear|enter|leave` classes on an element while it moves and takes them off when it is done.)
  */
-export const dialogsSettled = async (page: Page) => {
-  await expect.poll(() => page.locator('[class*="ant-zoom-enter"], [class*="ant-zoom-appear"], [class*="ant-zoom-leave"]').count()).toBe(0);
+export const motionSettled = async (page: Page) => {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('[class*="ant-"]')].filter((e) =>
+            /\bant-(zoom|fade|move|slide)[\w-]*-(appear|enter|leave)\b/.test(e.className.toString()),
+          ).length,
+      ),
+    )
+    .toBe(0);
 };
+
+/** The dialog (or confirmation) just opened has stopped zooming: see `motionSettled`. */
+export const dialogsSettled = motionSettled;
 
 /**
  * Picks an option of an open antd select as a person does: once the list has finished searching (a list being replaced

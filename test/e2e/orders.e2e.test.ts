@@ -12,6 +12,7 @@ import {
   type Tab,
   apiSession,
   noSideScroll,
+  pickOption,
 } from './browser';
 
 const NEED = '腿摔伤了下不了楼，想请人帮忙买 10 斤米和一桶油（浏览器测试）';
@@ -316,16 +317,8 @@ describe.skipIf(!hasBrowser)('orders journey', () => {
     await dialogsSettled(page);
     await expect.poll(() => place.getByLabel('居民姓名').inputValue()).toBe(name);
     await place.getByLabel('服务项目').click();
-    // As in (6): choose only once the list has finished sliding open.
-    const item = page.locator('.ant-select-item-option').filter({ hasText: '代购代办' }).first();
-    await item.waitFor();
-    await expect.poll(() => page.locator('.ant-select-dropdown[class*="slide-up-"]').count()).toBe(0);
-    await item.click();
-    // The choice has landed in the form (the dropdown itself lives outside the dialog).
-    await place
-      .getByText(/^代购代办（.*小时内接单）$/)
-      .filter({ visible: true })
-      .waitFor();
+    // As in (6): choose once the list has finished loading and sliding open, and see the choice land.
+    await pickOption(page, place.locator('.ant-form-item', { has: page.getByLabel('服务项目') }), /^代购代办（.*小时内接单）$/);
     await place.getByLabel('需求描述').fill('需要代购降压药，老人行动不便');
     await screenshot(page, 'admin-place-order-1280.png');
     await place.getByRole('button', { name: '提交需求单' }).click();

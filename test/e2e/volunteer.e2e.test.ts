@@ -19,6 +19,7 @@ import {
   apiSession,
   noSideScroll,
   pickOption,
+  dialogsSettled,
 } from './browser';
 
 const NAME = '龚晓梅';
@@ -184,7 +185,9 @@ describe.skipIf(!hasBrowser)('volunteer journey', () => {
     await page.goto('/admin/hours');
     const record = page.getByRole('row').filter({ hasText: NAME });
     await record.getByRole('button', { name: new RegExp(`^认定 ${NAME}`) }).click();
-    // The confirmation's OK button (antd spaces two-character labels: 认 定).
+    // The confirmation's OK button (antd spaces two-character labels: 认 定), once it has stopped zooming in.
+    await page.getByRole('button', { name: /^认\s?定$/ }).waitFor();
+    await dialogsSettled(page);
     await page.getByRole('button', { name: /^认\s?定$/ }).click();
     await page.getByText(`已认定：${NAME} 3 小时`).waitFor();
     await page.getByRole('tab', { name: '已认定' }).click();

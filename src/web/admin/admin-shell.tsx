@@ -16,8 +16,7 @@ import { PageLoading } from '../page-loading';
 import styles from './admin.module.css';
 import { canOpen, navFor, navItemFor } from './nav';
 import { AdminSessionContext } from './session-context';
-import { usePrefersReducedMotion } from '../lib/reduced-motion';
-import { adminTheme, stillTheme } from './theme';
+import { adminTheme } from './theme';
 
 dayjs.locale('zh-cn');
 
@@ -25,7 +24,6 @@ dayjs.locale('zh-cn');
 export default function AdminShell() {
   const { data: session, isPending, error, refetch } = useSession();
   const location = useLocation();
-  const reducedMotion = usePrefersReducedMotion();
   const here = location.pathname + location.search;
 
   let body: React.ReactNode;
@@ -53,7 +51,7 @@ export default function AdminShell() {
   else body = <Console session={session} />;
 
   return (
-    <ConfigProvider locale={zhCN} theme={reducedMotion ? stillTheme : adminTheme}>
+    <ConfigProvider locale={zhCN} theme={adminTheme}>
       <AntApp>{body}</AntApp>
     </ConfigProvider>
   );

@@ -37,6 +37,3 @@ export const adminTheme: ThemeConfig = {
     Table: { headerBg: '#f7f8fa' },
   },
 };
-
-/** The same, without antd's motion (dialogs, menus and messages appear in place): for "reduce motion" (lib/reduced-motion.ts). */
-export const stillTheme: ThemeConfig = { ...adminTheme, token: { ...adminTheme.token, motion: false } };
