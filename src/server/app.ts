@@ -194,7 +194,8 @@ async function registerOpenApi(app: App) {
         version: '0.1.0',
         description:
           '除登录、健康检查与门户接口外，所有接口需要登录（会话 Cookie）；写操作需携带 x-csrf-token（登录或 /api/auth/me 返回的 csrfToken）。' +
-          '错误统一返回 {code, message, requestId}，code 见各接口的 4xx 说明。在本页“Try it out”时，登录后的写操作会自动带上 x-csrf-token。',
+          '错误统一返回 {code, message, requestId}，code 见各接口的 4xx 说明。在本页“Try it out”时，登录后的写操作会自动带上 x-csrf-token。' +
+          '只读账号（区中心查看）只能调用标有 x-self-service 的写操作（本人的密码、会话、消息等），其他写操作一律答 403 access.read_only。',
         license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       },
       servers: [{ url: '/', description: '本服务器' }],

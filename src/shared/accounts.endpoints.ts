@@ -108,6 +108,7 @@ export const login = defineEndpoint({
 
 export const logout = defineEndpoint({
   ...routes.logout,
+  selfService: true,
   summary: '退出登录',
   description: '结束当前会话并清除会话 Cookie；须修改密码期间也可调用。',
   tags,
@@ -124,6 +125,7 @@ export const me = defineEndpoint({
 
 export const changePassword = defineEndpoint({
   ...routes.changePassword,
+  selfService: true,
   summary: '修改密码（其他会话全部下线）',
   description: '本人修改密码，须提供当前密码；新密码须符合密码规则。成功后签发新会话，其他会话全部下线。',
   tags,
@@ -154,6 +156,7 @@ export const viewTotp = defineEndpoint({
 
 export const startTotpSetup = defineEndpoint({
   ...routes.startTotpSetup,
+  selfService: true,
   summary: '获取新的身份验证器密钥',
   description: '生成新的密钥（以文本、otpauth:// 链接和二维码返回），输入验证码确认后才生效；重复调用会换一个新密钥。',
   tags,
@@ -163,6 +166,7 @@ export const startTotpSetup = defineEndpoint({
 
 export const enableTotp = defineEndpoint({
   ...routes.enableTotp,
+  selfService: true,
   summary: '确认验证码，启用双因素登录',
   description: '输入身份验证器显示的验证码以启用；返回 10 个恢复码，只显示这一次，每个只能使用一次。',
   tags,
@@ -173,6 +177,7 @@ export const enableTotp = defineEndpoint({
 
 export const disableTotp = defineEndpoint({
   ...routes.disableTotp,
+  selfService: true,
   summary: '关闭双因素登录',
   description: '须提供当前密码和一个验证码（或恢复码）；若本单位规则要求，下次登录时须重新启用。',
   tags,

@@ -119,6 +119,7 @@ export const transitionActivity = defineEndpoint({
 
 export const signUp = defineEndpoint({
   ...routes.signUpForActivity,
+  selfService: true,
   summary: '报名（本人，或工作人员代为报名）',
   description:
     '已认证的志愿者本人报名，或管辖单位的管理员代没有智能手机的志愿者报名（volunteerId）。检查报名时间、年龄、技能和保险要求；名额已满时进入候补（活动允许候补时）。返回报名结果和更新后的活动。',
@@ -143,6 +144,7 @@ export const signUp = defineEndpoint({
 
 export const cancelMySignup = defineEndpoint({
   ...routes.cancelMySignup,
+  selfService: true,
   summary: '取消本人报名',
   description: '志愿者本人在取消截止时间前取消报名；空出的名额自动给同岗位候补的第一位。返回更新后的活动。',
   tags,
@@ -195,6 +197,7 @@ export const checkinToken = defineEndpoint({
 
 export const checkIn = defineEndpoint({
   ...routes.checkInToActivity,
+  selfService: true,
   summary: '扫码或输入签到码签到/签退',
   description:
     '已报名（已确认）的志愿者本人扫描现场二维码或输入签到码，第一次为签到、再次为签退；活动开始前 1 小时至结束后 1 小时内有效，设置了签到范围时检查手机位置，每天的签到次数有上限。',
@@ -239,6 +242,7 @@ export const getSummary = defineEndpoint({
 
 export const issueIcalToken = defineEndpoint({
   ...routes.issueIcalToken,
+  selfService: true,
   summary: '生成我的日历订阅链接（旧链接作废）',
   description: '志愿者本人生成已报名活动的日历订阅链接（链接即凭证，只显示这一次）；之前生成的链接随即作废。',
   tags,
@@ -248,6 +252,7 @@ export const issueIcalToken = defineEndpoint({
 
 export const revokeIcalToken = defineEndpoint({
   ...routes.revokeIcalToken,
+  selfService: true,
   summary: '作废我的日历订阅链接',
   description: '志愿者本人作废自己的日历订阅链接；之后用旧链接订阅的日历不再更新。',
   tags,

@@ -10,6 +10,7 @@ const tags = ['certificates'];
 
 export const issueCertificate = defineEndpoint({
   ...routes.issueCertificate,
+  selfService: true,
   summary: '开具志愿服务记录证明（免费）',
   description: '志愿者本人，或管辖范围内的工作人员，为一段时间内已认定的服务记录开具证明（办法第十四条：免费）。证明保存开具时的快照。',
   tags,

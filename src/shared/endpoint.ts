@@ -47,6 +47,15 @@ export interface EndpointSpec {
   /** The domain errors this operation can answer with, beyond the ones implied by access and input. */
   errors?: readonly ErrorCode[];
   access?: Access;
+  /**
+   * A write a signed-in person makes for themselves: their own password, two-factor login and
+   * session, their notices, their privacy requests, their own volunteer profile, sign-ups and
+   * check-ins, the orders they place as a resident. Read-only accounts (the district viewer) may
+   * still call these; every other session write refuses them before validation with
+   * `access.read_only` (server/platform/auth.ts). The handler still decides what the person may do.
+   * Marking one is a reviewed decision: `platform/read-only.api.test.ts` lists them all.
+   */
+  selfService?: true;
   /** A download: the success body is a file of this media type, not JSON. */
   produces?: readonly string[];
   /** The body is `multipart/form-data` with one file in field `file` (uploads, roster imports). */

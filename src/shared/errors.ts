@@ -18,6 +18,8 @@ export const ERRORS = {
   'auth.wrong_password': { status: 400, message: '当前密码不正确' },
   'csrf.invalid': { status: 403, message: '页面已失效，请刷新后重试' },
   'access.denied': { status: 403, message: '没有权限进行此操作' },
+  /** A read-only account (the district viewer) sent a write that is not for itself: refused before the handler (platform/auth.ts). */
+  'access.read_only': { status: 403, message: '您的账号为只读账号（区级查看），不能进行修改操作' },
   'password.too_short': { status: 422, message: '密码至少需要 8 个字符' },
   'password.too_long': { status: 422, message: '密码最多 128 个字符' },
   'password.too_simple': { status: 422, message: '密码需包含大写字母、小写字母、数字、符号中的至少三类' },

@@ -198,6 +198,7 @@ export const listCorrectionRequests = defineEndpoint({
 
 export const requestCorrection = defineEndpoint({
   ...routes.requestCorrection,
+  selfService: true,
   summary: '志愿者申请更正记录',
   description: '志愿者本人对自己的服务记录（或缺失的记录）提出更正申请，由工作人员处理。',
   tags,

@@ -191,6 +191,7 @@ export const listMarketReservations = defineEndpoint({
 
 export const reserveMarketGoods = defineEndpoint({
   ...routes.reserveMarketGoods,
+  selfService: true,
   summary: '预约兑换',
   description:
     '志愿者在手机上预约：在同一事务中检查每人每月限兑、开放日、积分余额和库存，扣减积分与库存，得到预约码。工作人员可在柜台代志愿者兑换（volunteerId），collect=true 时当场领取。',
@@ -220,6 +221,7 @@ export const collectMarketReservation = defineEndpoint({
 
 export const cancelMarketReservation = defineEndpoint({
   ...routes.cancelMarketReservation,
+  selfService: true,
   summary: '取消预约',
   description: '志愿者本人或工作人员取消未领取的预约，积分和库存各退回一次。',
   tags,

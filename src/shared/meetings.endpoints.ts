@@ -132,6 +132,7 @@ export const mySeat = defineEndpoint({
 
 export const signIn = defineEndpoint({
   ...routes.signInToMeeting,
+  selfService: true,
   summary: '参会人员扫码签到',
   description: '参会人员用手机扫描会场二维码签到；重复签到不改变首次签到的时间。',
   tags,

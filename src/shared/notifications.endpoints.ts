@@ -22,6 +22,7 @@ export const listMyNotifications = defineEndpoint({
 
 export const markNotificationRead = defineEndpoint({
   ...routes.markNotificationRead,
+  selfService: true,
   summary: '标为已读',
   description: '把本人的一条消息标为已读。',
   tags,
@@ -32,6 +33,7 @@ export const markNotificationRead = defineEndpoint({
 
 export const markAllNotificationsRead = defineEndpoint({
   ...routes.markAllNotificationsRead,
+  selfService: true,
   summary: '全部标为已读',
   description: '把本人的全部消息标为已读。',
   tags,

@@ -109,6 +109,7 @@ export const listOrders = defineEndpoint({
 
 export const placeOrder = defineEndpoint({
   ...routes.placeOrder,
+  selfService: true,
   summary: '点单（居民本人，或工作人员代为点单）',
   description:
     '已登录的居民为自己点单；有需求单管理权限的工作人员在电话或上门后代居民点单（onBehalf，可关联关爱对象）。需求单派往所选实践站、最近的实践站或本人所在实践站。',
@@ -149,6 +150,7 @@ export const getOrder = defineEndpoint({
 
 export const actOnOrder = defineEndpoint({
   ...routes.actOnOrder,
+  selfService: true,
   summary: '审单、派单、接单、结项、评单等',
   description:
     '按需求单流转规则做一步：工作人员审单、不予受理、派单、改派、结项、办结；志愿者接单、婉拒、开始服务、记录进展、结项；点单人取消、评价。每一步与流转记录、审计在同一事务中写入，结项时记入服务时长。',

@@ -27,6 +27,7 @@ export const listMyPrivacyRequests = defineEndpoint({
 
 export const requestDeletion = defineEndpoint({
   ...routes.requestDeletion,
+  selfService: true,
   summary: '申请删除我的个人信息',
   description:
     '当前登录者申请删除本人的个人信息（理由可不填），由所在实践站或所的管理员处理；已有处理中的申请时答 409。记入审计（个人信息保护法 第四十七条）。',

@@ -141,6 +141,7 @@ export const myHonours = defineEndpoint({
 
 export const setMyConsent = defineEndpoint({
   ...routes.setMyConsent,
+  selfService: true,
   summary: '设置是否在光荣榜公开',
   description: '志愿者本人同意（隐去姓名中间字或显示全名）或撤回在公开榜单上展示；每次变更都留存记录。',
   tags,

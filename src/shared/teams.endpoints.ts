@@ -73,6 +73,7 @@ export const addMember = defineEndpoint({
 
 export const joinTeam = defineEndpoint({
   ...routes.joinTeam,
+  selfService: true,
   summary: '申请加入队伍',
   description: '已认证的志愿者本人申请加入队伍，待队伍管理者审批。',
   tags,

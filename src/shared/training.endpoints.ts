@@ -149,6 +149,7 @@ export const myTrainingSeat = defineEndpoint({
 
 export const signInToTraining = defineEndpoint({
   ...routes.signInToTraining,
+  selfService: true,
   summary: '参训人员扫码签到',
   description:
     '举办单位及下属单位的工作人员或志愿者用手机扫描培训现场的二维码签到（培训开始前 1 小时至开始后 12 小时）；重复签到不改变首次签到的时间。志愿者签到同时写入其培训记录。',

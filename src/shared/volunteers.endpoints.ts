@@ -80,6 +80,7 @@ export const signUpVolunteer = defineEndpoint({
 
 export const registerSelf = defineEndpoint({
   ...routes.registerMyself,
+  selfService: true,
   summary: '已登录居民登记为志愿者',
   description: '已登录的居民勾选同意后登记为所选实践站的志愿者（每人一次），并获得志愿者角色；登记待实践站审核。',
   tags,
@@ -99,6 +100,7 @@ export const myVolunteer = defineEndpoint({
 
 export const revealMyIdNumber = defineEndpoint({
   ...routes.revealMyIdNumber,
+  selfService: true,
   summary: '查看本人完整证件号码（记入审计）',
   description: '当前登录者查看本人完整的证件号码（平时脱敏显示）；每次查看记入审计。',
   tags,
@@ -118,6 +120,7 @@ export const getVolunteer = defineEndpoint({
 
 export const updateVolunteer = defineEndpoint({
   ...routes.updateVolunteer,
+  selfService: true,
   summary: '修改志愿者信息',
   description:
     '本人或其实践站有志愿者管理权限的工作人员修改联系方式、技能、空闲时间等；姓名与证件不在此修改。保险有效期等由工作人员登记的事实本人不能修改（各字段谁可修改见 shared/rules/volunteer-fields.ts）。手机号不能与他人重复，记入审计。',

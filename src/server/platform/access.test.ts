@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/accounts';
-import { type Action, buildUnitTree, hasRoleFor, isReadAction, POLICY, READ_ONLY_ROLES, unitsInScope } from './access';
+import { type Action, buildUnitTree, hasRoleFor, isReadAction, isReadOnlyActor, POLICY, READ_ONLY_ROLES, unitsInScope } from './access';
 import type { Actor } from './deps';
 
 /** The policy table read as a matrix: every role × every action × own and other unit. */
@@ -42,6 +42,17 @@ describe('the policy table', () => {
     }
     expect(WRITES.length).toBeGreaterThan(20);
     expect(unexpected).toEqual([]);
+  });
+
+  it('calls an account read-only (refused every write but its own, platform/auth.ts) only when all its grants only read', () => {
+    const roles = Object.keys(HOME) as Role[];
+    expect(roles.filter((r) => isReadOnlyActor(actorWith(r)))).toEqual(['district_viewer']);
+    // No grant at all is not read-only; neither is a viewer who is also a volunteer or holds a staff role.
+    expect(isReadOnlyActor({ grants: [] })).toBe(false);
+    const viewer = actorWith('district_viewer');
+    expect(isReadOnlyActor({ grants: [...viewer.grants, ...actorWith('volunteer').grants] })).toBe(false);
+    expect(isReadOnlyActor({ grants: [...viewer.grants, ...actorWith('district_admin').grants] })).toBe(false);
+    expect(isReadOnlyActor({ grants: [...viewer.grants, { role: 'district_viewer', unitId: 'institute', teamId: null }] })).toBe(true);
   });
 
   it('still lets the district read what its entries say it reads, in every unit below it', () => {

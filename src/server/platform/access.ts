@@ -241,6 +241,16 @@ export function rolesFor(action: Action): readonly Role[] {
   return roles.includes('district_viewer') && !roles.includes('district_admin') ? [...roles, 'district_admin'] : roles;
 }
 
+/**
+ * Whether every role the actor holds only reads (at least one grant, all of them read-only): such an
+ * account writes nothing but what it does for itself (`EndpointSpec.selfService`), refused for every
+ * other write before its handler runs (platform/auth.ts). An account without grants is not read-only,
+ * nor is one that also holds a volunteer's, a resident's or any staff role.
+ */
+export function isReadOnlyActor(actor: Pick<Actor, 'grants'>): boolean {
+  return actor.grants.length > 0 && actor.grants.every((g) => READ_ONLY_ROLES.includes(g.role));
+}
+
 function grantsFor(actor: Actor, action: Action) {
   const roles = rolesFor(action);
   return actor.grants.filter((g) => roles.includes(g.role));

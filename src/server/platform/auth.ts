@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isReadOnlyActor } from './access';
 import type { Actor, Ctx, Deps } from './deps';
 import { AppError } from './errors';
 import { makeScope, type Scope } from './scope';
@@ -17,6 +18,11 @@ declare module 'fastify' {
     duringPasswordChange?: boolean;
     /** Still reachable while the rule requires two-factor login and the account has not enrolled yet. */
     duringTotpEnrolment?: boolean;
+    /**
+     * A write the signed-in person makes for themselves (`EndpointSpec.selfService`, copied here by
+     * `register`): still open to read-only accounts. Set it by hand on a route declared without an endpoint.
+     */
+    selfService?: boolean;
   }
 }
 
@@ -78,6 +84,22 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     if (resolved.totpEnrolOnly && !config.duringTotpEnrolment) throw new AppError('auth.totp_enrolment_required');
     req.actor = resolved.actor;
     req.scope = makeScope(deps, resolved.actor, resolved.versions, resolved.volunteer);
+  });
+  refuseReadOnlyWrites(app);
+}
+
+/**
+ * Least privilege, structurally (issue 12): an account whose roles all only read (the district viewer)
+ * writes nothing but what it does for itself. Right after the session hook and before the body is
+ * parsed or validated, every other write from it is refused, whatever its handler would decide; the
+ * handlers' own policy checks stay. `read-only.api.test.ts` sends every session write from the route
+ * table as the district viewer.
+ */
+function refuseReadOnlyWrites(app: FastifyInstance): void {
+  app.addHook('onRequest', async (req) => {
+    // Only signed-in requests have an actor: public and api_key routes never get here with one.
+    if (!req.actor || SAFE_METHODS.has(req.method) || req.routeOptions.config?.selfService) return;
+    if (isReadOnlyActor(req.actor)) throw new AppError('access.read_only');
   });
 }
 

@@ -30,8 +30,9 @@ export type EndpointHandler<E extends EndpointSpec> = (
 
 /**
  * Registers the route an endpoint declares: its input schemas, its success response, its access
- * (public routes skip the session hook) and the status (201 for creations). Everything else in the
- * OpenAPI document (operationId, errors, security, content types) is read from `config.endpoint`.
+ * (public routes skip the session hook; self-service writes stay open to read-only accounts) and the
+ * status (201 for creations). Everything else in the OpenAPI document (operationId, errors,
+ * security, content types) is read from `config.endpoint`.
  */
 export function register<const E extends EndpointSpec>(
   app: ZodApp,
@@ -53,7 +54,12 @@ export function register<const E extends EndpointSpec>(
       ...(validate && endpoint.body ? { body: endpoint.body } : {}),
       ...(success && !endpoint.produces ? { response: { [status]: success } } : {}),
     },
-    config: { ...config, endpoint, ...(endpoint.access && endpoint.access !== 'session' ? { public: true } : {}) },
+    config: {
+      ...config,
+      endpoint,
+      ...(endpoint.access && endpoint.access !== 'session' ? { public: true } : {}),
+      ...(endpoint.selfService ? { selfService: true } : {}),
+    },
     handler: async (req, reply) => {
       if (status === 201) reply.code(201);
       return handler(req as unknown as EndpointRequest<E>, reply);
@@ -89,6 +95,8 @@ interface RouteFacts {
   url: string;
   endpoint?: EndpointSpec;
   isPublic: boolean;
+  /** A write the person makes for themselves: open to read-only accounts (`x-self-service` in the document). */
+  selfService: boolean;
   hasInput: boolean;
   hasParams: boolean;
 }
@@ -108,6 +116,7 @@ function errorCodes(f: RouteFacts): ErrorCode[] {
     codes.add('auth.required');
     codes.add('auth.session_expired');
     if (!SAFE.has(f.method)) codes.add('csrf.invalid');
+    if (!SAFE.has(f.method) && !f.selfService) codes.add('access.read_only');
   }
   if (!e && f.hasParams) codes.add('not_found');
   for (const c of e?.errors ?? []) codes.add(c);
@@ -167,6 +176,7 @@ export function openapiHooks() {
         url: doc.url,
         endpoint,
         isPublic: route.config?.public === true,
+        selfService: route.config?.selfService === true,
         hasInput: Boolean(s.params || s.querystring || s.body),
         hasParams: doc.url.includes(':'),
       });
@@ -185,6 +195,7 @@ export function openapiHooks() {
           method: method.toUpperCase(),
           url: path,
           isPublic: false,
+          selfService: false,
           hasInput: false,
           hasParams: path.includes('{'),
         };
@@ -211,6 +222,7 @@ function documentOperation(op: OpenAPIV3.OperationObject, f: RouteFacts, id: str
   op.summary = e?.summary ?? op.summary ?? id;
   op.description = e?.description ?? op.description ?? op.summary;
   op.security = security(f);
+  if (f.selfService) Object.assign(op, { 'x-self-service': true });
   if (e?.produces) {
     const ok = String(successStatus(e));
     const content = Object.fromEntries(

@@ -471,7 +471,8 @@ describe('scope', () => {
       positions: [{ name: 'x', headcount: 1 }],
     };
     const created = await district.agent.post('/api/activities', body);
-    expect([created.statusCode, created.json().code]).toEqual([403, 'access.denied']);
+    // Refused before the handler: the viewer's roles all only read (platform/auth.ts).
+    expect([created.statusCode, created.json().code]).toEqual([403, 'access.read_only']);
     expect((await district.agent.post(`/api/activities/${draft.id}/transitions`, { action: 'publish' })).statusCode).toBe(403);
     expect((await district.agent.patch(`/api/activities/${draft.id}`, { title: '区中心改名' })).statusCode).toBe(403);
   });
