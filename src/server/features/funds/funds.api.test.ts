@@ -366,7 +366,7 @@ describe('the Ma’an demo', () => {
       purpose: '区中心',
       payee: '某商店',
     });
-    expect([write.statusCode, write.json().code]).toEqual([403, 'access.denied']);
+    expect([write.statusCode, write.json().code]).toEqual([403, 'access.read_only']);
     expect((await district.post(`/api/funds/entries/${entries.items[0].id}/corrections`, { amountFen: -1, reason: '区中心冲减' })).statusCode).toBe(403);
     expect((await district.get('/api/funds/statement.xlsx?year=2026')).statusCode).toBe(200);
     const station = await t.login('station01');
