@@ -225,7 +225,7 @@ export async function seedOrdersAndCare(deps: Pick<Deps, 'config'>, trx: Trx, no
         requester_name: useResident ? (resident?.display_name ?? '居民') : (careRecipient?.name ?? `${'周吴郑王冯陈褚卫'[(si + k) % 8]}大爷`),
         // An order for a care recipient keeps their phone and address sealed, as the app writes it (orders.sealing.ts).
         ...orderContactColumns(keys, Boolean(careRecipient), {
-          phone: useResident ? null : `1370${String(100000 + seq * 37).slice(0, 7)}`,
+          phone: useResident ? null : `1370${String(1_000_000 + seq * 37).slice(0, 7)}`,
           address: `${s.address}`,
         }),
         requester_verified: status === 'submitted' ? 0 : 1,

@@ -85,6 +85,12 @@ describe('the Ma’an demo', () => {
     expect(future).toEqual([]);
   });
 
+  it('has only whole mobile numbers on its orders (a 10-digit one was shown to staff as a number to call)', async () => {
+    const rows = await t.deps.db.selectFrom('orders').select(['number', 'requester_phone']).where('requester_phone', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(50);
+    expect(rows.filter((r) => !/^1\d{10}$/.test(r.requester_phone as string))).toEqual([]);
+  });
+
   it('shows the portal to anyone', async () => {
     for (const url of ['/api/public/site', '/api/public/units', '/api/public/venues', '/api/public/brands', '/api/public/service-items']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(200);
