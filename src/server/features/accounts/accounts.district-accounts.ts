@@ -96,7 +96,8 @@ export async function setDistrictAccountDisabled(deps: Deps, ctx: Ctx, accountId
   const account = await q.getAccount(deps.db, accountId);
   if (!account) throw notFound();
   const grants = await q.listGrants(deps.db, [accountId]);
-  const ours = (g: { role: string; unit_id: string }) => DISTRICT_ROLES.includes(g.role) && inScope.has(g.unit_id) && tree.nodes.get(g.unit_id)?.kind === 'district';
+  const ours = (g: { role: string; unit_id: string }) =>
+    DISTRICT_ROLES.includes(g.role) && inScope.has(g.unit_id) && tree.nodes.get(g.unit_id)?.kind === 'district';
   if (grants.length === 0 || !grants.every(ours)) throw notFound();
   if (accountId === ctx.actor.accountId) throw new AppError('account.self_disable');
   const districtId = grants[0].unit_id;

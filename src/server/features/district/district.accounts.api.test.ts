@@ -105,7 +105,9 @@ describe("the district's own accounts", () => {
     );
     // Only the district's own accounts: not a street's admin.
     expect(list.items.map((a: { accountId: string }) => a.accountId)).not.toContain(street.admin.accountId);
-    expect(await auditOf(admin.accountId)).toEqual([expect.objectContaining({ action: 'accounts.created', unit_id: district.districtId, actor_account_id: district.accountId })]);
+    expect(await auditOf(admin.accountId)).toEqual([
+      expect.objectContaining({ action: 'accounts.created', unit_id: district.districtId, actor_account_id: district.accountId }),
+    ]);
     expect(auditActionLabel('accounts.created')).toBe('新建账号');
   });
 

@@ -5,13 +5,7 @@ import { Link } from 'react-router-dom';
 import { ROLES } from '../../../shared/accounts';
 import type { DistrictAccountView, StreetSummary, StreetView } from '../../../shared/district';
 import { formatDateTime } from '../../lib/format';
-import {
-  useDistrictAccounts,
-  useDistrictSummary,
-  useSetDistrictAccountStatus,
-  useSetStreetAdminStatus,
-  useStreets,
-} from '../../lib/queries/district';
+import { useDistrictAccounts, useDistrictSummary, useSetDistrictAccountStatus, useSetStreetAdminStatus, useStreets } from '../../lib/queries/district';
 import { SecretModal } from '../accounts/account-modals';
 import type { Secret } from '../accounts/accounts-page';
 import { PageHeader } from '../components/page-header';
@@ -278,13 +272,7 @@ function DistrictAccountsCard({ onCreated }: { onCreated: (s: Secret) => void })
     <Card
       variant="borderless"
       title="区级账号"
-      extra={
-        managed ? (
-          <Button onClick={() => setCreating(true)}>新增区级账号</Button>
-        ) : (
-          <Typography.Text type="secondary">只读</Typography.Text>
-        )
-      }
+      extra={managed ? <Button onClick={() => setCreating(true)}>新增区级账号</Button> : <Typography.Text type="secondary">只读</Typography.Text>}
       style={{ marginTop: 16 }}
     >
       {accounts.error ? <Alert type="error" showIcon title="区级账号加载失败" description={accounts.error.message} style={{ marginBottom: 16 }} /> : null}
