@@ -1,6 +1,10 @@
 import {
+  CreateDistrictAccountInput,
+  CreatedDistrictAccountView,
   CreatedStreetView,
   CreateStreetInput,
+  DistrictAccountListView,
+  DistrictAccountView,
   DistrictSummaryQuery,
   DistrictSummaryView,
   StreetAdminParams,
@@ -12,7 +16,7 @@ import { defineEndpoint } from './endpoint';
 import { named } from './openapi';
 import { routes } from './routes';
 
-named({ StreetListView, CreatedStreetView, StreetAdminView, DistrictSummaryView });
+named({ StreetListView, CreatedStreetView, StreetAdminView, DistrictSummaryView, DistrictAccountListView, CreatedDistrictAccountView, DistrictAccountView });
 const tags = ['district'];
 
 export const listStreets = defineEndpoint({
@@ -54,4 +58,35 @@ export const districtSummary = defineEndpoint({
   query: DistrictSummaryQuery,
   responses: { 200: DistrictSummaryView },
   errors: ['access.denied'],
+});
+
+export const listDistrictAccounts = defineEndpoint({
+  ...routes.listDistrictAccounts,
+  summary: '区级账号',
+  description: '本区自己的账号（区级管理员和区中心查看）：账号名、姓名、角色、是否停用和最近登录时间。区级管理员和区中心查看都可查看。',
+  tags,
+  responses: { 200: DistrictAccountListView },
+  errors: ['access.denied'],
+});
+
+export const createDistrictAccount = defineEndpoint({
+  ...routes.createDistrictAccount,
+  summary: '新增区级账号',
+  description:
+    '区级管理员为本区新增一个区级管理员或区中心查看（只读）账号；一次性密码只在此返回一次，首次登录须修改。人员、账号和授权在同一事务中写入，记入审计。',
+  tags,
+  body: CreateDistrictAccountInput,
+  responses: { 201: CreatedDistrictAccountView },
+  errors: ['not_found', 'access.denied', 'account.duplicate_username', 'account.duplicate_phone'],
+});
+
+export const setDistrictAccountStatus = defineEndpoint({
+  ...routes.setDistrictAccountStatus,
+  summary: '停用或启用区级账号',
+  description: '区级管理员停用（会话立即失效）或重新启用本区的另一个区级账号；不能停用自己，只对仅在本区有授权的区级账号有效。记入审计。',
+  tags,
+  params: StreetAdminParams,
+  body: StreetAdminStatusInput,
+  responses: { 200: DistrictAccountView },
+  errors: ['not_found', 'access.denied', 'account.self_disable'],
 });

@@ -57,6 +57,44 @@ export type CreatedStreetView = z.infer<typeof CreatedStreetView>;
 export const StreetAdminParams = z.strictObject({ accountId: Id });
 export const StreetAdminStatusInput = z.strictObject({ disabled: z.boolean() });
 
+/** The district's own accounts: its admins, who manage, and its viewers (区中心查看), who only read. */
+export const DISTRICT_ROLES = ['district_admin', 'district_viewer'] as const;
+export const DistrictRole = z.enum(DISTRICT_ROLES, { message: '请选择角色' });
+export type DistrictRole = z.infer<typeof DistrictRole>;
+
+/** A new account of the district (admin or viewer); it gets a one-time password, shown once. */
+export const CreateDistrictAccountInput = z.strictObject({
+  districtId: Id,
+  username: Username,
+  displayName: Text(32),
+  role: DistrictRole,
+  phone: Phone.optional(),
+});
+export type CreateDistrictAccountInput = z.infer<typeof CreateDistrictAccountInput>;
+
+export const DistrictAccountView = z.object({
+  accountId: Id,
+  districtId: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: DistrictRole,
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  /** The caller's own account: it may not disable itself. */
+  self: z.boolean(),
+});
+export type DistrictAccountView = z.infer<typeof DistrictAccountView>;
+
+export const DistrictAccountListView = z.object({
+  districts: z.array(z.object({ id: Id, name: z.string(), canManage: z.boolean() })),
+  items: z.array(DistrictAccountView),
+});
+export type DistrictAccountListView = z.infer<typeof DistrictAccountListView>;
+
+export const CreatedDistrictAccountView = z.object({ account: DistrictAccountView, oneTimePassword: z.string() });
+export type CreatedDistrictAccountView = z.infer<typeof CreatedDistrictAccountView>;
+
 export const DistrictSummaryQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });

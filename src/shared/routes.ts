@@ -392,4 +392,7 @@ export const routes = {
   createStreet: { operationId: 'createStreet', method: 'POST', path: '/api/district/streets' },
   setStreetAdminStatus: { operationId: 'setStreetAdminStatus', method: 'POST', path: '/api/district/street-admins/:accountId/status' },
   districtSummary: { operationId: 'districtSummary', method: 'GET', path: '/api/district/summary' },
+  listDistrictAccounts: { operationId: 'listDistrictAccounts', method: 'GET', path: '/api/district/accounts' },
+  createDistrictAccount: { operationId: 'createDistrictAccount', method: 'POST', path: '/api/district/accounts' },
+  setDistrictAccountStatus: { operationId: 'setDistrictAccountStatus', method: 'POST', path: '/api/district/accounts/:accountId/status' },
 } as const satisfies Record<string, Route>;

@@ -709,8 +709,9 @@ export async function makeMarket(
 }
 
 /**
- * Issue 13: the district admin (区级管理员). Like the district viewer it is a bootstrap step — no API
- * makes the district's own accounts — so it writes one account and its grant on the world's district
+ * Issue 13: the district admin (区级管理员). Like the district viewer it is a bootstrap step — the
+ * district's own accounts are made through the API only by a district admin — so it writes one
+ * account and its grant on the world's district
  * (made by `makeDistrictViewer`, which also puts the world's institute under it); everything after
  * goes through the API.
  */

@@ -62,11 +62,16 @@ describe('the policy table', () => {
     for (const action of reads) expect([...unitsInScope(tree, district, action)].sort(), action).toEqual(['district', 'institute', 'station-a', 'station-b']);
   });
 
-  it('lets the district admin read what the district viewer reads, and write only streets, their admins and the district defaults', () => {
+  it('lets the district admin read what the district viewer reads, and write only streets, their admins, the district’s own accounts and the district defaults', () => {
     const admin = actorWith('district_admin');
     const reads = ACTIONS.filter((a) => isReadAction(a) && (POLICY[a].roles as readonly Role[]).includes('district_viewer'));
     for (const action of reads) expect([...unitsInScope(tree, admin, action)].sort(), action).toEqual(['district', 'institute', 'station-a', 'station-b']);
-    expect(WRITES.filter((a) => hasRoleFor(admin, a)).sort()).toEqual(['accounts.manage_street_admins', 'org.create_street', 'settings.edit_district']);
+    expect(WRITES.filter((a) => hasRoleFor(admin, a)).sort()).toEqual([
+      'accounts.manage_district',
+      'accounts.manage_street_admins',
+      'org.create_street',
+      'settings.edit_district',
+    ]);
   });
 
   it('keeps a station admin to its own station for every write: the other station is never in scope', () => {

@@ -162,6 +162,8 @@ export const POLICY = {
   'org.create_street': { roles: ['district_admin'], upward: false },
   /** Issue 13: the district admin disables or enables a street's institute admins (and no one else's account). */
   'accounts.manage_street_admins': { roles: ['district_admin'], upward: false },
+  /** Issue 13: the district admin adds the district's own accounts (another admin, a viewer) and disables or enables them. */
+  'accounts.manage_district': { roles: ['district_admin'], upward: false },
   /** Issue 13: district-wide default rules, which each street may override: the district admin. */
   'settings.edit_district': { roles: ['district_admin'], upward: false },
   /** Issue 13: the streets and their figures side by side: the district's admin and viewer. */
@@ -223,8 +225,9 @@ export function buildUnitTree(rows: UnitNode[]): UnitTree {
 export const READ_ONLY_ROLES: readonly Role[] = ['district_viewer'];
 /*
  * The district admin (issue 13) reads whatever the district viewer reads (added in `rolesFor`), and
- * writes only what an entry names it for: streets, their admins' accounts, the district's default
- * rules. So it never gains a street's own writes through `STAFF` or `ADMINS`.
+ * writes only what an entry names it for: streets, their admins' accounts, the district's own
+ * accounts, the district's default rules. So it never gains a street's own writes through `STAFF`
+ * or `ADMINS`.
  */
 /** Reads whose names do not end in `.read`. */
 const OTHER_READS: ReadonlySet<string> = new Set(['training.coverage']);

@@ -221,3 +221,26 @@ export function streetAdminsOf(db: DbOrTrx, instituteIds: string[]) {
     .orderBy('accounts.username')
     .execute();
 }
+
+/** Issue 13: the district's own accounts (admin and viewer grants on the districts themselves). */
+export function districtAccountsOf(db: DbOrTrx, districtIds: string[]) {
+  if (districtIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+    .select([
+      'role_grants.unit_id',
+      'role_grants.role',
+      'accounts.id',
+      'accounts.username',
+      'accounts.display_name',
+      'accounts.disabled',
+      'accounts.must_change_password',
+      'accounts.last_login_at',
+    ])
+    .where('role_grants.role', 'in', ['district_admin', 'district_viewer'])
+    .where('role_grants.unit_id', 'in', districtIds)
+    .orderBy('accounts.created_at')
+    .orderBy('accounts.username')
+    .execute();
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StreetAdminView } from '../../../shared/district';
-import { ROLES } from '../../../shared/accounts';
+import { ROLES, type Role } from '../../../shared/accounts';
 import { maskPhone } from '../../../shared/mask';
 import { appendAudit } from '../../platform/audit';
 import { hashPassword, oneTimePassword } from '../../platform/crypto';
@@ -43,6 +43,16 @@ export async function prepareStreetAdmin(deps: Deps, input: { username: string; 
 
 /** In the street's transaction: the person, the account (must change its password) and its institute admin grant, audited. */
 export async function recordStreetAdmin(trx: DbOrTrx, deps: Deps, ctx: Ctx, a: PreparedStreetAdmin, instituteId: string, now: Date): Promise<StreetAdminView> {
+  await recordStaffAccount(trx, deps, ctx, a, 'institute_admin', instituteId, now);
+  return { accountId: a.accountId, username: a.username, displayName: a.displayName, disabled: false, lastLoginAt: null };
+}
+
+/**
+ * In the caller's transaction: the person, the account (must change its one-time password) and one
+ * grant of `role` on `unitId`, audited as `accounts.created`. A street's admin and the district's own
+ * accounts are made this way.
+ */
+export async function recordStaffAccount(trx: DbOrTrx, deps: Deps, ctx: Ctx, a: PreparedStreetAdmin, role: Role, unitId: string, now: Date): Promise<void> {
   const at = now.toISOString();
   const personId = randomUUID();
   await recordPerson(trx, { id: personId, name: a.displayName, phone: a.phone, now: at });
@@ -54,20 +64,19 @@ export async function recordStreetAdmin(trx: DbOrTrx, deps: Deps, ctx: Ctx, a: P
     },
     randomUUID(),
   );
-  await q.insertGrant(trx, { id: randomUUID(), account_id: a.accountId, role: 'institute_admin', unit_id: instituteId, team_id: null, created_at: at });
+  await q.insertGrant(trx, { id: randomUUID(), account_id: a.accountId, role, unit_id: unitId, team_id: null, created_at: at });
   await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
     action: 'accounts.created',
     objectType: 'account',
     objectId: a.accountId,
-    unitId: instituteId,
+    unitId,
     changes: {
       username: { before: null, after: a.username },
       displayName: { before: null, after: a.displayName },
-      role: { before: null, after: ROLES.institute_admin.label },
+      role: { before: null, after: ROLES[role].label },
       phone: { before: null, after: maskPhone(a.phone) },
     },
   });
-  return { accountId: a.accountId, username: a.username, displayName: a.displayName, disabled: false, lastLoginAt: null };
 }
 
 /** The institute admins of each street, by street id. */

@@ -2,15 +2,18 @@ import { Alert, App, Button, Card, Flex, Popconfirm, Select, Space, Table, Typog
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { StreetSummary, StreetView } from '../../../shared/district';
-import { useDistrictSummary, useSetStreetAdminStatus, useStreets } from '../../lib/queries/district';
+import { ROLES } from '../../../shared/accounts';
+import type { DistrictAccountView, StreetSummary, StreetView } from '../../../shared/district';
+import { formatDateTime } from '../../lib/format';
+import { useDistrictAccounts, useDistrictSummary, useSetDistrictAccountStatus, useSetStreetAdminStatus, useStreets } from '../../lib/queries/district';
 import { SecretModal } from '../accounts/account-modals';
 import type { Secret } from '../accounts/accounts-page';
 import { PageHeader } from '../components/page-header';
 import { ToneTag } from '../components/tags';
+import { CreateDistrictAccountModal } from './district-account-modal';
 import { CreateStreetModal } from './street-modal';
 
-/** 区级管理: the district's streets (create one with its admin, disable an admin) and their figures side by side. */
+/** 区级管理: the district's streets (create one with its admin, disable an admin), their figures side by side, and the district's own accounts. */
 export default function DistrictPage() {
   const streets = useStreets();
   const [creating, setCreating] = useState(false);
@@ -20,7 +23,7 @@ export default function DistrictPage() {
     <>
       <PageHeader
         title="区级管理"
-        description="本区各街道新时代文明实践所：新建街道及其实践所管理员，停用管理员账号，按街道汇总志愿者、服务时长、活动和点单。各街道的数据彼此不可见，区里只读。"
+        description="本区各街道新时代文明实践所：新建街道及其实践所管理员，停用管理员账号，按街道汇总志愿者、服务时长、活动和点单；管理本区的区级账号。各街道的数据彼此不可见，区里只读。"
         extra={
           managed ? (
             <Button type="primary" onClick={() => setCreating(true)}>
@@ -32,6 +35,7 @@ export default function DistrictPage() {
       {streets.error ? <Alert type="error" showIcon title="街道加载失败" description={streets.error.message} style={{ marginBottom: 16 }} /> : null}
       <SummaryCard />
       <StreetsCard streets={streets.data?.items ?? []} loading={streets.isFetching} canManage={!!managed} />
+      <DistrictAccountsCard onCreated={setSecret} />
       {creating && managed ? (
         <CreateStreetModal
           districtId={managed.id}
@@ -211,6 +215,86 @@ function StreetsCard({ streets, loading, canManage }: { streets: StreetView[]; l
         scroll={{ x: 860 }}
         locale={{ emptyText: '本区还没有街道' }}
       />
+    </Card>
+  );
+}
+
+/** 区级账号: the district's own admins and viewers; a district admin adds one and disables or enables the others. */
+function DistrictAccountsCard({ onCreated }: { onCreated: (s: Secret) => void }) {
+  const { message } = App.useApp();
+  const accounts = useDistrictAccounts();
+  const setStatus = useSetDistrictAccountStatus();
+  const [creating, setCreating] = useState(false);
+  const managed = accounts.data?.districts.find((d) => d.canManage);
+  const toggle = (a: DistrictAccountView, disabled: boolean) =>
+    setStatus.mutateAsync({ accountId: a.accountId, disabled }).then(
+      () => message.success(`${disabled ? '已停用' : '已启用'}：${a.displayName}`),
+      (err: Error) => message.error(err.message),
+    );
+  const columns: ColumnsType<DistrictAccountView> = [
+    { title: '账号', dataIndex: 'username' },
+    { title: '姓名', dataIndex: 'displayName', render: (n: string, a) => (a.self ? `${n}（本人）` : n) },
+    { title: '角色', dataIndex: 'role', render: (r: DistrictAccountView['role']) => ROLES[r].label },
+    {
+      title: '状态',
+      key: 'status',
+      render: (_, a) =>
+        a.disabled ? (
+          <ToneTag tone="grey">已停用</ToneTag>
+        ) : a.mustChangePassword ? (
+          <ToneTag tone="gold">待首次登录改密</ToneTag>
+        ) : (
+          <ToneTag tone="green">正常</ToneTag>
+        ),
+    },
+    { title: '最近登录', dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? formatDateTime(v) : '从未登录') },
+  ];
+  if (managed)
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      render: (_, a) =>
+        a.self || a.districtId !== managed.id ? null : (
+          <Popconfirm
+            title={a.disabled ? `启用 ${a.displayName} 的账号？` : `停用 ${a.displayName} 的账号？`}
+            description={a.disabled ? undefined : '停用后其登录会话立即失效。'}
+            okText={a.disabled ? '启用' : '停用'}
+            cancelText="取消"
+            onConfirm={() => toggle(a, !a.disabled)}
+          >
+            <Button size="small" danger={!a.disabled}>
+              {a.disabled ? '启用' : '停用'}
+            </Button>
+          </Popconfirm>
+        ),
+    });
+  return (
+    <Card
+      variant="borderless"
+      title="区级账号"
+      extra={managed ? <Button onClick={() => setCreating(true)}>新增区级账号</Button> : <Typography.Text type="secondary">只读</Typography.Text>}
+      style={{ marginTop: 16 }}
+    >
+      {accounts.error ? <Alert type="error" showIcon title="区级账号加载失败" description={accounts.error.message} style={{ marginBottom: 16 }} /> : null}
+      <Table<DistrictAccountView>
+        rowKey={(a) => `${a.districtId}:${a.accountId}`}
+        columns={columns}
+        dataSource={accounts.data?.items ?? []}
+        loading={accounts.isFetching}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: '本区还没有区级账号' }}
+      />
+      {creating && managed ? (
+        <CreateDistrictAccountModal
+          districtId={managed.id}
+          onClose={() => setCreating(false)}
+          onCreated={(s) => {
+            setCreating(false);
+            onCreated(s);
+          }}
+        />
+      ) : null}
     </Card>
   );
 }

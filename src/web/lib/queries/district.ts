@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateStreetInput } from '../../../shared/district';
+import type { CreateDistrictAccountInput, CreateStreetInput } from '../../../shared/district';
 import * as district from '../../../shared/district.endpoints';
 import { call } from '../api';
 
@@ -27,5 +27,26 @@ export function useSetStreetAdminStatus() {
     mutationFn: ({ accountId, disabled }: { accountId: string; disabled: boolean }) =>
       call(district.setStreetAdminStatus, { params: { accountId }, body: { disabled } }),
     onSuccess: () => client.invalidateQueries({ queryKey: districtKeys.all }),
+  });
+}
+
+export function useDistrictAccounts() {
+  return useQuery({ queryKey: [...districtKeys.all, 'accounts'], queryFn: () => call(district.listDistrictAccounts) });
+}
+
+export function useCreateDistrictAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateDistrictAccountInput) => call(district.createDistrictAccount, { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...districtKeys.all, 'accounts'] }),
+  });
+}
+
+export function useSetDistrictAccountStatus() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accountId, disabled }: { accountId: string; disabled: boolean }) =>
+      call(district.setDistrictAccountStatus, { params: { accountId }, body: { disabled } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...districtKeys.all, 'accounts'] }),
   });
 }
