@@ -5,14 +5,13 @@ import type {
   DistrictAccountView,
   DistrictRole,
 } from '../../../shared/district';
-import { appendAudit } from '../../platform/audit';
 import { isUniqueViolation } from '../../platform/db';
 import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
-import { whoOf } from '../../platform/session';
 import { unitsNamed } from '../org/org.streets';
 import * as q from './accounts.queries';
 import { prepareStreetAdmin, recordStaffAccount } from './accounts.street-admins';
+import { writeAccountDisabled } from './accounts.disabling';
 
 /**
  * Issue 13: the district's own accounts. A district admin adds another district admin or a district
@@ -102,20 +101,7 @@ export async function setDistrictAccountDisabled(deps: Deps, ctx: Ctx, accountId
   if (accountId === ctx.actor.accountId) throw new AppError('account.self_disable');
   const districtId = grants[0].unit_id;
   const role: DistrictRole = grants.some((g) => g.role === 'district_admin') ? 'district_admin' : 'district_viewer';
-  const now = deps.clock.now();
-  if (Boolean(account.disabled) !== disabled) {
-    await deps.db.transaction().execute(async (trx) => {
-      await q.setDisabled(trx, accountId, disabled, now.toISOString());
-      if (disabled) await q.revokeAccountSessions(trx, accountId, now.toISOString());
-      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-        action: disabled ? 'accounts.disabled' : 'accounts.enabled',
-        objectType: 'account',
-        objectId: accountId,
-        unitId: districtId,
-        changes: { disabled: { before: Boolean(account.disabled), after: disabled } },
-      });
-    });
-  }
+  if (Boolean(account.disabled) !== disabled) await writeAccountDisabled(deps, ctx, account, disabled, { unitId: districtId });
   return {
     accountId,
     districtId,

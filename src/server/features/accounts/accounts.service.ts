@@ -9,6 +9,7 @@ import type { Ctx, Deps } from '../../platform/deps';
 import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import * as q from './accounts.queries';
+import { writeAccountDisabled } from './accounts.disabling';
 import * as totp from './totp.queries';
 import { recordPerson } from '../volunteers/volunteers.registration';
 
@@ -121,18 +122,7 @@ export async function createAccount(deps: Deps, ctx: Ctx, input: CreateAccountIn
 export async function setAccountDisabled(deps: Deps, ctx: Ctx, accountId: string, disabled: boolean) {
   const account = await requireManageable(deps, ctx, accountId);
   if (accountId === ctx.actor.accountId) throw new AppError('account.self_disable');
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await q.setDisabled(trx, accountId, disabled, now.toISOString());
-    // ASVS 7.4.2: disabling an account ends its sessions at once.
-    if (disabled) await q.revokeAccountSessions(trx, accountId, now.toISOString());
-    await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-      action: disabled ? 'accounts.disabled' : 'accounts.enabled',
-      objectType: 'account',
-      objectId: accountId,
-      changes: { disabled: { before: Boolean(account.disabled), after: disabled } },
-    });
-  });
+  await writeAccountDisabled(deps, ctx, account, disabled);
   const fresh = await q.getAccount(deps.db, accountId);
   return (await present(deps, [fresh as q.AccountRow]))[0];
 }

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { whoOf } from '../../platform/session';
 import { recordPerson } from '../volunteers/volunteers.registration';
 import * as q from './accounts.queries';
+import { writeAccountDisabled } from './accounts.disabling';
 
 /**
  * Issue 13: the accounts side of a street. The district admin creates a street with its first
@@ -103,19 +104,7 @@ export async function setStreetAdminDisabled(deps: Deps, ctx: Ctx, accountId: st
   const street = grants.find((g) => g.role === 'institute_admin' && tree.nodes.get(g.unit_id)?.kind === 'institute')?.unit_id;
   if (!street || !grants.every((g) => inScope.has(g.unit_id))) throw notFound();
   if (accountId === ctx.actor.accountId) throw new AppError('account.self_disable');
-  const now = deps.clock.now();
-  if (Boolean(account.disabled) !== disabled) {
-    await deps.db.transaction().execute(async (trx) => {
-      await q.setDisabled(trx, accountId, disabled, now.toISOString());
-      if (disabled) await q.revokeAccountSessions(trx, accountId, now.toISOString());
-      await appendAudit(trx, deps.config.keys.audit, now, whoOf(ctx), {
-        action: disabled ? 'accounts.street_admin_disabled' : 'accounts.street_admin_enabled',
-        objectType: 'account',
-        objectId: accountId,
-        unitId: street,
-        changes: { disabled: { before: Boolean(account.disabled), after: disabled } },
-      });
-    });
-  }
+  if (Boolean(account.disabled) !== disabled)
+    await writeAccountDisabled(deps, ctx, account, disabled, { unitId: street, actions: ['accounts.street_admin_disabled', 'accounts.street_admin_enabled'] });
   return { accountId, username: account.username, displayName: account.display_name, disabled, lastLoginAt: account.last_login_at };
 }
