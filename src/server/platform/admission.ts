@@ -18,22 +18,35 @@ export class Admission {
     readonly maxWaitMs: number,
   ) {}
 
-  /** Resolves true once the request may start, false when it waited too long (it is out of line then). */
-  enter(): Promise<boolean> {
+  /**
+   * Resolves true once the request may start, false when it waited too long or `gone` aborted (the
+   * client went away) first; either way it is out of line then. Admitted, the caller owes one `leave()`.
+   */
+  enter(gone?: AbortSignal): Promise<boolean> {
+    if (gone?.aborted) return Promise.resolve(false);
     if (this.running < this.active) {
       this.running++;
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const admit = () => {
+      const out = () => {
         clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
+        gone?.removeEventListener('abort', quit);
         const i = this.line.indexOf(admit);
         if (i >= 0) this.line.splice(i, 1);
+      };
+      const admit = () => {
+        out();
+        resolve(true);
+      };
+      const quit = () => {
+        // Already handed the place (admit ran): the promise has resolved true and the caller leaves.
+        if (!this.line.includes(admit)) return;
+        out();
         resolve(false);
-      }, this.maxWaitMs);
+      };
+      const timer = setTimeout(quit, this.maxWaitMs);
+      gone?.addEventListener('abort', quit, { once: true });
       this.line.push(admit);
     });
   }
@@ -61,14 +74,19 @@ function isHeld(url: string): boolean {
   return HELD.some((p) => url.startsWith(p)) && !NEVER_HELD.some((p) => url === p || url.startsWith(`${p}?`));
 }
 
-/** Puts every database-backed request through the admission line; the place is given back once the reply is done. */
+/**
+ * Puts every database-backed request through the admission line; the place is given back once the
+ * reply is done or the client is gone, whichever is first. A client that goes away while waiting
+ * leaves the line; one that went away just as it was admitted gives the place straight back and its
+ * request does not start. (Listening for the close only after admission missed the clients that left
+ * while waiting: their places were never given back, and a burst whose clients gave up wedged the
+ * server, every later request waiting its 4 s for a 503.)
+ */
 export function registerAdmission(app: FastifyInstance, admission: Admission): void {
   app.addHook('onRequest', async (req, reply: FastifyReply) => {
     if (!isHeld(req.url)) return;
-    if (!(await admission.enter())) {
-      reply.header('retry-after', '1');
-      return reply.code(503).send({ code: 'service.unavailable', message: ERRORS['service.unavailable'].message, requestId: String(req.id) });
-    }
+    const gone = new AbortController();
+    let admitted = false;
     let left = false;
     const leave = () => {
       if (left) return;
@@ -76,7 +94,19 @@ export function registerAdmission(app: FastifyInstance, admission: Admission): v
       admission.leave();
     };
     // 'close' comes when the reply is sent or the client went away, whichever is first, on every path.
-    reply.raw.once('close', leave);
-    reply.raw.once('finish', leave);
+    const done = () => {
+      gone.abort();
+      if (admitted) leave();
+    };
+    reply.raw.once('close', done);
+    reply.raw.once('finish', done);
+    const ok = await admission.enter(gone.signal);
+    if (ok) admitted = true;
+    if (ok && gone.signal.aborted) leave();
+    if (!ok || gone.signal.aborted) {
+      // To a client that is gone this writes nothing; to one that waited too long it says when to retry.
+      reply.header('retry-after', '1');
+      return reply.code(503).send({ code: 'service.unavailable', message: ERRORS['service.unavailable'].message, requestId: String(req.id) });
+    }
   });
 }
