@@ -26,6 +26,7 @@ import * as m20261130_0026 from './20261130_0026_audit_sequencer';
 import * as m20261130_0027 from './20261130_0027_street_code';
 import * as m20261130_0028 from './20261130_0028_ledger_scope';
 import * as m20261130_0029 from './20261130_0029_orders_sealed_contact';
+import * as m20261130_0030 from './20261130_0030_district_indexes';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0027_street_code': m20261130_0027,
   '20261130_0028_ledger_scope': m20261130_0028,
   '20261130_0029_orders_sealed_contact': m20261130_0029,
+  '20261130_0030_district_indexes': m20261130_0030,
 };

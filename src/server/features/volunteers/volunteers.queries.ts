@@ -63,9 +63,18 @@ export interface VolunteerFilter {
 }
 
 /** Talent pool search (人才库). JSON arrays are matched as text, which works the same on both databases. */
+/** The shape of the filter query with the person joined (the type the filters are written against). */
+const joined = (db: DbOrTrx) => db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id');
+
 export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: number, offset: number) {
   if (f.stationIds.length === 0) return { rows: [] as VolunteerRow[], total: 0 };
-  let qb = db.selectFrom('volunteers').innerJoin('people', 'people.id', 'volunteers.person_id').where('volunteers.station_id', 'in', f.stationIds);
+  // The person is joined only for a filter on the person: a street's count and page then read one index
+  // (volunteers_station_created) instead of every volunteer's and person's row (issue 13).
+  const byPerson = Boolean(f.q || f.bornOnOrBefore || f.bornAfter);
+  const from = db.selectFrom('volunteers');
+  let qb = (byPerson ? from.innerJoin('people', 'people.id', 'volunteers.person_id') : from).where('volunteers.station_id', 'in', f.stationIds) as ReturnType<
+    typeof joined
+  >;
   if (f.status) qb = qb.where('volunteers.status', '=', f.status as VolunteersTable['status']);
   if (f.category) qb = qb.where('volunteers.category', '=', f.category);
   if (f.q) {
