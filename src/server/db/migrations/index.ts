@@ -27,6 +27,7 @@ import * as m20261130_0027 from './20261130_0027_street_code';
 import * as m20261130_0028 from './20261130_0028_ledger_scope';
 import * as m20261130_0029 from './20261130_0029_orders_sealed_contact';
 import * as m20261130_0030 from './20261130_0030_district_indexes';
+import * as m20261130_0031 from './20261130_0031_summary_indexes';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0028_ledger_scope': m20261130_0028,
   '20261130_0029_orders_sealed_contact': m20261130_0029,
   '20261130_0030_district_indexes': m20261130_0030,
+  '20261130_0031_summary_indexes': m20261130_0031,
 };
