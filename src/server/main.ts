@@ -148,7 +148,8 @@ async function restore(source: string | undefined): Promise<void> {
 /** The running totals kept beside the ledgers (hours, points) against the ledgers themselves. */
 async function verifyTotalsCommand(): Promise<void> {
   const config = loadConfig();
-  const handle = open(config);
+  // It sums the whole ledger: no request's statement timeout (5 s is too short for a district's 5 million records).
+  const handle = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgStatementTimeoutMs: 0 });
   try {
     const hours = await verifyTotals(handle.db);
     console.log(hours.ok ? `服务时长累计核对通过（${hours.volunteers} 名志愿者）` : `服务时长累计与台账不一致：${hours.mismatches.length} 名志愿者`);

@@ -45,6 +45,12 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL only: run in this schema (tests give each file its own). */
   pgSchema?: string;
+  /**
+   * PostgreSQL only: the statement timeout (default 5 000 ms: no request holds a connection longer).
+   * 0 for the operator's commands that read the whole ledger (`verify-totals`): at district scale
+   * (5 million records) its sums take longer than any request may.
+   */
+  pgStatementTimeoutMs?: number;
   /** SQLite only: read-only connections beside the writer (default SQLITE_READERS; 0 = everything on the writer). */
   sqliteReaders?: number;
   /** SQLite only: prepared statements kept per connection (default STATEMENT_CACHE_SIZE; 0 = prepare every time, for bench/). */
@@ -192,7 +198,7 @@ export function openDb(opts: DbOptions): DbHandle {
       // How long a request may wait for a connection before it is refused with 503 (nothing written).
       // Long enough that a burst of writes queues rather than fails on a busy 2-core machine.
       connectionTimeoutMillis: 10_000,
-      statement_timeout: 5000,
+      statement_timeout: opts.pgStatementTimeoutMs ?? 5000,
       options: opts.pgSchema ? `-c search_path=${opts.pgSchema}` : undefined,
     } as pg.PoolConfig);
     // A dropped connection must not crash the process; the next query reports it. The pool listens on idle
