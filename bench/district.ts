@@ -458,7 +458,13 @@ log(`${ACTIVITIES} activities, their positions and sign-ups; ${recordsWritten} r
   const totals: Row[] = [];
   for (let v = 0; v < VOLUNTEERS; v++)
     if (approved[v] || pending[v])
-      totals.push({ volunteer_id: volunteerIds[v], approved_minutes: approved[v], pending_minutes: pending[v], updated_at: NOW.toISOString() });
+      totals.push({
+        volunteer_id: volunteerIds[v],
+        station_id: volunteerStation[v],
+        approved_minutes: approved[v],
+        pending_minutes: pending[v],
+        updated_at: NOW.toISOString(),
+      });
   for (let i = 0; i < totals.length; i += 20_000) await sink.insert('volunteer_totals', totals.slice(i, i + 20_000));
 }
 log(`${recordsWritten} service-hour records, their scope rows and totals`);

@@ -177,9 +177,16 @@ for (let done = 0; done < recordCount; done += 20_000) {
         .execute();
   });
 }
+const stationOf = new Map(vols.map((v) => [v.id, v.station_id]));
 await insertMany(
   'volunteer_totals',
-  [...totals].map(([id, m]) => ({ volunteer_id: id, approved_minutes: m.approved, pending_minutes: m.pending, updated_at: now })),
+  [...totals].map(([id, m]) => ({
+    volunteer_id: id,
+    station_id: stationOf.get(id),
+    approved_minutes: m.approved,
+    pending_minutes: m.pending,
+    updated_at: now,
+  })),
   2000,
 );
 await sql`ANALYZE`.execute(db);

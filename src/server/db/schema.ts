@@ -1663,6 +1663,8 @@ export interface ServiceRecordUnitsTable {
 /** A volunteer's running hours, moved in the same transaction as each ledger entry and decision (verify-totals checks them). */
 export interface VolunteerTotalsTable {
   volunteer_id: string;
+  /** The volunteer's station (never changes): the talent pool's hours filter reads a street's band by it. Null only before migration 0032 filled it. */
+  station_id: string | null;
   /** Σ minutes of approved records, corrections included (signed): the star level's input. */
   approved_minutes: number;
   /** Σ minutes of records waiting for a decision. */

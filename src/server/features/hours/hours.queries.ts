@@ -139,7 +139,13 @@ export function decideRecordUnits(db: DbOrTrx, recordId: string, status: 'approv
 export function moveTotals(db: DbOrTrx, volunteerId: string, delta: { approved: number; pending: number }, at: string) {
   return db
     .insertInto('volunteer_totals')
-    .values({ volunteer_id: volunteerId, approved_minutes: delta.approved, pending_minutes: delta.pending, updated_at: at })
+    .values((eb) => ({
+      volunteer_id: volunteerId,
+      station_id: eb.selectFrom('volunteers').select('volunteers.station_id').where('volunteers.id', '=', volunteerId),
+      approved_minutes: delta.approved,
+      pending_minutes: delta.pending,
+      updated_at: at,
+    }))
     .onConflict((oc) =>
       oc.column('volunteer_id').doUpdateSet({
         approved_minutes: sql`volunteer_totals.approved_minutes + ${delta.approved}`,
@@ -168,14 +174,15 @@ export async function fillBesideLedger(db: DbOrTrx, at: string) {
     JOIN anc ON anc.unit_id = sr.unit_id OR anc.unit_id = v.station_id
     WHERE NOT EXISTS (SELECT 1 FROM service_record_units x WHERE x.record_id = sr.id)`.execute(db);
   await sql`
-    INSERT INTO volunteer_totals (volunteer_id, approved_minutes, pending_minutes, updated_at)
-    SELECT volunteer_id,
-      COALESCE(SUM(CASE WHEN status = 'approved' THEN minutes ELSE 0 END), 0),
-      COALESCE(SUM(CASE WHEN status = 'pending' THEN minutes ELSE 0 END), 0),
+    INSERT INTO volunteer_totals (volunteer_id, station_id, approved_minutes, pending_minutes, updated_at)
+    SELECT sr.volunteer_id, MIN(v.station_id),
+      COALESCE(SUM(CASE WHEN sr.status = 'approved' THEN sr.minutes ELSE 0 END), 0),
+      COALESCE(SUM(CASE WHEN sr.status = 'pending' THEN sr.minutes ELSE 0 END), 0),
       ${at}
     FROM service_records sr
+    JOIN volunteers v ON v.id = sr.volunteer_id
     WHERE NOT EXISTS (SELECT 1 FROM volunteer_totals t WHERE t.volunteer_id = sr.volunteer_id)
-    GROUP BY volunteer_id`.execute(db);
+    GROUP BY sr.volunteer_id`.execute(db);
 }
 
 /** A volunteer's running totals (zero before their first entry). */

@@ -108,6 +108,14 @@ describe('running totals beside the hours ledger', () => {
     const low = (await w.admin.agent.get('/api/volunteers?maxHours=2.5&pageSize=200')).json();
     expect(low.items.map((v: { id: string }) => v.id)).toContain(ofA.id);
     expect(low.items.map((v: { id: string }) => v.id)).not.toContain(ofB.id);
+    // No hours yet, so no totals row: 0 hours, inside every band that starts at 0 and outside the rest.
+    const none = await w.enterVolunteer({ stationId: ofA.stationId });
+    const ids = async (query: string) => (await w.admin.agent.get(`/api/volunteers?${query}&pageSize=200`)).json().items.map((v: { id: string }) => v.id);
+    expect(await ids('maxHours=2.5')).toContain(none.id);
+    expect(await ids('minHours=0&maxHours=1')).toContain(none.id);
+    expect(await ids('minHours=0.5')).not.toContain(none.id);
+    // maxHours is inclusive: up to 0 hours is exactly the volunteers without any.
+    expect(await ids('maxHours=0')).toEqual([none.id]);
   });
 
   it('verify reports a totals row that disagrees with the ledger', async () => {

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { Database, PeopleTable, VolunteersTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
@@ -86,14 +86,22 @@ export async function listVolunteers(db: DbOrTrx, f: VolunteerFilter, limit: num
   if (f.availability) qb = qb.where('volunteers.availability', 'like', `%"${f.availability}"%`);
   if (f.bornOnOrBefore) qb = qb.where('people.birth_date', '<=', f.bornOnOrBefore);
   if (f.bornAfter) qb = qb.where('people.birth_date', '>', f.bornAfter);
-  if (f.minMinutes !== undefined || f.maxMinutes !== undefined) {
-    // The hours and star filters read the running totals: one row per volunteer, no SUM over the ledger.
-    const approved = sql<number>`COALESCE(volunteer_totals.approved_minutes, 0)`;
-    const withTotals = qb.leftJoin('volunteer_totals', 'volunteer_totals.volunteer_id', 'volunteers.id');
-    qb = withTotals as unknown as typeof qb;
-    if (f.minMinutes !== undefined) qb = qb.where(approved, '>=', f.minMinutes);
-    if (f.maxMinutes !== undefined) qb = qb.where(approved, '<', f.maxMinutes);
-  }
+  const min = f.minMinutes ?? 0;
+  const max = f.maxMinutes;
+  if (max !== undefined && max <= min) return { rows: [] as VolunteerRow[], total: 0 };
+  // The hours and star filters read the running totals (a volunteer without a row has 0 minutes) as the
+  // set of the scope's volunteers in the band: one range of the totals' (station, approved minutes) index
+  // per station (migration 0032), not a lookup per volunteer of the street nor a walk of the district's band.
+  const band = (eb: ExpressionBuilder<Database, 'volunteers'>, from: number, to?: number) => {
+    const q = eb
+      .selectFrom('volunteer_totals')
+      .select('volunteer_totals.volunteer_id')
+      .where('volunteer_totals.station_id', 'in', f.stationIds)
+      .where('volunteer_totals.approved_minutes', '>=', from);
+    return to === undefined ? q : q.where('volunteer_totals.approved_minutes', '<', to);
+  };
+  if (min > 0) qb = qb.where('volunteers.id', 'in', (eb) => band(eb, min, max));
+  else if (max !== undefined) qb = qb.where('volunteers.id', 'not in', (eb) => band(eb, max));
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const ids = await qb.select('volunteers.id').orderBy('volunteers.created_at', 'desc').orderBy('volunteers.id').limit(limit).offset(offset).execute();
   if (ids.length === 0) return { rows: [], total: Number(total) };
