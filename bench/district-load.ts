@@ -127,7 +127,7 @@ async function measure(): Promise<void> {
     { name: 'talent pool, 20–40 h', who: 'street', url: `${base}/api/volunteers?pageSize=20&minHours=20&maxHours=40` },
     { name: 'talent pool, 2 stars', who: 'street', url: `${base}/api/volunteers?pageSize=20&starLevel=2` },
     { name: 'activities, month (100 a page)', who: 'street', url: `${base}/api/activities?from=2026-11-01&to=2026-11-30&pageSize=100` },
-    { name: 'activities, page 1', who: 'volunteer', url: `${base}/api/activities?pageSize=20` },
+    { name: 'activities from today (the phone’s list)', who: 'volunteer', url: `${base}/api/activities?from=2026-11-30&pageSize=100` },
     { name: 'orders queue, page 1', who: 'street', url: `${base}/api/orders?pageSize=20` },
     { name: 'hours, page 1', who: 'street', url: `${base}/api/hours?pageSize=20` },
     { name: 'hours, pending', who: 'street', url: `${base}/api/hours?status=pending&pageSize=20` },
