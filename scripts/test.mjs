@@ -138,7 +138,7 @@ async function vitest(name, list, opts) {
 // once, the phases fought for the two cores — the databases and the browsers are not niced — and the gate took 36
 // minutes; one after another they take about 20 on the same machine.
 const checks = await Promise.all([
-  step('lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']),
+  step('lint', 'npx', ['biome', 'check', 'src', 'test', 'bench', 'scripts']),
   step('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']),
   // The served /api/openapi.json, linted with Redocly's recommended rules (offline): 0 errors.
   step('openapi lint', 'npx', ['tsx', 'scripts/openapi-lint.ts', '--format=summary']),
