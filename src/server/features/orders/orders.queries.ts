@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 function itemsOf(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
@@ -315,8 +315,33 @@ export function setOrderContact(
   return db.updateTable('orders').set(patch).where('id', '=', id).execute();
 }
 
-export function insertOrder(db: DbOrTrx, row: OrdersTable) {
-  return db.insertInto('orders').values(row).execute();
+/**
+ * Writes a new order and returns its requester's name and phone as written and its unit's name. With
+ * `ownRecord` (a person's id: a resident ordering for themself, never sealed), the requester's name
+ * and phone are that person's, read in the same statement; `person_found` is 0 when there is no such
+ * person (the name is then empty: the caller throws, rolling the order back).
+ */
+export async function insertOrder(db: DbOrTrx, row: OrdersTable, ownRecord: string | null) {
+  const person = (column: 'name' | 'phone') => (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb
+      .selectFrom('people')
+      .select(`people.${column}`)
+      .where('people.id', '=', ownRecord ?? '');
+  const r = await db
+    .insertInto('orders')
+    .values(ownRecord ? { ...row, requester_name: (eb) => eb.fn.coalesce(person('name')(eb), sql.lit('')), requester_phone: (eb) => person('phone')(eb) } : row)
+    .returning((eb) => [
+      'orders.requester_name',
+      'orders.requester_phone',
+      eb.selectFrom('units').select('units.name').where('units.id', '=', row.unit_id).as('unit_name'),
+      eb
+        .selectFrom('people')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .where('people.id', '=', ownRecord ?? '')
+        .as('person_found'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { requesterName: r.requester_name, requesterPhone: r.requester_phone, unitName: r.unit_name ?? '', personFound: Number(r.person_found) > 0 };
 }
 
 /** A guarded move: only from the status we read, so two people cannot both take the same order. */
@@ -401,14 +426,18 @@ export function teamMember(db: DbOrTrx, teamId: string, volunteerId: string) {
 }
 
 export function unitAdmins(db: DbOrTrx, unitId: string) {
+  return adminsOf(db, unitId).execute();
+}
+
+/** The people administering a unit (institute or station admins, account not disabled), as a query not yet run. */
+export function adminsOf(db: DbOrTrx, unitId: string) {
   return db
     .selectFrom('role_grants')
     .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
     .select(['accounts.person_id'])
     .where('role_grants.unit_id', '=', unitId)
     .where('role_grants.role', 'in', ['institute_admin', 'station_admin'])
-    .where('accounts.disabled', '=', 0)
-    .execute();
+    .where('accounts.disabled', '=', 0);
 }
 
 export function activeStationPoints(db: DbOrTrx) {
@@ -417,32 +446,6 @@ export function activeStationPoints(db: DbOrTrx) {
 
 export function stationPoints(db: DbOrTrx) {
   return db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
-}
-
-/**
- * What placing an order reads besides the caller: the station's name (for the answer) and, when the
- * caller orders for themself, their name and phone. One statement.
- */
-export async function placingFacts(db: DbOrTrx, unitId: string, personId: string | null) {
-  const r = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('units').select('name').where('id', '=', unitId).as('unit_name'),
-      eb
-        .selectFrom('people')
-        .select('name')
-        .where('id', '=', personId ?? '')
-        .as('person_name'),
-      eb
-        .selectFrom('people')
-        .select('phone')
-        .where('id', '=', personId ?? '')
-        .as('person_phone'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    unitName: (r.unit_name ?? '') as string,
-    person: r.person_name ? { name: r.person_name as string, phone: (r.person_phone ?? null) as string | null } : null,
-  };
 }
 
 export function personContact(db: DbOrTrx, personId: string) {
