@@ -20,18 +20,19 @@ const BOUNDS = {
   // Check-in / check-out: + the activity, one read of sign-up/token/open check-in/day count, the check-in write.
   checkIn: 7,
   checkOut: 7,
-  // Placing an order: + requester and station name, the order number (one upsert), the order, its history
-  // line, the station's admins, one notice per admin. Remains: folding the admins' read and notices.
-  placeOrder: 10,
+  // Placing an order: + the order number (one upsert), the order (its INSERT reads the requester's name and
+  // phone and returns the station's name), its history line, and the station admins' notices (one INSERT …
+  // SELECT, however many admins).
+  placeOrder: 8,
   // Lists (goal 4): session + total + ids + rows (the pool's queries are H4's).
   talentPool: 4,
-  // Session + total + rows + positions.
-  activitiesStaff: 4,
-  // + the caller's sign-ups to the page. Remains: total and rows in one statement (a window count).
-  activitiesVolunteer: 5,
-  // Session, escalated ids, total, rows, escalated rows (total + rows), target unit names. Remains: the
-  // escalated orders in the main query, the names from the cached tree.
-  orders: 7,
+  // Session + the page with its total (a count subquery on its rows) + positions.
+  activitiesStaff: 3,
+  // Session + the page with its total (a count subquery on its rows) + positions + the caller's sign-ups to the page.
+  activitiesVolunteer: 4,
+  // Session + one statement: the page, the orders escalated to the caller's institutes added after it, the
+  // count and the dispatch targets' names (joined). A page past the end reads its count alone (one more).
+  orders: 2,
   // Session + the capped count over the scope rows + the page's ids in order + their rows.
   hours: 4,
 } as const;

@@ -112,12 +112,11 @@ export async function listActivities(db: DbOrTrx, f: ActivityFilter, limit: numb
   if (f.to) qb = qb.where('activities.starts_at', '<', f.to);
   if (f.q) qb = qb.where('activities.title', 'like', `%${f.q.replace(/[\\%_]/g, '')}%`);
   if (f.ids) qb = qb.where('activities.id', 'in', f.ids.length ? f.ids : ['']);
-  const [{ total }] = await qb
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .execute();
-  const rows = (await qb.orderBy('activities.starts_at').limit(limit).offset(offset).execute()) as ActivityRow[];
-  return { rows, total: Number(total) };
+  // The count rides on the page's rows (one statement); a page past the end reads it alone.
+  const count = qb.clearSelect().select((eb) => eb.fn.countAll<number>().as('total'));
+  const found = await qb.select(count.as('matching_total')).orderBy('activities.starts_at').limit(limit).offset(offset).execute();
+  const total = found.length ? found[0].matching_total : offset === 0 && limit > 0 ? 0 : (await count.executeTakeFirstOrThrow()).total;
+  return { rows: found.map(({ matching_total, ...r }) => r) as ActivityRow[], total: Number(total) };
 }
 
 export function insertActivity(db: DbOrTrx, row: ActivitiesTable) {

@@ -1,8 +1,43 @@
-import type { NotificationsTable } from '../../db/schema';
+import { type SelectQueryBuilder, sql } from 'kysely';
+import type { Database, NotificationsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 export function insertNotification(db: DbOrTrx, row: NotificationsTable) {
   return db.insertInto('notifications').values(row).execute();
+}
+
+/** Whom to tell: a query (not run) selecting their `person_id`, one row per notice. */
+// biome-ignore lint/suspicious/noExplicitAny: any tables, as long as it selects person_id
+export type Recipients = SelectQueryBuilder<Database, any, { person_id: string }>;
+
+/**
+ * The same notice to each person `recipients` selects, in one INSERT … SELECT. Each id is `idStem`
+ * (the first 32 characters of a time-ordered id) and the row's number as 4 digits: time-ordered like
+ * `timeOrderedId`, and distinct within the statement (up to 9,999 recipients).
+ */
+export function insertNotificationsFor(
+  db: DbOrTrx,
+  recipients: Recipients,
+  idStem: string,
+  n: Pick<NotificationsTable, 'kind' | 'title' | 'body' | 'link' | 'created_at'>,
+) {
+  return db
+    .insertInto('notifications')
+    .columns(['id', 'person_id', 'kind', 'title', 'body', 'link', 'created_at'])
+    .expression(
+      db
+        .selectFrom(recipients.as('r'))
+        .select((eb) => [
+          sql<string>`${idStem} || substr(cast(10000 + row_number() over (order by ${sql.ref('r.person_id')}) as text), 2)`.as('id'),
+          'r.person_id',
+          eb.val(n.kind).as('kind'),
+          eb.val(n.title).as('title'),
+          eb.val(n.body).as('body'),
+          eb.val(n.link).as('link'),
+          eb.val(n.created_at).as('created_at'),
+        ]),
+    )
+    .execute();
 }
 
 /** One page of a person's notices, newest first (ids are time-ordered), with how many they have and how many are unread. */

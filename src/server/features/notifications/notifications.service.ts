@@ -51,6 +51,25 @@ export async function notify(trx: DbOrTrx, at: Date, personId: string, n: { kind
   });
 }
 
+/**
+ * The same in-app notice to everyone `recipients` selects (one notice per row it yields), in one
+ * statement in the caller's transaction: no read of the recipients first, no INSERT per person.
+ */
+export async function notifyAll(
+  trx: DbOrTrx,
+  at: Date,
+  recipients: q.Recipients,
+  n: { kind: string; title: string; body?: string | null; link?: string | null },
+) {
+  await q.insertNotificationsFor(trx, recipients, timeOrderedId().slice(0, 32), {
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? null,
+    link: n.link ?? null,
+    created_at: at.toISOString(),
+  });
+}
+
 export async function listMyNotifications(
   deps: Deps,
   ctx: Ctx,

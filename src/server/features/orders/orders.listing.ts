@@ -14,10 +14,15 @@ import { canSee, rolesFor, whoAmI } from './orders.roles';
 
 type Page = z.infer<typeof PageQuery>;
 
-/** Names of the units, teams and volunteers the orders were dispatched to: one query per kind. */
-async function targetNames(deps: Deps, rows: q.OrderRow[]): Promise<Map<string, string>> {
-  const ids = (type: string) => [...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id as string))];
+/**
+ * Names of the units, teams and volunteers the orders were dispatched to: the ones the query joined
+ * (`target_name`, the staff queue), the rest by one query per kind.
+ */
+async function targetNames(deps: Deps, all: q.OrderRow[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
+  for (const r of all) if (r.target_id && r.target_name != null) names.set(r.target_id, r.target_name);
+  const rows = all.filter((r) => r.target_name === undefined);
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.target_type === type && r.target_id).map((r) => r.target_id as string))];
   const unitIds = [...ids('institute'), ...ids('station')];
   if (unitIds.length) for (const u of await q.unitNames(deps.db, unitIds)) names.set(u.id, u.name);
   if (ids('team').length) for (const t of await q.teamNames(deps.db, ids('team'))) names.set(t.id, t.name);
@@ -104,9 +109,8 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
     if (!scope.has(query.unitId)) throw notFound();
     units = tree.subtree(query.unitId).filter((u) => scope.has(u));
   }
-  // Orders escalated to an institute show in its queue too.
-  const escalated = await q.escalatedTo(deps.db, units);
-  const { rows, total } = await q.listOrders(
+  // Orders escalated to an institute show in its queue too, after the page (not when filtered by status).
+  const { rows, total } = await q.staffQueue(
     deps.db,
     {
       unitIds: units,
@@ -116,14 +120,11 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
       from: query.from ? chinaDayStart(query.from) : undefined,
       to: query.to ? chinaDayEnd(query.to) : undefined,
     },
+    query.status ? [] : units,
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );
-  const extra =
-    escalated.length && !query.status
-      ? (await q.listOrders(deps.db, { ids: escalated.map((e) => e.id) }, 50, 0)).rows.filter((e) => !rows.some((r) => r.id === e.id))
-      : [];
-  return { items: await orderViews(deps, ctx, tree, [...rows, ...extra], false), total: total + extra.length, page: query.page, pageSize: query.pageSize };
+  return { items: await orderViews(deps, ctx, tree, rows, false), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** The requester follows their orders on the phone, a page at a time, newest first. */

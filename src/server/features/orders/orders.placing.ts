@@ -14,7 +14,7 @@ import { AppError } from '../../platform/errors';
 import { unitTreeOf } from '../../platform/scope';
 import { whoOf } from '../../platform/session';
 import { canUseFile } from '../files/files.service';
-import { notify } from '../notifications/notifications.service';
+import { notifyAll } from '../notifications/notifications.service';
 import { personIdByPhone } from '../volunteers/volunteers.lookup';
 import { recordEvent } from './orders.events';
 import { presentPlaced } from './orders.listing';
@@ -57,7 +57,8 @@ export interface NewOrder {
   title: string;
   description: string;
   photos: string[];
-  requester: { personId: string | null; name: string; phone: string | null; verified: boolean };
+  /** As entered (staff, portal, Open311), or `ownRecord`: a resident for themself, named from their person record as the order is written. */
+  requester: { personId: string | null; name: string; phone: string | null; verified: boolean } | { ownRecord: string };
   careRecipientId: string | null;
   address: string | null;
   lat: number | null;
@@ -72,15 +73,21 @@ export async function insertNewOrder(deps: Pick<Deps, 'db' | 'config'>, now: Dat
   return (await writeNewOrder(deps, now, o, who, kind)).row.id;
 }
 
-/** Writes the order, its first history line, the audit row and the station admins' notices in one transaction; returns the rows written. */
+/**
+ * Writes the order, its first history line, the audit row and the station admins' notices in one
+ * transaction; returns the rows written and the station's name.
+ */
 async function writeNewOrder(
   deps: Pick<Deps, 'db' | 'config'>,
   now: Date,
   o: NewOrder,
   who: AuditWho,
   kind: OrderActor,
-): Promise<{ row: OrdersTable; event: OrderEventsTable }> {
+): Promise<{ row: OrdersTable; event: OrderEventsTable; unitName: string }> {
   const id = randomUUID();
+  const own = 'ownRecord' in o.requester ? o.requester.ownRecord : null;
+  // The own-record requester's name and phone are filled in by the INSERT (q.insertOrder).
+  const requester = 'ownRecord' in o.requester ? { personId: o.requester.ownRecord, name: '', phone: null, verified: false } : o.requester;
   return deps.db.transaction().execute(async (trx) => {
     const number = await orderNumber(trx, now);
     const row: OrdersTable = {
@@ -91,13 +98,13 @@ async function writeNewOrder(
       title: o.title,
       description: o.description,
       photo_file_ids: JSON.stringify(o.photos),
-      requester_person_id: o.requester.personId,
-      requester_name: o.requester.name,
-      requester_verified: o.requester.verified ? 1 : 0,
-      verify_note: o.requester.verified ? '工作人员代为点单时已核实' : null,
+      requester_person_id: requester.personId,
+      requester_name: requester.name,
+      requester_verified: requester.verified ? 1 : 0,
+      verify_note: requester.verified ? '工作人员代为点单时已核实' : null,
       care_recipient_id: o.careRecipientId,
       // A care recipient's phone and address are sealed on the order as on their record (orders.sealing.ts).
-      ...orderContactColumns(deps.config.keys, o.careRecipientId !== null, { phone: o.requester.phone, address: o.address }),
+      ...orderContactColumns(deps.config.keys, o.careRecipientId !== null, { phone: requester.phone, address: o.address }),
       lng: o.lng,
       lat: o.lat,
       preferred_at: o.preferredAt,
@@ -126,7 +133,10 @@ async function writeNewOrder(
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
     };
-    await q.insertOrder(trx, row);
+    const written = await q.insertOrder(trx, row, own);
+    if (own && !written.personFound) throw new AppError('auth.required');
+    row.requester_name = written.requesterName;
+    row.requester_phone = written.requesterPhone;
     const event = await recordEvent(trx, id, now, kind, { accountId: who.actorAccountId, name: who.actorName }, 'submit', null, 'submitted', o.channel);
     await appendAudit(trx, deps.config.keys.audit, now, who, {
       action: 'orders.placed',
@@ -135,14 +145,13 @@ async function writeNewOrder(
       unitId: o.unitId,
       changes: { number: { before: null, after: number }, channel: { before: null, after: o.channel } },
     });
-    for (const admin of await q.unitAdmins(trx, o.unitId))
-      await notify(trx, now, admin.person_id, {
-        kind: 'orders.new',
-        title: `新的群众点单：${o.title}`,
-        body: o.description.slice(0, 60),
-        link: `/admin/orders/${id}`,
-      });
-    return { row, event };
+    await notifyAll(trx, now, q.adminsOf(trx, o.unitId), {
+      kind: 'orders.new',
+      title: `新的群众点单：${o.title}`,
+      body: o.description.slice(0, 60),
+      link: `/admin/orders/${id}`,
+    });
+    return { row, event, unitName: written.unitName };
   });
 }
 
@@ -165,7 +174,6 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
   let channel: OrdersTable['channel'] = 'app';
   let kind: OrderActor = 'requester';
   let address = input.address ?? null;
-  const facts = await q.placingFacts(deps.db, unitId, input.onBehalf ? null : ctx.actor.personId);
   if (input.onBehalf) {
     await ctx.scope.require('orders.manage', unitId);
     // A care recipient's record is sealed; the order takes its phone and address when the form left them out.
@@ -179,8 +187,8 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     channel = input.onBehalf.channel;
     kind = 'staff';
   } else {
-    if (!facts.person) throw new AppError('auth.required');
-    requester = { personId: ctx.actor.personId, name: facts.person.name, phone: facts.person.phone, verified: false };
+    // Their name and phone from their person record, in the order's INSERT (auth.required if it is gone).
+    requester = { ownRecord: ctx.actor.personId };
   }
   const placed = await writeNewOrder(
     deps,
@@ -204,7 +212,7 @@ export async function placeOrder(deps: Deps, ctx: Ctx, input: PlaceOrderInput) {
     kind,
   );
   // The answer from the rows just written: a new order has no volunteer, no target and one history line.
-  const row = { ...placed.row, unit_name: facts.unitName, item_name: item?.name ?? null, volunteer_name: null, volunteer_person_id: null };
+  const row = { ...placed.row, unit_name: placed.unitName, item_name: item?.name ?? null, volunteer_name: null, volunteer_person_id: null };
   return presentPlaced(deps, ctx, tree, row, placed.event);
 }
 

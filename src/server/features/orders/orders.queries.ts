@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database, OrderEventsTable, OrdersTable, ServiceItemsTable } from '../../db/schema';
 import type { DbOrTrx } from '../../platform/db';
 
 function itemsOf(db: DbOrTrx, unitIds: string[] | null, includeArchived: boolean) {
@@ -65,7 +65,14 @@ export function updateItem(db: DbOrTrx, id: string, patch: Partial<ServiceItemsT
   return db.updateTable('service_items').set(patch).where('id', '=', id).execute();
 }
 
-export type OrderRow = OrdersTable & { unit_name: string; item_name: string | null; volunteer_name: string | null; volunteer_person_id: string | null };
+export type OrderRow = OrdersTable & {
+  unit_name: string;
+  item_name: string | null;
+  volunteer_name: string | null;
+  volunteer_person_id: string | null;
+  /** The name of the unit, team or volunteer the order was dispatched to, when the query joined it (the staff queue). */
+  target_name?: string | null;
+};
 
 function base(db: DbOrTrx) {
   return db
@@ -98,7 +105,7 @@ export interface OrderFilter {
   itemIds?: string[];
 }
 
-export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, offset: number) {
+function filtered(db: DbOrTrx, f: OrderFilter) {
   let qb = base(db);
   if (f.unitIds) qb = qb.where('orders.unit_id', 'in', f.unitIds.length ? f.unitIds : ['']);
   if (f.requesterPersonId) qb = qb.where('orders.requester_person_id', '=', f.requesterPersonId);
@@ -112,12 +119,73 @@ export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, off
     const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
     qb = qb.where((eb) => eb.or([eb('orders.title', 'like', like), eb('orders.number', '=', f.q as string), eb('orders.requester_name', 'like', like)]));
   }
+  return qb;
+}
+
+export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, offset: number) {
+  const qb = filtered(db, f);
   const [{ total }] = await qb
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('total'))
     .execute();
   const rows = (await qb.orderBy('orders.created_at', 'desc').orderBy('orders.id', 'desc').limit(limit).offset(offset).execute()) as OrderRow[];
   return { rows, total: Number(total) };
+}
+
+/** How many of the orders escalated to the caller's institutes the staff queue adds to a page, newest first. */
+const ESCALATED_SHOWN = 50;
+
+/**
+ * The staff queue, one statement: a page of the orders matching `f` (newest first) with the
+ * dispatch target's name joined, then the orders escalated to one of `escalatedTo` (the newest
+ * 50, whatever the other filters; none for an empty list) that are not on that page, and `total`:
+ * how many match `f` plus how many escalated orders were added. A page past the end reads the count
+ * alone (one more statement, only then).
+ */
+export async function staffQueue(db: DbOrTrx, f: OrderFilter, escalatedTo: string[], limit: number, offset: number) {
+  const named = (qb: ReturnType<typeof base>) =>
+    qb
+      .leftJoin('units as tu', (j) => j.onRef('tu.id', '=', 'orders.target_id').on('orders.target_type', 'in', ['institute', 'station']))
+      .leftJoin('teams as tt', (j) => j.onRef('tt.id', '=', 'orders.target_id').on('orders.target_type', '=', 'team'))
+      .leftJoin('volunteers as tv', (j) => j.onRef('tv.id', '=', 'orders.target_id').on('orders.target_type', '=', 'volunteer'))
+      .leftJoin('people as tvp', 'tvp.id', 'tv.person_id')
+      .select((eb) => eb.fn.coalesce('tu.name', 'tt.name', 'tvp.name').as('target_name'))
+      .orderBy('orders.created_at', 'desc')
+      .orderBy('orders.id', 'desc');
+  const count = filtered(db, f)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+  const rows = await db
+    .with('c', () => count)
+    .with('p', () => named(filtered(db, f)).limit(limit).offset(offset))
+    .with('e', () =>
+      named(
+        base(db).where('orders.id', 'in', (eb) =>
+          eb
+            .selectFrom('orders as esc')
+            .select('esc.id')
+            .where('esc.target_type', '=', 'institute')
+            .where('esc.target_id', 'in', escalatedTo.length ? escalatedTo : ['']),
+        ),
+      ).limit(ESCALATED_SHOWN),
+    )
+    .selectFrom(['p', 'c'])
+    .selectAll('p')
+    .select([sql<number>`0`.as('part'), 'c.n as matching'])
+    .unionAll((eb) =>
+      eb
+        .selectFrom(['e', 'c'])
+        .selectAll('e')
+        .select([sql<number>`1`.as('part'), 'c.n as matching'])
+        .where('e.id', 'not in', eb.selectFrom('p').select('p.id')),
+    )
+    .orderBy('part')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const matching = rows.length ? Number(rows[0].matching) : offset === 0 ? 0 : Number((await count.executeTakeFirstOrThrow()).n);
+  const extra = rows.filter((r) => Number(r.part) === 1).length;
+  return { rows: rows.map(({ part, matching, ...r }) => r) as OrderRow[], total: matching + extra };
 }
 
 /** Statuses in which an accepted order stays on its volunteer's task list. */
@@ -247,8 +315,33 @@ export function setOrderContact(
   return db.updateTable('orders').set(patch).where('id', '=', id).execute();
 }
 
-export function insertOrder(db: DbOrTrx, row: OrdersTable) {
-  return db.insertInto('orders').values(row).execute();
+/**
+ * Writes a new order and returns its requester's name and phone as written and its unit's name. With
+ * `ownRecord` (a person's id: a resident ordering for themself, never sealed), the requester's name
+ * and phone are that person's, read in the same statement; `person_found` is 0 when there is no such
+ * person (the name is then empty: the caller throws, rolling the order back).
+ */
+export async function insertOrder(db: DbOrTrx, row: OrdersTable, ownRecord: string | null) {
+  const person = (column: 'name' | 'phone') => (eb: ExpressionBuilder<Database, 'orders'>) =>
+    eb
+      .selectFrom('people')
+      .select(`people.${column}`)
+      .where('people.id', '=', ownRecord ?? '');
+  const r = await db
+    .insertInto('orders')
+    .values(ownRecord ? { ...row, requester_name: (eb) => eb.fn.coalesce(person('name')(eb), sql.lit('')), requester_phone: (eb) => person('phone')(eb) } : row)
+    .returning((eb) => [
+      'orders.requester_name',
+      'orders.requester_phone',
+      eb.selectFrom('units').select('units.name').where('units.id', '=', row.unit_id).as('unit_name'),
+      eb
+        .selectFrom('people')
+        .select((p) => p.fn.countAll<number>().as('n'))
+        .where('people.id', '=', ownRecord ?? '')
+        .as('person_found'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { requesterName: r.requester_name, requesterPhone: r.requester_phone, unitName: r.unit_name ?? '', personFound: Number(r.person_found) > 0 };
 }
 
 /** A guarded move: only from the status we read, so two people cannot both take the same order. */
@@ -333,14 +426,18 @@ export function teamMember(db: DbOrTrx, teamId: string, volunteerId: string) {
 }
 
 export function unitAdmins(db: DbOrTrx, unitId: string) {
+  return adminsOf(db, unitId).execute();
+}
+
+/** The people administering a unit (institute or station admins, account not disabled), as a query not yet run. */
+export function adminsOf(db: DbOrTrx, unitId: string) {
   return db
     .selectFrom('role_grants')
     .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
     .select(['accounts.person_id'])
     .where('role_grants.unit_id', '=', unitId)
     .where('role_grants.role', 'in', ['institute_admin', 'station_admin'])
-    .where('accounts.disabled', '=', 0)
-    .execute();
+    .where('accounts.disabled', '=', 0);
 }
 
 export function activeStationPoints(db: DbOrTrx) {
@@ -349,32 +446,6 @@ export function activeStationPoints(db: DbOrTrx) {
 
 export function stationPoints(db: DbOrTrx) {
   return db.selectFrom('units').select(['id', 'lat', 'lng']).where('kind', '=', 'station').execute();
-}
-
-/**
- * What placing an order reads besides the caller: the station's name (for the answer) and, when the
- * caller orders for themself, their name and phone. One statement.
- */
-export async function placingFacts(db: DbOrTrx, unitId: string, personId: string | null) {
-  const r = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('units').select('name').where('id', '=', unitId).as('unit_name'),
-      eb
-        .selectFrom('people')
-        .select('name')
-        .where('id', '=', personId ?? '')
-        .as('person_name'),
-      eb
-        .selectFrom('people')
-        .select('phone')
-        .where('id', '=', personId ?? '')
-        .as('person_phone'),
-    ])
-    .executeTakeFirstOrThrow();
-  return {
-    unitName: (r.unit_name ?? '') as string,
-    person: r.person_name ? { name: r.person_name as string, phone: (r.person_phone ?? null) as string | null } : null,
-  };
 }
 
 export function personContact(db: DbOrTrx, personId: string) {
@@ -404,10 +475,6 @@ export function volunteerNames(db: DbOrTrx, ids: string[]) {
     .select(['volunteers.id', 'people.name'])
     .where('volunteers.id', 'in', ids)
     .execute();
-}
-
-export function escalatedTo(db: DbOrTrx, unitIds: string[]) {
-  return db.selectFrom('orders').select('id').where('target_type', '=', 'institute').where('target_id', 'in', unitIds).execute();
 }
 
 export function heldOrderIds(db: DbOrTrx, volunteerId: string) {
