@@ -12,13 +12,43 @@ import { type DbHandle, openDb } from '../../src/server/platform/db';
 import { PG_URL } from '../support/db';
 import { multipart } from '../support/app';
 import { xlsxBomb } from '../support/zip-bomb';
-import { type Session, type Site, count, createStation, login, makeSite, postgresReachable, printFigures, stationNames } from './support';
+import { type Session, type Site, count, createStation, login, makeSite, pgAdmin, postgresReachable, printFigures, stationNames } from './support';
 
 /**
  * Faults answered (issue 12), measured over real HTTP against the app with its production settings
  * (admission: 10 at a time, 4 s in line): a burst against a frozen database, a full disk, an xlsx bomb.
  * Every request gets an HTTP answer within 6 s; nothing is half-written; recovery needs no restart.
  */
+/**
+ * A small disk for PostgreSQL: a 16 MB tmpfs with a directory the database server's user owns, or null
+ * where mounting is not allowed. `grow()` makes it 64 MB; `remove()` unmounts it.
+ */
+async function smallDisk(): Promise<{ dir: string; grow(): Promise<void>; remove(): Promise<void> } | null> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const mnt = mkdtempSync(path.join(os.tmpdir(), 'shijian-pgfull-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mnt], { stdio: 'ignore' });
+  } catch {
+    rmSync(mnt, { recursive: true, force: true });
+    return null;
+  }
+  const dir = path.join(mnt, 'pg');
+  mkdirSync(dir);
+  execFileSync('chown', ['postgres:postgres', dir]);
+  return {
+    dir,
+    async grow() {
+      execFileSync('mount', ['-o', 'remount,size=64m', mnt]);
+    },
+    async remove() {
+      execFileSync('umount', ['-l', mnt], { stdio: 'ignore' });
+      rmSync(mnt, { recursive: true, force: true });
+    },
+  };
+}
+
 const figures: Record<string, string | number>[] = [];
 afterAll(() => printFigures('faults answered', figures));
 
@@ -282,6 +312,74 @@ describe.each([
       } finally {
         await r.close();
         await relay.close();
+      }
+    },
+  );
+
+  it.skipIf(!available || dialect !== 'postgres')(
+    'a full disk under PostgreSQL (its tablespace on a small tmpfs): writes answered 503 service.disk_full within 6 s, health says so, recovery without restart',
+    async (ctx) => {
+      const disk = await smallDisk();
+      if (!disk) {
+        console.warn('\n*** SKIPPED: the PostgreSQL full-disk trial needs to mount a tmpfs (root, CAP_SYS_ADMIN) and was not allowed here ***\n');
+        ctx.skip();
+        return;
+      }
+      const r = await run(dialect);
+      const space = `full_${(r.site.schema ?? '').slice(2)}`;
+      try {
+        // The stations' table (what the burst writes) moves onto the small disk; its dead space is never reclaimed meanwhile.
+        await pgAdmin(`CREATE TABLESPACE ${space} LOCATION '${disk.dir}'`);
+        await pgAdmin(`ALTER TABLE ${r.site.schema}.units SET TABLESPACE ${space}`);
+        await pgAdmin(`ALTER TABLE ${r.site.schema}.units SET (autovacuum_enabled = false)`);
+        // Fill it to the last byte: big inserts until one fails for lack of space, then single short rows
+        // (as short as the burst's) until they fail too.
+        const filler = new pg.Client({ connectionString: PG_URL });
+        await filler.connect();
+        const fill = (rows: number) =>
+          filler
+            .query(
+              `INSERT INTO ${r.site.schema}.units (id, kind, parent_id, name, sort, archived, created_at, updated_at)
+               SELECT gen_random_uuid()::text, 'station', $1, '填充' || gen_random_uuid()::text, 0, 0, now()::text, now()::text
+               FROM generate_series(1, $2::int)`,
+              [r.site.instituteId, rows],
+            )
+            .then(
+              () => 'ok',
+              (e: { code?: string }) => e.code ?? 'error',
+            );
+        try {
+          expect(await fill(1_000_000)).toBe('53100');
+          let last = 'ok';
+          for (let i = 0; i < 100_000 && last === 'ok'; i++) last = await fill(1);
+          expect(last).toBe('53100');
+        } finally {
+          await filler.end();
+        }
+        const answers = await burst(r, count(50, 300), '满盘');
+        summary('disk full (PostgreSQL tablespace on a full tmpfs)', dialect, answers);
+        expect(answers.filter((a) => a.status === 0)).toEqual([]);
+        expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(6000);
+        // A few rows may still fit in space another connection's pages had left: each write is either
+        // acknowledged and there, or refused as disk full and absent — never a 500, never half-written.
+        for (const a of answers) expect(a.status === 201 ? [201] : [a.status, a.code]).toEqual(a.status === 201 ? [201] : [503, 'service.disk_full']);
+        expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(answers.length / 2);
+        const names = await stationNames(r.site);
+        for (const a of answers) expect(names.has(a.name)).toBe(a.status === 201);
+        // Right after a refused write the readiness check says the disk is full.
+        let refused = 0;
+        for (let i = 0; i < 50 && refused !== 503; i++) refused = (await createStation(r.url, r.session, r.site, `再试${i}`)).status;
+        expect(refused).toBe(503);
+        const health = await fetch(`${r.url}/api/health`);
+        expect([health.status, (await health.json()).disk]).toEqual([503, 'full']);
+        // Room again (the disk grows, as an operator would free or add space): the next write goes through, no restart.
+        await disk.grow();
+        expect((await createStation(r.url, r.session, r.site, '腾出空间后')).status).toBe(201);
+        expect((await fetch(`${r.url}/api/health`)).status).toBe(200);
+      } finally {
+        await r.close();
+        await pgAdmin(`DROP TABLESPACE IF EXISTS ${space}`).catch(() => {});
+        await disk.remove();
       }
     },
   );
