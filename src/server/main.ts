@@ -10,6 +10,7 @@ import { tickPlan } from './features/plan/plan.tick';
 import { tickPoints } from './features/points/points.expiry';
 import { tickMarket } from './features/market/market.tick';
 import { sealPlainCareData } from './features/care/care.sealing';
+import { sealPlainVolunteerContacts } from './features/volunteers/volunteers.sealing';
 import { sealPlainCareOrders } from './features/orders/orders.sealing';
 import { verifyTotals } from './features/hours/hours.totals';
 import { verifyLedger } from './features/points/points.statement';
@@ -42,6 +43,8 @@ async function migrateAndSeal(config: Config, handle: DbHandle): Promise<string[
   if (sealed) console.log(`已加密 ${sealed} 位关爱对象的电话、住址和需求`);
   const sealedOrders = await sealPlainCareOrders({ db: handle.db, config, clock: systemClock });
   if (sealedOrders) console.log(`已加密 ${sealedOrders} 张为关爱对象代点的需求单上的电话和地址`);
+  const sealedVolunteers = await sealPlainVolunteerContacts({ db: handle.db, config, clock: systemClock });
+  if (sealedVolunteers) console.log(`已加密 ${sealedVolunteers} 位志愿者的紧急联系人和监护人电话`);
   return applied;
 }
 

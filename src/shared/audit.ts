@@ -274,6 +274,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'volunteers.imported': '批量导入志愿者',
   'volunteers.exported': '导出志愿者名册',
   'volunteers.exported_national': '导出至全国系统（含完整证件号）',
+  'volunteers.sealed': '加密志愿者的紧急联系人和监护人电话',
   'venues.created': '新增阵地',
   'venues.updated': '修改阵地',
   'venues.room_added': '新增功能室',

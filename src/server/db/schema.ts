@@ -303,9 +303,15 @@ export interface VolunteersTable {
   service_categories: string;
   availability: string;
   emergency_name: string | null;
+  /** NULL since migration 0033: the phone is sealed in emergency_phone_enc (volunteers.sealing.ts). */
   emergency_phone: string | null;
+  emergency_phone_enc: string | null;
+  emergency_phone_masked: string | null;
   guardian_name: string | null;
+  /** NULL since migration 0033: the phone is sealed in guardian_phone_enc. */
   guardian_phone: string | null;
+  guardian_phone_enc: string | null;
+  guardian_phone_masked: string | null;
   guardian_relation: string | null;
   guardian_consent_method: string | null;
   guardian_consent_at: string | null;

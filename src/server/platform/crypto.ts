@@ -57,6 +57,16 @@ export function decrypt(key: Buffer, sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** `encrypt` of a column that may be empty: NULL stays NULL. */
+export function sealNullable(key: Buffer, plain: string | null): string | null {
+  return plain === null ? null : encrypt(key, plain);
+}
+
+/** `decrypt` of a column that may be empty: NULL stays NULL. */
+export function openNullable(key: Buffer, sealed: string | null): string | null {
+  return sealed === null ? null : decrypt(key, sealed);
+}
+
 /** A one-time password people can read out over the phone: no look-alike characters, 3 classes. */
 export function oneTimePassword(): string {
   const upper = 'ABCDEFGHJKLMNPQRSTUVWXYZ';

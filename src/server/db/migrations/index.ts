@@ -29,6 +29,7 @@ import * as m20261130_0029 from './20261130_0029_orders_sealed_contact';
 import * as m20261130_0030 from './20261130_0030_district_indexes';
 import * as m20261130_0031 from './20261130_0031_summary_indexes';
 import * as m20261130_0032 from './20261130_0032_totals_station';
+import * as m20261130_0033 from './20261130_0033_volunteer_contacts_sealed';
 
 /** Every migration in order. Add new ones at the end; never edit a landed one. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_0030_district_indexes': m20261130_0030,
   '20261130_0031_summary_indexes': m20261130_0031,
   '20261130_0032_totals_station': m20261130_0032,
+  '20261130_0033_volunteer_contacts_sealed': m20261130_0033,
 };

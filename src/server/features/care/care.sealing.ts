@@ -3,7 +3,7 @@ import type { CareRecipientsTable } from '../../db/schema';
 import type { AuditWho } from '../../platform/audit';
 import { appendAudit } from '../../platform/audit';
 import type { Config } from '../../platform/config';
-import { decrypt, encrypt, hmacHex } from '../../platform/crypto';
+import { hmacHex, openNullable, sealNullable } from '../../platform/crypto';
 import type { Deps } from '../../platform/deps';
 import * as q from './care.queries';
 
@@ -25,8 +25,8 @@ export type SealedColumns = Pick<
   'phone_enc' | 'phone_hash' | 'phone_masked' | 'address_enc' | 'needs_enc' | 'guardian_phone_enc' | 'guardian_phone_masked'
 >;
 
-const seal = (keys: Keys, v: string | null) => (v === null ? null : encrypt(keys.encryption, v));
-const open = (keys: Keys, v: string | null) => (v === null ? null : decrypt(keys.encryption, v));
+const seal = (keys: Keys, v: string | null) => sealNullable(keys.encryption, v);
+const open = (keys: Keys, v: string | null) => openNullable(keys.encryption, v);
 
 /** The blind index of a phone number (domain-separated from the ID number's `care:01:`). */
 export function phoneIndex(keys: Keys, phone: string): string {

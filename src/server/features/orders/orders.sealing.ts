@@ -1,7 +1,7 @@
 import type { OrdersTable } from '../../db/schema';
 import { appendAudit, type AuditWho } from '../../platform/audit';
 import type { Config } from '../../platform/config';
-import { decrypt, encrypt } from '../../platform/crypto';
+import { decrypt, sealNullable } from '../../platform/crypto';
 import type { Deps } from '../../platform/deps';
 import * as q from './orders.queries';
 
@@ -15,7 +15,7 @@ import * as q from './orders.queries';
 type Keys = Config['keys'];
 export type SealedOrderColumns = Pick<OrdersTable, 'requester_phone' | 'requester_phone_enc' | 'address' | 'address_enc'>;
 
-const seal = (keys: Keys, v: string | null) => (v === null ? null : encrypt(keys.encryption, v));
+const seal = (keys: Keys, v: string | null) => sealNullable(keys.encryption, v);
 
 /** The contact columns of a new order: in the clear, or sealed when it is for a care recipient. */
 export function orderContactColumns(keys: Keys, forCareRecipient: boolean, c: { phone: string | null; address: string | null }): SealedOrderColumns {

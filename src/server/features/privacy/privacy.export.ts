@@ -42,7 +42,7 @@ function volunteerPart(v: NonNullable<Awaited<ReturnType<typeof personRecordForE
 /** Everything held about the caller, with Chinese keys; rows of other features read through their lookups. */
 async function collect(deps: Deps, ctx: Ctx): Promise<Json> {
   const personId = ctx.actor.personId;
-  const { person, volunteer, statusLog } = await personRecordForExport(deps.db, personId);
+  const { person, volunteer, statusLog } = await personRecordForExport(deps.db, deps.config.keys, personId);
   const vid = volunteer?.id ?? null;
   const [teams, hours, points, recognition, signups, orders, requests] = await Promise.all([
     teamsOfPersonForExport(deps.db, personId),

@@ -1,5 +1,7 @@
+import type { Config } from '../../platform/config';
 import type { DbOrTrx } from '../../platform/db';
 import * as q from './volunteers.queries';
+import { openEmergencyPhone, openGuardianPhone } from './volunteers.sealing';
 
 /**
  * What other features may read of volunteers and people: the one door into this feature's tables
@@ -33,11 +35,15 @@ export function volunteersCertifiedBefore(db: DbOrTrx, stationIds: string[], to:
   return q.certifiedBefore(db, stationIds, to);
 }
 
-/** 个人信息权利: what is held about a person (their own export), the volunteer record and its status history. */
-export async function personRecordForExport(db: DbOrTrx, personId: string) {
+/**
+ * 个人信息权利: what is held about a person (their own export), the volunteer record — with the sealed
+ * emergency and guardian phones opened, since it goes to the person themself — and its status history.
+ */
+export async function personRecordForExport(db: DbOrTrx, keys: Config['keys'], personId: string) {
   const person = await q.personForExport(db, personId);
-  const volunteer = await q.volunteerRowOfPerson(db, personId);
-  const statusLog = volunteer ? await q.listStatusLog(db, volunteer.id) : [];
+  const row = await q.volunteerRowOfPerson(db, personId);
+  const statusLog = row ? await q.listStatusLog(db, row.id) : [];
+  const volunteer = row && { ...row, emergency_phone: openEmergencyPhone(keys, row), guardian_phone: openGuardianPhone(keys, row) };
   return { person, volunteer, statusLog };
 }
 

@@ -5,9 +5,11 @@ import { ageOn } from '../../../shared/rules/id-number';
 import { starLevel } from '../../../shared/rules/stars';
 import { ADULT_AGE, allowedVolunteerActions, type VolunteerView } from '../../../shared/volunteers';
 import { type UnitTree, unitsInScope } from '../../platform/access';
+import type { Config } from '../../platform/config';
 import type { Actor, Deps } from '../../platform/deps';
 import type { Scope } from '../../platform/scope';
 import type * as q from './volunteers.queries';
+import { openEmergencyPhone } from './volunteers.sealing';
 
 const parseList = (s: string): string[] => {
   try {
@@ -23,7 +25,7 @@ function seesPhone(actor: Actor, tree: UnitTree, row: { person_id: string; stati
   return actor.personId === row.person_id || unitsInScope(tree, actor, 'volunteers.contact').has(row.station_id);
 }
 
-export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTree, today: string, thresholds: number[]): VolunteerView {
+export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTree, today: string, thresholds: number[], keys: Config['keys']): VolunteerView {
   const full = seesPhone(actor, tree, row);
   const age = row.birth_date ? ageOn(row.birth_date, today) : null;
   const isStaffViewer = actor.personId !== row.person_id;
@@ -53,7 +55,9 @@ export function presentVolunteer(row: q.VolunteerRow, actor: Actor, tree: UnitTr
     skills: parseList(row.skills),
     serviceCategories: parseList(row.service_categories),
     availability: parseList(row.availability),
-    emergencyContact: row.emergency_name ? { name: row.emergency_name, phone: (full ? row.emergency_phone : maskPhone(row.emergency_phone)) ?? '' } : null,
+    emergencyContact: row.emergency_name
+      ? { name: row.emergency_name, phone: (full ? openEmergencyPhone(keys, row) : row.emergency_phone_masked) ?? '' }
+      : null,
     isMinor: age !== null && age < ADULT_AGE,
     guardian: row.guardian_name
       ? {
@@ -82,6 +86,6 @@ export async function present(deps: Deps, scope: Scope, rows: q.VolunteerRow[]):
   const tree = await scope.tree();
   const today = chinaDay(deps.clock.now());
   const out: VolunteerView[] = [];
-  for (const r of rows) out.push(presentVolunteer(r, scope.actor, tree, today, (await scope.rulesOf(r.station_id))['stars.thresholds']));
+  for (const r of rows) out.push(presentVolunteer(r, scope.actor, tree, today, (await scope.rulesOf(r.station_id))['stars.thresholds'], deps.config.keys));
   return out;
 }

@@ -143,6 +143,16 @@ export function insertVolunteer(db: DbOrTrx, row: VolunteersTable) {
   return db.insertInto('volunteers').values(row).execute();
 }
 
+/** Volunteers whose emergency or guardian phone is still in the clear (written before migration 0033). */
+export function plainContactPhones(db: DbOrTrx) {
+  return db
+    .selectFrom('volunteers')
+    .select(['id', 'emergency_phone', 'guardian_phone'])
+    .where((eb) => eb.or([eb('emergency_phone', 'is not', null), eb('guardian_phone', 'is not', null)]))
+    .orderBy('id')
+    .execute();
+}
+
 export function updateVolunteer(db: DbOrTrx, id: string, patch: Partial<VolunteersTable>) {
   return db.updateTable('volunteers').set(patch).where('id', '=', id).execute();
 }
@@ -270,8 +280,12 @@ export function eraseVolunteerRows(db: DbOrTrx, personId: string, now: string) {
       residence_area: null,
       emergency_name: null,
       emergency_phone: null,
+      emergency_phone_enc: null,
+      emergency_phone_masked: null,
       guardian_name: null,
       guardian_phone: null,
+      guardian_phone_enc: null,
+      guardian_phone_masked: null,
       guardian_relation: null,
       consent_file_id: null,
       insured_until: null,

@@ -4,6 +4,7 @@ import { ageOn, birthDateFromId, genderFromId, idNumberProblem, normaliseIdNumbe
 import { ADULT_AGE, MIN_VOLUNTEER_AGE, type RegisterVolunteerInput } from '../../../shared/volunteers';
 import type { VolunteersTable } from '../../db/schema';
 import { appendAudit } from '../../platform/audit';
+import type { Config } from '../../platform/config';
 import { encrypt, hmacHex } from '../../platform/crypto';
 import { type DbOrTrx, isUniqueViolation, type Trx } from '../../platform/db';
 import type { Deps } from '../../platform/deps';
@@ -11,6 +12,7 @@ import type { Scope } from '../../platform/scope';
 import { AppError } from '../../platform/errors';
 import { createLogin } from '../accounts/accounts.logins';
 import * as q from './volunteers.queries';
+import { sealEmergencyPhone, sealGuardianPhone } from './volunteers.sealing';
 
 /**
  * Writing a volunteer, whichever the way in (staff, the person themself, a sign-up with a new
@@ -135,7 +137,7 @@ export async function createVolunteer(
         now,
       });
     }
-    await q.insertVolunteer(trx, volunteerRow(nv, volunteerId, personId, now));
+    await q.insertVolunteer(trx, volunteerRow(deps.config.keys, nv, volunteerId, personId, now));
     await q.insertStatusLog(trx, {
       id: randomUUID(),
       volunteer_id: volunteerId,
@@ -168,8 +170,9 @@ export async function createVolunteer(
 }
 
 /** The new volunteer's row: under review, with consent (and a minor's guardian) as given at registration. */
-function volunteerRow(nv: NewVolunteer, volunteerId: string, personId: string, now: string): VolunteersTable {
+function volunteerRow(keys: Config['keys'], nv: NewVolunteer, volunteerId: string, personId: string, now: string): VolunteersTable {
   const { input, identity } = nv;
+  const minor = identity.age < ADULT_AGE;
   return {
     id: volunteerId,
     person_id: personId,
@@ -188,12 +191,12 @@ function volunteerRow(nv: NewVolunteer, volunteerId: string, personId: string, n
     service_categories: JSON.stringify(input.serviceCategories),
     availability: JSON.stringify(input.availability ?? []),
     emergency_name: input.emergencyContact?.name ?? null,
-    emergency_phone: input.emergencyContact?.phone ?? null,
-    guardian_name: identity.age < ADULT_AGE ? (input.guardian?.name ?? null) : null,
-    guardian_phone: identity.age < ADULT_AGE ? (input.guardian?.phone ?? null) : null,
-    guardian_relation: identity.age < ADULT_AGE ? (input.guardian?.relation ?? null) : null,
-    guardian_consent_method: identity.age < ADULT_AGE ? (input.guardian?.consentMethod ?? null) : null,
-    guardian_consent_at: identity.age < ADULT_AGE ? now : null,
+    ...sealEmergencyPhone(keys, input.emergencyContact?.phone ?? null),
+    guardian_name: minor ? (input.guardian?.name ?? null) : null,
+    ...sealGuardianPhone(keys, minor ? (input.guardian?.phone ?? null) : null),
+    guardian_relation: minor ? (input.guardian?.relation ?? null) : null,
+    guardian_consent_method: minor ? (input.guardian?.consentMethod ?? null) : null,
+    guardian_consent_at: minor ? now : null,
     consent_method: nv.consent.method,
     consent_at: now,
     consent_by: nv.consent.by,

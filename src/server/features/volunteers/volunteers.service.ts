@@ -30,6 +30,7 @@ import { notify } from '../notifications/notifications.service';
 import * as q from './volunteers.queries';
 import { present } from './volunteers.presenter';
 import { checkIdentity, createVolunteer } from './volunteers.registration';
+import { sealEmergencyPhone } from './volunteers.sealing';
 
 async function assertStation(tree: UnitTree, stationId: string): Promise<void> {
   if (tree.nodes.get(stationId)?.kind !== 'station') throw new AppError('volunteer.not_station');
@@ -235,15 +236,16 @@ export async function updateVolunteer(deps: Deps, ctx: Ctx, id: string, input: U
     ...(input.availability !== undefined && { availability: JSON.stringify(input.availability) }),
     ...(input.emergencyContact !== undefined && {
       emergency_name: input.emergencyContact?.name ?? null,
-      emergency_phone: input.emergencyContact?.phone ?? null,
+      ...sealEmergencyPhone(deps.config.keys, input.emergencyContact?.phone ?? null),
     }),
   };
-  const before = { ...row, phone: maskPhone(row.phone), emergency_phone: maskPhone(row.emergency_phone) };
+  // The audit compares the masked phones: a changed number shows as changed, never in the clear.
+  const before = { ...row, phone: maskPhone(row.phone), emergency_phone: row.emergency_phone_masked };
   const after = {
     ...row,
     ...patch,
     phone: maskPhone(input.phone ?? row.phone),
-    emergency_phone: maskPhone(patch.emergency_phone === undefined ? row.emergency_phone : patch.emergency_phone),
+    emergency_phone: patch.emergency_phone_masked === undefined ? row.emergency_phone_masked : patch.emergency_phone_masked,
   };
   const changes = diffFields(before, after, [...EDITABLE]);
   if (Object.keys(changes).length > 0) {
