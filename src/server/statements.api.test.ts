@@ -30,11 +30,9 @@ const BOUNDS = {
   activitiesStaff: 3,
   // Session + the page with its total (a count subquery on its rows) + positions + the caller's sign-ups to the page.
   activitiesVolunteer: 4,
-  // Session, the ids of the orders escalated to the caller's institutes (apart: folded in, PostgreSQL's
-  // planner joined the whole orders table first, 0.9 s at district scale), then one statement: the page, the
-  // escalated orders added after it, the count and the dispatch targets' names. A page past the end reads its
-  // count alone (one more).
-  orders: 3,
+  // Session, then one statement: the page with the dispatch targets' names and the count beside it. A page past
+  // the end reads its count alone (one more).
+  orders: 2,
   // Session + the capped count over the scope rows + the page's ids in order + their rows.
   hours: 4,
 } as const;

@@ -150,6 +150,8 @@ export const OrderListQuery = z.strictObject({
   status: OrderStatusSchema.optional(),
   unitId: Id.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Only orders escalated to the institute because no one took them in time (已上报). */
+  escalated: z.enum(['true', 'false']).optional(),
   from: DateString.optional(),
   to: DateString.optional(),
   q: z.string().trim().max(40).optional(),

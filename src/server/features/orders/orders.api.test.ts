@@ -151,6 +151,26 @@ describe('the clock', () => {
     expect(view.allowedActions).toContain('redispatch');
     const notes = (await w.admin.agent.get('/api/notifications')).json().items;
     expect(notes.filter((n: { title: string }) => n.title.includes('上报实践所'))).toHaveLength(1);
+
+    // In the institute's queue the escalated order is one row among the rest, once, on its own page;
+    // the total is the number of rows the pages hold. (The queue used to append the newest escalated
+    // orders after every page, whatever the filters, so they showed on each page and the total grew.)
+    const all = (await w.admin.agent.get('/api/orders?pageSize=200')).json();
+    const paged: string[] = [];
+    for (let p = 1; p <= Math.ceil(all.total / 5); p++) {
+      const page = (await w.admin.agent.get(`/api/orders?pageSize=5&page=${p}`)).json();
+      expect(page.total).toBe(all.total);
+      paged.push(...page.items.map((i: { id: string }) => i.id));
+    }
+    expect(paged).toEqual(all.items.map((i: { id: string }) => i.id));
+    expect(new Set(paged).size).toBe(all.total);
+    expect(paged.filter((id) => id === o.id)).toHaveLength(1);
+    // A search that does not match it leaves it out.
+    expect((await w.admin.agent.get('/api/orders?q=不会匹配任何需求单')).json()).toEqual(expect.objectContaining({ items: [], total: 0 }));
+    // 只看已上报: this order alone.
+    const up = (await w.admin.agent.get('/api/orders?escalated=true&pageSize=50')).json();
+    expect(up.items.map((i: { id: string }) => i.id)).toEqual([o.id]);
+    expect(up.total).toBe(1);
   });
 
   it('gives the default rating after the configured days without one', async () => {

@@ -109,18 +109,17 @@ export async function listOrders(deps: Deps, ctx: Ctx, query: z.infer<typeof Ord
     if (!scope.has(query.unitId)) throw notFound();
     units = tree.subtree(query.unitId).filter((u) => scope.has(u));
   }
-  // Orders escalated to an institute show in its queue too, after the page (not when filtered by status).
   const { rows, total } = await q.staffQueue(
     deps.db,
     {
       unitIds: units,
       statuses: query.status ? [query.status] : undefined,
       overdueAt: query.overdue === 'true' ? deps.clock.now().toISOString() : undefined,
+      escalated: query.escalated === 'true' || undefined,
       q: query.q,
       from: query.from ? chinaDayStart(query.from) : undefined,
       to: query.to ? chinaDayEnd(query.to) : undefined,
     },
-    query.status ? [] : units,
     query.pageSize,
     (query.page - 1) * query.pageSize,
   );

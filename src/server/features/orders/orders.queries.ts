@@ -98,6 +98,8 @@ export interface OrderFilter {
   requesterPersonId?: string;
   statuses?: string[];
   overdueAt?: string;
+  /** Only orders escalated to the institute (not taken in time at their station). */
+  escalated?: boolean;
   from?: string;
   to?: string;
   q?: string;
@@ -126,6 +128,7 @@ function filter(from: ReturnType<typeof base>, f: OrderFilter) {
   if (f.requesterPersonId) qb = qb.where('orders.requester_person_id', '=', f.requesterPersonId);
   if (f.statuses) qb = qb.where('orders.status', 'in', f.statuses as OrdersTable['status'][]);
   if (f.overdueAt) qb = qb.where('orders.status', '=', 'dispatched').where('orders.sla_due_at', '<', f.overdueAt);
+  if (f.escalated) qb = qb.where('orders.escalation_level', '>', 0);
   if (f.from) qb = qb.where('orders.created_at', '>=', f.from);
   if (f.to) qb = qb.where('orders.created_at', '<', f.to);
   if (f.ids) qb = qb.where('orders.id', 'in', f.ids.length ? f.ids : ['']);
@@ -144,64 +147,35 @@ export async function listOrders(db: DbOrTrx, f: OrderFilter, limit: number, off
   return { rows, total: Number(total) };
 }
 
-/** How many of the orders escalated to the caller's institutes the staff queue adds to a page, newest first. */
-const ESCALATED_SHOWN = 50;
-
 /**
- * The staff queue, two statements (the escalated ids, then everything else): a page of the orders matching `f` (newest first) with the
- * dispatch target's name joined, then the orders escalated to one of `escalatedTo` (the newest
- * 50, whatever the other filters; none for an empty list) that are not on that page, and `total`:
- * how many match `f` plus how many escalated orders were added. A page past the end reads the count
- * alone (one more statement, only then).
+ * The staff queue in one statement: a page of the orders matching `f` (newest first) with the dispatch
+ * target's name joined, and `total`, how many match (a count CTE beside the page). A page past the end
+ * reads the count alone (one more statement, only then). Orders escalated to the institute are in its
+ * queue by their unit like any other; `f.escalated` lists only them.
  */
-export async function staffQueue(db: DbOrTrx, f: OrderFilter, escalatedTo: string[], limit: number, offset: number) {
-  const named = (qb: ReturnType<typeof base>) =>
-    qb
-      .leftJoin('units as tu', (j) => j.onRef('tu.id', '=', 'orders.target_id').on('orders.target_type', 'in', ['institute', 'station']))
-      .leftJoin('teams as tt', (j) => j.onRef('tt.id', '=', 'orders.target_id').on('orders.target_type', '=', 'team'))
-      .leftJoin('volunteers as tv', (j) => j.onRef('tv.id', '=', 'orders.target_id').on('orders.target_type', '=', 'volunteer'))
-      .leftJoin('people as tvp', 'tvp.id', 'tv.person_id')
-      .select((eb) => eb.fn.coalesce('tu.name', 'tt.name', 'tvp.name').as('target_name'))
-      .orderBy('orders.created_at', 'desc')
-      .orderBy('orders.id', 'desc');
+export async function staffQueue(db: DbOrTrx, f: OrderFilter, limit: number, offset: number) {
   const count = counted(db, f);
-  // The newest escalated ids first, on their own, from the (target_type, target_id) index: inside the
-  // queue's statement (as a semi-join, even over a materialised list of 50) PostgreSQL's planner joined
-  // the whole orders table with every volunteer before it (700–900 ms at district scale, bench/district-load.ts).
-  const escalated = escalatedTo.length
-    ? (
-        await db
-          .selectFrom('orders')
-          .select('id')
-          .where('target_type', '=', 'institute')
-          .where('target_id', 'in', escalatedTo)
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(ESCALATED_SHOWN)
-          .execute()
-      ).map((r) => r.id)
-    : [];
+  const page = filtered(db, f)
+    .leftJoin('units as tu', (j) => j.onRef('tu.id', '=', 'orders.target_id').on('orders.target_type', 'in', ['institute', 'station']))
+    .leftJoin('teams as tt', (j) => j.onRef('tt.id', '=', 'orders.target_id').on('orders.target_type', '=', 'team'))
+    .leftJoin('volunteers as tv', (j) => j.onRef('tv.id', '=', 'orders.target_id').on('orders.target_type', '=', 'volunteer'))
+    .leftJoin('people as tvp', 'tvp.id', 'tv.person_id')
+    .select((eb) => eb.fn.coalesce('tu.name', 'tt.name', 'tvp.name').as('target_name'))
+    .orderBy('orders.created_at', 'desc')
+    .orderBy('orders.id', 'desc')
+    .limit(limit)
+    .offset(offset);
   const rows = await db
     .with('c', () => count)
-    .with('p', () => named(filtered(db, f)).limit(limit).offset(offset))
-    .with('e', () => named(base(db).where('orders.id', 'in', escalated.length ? escalated : [''])))
+    .with('p', () => page)
     .selectFrom(['p', 'c'])
     .selectAll('p')
-    .select([sql<number>`0`.as('part'), 'c.n as matching'])
-    .unionAll((eb) =>
-      eb
-        .selectFrom(['e', 'c'])
-        .selectAll('e')
-        .select([sql<number>`1`.as('part'), 'c.n as matching'])
-        .where('e.id', 'not in', eb.selectFrom('p').select('p.id')),
-    )
-    .orderBy('part')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .select('c.n as matching')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
     .execute();
-  const matching = rows.length ? Number(rows[0].matching) : offset === 0 ? 0 : Number((await count.executeTakeFirstOrThrow()).n);
-  const extra = rows.filter((r) => Number(r.part) === 1).length;
-  return { rows: rows.map(({ part, matching, ...r }) => r) as OrderRow[], total: matching + extra };
+  const total = rows.length ? Number(rows[0].matching) : offset === 0 ? 0 : Number((await count.executeTakeFirstOrThrow()).n);
+  return { rows: rows.map(({ matching, ...r }) => r) as OrderRow[], total };
 }
 
 /** Statuses in which an accepted order stays on its volunteer's task list. */

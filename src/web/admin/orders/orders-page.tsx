@@ -76,6 +76,7 @@ export default function OrdersPage() {
   const q = search.get('q') ?? undefined;
   const unitId = search.get('unit') ?? undefined;
   const overdue = search.get('overdue') === 'true' ? ('true' as const) : undefined;
+  const escalated = search.get('escalated') === 'true' ? ('true' as const) : undefined;
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [placing, setPlacing] = useState(false);
@@ -92,9 +93,9 @@ export default function OrdersPage() {
     setPage(1);
   };
 
-  const filters = { q, unitId, overdue: tab.key === 'dispatched' || tab.key === 'all' ? overdue : undefined };
+  const filters = { q, unitId, escalated, overdue: tab.key === 'dispatched' || tab.key === 'all' ? overdue : undefined };
   const queue = useQueue(tab.statuses, filters, page, pageSize);
-  const countOf = useCounts({ q, unitId });
+  const countOf = useCounts({ q, unitId, escalated });
 
   const { options: stationOptions } = useUnitOptions({ kinds: ['institute', 'station'] });
 
@@ -220,6 +221,10 @@ export default function OrdersPage() {
               <label htmlFor="orders-overdue">只看超时未接</label>
             </Space>
           ) : null}
+          <Space size={8}>
+            <Switch id="orders-escalated" checked={!!escalated} onChange={(on) => setParam({ escalated: on ? 'true' : undefined })} />
+            <label htmlFor="orders-escalated">只看已上报实践所</label>
+          </Space>
         </Flex>
         <Tabs
           activeKey={tab.key}

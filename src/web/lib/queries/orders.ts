@@ -83,6 +83,7 @@ export interface OrderListParams {
   status?: OrderStatus;
   unitId?: string;
   overdue?: 'true';
+  escalated?: 'true';
   q?: string;
   from?: string;
   to?: string;
