@@ -52,15 +52,15 @@ export default function AccountsPage() {
   const run = (account: AccountView, kind: 'disable' | 'enable' | 'revoke-sessions') => {
     const done = { disable: '已停用', enable: '已启用', 'revoke-sessions': '已强制下线' }[kind];
     return action.mutateAsync({ id: account.id, action: kind }).then(
-      () => message.success(`${done}：${account.displayName}`),
-      (err: Error) => message.error(err.message),
+      () => void message.success(`${done}：${account.displayName}`),
+      (err: Error) => void message.error(err.message),
     );
   };
 
   const resetPassword = (account: AccountView) =>
     reset.mutateAsync(account.id).then(
       (r) => setSecret({ title: '密码已重置', username: account.username, displayName: account.displayName, password: r.oneTimePassword }),
-      (err: Error) => message.error(err.message),
+      (err: Error) => void message.error(err.message),
     );
 
   const columns: ColumnsType<AccountView> = [

@@ -54,8 +54,8 @@ export function SignupsTab({ activity }: { activity: ActivityView }) {
 
   const approve = (s: SignupView) =>
     decide.mutateAsync({ id: activity.id, signupId: s.id, approve: true }).then(
-      () => message.success(`已通过 ${s.volunteerName} 的报名`),
-      (err: Error) => message.error(err.message),
+      () => void message.success(`已通过 ${s.volunteerName} 的报名`),
+      (err: Error) => void message.error(err.message),
     );
 
   const columns: ColumnsType<SignupView> = [
@@ -115,8 +115,8 @@ export function SignupsTab({ activity }: { activity: ActivityView }) {
               okButtonProps={{ danger: true }}
               onConfirm={() =>
                 cancel.mutateAsync({ id: activity.id, volunteerId: s.volunteerId }).then(
-                  () => message.success(`已为 ${s.volunteerName} 取消报名`),
-                  (err: Error) => message.error(err.message),
+                  () => void message.success(`已为 ${s.volunteerName} 取消报名`),
+                  (err: Error) => void message.error(err.message),
                 )
               }
             >

@@ -32,8 +32,8 @@ export default function ActivityPlansPage() {
   const doPublish = () =>
     plan &&
     publish.mutateAsync(plan.id).then(
-      () => message.success(`已下发「${plan.title}」`),
-      (err: unknown) => message.error(errorMessage(err)),
+      () => void message.success(`已下发「${plan.title}」`),
+      (err: unknown) => void message.error(errorMessage(err)),
     );
 
   return (

@@ -54,7 +54,7 @@ export default function IndicatorsPage() {
             <Button
               type="primary"
               loading={defaults.isPending}
-              onClick={() => defaults.mutateAsync(institute.unitId).catch((err) => message.error(errorMessage(err)))}
+              onClick={() => defaults.mutateAsync(institute.unitId).catch((err) => void message.error(errorMessage(err)))}
             >
               使用默认指标（阵地建设、队伍建设、活动进展）
             </Button>

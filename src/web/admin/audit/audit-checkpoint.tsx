@@ -43,7 +43,7 @@ export function CheckpointButtons({ verify }: { verify: ReturnType<typeof useVer
         saveAsFile(cp);
         message.success(`已导出第 ${cp.seq} 条处的检查点，请保存在系统之外`);
       },
-      onError: (e) => message.error(e.message),
+      onError: (e) => void message.error(e.message),
     });
 
   const readFile = async (file: File | undefined) => {

@@ -45,8 +45,8 @@ function Detail({ detail }: { detail: CareDetail }) {
 
   const archive = () =>
     update.mutateAsync({ id: r.id, input: { archived: !r.archived } }).then(
-      () => message.success(r.archived ? '已恢复' : '已归档'),
-      (err: unknown) => message.error(errorMessage(err)),
+      () => void message.success(r.archived ? '已恢复' : '已归档'),
+      (err: unknown) => void message.error(errorMessage(err)),
     );
 
   return (

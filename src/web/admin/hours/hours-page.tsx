@@ -78,8 +78,8 @@ export default function HoursPage() {
 
   const approve = (record: ServiceRecordView) =>
     decide.mutateAsync({ id: record.id, input: { decision: 'approve' } }).then(
-      () => message.success(`已认定：${record.volunteerName} ${hoursText(record.hours)}`),
-      (err: unknown) => message.error(errorMessage(err)),
+      () => void message.success(`已认定：${record.volunteerName} ${hoursText(record.hours)}`),
+      (err: unknown) => void message.error(errorMessage(err)),
     );
 
   const approveSelected = () =>

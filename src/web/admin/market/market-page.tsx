@@ -200,7 +200,7 @@ function IntakesTab() {
             title: '收据',
             render: (_, i) =>
               i.kind === 'donation' ? (
-                <Button icon={<DownloadOutlined />} onClick={() => downloadReceipt(i.id, i.receiptNo).catch((e) => message.error(errorMessage(e)))}>
+                <Button icon={<DownloadOutlined />} onClick={() => downloadReceipt(i.id, i.receiptNo).catch((e) => void message.error(errorMessage(e)))}>
                   {i.receiptNo}
                 </Button>
               ) : (
@@ -247,7 +247,7 @@ function ReconcileTab() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} aria-label="月份" />
-        <Button icon={<DownloadOutlined />} onClick={() => downloadReconciliation(month).catch((e) => message.error(errorMessage(e)))}>
+        <Button icon={<DownloadOutlined />} onClick={() => downloadReconciliation(month).catch((e) => void message.error(errorMessage(e)))}>
           导出 Excel
         </Button>
       </Space>

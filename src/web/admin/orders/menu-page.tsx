@@ -66,8 +66,8 @@ export default function MenuPage() {
 
   const toggle = (item: ServiceItemView) =>
     archive.mutateAsync({ id: item.id, archived: !item.archived }).then(
-      () => message.success(item.archived ? `已启用：${item.name}` : `已停用：${item.name}`),
-      (err: unknown) => message.error(errorMessage(err)),
+      () => void message.success(item.archived ? `已启用：${item.name}` : `已停用：${item.name}`),
+      (err: unknown) => void message.error(errorMessage(err)),
     );
 
   const columns: ColumnsType<ServiceItemView> = [

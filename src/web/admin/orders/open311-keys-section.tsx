@@ -84,8 +84,8 @@ function UnitKeys({ unitId, unitName, showName }: { unitId: string; unitName: st
                   okButtonProps={{ danger: true }}
                   onConfirm={() =>
                     revoke.mutateAsync(k.id).then(
-                      () => message.success(`已作废：${k.name}`),
-                      (err: unknown) => message.error(errorMessage(err)),
+                      () => void message.success(`已作废：${k.name}`),
+                      (err: unknown) => void message.error(errorMessage(err)),
                     )
                   }
                 >

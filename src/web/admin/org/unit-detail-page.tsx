@@ -85,7 +85,7 @@ function BasicInfo({ unit, editable }: { unit: UnitView; editable: boolean }) {
   const update = useUpdateUnit();
   const submit = useSubmit(form, update, {
     input: (values) => ({ id: unit.id, input: valuesToInput(values) }),
-    onDone: () => message.success('基本信息已保存'),
+    onDone: () => void message.success('基本信息已保存'),
     byCode: { 'org.duplicate_name': 'name' },
   });
 
@@ -158,8 +158,8 @@ function Posts({ unit, editable }: { unit: UnitView; editable: boolean }) {
                   okButtonProps={{ danger: true }}
                   onConfirm={() =>
                     remove.mutateAsync(row.id).then(
-                      () => message.success('已删除'),
-                      (err: Error) => message.error(err.message),
+                      () => void message.success('已删除'),
+                      (err: Error) => void message.error(err.message),
                     )
                   }
                 >
@@ -237,8 +237,8 @@ function LeadingGroup({ unit, editable }: { unit: UnitView; editable: boolean })
                   okButtonProps={{ danger: true }}
                   onConfirm={() =>
                     remove.mutateAsync(row.id).then(
-                      () => message.success('已移出领导小组'),
-                      (err: Error) => message.error(err.message),
+                      () => void message.success('已移出领导小组'),
+                      (err: Error) => void message.error(err.message),
                     )
                   }
                 >

@@ -19,8 +19,8 @@ export function MilestonesTab({ canManage }: { canManage: boolean }) {
   const today = dayjs().format('YYYY-MM-DD');
   const mark = (m: MilestoneView, doneOn: string | null) =>
     setDone.mutateAsync({ id: m.id, doneOn }).then(
-      () => message.success(doneOn ? '已标记完成' : '已撤销完成'),
-      (e: unknown) => message.error(errorMessage(e)),
+      () => void message.success(doneOn ? '已标记完成' : '已撤销完成'),
+      (e: unknown) => void message.error(errorMessage(e)),
     );
   const color = (m: MilestoneView) => (m.doneOn ? 'green' : m.dueOn < today ? 'red' : 'blue');
 

@@ -25,7 +25,7 @@ function RejectModal({ request, onClose }: { request: PrivacyRequest; onClose: (
           message.success('已拒绝，申请人会看到理由');
           onClose();
         },
-        onError: (e) => message.error(errorMessage(e)),
+        onError: (e) => void message.error(errorMessage(e)),
       },
     );
   };
@@ -69,8 +69,8 @@ export default function PrivacyPage() {
       onOk: () =>
         decide
           .mutateAsync({ id: r.id, input: { decision: 'approve' } })
-          .then(() => message.success('已删除该申请人的个人信息'))
-          .catch((e) => message.error(errorMessage(e))),
+          .then(() => void message.success('已删除该申请人的个人信息'))
+          .catch((e) => void message.error(errorMessage(e))),
     });
 
   const columns: ColumnsType<PrivacyRequest> = [

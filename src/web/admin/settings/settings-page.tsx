@@ -141,12 +141,12 @@ function RuleCard({ unitId, rule, canEdit }: { unitId: string; rule: RuleView; c
     setError(null);
     save.mutate(
       { unitId, key: rule.key, value: draft },
-      { onSuccess: () => message.success(`已保存：${rule.label}`), onError: (err) => setError(err.message) },
+      { onSuccess: () => void message.success(`已保存：${rule.label}`), onError: (err) => setError(err.message) },
     );
   };
   const onReset = () =>
     reset.mutateAsync({ unitId, key: rule.key }).then(
-      () => message.success(`已恢复默认值：${rule.label}`),
+      () => void message.success(`已恢复默认值：${rule.label}`),
       (err: Error) => setError(err.message),
     );
 

@@ -53,8 +53,8 @@ export default function TeamDetailPage() {
 
   const { team } = page.data;
   const manage = team.canManage;
-  const done = (text: string) => () => message.success(text);
-  const fail = (err: unknown) => message.error(errorMessage(err));
+  const done = (text: string) => () => void message.success(text);
+  const fail = (err: unknown) => void message.error(errorMessage(err));
 
   const memberColumns: ColumnsType<TeamMemberView> = [
     {

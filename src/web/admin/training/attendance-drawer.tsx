@@ -134,8 +134,8 @@ function MaterialsEditor({ session }: { session: TrainingSession }) {
         if (ids.join(',') === saved.current) return;
         saved.current = ids.join(',');
         save.mutateAsync(ids).then(
-          () => message.success('培训材料已保存'),
-          (err) => message.error(errorMessage(err)),
+          () => void message.success('培训材料已保存'),
+          (err) => void message.error(errorMessage(err)),
         );
       }}
     />

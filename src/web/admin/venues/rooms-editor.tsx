@@ -71,8 +71,8 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
             const n = Number(e.target.value);
             if (n && n !== c)
               update.mutateAsync({ id: r.id, input: { capacity: n } }).then(
-                () => message.success('已保存'),
-                (err: Error) => message.error(err.message),
+                () => void message.success('已保存'),
+                (err: Error) => void message.error(err.message),
               );
           }}
         />
@@ -89,8 +89,8 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
           aria-label={`${r.name} 启用`}
           onChange={(on) =>
             update.mutateAsync({ id: r.id, input: { archived: !on } }).then(
-              () => message.success(on ? '已启用' : '已停用'),
-              (err: Error) => message.error(err.message),
+              () => void message.success(on ? '已启用' : '已停用'),
+              (err: Error) => void message.error(err.message),
             )
           }
         />
@@ -130,7 +130,7 @@ export function RoomsEditor({ venue }: { venue: VenueView }) {
                 message.success('已添加功能室');
                 setName('');
               },
-              (err: Error) => message.error(err.message),
+              (err: Error) => void message.error(err.message),
             )
           }
         >

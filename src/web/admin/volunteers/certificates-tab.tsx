@@ -25,8 +25,8 @@ export function CertificatesTab({ volunteer }: { volunteer: VolunteerView }) {
     issue.mutate(
       { volunteerId: volunteer.id, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') },
       {
-        onSuccess: (c) => message.success(`已开具证明 ${c.number}（${hoursText(c.hours)}）`),
-        onError: (err) => message.error(errorMessage(err)),
+        onSuccess: (c) => void message.success(`已开具证明 ${c.number}（${hoursText(c.hours)}）`),
+        onError: (err) => void message.error(errorMessage(err)),
       },
     );
 

@@ -87,7 +87,7 @@ export function InsuranceEditor({ volunteer }: { volunteer: VolunteerView }) {
           message.success(next ? `保险有效期已记录至 ${next}` : '已清除保险有效期');
           setEditing(false);
         },
-        onError: (err) => message.error(errorMessage(err)),
+        onError: (err) => void message.error(errorMessage(err)),
       },
     );
 
