@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError, onSessionLost } from './lib/api';
-import { loginPath, SESSION_KEY } from './lib/session';
+import { fetchSession, loginPath, SESSION_KEY } from './lib/session';
 import { router } from './router';
 import './styles/base.css';
 
@@ -28,6 +28,12 @@ onSessionLost(() => {
     void router.navigate(loginPath(pathname + search, 'expired'), { replace: true });
   }
 });
+
+// The console and the phone pages start by asking who is signed in: ask now, beside the chunks
+// loading, rather than after the shell has loaded and rendered (one round trip less on a slow line).
+if (/^\/(admin|m)(\/|$)/.test(window.location.pathname)) {
+  void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
