@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, MobileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, ClusterOutlined, MobileOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Card, Col, Empty, Grid, Row, Skeleton, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -16,6 +16,13 @@ import styles from './admin.module.css';
 import { useAdminSession } from './session-context';
 
 const SHORTCUTS: { path: string; title: string; text: string; icon: ReactNode; roles: (keyof typeof ROLES)[] }[] = [
+  {
+    path: '/admin/district',
+    title: '区级管理',
+    text: '各街道的志愿者、时长、活动和点单汇总，新建街道及其管理员',
+    icon: <ClusterOutlined />,
+    roles: ['district_admin', 'district_viewer'],
+  },
   {
     path: '/admin/org',
     title: '组织架构',
@@ -35,7 +42,7 @@ const SHORTCUTS: { path: string; title: string; text: string; icon: ReactNode; r
     title: '规则设置',
     text: '工作方案中的数字：活动频次、人员配备、星级门槛等',
     icon: <SettingOutlined />,
-    roles: ['institute_admin', 'station_admin', 'district_viewer'],
+    roles: ['institute_admin', 'station_admin', 'district_admin', 'district_viewer'],
   },
   { path: '/admin/audit', title: '审计日志', text: '登录与修改操作的完整记录，可校验是否被篡改', icon: <AuditOutlined />, roles: ['institute_admin'] },
   {

@@ -72,7 +72,7 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="规则设置"
-        description="工作方案中的各项数字都是可调整的规则：未调整时使用马鞍街道工作方案的默认值，调整后全街道按新值执行，每次修改都记入审计日志。"
+        description="工作方案中的各项数字都是可调整的规则：街道未调整时使用区里设定的默认值（区里也未设定时，使用工作方案的默认值），调整后全街道按新值执行。每次修改都记入审计日志。"
       />
       {settings.isPending ? <Skeleton active paragraph={{ rows: 10 }} /> : null}
       {settings.error ? <Alert type="error" showIcon title="规则加载失败" description={settings.error.message} /> : null}
