@@ -14,6 +14,7 @@
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,12 +45,25 @@ export interface DistrictServer {
   refBase: string;
   sizes: Sizes;
   usage(): Promise<Usage>;
+  /** Starts the V8 CPU profiler in the child; `stop` ends it and returns where the main thread's time went. */
+  profile(on: true): Promise<void>;
+  profile(on: false): Promise<ProfileShare[]>;
   /** Stops the child; its peak RSS (app and references) in bytes. */
   stop(): Promise<number>;
 }
 
-type ToChild = { op: 'usage' } | { op: 'stop' };
-type FromChild = { op: 'ready'; base: string; refBase: string; sizes: Sizes } | ({ op: 'usage' } & Usage) | { op: 'stopped'; peakRss: number };
+/** A share of the main thread's sampled time: a package, a file of the app, or V8/Node's own. */
+export interface ProfileShare {
+  where: string;
+  ms: number;
+}
+
+type ToChild = { op: 'usage' } | { op: 'profile'; on: boolean } | { op: 'stop' };
+type FromChild =
+  | { op: 'ready'; base: string; refBase: string; sizes: Sizes }
+  | ({ op: 'usage' } & Usage)
+  | { op: 'profile'; shares: ProfileShare[] }
+  | { op: 'stopped'; peakRss: number };
 
 /** Forks this file as the server and waits until it listens. */
 export async function startDistrictServer(): Promise<DistrictServer> {
@@ -78,6 +92,12 @@ export async function startDistrictServer(): Promise<DistrictServer> {
       const { cpuMs, statements, bySql } = await answer;
       return { cpuMs, statements, bySql };
     },
+    profile: (async (on: boolean) => {
+      const answer = next('profile');
+      send({ op: 'profile', on });
+      const { shares } = await answer;
+      return on ? undefined : shares;
+    }) as DistrictServer['profile'],
     stop: async () => {
       const answer = next('stopped');
       send({ op: 'stop' });
@@ -159,6 +179,10 @@ async function serve(): Promise<void> {
       send({ op: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, statements, bySql });
       return;
     }
+    if (m.op === 'profile') {
+      send({ op: 'profile', shares: await profiler(m.on) });
+      return;
+    }
     if (m.op !== 'stop') return;
     send({ op: 'stopped', peakRss });
     await app.close();
@@ -170,6 +194,54 @@ async function serve(): Promise<void> {
   });
   const port = (s: typeof app) => (s.server.address() as AddressInfo).port;
   send({ op: 'ready', base: `http://127.0.0.1:${port(app)}`, refBase: `http://127.0.0.1:${port(ref)}`, sizes });
+}
+
+/**
+ * The V8 profiler on this process: started, or stopped and summed by where each sample's function
+ * lives (a package under node_modules, a file of the app, Node's internals); a native function
+ * (a better-sqlite3 or pg call, JSON, crypto) counts for its JavaScript caller's place, marked native.
+ */
+let session: inspector.Session | null = null;
+async function profiler(on: boolean): Promise<ProfileShare[]> {
+  const post = <T>(method: string) =>
+    new Promise<T>((resolve, reject) => (session as inspector.Session).post(method, (err, r) => (err ? reject(err) : resolve(r as T))));
+  if (on) {
+    session = new inspector.Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+    return [];
+  }
+  if (!session) return [];
+  const { profile } = await post<{ profile: inspector.Profiler.Profile }>('Profiler.stop');
+  session.disconnect();
+  session = null;
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const placeOf = (id: number): string => {
+    const n = byId.get(id) as inspector.Profiler.ProfileNode;
+    const url = n.callFrame.url;
+    if (!url) {
+      if (n.callFrame.functionName.startsWith('(')) return n.callFrame.functionName; // (garbage collector), (program), (idle)
+      const up = parent.get(id);
+      return up === undefined ? 'native' : `${placeOf(up).replace(/ \(native\)$/, '')} (native)`;
+    }
+    const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    if (pkg) return pkg[1];
+    if (file.startsWith(root)) return path.relative(root, file);
+    return file.startsWith('node:') ? 'node internals' : file;
+  };
+  const ms = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const where = placeOf(samples[i]);
+    ms.set(where, (ms.get(where) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  return [...ms.entries()].map(([where, t]) => ({ where, ms: Math.round(t) })).sort((a, b) => b.ms - a.ms);
 }
 
 if (process.env.BENCH_ROLE === 'district-server') await serve();

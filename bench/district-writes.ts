@@ -31,6 +31,8 @@
  *      DATABASE_URL=postgres://postgres@127.0.0.1:5432/shijian_district DATA_DIR=.bench/district-pg npx tsx bench/district-writes.ts
  * BENCH_SECONDS (default 10) per case at 100 connections; BENCH_VOLUNTEERS (default 500) logged in;
  * BENCH_SIGNUP_ACTIVITIES (default 40). The writes stay in the database (the district is a bench copy).
+ * BENCH_STATEMENTS=1 lists each case's statements; BENCH_PROFILE=1 runs the V8 profiler in the server
+ * during each case and sums its samples by package and file (slower: not for the table).
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -46,7 +48,7 @@ import { upsertRule } from '../src/server/features/settings/settings.queries';
 import { hashPassword } from '../src/server/platform/crypto';
 import { openDb } from '../src/server/platform/db';
 import { markRulesChanged } from '../src/server/platform/scope';
-import { dataDir, drained, login, pgUrl, startDistrictServer, type Usage } from './district-server';
+import { dataDir, drained, login, type ProfileShare, pgUrl, startDistrictServer, type Usage } from './district-server';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const volunteers = Number(process.env.BENCH_VOLUNTEERS ?? 500);
@@ -56,6 +58,8 @@ const CONNECTIONS = 100;
 const CHECKIN_ACTIVITIES = 10;
 const RACE = { headcount: 100, taken: 80 };
 const ALONE = 30;
+/** BENCH_PROFILE=1: the V8 profiler runs in the server during each case (slower: for where the time goes, not for the table). */
+const profiling = Boolean(process.env.BENCH_PROFILE);
 
 if (!pgUrl && !existsSync(path.join(dataDir, 'shijian.sqlite'))) throw new Error(`no district at ${dataDir} (make one with bench/district.ts)`);
 
@@ -261,12 +265,15 @@ interface Measured {
   result: autocannon.Result;
   used: Usage;
   sent: number;
+  /** With BENCH_PROFILE: where the server's main thread spent the case. */
+  shares: ProfileShare[];
 }
 /** CONNECTIONS connections (for `seconds`, or `amount` requests in all), each request the pool's next pair; with the server's CPU and statements over the case. */
 async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: number; amount?: number }): Promise<Measured> {
   let next = opts.from ?? 0;
   const { w, pool } = opts;
   const before = await server.usage();
+  if (profiling) await server.profile(true);
   const result = await autocannon({
     url: opts.url,
     method: 'POST',
@@ -287,10 +294,16 @@ async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: numb
       : {}),
   });
   await drained(base, staff.cookie);
+  const shares = profiling ? await server.profile(false) : [];
   const after = await server.usage();
   const bySql: Record<string, number> = {};
   for (const [q, n] of Object.entries(after.bySql)) if (n > (before.bySql[q] ?? 0)) bySql[q] = n - (before.bySql[q] ?? 0);
-  return { result, used: { cpuMs: after.cpuMs - before.cpuMs, statements: after.statements - before.statements, bySql }, sent: next - (opts.from ?? 0) };
+  return {
+    result,
+    used: { cpuMs: after.cpuMs - before.cpuMs, statements: after.statements - before.statements, bySql },
+    sent: next - (opts.from ?? 0),
+    shares,
+  };
 }
 
 let durable = 0;
@@ -308,6 +321,15 @@ function report(name: string, m: Measured, served: number, one?: { p50: number; 
   console.log(
     `| ${name} | ${one ? `${one.p50} / ${one.p95}` : '—'} | ${r.latency.p50} / ${r.latency.p99} | ${rate ? Math.round(perSecond) : '—'} | ${rate ? `${((100 * perSecond) / durable).toFixed(1)} %` : '—'} | ${ok} / ${r.non2xx + r.errors + (one?.bad ?? 0)}${codes.length ? ` (${codes.join(', ')})` : ''} | ${(m.used.cpuMs / served).toFixed(2)} | ${(m.used.statements / served).toFixed(1)} | ${load()} |`,
   );
+  if (m.shares.length) {
+    const total = m.shares.reduce((t, x) => t + x.ms, 0);
+    notes.push(
+      `Where the server's main thread spent "${name}" (V8 profiler, ${total} ms sampled, ${(total / served).toFixed(2)} ms a request):\n${m.shares
+        .slice(0, 16)
+        .map((x) => `  ${((100 * x.ms) / total).toFixed(1).padStart(5)} %  ${x.where}`)
+        .join('\n')}`,
+    );
+  }
   if (process.env.BENCH_STATEMENTS) {
     const top = Object.entries(m.used.bySql)
       .sort((a, b) => b[1] - a[1])
