@@ -25,7 +25,8 @@
  *    read: exactly 20 more taken, and no more than the headcount;
  * 4. check-in (POST /api/activities/:id/checkins with the activity's 6-digit code), the same way.
  * After each, the rows written are counted against the 2xx answers, and the server process reports
- * its own CPU time and the app's statements over IPC (the harness measures them, no product route).
+ * its own CPU time and the app's statements over IPC (the harness measures them, no product route);
+ * on PostgreSQL running on this machine, its backends' CPU time is read from /proc too.
  *
  * Run: DATA_DIR=.bench/district npx tsx bench/district-writes.ts
  *      DATABASE_URL=postgres://postgres@127.0.0.1:5432/shijian_district DATA_DIR=.bench/district-pg npx tsx bench/district-writes.ts
@@ -35,11 +36,12 @@
  * during each case and sums its samples by package and file (slower: not for the table).
  */
 import { randomInt, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import type { ActivitiesTable, PositionsTable, SignupsTable } from '../src/server/db/schema';
 import { DEMO_PASSWORD } from '../src/server/db/seed/maan';
 import { createLogin } from '../src/server/features/accounts/accounts.logins';
@@ -267,12 +269,36 @@ interface Measured {
   sent: number;
   /** With BENCH_PROFILE: where the server's main thread spent the case. */
   shares: ProfileShare[];
+  /** PostgreSQL on this machine: its backends' CPU over the case (NaN otherwise). */
+  pgCpuMs: number;
+}
+
+/**
+ * PostgreSQL on this machine only: the CPU time (ms) of each backend connected to the district's
+ * database, from /proc (USER_HZ = 100 on Linux). The server's pool keeps its connections through a
+ * case, so the difference over the case is the database's work for it (fsync waits are not CPU).
+ */
+async function backendCpu(): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  if (!pgUrl) return out;
+  const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state): utime is field 14, stime 15
+      out.set(Number(pid), (Number(f[11]) + Number(f[12])) * 10);
+    } catch {
+      // Not on this machine, or gone since.
+    }
+  }
+  return out;
 }
 /** CONNECTIONS connections (for `seconds`, or `amount` requests in all), each request the pool's next pair; with the server's CPU and statements over the case. */
 async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: number; amount?: number }): Promise<Measured> {
   let next = opts.from ?? 0;
   const { w, pool } = opts;
   const before = await server.usage();
+  const pgBefore = await backendCpu();
   if (profiling) await server.profile(true);
   const result = await autocannon({
     url: opts.url,
@@ -296,6 +322,9 @@ async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: numb
   await drained(base, staff.cookie);
   const shares = profiling ? await server.profile(false) : [];
   const after = await server.usage();
+  const pgAfter = await backendCpu();
+  let pgCpuMs = pgAfter.size ? 0 : Number.NaN;
+  for (const [pid, ms] of pgAfter) pgCpuMs += ms - (pgBefore.get(pid) ?? 0);
   const bySql: Record<string, number> = {};
   for (const [q, n] of Object.entries(after.bySql)) if (n > (before.bySql[q] ?? 0)) bySql[q] = n - (before.bySql[q] ?? 0);
   return {
@@ -303,6 +332,7 @@ async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: numb
     used: { cpuMs: after.cpuMs - before.cpuMs, statements: after.statements - before.statements, bySql },
     sent: next - (opts.from ?? 0),
     shares,
+    pgCpuMs,
   };
 }
 
@@ -319,7 +349,7 @@ function report(name: string, m: Measured, served: number, one?: { p50: number; 
     .map(([code, s]) => `${code}: ${s.count}`);
   if (r.errors) codes.push(`errors: ${r.errors}`);
   console.log(
-    `| ${name} | ${one ? `${one.p50} / ${one.p95}` : '—'} | ${r.latency.p50} / ${r.latency.p99} | ${rate ? Math.round(perSecond) : '—'} | ${rate ? `${((100 * perSecond) / durable).toFixed(1)} %` : '—'} | ${ok} / ${r.non2xx + r.errors + (one?.bad ?? 0)}${codes.length ? ` (${codes.join(', ')})` : ''} | ${(m.used.cpuMs / served).toFixed(2)} | ${(m.used.statements / served).toFixed(1)} | ${load()} |`,
+    `| ${name} | ${one ? `${one.p50} / ${one.p95}` : '—'} | ${r.latency.p50} / ${r.latency.p99} | ${rate ? Math.round(perSecond) : '—'} | ${rate ? `${((100 * perSecond) / durable).toFixed(1)} %` : '—'} | ${ok} / ${r.non2xx + r.errors + (one?.bad ?? 0)}${codes.length ? ` (${codes.join(', ')})` : ''} | ${(m.used.cpuMs / served).toFixed(2)} | ${Number.isNaN(m.pgCpuMs) ? '—' : (m.pgCpuMs / served).toFixed(2)} | ${(m.used.statements / served).toFixed(1)} | ${load()} |`,
   );
   if (m.shares.length) {
     const total = m.shares.reduce((t, x) => t + x.ms, 0);
@@ -370,7 +400,7 @@ function checkRows(name: string, written: number, alone: { bad: number }, m: Mea
 }
 
 console.log(
-  `\n| request | alone p50 / p95 ms | ${CONNECTIONS} conn p50 / p99 ms | writes/s | % of durable | 2xx / non-2xx | server CPU ms a request | statements a request | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|`,
+  `\n| request | alone p50 / p95 ms | ${CONNECTIONS} conn p50 / p99 ms | writes/s | % of durable | 2xx / non-2xx | server CPU ms a request | PostgreSQL CPU ms a request | statements a request | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|---|`,
 );
 {
   const m = await loaded({ url: `${refBase}/durable` });
@@ -428,7 +458,7 @@ const peakRss = await server.stop();
 await handle.close();
 console.log(`\n${notes.join('\n\n')}`);
 console.log(
-  `\nServer CPU (process.cpuUsage: the whole process, background work such as the audit sequencer included) and statements (the requests' own, through Kysely) are the child's, from the start of each case until it drained, per request served. Peak RSS of the server process: ${Math.round(peakRss / 1048576)} MB.`,
+  `\nServer CPU (process.cpuUsage: the whole process, background work such as the audit sequencer included) and statements (the requests' own, through Kysely) are the child's, from the start of each case until it drained, per request served; PostgreSQL's, when it runs on this machine, are its backends' on the district's database (/proc). Peak RSS of the server process: ${Math.round(peakRss / 1048576)} MB.`,
 );
 if (!capacityHeld) process.exitCode = 1;
 if (process.exitCode) console.log('\nA check failed: see above.');
