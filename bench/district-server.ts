@@ -199,7 +199,7 @@ async function serve(): Promise<void> {
 /**
  * The V8 profiler on this process: started, or stopped and summed by where each sample's function
  * lives (a package under node_modules, a file of the app, Node's internals); a native function
- * (a better-sqlite3 or pg call, JSON, crypto) counts for its JavaScript caller's place, marked native.
+ * (a better-sqlite3 call, a socket write, JSON, crypto) counts for its JavaScript caller's place, with its name.
  */
 let session: inspector.Session | null = null;
 async function profiler(on: boolean): Promise<ProfileShare[]> {
@@ -226,7 +226,7 @@ async function profiler(on: boolean): Promise<ProfileShare[]> {
     if (!url) {
       if (n.callFrame.functionName.startsWith('(')) return n.callFrame.functionName; // (garbage collector), (program), (idle)
       const up = parent.get(id);
-      return up === undefined ? 'native' : `${placeOf(up).replace(/ \(native\)$/, '')} (native)`;
+      return up === undefined ? 'native' : `${placeOf(up).replace(/ \(native.*\)$/, '')} (native ${n.callFrame.functionName || '?'})`;
     }
     const file = url.startsWith('file://') ? fileURLToPath(url) : url;
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
