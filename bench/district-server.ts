@@ -18,7 +18,7 @@ import inspector from 'node:inspector';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
@@ -38,6 +38,12 @@ export interface Usage {
   cpuMs: number;
   statements: number;
   bySql: Record<string, number>;
+  /**
+   * The longest the event loop went without serving its timers since the previous `usage()` (ms): one
+   * turn's synchronous work — on SQLite every request whose statements ran in it (better-sqlite3 is
+   * synchronous, its promises resolve as microtasks), a WAL checkpoint, GC. Nothing else is answered meanwhile.
+   */
+  stallMs: number;
 }
 
 export interface DistrictServer {
@@ -89,8 +95,8 @@ export async function startDistrictServer(): Promise<DistrictServer> {
     usage: async () => {
       const answer = next('usage');
       send({ op: 'usage' });
-      const { cpuMs, statements, bySql } = await answer;
-      return { cpuMs, statements, bySql };
+      const { cpuMs, statements, bySql, stallMs } = await answer;
+      return { cpuMs, statements, bySql, stallMs };
     },
     profile: (async (on: boolean) => {
       const answer = next('profile');
@@ -168,6 +174,8 @@ async function serve(): Promise<void> {
   ref.get('/bare', async () => ({ ok: true }));
   ref.post('/durable', async () => ({ id: Number(refInsert.run(new Date().toISOString()).lastInsertRowid) }));
   await ref.listen({ port: 0, host: '127.0.0.1' });
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let peakRss = 0;
   setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -176,7 +184,8 @@ async function serve(): Promise<void> {
   process.on('message', async (m: ToChild) => {
     if (m.op === 'usage') {
       const cpu = process.cpuUsage();
-      send({ op: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, statements, bySql });
+      send({ op: 'usage', cpuMs: (cpu.user + cpu.system) / 1000, statements, bySql, stallMs: Math.round(loopDelay.max / 1e6) });
+      loopDelay.reset();
       return;
     }
     if (m.op === 'profile') {

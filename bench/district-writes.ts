@@ -329,7 +329,7 @@ async function loaded(opts: { url: string; w?: Write; pool?: Pair[]; from?: numb
   for (const [q, n] of Object.entries(after.bySql)) if (n > (before.bySql[q] ?? 0)) bySql[q] = n - (before.bySql[q] ?? 0);
   return {
     result,
-    used: { cpuMs: after.cpuMs - before.cpuMs, statements: after.statements - before.statements, bySql },
+    used: { cpuMs: after.cpuMs - before.cpuMs, statements: after.statements - before.statements, bySql, stallMs: after.stallMs },
     sent: next - (opts.from ?? 0),
     shares,
     pgCpuMs,
@@ -349,7 +349,7 @@ function report(name: string, m: Measured, served: number, one?: { p50: number; 
     .map(([code, s]) => `${code}: ${s.count}`);
   if (r.errors) codes.push(`errors: ${r.errors}`);
   console.log(
-    `| ${name} | ${one ? `${one.p50} / ${one.p95}` : '—'} | ${r.latency.p50} / ${r.latency.p99} | ${rate ? Math.round(perSecond) : '—'} | ${rate ? `${((100 * perSecond) / durable).toFixed(1)} %` : '—'} | ${ok} / ${r.non2xx + r.errors + (one?.bad ?? 0)}${codes.length ? ` (${codes.join(', ')})` : ''} | ${(m.used.cpuMs / served).toFixed(2)} | ${Number.isNaN(m.pgCpuMs) ? '—' : (m.pgCpuMs / served).toFixed(2)} | ${(m.used.statements / served).toFixed(1)} | ${load()} |`,
+    `| ${name} | ${one ? `${one.p50} / ${one.p95}` : '—'} | ${r.latency.p50} / ${r.latency.p99} | ${rate ? Math.round(perSecond) : '—'} | ${rate ? `${((100 * perSecond) / durable).toFixed(1)} %` : '—'} | ${ok} / ${r.non2xx + r.errors + (one?.bad ?? 0)}${codes.length ? ` (${codes.join(', ')})` : ''} | ${(m.used.cpuMs / served).toFixed(2)} | ${Number.isNaN(m.pgCpuMs) ? '—' : (m.pgCpuMs / served).toFixed(2)} | ${(m.used.statements / served).toFixed(1)} | ${m.used.stallMs} | ${load()} |`,
   );
   if (m.shares.length) {
     const total = m.shares.reduce((t, x) => t + x.ms, 0);
@@ -400,7 +400,7 @@ function checkRows(name: string, written: number, alone: { bad: number }, m: Mea
 }
 
 console.log(
-  `\n| request | alone p50 / p95 ms | ${CONNECTIONS} conn p50 / p99 ms | writes/s | % of durable | 2xx / non-2xx | server CPU ms a request | PostgreSQL CPU ms a request | statements a request | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|---|`,
+  `\n| request | alone p50 / p95 ms | ${CONNECTIONS} conn p50 / p99 ms | writes/s | % of durable | 2xx / non-2xx | server CPU ms a request | PostgreSQL CPU ms a request | statements a request | longest event-loop turn ms | load 1/5/15 min |\n|---|---|---|---|---|---|---|---|---|---|---|`,
 );
 {
   const m = await loaded({ url: `${refBase}/durable` });
