@@ -6,111 +6,30 @@
  * For each list: one client at a time (p50/p95 of the requests alone, what a person waits for) and
  * 50 connections (throughput, as a ratio to the bare route). The process's peak RSS is printed last.
  *
- * The server and the references run in a child process; autocannon and the timing run here, so the
- * load generator does not share the server's event loop.
+ * The server and the references run in a child process (bench/district-server.ts, shared with
+ * district-writes.ts); autocannon and the timing run here, so the load generator does not share the
+ * server's event loop.
  *
  * Run: DATA_DIR=.bench/district npx tsx bench/district-load.ts
  *      DATABASE_URL=postgres://postgres@127.0.0.1:5432/shijian_district DATA_DIR=.bench/district-pg npx tsx bench/district-load.ts
  * BENCH_SECONDS (default 10) per route at 50 connections; BENCH_ALONE (default 40) requests one at a time
  * (fewer when they take over 20 s in all).
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
-import Fastify from 'fastify';
-import { buildApp } from '../src/server/app';
-import { DEMO_PASSWORD } from '../src/server/db/seed/maan';
-import { systemClock } from '../src/server/platform/clock';
-import { loadConfig } from '../src/server/platform/config';
-import { openDb } from '../src/server/platform/db';
+import { drained, login, pgUrl, startDistrictServer } from './district-server';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const alone = Number(process.env.BENCH_ALONE ?? 40);
-const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : undefined;
-const dataDir = path.resolve(process.env.DATA_DIR ?? (pgUrl ? '.bench/district-pg' : '.bench/district'));
 
-interface Ready {
-  base: string;
-  refBase: string;
-  sizes: Record<'stations' | 'volunteers' | 'activities' | 'records' | 'orders', number>;
-}
+await measure();
 
-if (process.env.BENCH_ROLE === 'server') await serve();
-else await measure();
-
-/** The child: the app on the district, and the two references beside it in the same process. */
-async function serve(): Promise<void> {
-  const config = loadConfig(
-    { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    { loginRateLimit: { max: 100_000, windowMs: 60_000 } },
-  );
-  const handle = openDb({ databaseUrl: config.databaseUrl, dataDir });
-  const db = handle.db;
-  const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);
-  const sizes = {
-    stations: await n(
-      db
-        .selectFrom('units')
-        .where('kind', '=', 'station')
-        .select((eb) => eb.fn.countAll().as('n')),
-    ),
-    volunteers: await n(db.selectFrom('volunteers').select((eb) => eb.fn.countAll().as('n'))),
-    activities: await n(db.selectFrom('activities').select((eb) => eb.fn.countAll().as('n'))),
-    records: await n(db.selectFrom('service_records').select((eb) => eb.fn.countAll().as('n'))),
-    orders: await n(db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n'))),
-  };
-  const app = await buildApp({ db, dialect: handle.dialect, config, clock: systemClock }, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const refDir = mkdtempSync(path.join(os.tmpdir(), 'shijian-ref-'));
-  const refDb = new Database(path.join(refDir, 'ref.sqlite'));
-  refDb.pragma('journal_mode = WAL');
-  refDb.pragma('synchronous = FULL');
-  refDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, at TEXT NOT NULL)');
-  const refInsert = refDb.prepare('INSERT INTO t (at) VALUES (?)');
-  const ref = Fastify({ logger: false });
-  ref.get('/bare', async () => ({ ok: true }));
-  ref.post('/durable', async () => ({ id: Number(refInsert.run(new Date().toISOString()).lastInsertRowid) }));
-  await ref.listen({ port: 0, host: '127.0.0.1' });
-  let peakRss = 0;
-  setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 250).unref();
-  process.on('message', async (m) => {
-    if (m !== 'stop') return;
-    process.send?.({ peakRss });
-    await app.close();
-    await ref.close();
-    await handle.close();
-    refDb.close();
-    rmSync(refDir, { recursive: true, force: true });
-    process.exit(0);
-  });
-  const port = (s: typeof app) => (s.server.address() as AddressInfo).port;
-  process.send?.({ base: `http://127.0.0.1:${port(app)}`, refBase: `http://127.0.0.1:${port(ref)}`, sizes } satisfies Ready);
-}
-
-/** The parent: logs in, then loads each route, alone and with 50 connections. */
+/** Logs in, then loads each route, alone and with 50 connections. */
 async function measure(): Promise<void> {
-  const child = fork(process.argv[1], { env: { ...process.env, BENCH_ROLE: 'server' } });
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as Ready));
-    child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
-  });
-  const { base, refBase, sizes } = ready;
-  async function cookieOf(username: string): Promise<string> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-    return (res.headers.get('set-cookie') ?? '').split(';')[0];
-  }
+  const server = await startDistrictServer();
+  const { base, refBase, sizes } = server;
+  const cookieOf = async (username: string) => (await login(base, username)).cookie;
   const who = {
     none: '',
     street: await cookieOf('admin'),
@@ -153,17 +72,6 @@ async function measure(): Promise<void> {
     return { p50: at(0.5), p95: at(0.95), bad };
   }
 
-  /** Waits until the requests autocannon left behind are done (a held request answers quickly again), so the next case starts on an idle server. */
-  async function drained(): Promise<void> {
-    const until = performance.now() + 120_000;
-    while (performance.now() < until) {
-      const t = performance.now();
-      await (await fetch(`${base}/api/auth/me`, { headers: { cookie: who.street } })).arrayBuffer();
-      if (performance.now() - t < 100) return;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-
   console.log(
     `${pgUrl ? 'PostgreSQL' : 'SQLite'} district: ${sizes.stations} stations, ${sizes.volunteers} volunteers, ${sizes.activities} activities, ${sizes.records} hour records, ${sizes.orders} orders. ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)} at the start.`,
   );
@@ -180,15 +88,12 @@ async function measure(): Promise<void> {
       duration: seconds,
       headers: c.who === 'none' ? {} : { cookie: who[c.who] },
     });
-    await drained();
+    await drained(base, who.street);
     if (!bare) bare = many.requests.average;
     console.log(
       `| ${c.name} | ${SCOPE[c.who]} | ${one.p50} | ${one.p95} | ${Math.round(many.requests.average)} | ${((100 * many.requests.average) / bare).toFixed(1)} % | ${many.latency.p50} | ${many.latency.p99} | ${many.non2xx + one.bad} |`,
     );
   }
-  const { peakRss } = await new Promise<{ peakRss: number }>((resolve) => {
-    child.once('message', (m) => resolve(m as { peakRss: number }));
-    child.send('stop');
-  });
+  const peakRss = await server.stop();
   console.log(`\nPeak RSS of the server process (app and references): ${Math.round(peakRss / 1048576)} MB.`);
 }

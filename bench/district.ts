@@ -22,7 +22,7 @@
  * BENCH_SCALE (default 1) scales volunteers, activities, records and orders (streets: at least 2).
  * The target is emptied first (SQLite: the file is removed; PostgreSQL: the database is recreated).
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +33,7 @@ import { verifyTotals } from '../src/server/features/hours/hours.totals';
 import { loadConfig } from '../src/server/platform/config';
 import { encrypt, hmacHex } from '../src/server/platform/crypto';
 import { migrateToLatest, openDb } from '../src/server/platform/db';
+import { VERSION_COUNTERS } from '../src/server/platform/scope.queries';
 import { maskIdNumber } from '../src/shared/mask';
 import { birthDateFromId, genderFromId, makeIdNumber } from '../src/shared/rules/id-number';
 
@@ -226,7 +227,7 @@ for (let s = 1; s < STREETS; s++) {
 }
 await sink.insert('units', newUnits);
 // Every process caches the unit tree by this counter: a server already running reloads it.
-await sink.exec(`UPDATE counters SET value = value + 1 WHERE name = 'org'`);
+await sink.exec(`UPDATE counters SET value = value + 1 WHERE name = '${VERSION_COUNTERS.org}'`);
 const instituteOf = new Map<string, string>();
 for (const [inst, sts] of stationsOf) for (const st of sts) instituteOf.set(st, inst);
 const allStations = [...instituteOf.keys()];
@@ -385,7 +386,7 @@ for (let done = 0; done < ACTIVITIES; done += 5_000) {
       cancel_cutoff_at: iso(starts - 2 * 3600_000),
       status: past ? 'ended' : 'published',
       status_reason: null,
-      checkin_code: randomBytes(8).toString('hex'),
+      checkin_code: String(randomInt(0, 1_000_000)).padStart(6, '0'), // as activities.lifecycle.ts makes it: the phone takes 6 digits
       reminded_at: null,
       hours_written_at: past ? iso(starts + 3 * 3600_000) : null,
       created_at: iso(starts - 20 * 86_400_000),
